@@ -20,6 +20,7 @@ export const INPUT_NAMES = [
   'region',
   'max-attempts',
   'github-token',
+  'environment',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
