@@ -1,0 +1,120 @@
+/**
+ * Runs a committed bundle (dist/<action>/index.js) the way the GitHub runner does: Node 24, inputs as INPUT_*
+ * env vars, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, a workspace, and signals on request.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '..', '..');
+export const node24 = join(repoRoot, 'node_modules', 'node', 'bin', 'node');
+
+export interface ActionRun {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  durationMs: number;
+}
+
+export interface RunOptions {
+  inputs: Record<string, string | number | boolean | undefined>;
+  /** Extra environment (AWS endpoint, region, credentials…). */
+  env?: Record<string, string | undefined>;
+  workspace?: string;
+  /** Called once the process started: send signals from here (e.g. after some output appeared). */
+  onStart?: (child: ChildProcess, output: { text(): string }) => void;
+  timeoutMs?: number;
+}
+
+/** Input env var name as the runner builds it: INPUT_ + name upper-cased, spaces to underscores (dashes kept). */
+export function inputEnvName(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/** Parses the GITHUB_OUTPUT file (name<<DELIM ... DELIM and name=value forms). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delim] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i] ?? '');
+      out[name as string] = value.join('\n');
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=');
+      out[line.slice(0, at)] = line.slice(at + 1);
+    }
+  }
+  return out;
+}
+
+export function makeWorkspace(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ws-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+export async function runAction(action: string, options: RunOptions): Promise<ActionRun> {
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'runner-'));
+  const outputFile = join(runnerTemp, 'output.txt');
+  const summaryFile = join(runnerTemp, 'summary.md');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? runnerTemp,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_WORKSPACE: options.workspace ?? makeWorkspace(),
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_RUN_ID: '1',
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries(options.inputs)) if (v !== undefined) env[inputEnvName(k)] = String(v);
+
+  const started = Date.now();
+  const child = spawn(node24, [join(repoRoot, 'dist', action, 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  options.onStart?.(child, { text: () => stdout });
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((res) =>
+    child.on('close', (code, sig) => res([code, sig])),
+  );
+  clearTimeout(timer);
+  return {
+    exitCode,
+    signal,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    durationMs: Date.now() - started,
+  };
+}
+
+/** Resolves when `predicate(stdout)` holds, polling every 50 ms (bounded by `timeoutMs`). */
+export async function waitForOutput(output: { text(): string }, predicate: (text: string) => boolean, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!predicate(output.text())) {
+    if (Date.now() > until) throw new Error(`output condition not met within ${timeoutMs} ms; output so far:\n${output.text()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
