@@ -37,14 +37,42 @@ export function formatLocated(detail: string, loc: ErrorLocation): string {
   return parts.length === 0 ? detail : `${parts.join(', ')}: ${detail}`;
 }
 
-/** A readable message for any thrown value, AWS SDK errors included (their name is the AWS error code). */
+/**
+ * The workflow was cancelled (S10): the runner sends SIGINT, then SIGTERM about 7.5 s later. The first signal
+ * aborts the runtime's `cancel` signal with this error as its reason.
+ */
+export class CancelledError extends Error {
+  constructor(readonly signal: string) {
+    super(`The workflow was cancelled (${signal} received)`);
+    this.name = 'CancelledError';
+  }
+}
+
+export function isCancelledError(e: unknown): e is CancelledError {
+  return e instanceof CancelledError;
+}
+
+/**
+ * A readable message for any thrown value. AWS SDK errors (they carry `$metadata`) give their error code (the
+ * error's name), message and request id; an Error's `cause` is appended; strings as they are; anything else as JSON.
+ */
 export function describeError(e: unknown): string {
+  return describeAt(e, 0);
+}
+
+function describeAt(e: unknown, depth: number): string {
   if (e instanceof ConfigurationError) return e.message;
   if (e instanceof Error) {
     const meta = (e as { $metadata?: { requestId?: string; httpStatusCode?: number } }).$metadata;
-    const awsCode = meta !== undefined && e.name !== 'Error' ? `${e.name}: ` : '';
-    const request = meta?.requestId !== undefined ? ` (request id ${meta.requestId})` : '';
-    return `${awsCode}${e.message}${request}`;
+    const isAws = meta !== undefined && e.name !== 'Error';
+    const awsCode = isAws ? `${e.name}: ` : '';
+    const text = e.message !== '' ? e.message : isAws ? '(no message)' : e.name;
+    const status = isAws && meta.httpStatusCode !== undefined ? `HTTP ${meta.httpStatusCode}` : undefined;
+    const request = meta?.requestId !== undefined ? `request id ${meta.requestId}` : undefined;
+    const extra = [status, request].filter((x) => x !== undefined);
+    const suffix = extra.length > 0 ? ` (${extra.join(', ')})` : '';
+    const cause = e.cause !== undefined && depth < 3 ? `; caused by: ${describeAt(e.cause, depth + 1)}` : '';
+    return `${awsCode}${text}${suffix}${cause}`;
   }
   if (typeof e === 'string') return e;
   try {
