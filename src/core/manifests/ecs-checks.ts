@@ -1,0 +1,121 @@
+/**
+ * ECS rules the schema cannot express but RegisterTaskDefinition / CreateService / RunTask enforce (quoted from
+ * the API reference), checked up front so a bad manifest fails before any mutating call (S3). They run on a
+ * value that already passed the structural check, so types are known to be right.
+ */
+import { Compatibility, LaunchType, NetworkMode } from '@aws-sdk/client-ecs';
+import { fargateSizeProblem, parseCpuUnits, parseMemoryMiB } from './fargate.js';
+import type { Problem } from './problems.js';
+import { isPlainObject } from './schema-check.js';
+
+type Obj = Record<string, unknown>;
+const CD = 'containerDefinitions';
+
+export function checkTaskDefinition(td: Obj): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: Problem['path'], detail: string, at?: Problem['path']): void => {
+    problems.push(at === undefined ? { path, detail } : { path, at, detail });
+  };
+  const containers = Array.isArray(td[CD]) ? (td[CD] as unknown[]).filter(isPlainObject) : [];
+  if (containers.length === 0) add([CD], 'a task definition needs at least one container');
+  const networkMode = typeof td['networkMode'] === 'string' ? td['networkMode'] : undefined;
+  const compat = Array.isArray(td['requiresCompatibilities']) ? (td['requiresCompatibilities'] as string[]) : [];
+
+  if (networkMode !== undefined && !Object.values<string>(NetworkMode).includes(networkMode)) {
+    add(['networkMode'], `unknown network mode \`${networkMode}\`; use one of ${Object.values(NetworkMode).join(', ')}`);
+  }
+  compat.forEach((c, i) => {
+    if (!Object.values<string>(Compatibility).includes(c)) {
+      add(['requiresCompatibilities', i], `unknown compatibility \`${c}\`; use one of ${Object.values(Compatibility).join(', ')}`);
+    }
+  });
+
+  const seen = new Map<string, number>();
+  containers.forEach((c, i) => {
+    for (const field of ['name', 'image']) {
+      if (typeof c[field] !== 'string' || c[field] === '') add([CD, i, field], `every container needs a \`${field}\``, [CD, i]);
+    }
+    const name = c['name'];
+    if (typeof name === 'string' && name !== '') {
+      const first = seen.get(name);
+      if (first !== undefined) add([CD, i, 'name'], `container name \`${name}\` is already used by ${CD}[${first}]`);
+      else seen.set(name, i);
+    }
+    checkContainerMemory(td, c, i, compat, add);
+    if (networkMode === 'awsvpc') checkAwsvpcContainer(c, i, add);
+  });
+
+  if (compat.includes('FARGATE')) checkFargate(td, networkMode, add);
+  return problems;
+}
+
+type Add = (path: Problem['path'], detail: string, at?: Problem['path']) => void;
+
+/**
+ * ContainerDefinition.memory: "If using the EC2 launch type, you must specify either a task-level memory value
+ * or a container-level memory value. If you specify both a container-level memory and memoryReservation value,
+ * memory must be greater than memoryReservation." (No requiresCompatibilities means EC2.)
+ */
+function checkContainerMemory(td: Obj, c: Obj, i: number, compat: readonly string[], add: Add): void {
+  const ec2 = compat.length === 0 || (compat.includes('EC2') && !compat.includes('FARGATE'));
+  const memory = c['memory'];
+  const reservation = c['memoryReservation'];
+  if (ec2 && td['memory'] === undefined && memory === undefined && reservation === undefined) {
+    add([CD, i, 'memory'], 'on EC2 without a task-level `memory`, every container needs `memory` or `memoryReservation`', [CD, i]);
+  }
+  if (typeof memory === 'number' && typeof reservation === 'number' && memory <= reservation) {
+    add([CD, i, 'memoryReservation'], `\`memoryReservation\` (${reservation}) must be less than \`memory\` (${memory})`);
+  }
+}
+
+function checkAwsvpcContainer(c: Obj, i: number, add: Add): void {
+  if (c['hostname'] !== undefined) {
+    add([CD, i, 'hostname'], '`hostname` is not supported in the awsvpc network mode (Fargate tasks use awsvpc); remove it');
+  }
+  const mappings = Array.isArray(c['portMappings']) ? (c['portMappings'] as unknown[]) : [];
+  mappings.forEach((m, j) => {
+    if (!isPlainObject(m) || m['hostPort'] === undefined || m['hostPort'] === m['containerPort']) return;
+    add([CD, i, 'portMappings', j, 'hostPort'], 'in the awsvpc network mode, `hostPort` must be left out or equal `containerPort`');
+  });
+}
+
+function checkFargate(td: Obj, networkMode: string | undefined, add: Add): void {
+  if (networkMode !== 'awsvpc') {
+    add(['networkMode'], `Fargate requires networkMode \`awsvpc\`${networkMode === undefined ? '' : `, not \`${networkMode}\``}`, []);
+  }
+  const cpuText = td['cpu'];
+  const memoryText = td['memory'];
+  if (typeof cpuText !== 'string') add(['cpu'], 'Fargate requires a task-level `cpu` (e.g. 256 or "1 vCPU")', []);
+  if (typeof memoryText !== 'string') add(['memory'], 'Fargate requires a task-level `memory` (e.g. 512 or "1 GB")', []);
+  if (typeof cpuText !== 'string' || typeof memoryText !== 'string') return;
+  const cpu = parseCpuUnits(cpuText);
+  const memory = parseMemoryMiB(memoryText);
+  if (cpu === undefined) add(['cpu'], 'cpu must be CPU units (e.g. 1024) or vCPUs (e.g. "1 vCPU")');
+  if (memory === undefined) add(['memory'], 'memory must be MiB (e.g. 2048) or GB (e.g. "2 GB")');
+  if (cpu === undefined || memory === undefined) return;
+  const problem = fargateSizeProblem(cpu, memory);
+  if (problem !== undefined) add(FARGATE_SIZE_FIELD(cpu), problem);
+}
+
+/** An invalid cpu is the cpu's fault; a valid cpu with the wrong memory is the memory's. */
+const FARGATE_SIZE_FIELD = (cpu: number): Problem['path'] => (fargateSizeProblem(cpu, -1)?.startsWith('cpu') ? ['cpu'] : ['memory']);
+
+/** CreateService / RunTask: "launchType and capacityProviderStrategy can't both be set"; launchType values. */
+export function checkLaunchChoice(request: Obj): Problem[] {
+  const problems: Problem[] = [];
+  const launchType = request['launchType'];
+  if (typeof launchType === 'string' && !Object.values<string>(LaunchType).includes(launchType)) {
+    problems.push({
+      path: ['launchType'],
+      detail: `unknown launch type \`${launchType}\`; use one of ${Object.values(LaunchType).join(', ')}`,
+    });
+  }
+  const strategy = request['capacityProviderStrategy'];
+  if (launchType !== undefined && Array.isArray(strategy) && strategy.length > 0) {
+    problems.push({
+      path: ['capacityProviderStrategy'],
+      detail: 'set either `launchType` or `capacityProviderStrategy`, not both (ECS refuses both)',
+    });
+  }
+  return problems;
+}

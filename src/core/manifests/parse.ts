@@ -1,0 +1,140 @@
+/**
+ * Parsing a manifest: JSON or YAML decided by content (JSON when the first non-blank character is `{` or `[`),
+ * with line-numbered syntax errors, keeping the document's positions so later checks can name a field's line.
+ */
+import { readFile } from 'node:fs/promises';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { ConfigurationError } from '../errors.js';
+import { resolveManifestPath } from './paths.js';
+import { substitutePlaceholders } from './placeholders.js';
+import type { Placeholders } from './placeholders.js';
+import { throwIfAny } from './problems.js';
+import type { FieldPath } from './problems.js';
+
+/** A parsed manifest: its value, the file as the user wrote it, and the line of any field in it. */
+export interface Manifest {
+  readonly value: unknown;
+  readonly file: string;
+  /** The input the manifest came from, when known (errors name it). */
+  readonly input?: string | undefined;
+  /** 1-based line where the field at `path` is written (its key, for object members); undefined if absent. */
+  lineOf(path: FieldPath): number | undefined;
+}
+
+export type ManifestFormat = 'json' | 'yaml';
+
+/** JSON when the content starts (after blanks and a BOM) with `{` or `[`, else YAML. */
+export function detectFormat(text: string): ManifestFormat {
+  const first = /\S/.exec(text.replace(/^\uFEFF/, ''));
+  return first !== null && (first[0] === '{' || first[0] === '[') ? 'json' : 'yaml';
+}
+
+/**
+ * Parses manifest text given inline (or read from a file): placeholders first (S2), then JSON or YAML.
+ * `file` is how errors name the source (e.g. `input task-definition` for inline text).
+ */
+export function parseManifestText(text: string, file: string, placeholders: Placeholders, inputName?: string): Manifest {
+  const substituted = substitutePlaceholders(text, file, placeholders, inputName).replace(/^\uFEFF/, '');
+  const base = inputName === undefined ? { file } : { input: inputName, file };
+  const format = detectFormat(substituted);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(substituted, { lineCounter, merge: true, prettyErrors: true, uniqueKeys: true });
+  let value: unknown;
+  if (format === 'json') {
+    value = parseJson(substituted, base);
+  }
+  // For JSON, JSON.parse is the judge of syntax; of the YAML parser's complaints only duplicate keys count.
+  const errors = format === 'json' ? doc.errors.filter((e) => e.code === 'DUPLICATE_KEY') : doc.errors;
+  throwIfAny(
+    errors.map((e) => {
+      const pos = e.linePos?.[0];
+      const what = format === 'json' ? 'JSON' : 'YAML';
+      const at = pos === undefined ? '' : ` at line ${pos.line}, column ${pos.col}`;
+      const loc = pos === undefined ? base : { ...base, line: pos.line };
+      return new ConfigurationError(`${what} syntax error${at}: ${firstLine(e.message)}`, loc);
+    }),
+  );
+  if (format === 'yaml') value = doc.toJS({ maxAliasCount: 1000 });
+  if (value === null || value === undefined) {
+    throw new ConfigurationError('the manifest is empty', base);
+  }
+  return {
+    value,
+    file,
+    input: inputName,
+    lineOf: (path) => lineOfPath(doc, lineCounter, path),
+  };
+}
+
+/** Resolves `userPath` inside `workspace` (refusing escapes), reads it and parses it (see parseManifestText). */
+export async function loadManifest(
+  workspace: string,
+  userPath: string,
+  inputName: string,
+  placeholders: Placeholders,
+): Promise<Manifest> {
+  const real = await resolveManifestPath(workspace, userPath, inputName);
+  let text: string;
+  try {
+    text = await readFile(real, 'utf8');
+  } catch (e) {
+    throw new ConfigurationError(`cannot read the file: ${(e as Error).message}`, { input: inputName, file: userPath });
+  }
+  return parseManifestText(text, userPath, placeholders, inputName);
+}
+
+function parseJson(text: string, base: { input?: string; file: string }): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const message = (e as Error).message;
+    const { line, column } = jsonErrorPosition(text, message);
+    throw new ConfigurationError(`JSON syntax error at line ${line}, column ${column}: ${stripPosition(message)}`, {
+      ...base,
+      line,
+    });
+  }
+}
+
+/** Line and column of a JSON.parse error, from `at position N` (any Node), `(line L column C)`, or end of input. */
+export function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
+  const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (lc !== null) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /at position (\d+)/.exec(message);
+  const offset = pos !== null ? Number(pos[1]) : text.trimEnd().length;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column };
+}
+
+function stripPosition(message: string): string {
+  return message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function lineOfPath(doc: Document, counter: LineCounter, path: FieldPath): number | undefined {
+  let node: unknown = doc.contents;
+  let keyNode: YamlNode | undefined;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    keyNode = undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
+      if (pair === undefined) return undefined;
+      keyNode = isScalar(pair.key) ? pair.key : undefined;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+    } else {
+      return undefined;
+    }
+  }
+  const target = keyNode ?? (node as YamlNode | null | undefined);
+  const offset = target?.range?.[0];
+  return offset === undefined ? undefined : counter.linePos(offset).line;
+}
