@@ -1,0 +1,71 @@
+import type { Service } from '@aws-sdk/client-ecs';
+import type { Deadline } from '../time.js';
+import { ProgressPrinter } from './events.js';
+import { pollService } from './poll-loop.js';
+import type { PollDeps, PollIo, PollObserver } from './poll-loop.js';
+import type { WatchResult } from './watch-result.js';
+
+export interface InactiveRequest {
+  cluster: string;
+  service: string;
+  deadline: Deadline;
+  signal?: AbortSignal;
+  pollIntervalMs?: number;
+}
+
+/**
+ * Waits until a deleted service is INACTIVE (or ECS no longer knows it: MISSING), printing its events and its
+ * draining progress (R2, R6, C1, C2, B2). On success `service` is the INACTIVE service as ECS last described it
+ * (for MISSING, a stand-in `{ serviceName, status: 'INACTIVE' }`) and `deployment` its last deployment, or `{}`.
+ * A service seen DRAINING that turns ACTIVE again was re-created by someone else: `replaced`.
+ */
+export async function waitForServiceInactive(deps: PollDeps, req: InactiveRequest): Promise<WatchResult> {
+  return pollService(deps, req, new InactiveObserver(deps, req));
+}
+
+class InactiveObserver implements PollObserver {
+  private readonly progress: ProgressPrinter;
+  private lastStatus: string | undefined;
+  private sawDraining = false;
+
+  constructor(
+    deps: PollDeps,
+    private readonly req: InactiveRequest,
+  ) {
+    this.progress = new ProgressPrinter(deps.log);
+  }
+
+  waitingFor(): string {
+    return `service ${this.req.service} to become INACTIVE`;
+  }
+
+  lastSeen(): string | undefined {
+    return this.lastStatus;
+  }
+
+  observe(service: Service | undefined, io: PollIo): Promise<WatchResult | undefined> {
+    const durationMs = io.now() - io.startedAt;
+    if (service === undefined || service.status === 'INACTIVE') {
+      const done: Service = service ?? { serviceName: this.req.service, status: 'INACTIVE' };
+      return Promise.resolve({ ok: true, service: done, deployment: done.deployments?.[0] ?? {}, durationMs });
+    }
+    const status = service.status ?? 'unknown';
+    this.lastStatus = `status ${status}, desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`;
+    this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: ${this.lastStatus}`);
+    if (status === 'DRAINING') this.sawDraining = true;
+    if (status === 'ACTIVE' && this.sawDraining) {
+      return Promise.resolve({
+        ok: false,
+        reason: 'replaced',
+        message: `service ${this.req.service} became ACTIVE again while waiting for it to become INACTIVE: someone re-created it`,
+        stoppedTasks: [],
+        service,
+      });
+    }
+    return Promise.resolve(undefined);
+  }
+
+  stoppedTasks(): Promise<[]> {
+    return Promise.resolve([]);
+  }
+}

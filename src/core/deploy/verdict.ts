@@ -1,0 +1,99 @@
+import type { Deployment, Service, ServiceEvent } from '@aws-sdk/client-ecs';
+import { sameTaskDefinition } from './task-definition-arn.js';
+
+/** What one DescribeServices answer says about the deployment being watched (S8). */
+export type Verdict =
+  | { kind: 'waiting' }
+  | { kind: 'success'; deployment: Deployment }
+  | { kind: 'failure'; reason: 'failed' | 'circuit-breaker' | 'replaced'; message: string };
+
+export interface DeploymentTarget {
+  deploymentId: string;
+  taskDefinitionArn: string;
+}
+
+export interface JudgeContext {
+  /** Our deployment as last seen on an earlier poll; undefined when never seen yet. */
+  lastSeen: Deployment | undefined;
+  /** True once our deployment has been missing for longer than a read-after-write delay could explain. */
+  missingTooLong: boolean;
+}
+
+const WAITING: Verdict = { kind: 'waiting' };
+
+/**
+ * Success only when our deployment is PRIMARY, runs the task definition we deployed, and has rolled out:
+ * rolloutState COMPLETED with running == desired, or, where ECS reports no rolloutState, running == desired and
+ * no other deployment left. A deployment that is no longer PRIMARY was rolled back (when ECS marked it FAILED)
+ * or replaced by someone else's deployment.
+ */
+export function judgeDeployment(service: Service, target: DeploymentTarget, ctx: JudgeContext): Verdict {
+  const name = service.serviceName ?? 'the service';
+  if (service.status !== 'ACTIVE') {
+    return failed(`service ${name} is ${service.status ?? 'gone'}: it was deleted while waiting for deployment ${target.deploymentId}`);
+  }
+  const deployments = service.deployments ?? [];
+  const ours = deployments.find((d) => d.id === target.deploymentId);
+  const primary = deployments.find((d) => d.status === 'PRIMARY');
+  if (ours === undefined) {
+    if (ctx.lastSeen !== undefined) return judgeDisplaced(ctx.lastSeen, primary, service.events);
+    if (rolledBackPerEvents(target.deploymentId, service.events)) return rolledBack(target.deploymentId, undefined);
+    if (!ctx.missingTooLong) return WAITING;
+    return {
+      kind: 'failure',
+      reason: 'replaced',
+      message: `deployment ${target.deploymentId} is not among the deployments of service ${name}${describePrimary(primary)}`,
+    };
+  }
+  if (ours.status !== 'PRIMARY') return judgeDisplaced(ours, primary, service.events);
+  if (!sameTaskDefinition(ours.taskDefinition, target.taskDefinitionArn)) {
+    return failed(
+      `deployment ${target.deploymentId} runs task definition ${ours.taskDefinition ?? '(none)'}, not ${target.taskDefinitionArn} that this action deployed`,
+    );
+  }
+  if (ours.rolloutState === 'FAILED') {
+    return failed(`deployment ${target.deploymentId} failed: ${ours.rolloutStateReason ?? 'ECS set its rollout state to FAILED'}`);
+  }
+  const counted = (ours.runningCount ?? 0) === (ours.desiredCount ?? 0);
+  if (!counted) return WAITING;
+  if (service.taskDefinition !== undefined && !sameTaskDefinition(service.taskDefinition, target.taskDefinitionArn)) {
+    return WAITING;
+  }
+  if (ours.rolloutState === 'COMPLETED') return { kind: 'success', deployment: ours };
+  if (ours.rolloutState === undefined && deployments.length === 1) return { kind: 'success', deployment: ours };
+  return WAITING;
+}
+
+/** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
+function judgeDisplaced(ours: Deployment, primary: Deployment | undefined, events: ServiceEvent[] | undefined): Verdict {
+  const id = ours.id ?? '(unknown)';
+  if (ours.rolloutState === 'FAILED' || rolledBackPerEvents(id, events)) return rolledBack(id, ours.rolloutStateReason);
+  return {
+    kind: 'failure',
+    reason: 'replaced',
+    message: `deployment ${id} was replaced before it completed${describePrimary(primary)}; another deployment of this service started`,
+  };
+}
+
+function rolledBack(id: string, reason: string | undefined): Verdict {
+  const why = reason !== undefined && reason !== '' ? ` (${reason})` : '';
+  const by = reason !== undefined && /alarm/i.test(reason) ? 'a CloudWatch alarm of the ECS deployment' : 'the ECS deployment circuit breaker';
+  return { kind: 'failure', reason: 'circuit-breaker', message: `deployment ${id} was rolled back by ${by}${why}` };
+}
+
+/** ECS reports `(service x) (deployment ecs-svc/1) deployment failed: tasks failed to start.` and `rolling back`. */
+function rolledBackPerEvents(id: string, events: ServiceEvent[] | undefined): boolean {
+  return (events ?? []).some((e) => {
+    const m = e.message ?? '';
+    return m.includes(id) && /deployment failed|circuit breaker|rolling back|rolled back/i.test(m);
+  });
+}
+
+function describePrimary(primary: Deployment | undefined): string {
+  if (primary === undefined) return '';
+  return `; the PRIMARY deployment is now ${primary.id ?? '(no id)'} (task definition ${primary.taskDefinition ?? 'unknown'})`;
+}
+
+function failed(message: string): Verdict {
+  return { kind: 'failure', reason: 'failed', message };
+}

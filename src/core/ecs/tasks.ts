@@ -1,0 +1,74 @@
+import { DescribeTasksCommand, ListTasksCommand } from '@aws-sdk/client-ecs';
+import type { DesiredStatus, ECSClient, Task } from '@aws-sdk/client-ecs';
+import { EcsFailureError, httpOptions } from './call-options.js';
+import type { EcsCallOptions } from './call-options.js';
+
+/** DescribeTasks accepts at most 100 task ARNs per call. */
+export const DESCRIBE_TASKS_BATCH = 100;
+
+export interface ListServiceTasksRequest {
+  cluster: string;
+  serviceName: string;
+  /** Default RUNNING (as in ECS). STOPPED lists tasks stopped within about the last hour. */
+  desiredStatus?: DesiredStatus;
+  /** Stop after this many pages of 100 (bounds the read budget); default: all pages. */
+  maxPages?: number;
+}
+
+/** ListTasks for one service, following nextToken (100 per page). */
+export async function listServiceTaskArns(
+  ecs: ECSClient,
+  req: ListServiceTasksRequest,
+  opts: EcsCallOptions = {},
+): Promise<string[]> {
+  const arns: string[] = [];
+  let nextToken: string | undefined;
+  let pages = 0;
+  do {
+    opts.onCall?.('ListTasks');
+    const out = await ecs.send(
+      new ListTasksCommand({
+        cluster: req.cluster,
+        serviceName: req.serviceName,
+        ...(req.desiredStatus !== undefined ? { desiredStatus: req.desiredStatus } : {}),
+        maxResults: 100,
+        ...(nextToken !== undefined ? { nextToken } : {}),
+      }),
+      httpOptions(opts),
+    );
+    arns.push(...(out.taskArns ?? []));
+    nextToken = out.nextToken;
+    pages += 1;
+  } while (nextToken !== undefined && nextToken !== '' && (req.maxPages === undefined || pages < req.maxPages));
+  return arns;
+}
+
+export interface DescribedTasks {
+  tasks: Task[];
+  /** ARNs ECS reported MISSING (e.g. stopped long ago and forgotten). */
+  missing: string[];
+}
+
+/**
+ * DescribeTasks in batches of at most 100 ARNs. MISSING failures are returned in `missing`; any other failure
+ * throws EcsFailureError.
+ */
+export async function describeTasks(
+  ecs: ECSClient,
+  cluster: string,
+  taskArns: readonly string[],
+  opts: EcsCallOptions = {},
+): Promise<DescribedTasks> {
+  const result: DescribedTasks = { tasks: [], missing: [] };
+  for (let i = 0; i < taskArns.length; i += DESCRIBE_TASKS_BATCH) {
+    const batch = taskArns.slice(i, i + DESCRIBE_TASKS_BATCH);
+    opts.onCall?.('DescribeTasks');
+    const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: batch }), httpOptions(opts));
+    result.tasks.push(...(out.tasks ?? []));
+    for (const failure of out.failures ?? []) {
+      if (failure.reason === 'MISSING') result.missing.push(failure.arn ?? '');
+      else throw new EcsFailureError('DescribeTasks', failure);
+    }
+  }
+  return result;
+}
