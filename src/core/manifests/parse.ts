@@ -97,12 +97,14 @@ function parseJson(text: string, base: { input?: string; file: string }): unknow
   }
 }
 
-/** Line and column of a JSON.parse error, from `at position N` (any Node), `(line L column C)`, or end of input. */
+/** Line and column of a JSON.parse error: from `at position N` (any Node), else `(line L column C)`, else the end. */
 export function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
-  const lc = /\(line (\d+) column (\d+)\)/.exec(message);
-  if (lc !== null) return { line: Number(lc[1]), column: Number(lc[2]) };
   const pos = /at position (\d+)/.exec(message);
-  const offset = pos !== null ? Number(pos[1]) : text.trimEnd().length;
+  const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (pos === null && lc !== null) return { line: Number(lc[1]), column: Number(lc[2]) };
+  // An error at the very end (truncated input) is shown on the last line that has content.
+  const end = text.trimEnd().length;
+  const offset = pos !== null ? Math.min(Number(pos[1]), end) : end;
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
