@@ -2,6 +2,7 @@
  * T1/T2: start `count` tasks with RunTask, at most 10 per call (AWS's limit for `count`), collecting the
  * started tasks and RunTask's `failures[]`.
  */
+import { randomUUID } from 'node:crypto';
 import { RunTaskCommand } from '@aws-sdk/client-ecs';
 import type { Failure, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
 import type { TaskDeps } from './types.js';
@@ -52,8 +53,7 @@ export async function runTasks(deps: RunDeps, request: RunTasksRequest): Promise
     }
     const batch = Math.min(RUN_TASK_MAX_COUNT, remaining);
     const input: RunTaskCommandInput = { ...base, count: batch };
-    const token = clientTokenFor(base.clientToken, result.calls);
-    if (token !== undefined) input.clientToken = token;
+    input.clientToken = clientTokenFor(base.clientToken, result.calls);
     const label = totalCalls > 1 ? `RunTask ${result.calls + 1}/${totalCalls}` : 'RunTask';
     result.calls += 1;
     try {
@@ -92,9 +92,13 @@ export function runTaskFailuresMessage(failures: readonly Failure[]): string {
   return [`RunTask reported ${failures.length} failure(s):`, ...lines].join('\n');
 }
 
-/** Each call needs its own idempotency token: the first keeps the user's, later ones get `-<n>` appended. */
-function clientTokenFor(token: string | undefined, callIndex: number): string | undefined {
-  if (token === undefined || callIndex === 0) return token;
+/**
+ * Each call gets its own idempotency token, so an SDK retry of a RunTask whose answer was lost cannot start the
+ * tasks twice: a random one, or the user's (the first call keeps it, later ones get `-<n>` appended).
+ */
+function clientTokenFor(token: string | undefined, callIndex: number): string {
+  if (token === undefined || token === '') return randomUUID();
+  if (callIndex === 0) return token;
   const suffix = `-${callIndex + 1}`;
   return token.slice(0, CLIENT_TOKEN_MAX - suffix.length) + suffix;
 }
