@@ -20,7 +20,7 @@ export interface CoreApi {
   setOutput(name: string, value: string): void;
   setSecret(secret: string): void;
   setFailed(message: string): void;
-  /** Appends Markdown to GITHUB_STEP_SUMMARY. */
+  /** Appends Markdown to GITHUB_STEP_SUMMARY, as given. */
   appendSummary(markdown: string): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export const actionsCoreApi: CoreApi = {
   setSecret: (s) => actionsCore.setSecret(s),
   setFailed: (m) => actionsCore.setFailed(m),
   appendSummary: async (md) => {
-    await actionsCore.summary.addRaw(md, true).write();
+    await actionsCore.summary.addRaw(md, false).write();
   },
 };
 
@@ -60,7 +60,8 @@ export function createActionsRuntime(signals: CancelSignals, deps: ActionsRuntim
           log.debug('GITHUB_STEP_SUMMARY is not set; job summary skipped');
           return;
         }
-        await core.appendSummary(text.endsWith('\n') ? text : `${text}\n`);
+        // A blank line after each chunk, so a table or paragraph never runs into the next chunk.
+        await core.appendSummary(`${text.trimEnd()}\n\n`);
       };
       // One write at a time (@actions/core's summary buffer is shared); a failed write does not block later ones.
       const next = pending.then(write, write);

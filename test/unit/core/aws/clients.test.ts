@@ -1,0 +1,215 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { ListClustersCommand } from '@aws-sdk/client-ecs';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  createAwsClients,
+  resolveRegion,
+  type AwsClientConfig,
+  type AwsClientConstructors,
+} from '../../../../src/core/aws/clients.js';
+import { ConfigurationError, describeError } from '../../../../src/core/errors.js';
+import { USER_AGENT_SUFFIX } from '../../../../src/core/version.js';
+
+describe('resolveRegion', () => {
+  it('prefers the input, then AWS_REGION, then AWS_DEFAULT_REGION, ignoring blanks', () => {
+    const env = { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-east-1' };
+    expect(resolveRegion('ap-south-1', env)).toBe('ap-south-1');
+    expect(resolveRegion(undefined, env)).toBe('eu-west-1');
+    expect(resolveRegion('  ', env)).toBe('eu-west-1');
+    expect(resolveRegion('', { AWS_REGION: '', AWS_DEFAULT_REGION: 'us-east-1' })).toBe('us-east-1');
+  });
+  it('without any, is a ConfigurationError naming the region input', () => {
+    expect(() => resolveRegion(undefined, {})).toThrow(ConfigurationError);
+    expect(() => resolveRegion(undefined, {})).toThrow(/^input 'region': no AWS region/);
+  });
+});
+
+describe('createAwsClients (recording constructors)', () => {
+  function recording(): { ctors: AwsClientConstructors; built: [string, AwsClientConfig][] } {
+    const built: [string, AwsClientConfig][] = [];
+    const record = <T>(name: string) => (config: AwsClientConfig): T => {
+      built.push([name, config]);
+      return { name } as T;
+    };
+    return {
+      built,
+      ctors: { ecs: record('ecs'), elb: record('elb'), autoscaling: record('autoscaling'), logs: record('logs') },
+    };
+  }
+
+  it('constructs nothing until a client is used, then each once, with region, adaptive retry and user agent', () => {
+    const { ctors, built } = recording();
+    const clients = createAwsClients({ env: { AWS_REGION: 'eu-west-1' } }, ctors);
+    expect(clients.region).toBe('eu-west-1');
+    expect(built).toEqual([]);
+    const ecs = clients.ecs;
+    expect(clients.ecs).toBe(ecs);
+    void clients.logs;
+    expect(built).toEqual([
+      ['ecs', { region: 'eu-west-1', maxAttempts: DEFAULT_MAX_ATTEMPTS, retryMode: 'adaptive', customUserAgent: USER_AGENT_SUFFIX }],
+      ['logs', { region: 'eu-west-1', maxAttempts: DEFAULT_MAX_ATTEMPTS, retryMode: 'adaptive', customUserAgent: USER_AGENT_SUFFIX }],
+    ]);
+    void clients.elb;
+    void clients.autoscaling;
+    expect(built.map(([n]) => n)).toEqual(['ecs', 'logs', 'elb', 'autoscaling']);
+  });
+
+  it('fails on a missing region before constructing anything', () => {
+    const { ctors, built } = recording();
+    expect(() => createAwsClients({ region: undefined, env: {} }, ctors)).toThrow(/input 'region'/);
+    expect(built).toEqual([]);
+  });
+
+  it('takes max attempts, and refuses a value below 1', () => {
+    const { ctors, built } = recording();
+    void createAwsClients({ region: 'us-east-1', maxAttempts: 8, env: {} }, ctors).ecs;
+    expect(built[0]?.[1].maxAttempts).toBe(8);
+    expect(() => createAwsClients({ region: 'us-east-1', maxAttempts: 0, env: {} }, ctors)).toThrow(
+      "input 'max-attempts': max attempts must be a whole number of at least 1, got 0",
+    );
+    expect(() => createAwsClients({ region: 'us-east-1', maxAttempts: 2.5, env: {} }, ctors)).toThrow(ConfigurationError);
+  });
+});
+
+describe('createAwsClients (real SDK clients)', () => {
+  it('configures the SDK clients themselves', async () => {
+    const clients = createAwsClients({ region: 'us-west-2', maxAttempts: 7, env: {} });
+    for (const client of [clients.ecs, clients.elb, clients.autoscaling, clients.logs]) {
+      expect(await client.config.region()).toBe('us-west-2');
+      expect(await client.config.maxAttempts()).toBe(7);
+      const strategy = (await client.config.retryStrategy()) as { mode?: string };
+      expect(strategy.mode).toBe('adaptive');
+    }
+  });
+});
+
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A loopback server answering every request with `reply`; records what arrived. */
+async function loopback(reply: (r: Received) => { status: number; headers: Record<string, string>; body: string }): Promise<{
+  url: string;
+  received: Received[];
+  close(): Promise<void>;
+}> {
+  const received: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      received.push(r);
+      const out = reply(r);
+      res.writeHead(out.status, out.headers);
+      res.end(out.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** S12: no endpoint logic of ours; the SDK honours AWS_ENDPOINT_URL_<SERVICE> and AWS_ENDPOINT_URL by itself. */
+describe('endpoints from the environment (S12)', () => {
+  const VARS = [
+    'AWS_ENDPOINT_URL',
+    'AWS_ENDPOINT_URL_ECS',
+    'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
+    'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_PROFILE',
+    'AWS_CONFIG_FILE',
+    'AWS_SHARED_CREDENTIALS_FILE',
+    'AWS_REGION',
+    'AWS_DEFAULT_REGION',
+  ];
+  const saved = new Map<string, string | undefined>();
+  beforeEach(() => {
+    for (const v of VARS) {
+      saved.set(v, process.env[v]);
+      delete process.env[v];
+    }
+    const nowhere = join(tmpdir(), 'ecs-delivery-actions-no-aws-config');
+    process.env['AWS_CONFIG_FILE'] = nowhere;
+    process.env['AWS_SHARED_CREDENTIALS_FILE'] = nowhere;
+    process.env['AWS_ACCESS_KEY_ID'] = 'AKIDEXAMPLETEST';
+    process.env['AWS_SECRET_ACCESS_KEY'] = 'dummy-secret-for-loopback-test';
+  });
+  afterEach(() => {
+    for (const [v, value] of saved) {
+      if (value === undefined) delete process.env[v];
+      else process.env[v] = value;
+    }
+  });
+
+  const json = (body: unknown, status = 200, requestId = 'loopback-req-1') => ({
+    status,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId },
+    body: JSON.stringify(body),
+  });
+
+  it('sends ECS calls to AWS_ENDPOINT_URL_ECS, signed, with our user agent suffix', async () => {
+    const server = await loopback(() => json({ clusterArns: ['arn:aws:ecs:us-west-2:123456789012:cluster/default'] }));
+    try {
+      process.env['AWS_ENDPOINT_URL_ECS'] = server.url;
+      const clients = createAwsClients({ region: 'us-west-2', env: {} });
+      const out = await clients.ecs.send(new ListClustersCommand({}));
+      expect(out.clusterArns).toEqual(['arn:aws:ecs:us-west-2:123456789012:cluster/default']);
+      expect(server.received).toHaveLength(1);
+      const [req] = server.received;
+      expect(req?.method).toBe('POST');
+      expect(req?.headers['x-amz-target']).toBe('AmazonEC2ContainerServiceV20141113.ListClusters');
+      expect(req?.headers['user-agent']).toContain(USER_AGENT_SUFFIX);
+      expect(req?.headers['authorization']).toContain('Credential=AKIDEXAMPLETEST/');
+      expect(req?.headers['authorization']).toContain('/us-west-2/ecs/aws4_request');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sends other services to the global AWS_ENDPOINT_URL', async () => {
+    const server = await loopback(() => json({ logGroups: [] }));
+    try {
+      process.env['AWS_ENDPOINT_URL'] = server.url;
+      const clients = createAwsClients({ env: { AWS_REGION: 'eu-central-1' } });
+      await clients.logs.send(new DescribeLogGroupsCommand({}));
+      expect(server.received[0]?.headers['x-amz-target']).toBe('Logs_20140328.DescribeLogGroups');
+      expect(server.received[0]?.headers['user-agent']).toContain(USER_AGENT_SUFFIX);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('retries throttling up to max attempts, then surfaces code and request id', async () => {
+    const server = await loopback(() =>
+      json({ __type: 'ThrottlingException', message: 'Rate exceeded' }, 400, 'throttled-req-9'),
+    );
+    try {
+      process.env['AWS_ENDPOINT_URL_ECS'] = server.url;
+      const clients = createAwsClients({ region: 'us-west-2', maxAttempts: 2, env: {} });
+      const error = await clients.ecs.send(new ListClustersCommand({})).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(server.received).toHaveLength(2);
+      expect(describeError(error)).toBe('ThrottlingException: Rate exceeded (HTTP 400, request id throttled-req-9)');
+    } finally {
+      await server.close();
+    }
+  });
+});
