@@ -1,0 +1,229 @@
+/**
+ * R6: putting a service back as the snapshot (R1) found it. For an existing service: UpdateService to the saved
+ * task definition with desired count max(saved, live) and forceNewDeployment, the settings the deployment changed
+ * put back, the saved auto scaling restored, then the rollback deployment waited on. For a first deployment: the
+ * service is deleted (force) and waited INACTIVE.
+ *
+ * Auto scaling is restored before the wait (the SPEC's order): when a cancellation abandons the wait, nothing but
+ * the rollback deployment's progress is left behind.
+ */
+import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { DeleteServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import type { ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
+import { restoreAutoScaling } from '../autoscaling/apply.js';
+import { describeServiceAnyStatus } from '../ecs/services.js';
+import { describeError } from '../errors.js';
+import type { Logger } from '../io/logger.js';
+import type { Clock, Deadline, Sleep } from '../time.js';
+import { RESTORABLE_SERVICE_FIELDS, type RestorableServiceField, type RollbackSnapshot } from './snapshot.js';
+import type { StoppedTaskReason } from './stopped-tasks.js';
+import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch.js';
+
+/** The wait functions of watch.ts, injectable so tests can replace them. */
+export interface WatchFunctions {
+  waitForDeployment(deps: WatchDeps, req: WatchRequest): Promise<WatchResult>;
+  waitForServiceInactive(deps: WatchDeps, req: InactiveRequest): Promise<WatchResult>;
+}
+
+export interface RollbackDeps {
+  ecs: ECSClient;
+  autoscaling: ApplicationAutoScalingClient;
+  clock: Clock;
+  sleep: Sleep;
+  log: Logger;
+  watch: WatchFunctions;
+}
+
+export interface RollbackOptions {
+  deadline: Deadline;
+  /** Aborting it abandons the wait (S10's second signal); what was left behind is logged and returned. */
+  signal?: AbortSignal | undefined;
+  /** The settings the failed deployment's UpdateService set: these are put back from the snapshot. */
+  changedFields?: readonly string[];
+  pollIntervalMs?: number | undefined;
+}
+
+export interface RollbackResult {
+  status: 'succeeded' | 'failed' | 'abandoned';
+  detail: string;
+  stoppedTasks: StoppedTaskReason[];
+  durationMs: number;
+}
+
+/** Rolls the service back to the snapshot. Logs `Rolling Back..` and `Rollback Successful.` / `Rollback Failed.` */
+export async function rollbackToSnapshot(
+  deps: RollbackDeps,
+  snapshot: RollbackSnapshot,
+  options: RollbackOptions,
+): Promise<RollbackResult> {
+  const started = deps.clock.now();
+  deps.log.info('Rolling Back..');
+  let result: Omit<RollbackResult, 'durationMs'>;
+  try {
+    result = snapshot.exists
+      ? await restoreService(deps, snapshot, options)
+      : await deleteNewService(deps, snapshot, options);
+  } catch (e) {
+    result = { status: 'failed', detail: describeError(e), stoppedTasks: [] };
+  }
+  if (result.status === 'succeeded') deps.log.info('Rollback Successful.');
+  else if (result.status === 'failed') deps.log.error(`Rollback Failed. ${result.detail}`);
+  else deps.log.warning(`Rollback abandoned: ${result.detail}`);
+  return { ...result, durationMs: deps.clock.now() - started };
+}
+
+/** The UpdateService input that puts an existing service back to the snapshot. */
+export function rollbackUpdateInput(
+  snapshot: RollbackSnapshot,
+  live: Service | undefined,
+  changedFields: readonly string[] = [],
+): UpdateServiceCommandInput {
+  if (snapshot.taskDefinitionArn === undefined) throw new Error('the rollback snapshot has no task definition');
+  const input: UpdateServiceCommandInput = {
+    cluster: snapshot.cluster,
+    service: snapshot.service,
+    taskDefinition: snapshot.taskDefinitionArn,
+    forceNewDeployment: true,
+  };
+  const desired = Math.max(snapshot.desiredCount ?? 0, live?.desiredCount ?? 0);
+  if (snapshot.desiredCount !== undefined || live?.desiredCount !== undefined) input.desiredCount = desired;
+  const target = input as unknown as Record<string, unknown>;
+  for (const key of RESTORABLE_SERVICE_FIELDS) {
+    const saved = snapshot.serviceConfig[key as RestorableServiceField];
+    if (changedFields.includes(key) && saved !== undefined) target[key] = saved;
+  }
+  return input;
+}
+
+async function restoreService(
+  deps: RollbackDeps,
+  snapshot: RollbackSnapshot,
+  options: RollbackOptions,
+): Promise<Omit<RollbackResult, 'durationMs'>> {
+  const { log } = deps;
+  const live = await describeServiceAnyStatus(deps.ecs, snapshot.cluster, snapshot.service);
+  if (live === undefined || live.status !== 'ACTIVE') {
+    return {
+      status: 'failed',
+      detail: `service ${snapshot.service} is no longer ACTIVE (${live?.status ?? 'missing'}); nothing to roll back to`,
+      stoppedTasks: [],
+    };
+  }
+  const input = rollbackUpdateInput(snapshot, live, options.changedFields);
+  log.info(
+    `Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
+      `${input.desiredCount ?? 'unchanged'}`,
+  );
+  const out = await deps.ecs.send(new UpdateServiceCommand(input));
+  const deploymentId = primaryDeploymentId(out.service);
+  let autoScalingProblem: string | undefined;
+  try {
+    await restoreAutoScaling(deps.autoscaling, snapshot, log);
+  } catch (e) {
+    autoScalingProblem = `restoring its auto scaling failed: ${describeError(e)}`;
+    log.error(`Restoring the auto scaling of ${snapshot.service} failed: ${describeError(e)}`);
+  }
+  const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;
+  if (deploymentId === undefined) {
+    return {
+      status: 'failed',
+      detail: `UpdateService returned no PRIMARY deployment to follow. ${autoScalingNote}`,
+      stoppedTasks: [],
+    };
+  }
+  log.info(`Waiting for rollback deployment ${deploymentId} to reach steady state`);
+  const waited = await deps.watch.waitForDeployment(watchDeps(deps), {
+    cluster: snapshot.cluster,
+    service: snapshot.service,
+    deploymentId,
+    taskDefinitionArn: snapshot.taskDefinitionArn ?? '',
+    deadline: options.deadline,
+    seenEventIds: (live.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id])),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+  });
+  if (waited.ok) {
+    const runs = `service ${snapshot.service} runs ${snapshot.taskDefinitionArn ?? ''} again (deployment ${deploymentId})`;
+    return autoScalingProblem === undefined
+      ? { status: 'succeeded', detail: runs, stoppedTasks: [] }
+      : { status: 'failed', detail: `${runs}, but ${autoScalingProblem}`, stoppedTasks: [] };
+  }
+  if (waited.reason === 'cancelled') {
+    return {
+      status: 'abandoned',
+      detail:
+        `stopped waiting for the rollback deployment ${deploymentId} of service ${snapshot.service} to ` +
+        `${snapshot.taskDefinitionArn ?? ''} (desired count ${input.desiredCount ?? 'unchanged'}); ECS goes on ` +
+        `with it. ${autoScalingNote}`,
+      stoppedTasks: waited.stoppedTasks,
+    };
+  }
+  return {
+    status: 'failed',
+    detail:
+      `rollback deployment ${deploymentId} did not reach steady state (${waited.reason}): ${waited.message}. ` +
+      autoScalingNote,
+    stoppedTasks: waited.stoppedTasks,
+  };
+}
+
+async function deleteNewService(
+  deps: RollbackDeps,
+  snapshot: RollbackSnapshot,
+  options: RollbackOptions,
+): Promise<Omit<RollbackResult, 'durationMs'>> {
+  deps.log.info(`Deleting service ${snapshot.service} (force), created by this failed first deployment`);
+  try {
+    await deps.ecs.send(new DeleteServiceCommand({ cluster: snapshot.cluster, service: snapshot.service, force: true }));
+  } catch (e) {
+    if (!(e instanceof Error && e.name === 'ServiceNotFoundException')) throw e;
+    return { status: 'succeeded', detail: `service ${snapshot.service} was already gone`, stoppedTasks: [] };
+  }
+  const waited = await deps.watch.waitForServiceInactive(watchDeps(deps), {
+    cluster: snapshot.cluster,
+    service: snapshot.service,
+    deadline: options.deadline,
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+  });
+  if (waited.ok) {
+    return { status: 'succeeded', detail: `service ${snapshot.service} was deleted`, stoppedTasks: [] };
+  }
+  if (waited.reason === 'cancelled') {
+    return {
+      status: 'abandoned',
+      detail: `service ${snapshot.service} was deleted (force) but is still DRAINING; ECS finishes removing it`,
+      stoppedTasks: [],
+    };
+  }
+  return {
+    status: 'failed',
+    detail: `service ${snapshot.service} was deleted but did not become INACTIVE (${waited.reason}): ${waited.message}`,
+    stoppedTasks: [],
+  };
+}
+
+/** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
+export function primaryDeploymentId(service: Service | undefined): string | undefined {
+  return service?.deployments?.find((d) => d.status === 'PRIMARY')?.id;
+}
+
+export function watchDeps(deps: Pick<RollbackDeps, 'ecs' | 'clock' | 'sleep' | 'log'>): WatchDeps {
+  return { ecs: deps.ecs, clock: deps.clock, sleep: deps.sleep, log: deps.log };
+}
+
+/** When the service itself was not changed (UpdateService failed, or a newer deployment replaced ours). */
+export async function restoreAutoScalingOnly(
+  deps: Pick<RollbackDeps, 'autoscaling' | 'log'>,
+  snapshot: RollbackSnapshot,
+): Promise<Omit<RollbackResult, 'durationMs'>> {
+  deps.log.info('Rolling Back..');
+  deps.log.info(`Service ${snapshot.service} was not changed; restoring its auto scaling.`);
+  try {
+    await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+    deps.log.info('Rollback Successful.');
+    return { status: 'succeeded', detail: `service ${snapshot.service} was not changed; its auto scaling was restored`, stoppedTasks: [] };
+  } catch (e) {
+    deps.log.error(`Rollback Failed. ${describeError(e)}`);
+    return { status: 'failed', detail: `restoring the auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
+  }
+}
