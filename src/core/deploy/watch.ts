@@ -79,6 +79,8 @@ class DeploymentObserver implements PollObserver {
   /** failedTasks went up and the stopped tasks have not been read successfully since. */
   private stoppedDirty = false;
   private stoppedUnavailable = false;
+  /** The stopped tasks were read during the current poll (no need to read again to explain a failure). */
+  private collectedThisPoll = false;
 
   constructor(
     private readonly deps: WatchDeps,
@@ -99,6 +101,7 @@ class DeploymentObserver implements PollObserver {
   }
 
   async observe(service: Service | undefined, io: PollIo): Promise<WatchResult | undefined> {
+    this.collectedThisPoll = false;
     if (service === undefined) {
       return this.fail('failed', `service ${this.req.service} does not exist in cluster ${this.req.cluster}`, undefined, io);
     }
@@ -167,6 +170,7 @@ class DeploymentObserver implements PollObserver {
     try {
       await this.collector.collect({ signal: io.signal, onCall: io.onCall });
       this.stoppedDirty = false;
+      this.collectedThisPoll = true;
     } catch (e) {
       if (io.signal?.aborted === true) return; // the loop reports the cancellation
       if (classifyAwsError(e) === 'fatal') {
@@ -185,7 +189,10 @@ class DeploymentObserver implements PollObserver {
     io: PollIo,
   ): Promise<WatchResult> {
     if (this.target !== undefined) this.ensureCollector(this.target, this.lastOurs);
-    if (this.stoppedDirty || this.everFailed || reason !== 'replaced') await this.collectStopped(io);
+    // One last read explains the failure, unless this poll just read the stopped tasks.
+    if (!this.collectedThisPoll && (this.stoppedDirty || this.everFailed || reason !== 'replaced')) {
+      await this.collectStopped(io);
+    }
     const stoppedTasks = [...(this.collector?.all ?? [])];
     const summary = summarizeStoppedTasks(stoppedTasks);
     return {
