@@ -151,6 +151,8 @@ function essentialMap(td: TaskDefinitionLike | undefined): Map<string, boolean> 
   return new Map(defs.filter((d) => d.name !== undefined).map((d) => [d.name ?? '', d.essential !== false]));
 }
 
+/** Distinct non-empty values, dropping any that another value already contains. */
 function unique(values: ReadonlyArray<string | undefined>): string[] {
-  return [...new Set(values.filter((v): v is string => v !== undefined && v !== ''))];
+  const all = [...new Set(values.filter((v): v is string => v !== undefined && v !== ''))];
+  return all.filter((v) => !all.some((other) => other !== v && other.includes(v)));
 }
