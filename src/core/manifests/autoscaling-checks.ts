@@ -12,7 +12,8 @@ function checkEcsTarget(request: Obj): Problem[] {
   const problems: Problem[] = [];
   const ns = request['ServiceNamespace'];
   if (typeof ns === 'string' && ns !== 'ecs') {
-    problems.push({ path: ['ServiceNamespace'], detail: `ServiceNamespace must be \`ecs\` for an ECS service, not \`${ns}\`` });
+    const detail = `ServiceNamespace must be \`ecs\` for an ECS service, not \`${ns}\``;
+    problems.push({ path: ['ServiceNamespace'], detail });
   }
   const dim = request['ScalableDimension'];
   if (typeof dim === 'string' && dim !== 'ecs:service:DesiredCount') {

@@ -4,7 +4,7 @@
  * value that already passed the structural check, so types are known to be right.
  */
 import { Compatibility, LaunchType, NetworkMode } from '@aws-sdk/client-ecs';
-import { fargateSizeProblem, parseCpuUnits, parseMemoryMiB } from './fargate.js';
+import { FARGATE_SIZES, fargateSizeProblem, parseCpuUnits, parseMemoryMiB } from './fargate.js';
 import type { Problem } from './problems.js';
 import { isPlainObject } from './schema-check.js';
 
@@ -21,19 +21,20 @@ export function checkTaskDefinition(td: Obj): Problem[] {
   const networkMode = typeof td['networkMode'] === 'string' ? td['networkMode'] : undefined;
   const compat = Array.isArray(td['requiresCompatibilities']) ? (td['requiresCompatibilities'] as string[]) : [];
 
-  if (networkMode !== undefined && !Object.values<string>(NetworkMode).includes(networkMode)) {
-    add(['networkMode'], `unknown network mode \`${networkMode}\`; use one of ${Object.values(NetworkMode).join(', ')}`);
-  }
+  const badMode = notOneOf('network mode', networkMode, NetworkMode);
+  if (badMode !== undefined) add(['networkMode'], badMode);
   compat.forEach((c, i) => {
-    if (!Object.values<string>(Compatibility).includes(c)) {
-      add(['requiresCompatibilities', i], `unknown compatibility \`${c}\`; use one of ${Object.values(Compatibility).join(', ')}`);
-    }
+    const bad = notOneOf('compatibility', c, Compatibility);
+    if (bad !== undefined) add(['requiresCompatibilities', i], bad);
   });
 
   const seen = new Map<string, number>();
   containers.forEach((c, i) => {
-    for (const field of ['name', 'image']) {
-      if (typeof c[field] !== 'string' || c[field] === '') add([CD, i, field], `every container needs a \`${field}\``, [CD, i]);
+    if (typeof c['name'] !== 'string' || c['name'] === '') {
+      add([CD, i, 'name'], 'every container needs a `name`', [CD, i]);
+    }
+    if (typeof c['image'] !== 'string' || c['image'] === '') {
+      add([CD, i, 'image'], 'every container needs an `image`', [CD, i]);
     }
     const name = c['name'];
     if (typeof name === 'string' && name !== '') {
@@ -61,32 +62,37 @@ function checkContainerMemory(td: Obj, c: Obj, i: number, compat: readonly strin
   const memory = c['memory'];
   const reservation = c['memoryReservation'];
   if (ec2 && td['memory'] === undefined && memory === undefined && reservation === undefined) {
-    add([CD, i, 'memory'], 'on EC2 without a task-level `memory`, every container needs `memory` or `memoryReservation`', [CD, i]);
+    const detail = 'on EC2 without a task-level `memory`, every container needs `memory` or `memoryReservation`';
+    add([CD, i, 'memory'], detail, [CD, i]);
   }
   if (typeof memory === 'number' && typeof reservation === 'number' && memory <= reservation) {
-    add([CD, i, 'memoryReservation'], `\`memoryReservation\` (${reservation}) must be less than \`memory\` (${memory})`);
+    const detail = `\`memoryReservation\` (${reservation}) must be less than \`memory\` (${memory})`;
+    add([CD, i, 'memoryReservation'], detail);
   }
 }
 
 function checkAwsvpcContainer(c: Obj, i: number, add: Add): void {
   if (c['hostname'] !== undefined) {
-    add([CD, i, 'hostname'], '`hostname` is not supported in the awsvpc network mode (Fargate tasks use awsvpc); remove it');
+    const detail = '`hostname` is not supported in the awsvpc network mode (Fargate tasks use awsvpc); remove it';
+    add([CD, i, 'hostname'], detail);
   }
   const mappings = Array.isArray(c['portMappings']) ? (c['portMappings'] as unknown[]) : [];
   mappings.forEach((m, j) => {
     if (!isPlainObject(m) || m['hostPort'] === undefined || m['hostPort'] === m['containerPort']) return;
-    add([CD, i, 'portMappings', j, 'hostPort'], 'in the awsvpc network mode, `hostPort` must be left out or equal `containerPort`');
+    const detail = 'in the awsvpc network mode, `hostPort` must be left out or equal `containerPort`';
+    add([CD, i, 'portMappings', j, 'hostPort'], detail);
   });
 }
 
 function checkFargate(td: Obj, networkMode: string | undefined, add: Add): void {
   if (networkMode !== 'awsvpc') {
-    add(['networkMode'], `Fargate requires networkMode \`awsvpc\`${networkMode === undefined ? '' : `, not \`${networkMode}\``}`, []);
+    const not = networkMode === undefined ? '' : `, not \`${networkMode}\``;
+    add(['networkMode'], `Fargate requires networkMode \`awsvpc\`${not}`);
   }
   const cpuText = td['cpu'];
   const memoryText = td['memory'];
-  if (typeof cpuText !== 'string') add(['cpu'], 'Fargate requires a task-level `cpu` (e.g. 256 or "1 vCPU")', []);
-  if (typeof memoryText !== 'string') add(['memory'], 'Fargate requires a task-level `memory` (e.g. 512 or "1 GB")', []);
+  if (typeof cpuText !== 'string') add(['cpu'], 'Fargate requires a task-level `cpu` (e.g. 256 or "1 vCPU")');
+  if (typeof memoryText !== 'string') add(['memory'], 'Fargate requires a task-level `memory` (e.g. 512 or "1 GB")');
   if (typeof cpuText !== 'string' || typeof memoryText !== 'string') return;
   const cpu = parseCpuUnits(cpuText);
   const memory = parseMemoryMiB(memoryText);
@@ -94,22 +100,16 @@ function checkFargate(td: Obj, networkMode: string | undefined, add: Add): void 
   if (memory === undefined) add(['memory'], 'memory must be MiB (e.g. 2048) or GB (e.g. "2 GB")');
   if (cpu === undefined || memory === undefined) return;
   const problem = fargateSizeProblem(cpu, memory);
-  if (problem !== undefined) add(FARGATE_SIZE_FIELD(cpu), problem);
+  // An invalid cpu is the cpu's fault; a valid cpu with the wrong memory is the memory's.
+  if (problem !== undefined) add(FARGATE_SIZES.has(cpu) ? ['memory'] : ['cpu'], problem);
 }
-
-/** An invalid cpu is the cpu's fault; a valid cpu with the wrong memory is the memory's. */
-const FARGATE_SIZE_FIELD = (cpu: number): Problem['path'] => (fargateSizeProblem(cpu, -1)?.startsWith('cpu') ? ['cpu'] : ['memory']);
 
 /** CreateService / RunTask: "launchType and capacityProviderStrategy can't both be set"; launchType values. */
 export function checkLaunchChoice(request: Obj): Problem[] {
   const problems: Problem[] = [];
   const launchType = request['launchType'];
-  if (typeof launchType === 'string' && !Object.values<string>(LaunchType).includes(launchType)) {
-    problems.push({
-      path: ['launchType'],
-      detail: `unknown launch type \`${launchType}\`; use one of ${Object.values(LaunchType).join(', ')}`,
-    });
-  }
+  const bad = notOneOf('launch type', launchType, LaunchType);
+  if (bad !== undefined) problems.push({ path: ['launchType'], detail: bad });
   const strategy = request['capacityProviderStrategy'];
   if (launchType !== undefined && Array.isArray(strategy) && strategy.length > 0) {
     problems.push({
@@ -118,4 +118,10 @@ export function checkLaunchChoice(request: Obj): Problem[] {
     });
   }
   return problems;
+}
+
+/** Why `value` is not one of the SDK enum's values, or undefined when it is (or is absent). */
+function notOneOf(what: string, value: unknown, values: Readonly<Record<string, string>>): string | undefined {
+  if (typeof value !== 'string' || Object.values(values).includes(value)) return undefined;
+  return `unknown ${what} \`${value}\`; use one of ${Object.values(values).join(', ')}`;
 }

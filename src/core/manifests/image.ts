@@ -14,7 +14,10 @@ export function setContainerImage<T extends { containerDefinitions?: ContainerDe
   const containers = taskDefinition.containerDefinitions ?? [];
   if (!containers.some((c) => c.name === containerName)) {
     const names = containers.map((c) => c.name).filter((n): n is string => n !== undefined);
-    const there = names.length === 0 ? 'the task definition has no named containers' : `its containers are ${names.map((n) => `'${n}'`).join(', ')}`;
+    const there =
+      names.length === 0
+        ? 'the task definition has no named containers'
+        : `its containers are ${names.map((n) => `'${n}'`).join(', ')}`;
     throw new ConfigurationError(`no container named '${containerName}' in the task definition; ${there}`, {
       input: 'container-name',
     });

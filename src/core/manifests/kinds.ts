@@ -8,7 +8,11 @@ import type {
   RegisterScalableTargetCommandInput,
 } from '@aws-sdk/client-application-auto-scaling';
 import { CreateServiceRequest$, RegisterTaskDefinitionRequest$, RunTaskRequest$ } from '@aws-sdk/client-ecs';
-import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput, RunTaskCommandInput } from '@aws-sdk/client-ecs';
+import type {
+  CreateServiceCommandInput,
+  RegisterTaskDefinitionCommandInput,
+  RunTaskCommandInput,
+} from '@aws-sdk/client-ecs';
 import { checkScalableTarget, checkScalingPolicy } from './autoscaling-checks.js';
 import { checkLaunchChoice, checkTaskDefinition } from './ecs-checks.js';
 import { setContainerImage } from './image.js';
@@ -17,6 +21,7 @@ import { loadManifest } from './parse.js';
 import type { Manifest } from './parse.js';
 import type { Placeholders } from './placeholders.js';
 import type { Problem } from './problems.js';
+import type { SanitisedManifest } from './sanitise.js';
 import { derive, sanitiseScalableTargets, sanitiseScalingPolicies, sanitiseTaskDefinition } from './sanitise.js';
 import { checkAgainstSchema, isPlainObject } from './schema-check.js';
 import type { StructureSchemaRef } from './schema-check.js';
@@ -36,14 +41,14 @@ export interface ManifestKind<T> {
   readonly provided: readonly string[];
   readonly caseInsensitiveMembers: boolean;
   /** Turns the parsed value into the request (or, for list kinds, the list of requests). */
-  readonly sanitise: (manifest: Manifest) => Manifest;
+  readonly sanitise: (manifest: Manifest) => SanitisedManifest;
   /** ECS rules beyond the schema, run once the structure is right. */
   readonly rules: (request: Record<string, unknown>) => Problem[];
   /** Phantom: the SDK input type. */
   readonly _type?: T;
 }
 
-const same = (m: Manifest): Manifest => derive(m, m.value, (p) => p);
+const same = (m: Manifest): SanitisedManifest => derive(m, m.value, (p) => p);
 
 export const TASK_DEFINITION: ManifestKind<TaskDefinitionManifest> = {
   title: 'task definition',
@@ -111,7 +116,7 @@ export function checkManifest<T>(kind: ManifestKind<T>, manifest: Manifest, opti
 export function checkManifestList<T>(kind: ManifestKind<T>, manifest: Manifest, options: CheckOptions = {}): T[] {
   const sanitised = kind.sanitise(manifest);
   const items = Array.isArray(sanitised.value) ? (sanitised.value as unknown[]) : [sanitised.value];
-  return checkItems(kind, sanitised, items, true, options) as T[];
+  return checkItems(kind, sanitised, items, sanitised.single !== true, options) as T[];
 }
 
 /**

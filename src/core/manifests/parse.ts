@@ -34,7 +34,12 @@ export function detectFormat(text: string): ManifestFormat {
  * Parses manifest text given inline (or read from a file): placeholders first (S2), then JSON or YAML.
  * `file` is how errors name the source (e.g. `input task-definition` for inline text).
  */
-export function parseManifestText(text: string, file: string, placeholders: Placeholders, inputName?: string): Manifest {
+export function parseManifestText(
+  text: string,
+  file: string,
+  placeholders: Placeholders,
+  inputName?: string,
+): Manifest {
   const substituted = substitutePlaceholders(text, file, placeholders, inputName).replace(/^\uFEFF/, '');
   const base = inputName === undefined ? { file } : { input: inputName, file };
   const format = detectFormat(substituted);

@@ -51,7 +51,9 @@ function summarise(problems: readonly ConfigurationError[]): string {
   const [first, ...rest] = problems;
   if (first === undefined) return '';
   if (rest.length === 0) return first.detail;
-  const shown = rest.slice(0, MAX_LISTED_PROBLEMS - 1).map((p) => `\n  - ${formatLocated(p.detail, lineOnly(p.location))}`);
+  const shown = rest
+    .slice(0, MAX_LISTED_PROBLEMS - 1)
+    .map((p) => `\n  - ${formatLocated(p.detail, lineOnly(p.location))}`);
   const hidden = rest.length - shown.length;
   const more = hidden > 0 ? `\n  ... and ${hidden} more` : '';
   return `${first.detail}\n${problems.length} problems in this manifest; the others:${shown.join('')}${more}`;

@@ -18,6 +18,8 @@ import { isPlainObject } from './schema-check.js';
 /** A manifest after sanitising, with the names of the read-only fields it dropped (for the log). */
 export interface SanitisedManifest extends Manifest {
   readonly droppedFields: readonly string[];
+  /** For list manifests: the file held one request, not a list (its paths then carry no index). */
+  readonly single?: boolean;
 }
 
 type Members = readonly unknown[];
@@ -98,7 +100,11 @@ export function sanitiseTaskDefinition(manifest: Manifest): SanitisedManifest {
  * One manifest holding one request or a list of them, or `describe-*` output wrapping a list under
  * `wrapperKey` (any letter case): a list of items with read-only fields and nulls dropped.
  */
-export function sanitiseRequestList(manifest: Manifest, wrapperKey: string, readOnlyFields: readonly string[]): SanitisedManifest {
+export function sanitiseRequestList(
+  manifest: Manifest,
+  wrapperKey: string,
+  readOnlyFields: readonly string[],
+): SanitisedManifest {
   const raw = manifest.value;
   const wrapper = isPlainObject(raw)
     ? Object.keys(raw).find((k) => k.toLowerCase() === wrapperKey.toLowerCase() && Array.isArray(raw[k]))
@@ -113,7 +119,7 @@ export function sanitiseRequestList(manifest: Manifest, wrapperKey: string, read
     toDocument = (path) => path;
   } else {
     items = [raw];
-    toDocument = (path) => path.slice(1);
+    toDocument = (path) => path;
   }
   const dropped = new Set<string>();
   const cleaned = items.map((item) => {
@@ -122,7 +128,8 @@ export function sanitiseRequestList(manifest: Manifest, wrapperKey: string, read
     result.dropped.forEach((d) => dropped.add(d));
     return dropNulls(result.kept);
   });
-  return derive(manifest, cleaned, toDocument, [...dropped]);
+  const single = wrapper === undefined && !Array.isArray(raw);
+  return { ...derive(manifest, cleaned, toDocument, [...dropped]), single };
 }
 
 export const sanitiseScalableTargets = (m: Manifest): SanitisedManifest =>

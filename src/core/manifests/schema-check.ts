@@ -112,7 +112,8 @@ class Walker {
       const present = Object.entries(raw).some(
         ([k, v]) => v !== null && v !== undefined && (k === name || this.caseMatch(k, [name]) === name),
       );
-      if (!present) this.problems.push({ path: [...path, name], at: path, detail: `missing required field \`${name}\`` });
+      if (present) continue;
+      this.problems.push({ path: [...path, name], at: path, detail: `missing required field \`${name}\`` });
     }
   }
 
