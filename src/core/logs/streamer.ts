@@ -90,6 +90,7 @@ export class LogStreamer {
       .slice(0, this.maxStreams);
     for (const { state, task } of due) {
       if (this.deps.signal?.aborted === true) return;
+      if (this.deniedGroups.has(state.target.group)) continue;
       state.lastPolledCycle = this.cycle;
       const result = await this.fetch(state, task);
       if (result !== 'ok') return;
