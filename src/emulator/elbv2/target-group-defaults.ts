@@ -28,9 +28,12 @@ function inRange(name: string, value: number | undefined, min: number, max: numb
 }
 
 /** Applies the HealthCheck* parameters of CreateTargetGroup / ModifyTargetGroup onto `base`. */
-export function applyHealthCheckParams(base: HealthCheck, params: Params): HealthCheck {
+export function applyHealthCheckParams(base: HealthCheck, params: Params, targetType: string): HealthCheck {
   const hc: HealthCheck = { ...base };
   const enabled = optBool(params, 'HealthCheckEnabled');
+  if (enabled === false && targetType !== 'lambda') {
+    throw validationError(`Health checks cannot be disabled for target groups with target type '${targetType}'`);
+  }
   if (enabled !== undefined) hc.enabled = enabled;
   const protocol = optStr(params, 'HealthCheckProtocol');
   if (protocol !== undefined) {

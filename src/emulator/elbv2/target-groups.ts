@@ -65,7 +65,7 @@ function buildTargetGroup(ctx: ElbContext, params: Params, name: string): Target
     arn: targetGroupArn(ctx.scope, name),
     name,
     targetType,
-    healthCheck: applyHealthCheckParams(defaultHealthCheck(targetType, protocol), params),
+    healthCheck: applyHealthCheckParams(defaultHealthCheck(targetType, protocol), params, targetType),
     attributes: defaultAttributes(targetType, protocol),
     targets: new Map(),
     loadBalancerArns: [],
@@ -137,7 +137,7 @@ export function targetGroupHandlers(ctx: ElbContext): Record<string, ElbHandler>
 
   const modify: ElbHandler = (params) => {
     const tg = store.targetGroup(reqStr(params, 'TargetGroupArn'));
-    tg.healthCheck = applyHealthCheckParams(tg.healthCheck, params);
+    tg.healthCheck = applyHealthCheckParams(tg.healthCheck, params, tg.targetType);
     return { TargetGroups: [describeTargetGroup(tg)] };
   };
 
