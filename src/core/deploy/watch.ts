@@ -123,7 +123,7 @@ class DeploymentObserver implements PollObserver {
   }
 
   async stoppedTasks(end: 'timeout' | 'cancelled', io: PollIo): Promise<StoppedTaskReason[]> {
-    if (end === 'timeout' && (this.stoppedDirty || this.everFailed)) await this.collectStopped(io);
+    if (end === 'timeout' && !this.collectedThisPoll && (this.stoppedDirty || this.everFailed)) await this.collectStopped(io);
     return [...(this.collector?.all ?? [])];
   }
 

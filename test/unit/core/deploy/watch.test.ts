@@ -332,6 +332,6 @@ describe('waitForDeployment: deadline and cancellation (S7, S10)', () => {
     const aborted = await waitForDeployment(deps, request({ signal: second.signal }));
     expect(aborted).toMatchObject({ ok: false, reason: 'cancelled' });
     // The SDK request carries the signal.
-    expect(ecsMock.commandCalls(DescribeServicesCommand)[0]!.args[1]).toEqual({ abortSignal: second.signal });
+    expect((ecsMock.commandCalls(DescribeServicesCommand)[0]!.args as unknown[])[1]).toEqual({ abortSignal: second.signal });
   });
 });
