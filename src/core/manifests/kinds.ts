@@ -81,12 +81,15 @@ export const RUN_TASK_REQUEST: ManifestKind<RunTaskManifest> = {
 /**
  * Auto scaling manifests: one request or a list; `describe-*` output accepted; member names in any letter case
  * (Harness documents them as `serviceNamespace`, the API says `ServiceNamespace`). ResourceId
- * (`service/<cluster>/<service>`) is the action's to fill in.
+ * (`service/<cluster>/<service>`), ServiceNamespace (`ecs`) and ScalableDimension (`ecs:service:DesiredCount`)
+ * are the action's to fill in (src/core/autoscaling bindAutoScaling), so the manifest may leave them out.
  */
+const AUTO_SCALING_PROVIDED = ['ServiceNamespace', 'ResourceId', 'ScalableDimension'];
+
 export const SCALABLE_TARGETS: ManifestKind<ScalableTargetManifest> = {
   title: 'scalable target',
   schema: RegisterScalableTargetRequest$,
-  provided: ['ResourceId'],
+  provided: AUTO_SCALING_PROVIDED,
   caseInsensitiveMembers: true,
   sanitise: sanitiseScalableTargets,
   rules: checkScalableTarget,
@@ -95,7 +98,7 @@ export const SCALABLE_TARGETS: ManifestKind<ScalableTargetManifest> = {
 export const SCALING_POLICIES: ManifestKind<ScalingPolicyManifest> = {
   title: 'scaling policy',
   schema: PutScalingPolicyRequest$,
-  provided: ['ResourceId'],
+  provided: AUTO_SCALING_PROVIDED,
   caseInsensitiveMembers: true,
   sanitise: sanitiseScalingPolicies,
   rules: checkScalingPolicy,

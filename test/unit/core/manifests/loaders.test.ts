@@ -102,6 +102,16 @@ describe('manifest loaders', () => {
       ]);
     });
 
+    it('lets the action fill in ServiceNamespace, ResourceId and ScalableDimension', async () => {
+      ws.write('ecs/minimal-target.json', '{"MinCapacity": 1, "MaxCapacity": 4}');
+      const targets = await loadScalableTargets(ws.dir, 'ecs/minimal-target.json', 'scalable-targets', {});
+      expect(targets).toEqual([{ MinCapacity: 1, MaxCapacity: 4 }]);
+      ws.write('ecs/no-name-policy.yaml', 'policyType: TargetTrackingScaling\ntargetTrackingScalingPolicyConfiguration:\n  targetValue: 50\n');
+      const e = await thrown(() => loadScalingPolicies(ws.dir, 'ecs/no-name-policy.yaml', 'scaling-policies', {}));
+      expect((e as ConfigurationError).location).toMatchObject({ line: 1, field: 'PolicyName' });
+      expect((e as Error).message).toMatch(/missing required field `PolicyName`/);
+    });
+
     it('accepts describe-scalable-targets output, dropping its read-only fields', async () => {
       const targets = await loadScalableTargets(ws.dir, 'ecs/describe-scalable-targets.json', 'scalable-targets', {});
       expect(targets).toHaveLength(1);
