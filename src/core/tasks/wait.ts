@@ -74,9 +74,10 @@ export async function waitForTasks(deps: WaitDeps, options: WaitForTasksOptions)
   let interval = baseInterval;
   let polls = 0;
 
+  const ordered = (): Task[] => options.taskArns.map((arn) => latest.get(arn) ?? { taskArn: arn });
   const finish = (status: WaitForTasksResult['status']): WaitForTasksResult => ({
     status,
-    tasks: options.taskArns.map((arn) => latest.get(arn) ?? { taskArn: arn }),
+    tasks: ordered(),
     failures: [...terminal.values()].filter((f): f is TaskWaitFailure => f !== null),
     polls,
   });
@@ -126,7 +127,7 @@ export async function waitForTasks(deps: WaitDeps, options: WaitForTasksOptions)
       log.info(`DescribeTasks was throttled (${describeError(e)}); next poll in ${formatDuration(interval)}`);
     }
     if (polled) {
-      await runOnPoll(options, finish('done').tasks, log, signal);
+      await runOnPoll(options, ordered(), log, signal);
       const failures = [...terminal.values()].some((f) => f !== null);
       if (options.until === 'running' && failures) return finish('failed');
       if (terminal.size === options.taskArns.length) return finish(failures ? 'failed' : 'done');
