@@ -1,6 +1,8 @@
 // Bundles every action found under actions/ into dist/<name>/index.js with @vercel/ncc.
 // A new action is one new folder under actions/ plus its entry point src/actions/<name>/index.ts.
-// Usage: node scripts/build.mjs [outDir]   (default: dist)
+// The sources are first compiled with tsc (ncc's own TypeScript loader treats a .ts entry with top-level await as
+// CommonJS and fails), then each compiled entry is bundled.
+// Usage: node scripts/build.mjs [outDir] [action...]   (default: dist, every action)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,16 +11,25 @@ const root = resolve(import.meta.dirname, '..');
 const outRoot = resolve(root, process.argv[2] ?? 'dist');
 const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 
+const only = process.argv.slice(3);
 const actions = readdirSync(join(root, 'actions'))
+  .filter((name) => only.length === 0 || only.includes(name))
   .filter((name) => statSync(join(root, 'actions', name)).isDirectory())
   .sort();
 if (actions.length === 0) throw new Error('no actions found under actions/');
 
+const compiled = join(root, '.build', 'dist-src');
+rmSync(compiled, { recursive: true, force: true });
+execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.dist.json')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+
 rmSync(outRoot, { recursive: true, force: true });
 mkdirSync(outRoot, { recursive: true });
 for (const name of actions) {
-  const entry = join(root, 'src', 'actions', name, 'index.ts');
-  if (!existsSync(entry)) throw new Error(`actions/${name} has no entry point ${entry}`);
+  if (!existsSync(join(root, 'src', 'actions', name, 'index.ts'))) throw new Error(`actions/${name} has no entry point src/actions/${name}/index.ts`);
+  const entry = join(compiled, 'src', 'actions', name, 'index.js');
   const out = join(outRoot, name);
   execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet'], {
     cwd: root,
