@@ -4,8 +4,9 @@
  * scalable target (ObjectNotFoundException otherwise); DeleteScalingPolicy / DeregisterScalableTarget of something
  * missing throw ObjectNotFoundException; deregistering a target deletes its policies.
  */
+import type {
+  ApplicationAutoScalingClient} from '@aws-sdk/client-application-auto-scaling';
 import {
-  ApplicationAutoScalingClient,
   DeleteScalingPolicyCommand,
   DeregisterScalableTargetCommand,
   DescribeScalableTargetsCommand,

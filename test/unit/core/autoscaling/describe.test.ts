@@ -13,7 +13,9 @@ import {
 import { clusterNameOf, ecsResourceId, serviceNameOf } from '../../../../src/core/autoscaling/resource.js';
 
 const aasMock = mockClient(ApplicationAutoScalingClient);
-beforeEach(() => aasMock.reset());
+beforeEach(() => {
+  aasMock.reset();
+});
 
 describe('resource ids', () => {
   it('uses names, whether cluster and service are given as names or ARNs', () => {

@@ -1,0 +1,335 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { CreateServiceCommand, DeleteServiceCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import type { UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { deployRolling } from '../../../../src/core/deploy/rolling.js';
+import { CancelledError, ConfigurationError } from '../../../../src/core/errors.js';
+import { tdArn } from '../../../helpers/ecs-watch-fixtures.js';
+import { failed } from '../../../helpers/fake-ecs-service.js';
+import { cpuPolicy, DIM, RESOURCE, rollingWorld, scalableTarget, SERVICE_DEFINITION, type RollingWorld } from '../../../helpers/rolling-setup.js';
+
+const ecsMock = mockClient(ECSClient);
+const aasMock = mockClient(ApplicationAutoScalingClient);
+let w: RollingWorld;
+
+beforeEach(() => {
+  w = rollingWorld(ecsMock, aasMock);
+});
+
+const updateInputs = (): UpdateServiceCommandInput[] => ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input);
+
+/** What DescribeServices reports for a service created without a deployment configuration. */
+const LIVE_DEPLOYMENT_CONFIGURATION = {
+  maximumPercent: 200,
+  minimumHealthyPercent: 100,
+  deploymentCircuitBreaker: { enable: false, rollback: false },
+};
+
+/** An ACTIVE service web on web:1, desired 3, with one scalable target and one policy. */
+function seedExisting(): void {
+  w.ecs.seedService('web', tdArn(1), 3, {
+    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } },
+    deploymentConfiguration: LIVE_DEPLOYMENT_CONFIGURATION,
+  });
+  w.aas.seed([scalableTarget({ MinCapacity: 3, MaxCapacity: 6 })], [cpuPolicy('old-cpu', 70)]);
+}
+
+describe('first deployment (R2)', () => {
+  it('registers, creates the service, waits on its PRIMARY deployment, then applies auto scaling', async () => {
+    const outcome = await deployRolling(
+      w.deps(),
+      w.plan({ scalableTargets: [scalableTarget()], scalingPolicies: [cpuPolicy('cpu50')] }),
+    );
+
+    expect(w.mutations()).toEqual([
+      'ecs:RegisterTaskDefinition',
+      'ecs:CreateService',
+      `watch:waitForDeployment ${w.ecs.primary('web')?.id ?? ''}`,
+      'aas:RegisterScalableTarget',
+      'aas:PutScalingPolicy',
+    ]);
+    const create = ecsMock.commandCalls(CreateServiceCommand)[0]?.args[0].input;
+    expect(create).toMatchObject({ cluster: 'demo', serviceName: 'web', taskDefinition: tdArn(1), desiredCount: 2, launchType: 'FARGATE' });
+    expect(w.watch.deploymentRequests[0]).toMatchObject({ cluster: 'demo', service: 'web', taskDefinitionArn: tdArn(1) });
+    expect(w.aas.policyNames()).toEqual(['cpu50']);
+    expect(outcome).toMatchObject({
+      status: 'succeeded',
+      firstDeployment: true,
+      taskDefinitionArn: tdArn(1),
+      rolledBack: false,
+      service: { name: 'web', arn: expect.stringContaining(':service/demo/web') as unknown as string },
+    });
+    expect(outcome.previousTaskDefinitionArn).toBeUndefined();
+    expect(outcome.cause).toBeUndefined();
+  });
+
+  it('lets the desired-count input override the manifest', async () => {
+    await deployRolling(w.deps(), w.plan({ desiredCount: 5 }));
+    expect(ecsMock.commandCalls(CreateServiceCommand)[0]?.args[0].input.desiredCount).toBe(5);
+  });
+
+  it('waits for a DRAINING service of the same name to become INACTIVE before creating', async () => {
+    w.ecs.seedService('web', tdArn(1), 0, { status: 'DRAINING' });
+    await deployRolling(w.deps(), w.plan());
+    expect(w.mutations().slice(0, 3)).toEqual(['ecs:RegisterTaskDefinition', 'watch:waitForServiceInactive web', 'ecs:CreateService']);
+  });
+
+  it('needs a service definition, and refuses before any change without one', async () => {
+    await expect(deployRolling(w.deps(), w.plan({ serviceDefinition: undefined }))).rejects.toThrow(ConfigurationError);
+    await expect(
+      deployRolling(w.deps(), w.plan({ serviceDefinition: { ...SERVICE_DEFINITION, desiredCount: undefined } })),
+    ).rejects.toThrow(/desired count/);
+    expect(w.mutations()).toEqual([]);
+  });
+
+  it('deletes the new service (force) and waits for INACTIVE when the first deployment fails (R6)', async () => {
+    w.watch.scripts.push(failed('failed', 'essential container app exited with code 1'));
+    const outcome = await deployRolling(w.deps(), w.plan({ scalableTargets: [scalableTarget()] }));
+
+    expect(w.mutations()).toEqual([
+      'ecs:RegisterTaskDefinition',
+      'ecs:CreateService',
+      expect.stringMatching(/^watch:waitForDeployment /),
+      'ecs:DeleteService',
+      'watch:waitForServiceInactive web',
+    ]);
+    expect(ecsMock.commandCalls(DeleteServiceCommand)[0]?.args[0].input).toEqual({
+      cluster: 'demo',
+      service: 'web',
+      force: true,
+    });
+    expect(w.ecs.services.get('web')?.status).toBe('INACTIVE');
+    expect(w.aas.targets.size).toBe(0);
+    expect(outcome).toMatchObject({ status: 'failed', firstDeployment: true, rolledBack: true, rollback: { status: 'succeeded' } });
+    expect(outcome.cause).toBe('essential container app exited with code 1');
+    expect(w.log.messages()).toEqual(expect.arrayContaining(['Rolling Back..', 'Rollback Successful.']));
+  });
+});
+
+describe('update (R3, R4, R5)', () => {
+  it('removes auto scaling before UpdateService and applies the manifests after the wait', async () => {
+    seedExisting();
+    const outcome = await deployRolling(
+      w.deps(),
+      w.plan({ scalableTargets: [scalableTarget({ MinCapacity: 2, MaxCapacity: 8 })], scalingPolicies: [cpuPolicy('cpu60', 60)] }),
+    );
+
+    expect(w.mutations()).toEqual([
+      'ecs:RegisterTaskDefinition',
+      'aas:DeleteScalingPolicy',
+      'aas:DeregisterScalableTarget',
+      'ecs:UpdateService',
+      `watch:waitForDeployment ${w.ecs.primary('web')?.id ?? ''}`,
+      'aas:RegisterScalableTarget',
+      'aas:PutScalingPolicy',
+    ]);
+    expect(w.aas.policyNames()).toEqual(['cpu60']);
+    expect(w.aas.targets.get(`ecs|${RESOURCE}|${DIM}`)).toMatchObject({ MinCapacity: 2, MaxCapacity: 8 });
+    expect(outcome).toMatchObject({
+      status: 'succeeded',
+      firstDeployment: false,
+      taskDefinitionArn: tdArn(2),
+      previousTaskDefinitionArn: tdArn(1),
+    });
+  });
+
+  it('sends the updatable settings and never launchType, role, schedulingStrategy or tags', async () => {
+    seedExisting();
+    await deployRolling(w.deps(), w.plan());
+    const [input] = updateInputs();
+    expect(input).toEqual({
+      cluster: 'demo',
+      service: 'web',
+      taskDefinition: tdArn(2),
+      desiredCount: 2,
+      networkConfiguration: SERVICE_DEFINITION.networkConfiguration,
+      deploymentConfiguration: SERVICE_DEFINITION.deploymentConfiguration,
+      enableExecuteCommand: true,
+      forceNewDeployment: false,
+    });
+    for (const key of ['launchType', 'role', 'schedulingStrategy', 'tags', 'serviceName']) expect(input).not.toHaveProperty(key);
+  });
+
+  it('with same-as-running omits desiredCount, so the live count stays', async () => {
+    seedExisting();
+    await deployRolling(w.deps(), w.plan({ sameAsRunning: true, desiredCount: 9 }));
+    expect(updateInputs()[0]).not.toHaveProperty('desiredCount');
+    expect(w.ecs.services.get('web')?.desiredCount).toBe(3);
+  });
+
+  it('without auto scaling manifests puts back what the service had', async () => {
+    seedExisting();
+    await deployRolling(w.deps(), w.plan());
+    expect(w.aas.policyNames()).toEqual(['old-cpu']);
+    expect(w.aas.targets.get(`ecs|${RESOURCE}|${DIM}`)).toMatchObject({ MinCapacity: 3, MaxCapacity: 6 });
+  });
+
+  it('deploys an existing ARN without registering and forces a new deployment', async () => {
+    seedExisting();
+    w.ecs.knowTaskDefinition(tdArn(7));
+    const outcome = await deployRolling(w.deps(), w.plan({ taskDefinition: { arn: 'web:7' } }));
+    expect(w.mutations()).not.toContain('ecs:RegisterTaskDefinition');
+    expect(updateInputs()[0]).toMatchObject({ taskDefinition: tdArn(7), forceNewDeployment: true });
+    expect(outcome.taskDefinitionArn).toBe(tdArn(7));
+  });
+
+  it('refuses an unknown task-definition-arn before any change', async () => {
+    seedExisting();
+    await expect(deployRolling(w.deps(), w.plan({ taskDefinition: { arn: 'web:99' } }))).rejects.toMatchObject({
+      name: 'ConfigurationError',
+      location: { input: 'task-definition-arn' },
+    });
+    expect(w.mutations()).toEqual([]);
+  });
+
+  it('passes force-new-deployment through', async () => {
+    seedExisting();
+    await deployRolling(w.deps(), w.plan({ forceNewDeployment: true }));
+    expect(updateInputs()[0]?.forceNewDeployment).toBe(true);
+  });
+});
+
+describe('failure and rollback (R6)', () => {
+  it('restores the task definition, count = max(saved, live), settings and auto scaling; cause first', async () => {
+    seedExisting();
+    w.watch.scripts.push(failed('circuit-breaker', 'deployment ecs-svc/2 was rolled back by the ECS deployment circuit breaker'));
+    const outcome = await deployRolling(
+      w.deps(),
+      w.plan({ desiredCount: 5, scalableTargets: [scalableTarget({ MaxCapacity: 10 })], scalingPolicies: [cpuPolicy('new')] }),
+    );
+
+    const [, rollback] = updateInputs();
+    expect(rollback).toEqual({
+      cluster: 'demo',
+      service: 'web',
+      taskDefinition: tdArn(1),
+      desiredCount: 5,
+      forceNewDeployment: true,
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } },
+      deploymentConfiguration: LIVE_DEPLOYMENT_CONFIGURATION,
+    });
+    expect(w.aas.policyNames()).toEqual(['old-cpu']);
+    expect(w.aas.targets.get(`ecs|${RESOURCE}|${DIM}`)).toMatchObject({ MinCapacity: 3, MaxCapacity: 6 });
+    expect(w.watch.deploymentRequests[1]).toMatchObject({ taskDefinitionArn: tdArn(1), deploymentId: w.ecs.primary('web')?.id });
+    expect(w.ecs.primary('web')?.taskDefinition).toBe(tdArn(1));
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      failureReason: 'circuit-breaker',
+      rolledBack: true,
+      rollback: { status: 'succeeded' },
+      cause: 'deployment ecs-svc/2 was rolled back by the ECS deployment circuit breaker',
+    });
+    const log = w.log.messages();
+    expect(log.indexOf('Rolling Back..')).toBeGreaterThan(-1);
+    expect(log.indexOf('Rollback Successful.')).toBeGreaterThan(log.indexOf('Rolling Back..'));
+  });
+
+  it('keeps the saved count when it is the larger one', async () => {
+    seedExisting();
+    w.watch.scripts.push(failed('failed', 'tasks failed to start'));
+    await deployRolling(w.deps(), w.plan({ desiredCount: 1 }));
+    expect(updateInputs()[1]?.desiredCount).toBe(3);
+  });
+
+  it('gives the rollback time of its own after a timeout', async () => {
+    seedExisting();
+    w.watch.scripts.push((req) => {
+      w.time.clock.advance(req.deadline.remainingMs() + 1);
+      return { ok: false, reason: 'timeout', message: 'deployment did not finish within 30m', stoppedTasks: [] };
+    });
+    const outcome = await deployRolling(w.deps(), w.plan());
+    expect(w.watch.deploymentRequests[1]?.deadline.remainingMs()).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(outcome).toMatchObject({ status: 'failed', failureReason: 'timeout', rolledBack: true });
+  });
+
+  it('reports a failed rollback after the original cause', async () => {
+    seedExisting();
+    w.watch.scripts.push(failed('failed', 'image pull failed'), failed('failed', 'old revision does not start either'));
+    const outcome = await deployRolling(w.deps(), w.plan());
+    expect(outcome.rolledBack).toBe(false);
+    expect(outcome.rollback?.status).toBe('failed');
+    expect(outcome.cause?.startsWith('image pull failed\nRollback failed: ')).toBe(true);
+    expect(outcome.cause).toContain('old revision does not start either');
+    expect(w.log.messages('error').some((m) => m.startsWith('Rollback Failed.'))).toBe(true);
+  });
+
+  it('when UpdateService itself fails, puts the auto scaling back and leaves the service alone', async () => {
+    seedExisting();
+    ecsMock.on(UpdateServiceCommand).rejects(
+      Object.assign(new Error('Task definition does not support launch_type FARGATE.'), { name: 'InvalidParameterException', $metadata: {} }),
+    );
+    const outcome = await deployRolling(w.deps(), w.plan());
+    expect(updateInputs()).toHaveLength(1);
+    expect(w.aas.policyNames()).toEqual(['old-cpu']);
+    expect(outcome).toMatchObject({ status: 'failed', failureReason: 'error', rolledBack: true });
+    expect(outcome.cause).toContain('does not support launch_type FARGATE');
+  });
+
+  it('does not undo a newer deployment that replaced ours', async () => {
+    seedExisting();
+    w.watch.scripts.push(failed('replaced', 'deployment was replaced by ecs-svc/9'));
+    const outcome = await deployRolling(w.deps(), w.plan());
+    expect(updateInputs()).toHaveLength(1);
+    expect(w.aas.policyNames()).toEqual(['old-cpu']);
+    expect(outcome).toMatchObject({ status: 'failed', failureReason: 'replaced' });
+  });
+
+  it('leaves everything as it is with rollback-on-failure false, and says so', async () => {
+    seedExisting();
+    w.watch.scripts.push(failed('failed', 'boom'));
+    const outcome = await deployRolling(w.deps(), w.plan({ rollbackOnFailure: false }));
+    expect(updateInputs()).toHaveLength(1);
+    expect(outcome).toMatchObject({ status: 'failed', rolledBack: false, cause: 'boom' });
+    expect(outcome.rollback).toBeUndefined();
+    expect(w.log.messages('warning').join('\n')).toContain('auto scaling was removed and is not restored');
+  });
+});
+
+describe('cancellation (S10)', () => {
+  it('rolls back when the workflow is cancelled during the wait', async () => {
+    seedExisting();
+    const cancel = new AbortController();
+    const hard = new AbortController();
+    w.watch.scripts.push((req) => {
+      cancel.abort(new CancelledError('SIGINT'));
+      expect(req.signal?.aborted).toBe(true);
+      return { ok: false, reason: 'cancelled', message: 'The workflow was cancelled (SIGINT received)', stoppedTasks: [] };
+    });
+    const outcome = await deployRolling(w.deps({ signal: cancel.signal, hardSignal: hard.signal }), w.plan());
+    expect(updateInputs()[1]).toMatchObject({ taskDefinition: tdArn(1), forceNewDeployment: true });
+    expect(w.watch.deploymentRequests[1]?.signal).toBe(hard.signal);
+    expect(outcome).toMatchObject({ status: 'failed', failureReason: 'cancelled', rolledBack: true });
+  });
+
+  it('abandons the rollback wait on the second signal and logs what it left behind', async () => {
+    seedExisting();
+    const cancel = new AbortController();
+    const hard = new AbortController();
+    w.watch.scripts.push(() => {
+      cancel.abort(new CancelledError('SIGINT'));
+      return { ok: false, reason: 'cancelled', message: 'The workflow was cancelled (SIGINT received)', stoppedTasks: [] };
+    });
+    w.watch.scripts.push(() => {
+      hard.abort(new CancelledError('SIGTERM'));
+      return { ok: false, reason: 'cancelled', message: 'cancelled', stoppedTasks: [] };
+    });
+    const outcome = await deployRolling(w.deps({ signal: cancel.signal, hardSignal: hard.signal }), w.plan());
+    expect(outcome.rollback?.status).toBe('abandoned');
+    expect(outcome.rolledBack).toBe(false);
+    expect(outcome.cause?.startsWith('The workflow was cancelled (SIGINT received)\nRollback abandoned: ')).toBe(true);
+    const warning = w.log.messages('warning').find((m) => m.startsWith('Rollback abandoned:')) ?? '';
+    expect(warning).toContain(w.ecs.primary('web')?.id ?? 'missing');
+    expect(warning).toContain(tdArn(1));
+    expect(warning).toContain('auto scaling was restored');
+    expect(w.aas.policyNames()).toEqual(['old-cpu']);
+  });
+
+  it('changes nothing when cancelled before it starts', async () => {
+    seedExisting();
+    const cancel = new AbortController();
+    cancel.abort(new CancelledError('SIGINT'));
+    await expect(deployRolling(w.deps({ signal: cancel.signal }), w.plan())).rejects.toBeInstanceOf(CancelledError);
+    expect(w.mutations()).toEqual([]);
+  });
+});
