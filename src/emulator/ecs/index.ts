@@ -1,0 +1,121 @@
+/**
+ * The ECS service module: operations by name (AWS JSON 1.1, `AmazonEC2ContainerServiceV20141113.<Op>`), reset,
+ * the state dump, and the EcsBackend that Application Auto Scaling consults.
+ */
+import type { EcsBackend, OperationHandler, ServiceModule, SimClock, World } from '../contracts.js';
+import type { Random } from '../random.js';
+import { clusterOperations, ensureDefaultCluster } from './clusters.js';
+import { seconds, type EcsContext } from './context.js';
+import { onTaskChanged } from './scheduler.js';
+import { serviceDeploymentOperations } from './service-deployments.js';
+import { serviceOperations } from './services.js';
+import { EcsState, type Json } from './state.js';
+import { tagOperations } from './tags.js';
+import { taskDefinitionOperations } from './task-definitions.js';
+import { taskOperations } from './tasks.js';
+
+export interface EcsModuleContext {
+  clock: SimClock;
+  region: string;
+  accountId: string;
+  taskStartMs: number;
+  random: Random;
+  /** The assembled world (ELBv2 and Logs backends); read lazily, after every module exists. */
+  world: () => World;
+}
+
+type Operation = (ctx: EcsContext, params: Json) => Json;
+
+function dump(ctx: EcsContext): Json {
+  const { state } = ctx;
+  const byStatus: Record<string, number> = {};
+  for (const t of state.tasks.values()) byStatus[t.lastStatus] = (byStatus[t.lastStatus] ?? 0) + 1;
+  return {
+    clusters: [...state.clusters.values()].map((c) => ({ name: c.name, arn: c.arn, status: c.status })),
+    taskDefinitions: [...state.taskDefs.entries()].map(([family, revs]) => ({
+      family,
+      revisions: revs.map((r) => ({ revision: r.revision, status: r.status })),
+    })),
+    services: [...state.services.values()].map((s) => ({
+      name: s.name,
+      cluster: s.clusterName,
+      arn: s.arn,
+      status: s.status,
+      desiredCount: s.desiredCount,
+      taskDefinition: s.deployments[0]?.taskDef.arn,
+      steady: s.steady,
+      deployments: s.deployments.map((d) => ({
+        id: d.id,
+        status: d.status,
+        taskDefinition: d.taskDef.arn,
+        rolloutState: d.rolloutState,
+        rolloutStateReason: d.rolloutStateReason,
+        failedTasks: d.failedTasks,
+        createdAt: d.createdAt,
+        steadyAt: d.steadyAt,
+      })),
+      /** Every time the service reached steady state: deployment, task definition, simulated epoch ms. */
+      steadyStates: s.steadyHistory,
+      serviceDeployments: s.serviceDeploymentArns.map((arn) => {
+        const sd = state.serviceDeployments.get(arn);
+        return { arn, status: sd?.status, deploymentId: sd?.deploymentId, createdAt: sd?.createdAt, finishedAt: sd?.finishedAt };
+      }),
+      liveTasks: [...s.liveTasks].map((t) => ({
+        id: t.id,
+        deploymentId: t.deploymentId,
+        lastStatus: t.lastStatus,
+        desiredStatus: t.desiredStatus,
+        healthy: t.healthy,
+      })),
+    })),
+    tasks: {
+      total: state.tasks.size,
+      byLastStatus: byStatus,
+      standalone: [...state.tasks.values()]
+        .filter((t) => !t.serviceKey && t.lastStatus !== 'STOPPED')
+        .map((t) => ({ arn: t.arn, lastStatus: t.lastStatus, taskDefinition: t.taskDef.arn, createdAt: seconds(t.createdAt) })),
+    },
+  };
+}
+
+export function createEcsModule(mctx: EcsModuleContext): { module: ServiceModule; backend: EcsBackend } {
+  const state = new EcsState();
+  const ctx: EcsContext = {
+    state,
+    clock: mctx.clock,
+    random: mctx.random,
+    region: mctx.region,
+    accountId: mctx.accountId,
+    taskStartMs: mctx.taskStartMs,
+    elb: () => mctx.world().elb,
+    logs: () => mctx.world().logs,
+    hooks: { taskChanged: (task) => onTaskChanged(ctx, task) },
+  };
+  ensureDefaultCluster(ctx);
+  const all: Record<string, Operation> = {
+    ...clusterOperations,
+    ...taskDefinitionOperations,
+    ...serviceOperations,
+    ...tagOperations,
+    ...taskOperations,
+    ...serviceDeploymentOperations,
+  };
+  const operations: Record<string, OperationHandler> = {};
+  for (const [name, op] of Object.entries(all)) operations[name] = (params) => op(ctx, params);
+  const module: ServiceModule = {
+    service: 'ecs',
+    operations,
+    reset() {
+      state.clear();
+      ensureDefaultCluster(ctx);
+    },
+    dump: () => dump(ctx),
+  };
+  const backend: EcsBackend = {
+    serviceExists(resourceId) {
+      const match = /^service\/([^/]+)\/([^/]+)$/.exec(resourceId);
+      return match !== null && state.services.get(`${match[1]}/${match[2]}`)?.status === 'ACTIVE';
+    },
+  };
+  return { module, backend };
+}

@@ -1,0 +1,179 @@
+/**
+ * The service scheduler for the rolling update (ECS) deployment controller. It runs only when something changed
+ * (a task changed state, the service was created/updated/deleted), at most once per instant per service:
+ *
+ * - tasks of older deployments are stopped while the healthy count stays ≥ minimumHealthyPercent of desired
+ *   (tasks that are not healthy can always go);
+ * - new tasks of the PRIMARY deployment start while the total stays ≤ maximumPercent of desired;
+ * - when the PRIMARY runs `desired` healthy tasks and nothing else is left, the deployment is COMPLETED and the
+ *   service reports a steady state.
+ */
+import type { EcsContext } from './context.js';
+import { completeDeployment } from './deployments.js';
+import { addEvent, messages } from './events.js';
+import { accountTask } from './rollback.js';
+import type { DeploymentRec, ServiceRec, TaskRec } from './state.js';
+import { createTask } from './task-factory.js';
+import { launchTask } from './task-lifecycle.js';
+import { stopTask } from './task-stop.js';
+
+export function scheduleReconcile(ctx: EcsContext, service: ServiceRec): void {
+  if (service.reconcileScheduled) return;
+  service.reconcileScheduled = true;
+  ctx.clock.after(0, () => {
+    service.reconcileScheduled = false;
+    if (ctx.state.services.get(service.key) === service) reconcile(ctx, service);
+  });
+}
+
+/** Wired as `hooks.taskChanged`: failure accounting now, scheduling on the next turn. */
+export function onTaskChanged(ctx: EcsContext, task: TaskRec): void {
+  const service = task.serviceKey ? ctx.state.services.get(task.serviceKey) : undefined;
+  if (!service) return;
+  accountTask(ctx, service, task);
+  scheduleReconcile(ctx, service);
+}
+
+function percent(service: ServiceRec, name: string, fallback: number): number {
+  const value = service.deploymentConfiguration[name];
+  return typeof value === 'number' ? value : fallback;
+}
+
+function stopAll(ctx: EcsContext, service: ServiceRec, tasks: TaskRec[], primary: DeploymentRec | undefined): void {
+  if (tasks.length === 0) return;
+  const reason = primary ? `Scaling activity initiated by (deployment ${primary.id})` : 'Service deleted';
+  for (const t of tasks) stopTask(ctx, t, 'ServiceSchedulerInitiated', reason);
+  addEvent(ctx, service, messages.stopped(service.name, tasks.map((t) => t.id)));
+}
+
+function startTasks(ctx: EcsContext, service: ServiceRec, d: DeploymentRec, count: number): void {
+  const cluster = ctx.state.clusters.get(service.clusterName);
+  if (!cluster || count <= 0) return;
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const task = createTask(ctx, {
+      cluster,
+      taskDef: d.taskDef,
+      launchType: d.launchType ?? 'EC2',
+      ...(d.launchType === 'FARGATE' ? { platformVersion: '1.4.0' } : {}),
+      serviceKey: service.key,
+      deploymentId: d.id,
+      group: `service:${service.name}`,
+      startedBy: d.id,
+      tags: propagatedTags(service, d),
+      ...(d.networkConfiguration ? { networkConfiguration: d.networkConfiguration } : {}),
+    });
+    task.revisionArn = d.revisionArn;
+    service.liveTasks.add(task);
+    launchTask(ctx, task, d.loadBalancers);
+    ids.push(task.id);
+  }
+  addEvent(ctx, service, messages.started(service.name, ids));
+}
+
+function propagatedTags(service: ServiceRec, d: DeploymentRec): { key: string; value: string }[] {
+  const tags =
+    service.propagateTags === 'SERVICE' ? service.tags : service.propagateTags === 'TASK_DEFINITION' ? d.taskDef.tags : [];
+  const managed = service.enableECSManagedTags
+    ? [
+        { key: 'aws:ecs:clusterName', value: service.clusterName },
+        { key: 'aws:ecs:serviceName', value: service.name },
+      ]
+    : [];
+  return [...tags.map((t) => ({ ...t })), ...managed];
+}
+
+function drain(ctx: EcsContext, service: ServiceRec, active: TaskRec[]): void {
+  stopAll(ctx, service, active, service.deployments[0]);
+  if (service.liveTasks.size > 0 || service.inactiveScheduled) return;
+  service.inactiveScheduled = true;
+  ctx.clock.after(ctx.taskStartMs, () => {
+    if (service.status !== 'DRAINING') return;
+    service.status = 'INACTIVE';
+    for (const d of service.deployments) d.updatedAt = ctx.clock.now();
+  });
+}
+
+export function reconcile(ctx: EcsContext, service: ServiceRec): void {
+  if (service.status === 'INACTIVE') return;
+  const active = [...service.liveTasks].filter((t) => t.desiredStatus === 'RUNNING');
+  if (service.status === 'DRAINING') {
+    drain(ctx, service, active);
+    return;
+  }
+  const primary = service.deployments[0];
+  if (!primary) return;
+  const desired = service.desiredCount;
+  primary.desiredCount = desired;
+  const maxTotal = Math.floor((desired * percent(service, 'maximumPercent', 200)) / 100);
+  const minHealthy = Math.ceil((desired * percent(service, 'minimumHealthyPercent', 100)) / 100);
+  const primaryTasks = active.filter((t) => t.deploymentId === primary.id);
+  const primaryHealthy = primaryTasks.filter((t) => t.healthy).length;
+  const older = active.filter((t) => t.deploymentId !== primary.id);
+  // A deployment the circuit breaker failed (without rollback) launches nothing more and keeps older tasks.
+  const halted = primary.rolloutState === 'FAILED';
+
+  const toStop: TaskRec[] = [];
+  if (!halted) {
+    let healthy = active.filter((t) => t.healthy).length;
+    for (const t of [...older].sort((a, b) => Number(a.healthy) - Number(b.healthy))) {
+      if (!t.healthy) toStop.push(t);
+      else if (primaryHealthy >= desired || healthy - 1 >= minHealthy) {
+        toStop.push(t);
+        healthy--;
+      }
+    }
+  }
+  if (primaryTasks.length > desired) {
+    const extras = [...primaryTasks].sort((a, b) => Number(a.healthy) - Number(b.healthy) || b.createdAt - a.createdAt);
+    toStop.push(...extras.slice(0, primaryTasks.length - desired));
+  }
+  stopAll(ctx, service, toStop, primary);
+
+  if (!halted) {
+    const need = desired - Math.min(primaryTasks.length, desired);
+    const room = maxTotal - (active.length - toStop.length);
+    startTasks(ctx, service, primary, Math.min(need, room));
+  }
+  // Older deployments with nothing left are gone from the list.
+  service.deployments = service.deployments.filter(
+    (d) => d === primary || [...service.liveTasks].some((t) => t.deploymentId === d.id),
+  );
+  checkSteadyState(ctx, service, primary);
+}
+
+function checkSteadyState(ctx: EcsContext, service: ServiceRec, primary: DeploymentRec): void {
+  let healthy = 0;
+  let others = 0;
+  for (const t of service.liveTasks) {
+    if (t.deploymentId !== primary.id || t.desiredStatus !== 'RUNNING') others++;
+    else if (t.healthy) healthy++;
+  }
+  const steady = service.deployments.length === 1 && others === 0 && healthy === service.desiredCount;
+  if (!steady) {
+    service.steady = false;
+    return;
+  }
+  if (primary.rolloutState === 'IN_PROGRESS') {
+    completeDeployment(ctx, service, primary);
+    addEvent(ctx, service, messages.completed(service.name, primary.id));
+  }
+  if (!service.steady && primary.rolloutState === 'COMPLETED') {
+    service.steady = true;
+    service.steadyHistory.push({ deploymentId: primary.id, taskDefinition: primary.taskDef.arn, at: ctx.clock.now() });
+    addEvent(ctx, service, messages.steady(service.name));
+  }
+}
+
+/** Used by views: counts of one deployment's tasks. */
+export function deploymentCounts(service: ServiceRec, d: DeploymentRec): { running: number; pending: number } {
+  let running = 0;
+  let pending = 0;
+  for (const t of service.liveTasks) {
+    if (t.deploymentId !== d.id || t.desiredStatus !== 'RUNNING') continue;
+    if (t.lastStatus === 'RUNNING') running++;
+    else pending++;
+  }
+  return { running, pending };
+}
+

@@ -1,0 +1,261 @@
+/** Services: CreateService, UpdateService, DeleteService, DescribeServices, ListServices. */
+import { AwsServiceError } from '../contracts.js';
+import { resolveCluster } from './clusters.js';
+import { arns, lastSegment, type EcsContext } from './context.js';
+import { startDeployment } from './deployments.js';
+import { clean, invalid, optBool, optInt, optList, optObj, optStr, paginate, reqStr, strList } from './params.js';
+import { scheduleReconcile } from './scheduler.js';
+import { deploymentConfiguration, validateServiceConfig } from './service-validation.js';
+import type { Json, ServiceRec } from './state.js';
+import { readTags } from './tags.js';
+import { resolveTaskDefinitionForUse } from './task-definitions.js';
+import { serviceView } from './views.js';
+
+const NAME = /^[a-zA-Z0-9_-]{1,255}$/;
+
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Json).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function findService(ctx: EcsContext, clusterName: string, ref: string): ServiceRec {
+  const service = ctx.state.services.get(`${clusterName}/${lastSegment(ref)}`);
+  if (!service) throw new AwsServiceError('ServiceNotFoundException', 'Service not found.');
+  return service;
+}
+
+function activeService(ctx: EcsContext, p: Json): ServiceRec {
+  const cluster = resolveCluster(ctx, optStr(p, 'cluster'));
+  const service = findService(ctx, cluster.name, reqStr(p, 'service'));
+  if (service.status !== 'ACTIVE') throw new AwsServiceError('ServiceNotActiveException', 'Service was not ACTIVE.');
+  return service;
+}
+
+function roleArn(ctx: EcsContext, role: string | undefined, hasLoadBalancers: boolean): string | undefined {
+  if (role !== undefined) return role.startsWith('arn:') ? role : `arn:aws:iam::${ctx.accountId}:role/${role}`;
+  return hasLoadBalancers
+    ? `arn:aws:iam::${ctx.accountId}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`
+    : undefined;
+}
+
+function createService(ctx: EcsContext, p: Json): Json {
+  const cluster = resolveCluster(ctx, optStr(p, 'cluster'));
+  const name = reqStr(p, 'serviceName', 'Service name can not be blank.');
+  if (!NAME.test(name)) throw invalid('Service name can have up to 255 letters, numbers, hyphens and underscores.');
+  const key = `${cluster.name}/${name}`;
+  const { clientToken: _token, cluster: _cluster, ...request } = p;
+  const fingerprint = stable(clean(request));
+  const existing = ctx.state.services.get(key);
+  if (existing?.status === 'ACTIVE') {
+    if (existing.createRequest === fingerprint) return { service: serviceView(ctx, existing, true) };
+    throw invalid('Creation of service was not idempotent.');
+  }
+  if (existing?.status === 'DRAINING') throw invalid('Unable to Start a service that is still Draining.');
+  const controller = clean(optObj(p, 'deploymentController') ?? { type: 'ECS' });
+  if (controller['type'] !== 'ECS') {
+    throw invalid('The emulator simulates the rolling update (ECS) deployment controller only.');
+  }
+  const schedulingStrategy = optStr(p, 'schedulingStrategy') ?? 'REPLICA';
+  if (schedulingStrategy !== 'REPLICA') throw invalid('The emulator simulates the REPLICA scheduling strategy only.');
+  const desiredCount = optInt(p, 'desiredCount');
+  if (desiredCount === undefined) throw invalid('The desiredCount parameter is required for the REPLICA scheduling strategy.');
+  if (desiredCount < 0) throw invalid('desiredCount can not be less than 0.');
+  const taskDef = resolveTaskDefinitionForUse(ctx, optStr(p, 'taskDefinition'));
+  const capacityProviderStrategy = optList<Json>(p, 'capacityProviderStrategy');
+  const givenLaunchType = optStr(p, 'launchType');
+  const useCluster = !givenLaunchType && !capacityProviderStrategy?.length && cluster.defaultCapacityProviderStrategy.length;
+  const launchType = givenLaunchType ?? (capacityProviderStrategy?.length || useCluster ? undefined : 'EC2');
+  const networkConfiguration = optObj(p, 'networkConfiguration');
+  const loadBalancers = clean(optList<Json>(p, 'loadBalancers') ?? []);
+  const role = optStr(p, 'role');
+  validateServiceConfig(ctx, {
+    taskDef,
+    loadBalancers,
+    ...(launchType !== undefined ? { launchType } : {}),
+    ...(capacityProviderStrategy ? { capacityProviderStrategy } : {}),
+    ...(networkConfiguration ? { networkConfiguration } : {}),
+    ...(role !== undefined ? { role } : {}),
+  });
+  const grace = optInt(p, 'healthCheckGracePeriodSeconds');
+  if (grace !== undefined && (grace < 0 || grace > 2147483647)) throw invalid('healthCheckGracePeriodSeconds is out of range.');
+  const service: ServiceRec = {
+    key,
+    name,
+    arn: arns.service(ctx, cluster.name, name),
+    clusterName: cluster.name,
+    status: 'ACTIVE',
+    desiredCount,
+    deploymentConfiguration: deploymentConfiguration(optObj(p, 'deploymentConfiguration')),
+    deployments: [],
+    loadBalancers,
+    serviceRegistries: clean(optList<Json>(p, 'serviceRegistries') ?? []),
+    events: [],
+    createdAt: ctx.clock.now(),
+    createdBy: `arn:aws:iam::${ctx.accountId}:role/emulator`,
+    placementConstraints: clean(optList<Json>(p, 'placementConstraints') ?? []),
+    placementStrategy: clean(optList<Json>(p, 'placementStrategy') ?? []),
+    schedulingStrategy,
+    deploymentController: controller,
+    tags: readTags(p),
+    enableECSManagedTags: optBool(p, 'enableECSManagedTags') ?? false,
+    propagateTags: optStr(p, 'propagateTags') ?? 'NONE',
+    enableExecuteCommand: optBool(p, 'enableExecuteCommand') ?? false,
+    createRequest: fingerprint,
+    steady: false,
+    steadyHistory: [],
+    serviceDeploymentArns: [],
+    liveTasks: new Set(),
+    reconcileScheduled: false,
+  };
+  const arn = roleArn(ctx, role, loadBalancers.length > 0 && taskDef.body['networkMode'] !== 'awsvpc');
+  if (arn !== undefined) service.roleArn = arn;
+  if (launchType !== undefined) service.launchType = launchType;
+  const strategy = capacityProviderStrategy?.length ? capacityProviderStrategy : useCluster ? cluster.defaultCapacityProviderStrategy : undefined;
+  if (strategy) service.capacityProviderStrategy = clean(strategy);
+  if (launchType === 'FARGATE' || strategy) service.platformVersion = optStr(p, 'platformVersion') ?? 'LATEST';
+  if (networkConfiguration) service.networkConfiguration = clean(networkConfiguration);
+  if (grace !== undefined) service.healthCheckGracePeriodSeconds = grace;
+  else if (loadBalancers.length > 0) service.healthCheckGracePeriodSeconds = 0;
+  const azRebalancing = optStr(p, 'availabilityZoneRebalancing');
+  service.availabilityZoneRebalancing = azRebalancing ?? 'DISABLED';
+  ctx.state.services.set(key, service);
+  startDeployment(ctx, service, taskDef);
+  scheduleReconcile(ctx, service);
+  return { service: serviceView(ctx, service, true) };
+}
+
+export const serviceOperations = {
+  CreateService: createService,
+
+  UpdateService(ctx: EcsContext, p: Json): Json {
+    return updateService(ctx, p, activeService(ctx, p));
+  },
+
+  DeleteService(ctx: EcsContext, p: Json): Json {
+    const service = activeService(ctx, p);
+    if (service.desiredCount > 0 && optBool(p, 'force') !== true) {
+      throw invalid('The service cannot be stopped while it is scaled above 0.');
+    }
+    service.status = 'DRAINING';
+    service.desiredCount = 0;
+    service.steady = false;
+    const primary = service.deployments[0];
+    if (primary) primary.desiredCount = 0;
+    for (const arn of service.serviceDeploymentArns) {
+      const sd = ctx.state.serviceDeployments.get(arn);
+      if (sd && (sd.status === 'IN_PROGRESS' || sd.status === 'PENDING')) {
+        sd.status = 'STOPPED';
+        sd.statusReason = 'Service deleted.';
+        sd.stoppedAt = ctx.clock.now();
+      }
+    }
+    scheduleReconcile(ctx, service);
+    return { service: serviceView(ctx, service, false) };
+  },
+
+  DescribeServices(ctx: EcsContext, p: Json): Json {
+    const cluster = resolveCluster(ctx, optStr(p, 'cluster'));
+    const refs = strList(p, 'services') ?? [];
+    if (refs.length === 0) throw invalid('Services cannot be empty.');
+    if (refs.length > 10) throw invalid('services can have at most 10 items.');
+    const includeTags = (strList(p, 'include') ?? []).includes('TAGS');
+    const services: Json[] = [];
+    const failures: Json[] = [];
+    for (const ref of refs) {
+      const service = ctx.state.services.get(`${cluster.name}/${lastSegment(ref)}`);
+      if (service) services.push(serviceView(ctx, service, includeTags));
+      else failures.push({ arn: ref.startsWith('arn:') ? ref : arns.service(ctx, cluster.name, ref), reason: 'MISSING' });
+    }
+    return { services, failures };
+  },
+
+  ListServices(ctx: EcsContext, p: Json): Json {
+    const cluster = resolveCluster(ctx, optStr(p, 'cluster'));
+    const launchType = optStr(p, 'launchType');
+    const strategy = optStr(p, 'schedulingStrategy');
+    const all = [...ctx.state.services.values()]
+      .filter((s) => s.clusterName === cluster.name && s.status !== 'INACTIVE')
+      .filter((s) => launchType === undefined || s.launchType === launchType)
+      .filter((s) => strategy === undefined || s.schedulingStrategy === strategy)
+      .map((s) => s.arn);
+    const { page, nextToken } = paginate(all, p, 100, 10);
+    return { serviceArns: page, ...(nextToken ? { nextToken } : {}) };
+  },
+};
+
+function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Json {
+  if (p['launchType'] !== undefined) throw invalid('launchType can not be updated for an existing service.');
+  const primary = service.deployments[0];
+  const force = optBool(p, 'forceNewDeployment') === true;
+  let redeploy = force;
+  const changed = (a: unknown, b: unknown): boolean => stable(clean(a ?? null)) !== stable(clean(b ?? null));
+  const desiredCount = optInt(p, 'desiredCount');
+  if (desiredCount !== undefined && desiredCount < 0) throw invalid('desiredCount can not be less than 0.');
+  const tdRef = optStr(p, 'taskDefinition');
+  const taskDef = tdRef !== undefined ? resolveTaskDefinitionForUse(ctx, tdRef) : primary?.taskDef;
+  if (!taskDef) throw invalid('TaskDefinition can not be blank.');
+  if (taskDef !== primary?.taskDef) redeploy = true;
+  const strategy = optList<Json>(p, 'capacityProviderStrategy');
+  if (strategy !== undefined) {
+    if (service.launchType !== undefined && !force) {
+      throw invalid(
+        'When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.',
+      );
+    }
+    if (changed(strategy, service.capacityProviderStrategy)) redeploy = true;
+  }
+  const network = optObj(p, 'networkConfiguration') ?? service.networkConfiguration;
+  const loadBalancers = optList<Json>(p, 'loadBalancers') ?? service.loadBalancers;
+  validateServiceConfig(ctx, {
+    taskDef,
+    loadBalancers,
+    ...(strategy === undefined && service.launchType !== undefined ? { launchType: service.launchType } : {}),
+    ...(network ? { networkConfiguration: network } : {}),
+  });
+  const config = deploymentConfiguration(optObj(p, 'deploymentConfiguration'), service.deploymentConfiguration);
+  // Everything validated: apply.
+  for (const [member, current] of [
+    ['networkConfiguration', service.networkConfiguration],
+    ['loadBalancers', service.loadBalancers],
+    ['platformVersion', service.platformVersion],
+    ['serviceRegistries', service.serviceRegistries],
+    ['placementConstraints', service.placementConstraints],
+    ['placementStrategy', service.placementStrategy],
+    ['enableExecuteCommand', service.enableExecuteCommand],
+  ] as const) {
+    if (p[member] !== undefined && p[member] !== null && changed(p[member], current)) redeploy = true;
+  }
+  if (strategy !== undefined) {
+    service.capacityProviderStrategy = clean(strategy);
+    delete service.launchType;
+  }
+  if (network) service.networkConfiguration = clean(network);
+  service.loadBalancers = clean(loadBalancers);
+  const platformVersion = optStr(p, 'platformVersion');
+  if (platformVersion !== undefined) service.platformVersion = platformVersion;
+  const registries = optList<Json>(p, 'serviceRegistries');
+  if (registries) service.serviceRegistries = clean(registries);
+  const constraints = optList<Json>(p, 'placementConstraints');
+  if (constraints) service.placementConstraints = clean(constraints);
+  const placement = optList<Json>(p, 'placementStrategy');
+  if (placement) service.placementStrategy = clean(placement);
+  service.enableExecuteCommand = optBool(p, 'enableExecuteCommand') ?? service.enableExecuteCommand;
+  service.enableECSManagedTags = optBool(p, 'enableECSManagedTags') ?? service.enableECSManagedTags;
+  service.propagateTags = optStr(p, 'propagateTags') ?? service.propagateTags;
+  service.deploymentConfiguration = config;
+  const grace = optInt(p, 'healthCheckGracePeriodSeconds');
+  if (grace !== undefined) service.healthCheckGracePeriodSeconds = grace;
+  const azRebalancing = optStr(p, 'availabilityZoneRebalancing');
+  if (azRebalancing !== undefined) service.availabilityZoneRebalancing = azRebalancing;
+  if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
+    service.desiredCount = desiredCount;
+    service.steady = false;
+  }
+  if (redeploy || !primary) startDeployment(ctx, service, taskDef);
+  scheduleReconcile(ctx, service);
+  return { service: serviceView(ctx, service, false) };
+}

@@ -1,0 +1,270 @@
+/**
+ * ECS records as the emulator keeps them. Timestamps are simulated epoch milliseconds (SimClock.now()); the views
+ * (views.ts) turn records into API shapes. Records are plain data; behaviour lives in the other ecs/ files.
+ */
+export type Json = Record<string, unknown>;
+
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+export interface ClusterRec {
+  name: string;
+  arn: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  createdAt: number;
+  tags: Tag[];
+  settings: Json[];
+  configuration?: Json;
+  capacityProviders: string[];
+  defaultCapacityProviderStrategy: Json[];
+}
+
+export interface TaskDefRec {
+  arn: string;
+  family: string;
+  revision: number;
+  status: 'ACTIVE' | 'INACTIVE';
+  /** The TaskDefinition API shape without arn/revision/status/deregisteredAt (filled in by the view). */
+  body: Json;
+  tags: Tag[];
+  registeredAt: number;
+  deregisteredAt?: number;
+}
+
+/** What a container does, chosen by its image tag (see README.md). */
+export type ContainerFate =
+  | { kind: 'run' }
+  | { kind: 'exit'; code: number; crash: boolean }
+  | { kind: 'unhealthy' }
+  | { kind: 'pull-error' }
+  | { kind: 'no-capacity' };
+
+export type TaskStatus =
+  | 'PROVISIONING'
+  | 'PENDING'
+  | 'ACTIVATING'
+  | 'RUNNING'
+  | 'DEACTIVATING'
+  | 'STOPPING'
+  | 'DEPROVISIONING'
+  | 'STOPPED';
+
+export interface ContainerRec {
+  name: string;
+  arn: string;
+  image: string;
+  runtimeId: string;
+  essential: boolean;
+  fate: ContainerFate;
+  lastStatus: 'PENDING' | 'RUNNING' | 'STOPPED';
+  exitCode?: number;
+  reason?: string;
+  /** Present only for containers with a healthCheck. */
+  healthStatus?: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+  cpu: string;
+  memory?: string;
+  memoryReservation?: string;
+  portMappings: { containerPort: number; hostPort: number; protocol: string }[];
+  awslogs?: { group: string; stream: string; createGroup: boolean };
+}
+
+export interface TargetRef {
+  targetGroupArn: string;
+  id: string;
+  port: number;
+  containerName: string;
+  containerPort: number;
+  /** What ECS last saw of the target's health. */
+  health: 'initial' | 'healthy' | 'unhealthy';
+}
+
+export interface TaskRec {
+  id: string;
+  arn: string;
+  clusterName: string;
+  taskDef: TaskDefRec;
+  /** `<cluster>/<service>` for service tasks. */
+  serviceKey?: string;
+  deploymentId?: string;
+  revisionArn?: string;
+  group: string;
+  startedBy?: string;
+  launchType: string;
+  platformVersion?: string;
+  networkMode: string;
+  cpu?: string;
+  memory?: string;
+  createdAt: number;
+  lastStatus: TaskStatus;
+  desiredStatus: 'RUNNING' | 'STOPPED';
+  containers: ContainerRec[];
+  pullStartedAt?: number;
+  pullStoppedAt?: number;
+  startedAt?: number;
+  connectivityAt?: number;
+  stoppingAt?: number;
+  stoppedAt?: number;
+  executionStoppedAt?: number;
+  stopCode?: string;
+  stoppedReason?: string;
+  tags: Tag[];
+  overrides: Json;
+  privateIp: string;
+  attachmentId: string;
+  eniId: string;
+  subnetId?: string;
+  instanceId: string;
+  availabilityZone: string;
+  version: number;
+  /** Counts as healthy for the service scheduler (RUNNING and passing every health check it has). */
+  healthy: boolean;
+  /** The stop was a failure (counts toward the circuit breaker). */
+  failed: boolean;
+  /** The failure has been counted against its deployment. */
+  counted?: boolean;
+  targets: TargetRef[];
+  timers: (() => void)[];
+  /** A re-evaluation is scheduled for the end of the health check grace period. */
+  graceTimer?: boolean;
+}
+
+export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+
+export interface DeploymentRec {
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  taskDef: TaskDefRec;
+  desiredCount: number;
+  failedTasks: number;
+  createdAt: number;
+  updatedAt: number;
+  launchType?: string;
+  capacityProviderStrategy?: Json[];
+  platformVersion?: string;
+  platformFamily?: string;
+  networkConfiguration?: Json;
+  loadBalancers: Json[];
+  rolloutState: RolloutState;
+  rolloutStateReason: string;
+  revisionArn: string;
+  serviceDeploymentArn: string;
+  /** Simulated time the deployment reached steady state (completed), for benchmarks. */
+  steadyAt?: number;
+  failedAt?: number;
+  /** A rollback deployment started by the circuit breaker or StopServiceDeployment. */
+  rollback: boolean;
+  /** "unable to consistently start tasks" was reported for this deployment. */
+  impairedReported?: boolean;
+}
+
+export interface ServiceEventRec {
+  id: string;
+  createdAt: number;
+  message: string;
+}
+
+export interface ServiceRec {
+  key: string;
+  name: string;
+  arn: string;
+  clusterName: string;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  desiredCount: number;
+  launchType?: string;
+  capacityProviderStrategy?: Json[];
+  platformVersion?: string;
+  platformFamily?: string;
+  deploymentConfiguration: Json;
+  deployments: DeploymentRec[];
+  loadBalancers: Json[];
+  serviceRegistries: Json[];
+  roleArn?: string;
+  events: ServiceEventRec[];
+  createdAt: number;
+  createdBy: string;
+  placementConstraints: Json[];
+  placementStrategy: Json[];
+  networkConfiguration?: Json;
+  healthCheckGracePeriodSeconds?: number;
+  schedulingStrategy: string;
+  deploymentController: Json;
+  tags: Tag[];
+  enableECSManagedTags: boolean;
+  propagateTags: string;
+  enableExecuteCommand: boolean;
+  availabilityZoneRebalancing?: string;
+  /** The CreateService request (minus clientToken), to decide whether a repeated create is idempotent. */
+  createRequest: string;
+  steady: boolean;
+  /** The last deployment that reached COMPLETED: rollback target for the circuit breaker. */
+  lastCompleted?: { deploymentId: string; taskDef: TaskDefRec; revisionArn: string };
+  /** Steady-state history, for benchmarks: which deployment and when (simulated ms). */
+  steadyHistory: { deploymentId: string; taskDefinition: string; at: number }[];
+  serviceDeploymentArns: string[];
+  /** Tasks of this service not yet STOPPED. */
+  liveTasks: Set<TaskRec>;
+  reconcileScheduled: boolean;
+  inactiveScheduled?: boolean;
+  /** Target (de)registrations since the last flush, reported as one event per target group (as ECS batches them). */
+  eventBatch?: { registered: Map<string, number>; deregistered: Map<string, number>; draining: number };
+}
+
+export interface RevisionRec {
+  arn: string;
+  serviceArn: string;
+  clusterArn: string;
+  taskDef: TaskDefRec;
+  launchType?: string;
+  capacityProviderStrategy?: Json[];
+  platformVersion?: string;
+  platformFamily?: string;
+  loadBalancers: Json[];
+  serviceRegistries: Json[];
+  networkConfiguration?: Json;
+  createdAt: number;
+}
+
+export interface ServiceDeploymentRec {
+  arn: string;
+  serviceKey: string;
+  serviceArn: string;
+  clusterArn: string;
+  createdAt: number;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  stoppedAt?: number;
+  sourceRevisionArns: string[];
+  targetRevisionArn: string;
+  status: string;
+  statusReason?: string;
+  deploymentConfiguration: Json;
+  rollback?: { reason: string; startedAt: number; serviceRevisionArn: string };
+  circuitBreaker: { status: string; failureCount: number; threshold: number };
+  /** The ecs-svc/… deployment this service deployment started. */
+  deploymentId: string;
+}
+
+export class EcsState {
+  readonly clusters = new Map<string, ClusterRec>();
+  /** family → revisions in order (index = revision - 1). */
+  readonly taskDefs = new Map<string, TaskDefRec[]>();
+  readonly services = new Map<string, ServiceRec>();
+  readonly tasks = new Map<string, TaskRec>();
+  readonly serviceDeployments = new Map<string, ServiceDeploymentRec>();
+  readonly revisions = new Map<string, RevisionRec>();
+  /** Stopped task ARNs in stop order, to forget the oldest (ECS keeps stopped tasks for about an hour). */
+  readonly stoppedOrder: string[] = [];
+
+  clear(): void {
+    this.clusters.clear();
+    this.taskDefs.clear();
+    this.services.clear();
+    this.tasks.clear();
+    this.serviceDeployments.clear();
+    this.revisions.clear();
+    this.stoppedOrder.length = 0;
+  }
+}
