@@ -50,11 +50,14 @@ export function diffDeployment(live: LiveState, desired: DesiredState): Deployme
     taskDefinitionChanged = lines.length > 0;
     sections.push(section('task definition', live.taskDefinition?.taskDefinitionArn ?? 'none', lines));
   }
-  const serviceLines = diffService(live.service, desired);
-  const serviceChanged = serviceLines.length > 0;
-  const name = live.service?.serviceName ?? desired.service?.serviceName;
-  const liveService = live.service?.status === 'ACTIVE' ? (live.service.serviceArn ?? 'ACTIVE') : 'none';
-  sections.push(section(name === undefined ? 'service' : `service ${name}`, liveService, serviceLines));
+  let serviceChanged = false;
+  if (live.service !== undefined || desired.service !== undefined) {
+    const lines = diffService(live.service, desired);
+    serviceChanged = lines.length > 0;
+    const name = live.service?.serviceName ?? desired.service?.serviceName;
+    const liveName = live.service?.status === 'ACTIVE' ? (live.service.serviceArn ?? 'ACTIVE') : 'none';
+    sections.push(section(name === undefined ? 'service' : `service ${name}`, liveName, lines));
+  }
   return {
     changed: taskDefinitionChanged || serviceChanged,
     taskDefinitionChanged,
@@ -107,7 +110,7 @@ function walk(value: unknown, path: string, out: Map<string, string>): void {
   }
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0) out.set(path, '{}');
+    if (entries.length === 0 && path !== '') out.set(path, '{}');
     for (const [k, v] of entries) walk(v, path === '' ? k : `${path}.${k}`, out);
     return;
   }
