@@ -1,7 +1,8 @@
 /**
  * The rolling deployment of one ECS service (SPEC R1–R6), reusable by the canary, blue/green and delegate actions:
  * snapshot (R1) → task definition (register, or an existing ARN: S4, R5) → create (R2) or update (R3, R4) → wait on
- * the PRIMARY deployment (S7, S8) → auto scaling → Outcome; on failure, timeout or cancellation, roll back (R6).
+ * the PRIMARY deployment (S7, S8) → auto scaling → Outcome; on failure, timeout or cancellation, roll back (R6,
+ * rolling-failure.ts).
  *
  * Auto scaling after a successful deployment: when scalable-target or scaling-policy manifests are given they are
  * applied (as Harness does); when none are given, the auto scaling the service had before is put back.
@@ -10,110 +11,26 @@
  * registration) are thrown: there is nothing to roll back. Once the service has been touched, an Outcome is
  * always returned.
  */
-import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import type {
   PutScalingPolicyCommandInput,
   RegisterScalableTargetCommandInput,
 } from '@aws-sdk/client-application-auto-scaling';
 import { CreateServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
-import type {
-  CreateServiceCommandInput,
-  ECSClient,
-  RegisterTaskDefinitionCommandInput,
-  Service,
-} from '@aws-sdk/client-ecs';
+import type { CreateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { applyAutoScaling, bindAutoScaling, removeAutoScaling, restoreAutoScaling } from '../autoscaling/apply.js';
-import type { AutoScalingSources } from '../autoscaling/apply.js';
 import { ConfigurationError, describeError } from '../errors.js';
-import type { Logger } from '../io/logger.js';
-import { Deadline, type Clock, type Sleep } from '../time.js';
-import { primaryDeploymentId, restoreAutoScalingOnly, rollbackToSnapshot, watchDeps } from './rollback.js';
-import type { WatchFunctions } from './rollback.js';
+import type { Failure, Outcome, Progress } from './outcome.js';
+import { primaryDeploymentId, watchDeps } from './rollback.js';
+import { handleFailure } from './rolling-failure.js';
+import { watchOf, type RollingDeps, type RollingPlan } from './rolling-plan.js';
 import { logSnapshot, resolveTaskDefinition, throwIfAborted } from './rolling-steps.js';
-import { toCreateServiceInput, toUpdateServiceInput, createOnlyFieldsIn } from './service-request.js';
+import { createOnlyFieldsIn, toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
 import { RESTORABLE_SERVICE_FIELDS, takeSnapshot, type RollbackSnapshot } from './snapshot.js';
-import type { StoppedTaskReason } from './stopped-tasks.js';
-import { waitForDeployment, waitForServiceInactive } from './watch.js';
 
+export type { FailureReason, Outcome } from './outcome.js';
 export type { WatchFunctions } from './rollback.js';
-
-const DEFAULT_WATCH: WatchFunctions = { waitForDeployment, waitForServiceInactive };
-/** A rollback gets at least this long, even when the deployment used up the overall deadline. */
-export const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
-
-export interface RollingDeps {
-  ecs: ECSClient;
-  autoscaling: ApplicationAutoScalingClient;
-  clock: Clock;
-  sleep: Sleep;
-  log: Logger;
-  /** Default: the real waitForDeployment / waitForServiceInactive of watch.ts. */
-  watch?: WatchFunctions;
-  /** Cancellation (S10, first signal): stop waiting and roll back. */
-  signal?: AbortSignal;
-  /** Second signal: abandon the rollback's wait and report what was left behind. */
-  hardSignal?: AbortSignal;
-}
-
-export type TaskDefinitionSource = { arn: string } | { register: RegisterTaskDefinitionCommandInput };
-
-export interface RollingPlan {
-  cluster: string;
-  serviceName: string;
-  taskDefinition: TaskDefinitionSource;
-  /** CreateService input (S1); required when the service does not exist yet. */
-  serviceDefinition?: CreateServiceCommandInput | undefined;
-  /** The `desired-count` input: overrides the manifest. */
-  desiredCount?: number | undefined;
-  sameAsRunning: boolean;
-  forceNewDeployment: boolean;
-  scalableTargets: RegisterScalableTargetCommandInput[];
-  scalingPolicies: PutScalingPolicyCommandInput[];
-  autoScalingSources?: AutoScalingSources;
-  waitForSteadyState: boolean;
-  rollbackOnFailure: boolean;
-  deadline: Deadline;
-  /** Time the rollback may take; default max(time left, MIN_ROLLBACK_TIMEOUT_MS). */
-  rollbackTimeoutMs?: number;
-  pollIntervalMs?: number;
-  /** Refuse to create the service (manual rollback: there must be something to roll back). */
-  requireExistingService?: boolean;
-}
-
-export type FailureReason = 'failed' | 'circuit-breaker' | 'timeout' | 'cancelled' | 'replaced' | 'auto-scaling' | 'error';
-
-export interface Outcome {
-  status: 'succeeded' | 'failed';
-  /** Why it failed: the original cause first, then what the rollback did when it did not succeed. */
-  cause?: string;
-  failureReason?: FailureReason;
-  firstDeployment: boolean;
-  taskDefinitionArn: string;
-  previousTaskDefinitionArn?: string;
-  service: { name: string; arn?: string };
-  deploymentId?: string;
-  /** True when the service was put back as it was (rollback succeeded). */
-  rolledBack: boolean;
-  rollback?: { status: 'succeeded' | 'failed' | 'abandoned'; detail: string };
-  stoppedTasks: StoppedTaskReason[];
-  timings: { startedAt: number; finishedAt: number; totalMs: number; waitMs?: number; rollbackMs?: number };
-  snapshot: RollbackSnapshot;
-}
-
-interface Failure {
-  reason: FailureReason;
-  message: string;
-  stoppedTasks: StoppedTaskReason[];
-}
-
-interface Progress {
-  autoScalingRemoved: boolean;
-  serviceChanged: boolean;
-  changedFields: string[];
-  service?: Service;
-  deploymentId?: string;
-  waitMs?: number;
-}
+export { MIN_ROLLBACK_TIMEOUT_MS } from './rolling-plan.js';
+export type { RollingDeps, RollingPlan, TaskDefinitionSource } from './rolling-plan.js';
 
 export async function deployRolling(deps: RollingDeps, plan: RollingPlan): Promise<Outcome> {
   const { log, clock } = deps;
@@ -197,7 +114,7 @@ async function mutateAndWait(
   progress: Progress,
 ): Promise<Failure | undefined> {
   const { log, ecs } = deps;
-  const watch = deps.watch ?? DEFAULT_WATCH;
+  const watch = watchOf(deps);
   const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
   if (!snapshot.exists) {
     if (snapshot.draining) {
@@ -302,49 +219,4 @@ async function finishAutoScaling(
   } catch (e) {
     return { reason: 'auto-scaling', message: `applying auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
   }
-}
-
-async function handleFailure(
-  deps: RollingDeps,
-  plan: RollingPlan,
-  snapshot: RollbackSnapshot,
-  progress: Progress,
-  failure: Failure,
-  outcome: Outcome,
-): Promise<void> {
-  const { log } = deps;
-  outcome.failureReason = failure.reason;
-  outcome.cause = failure.message;
-  log.error(failure.message);
-  const serviceRollback = progress.serviceChanged && failure.reason !== 'replaced';
-  if (!plan.rollbackOnFailure) {
-    const left = progress.autoScalingRemoved ? ' Its auto scaling was removed and is not restored.' : '';
-    if (progress.serviceChanged || progress.autoScalingRemoved) {
-      log.warning(`rollback-on-failure is false: service ${plan.serviceName} is left as the failed deployment made it.${left}`);
-    }
-    return;
-  }
-  if (failure.reason === 'replaced') {
-    log.warning('A newer deployment replaced this one: the service is not rolled back (that would undo the newer deployment).');
-  }
-  if (!serviceRollback && !progress.autoScalingRemoved) return;
-  const started = deps.clock.now();
-  const result = await log.group('Rollback', async () => {
-    if (serviceRollback) {
-      const remaining = plan.deadline.remainingMs();
-      const timeout = plan.rollbackTimeoutMs ?? Math.max(remaining, MIN_ROLLBACK_TIMEOUT_MS);
-      return rollbackToSnapshot({ ...deps, watch: deps.watch ?? DEFAULT_WATCH }, snapshot, {
-        deadline: new Deadline(deps.clock, timeout),
-        signal: deps.hardSignal,
-        changedFields: progress.changedFields,
-        pollIntervalMs: plan.pollIntervalMs,
-      });
-    }
-    return restoreAutoScalingOnly(deps, snapshot);
-  });
-  outcome.timings.rollbackMs = deps.clock.now() - started;
-  outcome.rollback = { status: result.status, detail: result.detail };
-  outcome.rolledBack = result.status === 'succeeded';
-  outcome.stoppedTasks = [...failure.stoppedTasks, ...result.stoppedTasks];
-  if (result.status !== 'succeeded') outcome.cause = `${failure.message}\nRollback ${result.status}: ${result.detail}`;
 }

@@ -1,0 +1,42 @@
+/** How one deployment ended (S8, S9, R6, R8): the action writes its outputs and job summary from this. */
+import type { Service } from '@aws-sdk/client-ecs';
+import type { RollbackSnapshot } from './snapshot.js';
+import type { StoppedTaskReason } from './stopped-tasks.js';
+
+export type FailureReason = 'failed' | 'circuit-breaker' | 'timeout' | 'cancelled' | 'replaced' | 'auto-scaling' | 'error';
+
+export interface Outcome {
+  status: 'succeeded' | 'failed';
+  /** Why it failed: the original cause first, then what the rollback did when it did not succeed. */
+  cause?: string;
+  failureReason?: FailureReason;
+  firstDeployment: boolean;
+  taskDefinitionArn: string;
+  previousTaskDefinitionArn?: string;
+  service: { name: string; arn?: string };
+  deploymentId?: string;
+  /** True when the service was put back as it was (rollback succeeded). */
+  rolledBack: boolean;
+  rollback?: { status: 'succeeded' | 'failed' | 'abandoned'; detail: string };
+  stoppedTasks: StoppedTaskReason[];
+  timings: { startedAt: number; finishedAt: number; totalMs: number; waitMs?: number; rollbackMs?: number };
+  snapshot: RollbackSnapshot;
+}
+
+/** A failure before it is reported: what went wrong and the stopped tasks seen. */
+export interface Failure {
+  reason: FailureReason;
+  message: string;
+  stoppedTasks: StoppedTaskReason[];
+}
+
+/** What a deployment has done so far: decides what a rollback must undo. */
+export interface Progress {
+  autoScalingRemoved: boolean;
+  serviceChanged: boolean;
+  changedFields: string[];
+  service?: Service;
+  deploymentId?: string;
+  waitMs?: number;
+}
+

@@ -1,0 +1,62 @@
+/** What deployRolling (rolling.ts) is given: its dependencies and the plan of one deployment. */
+import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import type {
+  PutScalingPolicyCommandInput,
+  RegisterScalableTargetCommandInput,
+} from '@aws-sdk/client-application-auto-scaling';
+import type { CreateServiceCommandInput, ECSClient, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { AutoScalingSources } from '../autoscaling/apply.js';
+import type { Logger } from '../io/logger.js';
+import type { Clock, Deadline, Sleep } from '../time.js';
+import type { WatchFunctions } from './rollback.js';
+import { waitForDeployment, waitForServiceInactive } from './watch.js';
+
+/** The real wait functions of watch.ts. */
+export const DEFAULT_WATCH: WatchFunctions = { waitForDeployment, waitForServiceInactive };
+
+export function watchOf(deps: Pick<RollingDeps, 'watch'>): WatchFunctions {
+  return deps.watch ?? DEFAULT_WATCH;
+}
+
+/** A rollback gets at least this long, even when the deployment used up the overall deadline. */
+export const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
+
+export interface RollingDeps {
+  ecs: ECSClient;
+  autoscaling: ApplicationAutoScalingClient;
+  clock: Clock;
+  sleep: Sleep;
+  log: Logger;
+  /** Default: the real waitForDeployment / waitForServiceInactive of watch.ts. */
+  watch?: WatchFunctions;
+  /** Cancellation (S10, first signal): stop waiting and roll back. */
+  signal?: AbortSignal;
+  /** Second signal: abandon the rollback's wait and report what was left behind. */
+  hardSignal?: AbortSignal;
+}
+
+export type TaskDefinitionSource = { arn: string } | { register: RegisterTaskDefinitionCommandInput };
+
+export interface RollingPlan {
+  cluster: string;
+  serviceName: string;
+  taskDefinition: TaskDefinitionSource;
+  /** CreateService input (S1); required when the service does not exist yet. */
+  serviceDefinition?: CreateServiceCommandInput | undefined;
+  /** The `desired-count` input: overrides the manifest. */
+  desiredCount?: number | undefined;
+  sameAsRunning: boolean;
+  forceNewDeployment: boolean;
+  scalableTargets: RegisterScalableTargetCommandInput[];
+  scalingPolicies: PutScalingPolicyCommandInput[];
+  autoScalingSources?: AutoScalingSources;
+  waitForSteadyState: boolean;
+  rollbackOnFailure: boolean;
+  deadline: Deadline;
+  /** Time the rollback may take; default max(time left, MIN_ROLLBACK_TIMEOUT_MS). */
+  rollbackTimeoutMs?: number;
+  pollIntervalMs?: number;
+  /** Refuse to create the service (manual rollback: there must be something to roll back). */
+  requireExistingService?: boolean;
+}
+
