@@ -4,6 +4,9 @@
  * put back, the saved auto scaling restored, then the rollback deployment waited on. For a first deployment: the
  * service is deleted (force) and waited INACTIVE.
  *
+ * When ECS's own rollback (circuit breaker, alarms) has already settled the service on the saved task definition,
+ * no second deployment is made; only the auto scaling is restored.
+ *
  * Auto scaling is restored before the wait (the SPEC's order): when a cancellation abandons the wait, nothing but
  * the rollback deployment's progress is left behind.
  */
@@ -15,8 +18,9 @@ import { describeServiceAnyStatus } from '../ecs/services.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
-import { RESTORABLE_SERVICE_FIELDS, type RestorableServiceField, type RollbackSnapshot } from './snapshot.js';
+import { RESTORABLE_SERVICE_FIELDS, serviceConfigOf, type RestorableServiceField, type RollbackSnapshot } from './snapshot.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
+import { sameTaskDefinition } from './task-definition-arn.js';
 import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch.js';
 
 /** The wait functions of watch.ts, injectable so tests can replace them. */
@@ -109,6 +113,8 @@ async function restoreService(
       stoppedTasks: [],
     };
   }
+  const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? []);
+  if (settled !== undefined) return keepEcsRollback(deps, snapshot, settled);
   const input = rollbackUpdateInput(snapshot, live, options.changedFields);
   log.info(
     `Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
@@ -165,6 +171,40 @@ async function restoreService(
       autoScalingNote,
     stoppedTasks: waited.stoppedTasks,
   };
+}
+
+/**
+ * The id of the service's only deployment when ECS itself (the circuit breaker or an alarm) has already put the
+ * service back on the snapshot's task definition, rolled out, with at least the saved desired count and the
+ * changed settings as they were: then a rollback deployment of our own would only repeat it.
+ */
+export function settledOnSnapshot(snapshot: RollbackSnapshot, live: Service, changedFields: readonly string[]): string | undefined {
+  const deployments = live.deployments ?? [];
+  const only = deployments.length === 1 ? deployments[0] : undefined;
+  if (only?.status !== 'PRIMARY' || only.rolloutState !== 'COMPLETED' || only.id === undefined) return undefined;
+  if (!sameTaskDefinition(only.taskDefinition, snapshot.taskDefinitionArn)) return undefined;
+  if ((live.desiredCount ?? 0) < (snapshot.desiredCount ?? 0)) return undefined;
+  const now = serviceConfigOf(live);
+  for (const key of RESTORABLE_SERVICE_FIELDS) {
+    if (!changedFields.includes(key) || snapshot.serviceConfig[key] === undefined) continue;
+    if (JSON.stringify(now[key]) !== JSON.stringify(snapshot.serviceConfig[key])) return undefined;
+  }
+  return only.id;
+}
+
+async function keepEcsRollback(
+  deps: RollbackDeps,
+  snapshot: RollbackSnapshot,
+  deploymentId: string,
+): Promise<Omit<RollbackResult, 'durationMs'>> {
+  const back = `ECS had already rolled service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)`;
+  deps.log.info(`${back}: no rollback deployment needed.`);
+  try {
+    await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+  } catch (e) {
+    return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
+  }
+  return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
 }
 
 async function deleteNewService(

@@ -225,6 +225,42 @@ describe('failure and rollback (R6)', () => {
     expect(log.indexOf('Rollback Successful.')).toBeGreaterThan(log.indexOf('Rolling Back..'));
   });
 
+  it('makes no second deployment when the ECS circuit breaker already put the saved revision back', async () => {
+    seedExisting();
+    w.watch.scripts.push((req) => {
+      // What ECS does with deploymentCircuitBreaker.rollback: a new PRIMARY deployment of the previous revision.
+      const svc = w.ecs.services.get('web');
+      if (svc === undefined) throw new Error('no service');
+      svc.deployments = [
+        { id: 'ecs-svc/9999', status: 'PRIMARY', taskDefinition: tdArn(1), desiredCount: 3, runningCount: 3, rolloutState: 'COMPLETED' },
+      ];
+      svc.taskDefinition = tdArn(1);
+      const message = `deployment ${req.deploymentId} was rolled back by the ECS deployment circuit breaker`;
+      return { ok: false, reason: 'circuit-breaker', message, stoppedTasks: [], service: structuredClone(svc) };
+    });
+    const outcome = await deployRolling(w.deps(), w.plan({ sameAsRunning: true }));
+    expect(updateInputs()).toHaveLength(1);
+    expect(w.watch.deploymentRequests).toHaveLength(1);
+    expect(w.aas.policyNames()).toEqual(['old-cpu']);
+    expect(outcome).toMatchObject({ status: 'failed', failureReason: 'circuit-breaker', rolledBack: true });
+    expect(outcome.rollback?.detail).toContain('ECS had already rolled service web back to');
+  });
+
+  it('still makes its own rollback deployment when ECS rolled back to a smaller count', async () => {
+    seedExisting();
+    w.watch.scripts.push(() => {
+      const svc = w.ecs.services.get('web');
+      if (svc === undefined) throw new Error('no service');
+      svc.desiredCount = 2;
+      svc.deployments = [
+        { id: 'ecs-svc/9999', status: 'PRIMARY', taskDefinition: tdArn(1), desiredCount: 2, runningCount: 2, rolloutState: 'COMPLETED' },
+      ];
+      return { ok: false, reason: 'circuit-breaker', message: 'rolled back by the circuit breaker', stoppedTasks: [] };
+    });
+    await deployRolling(w.deps(), w.plan());
+    expect(updateInputs()[1]).toMatchObject({ taskDefinition: tdArn(1), desiredCount: 3, forceNewDeployment: true });
+  });
+
   it('keeps the saved count when it is the larger one', async () => {
     seedExisting();
     w.watch.scripts.push(failed('failed', 'tasks failed to start'));
