@@ -78,7 +78,7 @@ export async function removeAutoScaling(
   log?: Logger,
 ): Promise<void> {
   for (const p of set.scalingPolicies) {
-    await ignoreNotFound(
+    const done = await ignoreNotFound(
       aas.send(
         new DeleteScalingPolicyCommand({
           PolicyName: p.PolicyName,
@@ -88,10 +88,10 @@ export async function removeAutoScaling(
         }),
       ),
     );
-    log?.info(`Deleted scaling policy ${p.PolicyName ?? ''} of ${p.ResourceId ?? ''}`);
+    log?.info(`${done ? 'Deleted' : 'Already gone:'} scaling policy ${p.PolicyName ?? ''} of ${p.ResourceId ?? ''}`);
   }
   for (const t of set.scalableTargets) {
-    await ignoreNotFound(
+    const done = await ignoreNotFound(
       aas.send(
         new DeregisterScalableTargetCommand({
           ServiceNamespace: t.ServiceNamespace,
@@ -100,7 +100,7 @@ export async function removeAutoScaling(
         }),
       ),
     );
-    log?.info(`Deregistered scalable target ${t.ResourceId ?? ''} (${t.ScalableDimension ?? ''})`);
+    log?.info(`${done ? 'Deregistered' : 'Already gone:'} scalable target ${t.ResourceId ?? ''} (${t.ScalableDimension ?? ''})`);
   }
 }
 
@@ -176,11 +176,13 @@ function field(base: ErrorLocation | undefined, index: number, count: number, na
   return { ...base, field: `${prefix}${name}` };
 }
 
-async function ignoreNotFound(p: Promise<unknown>): Promise<void> {
+/** True when the call succeeded, false when the object was already gone (ObjectNotFoundException). */
+async function ignoreNotFound(p: Promise<unknown>): Promise<boolean> {
   try {
     await p;
+    return true;
   } catch (e) {
-    if (e instanceof Error && e.name === 'ObjectNotFoundException') return;
+    if (e instanceof Error && e.name === 'ObjectNotFoundException') return false;
     throw e;
   }
 }
