@@ -6,7 +6,7 @@ import type { Clock, Deadline, Sleep } from '../time.js';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { Logger } from '../io/logger.js';
 import { EventPrinter, UNSEEN_EVENT_WINDOW_MS } from './events.js';
-import { PollPacer } from './poll-pacer.js';
+import { DEFAULT_READS_PER_MINUTE, PollPacer } from './poll-pacer.js';
 import { summarizeStoppedTasks } from './stopped-tasks.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
 import { classifyAwsError } from './transient-errors.js';
@@ -61,7 +61,10 @@ export async function pollService(deps: PollDeps, params: PollParams, observer: 
   const { ecs, clock, sleep, log } = deps;
   const { signal, deadline } = params;
   const startedAt = clock.now();
-  const pacer = new PollPacer(clock, { baseIntervalMs: params.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS });
+  const baseIntervalMs = params.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  // The read budget is 30 a minute at the default interval; a caller asking for faster polls gets a matching budget.
+  const readsPerMinute = Math.max(DEFAULT_READS_PER_MINUTE, baseIntervalMs > 0 ? 60_000 / baseIntervalMs : 0);
+  const pacer = new PollPacer(clock, { baseIntervalMs, readsPerMinute });
   const events = new EventPrinter(
     log,
     params.seenEventIds,
