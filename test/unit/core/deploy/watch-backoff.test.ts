@@ -130,6 +130,13 @@ describe('waitForDeployment: read budget over 10 simulated minutes (S7)', () => 
     expect(new Set(time.sleeps)).toEqual(new Set([2000]));
   });
 
+  it('polls faster only when the caller asks for a shorter interval', async () => {
+    ecsMock.on(DescribeServicesCommand).resolvesOnce(inProgress).resolvesOnce(inProgress).resolves(completed);
+    const result = await waitForDeployment(deps, { ...request(), pollIntervalMs: 500 });
+    expect(result.ok).toBe(true);
+    expect(time.sleeps).toEqual([500, 500]);
+  });
+
   it('stays within 30 reads in any minute even when tasks keep failing and every poll reads stopped tasks', async () => {
     const at: number[] = [];
     let polls = 0;
