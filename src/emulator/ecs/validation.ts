@@ -80,7 +80,7 @@ export function validateTaskDefinition(p: Json, containers: Json[], networkMode:
     }
     const cMem = c['memory'];
     const cRes = c['memoryReservation'];
-    if (memory === undefined && cMem === undefined && cRes === undefined) {
+    if (memory === undefined && cMem === undefined && cRes === undefined && !requires.includes('FARGATE')) {
       throw clientError(
         `Invalid setting for container '${name}'. At least one of 'memory' or 'memoryReservation' must be specified.`,
       );
