@@ -11,6 +11,9 @@ import type { BaseRunTaskRequest, Origin, RunTaskOptions } from './options.js';
 /** RunTask overrides: "A total of 8192 characters are allowed for overrides", JSON formatting included. */
 export const MAX_OVERRIDES_CHARS = 8192;
 
+/** action.yml's default for `started-by`, also used when the input arrives empty. */
+export const DEFAULT_STARTED_BY = 'GitHub-Actions';
+
 export interface RequestShortcuts {
   launchType: LaunchType | undefined;
   subnets: readonly string[];
@@ -42,6 +45,7 @@ export function buildRequest(file: RunTaskCommandInput, inputs: RequestShortcuts
     }
     base.startedBy = inputs.startedBy;
   }
+  base.startedBy ??= DEFAULT_STARTED_BY;
   (base.tags ?? []).forEach((t, i) => {
     const problem = tagProblem(t);
     if (problem !== undefined) throw new ConfigurationError(problem, inFile(`tags[${i}]`));
