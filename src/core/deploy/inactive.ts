@@ -10,6 +10,8 @@ export interface InactiveRequest {
   service: string;
   deadline: Deadline;
   signal?: AbortSignal;
+  /** Events already printed or present before (e.g. by the wait on a failed first deployment): never printed again. */
+  seenEventIds?: Iterable<string>;
   pollIntervalMs?: number;
 }
 

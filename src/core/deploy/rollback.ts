@@ -45,6 +45,11 @@ export interface RollbackOptions {
   /** The settings the failed deployment's UpdateService set: these are put back from the snapshot. */
   changedFields?: readonly string[];
   pollIntervalMs?: number | undefined;
+  /**
+   * Ids of the service events the failed deployment's wait already printed: the wait for a deleted first
+   * deployment to become INACTIVE does not print them again (S6).
+   */
+  seenEventIds?: Iterable<string> | undefined;
 }
 
 export interface RollbackResult {
@@ -223,7 +228,9 @@ async function deleteNewService(
     cluster: snapshot.cluster,
     service: snapshot.service,
     deadline: options.deadline,
+    seenEventIds: [...snapshot.seenEventIds, ...(options.seenEventIds ?? [])],
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
   });
   if (waited.ok) {
     return { status: 'succeeded', detail: `service ${snapshot.service} was deleted`, stoppedTasks: [] };

@@ -20,7 +20,8 @@ export async function handleFailure(
   const { log } = deps;
   outcome.failureReason = failure.reason;
   outcome.cause = failure.message;
-  log.error(failure.message);
+  // Logged in place, not as an error annotation: the caller fails the step with the cause, which annotates it once.
+  log.info(`Deployment failed: ${failure.message}`);
   const serviceRollback = progress.serviceChanged && failure.reason !== 'replaced';
   if (!plan.rollbackOnFailure) {
     const left = progress.autoScalingRemoved ? ' Its auto scaling was removed and is not restored.' : '';
@@ -43,6 +44,7 @@ export async function handleFailure(
         signal: deps.hardSignal,
         changedFields: progress.changedFields,
         pollIntervalMs: plan.pollIntervalMs,
+        seenEventIds: eventIdsOf(progress),
       });
     }
     return restoreAutoScalingOnly(deps, snapshot);
@@ -52,4 +54,9 @@ export async function handleFailure(
   outcome.rolledBack = result.status === 'succeeded';
   outcome.stoppedTasks = [...failure.stoppedTasks, ...result.stoppedTasks];
   if (result.status !== 'succeeded') outcome.cause = `${failure.message}\nRollback ${result.status}: ${result.detail}`;
+}
+
+/** The events of the service as the deployment's wait last saw them (it printed those). */
+function eventIdsOf(progress: Progress): string[] {
+  return (progress.service?.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id]));
 }

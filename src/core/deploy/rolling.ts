@@ -123,7 +123,9 @@ async function mutateAndWait(
           cluster: plan.cluster,
           service: plan.serviceName,
           deadline: plan.deadline,
+          seenEventIds: snapshot.seenEventIds,
           ...signal,
+          ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
         }),
       );
       if (!drained.ok) {

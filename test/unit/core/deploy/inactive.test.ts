@@ -79,6 +79,27 @@ describe('waitForServiceInactive', () => {
     });
   });
 
+  it('does not print again the events given as seen (e.g. printed by the wait on a failed first deployment)', async () => {
+    const failedTask = event('e1', T0 - 5_000, '(service web) has started 1 tasks: (task a).');
+    const stopped = event('e2', T0 - 1_000, '(service web) deployment ecs-svc/1 deployment failed: tasks failed to start.');
+    const drained = event('e3', T0 + 500, '(service web) has stopped 1 running tasks: (task a).');
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolvesOnce(described({ ...draining(1), events: [stopped, failedTask] }))
+      .resolves(described({ ...draining(0), status: 'INACTIVE', events: [drained, stopped, failedTask] }));
+    const result = await waitForServiceInactive(deps, { ...req(), seenEventIds: ['e1', 'e2'] });
+    expect(result.ok).toBe(true);
+    const printed = log.messages('info').filter((m) => m.startsWith('# AWS Event'));
+    expect(printed).toEqual(['# AWS Event: 2024-05-01 12:00:00.500 (service web) has stopped 1 running tasks: (task a).']);
+  });
+
+  it('without seen ids prints the events of the last minute (so a caller that knows them must pass them)', async () => {
+    const recent = event('e1', T0 - 5_000, '(service web) has started 1 tasks: (task a).');
+    ecsMock.on(DescribeServicesCommand).resolves(described({ ...draining(0), status: 'INACTIVE', events: [recent] }));
+    await waitForServiceInactive(deps, req());
+    expect(log.messages('info')).toContain('# AWS Event: 2024-05-01 11:59:55.000 (service web) has started 1 tasks: (task a).');
+  });
+
   it('is cancelled by the signal', async () => {
     const controller = new AbortController();
     time.onSleep = () => controller.abort(new Error('SIGINT'));

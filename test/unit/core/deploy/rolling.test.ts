@@ -5,7 +5,7 @@ import type { UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { deployRolling } from '../../../../src/core/deploy/rolling.js';
 import { CancelledError, ConfigurationError } from '../../../../src/core/errors.js';
-import { tdArn } from '../../../helpers/ecs-watch-fixtures.js';
+import { T0, tdArn } from '../../../helpers/ecs-watch-fixtures.js';
 import { failed } from '../../../helpers/fake-ecs-service.js';
 import { cpuPolicy, DIM, RESOURCE, rollingWorld, scalableTarget, SERVICE_DEFINITION, type RollingWorld } from '../../../helpers/rolling-setup.js';
 
@@ -73,6 +73,8 @@ describe('first deployment (R2)', () => {
     w.ecs.seedService('web', tdArn(1), 0, { status: 'DRAINING' });
     await deployRolling(w.deps(), w.plan());
     expect(w.mutations().slice(0, 3)).toEqual(['ecs:RegisterTaskDefinition', 'watch:waitForServiceInactive web', 'ecs:CreateService']);
+    // The draining service's events from before the action started are not printed as new (S6).
+    expect([...(w.watch.inactiveRequests[0]?.seenEventIds ?? [])]).toEqual(['ev-old-1']);
   });
 
   it('needs a service definition, and refuses before any change without one', async () => {
@@ -104,6 +106,24 @@ describe('first deployment (R2)', () => {
     expect(outcome).toMatchObject({ status: 'failed', firstDeployment: true, rolledBack: true, rollback: { status: 'succeeded' } });
     expect(outcome.cause).toBe('essential container app exited with code 1');
     expect(w.log.messages()).toEqual(expect.arrayContaining(['Rolling Back..', 'Rollback Successful.']));
+  });
+
+  it('tells the INACTIVE wait which events the failed wait already printed, so they are not printed twice (S6)', async () => {
+    const seen = [
+      { id: 'ev-a', createdAt: new Date(T0), message: '(service web) has started 2 tasks: (task a) (task b).' },
+      { id: 'ev-b', createdAt: new Date(T0 + 1000), message: '(service web) deployment failed: tasks failed to start.' },
+    ];
+    w.watch.scripts.push((req) => ({
+      ok: false,
+      reason: 'failed',
+      message: 'tasks failed to start',
+      stoppedTasks: [],
+      service: { ...structuredClone(w.ecs.services.get(req.service)), events: seen },
+    }));
+    await deployRolling(w.deps(), w.plan());
+    const inactive = w.watch.inactiveRequests[0];
+    expect(inactive).toBeDefined();
+    expect([...(inactive?.seenEventIds ?? [])]).toEqual(expect.arrayContaining(['ev-a', 'ev-b']));
   });
 });
 
