@@ -111,9 +111,10 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
   const elb = createElbv2Module(base);
   const logs = createLogsModule(base);
   const autoscaling = createAutoScalingModule(base);
-  let world: World | undefined;
-  const ecs = createEcsModule({ ...base, taskStartMs, random: createRandom(seed + 2), world: () => world as World });
-  world = { region, accountId, clock, taskStartMs, elb: elb.backend, logs: logs.backend, ecs: ecs.backend };
+  const assembled: { world?: World } = {};
+  const ecs = createEcsModule({ ...base, taskStartMs, random: createRandom(seed + 2), world: () => assembled.world as World });
+  const world: World = { region, accountId, clock, taskStartMs, elb: elb.backend, logs: logs.backend, ecs: ecs.backend };
+  assembled.world = world;
   const modules = new Map<string, ServiceModule>(
     [ecs.module, elb.module, autoscaling.module, logs.module].map((m) => [m.service, m]),
   );
@@ -170,7 +171,7 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
       if (!throttle.take(call.service, call.operation)) throw throttlingError(call.service);
       const handler = modules.get(call.service)?.operations[call.operation];
       if (!handler) throw new AwsServiceError('UnknownOperationException', `Unknown operation ${call.operation}`);
-      const result = (await handler(call.params, world as World)) ?? {};
+      const result = (await handler(call.params, world)) ?? {};
       if (protocol === 'query') send(res, 200, 'text/xml', queryResponseXml(call.operation, result, requestId), { 'x-amzn-requestid': requestId });
       else send(res, 200, 'application/x-amz-json-1.1', JSON.stringify(result), { 'x-amzn-requestid': requestId });
       finish(200);

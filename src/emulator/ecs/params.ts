@@ -68,6 +68,16 @@ export function optTimestampMs(p: Json, name: string): number | undefined {
   throw wrongType(name, 'a timestamp');
 }
 
+/** A canonical JSON text (keys sorted), to compare requests and configurations. */
+export function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Json).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** Deep copy of a JSON value without nulls (AWS does not echo nulls back). */
 export function clean<T>(value: T): T {
   if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(clean) as T;
