@@ -62,10 +62,6 @@ async function run(inputs: Record<string, string>, extra: Partial<Parameters<typ
 const calls = async (operation: string): Promise<EmulatorCall[]> =>
   (await emu.control.calls()).filter((c) => c.operation === operation);
 
-function explain(r: ActionRun): string {
-  return `exit ${r.exitCode}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
-}
-
 describe('ecs-run-task bundle against the emulator', () => {
   it('exit-0: succeeds, prints the task log lines, sets the outputs and the summary', async () => {
     const r = await run({ image: `${IMAGE}:exit-0` });

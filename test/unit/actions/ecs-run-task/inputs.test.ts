@@ -150,6 +150,13 @@ describe('readOptions: valid inputs', () => {
     ]);
   });
 
+  it("uses the request's startedBy when the input is empty, else GitHub-Actions", async () => {
+    const fromFile = await read(withTd({ 'run-task-request': 'r.json' }), { 'r.json': '{"startedBy": "nightly/report"}' });
+    expect(fromFile.options.request.startedBy).toBe('nightly/report');
+    const fromInput = await read(withTd({ 'run-task-request': 'r.json', 'started-by': 'ci' }), { 'r.json': '{"startedBy": "x"}' });
+    expect(fromInput.options.request.startedBy).toBe('ci');
+  });
+
   it('accepts Fargate with subnets, and count up to 1000', async () => {
     const { options } = await read({ 'task-definition': 'fargate.yaml', subnets: 'subnet-0a1b2c3d', count: '1000' });
     expect(options.count).toBe(1000);
@@ -304,6 +311,13 @@ describe('readOptions: every bad input is a ConfigurationError naming it', () =>
   it('Fargate by requiresCompatibilities (FARGATE only) without subnets', async () => {
     const e = await configError({ 'task-definition': 'fargate.yaml' });
     expect(e.location.input).toBe('subnets');
+  });
+
+  it('a Fargate capacity provider strategy without subnets', async () => {
+    const request = '{"capacityProviderStrategy": [{"capacityProvider": "FARGATE_SPOT", "weight": 1}]}';
+    const e = await configError({ 'task-definition': 'awsvpc.json', 'run-task-request': 'r.json' }, { 'r.json': request });
+    expect(e.location.input).toBe('subnets');
+    expect(e.message).toMatch(/Fargate/);
   });
 
   it('awsvpc on EC2 without subnets', async () => {
