@@ -53,6 +53,8 @@ function dump(ctx: EcsContext): Json {
         failedTasks: d.failedTasks,
         createdAt: d.createdAt,
         steadyAt: d.steadyAt,
+        /** Simulated ms from the deployment's creation to its steady state. */
+        simDurationMs: d.steadyAt === undefined ? undefined : d.steadyAt - d.createdAt,
       })),
       /** Every time the service reached steady state: deployment, task definition, simulated epoch ms. */
       steadyStates: s.steadyHistory,

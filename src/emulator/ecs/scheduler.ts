@@ -160,7 +160,7 @@ function checkSteadyState(ctx: EcsContext, service: ServiceRec, primary: Deploym
   }
   if (!service.steady && primary.rolloutState === 'COMPLETED') {
     service.steady = true;
-    service.steadyHistory.push({ deploymentId: primary.id, taskDefinition: primary.taskDef.arn, at: ctx.clock.now() });
+    service.steadyHistory.push({ deploymentId: primary.id, taskDefinition: primary.taskDef.arn, at: ctx.clock.now(), wallAt: Date.now() });
     addEvent(ctx, service, messages.steady(service.name));
   }
 }

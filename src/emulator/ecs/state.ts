@@ -200,8 +200,8 @@ export interface ServiceRec {
   steady: boolean;
   /** The last deployment that reached COMPLETED: rollback target for the circuit breaker. */
   lastCompleted?: { deploymentId: string; taskDef: TaskDefRec; revisionArn: string };
-  /** Steady-state history, for benchmarks: which deployment and when (simulated ms). */
-  steadyHistory: { deploymentId: string; taskDefinition: string; at: number }[];
+  /** Steady-state history, for benchmarks: which deployment and when (simulated ms, and wall-clock ms). */
+  steadyHistory: { deploymentId: string; taskDefinition: string; at: number; wallAt: number }[];
   serviceDeploymentArns: string[];
   /** Tasks of this service not yet STOPPED. */
   liveTasks: Set<TaskRec>;

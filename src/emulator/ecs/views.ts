@@ -12,7 +12,8 @@ export function deploymentView(ctx: EcsContext, service: ServiceRec, d: Deployme
     id: d.id,
     status: d.status,
     taskDefinition: d.taskDef.arn,
-    desiredCount: d.status === 'PRIMARY' ? d.desiredCount : 0,
+    // An older deployment's desired count is what it still runs while the scheduler scales it in.
+    desiredCount: d.status === 'PRIMARY' ? d.desiredCount : running + pending,
     pendingCount: pending,
     runningCount: running,
     failedTasks: d.failedTasks,
