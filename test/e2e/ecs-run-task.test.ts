@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTasksCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { startTestEmulator, type EmulatorCall, type TestEmulator } from '../helpers/emulator.js';
+import { eventually, startTestEmulator, type EmulatorCall, type TestEmulator } from '../helpers/emulator.js';
 import { makeWorkspace, repoRoot, runAction, waitForOutput, type ActionRun } from '../helpers/run-action.js';
 
 const BUNDLE = join(repoRoot, 'dist', 'ecs-run-task', 'index.js');
@@ -174,10 +174,14 @@ describe('ecs-run-task bundle against the emulator', () => {
     for (const s of stops) expect(String(s.parameters['reason'])).toMatch(/workflow was cancelled/);
     const taskArns = JSON.parse(r.outputs['taskArns'] ?? '[]') as string[];
     expect(taskArns).toHaveLength(2);
-    const tasks = (await ecs.send(new DescribeTasksCommand({ tasks: taskArns }))).tasks ?? [];
+    const tasks = await eventually('both tasks STOPPED', async () => {
+      const described = (await ecs.send(new DescribeTasksCommand({ tasks: taskArns }))).tasks ?? [];
+      return described.every((t) => t.lastStatus === 'STOPPED') ? described : undefined;
+    });
+    expect(tasks).toHaveLength(2);
     for (const t of tasks) {
-      expect(t.desiredStatus).toBe('STOPPED');
-      expect(t.stoppedReason).toMatch(/Stopped by ecs-run-task: the GitHub Actions workflow was cancelled/);
+      expect(t.stopCode).toBe('UserInitiated');
+      expect(t.stoppedReason).toBe('Stopped by ecs-run-task: the GitHub Actions workflow was cancelled');
     }
   });
 

@@ -151,7 +151,11 @@ async function readTaskDefinitionSource(
     );
   }
   if (chosen !== undefined) {
-    return { kind: 'registered', input: 'task-definition-arn', ref: checkTaskDefinitionRef(chosen.value, { input: chosen.name }) };
+    const ref = checkTaskDefinitionRef(chosen.value, { input: chosen.name });
+    if (file.taskDefinition !== undefined && file.taskDefinition !== ref) {
+      rt.log.info(`task-definition-arn ${ref} replaces the request's '${file.taskDefinition}'`);
+    }
+    return { kind: 'registered', input: 'task-definition-arn', ref };
   }
   if (file.taskDefinition !== undefined) {
     const ref = checkTaskDefinitionRef(file.taskDefinition, { input: 'run-task-request', field: 'taskDefinition' });
