@@ -25,9 +25,11 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
   stdio: 'inherit',
 });
 
-rmSync(outRoot, { recursive: true, force: true });
+// A full build replaces the output folder; a build of named actions replaces only their folders.
+if (only.length === 0) rmSync(outRoot, { recursive: true, force: true });
 mkdirSync(outRoot, { recursive: true });
 for (const name of actions) {
+  rmSync(join(outRoot, name), { recursive: true, force: true });
   if (!existsSync(join(root, 'src', 'actions', name, 'index.ts'))) throw new Error(`actions/${name} has no entry point src/actions/${name}/index.ts`);
   const entry = join(compiled, 'src', 'actions', name, 'index.js');
   const out = join(outRoot, name);
