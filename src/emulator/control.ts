@@ -25,7 +25,7 @@ export interface CallRecord {
 /** Every AWS call received, oldest first (the oldest are dropped beyond `limit`). */
 export class CallLog {
   private readonly entries: CallRecord[] = [];
-  constructor(private readonly limit = 100_000) {}
+  constructor(private readonly limit = 50_000) {}
   add(record: CallRecord): void {
     this.entries.push(record);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);

@@ -82,7 +82,12 @@ export function stopTask(ctx: EcsContext, task: TaskRec, stopCode: string, reaso
   ctx.hooks.taskChanged(task);
 
   if (task.lastStatus !== 'RUNNING') {
-    // Never ran: tear down what was provisioned.
+    // Never ran: tear down what was provisioned (targets registered while ACTIVATING included).
+    if (task.targets.length > 0) {
+      deregisterTargets(ctx, task);
+      const owner = task.serviceKey ? ctx.state.services.get(task.serviceKey) : undefined;
+      if (owner) for (const t of task.targets) queueTargetEvent(ctx, owner, 'deregistered', t.targetGroupArn);
+    }
     const deprovision = task.networkMode === 'awsvpc';
     if (deprovision) setStatus(task, 'DEPROVISIONING');
     step(ctx, task, T * 0.1, () => finish(ctx, task));
