@@ -67,7 +67,9 @@ export function judgeDeployment(service: Service, target: DeploymentTarget, ctx:
 /** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
 function judgeDisplaced(ours: Deployment, primary: Deployment | undefined, events: ServiceEvent[] | undefined): Verdict {
   const id = ours.id ?? '(unknown)';
-  if (ours.rolloutState === 'FAILED' || rolledBackPerEvents(id, events)) return rolledBack(id, ours.rolloutStateReason);
+  if (ours.rolloutState === 'FAILED') return rolledBack(id, ours.rolloutStateReason);
+  // Seen last while still IN_PROGRESS: its reason then ("ECS deployment … in progress.") does not explain the failure.
+  if (rolledBackPerEvents(id, events)) return rolledBack(id, undefined);
   return {
     kind: 'failure',
     reason: 'replaced',

@@ -252,7 +252,8 @@ describe('waitForDeployment: circuit breaker and stopped tasks (S8, S9)', () => 
     const rollback = 'ecs-svc/4444444444444444444';
     ecsMock
       .on(DescribeServicesCommand)
-      .resolvesOnce(described(service([deployment(OURS)])))
+      // Last seen IN_PROGRESS with ECS's "in progress" reason: that stale reason must not be given as the cause.
+      .resolvesOnce(described(service([deployment(OURS, { rolloutStateReason: `ECS deployment ${OURS} in progress.` })])))
       .resolves(
         described(
           service(
