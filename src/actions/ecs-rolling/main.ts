@@ -1,0 +1,140 @@
+/**
+ * ecs-rolling (SPEC §1). Orchestration only:
+ *   S3      read and check every input and manifest before any AWS call (inputs.ts)
+ *   S13     dry-run: print the diff against what is live, change nothing (dry-run.ts)
+ *   R7      mode rollback: choose the revision (and say why), then deploy it like any rolling update
+ *   R1–R6   mode deploy: snapshot → register → create or update → wait → auto scaling, rollback on failure
+ *   R8, S5  outputs and job summary from the Outcome (report.ts); a failure fails the step with its cause first
+ * With github-token, the run is recorded as a GitHub deployment (in_progress → success / failure).
+ */
+import { createAwsClients } from '../../core/aws/clients.js';
+import { rollbackService } from '../../core/deploy/manual-rollback.js';
+import type { RollbackTarget } from '../../core/deploy/manual-rollback.js';
+import { deployRolling, type Outcome, type RollingDeps, type RollingPlan } from '../../core/deploy/rolling.js';
+import { describeError } from '../../core/errors.js';
+import { startDeploymentRecord, type DeploymentRecord } from '../../core/github/deployments.js';
+import type { ActionRuntime } from '../../core/io/runtime.js';
+import { Deadline } from '../../core/time.js';
+import { dryRun } from './dry-run.js';
+import { readAfterFacts } from './facts.js';
+import { readOptions } from './inputs.js';
+import type { DeployOptions, RollingOptions } from './options.js';
+import { failureMessage, writeOutputs, writeSummary } from './report.js';
+
+export async function main(rt: ActionRuntime): Promise<void> {
+  const options = await rt.log.group('Inputs', async () => {
+    const o = await readOptions(rt);
+    logPlan(rt, o);
+    return o;
+  });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+  if (options.dryRun) return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
+
+  const deps: RollingDeps = {
+    ecs: aws.ecs,
+    autoscaling: aws.autoscaling,
+    clock: rt.clock,
+    sleep: rt.sleep,
+    log: rt.log,
+    signal: rt.cancel,
+    hardSignal: rt.hardCancel,
+  };
+  const deadline = new Deadline(rt.clock, options.timeoutMinutes * 60_000);
+  const record = await startRecord(rt, options);
+  let result: Outcome & { target?: RollbackTarget };
+  try {
+    result =
+      options.mode === 'rollback'
+        ? await rollbackService(deps, {
+            cluster: options.cluster,
+            service: options.serviceName,
+            taskDefinitionArn: options.taskDefinitionArn,
+            deadline,
+            waitForSteadyState: options.waitForSteadyState,
+            rollbackOnFailure: options.rollbackOnFailure,
+          })
+        : await deployRolling(deps, rollingPlan(options, deadline));
+  } catch (e) {
+    // Refused or cancelled before the service was changed: nothing to report but the reason.
+    await record?.finish('error', describeError(e));
+    throw e;
+  }
+  await report(rt, options, result, aws.ecs);
+  const ok = result.status === 'succeeded';
+  await record?.finish(ok ? 'success' : 'failure', ok ? `Deployed ${result.taskDefinitionArn}` : (result.cause ?? 'failed'));
+  if (!ok) throw new Error(failureMessage(result, options));
+}
+
+function rollingPlan(o: DeployOptions, deadline: Deadline): RollingPlan {
+  return {
+    cluster: o.cluster,
+    serviceName: o.serviceName,
+    taskDefinition: o.taskDefinition.kind === 'file' ? { register: o.taskDefinition.definition } : { arn: o.taskDefinition.arn },
+    serviceDefinition: o.serviceDefinition,
+    desiredCount: o.desiredCount,
+    sameAsRunning: o.sameAsRunning,
+    forceNewDeployment: o.forceNewDeployment,
+    scalableTargets: o.scalableTargets,
+    scalingPolicies: o.scalingPolicies,
+    autoScalingSources: o.autoScalingSources,
+    waitForSteadyState: o.waitForSteadyState,
+    rollbackOnFailure: o.rollbackOnFailure,
+    deadline,
+  };
+}
+
+async function report(
+  rt: ActionRuntime,
+  options: RollingOptions,
+  outcome: Outcome & { target?: RollbackTarget },
+  ecs: RollingDeps['ecs'],
+): Promise<void> {
+  await rt.log.group('Result', async () => {
+    const facts = await readAfterFacts(
+      ecs,
+      rt.log,
+      { cluster: options.cluster, serviceName: options.serviceName },
+      { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn },
+      rt.hardCancel,
+    );
+    writeOutputs(rt, outcome, facts);
+    await writeSummary(rt, { options, outcome, facts, target: outcome.target });
+    for (const [name, value] of rt.outputs.entries()) rt.log.info(`${name}: ${value}`);
+  });
+}
+
+async function startRecord(rt: ActionRuntime, options: RollingOptions): Promise<DeploymentRecord | undefined> {
+  if (options.github === undefined) return undefined;
+  const what =
+    options.mode === 'rollback'
+      ? `rollback to ${options.taskDefinitionArn ?? 'the previous successful deployment'}`
+      : options.taskDefinition.kind === 'file'
+        ? options.taskDefinition.path
+        : options.taskDefinition.arn;
+  return startDeploymentRecord({
+    token: options.github.token,
+    environment: options.github.environment,
+    description: `ecs-rolling: ${what} to ${options.serviceName}`,
+    payload: { cluster: options.cluster, service: options.serviceName, mode: options.mode, taskDefinition: what },
+    env: rt.env,
+    log: rt.log,
+  });
+}
+
+function logPlan(rt: ActionRuntime, o: RollingOptions): void {
+  rt.log.info(`Service: ${o.serviceName} in cluster ${o.cluster}`);
+  if (o.mode === 'rollback') {
+    rt.log.info(`Mode: rollback to ${o.taskDefinitionArn ?? 'the previous successful deployment (chosen from the deployment history)'}`);
+  } else {
+    const td = o.taskDefinition.kind === 'file' ? `register ${o.taskDefinition.path}` : `${o.taskDefinition.arn} (task-definition-arn)`;
+    const count = o.sameAsRunning ? 'the live one (same-as-running)' : (o.desiredCount ?? o.serviceDefinition?.desiredCount ?? 'unchanged');
+    rt.log.info(`Task definition: ${td}`);
+    rt.log.info(`Desired count: ${count}`);
+    const autoScaling = o.scalableTargets.length + o.scalingPolicies.length;
+    if (autoScaling > 0) rt.log.info(`Auto scaling: ${o.scalableTargets.length} scalable target(s), ${o.scalingPolicies.length} scaling policy(ies)`);
+  }
+  rt.log.info(
+    `Wait for steady state: ${String(o.waitForSteadyState)}, timeout ${o.timeoutMinutes} min, rollback on failure: ` +
+      `${String(o.rollbackOnFailure)}${o.dryRun ? ', dry run' : ''}`,
+  );
+}

@@ -1,0 +1,56 @@
+/** What readOptions (inputs.ts) hands to main: every input checked, every manifest parsed and validated (S3). */
+import type {
+  PutScalingPolicyCommandInput,
+  RegisterScalableTargetCommandInput,
+} from '@aws-sdk/client-application-auto-scaling';
+import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { AutoScalingSources } from '../../core/autoscaling/apply.js';
+
+export const MODES = ['deploy', 'rollback'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** A task definition file to register, or a registered revision (S4). */
+export type TaskDefinitionChoice =
+  | { kind: 'file'; path: string; definition: RegisterTaskDefinitionCommandInput }
+  | { kind: 'arn'; arn: string };
+
+/** When github-token is given: record the run as a GitHub deployment of `environment`. */
+export interface GitHubRecordOptions {
+  token: string;
+  environment: string;
+}
+
+interface CommonOptions {
+  /** Cluster name or ARN: the input, else the service definition's, else `default`. */
+  cluster: string;
+  /** The service name (never an ARN: auto scaling and CreateService need the name). */
+  serviceName: string;
+  waitForSteadyState: boolean;
+  rollbackOnFailure: boolean;
+  timeoutMinutes: number;
+  dryRun: boolean;
+  region: string | undefined;
+  maxAttempts: number;
+  github: GitHubRecordOptions | undefined;
+}
+
+export interface DeployOptions extends CommonOptions {
+  mode: 'deploy';
+  taskDefinition: TaskDefinitionChoice;
+  serviceDefinition: CreateServiceCommandInput | undefined;
+  /** The `desired-count` input (wins over the service definition's). */
+  desiredCount: number | undefined;
+  sameAsRunning: boolean;
+  forceNewDeployment: boolean;
+  scalableTargets: RegisterScalableTargetCommandInput[];
+  scalingPolicies: PutScalingPolicyCommandInput[];
+  autoScalingSources: AutoScalingSources;
+}
+
+export interface RollbackOptions extends CommonOptions {
+  mode: 'rollback';
+  /** The revision to roll back to; undefined: the previous successful deployment's (R7). */
+  taskDefinitionArn: string | undefined;
+}
+
+export type RollingOptions = DeployOptions | RollbackOptions;
