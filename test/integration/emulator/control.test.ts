@@ -143,7 +143,7 @@ describe('state and reset', () => {
       return s.ecs.services[0]?.steadyStates.length === 1 ? s : undefined;
     });
     expect(Object.keys(state).sort()).toEqual(['application-autoscaling', 'ecs', 'elasticloadbalancing', 'emulator', 'logs']);
-    const svc = (state as { ecs: { services: { deployments: { steadyAt?: number }[] }[] } }).ecs.services[0];
+    const svc = (state as unknown as { ecs: { services: { deployments: { steadyAt?: number }[] }[] } }).ecs.services[0];
     expect(svc?.deployments[0]?.steadyAt).toEqual(expect.any(Number));
 
     await emu.control.reset();
