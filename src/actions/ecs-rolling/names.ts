@@ -70,8 +70,8 @@ export function resolveTarget(
     const at = locate('serviceName');
     const where = at.file !== undefined ? ` (${at.file}${at.line !== undefined ? `:${at.line}` : ''})` : '';
     throw new ConfigurationError(
-      `input 'service' is '${fromInput.name}' but serviceName in input 'service-definition'${where} is '${inFile}': ` +
-        'they name different services; remove one or make them agree',
+      `'${fromInput.name}' is not the service the service definition names: serviceName in input ` +
+        `'service-definition'${where} is '${inFile}'; remove one or make them agree`,
       { input: 'service' },
     );
   }
