@@ -3,7 +3,7 @@
  * ConfigurationError naming the input (and the file, line and field for manifests).
  */
 import { describe, expect, it } from '@jest/globals';
-import { INPUT_NAMES, readOptions, type DeployOptions, type RollbackOptions } from '../../../../src/actions/ecs-rolling/inputs.js';
+import { INPUT_NAMES, readOptions, type DeployOptions } from '../../../../src/actions/ecs-rolling/inputs.js';
 import { ConfigurationError } from '../../../../src/core/errors.js';
 import { fakeRuntime } from '../../../helpers/fakes.js';
 import { makeWorkspace } from '../../../helpers/run-action.js';
@@ -187,7 +187,7 @@ describe('readOptions: deploy mode', () => {
 describe('readOptions: rollback mode (R7)', () => {
   it('needs only the service; the revision is optional', async () => {
     const { options } = await read({ mode: 'rollback', service: 'web', cluster: 'shop' });
-    expect(options).toMatchObject<Partial<RollbackOptions>>({ mode: 'rollback', serviceName: 'web', cluster: 'shop', taskDefinitionArn: undefined });
+    expect(options).toMatchObject({ mode: 'rollback', serviceName: 'web', cluster: 'shop', taskDefinitionArn: undefined });
     const explicit = await read({ mode: 'rollback', service: 'web', 'task-definition-arn': TD_ARN });
     expect(explicit.options).toMatchObject({ mode: 'rollback', cluster: 'default', taskDefinitionArn: TD_ARN });
   });
