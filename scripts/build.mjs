@@ -4,7 +4,7 @@
 // CommonJS and fails), then each compiled entry is bundled.
 // Usage: node scripts/build.mjs [outDir] [action...]   (default: dist, every action)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -18,6 +18,11 @@ const actions = readdirSync(join(root, 'actions'))
   .sort();
 if (actions.length === 0) throw new Error('no actions found under actions/');
 
+// The compiled tree's path ends up in the bundles' module comments, so it is fixed; a lock keeps two builds
+// (e.g. parallel test runs) from compiling into it at once.
+const lock = join(root, '.build', 'build.lock');
+acquireLock(lock);
+process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
 const compiled = join(root, '.build', 'dist-src');
 rmSync(compiled, { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.dist.json')], {
@@ -39,4 +44,36 @@ for (const name of actions) {
     env: { ...process.env, NODE_OPTIONS: '' },
   });
   console.log(`built ${name} -> ${out}/index.js (${statSync(join(out, 'index.js')).size} bytes)`);
+}
+
+function acquireLock(dir) {
+  mkdirSync(join(dir, '..'), { recursive: true });
+  const until = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'pid'), String(process.pid));
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(join(dir, 'pid'), 'utf8'));
+      } catch {
+        // the owner has not written its pid yet
+      }
+      if (Number.isInteger(owner) && !isAlive(owner)) rmSync(dir, { recursive: true, force: true });
+      else if (Date.now() > until) throw new Error(`another build holds ${dir}`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
