@@ -113,12 +113,15 @@ export function taskIdOf(taskArn: string): string {
 
 /** `Essential container in task exited (container app exit code 1)` */
 export function describeStop(r: StoppedTaskReason): string {
+  // ECS often repeats the task's stoppedReason as the container's reason (pull errors): it is said once.
+  const ownReason = (c: StoppedTaskReason['containers'][number]): string | undefined =>
+    c.reason !== undefined && c.reason !== '' && c.reason !== r.stoppedReason ? c.reason : undefined;
   const details = r.containers
-    .filter((c) => (c.exitCode !== undefined && c.exitCode !== 0) || (c.reason !== undefined && c.reason !== ''))
+    .filter((c) => (c.exitCode !== undefined && c.exitCode !== 0) || ownReason(c) !== undefined)
     .map((c) => {
       const code = c.exitCode !== undefined && c.exitCode !== 0 ? ` exit code ${c.exitCode}` : '';
-      const why = c.reason !== undefined && c.reason !== '' ? `: ${c.reason}` : '';
-      return `container ${c.name}${code}${why}`;
+      const why = ownReason(c);
+      return `container ${c.name}${code}${why !== undefined ? `: ${why}` : ''}`;
     });
   const reason = r.stoppedReason ?? r.stopCode ?? 'no reason given';
   return details.length === 0 ? reason : `${reason} (${details.join(', ')})`;

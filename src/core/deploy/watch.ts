@@ -198,7 +198,7 @@ class DeploymentObserver implements PollObserver {
     return {
       ok: false,
       reason,
-      message: summary === '' ? message : `${message}. Stopped tasks: ${summary}`,
+      message: summary === '' ? message : `${message.replace(/\.$/, '')}. Stopped tasks: ${summary}`,
       stoppedTasks,
       ...(service !== undefined ? { service } : {}),
     };

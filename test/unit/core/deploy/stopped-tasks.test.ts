@@ -30,6 +30,10 @@ describe('stopped-task reasons (S9)', () => {
     expect(formatStoppedTask(pull)).toBe(
       'Task a1 stopped: CannotPullContainerError: ref pull has been retried 1 time(s): failed to resolve ref docker.io/library/nope:latest (container app: CannotPullContainerError: not found)',
     );
+    // A container reason that repeats the task's stoppedReason (as ECS reports pull errors) is said once.
+    const repeated = 'CannotPullContainerError: pull image manifest has been retried 5 time(s): not found';
+    const same = toStoppedTaskReason(stoppedTask('a2', { stoppedReason: repeated, containers: [{ name: 'app', reason: repeated }] }));
+    expect(describeStop(same)).toBe(repeated);
     const oom = toStoppedTaskReason(
       stoppedTask('b2', { containers: [{ name: 'app', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' }, { name: 'sidecar', exitCode: 1 }] }),
     );

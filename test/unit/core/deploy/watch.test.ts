@@ -175,6 +175,20 @@ describe('waitForDeployment: truthful outcome (S8)', () => {
       message: `deployment ${OURS} failed: ECS deployment circuit breaker: tasks failed to start.`,
     });
   });
+
+  it('appends the stopped tasks to a reason that ends with a period without doubling it', async () => {
+    const reason = 'ECS deployment circuit breaker: tasks failed to start.';
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolves(described(service([deployment(OURS, { failedTasks: 1, rolloutState: 'FAILED', rolloutStateReason: reason })])));
+    ecsMock.on(ListTasksCommand).resolves({ taskArns: [taskArn('aaa')] });
+    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [stoppedTask('aaa', { startedBy: OURS })] });
+    const result = await waitForDeployment(deps, request());
+    expect(result).toMatchObject({
+      ok: false,
+      message: `deployment ${OURS} failed: ${reason} Stopped tasks: Essential container in task exited (container app exit code 1) [1 task]`,
+    });
+  });
 });
 
 describe('waitForDeployment: circuit breaker and stopped tasks (S8, S9)', () => {
