@@ -49,6 +49,7 @@ export const INPUT_NAMES = [
   'container-name',
   'region',
   'max-attempts',
+  'dry-run',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -81,6 +82,7 @@ export async function readOptions(rt: ActionRuntime): Promise<RunTaskOptions> {
   const streamLogs = inputs.boolean('stream-logs', true);
   const timeoutMinutes = inputs.integer('timeout-minutes', { min: 1, max: 360, default: 30 });
   const maxAttempts = inputs.integer('max-attempts', { min: 1, max: 20, default: DEFAULT_MAX_ATTEMPTS });
+  const dryRun = inputs.boolean('dry-run', false);
   const region = inputs.optional('region');
   if (region !== undefined && !REGION.test(region)) {
     throw new ConfigurationError(`'${region}' is not an AWS region name (e.g. us-east-1)`, { input: 'region' });
@@ -120,6 +122,7 @@ export async function readOptions(rt: ActionRuntime): Promise<RunTaskOptions> {
     timeoutMinutes,
     region,
     maxAttempts,
+    dryRun,
   };
   if (taskDefinition.kind === 'file') {
     checkRunAgainstTaskDefinition(options, taskDefinition.definition, `task definition ${taskDefinition.path}`);

@@ -7,10 +7,12 @@
  *   T4  stream the awslogs lines while waiting
  *   T5  outputs taskArns, exitCodes, taskDefinitionArn, clusterArn, and the job summary
  *   S10 cancelled or timed out: stop the tasks this run started, then fail
+ *   S13 dry-run: print the task definition diff and the RunTask request, change nothing (dry-run.ts)
  */
 import { createAwsClients } from '../../core/aws/clients.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { Deadline } from '../../core/time.js';
+import { dryRun } from './dry-run.js';
 import { readOptions } from './inputs.js';
 import type { RunTaskOptions } from './inputs.js';
 import { succeeded } from './outcome.js';
@@ -28,6 +30,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     return o;
   });
   const ctx = createContext(rt, options);
+  if (options.dryRun) return dryRun(rt, ctx.deps.ecs, options);
 
   const td = await rt.log.group('Task definition', () => resolveTaskDefinition(ctx.deps, options));
   if (rt.cancel.aborted) throw rt.cancel.reason;
@@ -82,5 +85,5 @@ function logPlan(rt: ActionRuntime, o: RunTaskOptions): void {
     (o.request.capacityProviderStrategy?.map((s) => s.capacityProvider).join('+') || 'cluster default');
   rt.log.info(`Cluster: ${o.cluster}`);
   rt.log.info(`Task definition: ${td}`);
-  rt.log.info(`Tasks: ${o.count}, launch: ${launch}, wait: ${o.wait}, timeout: ${o.timeoutMinutes} min`);
+  rt.log.info(`Tasks: ${o.count}, launch: ${launch}, wait: ${o.wait}, timeout: ${o.timeoutMinutes} min${o.dryRun ? ', dry run' : ''}`);
 }

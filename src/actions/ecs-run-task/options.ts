@@ -29,6 +29,8 @@ export interface RunTaskOptions {
   timeoutMinutes: number;
   region: string | undefined;
   maxAttempts: number;
+  /** S13: validate everything, print what would be registered and run, change nothing. */
+  dryRun: boolean;
   /** Where each container override came from (checked against the task definition's containers). */
   overrideOrigins: ReadonlyArray<{ name: string; origin: Origin }>;
   /** Where the network configuration came from, when there is one. */
