@@ -29,6 +29,8 @@ export async function readAfterFacts(
   where: { cluster: string; serviceName: string },
   arns: { previous: string | undefined; deployed: string | undefined },
   signal: AbortSignal,
+  /** The deployed revision's images when already known (registered from a file): no read needed. */
+  deployedImages?: string | undefined,
 ): Promise<AfterFacts> {
   const facts: AfterFacts = { service: undefined, previous: undefined, deployed: undefined };
   if (signal.aborted) return facts;
@@ -38,7 +40,10 @@ export async function readAfterFacts(
     log.debug(`Reading service ${where.serviceName} for the summary failed: ${describeError(e)}`);
   }
   facts.previous = await labelOf(ecs, log, arns.previous, signal);
-  facts.deployed = await labelOf(ecs, log, arns.deployed, signal);
+  facts.deployed =
+    deployedImages !== undefined && arns.deployed !== undefined
+      ? { arn: arns.deployed, revision: familyRevision(arns.deployed), images: deployedImages }
+      : await labelOf(ecs, log, arns.deployed, signal);
   return facts;
 }
 

@@ -16,7 +16,7 @@ import { startDeploymentRecord, type DeploymentRecord } from '../../core/github/
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { Deadline } from '../../core/time.js';
 import { dryRun } from './dry-run.js';
-import { readAfterFacts } from './facts.js';
+import { imagesOf, readAfterFacts } from './facts.js';
 import { readOptions } from './inputs.js';
 import type { DeployOptions, RollingOptions } from './options.js';
 import { failureMessage, writeOutputs, writeSummary } from './report.js';
@@ -96,6 +96,7 @@ async function report(
       { cluster: options.cluster, serviceName: options.serviceName },
       { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn },
       rt.hardCancel,
+      options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined,
     );
     writeOutputs(rt, outcome, facts);
     await writeSummary(rt, { options, outcome, facts, target: outcome.target });

@@ -8,6 +8,16 @@ import { formatDuration } from '../../core/time.js';
 import { clusterArnOf, type AfterFacts, type TaskDefinitionLabel } from './facts.js';
 import type { RollingOptions } from './options.js';
 
+const FAILURE_WORDS: Record<NonNullable<Outcome['failureReason']>, string> = {
+  failed: 'the deployment failed',
+  'circuit-breaker': 'rolled back by ECS (circuit breaker or alarm)',
+  timeout: 'timed out (timeout-minutes)',
+  cancelled: 'the workflow was cancelled',
+  replaced: 'replaced by another deployment',
+  'auto-scaling': 'applying auto scaling failed',
+  error: 'an AWS call failed',
+};
+
 /** Stopped tasks listed in the summary before the rest is counted only. */
 const MAX_STOPPED_ROWS = 20;
 
@@ -66,7 +76,7 @@ export async function writeSummary(rt: ActionRuntime, input: SummaryInput): Prom
     ['Task definition', `${label(facts.previous, outcome.previousTaskDefinitionArn) ?? '(none: first deployment)'} → ${label(facts.deployed, outcome.taskDefinitionArn) ?? ''}`],
     ['Desired count', desiredCount(outcome, facts)],
     ['Duration', duration(outcome)],
-    ['Result', ok ? 'succeeded' : `failed (${outcome.failureReason ?? 'error'})`],
+    ['Result', ok ? 'succeeded' : `failed: ${FAILURE_WORDS[outcome.failureReason ?? 'error']}`],
   ];
   if (input.target !== undefined) rows.push(['Rolled back to', input.target.why]);
   if (outcome.rollback !== undefined) rows.push(['Rollback', `${outcome.rollback.status}: ${outcome.rollback.detail}`]);
