@@ -3,11 +3,12 @@
  * env vars, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, a workspace, and signals on request.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const repoRoot = resolve(import.meta.dirname, '..', '..');
+/** The repository root: the nearest folder above this file with a package.json (also from compiled .build/ copies). */
+export const repoRoot = findRepoRoot(import.meta.dirname);
 export const node24 = join(repoRoot, 'node_modules', 'node', 'bin', 'node');
 
 export interface ActionRun {
@@ -116,5 +117,12 @@ export async function waitForOutput(output: { text(): string }, predicate: (text
   while (!predicate(output.text())) {
     if (Date.now() > until) throw new Error(`output condition not met within ${timeoutMs} ms; output so far:\n${output.text()}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
   }
 }
