@@ -1,0 +1,56 @@
+/** Command-line flags of bench/run.ts. */
+
+export const BENCHMARKS = ['cold-start', 'latency', 'failure', 'scale'] as const;
+export type BenchmarkId = (typeof BENCHMARKS)[number];
+
+export interface BenchArgs {
+  only: BenchmarkId[];
+  quick: boolean;
+  /** Where results go; undefined: bench/results.json for a full run, bench/results.partial.json otherwise. */
+  out: string | undefined;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [--only ${BENCHMARKS.join(',')}] [--quick] [--out <file>]
+  --only   run a subset (comma separated). "api-cost" is measured by "latency".
+  --quick  fewer runs and shorter durations, for development (figures are not the issue's figures).
+  --out    results file (default bench/results.json for a full run, bench/results.partial.json otherwise).`;
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = { only: [...BENCHMARKS], quick: false, out: undefined, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (flag === '--quick') args.quick = true;
+    else if (flag === '--help' || flag === '-h') args.help = true;
+    else if (flag === '--out') args.out = value();
+    else if (flag === '--only') {
+      const names = value().split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => (s === 'api-cost' ? 'latency' : s));
+      const unknown = names.filter((n) => !(BENCHMARKS as readonly string[]).includes(n));
+      if (unknown.length > 0) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}\n${USAGE}`);
+      args.only = BENCHMARKS.filter((b) => names.includes(b));
+    } else throw new Error(`unknown flag ${arg}\n${USAGE}`);
+  }
+  return args;
+}
+
+/** Sizes of each benchmark, full (the issue's figures) or quick. */
+export interface BenchPlan {
+  latencyDurationsS: number[];
+  latencyRuns: number;
+  failureRuns: number;
+  coldStartRuns: number;
+  scaleServices: number;
+  runTaskCount: number;
+}
+
+export function planFor(quick: boolean): BenchPlan {
+  return quick
+    ? { latencyDurationsS: [5, 15], latencyRuns: 3, failureRuns: 2, coldStartRuns: 3, scaleServices: 10, runTaskCount: 20 }
+    : { latencyDurationsS: [5, 20, 60, 120], latencyRuns: 5, failureRuns: 5, coldStartRuns: 10, scaleServices: 50, runTaskCount: 100 };
+}

@@ -1,0 +1,89 @@
+/**
+ * The manifests the benchmarks deploy, borrowed from the demo (Fargate, awsvpc, circuit breaker with rollback,
+ * auto scaling), renamed per service so concurrent runs stay apart, and the SDK setup of a pre-existing service.
+ */
+import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { parse } from 'yaml';
+import { DEMO_FILES } from '../../scripts/lib/demo-manifests.js';
+import { makeWorkspace } from '../../test/helpers/run-action.js';
+import type { BenchEmulator } from './emulator.js';
+
+export const CLUSTER = 'bench';
+export const IMAGE_REPO = 'registry.example/web';
+
+const demo = (name: string): string => {
+  const text = DEMO_FILES[name];
+  if (text === undefined) throw new Error(`demo manifest ${name} is missing`);
+  return text;
+};
+
+/** Task definition YAML of family `family` (image from the `image` input through <+artifact.image>). */
+export function taskDefinitionYaml(family: string): string {
+  return demo('web-task.yaml').replace(/^family: web$/m, `family: ${family}`).replace('/ecs/web', `/ecs/${family}`);
+}
+
+export function serviceDefinitionYaml(service: string, desiredCount: number): string {
+  return demo('web-service.yaml')
+    .replace(/^serviceName: web$/m, `serviceName: ${service}`)
+    .replace(/^desiredCount: \d+$/m, `desiredCount: ${desiredCount}`);
+}
+
+export interface ServiceFiles {
+  taskDefinition: string;
+  serviceDefinition: string;
+  scalableTargets: string;
+  scalingPolicies: string;
+}
+
+/** Writes one service's manifests into `files` (named after the service) and returns their names. */
+export function addServiceFiles(files: Record<string, string>, service: string, desiredCount: number): ServiceFiles {
+  const names: ServiceFiles = {
+    taskDefinition: `${service}-task.yaml`,
+    serviceDefinition: `${service}-service.yaml`,
+    scalableTargets: `${service}-scalable-target.yaml`,
+    scalingPolicies: `${service}-scaling-policy.yaml`,
+  };
+  files[names.taskDefinition] = taskDefinitionYaml(service);
+  files[names.serviceDefinition] = serviceDefinitionYaml(service, desiredCount);
+  files[names.scalableTargets] = demo('web-scalable-target.yaml').replace('MinCapacity: 2', `MinCapacity: ${desiredCount}`);
+  files[names.scalingPolicies] = demo('web-scaling-policy.yaml');
+  return names;
+}
+
+/** A workspace holding the manifests of each named service. */
+export function serviceWorkspace(services: readonly string[], desiredCount: number): { dir: string; files: Map<string, ServiceFiles> } {
+  const files: Record<string, string> = {};
+  const names = new Map<string, ServiceFiles>();
+  for (const s of services) names.set(s, addServiceFiles(files, s, desiredCount));
+  return { dir: makeWorkspace(files), files: names };
+}
+
+/** The ecs-rolling inputs of a normal deployment of `service` with `image`. */
+export function rollingInputs(files: ServiceFiles, image: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    cluster: CLUSTER,
+    'task-definition': files.taskDefinition,
+    'service-definition': files.serviceDefinition,
+    'scalable-targets': files.scalableTargets,
+    'scaling-policies': files.scalingPolicies,
+    image,
+    'timeout-minutes': '10',
+    ...extra,
+  };
+}
+
+export async function ensureCluster(emu: BenchEmulator): Promise<void> {
+  await emu.ecs.send(new CreateClusterCommand({ clusterName: CLUSTER }));
+}
+
+/** The ECS setup a deployment updates: cluster, a first task definition revision and an ACTIVE service on it. */
+export async function createServiceDirectly(emu: BenchEmulator, service: string, desiredCount: number, image: string): Promise<void> {
+  await ensureCluster(emu);
+  const td = parse(taskDefinitionYaml(service).replace('<+artifact.image>', image)) as RegisterTaskDefinitionCommandInput;
+  const registered = await emu.ecs.send(new RegisterTaskDefinitionCommand(td));
+  const def = parse(serviceDefinitionYaml(service, desiredCount)) as CreateServiceCommandInput;
+  const taskDefinition = registered.taskDefinition?.taskDefinitionArn;
+  if (taskDefinition === undefined) throw new Error('RegisterTaskDefinition returned no ARN');
+  await emu.ecs.send(new CreateServiceCommand({ ...def, cluster: CLUSTER, taskDefinition }));
+}
