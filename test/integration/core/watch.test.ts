@@ -129,7 +129,7 @@ describe('waitForDeployment against the emulator', () => {
     if (result.ok) return;
     expect(result.reason).toBe('circuit-breaker');
     expect(result.message).toMatch(
-      new RegExp(`^deployment ${deploymentId} was rolled back by the ECS deployment circuit breaker .*Stopped tasks: Essential container in task exited \\(container web exit code 1\\) \\[\\d+ tasks?\\]$`),
+      new RegExp(`^deployment ${deploymentId} was rolled back by the ECS deployment circuit breaker\\b.*Stopped tasks: Essential container in task exited \\(container web exit code 1\\) \\[\\d+ tasks?\\]$`),
     );
     expect(result.stoppedTasks.length).toBeGreaterThan(0);
     for (const t of result.stoppedTasks) {
