@@ -78863,7 +78863,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1075);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7286);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7399);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-run-task', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78873,7 +78873,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7286:
+/***/ 7399:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81239,12 +81239,70 @@ function checkScalingPolicy(request) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/whole-numbers.js
+
+const SERVICE_INTEGER_FIELDS = [
+    ['desiredCount'],
+    ['healthCheckGracePeriodSeconds'],
+    ['deploymentConfiguration', 'minimumHealthyPercent'],
+    ['deploymentConfiguration', 'maximumPercent'],
+    ['loadBalancers', '*', 'containerPort'],
+    ['capacityProviderStrategy', '*', 'weight'],
+    ['capacityProviderStrategy', '*', 'base'],
+];
+const RUN_TASK_INTEGER_FIELDS = [
+    ['count'],
+    ['capacityProviderStrategy', '*', 'weight'],
+    ['capacityProviderStrategy', '*', 'base'],
+    ['overrides', 'containerOverrides', '*', 'cpu'],
+    ['overrides', 'containerOverrides', '*', 'memory'],
+    ['overrides', 'containerOverrides', '*', 'memoryReservation'],
+];
+const TASK_DEFINITION_INTEGER_FIELDS = [
+    ['containerDefinitions', '*', 'cpu'],
+    ['containerDefinitions', '*', 'memory'],
+    ['containerDefinitions', '*', 'memoryReservation'],
+    ['containerDefinitions', '*', 'startTimeout'],
+    ['containerDefinitions', '*', 'stopTimeout'],
+    ['containerDefinitions', '*', 'portMappings', '*', 'containerPort'],
+    ['containerDefinitions', '*', 'portMappings', '*', 'hostPort'],
+    ['containerDefinitions', '*', 'healthCheck', 'interval'],
+    ['containerDefinitions', '*', 'healthCheck', 'timeout'],
+    ['containerDefinitions', '*', 'healthCheck', 'retries'],
+    ['containerDefinitions', '*', 'healthCheck', 'startPeriod'],
+    ['ephemeralStorage', 'sizeInGiB'],
+];
+/** Problems for every field on `paths` that holds a number that is not a whole number ≥ 0. */
+function checkWholeNumbers(value, paths) {
+    const problems = [];
+    for (const path of paths)
+        visit(value, path, [], problems);
+    return problems;
+}
+function visit(node, rest, at, problems) {
+    const [head, ...tail] = rest;
+    if (head === undefined) {
+        if (typeof node === 'number' && !(Number.isInteger(node) && node >= 0)) {
+            problems.push({ path: at, detail: `expected a whole number of at least 0, got ${node}` });
+        }
+        return;
+    }
+    if (head === '*') {
+        if (Array.isArray(node))
+            node.forEach((item, i) => visit(item, tail, [...at, i], problems));
+        return;
+    }
+    if (isPlainObject(node) && head in node)
+        visit(node[head], tail, [...at, head], problems);
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/ecs-checks.js
 /**
  * ECS rules the schema cannot express but RegisterTaskDefinition / CreateService / RunTask enforce (quoted from
  * the API reference), checked up front so a bad manifest fails before any mutating call (S3). They run on a
  * value that already passed the structural check, so types are known to be right.
  */
+
 
 
 
@@ -81288,7 +81346,8 @@ function checkTaskDefinition(td) {
             checkAwsvpcContainer(c, i, add);
     });
     if (compat.includes('FARGATE'))
-        checkFargate(td, networkMode, add);
+        checkFargate(td, containers, networkMode, add);
+    problems.push(...checkWholeNumbers(td, TASK_DEFINITION_INTEGER_FIELDS));
     return problems;
 }
 /**
@@ -81322,7 +81381,16 @@ function checkAwsvpcContainer(c, i, add) {
         add([CD, i, 'portMappings', j, 'hostPort'], detail);
     });
 }
-function checkFargate(td, networkMode, add) {
+function checkFargate(td, containers, networkMode, add) {
+    // RegisterTaskDefinition: "Fargate requires task definition to have execution role ARN to support log driver awslogs."
+    if (typeof td['executionRoleArn'] !== 'string') {
+        containers.forEach((c, i) => {
+            const logging = c['logConfiguration'];
+            if (isPlainObject(logging) && logging['logDriver'] === 'awslogs') {
+                add(['executionRoleArn'], `Fargate needs an \`executionRoleArn\` for the awslogs log driver of ${CD}[${i}]`, [CD, i, 'logConfiguration']);
+            }
+        });
+    }
     if (networkMode !== 'awsvpc') {
         const not = networkMode === undefined ? '' : `, not \`${networkMode}\``;
         add(['networkMode'], `Fargate requires networkMode \`awsvpc\`${not}`);
@@ -81347,6 +81415,12 @@ function checkFargate(td, networkMode, add) {
     // An invalid cpu is the cpu's fault; a valid cpu with the wrong memory is the memory's.
     if (problem !== undefined)
         add(FARGATE_SIZES.has(cpu) ? ['memory'] : ['cpu'], problem);
+}
+function checkServiceDefinition(request) {
+    return [...checkLaunchChoice(request), ...checkWholeNumbers(request, SERVICE_INTEGER_FIELDS)];
+}
+function checkRunTaskRequest(request) {
+    return [...checkLaunchChoice(request), ...checkWholeNumbers(request, RUN_TASK_INTEGER_FIELDS)];
 }
 /** CreateService / RunTask: "launchType and capacityProviderStrategy can't both be set"; launchType values. */
 function checkLaunchChoice(request) {
@@ -81429,7 +81503,7 @@ const SERVICE_DEFINITION = {
     provided: [],
     caseInsensitiveMembers: false,
     sanitise: same,
-    rules: checkLaunchChoice,
+    rules: checkServiceDefinition,
 };
 /** T1: the action sets the task definition (and cluster) itself. */
 const RUN_TASK_REQUEST = {
@@ -81438,7 +81512,7 @@ const RUN_TASK_REQUEST = {
     provided: ['taskDefinition'],
     caseInsensitiveMembers: false,
     sanitise: same,
-    rules: checkLaunchChoice,
+    rules: checkRunTaskRequest,
 };
 /**
  * Auto scaling manifests: one request or a list; `describe-*` output accepted; member names in any letter case

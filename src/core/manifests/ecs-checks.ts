@@ -7,6 +7,7 @@ import { Compatibility, LaunchType, NetworkMode } from '@aws-sdk/client-ecs';
 import { FARGATE_SIZES, fargateSizeProblem, parseCpuUnits, parseMemoryMiB } from './fargate.js';
 import type { Problem } from './problems.js';
 import { isPlainObject } from './schema-check.js';
+import { RUN_TASK_INTEGER_FIELDS, SERVICE_INTEGER_FIELDS, TASK_DEFINITION_INTEGER_FIELDS, checkWholeNumbers } from './whole-numbers.js';
 
 type Obj = Record<string, unknown>;
 const CD = 'containerDefinitions';
@@ -46,7 +47,8 @@ export function checkTaskDefinition(td: Obj): Problem[] {
     if (networkMode === 'awsvpc') checkAwsvpcContainer(c, i, add);
   });
 
-  if (compat.includes('FARGATE')) checkFargate(td, networkMode, add);
+  if (compat.includes('FARGATE')) checkFargate(td, containers, networkMode, add);
+  problems.push(...checkWholeNumbers(td, TASK_DEFINITION_INTEGER_FIELDS));
   return problems;
 }
 
@@ -84,7 +86,16 @@ function checkAwsvpcContainer(c: Obj, i: number, add: Add): void {
   });
 }
 
-function checkFargate(td: Obj, networkMode: string | undefined, add: Add): void {
+function checkFargate(td: Obj, containers: Obj[], networkMode: string | undefined, add: Add): void {
+  // RegisterTaskDefinition: "Fargate requires task definition to have execution role ARN to support log driver awslogs."
+  if (typeof td['executionRoleArn'] !== 'string') {
+    containers.forEach((c, i) => {
+      const logging = c['logConfiguration'];
+      if (isPlainObject(logging) && logging['logDriver'] === 'awslogs') {
+        add(['executionRoleArn'], `Fargate needs an \`executionRoleArn\` for the awslogs log driver of ${CD}[${i}]`, [CD, i, 'logConfiguration']);
+      }
+    });
+  }
   if (networkMode !== 'awsvpc') {
     const not = networkMode === undefined ? '' : `, not \`${networkMode}\``;
     add(['networkMode'], `Fargate requires networkMode \`awsvpc\`${not}`);
@@ -104,8 +115,16 @@ function checkFargate(td: Obj, networkMode: string | undefined, add: Add): void 
   if (problem !== undefined) add(FARGATE_SIZES.has(cpu) ? ['memory'] : ['cpu'], problem);
 }
 
+export function checkServiceDefinition(request: Obj): Problem[] {
+  return [...checkLaunchChoice(request), ...checkWholeNumbers(request, SERVICE_INTEGER_FIELDS)];
+}
+
+export function checkRunTaskRequest(request: Obj): Problem[] {
+  return [...checkLaunchChoice(request), ...checkWholeNumbers(request, RUN_TASK_INTEGER_FIELDS)];
+}
+
 /** CreateService / RunTask: "launchType and capacityProviderStrategy can't both be set"; launchType values. */
-export function checkLaunchChoice(request: Obj): Problem[] {
+function checkLaunchChoice(request: Obj): Problem[] {
   const problems: Problem[] = [];
   const launchType = request['launchType'];
   const bad = notOneOf('launch type', launchType, LaunchType);

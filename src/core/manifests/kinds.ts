@@ -14,7 +14,7 @@ import type {
   RunTaskCommandInput,
 } from '@aws-sdk/client-ecs';
 import { checkScalableTarget, checkScalingPolicy } from './autoscaling-checks.js';
-import { checkLaunchChoice, checkTaskDefinition } from './ecs-checks.js';
+import { checkRunTaskRequest, checkServiceDefinition, checkTaskDefinition } from './ecs-checks.js';
 import { setContainerImage } from './image.js';
 import { throwProblems } from './locate.js';
 import { loadManifest } from './parse.js';
@@ -65,7 +65,7 @@ export const SERVICE_DEFINITION: ManifestKind<ServiceDefinitionManifest> = {
   provided: [],
   caseInsensitiveMembers: false,
   sanitise: same,
-  rules: checkLaunchChoice,
+  rules: checkServiceDefinition,
 };
 
 /** T1: the action sets the task definition (and cluster) itself. */
@@ -75,7 +75,7 @@ export const RUN_TASK_REQUEST: ManifestKind<RunTaskManifest> = {
   provided: ['taskDefinition'],
   caseInsensitiveMembers: false,
   sanitise: same,
-  rules: checkLaunchChoice,
+  rules: checkRunTaskRequest,
 };
 
 /**

@@ -158,3 +158,45 @@ describe('launch choice (CreateService, RunTask)', () => {
     expect(r.detail).toMatch(/unknown launch type `LAMBDA`/);
   });
 });
+
+describe('Fargate and the awslogs driver', () => {
+  it('refuses awslogs without an executionRoleArn, at the container that logs', async () => {
+    const found = await problems(
+      fargate('256', '512', ['    logConfiguration:', '      logDriver: awslogs', '      options: { awslogs-group: /ecs/web }']),
+    );
+    expect(found).toEqual([['executionRoleArn', 9, expect.stringMatching(/executionRoleArn.*awslogs.*containerDefinitions\[0\]/)]]);
+  });
+
+  it('accepts awslogs with an executionRoleArn', () => {
+    const lines = fargate('256', '512', ['    logConfiguration:', '      logDriver: awslogs']);
+    expect(() => taskDef(['executionRoleArn: arn:aws:iam::123456789012:role/exec', ...lines])).not.toThrow();
+  });
+});
+
+describe('whole numbers where ECS expects an Integer', () => {
+  const service = (lines: string[]) =>
+    checkManifest(SERVICE_DEFINITION, parseManifestText(lines.join('\n'), 'svc.yaml', {}, 'service-definition'));
+  const runTask = (lines: string[]) =>
+    checkManifest(RUN_TASK_REQUEST, parseManifestText(lines.join('\n'), 'run.yaml', {}, 'run-task-request'));
+
+  it('refuses a fractional desiredCount and a negative grace period in a service definition, with their lines', async () => {
+    const e = await thrown(() => service(['serviceName: web', 'desiredCount: 1.5', 'healthCheckGracePeriodSeconds: -3']));
+    const list = e instanceof ManifestError ? e.problems : [e as ConfigurationError];
+    expect(list.map((p) => [p.location.field, p.location.line])).toEqual([
+      ['desiredCount', 2],
+      ['healthCheckGracePeriodSeconds', 3],
+    ]);
+    expect(list[0]?.detail).toMatch(/whole number.*1\.5/);
+  });
+
+  it('refuses a fractional container port in a task definition, naming the full path', async () => {
+    const found = await problems(fargate('256', '512', ['    portMappings:', '      - containerPort: 80.5']));
+    expect(found).toEqual([['containerDefinitions[0].portMappings[0].containerPort', 10, expect.stringMatching(/80\.5/)]]);
+  });
+
+  it('refuses a fractional count in a run-task request and accepts whole numbers', async () => {
+    const e = await thrown(() => runTask(['count: 2.5']));
+    expect((e as ConfigurationError).location.field).toBe('count');
+    expect(() => runTask(['count: 2', 'launchType: FARGATE'])).not.toThrow();
+  });
+});
