@@ -3,23 +3,14 @@
  * ECS does not order are sorted, ECS defaults are filled in, read-only, null and empty values are dropped.
  */
 import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput, Service, TaskDefinition } from '@aws-sdk/client-ecs';
+import { TASK_DEFINITION_READ_ONLY_FIELDS } from '../manifests/sanitise.js';
 import { UPDATABLE_SERVICE_FIELDS } from './service-request.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-/** Fields DescribeTaskDefinition returns that are not part of the RegisterTaskDefinition input. */
-const READ_ONLY_TASK_DEFINITION_FIELDS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-  'tags',
-];
+/** Fields DescribeTaskDefinition returns that are not part of the RegisterTaskDefinition input (tags are compared apart). */
+const READ_ONLY_TASK_DEFINITION_FIELDS = [...TASK_DEFINITION_READ_ONLY_FIELDS, 'tags'];
 
 export function normaliseTaskDefinition(td: RegisterTaskDefinitionCommandInput | TaskDefinition): JsonObject {
   const o = toJson(td);
