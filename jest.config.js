@@ -10,4 +10,6 @@ export default {
   },
   testTimeout: 60000,
   maxWorkers: 2,
+  // Prints the fault matrix table (issue 6) when test/faults ran; silent otherwise.
+  reporters: ['default', '<rootDir>/test/faults/matrix-reporter.mjs'],
 };

@@ -14,8 +14,8 @@ export interface ExpectedLocation {
   input?: string | readonly string[];
   /** The manifest path as the user wrote it. */
   file?: string;
-  /** 1-based line in `file` (the message says `file:line`). */
-  line?: number;
+  /** 1-based line in `file` (the message says `file:line`); `any` when a line must be named but several are right. */
+  line?: number | 'any';
   /** Field path, e.g. `containerDefinitions[0].essential`. */
   field?: string;
 }

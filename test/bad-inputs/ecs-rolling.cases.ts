@@ -300,6 +300,20 @@ export const ROLLING_CASES: BadInputCase[] = [
     where: { input: 'task-definition', file: 'web-task.yaml', line: 3, field: 'networkMode' },
   }),
   rolling({
+    name: 'Fargate: awslogs without an executionRoleArn',
+    files: {
+      'web-task.yaml': doc(
+        ...WEB_TASK_LINES.slice(0, 5),
+        ...WEB_TASK_LINES.slice(6, 10),
+        '    logConfiguration:',
+        '      logDriver: awslogs',
+        '      options: { awslogs-group: /ecs/web, awslogs-region: us-east-1, awslogs-stream-prefix: web }',
+      ),
+    },
+    message: /executionRoleArn/,
+    where: { input: 'task-definition', file: 'web-task.yaml', line: 'any', field: 'executionRoleArn' },
+  }),
+  rolling({
     name: 'service definition: launchType and capacityProviderStrategy both set',
     files: {
       'web-service.yaml': webServiceWith(3, 'launchType: FARGATE', 'capacityProviderStrategy:', '  - capacityProvider: FARGATE_SPOT', '    weight: 1'),

@@ -201,6 +201,16 @@ export const RUN_TASK_CASES: BadInputCase[] = [
     message: /512|256/,
     where: { input: 'task-definition', file: 'migrate-task.yaml', line: 5, field: 'memory' },
   }),
+  runTask({
+    name: 'Fargate: awslogs without an executionRoleArn',
+    ...FARGATE,
+    files: {
+      ...FARGATE.files,
+      'migrate-task.yaml': `${FARGATE_MIGRATE_TASK}    logConfiguration:\n      logDriver: awslogs\n      options: { awslogs-group: /ecs/migrate, awslogs-region: us-east-1, awslogs-stream-prefix: run }\n`,
+    },
+    message: /executionRoleArn/,
+    where: { input: 'task-definition', file: 'migrate-task.yaml', line: 'any', field: 'executionRoleArn' },
+  }),
   // Placeholders and container names
   runTask({
     name: 'unresolved <+artifact.image> (no image input)',
