@@ -7,7 +7,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CellRun } from './cell.js';
 import { CANCELLED, type Expectation, type Phase, type PhasePlan } from './matrix.js';
-import { IMAGE_REPO, observeRolling, settled, type RollingClients, type RollingWorld } from './rolling-world.js';
+import { observeRolling, settled } from './rolling-observe.js';
+import { IMAGE_REPO, type RollingClients, type RollingWorld } from './rolling-world.js';
 
 const CRASHED = /circuit breaker|exit code 1/;
 
