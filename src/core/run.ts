@@ -51,7 +51,7 @@ export async function runAction(
       rt?.log.warning(`${name}: ${signal} received, cancelling (a second signal also stops rollback waits)`);
       cancel.abort(new CancelledError(signal));
     } else if (!hardCancel.signal.aborted) {
-      rt?.log.warning(`${name}: ${signal} received again, stopping now`);
+      rt?.log.warning(`${name}: ${signal} received while cancelling: stopping now`);
       hardCancel.abort(new CancelledError(signal));
     }
   };

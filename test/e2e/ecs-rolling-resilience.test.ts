@@ -91,7 +91,7 @@ describe('cancellation (S10)', () => {
       },
     });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain('SIGTERM received again, stopping now');
+    expect(run.stdout).toContain('SIGTERM received while cancelling: stopping now');
     expect(run.stdout).toMatch(/Rollback abandoned: stopped waiting for the rollback deployment ecs-svc\/\d+ of service web/);
     expect(run.outputs).toMatchObject({ rolledBack: 'false' });
     // The rollback deployment was started: ECS goes on with it.

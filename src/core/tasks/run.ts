@@ -65,10 +65,10 @@ export async function runTasks(deps: RunDeps, request: RunTasksRequest): Promise
       remaining -= batch;
       const ids = started.map((t) => taskIdFromArn(t.taskArn ?? '')).join(', ');
       deps.log.info(`${label}: asked for ${batch}, started ${started.length}${ids === '' ? '' : ` (${ids})`}`);
-      for (const f of failures) deps.log.error(`${label} failure: ${formatRunTaskFailure(f)}`);
+      for (const f of failures) deps.log.info(`${label} failure: ${formatRunTaskFailure(f)}`);
       if (failures.length > 0) break;
     } catch (e) {
-      deps.log.error(`${label} failed: ${describeError(e)}`);
+      deps.log.info(`${label} failed: ${describeError(e)}`);
       result.error = e;
       break;
     }

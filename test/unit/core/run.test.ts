@@ -145,7 +145,7 @@ describe('runAction', () => {
     expect(h.exitCodes).toEqual([1]);
     expect(h.fake().log.messages('warning')).toEqual([
       'ecs-rolling: SIGINT received, cancelling (a second signal also stops rollback waits)',
-      'ecs-rolling: SIGTERM received again, stopping now',
+      'ecs-rolling: SIGTERM received while cancelling: stopping now',
     ]);
     expect(h.signals.count()).toBe(0);
   });

@@ -92,7 +92,7 @@ describe('runTasks', () => {
     expect(message).toContain('RESOURCE:MEMORY');
     expect(message).toContain('container-instance/jobs/abc');
     expect(message).toContain('AGENT (agent disconnected)');
-    expect(log.messages('error').join('\n')).toContain('RESOURCE:MEMORY');
+    expect(log.messages('info').join('\n')).toContain('RESOURCE:MEMORY');
   });
 
   it('returns the tasks already started when a later RunTask call throws', async () => {
@@ -104,7 +104,7 @@ describe('runTasks', () => {
     expect(result.error).toBe(boom);
     expect(result.notRequested).toBe(15);
     expect(runInputs(mock)).toHaveLength(2);
-    expect(log.messages('error').join('\n')).toContain('Rate exceeded');
+    expect(log.messages('info').join('\n')).toContain('Rate exceeded');
   });
 
   it('stops between calls when cancelled, returning what was started', async () => {
