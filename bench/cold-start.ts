@@ -12,7 +12,7 @@ import { node24, repoRoot } from './lib/repo.js';
 import { runTimed, describeEnd } from './lib/action-run.js';
 import { startBenchEmulator, type BenchEmulator } from './lib/emulator.js';
 import { CLUSTER, createServiceDirectly, ensureCluster, IMAGE_REPO, rollingInputs, serviceWorkspace, taskDefinitionYaml } from './lib/fixtures.js';
-import { kibToMiB, preloadEnv, readPreload } from './lib/preload-client.js';
+import { describeMemory, kibToMiB, preloadEnv, readPreload } from './lib/preload-client.js';
 import type { Figure } from './lib/report.js';
 import { max, median, round } from './lib/stats.js';
 
@@ -23,6 +23,8 @@ export interface ColdStartSample {
   uptimeAtFirstRequestMs: number;
   rssAtFirstRequestMiB: number;
   rssAtExitMiB: number;
+  /** process.memoryUsage() when the first request was created. */
+  memoryAtFirstRequest: string;
   exitCode: number | null;
   problem?: string;
 }
@@ -92,6 +94,7 @@ export async function coldStart(action: string, runs: number): Promise<ColdStart
         uptimeAtFirstRequestMs: report.firstRequest?.uptimeMs ?? Number.NaN,
         rssAtFirstRequestMiB: report.firstRequest ? kibToMiB(report.firstRequest.maxRssKiB) : Number.NaN,
         rssAtExitMiB: report.exit ? kibToMiB(report.exit.maxRssKiB) : Number.NaN,
+        memoryAtFirstRequest: describeMemory(report.firstRequest),
         exitCode: run.run.exitCode,
       };
       if (run.run.exitCode !== 0 || !first) sample.problem = describeEnd(run);
@@ -122,6 +125,7 @@ export async function baseline(runs: number): Promise<ColdStartSample[]> {
         uptimeAtFirstRequestMs: report.firstRequest?.uptimeMs ?? Number.NaN,
         rssAtFirstRequestMiB: report.firstRequest ? kibToMiB(report.firstRequest.maxRssKiB) : Number.NaN,
         rssAtExitMiB: report.exit ? kibToMiB(report.exit.maxRssKiB) : Number.NaN,
+        memoryAtFirstRequest: describeMemory(report.firstRequest),
         exitCode,
       });
     }
@@ -168,7 +172,7 @@ export function coldStartFigures(b: ColdStartBenchmark): Figure[] {
     const inside = round(median(a.samples.map((s) => s.uptimeAtFirstRequestMs)));
     figures.push({ benchmark: 'cold-start', name: `${a.action}: spawn → first AWS request`, value: median(first), unit: 'ms', target: 150, note: `${n(a.samples)}, max ${round(max(first))} ms, ${inside} ms of it inside the process; first call ${a.samples[0]?.firstOperation ?? '?'}` });
     const rss = a.samples.map((s) => s.rssAtFirstRequestMiB);
-    figures.push({ benchmark: 'cold-start', name: `${a.action}: peak RSS at first request`, value: median(rss), unit: 'MiB', target: 60, note: `${n(a.samples)}; at exit ${round(median(a.samples.map((s) => s.rssAtExitMiB)), 1)} MiB` });
+    figures.push({ benchmark: 'cold-start', name: `${a.action}: peak RSS at first request`, value: median(rss), unit: 'MiB', target: 60, note: `${n(a.samples)}; at exit ${round(median(a.samples.map((s) => s.rssAtExitMiB)), 1)} MiB; run 1 at first request: ${a.samples[0]?.memoryAtFirstRequest ?? 'n/a'}` });
     figures.push({ benchmark: 'cold-start', name: `${a.action}: bundle size`, value: a.bundleBytes, unit: 'bytes', note: `${a.bundleFiles} files under dist/${a.action}` });
   }
   for (const m of b.missing) figures.push({ benchmark: 'cold-start', name: `${m}: not measured`, value: Number.NaN, unit: '', target: 0, note: `dist/${m} missing` });

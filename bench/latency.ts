@@ -36,6 +36,8 @@ export interface LatencySample {
   waitMs: number;
   maxReadsIn60s: number;
   readsPerMinute: number;
+  /** Reads between UpdateService and the steady-state moment (the deployment in progress), per minute. */
+  readsPerMinuteUntilSteady: number;
   problem?: string;
 }
 
@@ -73,6 +75,7 @@ async function measure(p: Prepared, timed: TimedRun): Promise<LatencySample> {
     waitMs: Number.NaN,
     maxReadsIn60s: Number.NaN,
     readsPerMinute: Number.NaN,
+    readsPerMinuteUntilSteady: Number.NaN,
   };
   const deployed = timed.run.outputs['taskDefinitionArn'];
   const calls = await p.emu.calls(timed.spawnAt);
@@ -92,6 +95,7 @@ async function measure(p: Prepared, timed: TimedRun): Promise<LatencySample> {
   sample.waitMs = timed.exitAt - update.time;
   sample.maxReadsIn60s = maxInWindow(reads.map((c) => c.time), 60_000);
   sample.readsPerMinute = reads.length / (sample.waitMs / 60_000);
+  sample.readsPerMinuteUntilSteady = reads.filter((c) => c.time <= steadyWall).length / ((steadyWall - update.time) / 60_000);
   return sample;
 }
 
@@ -179,6 +183,14 @@ export function latencyFigures(b: LatencyBenchmark): Figure[] {
         unit: '/min',
         target: 30,
         note: `wait ${round(median(ok.map((s) => s.waitMs)) / 1000, 1)} s (UpdateService → exit)`,
+      });
+      figures.push({
+        benchmark: 'api-cost',
+        name: `${d} s rollout: reads per minute, UpdateService → steady state (median)`,
+        value: ok.length === 0 ? Number.NaN : median(ok.map((s) => s.readsPerMinuteUntilSteady)),
+        unit: '/min',
+        target: 30,
+        note: 'while the deployment is in progress only',
       });
     }
   }

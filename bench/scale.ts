@@ -14,7 +14,7 @@ import { describeEnd, runTimed, type TimedRun } from './lib/action-run.js';
 import type { BenchPlan } from './lib/args.js';
 import { isThrottle, startBenchEmulator, waitForState, type CallRecord, type ServiceDump } from './lib/emulator.js';
 import { CLUSTER, createServiceDirectly, ensureCluster, IMAGE_REPO, rollingInputs, serviceWorkspace, taskDefinitionYaml } from './lib/fixtures.js';
-import { kibToMiB, preloadEnv, readPreload } from './lib/preload-client.js';
+import { describeMemory, kibToMiB, preloadEnv, readPreload } from './lib/preload-client.js';
 import type { Figure } from './lib/report.js';
 import { burstSizes, max, median, round } from './lib/stats.js';
 import { makeWorkspace } from '../test/helpers/run-action.js';
@@ -38,6 +38,8 @@ export interface ThrottleStats {
   throttled: number;
   retried: number;
   byOperation: Record<string, { calls: number; throttled: number }>;
+  /** Throttled calls with no later success of the same call (first 20): operation and parameters. */
+  notRetried: { operation: string; time: number; parameters: string }[];
 }
 
 export interface RollingScale {
@@ -59,6 +61,8 @@ export interface RunTaskScale {
   throttledDescribeTasks: number;
   callsByOperation: Record<string, number>;
   peakRssMiB: number;
+  /** process.memoryUsage() at exit. */
+  memoryAtExit: string;
   problem?: string;
 }
 
@@ -70,7 +74,7 @@ export interface ScaleBenchmark {
 const key = (c: CallRecord): string => `${c.service}.${c.operation} ${JSON.stringify(c.parameters)}`;
 
 export function throttleStats(calls: readonly CallRecord[]): ThrottleStats {
-  const stats: ThrottleStats = { calls: calls.length, throttled: 0, retried: 0, byOperation: {} };
+  const stats: ThrottleStats = { calls: calls.length, throttled: 0, retried: 0, byOperation: {}, notRetried: [] };
   const lastOk = new Map<string, number>();
   for (const c of calls) if (c.status === 200) lastOk.set(key(c), Math.max(lastOk.get(key(c)) ?? 0, c.time));
   for (const c of calls) {
@@ -80,6 +84,7 @@ export function throttleStats(calls: readonly CallRecord[]): ThrottleStats {
     op.throttled++;
     stats.throttled++;
     if ((lastOk.get(key(c)) ?? -1) >= c.time) stats.retried++;
+    else if (stats.notRetried.length < 20) stats.notRetried.push({ operation: c.operation, time: c.time, parameters: JSON.stringify(c.parameters).slice(0, 200) });
   }
   return stats;
 }
@@ -175,6 +180,7 @@ async function runTaskScale(count: number): Promise<RunTaskScale> {
       throttledDescribeTasks: describe.filter(isThrottle).length,
       callsByOperation,
       peakRssMiB: kibToMiB(readPreload(mem.file).exit?.maxRssKiB ?? Number.NaN),
+      memoryAtExit: describeMemory(readPreload(mem.file).exit),
     };
     if (timed.run.exitCode !== 0 || taskArns.length !== count || !result.allExitedZero) result.problem = describeEnd(timed);
     return result;
@@ -192,10 +198,11 @@ export async function runScale(plan: BenchPlan, log: (line: string) => void): Pr
       `${rolling.throttling.throttled} throttled calls (${rolling.throttling.retried} retried) of ${rolling.throttling.calls}`,
   );
   for (const r of rolling.runs) if (r.problem !== undefined) log(`    ${r.service} (${r.verdict}): ${r.problem}`);
+  for (const c of rolling.throttling.notRetried) log(`    throttled, never succeeded later: ${c.operation} ${c.parameters.slice(0, 120)}`);
   const runTask = await runTaskScale(plan.runTaskCount);
   log(
     `  run-task count ${runTask.count}: exit ${runTask.exitCode}, ${runTask.describeTasksCalls} DescribeTasks in ${runTask.polls} polls, ` +
-      `peak RSS ${round(runTask.peakRssMiB, 1)} MiB${runTask.problem !== undefined ? `; ${runTask.problem}` : ''}`,
+      `peak RSS ${round(runTask.peakRssMiB, 1)} MiB; at exit ${runTask.memoryAtExit}${runTask.problem !== undefined ? `; ${runTask.problem}` : ''}`,
   );
   return { rolling, runTask };
 }
@@ -211,11 +218,18 @@ export function scaleFigures(b: ScaleBenchmark): Figure[] {
     { benchmark: 'scale', name: `${n} concurrent ecs-rolling: steps failed`, value: n - succeeded, unit: '', target: 0, note: `${succeeded}/${n} succeeded in ${round(rolling.wallMs / 1000, 1)} s wall` },
     { benchmark: 'scale', name: `${n} concurrent ecs-rolling: false results`, value: falseResults, unit: '', target: 0, note: 'outcome vs the emulator final state' },
     { benchmark: 'scale', name: `${n} concurrent ecs-rolling: ThrottlingExceptions seen`, value: t.throttled, unit: '', note: `of ${t.calls} calls; ${Object.entries(t.byOperation).filter(([, v]) => v.throttled > 0).map(([op, v]) => `${op} ${v.throttled}`).join(', ') || 'none'}` },
-    { benchmark: 'scale', name: `${n} concurrent ecs-rolling: throttled calls not retried`, value: t.throttled - t.retried, unit: '', target: 0, note: `${t.retried} retried (same call later succeeded)` },
+    {
+      benchmark: 'scale',
+      name: `${n} concurrent ecs-rolling: throttled calls not retried`,
+      value: t.throttled - t.retried,
+      unit: '',
+      target: 0,
+      note: `${t.retried} retried (same call later succeeded)${t.notRetried.length > 0 ? `; never succeeded: ${[...new Set(t.notRetried.map((c) => c.operation))].join(', ')}` : ''}`,
+    },
     { benchmark: 'scale', name: `${n} concurrent ecs-rolling: steady state → exit, median`, value: median(lat), unit: 's', note: `max ${round(max(lat), 2)} s (informative: 2 cores, ${n} processes)` },
     { benchmark: 'scale', name: `${n} concurrent ecs-rolling: peak RSS per process, max`, value: max(rolling.runs.map((r) => r.peakRssMiB)), unit: 'MiB', note: `median ${round(median(rolling.runs.map((r) => r.peakRssMiB)), 1)} MiB` },
     { benchmark: 'scale', name: `run-task count ${runTask.count}: step failed`, value: runTask.exitCode === 0 && runTask.problem === undefined ? 0 : 1, unit: '', target: 0, note: `${runTask.tasksReported} task ARNs, all exit 0: ${runTask.allExitedZero}` },
     { benchmark: 'scale', name: `run-task count ${runTask.count}: DescribeTasks calls per poll, max`, value: runTask.describeTasksPerPollMax, unit: '', target: 1, note: `${runTask.describeTasksCalls} calls in ${runTask.polls} polls, ${runTask.throttledDescribeTasks} throttled` },
-    { benchmark: 'scale', name: `run-task count ${runTask.count}: peak RSS`, value: runTask.peakRssMiB, unit: 'MiB', target: 100, note: `wall ${round(runTask.wallMs / 1000, 1)} s` },
+    { benchmark: 'scale', name: `run-task count ${runTask.count}: peak RSS`, value: runTask.peakRssMiB, unit: 'MiB', target: 100, note: `wall ${round(runTask.wallMs / 1000, 1)} s; calls ${Object.entries(runTask.callsByOperation).map(([op, c]) => `${op} ${c}`).join(', ')}` },
   ];
 }

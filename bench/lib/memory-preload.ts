@@ -10,7 +10,18 @@ const out = process.env['BENCH_PRELOAD_OUT'];
 if (out !== undefined && out !== '') {
   const write = (event: string): void => {
     const usage = process.resourceUsage();
-    const line = { event, uptimeMs: performance.now(), maxRssKiB: usage.maxRSS, rssBytes: process.memoryUsage.rss(), pid: process.pid };
+    const mem = process.memoryUsage();
+    const line = {
+      event,
+      uptimeMs: performance.now(),
+      maxRssKiB: usage.maxRSS,
+      rssBytes: mem.rss,
+      heapTotalBytes: mem.heapTotal,
+      heapUsedBytes: mem.heapUsed,
+      externalBytes: mem.external,
+      arrayBuffersBytes: mem.arrayBuffers,
+      pid: process.pid,
+    };
     appendFileSync(out, `${JSON.stringify(line)}\n`);
   };
   let seen = false;
