@@ -5,7 +5,8 @@
  * request is created). Runs one at a time; median of n. Also each bundle's size (every file under dist/<action>).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeWorkspace } from '../test/helpers/run-action.js';
 import { node24, repoRoot } from './lib/repo.js';
@@ -33,6 +34,8 @@ export interface ColdStartResult {
   action: string;
   bundleBytes: number;
   bundleFiles: number;
+  /** sha256 of dist/<action>/index.js (first 12 hex digits): which bundle was measured. */
+  bundleSha256: string;
   samples: ColdStartSample[];
 }
 
@@ -103,7 +106,8 @@ export async function coldStart(action: string, runs: number): Promise<ColdStart
   } finally {
     await emu.stop();
   }
-  return { action, bundleBytes: size.bytes, bundleFiles: size.files, samples };
+  const bundleSha256 = createHash('sha256').update(readFileSync(join(dir, 'index.js'))).digest('hex').slice(0, 12);
+  return { action, bundleBytes: size.bytes, bundleFiles: size.files, bundleSha256, samples };
 }
 
 /** Node 24 running a one-request script: the floor the actions' figures sit on. */
@@ -173,7 +177,7 @@ export function coldStartFigures(b: ColdStartBenchmark): Figure[] {
     figures.push({ benchmark: 'cold-start', name: `${a.action}: spawn → first AWS request`, value: median(first), unit: 'ms', target: 150, note: `${n(a.samples)}, max ${round(max(first))} ms, ${inside} ms of it inside the process; first call ${a.samples[0]?.firstOperation ?? '?'}` });
     const rss = a.samples.map((s) => s.rssAtFirstRequestMiB);
     figures.push({ benchmark: 'cold-start', name: `${a.action}: peak RSS at first request`, value: median(rss), unit: 'MiB', target: 60, note: `${n(a.samples)}; at exit ${round(median(a.samples.map((s) => s.rssAtExitMiB)), 1)} MiB; run 1 at first request: ${a.samples[0]?.memoryAtFirstRequest ?? 'n/a'}` });
-    figures.push({ benchmark: 'cold-start', name: `${a.action}: bundle size`, value: a.bundleBytes, unit: 'bytes', note: `${a.bundleFiles} files under dist/${a.action}` });
+    figures.push({ benchmark: 'cold-start', name: `${a.action}: bundle size`, value: a.bundleBytes, unit: 'bytes', note: `${a.bundleFiles} files under dist/${a.action}; index.js sha256 ${a.bundleSha256}` });
   }
   for (const m of b.missing) figures.push({ benchmark: 'cold-start', name: `${m}: not measured`, value: Number.NaN, unit: '', target: 0, note: `dist/${m} missing` });
   return figures;

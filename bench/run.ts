@@ -22,6 +22,18 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
+/** The commit measured, and whether dist/ differs from it (the benchmark measures the bundles on disk). */
+function revision(): Record<string, unknown> {
+  const git = (...args: string[]): string => {
+    try {
+      return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return { commit: git('rev-parse', 'HEAD'), distChangedSinceCommit: git('status', '--porcelain', '--', 'dist') !== '' };
+}
+
 function machine(): Record<string, unknown> {
   const cpu = cpus();
   return {
@@ -75,6 +87,7 @@ async function main(): Promise<number> {
     mode: args.quick ? 'quick' : 'full',
     benchmarks: args.only,
     plan,
+    revision: revision(),
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
