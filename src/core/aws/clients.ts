@@ -2,7 +2,8 @@
  * The one factory for AWS SDK clients. Region: the `region` input, else AWS_REGION, else AWS_DEFAULT_REGION.
  * Credentials come from the SDK's default chain (S12), e.g. what aws-actions/configure-aws-credentials exported.
  * Retries: adaptive mode (client-side rate limiting on throttling errors) with DEFAULT_MAX_ATTEMPTS attempts per
- * call, because deployments poll describe calls that ECS throttles per account.
+ * call, because deployments poll describe calls that ECS throttles per account; a call that keeps being throttled
+ * gets up to THROTTLED_MAX_ATTEMPTS (retry.ts), so a burst of concurrent deployments does not fail on rate limits.
  * Endpoints: no custom logic. The SDK itself honours AWS_ENDPOINT_URL_<SERVICE> (e.g. AWS_ENDPOINT_URL_ECS) and
  * AWS_ENDPOINT_URL, which is how tests point the real SDK at the emulator.
  * Clients are built on first use, so an action that fails validation constructs none.
@@ -13,6 +14,8 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ConfigurationError } from '../errors.js';
 import { USER_AGENT_SUFFIX } from '../version.js';
+import type { RetryStrategyV2 } from '@smithy/types';
+import { PatientThrottlingRetryStrategy } from './retry.js';
 
 /**
  * 5 attempts (the SDK's default is 3): with adaptive retry and exponential back-off this rides out a burst of
@@ -24,6 +27,8 @@ export interface AwsClientOptions {
   /** The `region` input; empty or undefined falls back to the environment. */
   region?: string | undefined;
   maxAttempts?: number | undefined;
+  /** Attempts for a call that keeps being throttled (default THROTTLED_MAX_ATTEMPTS; tests lower it). */
+  throttledMaxAttempts?: number | undefined;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -39,7 +44,8 @@ export interface AwsClients {
 export interface AwsClientConfig {
   region: string;
   maxAttempts: number;
-  retryMode: 'adaptive';
+  /** Adaptive retry, patient with throttling (retry.ts); one per client, as the rate limiter is per client. */
+  retryStrategy: RetryStrategyV2;
   customUserAgent: string;
 }
 
@@ -79,29 +85,30 @@ export function createAwsClients(
       input: 'max-attempts',
     });
   }
-  const config: AwsClientConfig = {
-    region: resolveRegion(options.region, options.env),
+  const region = resolveRegion(options.region, options.env);
+  const config = (): AwsClientConfig => ({
+    region,
     maxAttempts,
-    retryMode: 'adaptive',
+    retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts),
     customUserAgent: USER_AGENT_SUFFIX,
-  };
+  });
   let ecs: ECSClient | undefined;
   let elb: ElasticLoadBalancingV2Client | undefined;
   let autoscaling: ApplicationAutoScalingClient | undefined;
   let logs: CloudWatchLogsClient | undefined;
   return {
-    region: config.region,
+    region,
     get ecs() {
-      return (ecs ??= constructors.ecs({ ...config }));
+      return (ecs ??= constructors.ecs(config()));
     },
     get elb() {
-      return (elb ??= constructors.elb({ ...config }));
+      return (elb ??= constructors.elb(config()));
     },
     get autoscaling() {
-      return (autoscaling ??= constructors.autoscaling({ ...config }));
+      return (autoscaling ??= constructors.autoscaling(config()));
     },
     get logs() {
-      return (logs ??= constructors.logs({ ...config }));
+      return (logs ??= constructors.logs(config()));
     },
   };
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../../src/core/aws/clients.js';
 import { ConfigurationError, describeError } from '../../../../src/core/errors.js';
 import { USER_AGENT_SUFFIX } from '../../../../src/core/version.js';
+import { PatientThrottlingRetryStrategy } from '../../../../src/core/aws/retry.js';
 
 describe('resolveRegion', () => {
   it('prefers the input, then AWS_REGION, then AWS_DEFAULT_REGION, ignoring blanks', () => {
@@ -50,10 +51,13 @@ describe('createAwsClients (recording constructors)', () => {
     const ecs = clients.ecs;
     expect(clients.ecs).toBe(ecs);
     void clients.logs;
+    const expected = { region: 'eu-west-1', maxAttempts: DEFAULT_MAX_ATTEMPTS, retryStrategy: expect.any(PatientThrottlingRetryStrategy), customUserAgent: USER_AGENT_SUFFIX };
     expect(built).toEqual([
-      ['ecs', { region: 'eu-west-1', maxAttempts: DEFAULT_MAX_ATTEMPTS, retryMode: 'adaptive', customUserAgent: USER_AGENT_SUFFIX }],
-      ['logs', { region: 'eu-west-1', maxAttempts: DEFAULT_MAX_ATTEMPTS, retryMode: 'adaptive', customUserAgent: USER_AGENT_SUFFIX }],
+      ['ecs', expected],
+      ['logs', expected],
     ]);
+    // One retry strategy per client: the adaptive rate limiter is per client.
+    expect(built[0]?.[1].retryStrategy).not.toBe(built[1]?.[1].retryStrategy);
     void clients.elb;
     void clients.autoscaling;
     expect(built.map(([n]) => n)).toEqual(['ecs', 'logs', 'elb', 'autoscaling']);
@@ -195,18 +199,30 @@ describe('endpoints from the environment (S12)', () => {
     }
   });
 
-  it('retries throttling up to max attempts, then surfaces code and request id', async () => {
+  it('retries other retryable errors up to max attempts', async () => {
+    const server = await loopback(() => json({ __type: 'InternalFailure', message: 'boom' }, 500, 'req-500'));
+    try {
+      process.env['AWS_ENDPOINT_URL_ECS'] = server.url;
+      const clients = createAwsClients({ region: 'us-west-2', maxAttempts: 2, throttledMaxAttempts: 4, env: {} });
+      await expect(clients.ecs.send(new ListClustersCommand({}))).rejects.toThrow('boom');
+      expect(server.received).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('retries throttling longer than max attempts (up to the throttled limit), then surfaces code and request id', async () => {
     const server = await loopback(() =>
       json({ __type: 'ThrottlingException', message: 'Rate exceeded' }, 400, 'throttled-req-9'),
     );
     try {
       process.env['AWS_ENDPOINT_URL_ECS'] = server.url;
-      const clients = createAwsClients({ region: 'us-west-2', maxAttempts: 2, env: {} });
+      const clients = createAwsClients({ region: 'us-west-2', maxAttempts: 2, throttledMaxAttempts: 3, env: {} });
       const error = await clients.ecs.send(new ListClustersCommand({})).then(
         () => undefined,
         (e: unknown) => e,
       );
-      expect(server.received).toHaveLength(2);
+      expect(server.received).toHaveLength(3);
       expect(describeError(error)).toBe('ThrottlingException: Rate exceeded (HTTP 400, request id throttled-req-9)');
     } finally {
       await server.close();
