@@ -5,28 +5,30 @@ export interface PollPacerOptions {
   baseIntervalMs: number;
   /** Ceiling of the back-off on throttling and transient errors, default 15 s. */
   maxIntervalMs?: number;
-  /** Read calls per minute the loop may spend in total (polls plus extra reads), default 30. */
+  /** Read calls the loop may make in any 60 s (polls plus extra reads), default 30. */
   readsPerMinute?: number;
 }
 
 export const DEFAULT_MAX_INTERVAL_MS = 15_000;
 export const DEFAULT_READS_PER_MINUTE = 30;
+const WINDOW_MS = 60_000;
 
 /**
  * Decides when the next poll may start (S7). Two constraints:
  * - the poll interval, doubled on each throttling/transient error up to the ceiling and halved on each success
  *   (back to the base within a few polls);
- * - the read budget: every read call (the poll itself, ListTasks, DescribeTasks) reserves 60 s / readsPerMinute,
- *   so over any minute the loop makes at most about readsPerMinute reads.
+ * - the read budget: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s. The base
+ *   interval leaves headroom under it (2.2 s polls are ~27 a minute), so the few extra reads made when tasks fail
+ *   do not delay the poll that notices the failure; only a sustained excess waits for the window to clear.
  */
 export class PollPacer {
   readonly baseIntervalMs: number;
   readonly maxIntervalMs: number;
-  private readonly readGapMs: number;
+  private readonly readsPerMinute: number;
   private interval: number;
   private lastPollAt: number | undefined;
-  /** When the next read fits in the budget. */
-  private budgetFreeAt = Number.NEGATIVE_INFINITY;
+  /** Times of the reads of the last 60 s, oldest first. */
+  private readonly reads: number[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -34,7 +36,7 @@ export class PollPacer {
   ) {
     this.baseIntervalMs = Math.max(0, opts.baseIntervalMs);
     this.maxIntervalMs = Math.max(this.baseIntervalMs, opts.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS);
-    this.readGapMs = 60_000 / (opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE);
+    this.readsPerMinute = Math.max(1, Math.floor(opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE));
     this.interval = this.baseIntervalMs;
   }
 
@@ -50,7 +52,9 @@ export class PollPacer {
 
   /** A read call is made now; it uses budget. */
   readMade(): void {
-    this.budgetFreeAt = Math.max(this.budgetFreeAt, this.clock.now()) + this.readGapMs;
+    const now = this.clock.now();
+    this.forgetBefore(now - WINDOW_MS);
+    this.reads.push(now);
   }
 
   succeeded(): void {
@@ -65,7 +69,18 @@ export class PollPacer {
   /** How long to wait from now before the next poll (0 before the first poll). */
   delayMs(): number {
     if (this.lastPollAt === undefined) return 0;
-    const at = Math.max(this.lastPollAt + this.interval, this.budgetFreeAt);
-    return Math.max(0, Math.ceil(at - this.clock.now()));
+    const now = this.clock.now();
+    this.forgetBefore(now - WINDOW_MS);
+    let at = this.lastPollAt + this.interval;
+    if (this.reads.length >= this.readsPerMinute) {
+      // The next read fits once enough of the window's reads are older than 60 s.
+      const oldestToExpire = this.reads[this.reads.length - this.readsPerMinute] ?? now;
+      at = Math.max(at, oldestToExpire + WINDOW_MS);
+    }
+    return Math.max(0, Math.ceil(at - now));
+  }
+
+  private forgetBefore(t: number): void {
+    while (this.reads.length > 0 && (this.reads[0] ?? 0) <= t) this.reads.shift();
   }
 }

@@ -41,7 +41,7 @@ describe('waitForServiceInactive', () => {
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.service.status).toBe('INACTIVE');
-      expect(result.durationMs).toBe(6000);
+      expect(result.durationMs).toBe(6600);
     }
     expect(log.messages('info')).toEqual([
       'Service web: status DRAINING, desired 0, pending 0, running 2',
@@ -54,7 +54,7 @@ describe('waitForServiceInactive', () => {
     ecsMock.on(DescribeServicesCommand).resolvesOnce(described(draining(1))).resolves(missing());
     const result = await waitForServiceInactive(deps, req());
     expect(result).toMatchObject({ ok: true, service: { serviceName: SERVICE, status: 'INACTIVE' }, deployment: {} });
-    expect(time.sleeps).toEqual([2000]);
+    expect(time.sleeps).toEqual([2200]);
   });
 
   it('fails as replaced when a draining service becomes ACTIVE again', async () => {

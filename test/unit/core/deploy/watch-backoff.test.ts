@@ -67,7 +67,7 @@ describe('waitForDeployment: throttling and transient errors (S7)', () => {
       .resolves(completed);
     const result = await waitForDeployment(deps, request());
     expect(result.ok).toBe(true);
-    expect(time.sleeps).toEqual([4000, 8000, 15_000, 7500, 3750, 2000]);
+    expect(time.sleeps).toEqual([4400, 8800, 15_000, 7500, 3750, 2200]);
     expect(log.messages('debug').filter((m) => m.startsWith('Throttled'))).toHaveLength(3);
   });
 
@@ -75,7 +75,7 @@ describe('waitForDeployment: throttling and transient errors (S7)', () => {
     ecsMock.on(DescribeServicesCommand).rejectsOnce(serviceUnavailable()).resolves(completed);
     const result = await waitForDeployment(deps, request());
     expect(result.ok).toBe(true);
-    expect(time.sleeps).toEqual([4000]);
+    expect(time.sleeps).toEqual([4400]);
     expect(log.messages('warning')).toEqual([
       'Transient error while polling service web (ServiceUnavailable: Service Unavailable (HTTP 503)); next poll in 4s',
     ]);
@@ -122,12 +122,13 @@ describe('waitForDeployment: throttling and transient errors (S7)', () => {
 });
 
 describe('waitForDeployment: read budget over 10 simulated minutes (S7)', () => {
-  it('polls DescribeServices about every 2 s: 301 polls in 10 minutes', async () => {
+  it('polls DescribeServices every 2.2 s: 274 polls (the last at the deadline) in 10 minutes', async () => {
     ecsMock.on(DescribeServicesCommand).resolves(inProgress);
     const result = await waitForDeployment(deps, request(10 * 60_000));
     expect(result).toMatchObject({ ok: false, reason: 'timeout' });
-    expect(ecsMock.commandCalls(DescribeServicesCommand)).toHaveLength(301);
-    expect(new Set(time.sleeps)).toEqual(new Set([2000]));
+    expect(ecsMock.commandCalls(DescribeServicesCommand)).toHaveLength(274);
+    expect(new Set(time.sleeps.slice(0, -1))).toEqual(new Set([2200]));
+    expect(time.sleeps.at(-1)).toBe(600_000 - 272 * 2200); // the rest of the way to the deadline
   });
 
   it('polls faster only when the caller asks for a shorter interval', async () => {
@@ -165,5 +166,26 @@ describe('waitForDeployment: read budget over 10 simulated minutes (S7)', () => 
       expect(inWindow).toBeLessThanOrEqual(30);
     }
     if (!result.ok) expect(result.stoppedTasks.length).toBe(polls);
+  });
+});
+
+describe('waitForDeployment: reads that explain failed tasks do not delay the next poll', () => {
+  it('polls again one interval after the poll that saw a failed task, although it also read the stopped tasks', async () => {
+    const at: number[] = [];
+    let polls = 0;
+    ecsMock.on(DescribeServicesCommand).callsFake(async () => {
+      at.push(time.clock.now());
+      polls += 1;
+      return polls < 20
+        ? described(service([deployment(OURS, { pendingCount: 1, failedTasks: polls >= 15 ? 1 : 0 })]))
+        : completed;
+    });
+    ecsMock.on(ListTasksCommand).resolves({ taskArns: [taskArn('t1')] });
+    ecsMock.on(DescribeTasksCommand).resolves({ tasks: [stoppedTask('t1', { startedBy: OURS })] });
+    const result = await waitForDeployment(deps, request());
+    expect(result.ok).toBe(true);
+    // Poll 15 saw the failed task and read ListTasks + DescribeTasks; poll 16 still came 2.2 s later.
+    expect((at[15] ?? 0) - (at[14] ?? 0)).toBe(2200);
+    expect(ecsMock.commandCalls(ListTasksCommand)).toHaveLength(1);
   });
 });

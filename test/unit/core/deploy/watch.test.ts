@@ -67,8 +67,8 @@ describe('waitForDeployment: success (S6, S8)', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.deployment.id).toBe(OURS);
-    expect(result.durationMs).toBe(6000);
-    expect(time.sleeps).toEqual([2000, 2000, 2000]);
+    expect(result.durationMs).toBe(6600);
+    expect(time.sleeps).toEqual([2200, 2200, 2200]);
     expect(ecsMock.commandCalls(DescribeServicesCommand)).toHaveLength(4);
     expect(ecsMock.commandCalls(DescribeServicesCommand)[0]!.args[0].input).toEqual({ cluster: CLUSTER, services: [SERVICE] });
     expect(awsEvents()).toEqual([
@@ -304,8 +304,8 @@ describe('waitForDeployment: deadline and cancellation (S7, S10)', () => {
         `last seen: Deployment ${OURS}: desired 2, pending 1, running 1, rollout IN_PROGRESS`,
     );
     expect(time.clock.now()).toBe(T0 + 5 * 60_000);
-    // The last poll happens at the deadline itself: 0 s, 2 s, ... 300 s.
-    expect(ecsMock.commandCalls(DescribeServicesCommand)).toHaveLength(151);
+    // The last poll happens at the deadline itself: 0 s, 2.2 s, ... 299.2 s, then 300 s.
+    expect(ecsMock.commandCalls(DescribeServicesCommand)).toHaveLength(138);
     expect(result.service?.serviceName).toBe(SERVICE);
   });
 
@@ -325,7 +325,7 @@ describe('waitForDeployment: deadline and cancellation (S7, S10)', () => {
       );
     }
     expect(calls).toBe(3);
-    expect(time.sleeps).toEqual([2000, 2000]);
+    expect(time.sleeps).toEqual([2200, 2200]);
   });
 
   it('stops promptly when the signal aborts while sleeping, and when the aborted request rejects', async () => {
