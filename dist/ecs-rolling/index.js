@@ -78875,7 +78875,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7378);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(105);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-rolling', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78885,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7378:
+/***/ 105:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78910,16 +78910,58 @@ const VERSION = '0.1.0';
 /** Appended to every AWS SDK client's user agent (see aws/clients.ts), so CloudTrail shows who called. */
 const USER_AGENT_SUFFIX = `ecs-delivery-actions/${VERSION}`;
 
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __nccwpck_require__(3609);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/retry.js
+/**
+ * The retry strategy every client gets: the SDK's adaptive mode (client-side rate limiting, exponential back-off
+ * with jitter), where a throttled call is retried more patiently than other failures. Under an API rate limit
+ * (many deployments at once) a mutation such as UpdateService may be throttled many times in a row; failing the
+ * deployment after `maxAttempts` throttles would report a problem that waiting a little longer solves. Other
+ * retryable errors (5xx, timeouts) keep the `max-attempts` limit.
+ */
+
+/** Attempts for a call that keeps being throttled: with the SDK's throttling back-off (0.5 s doubling, capped at
+ * 20 s, full jitter) twelve attempts wait about a minute in all. */
+const THROTTLED_MAX_ATTEMPTS = 12;
+class PatientThrottlingRetryStrategy {
+    maxAttempts;
+    throttledMaxAttempts;
+    mode = 'adaptive';
+    inner;
+    constructor(maxAttempts, throttledMaxAttempts = THROTTLED_MAX_ATTEMPTS) {
+        this.maxAttempts = maxAttempts;
+        this.throttledMaxAttempts = throttledMaxAttempts;
+        const ceiling = Math.max(maxAttempts, throttledMaxAttempts);
+        this.inner = new retry.AdaptiveRetryStrategy(async () => ceiling);
+    }
+    acquireInitialRetryToken(retryTokenScope) {
+        return this.inner.acquireInitialRetryToken(retryTokenScope);
+    }
+    refreshRetryTokenForRetry(token, errorInfo) {
+        const attempts = token.getRetryCount() + 1;
+        const limit = errorInfo.errorType === 'THROTTLING' ? this.throttledMaxAttempts : this.maxAttempts;
+        if (attempts >= limit)
+            return Promise.reject(new Error('No retry token available'));
+        return this.inner.refreshRetryTokenForRetry(token, errorInfo);
+    }
+    recordSuccess(token) {
+        this.inner.recordSuccess(token);
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/clients.js
 /**
  * The one factory for AWS SDK clients. Region: the `region` input, else AWS_REGION, else AWS_DEFAULT_REGION.
  * Credentials come from the SDK's default chain (S12), e.g. what aws-actions/configure-aws-credentials exported.
  * Retries: adaptive mode (client-side rate limiting on throttling errors) with DEFAULT_MAX_ATTEMPTS attempts per
- * call, because deployments poll describe calls that ECS throttles per account.
+ * call, because deployments poll describe calls that ECS throttles per account; a call that keeps being throttled
+ * gets up to THROTTLED_MAX_ATTEMPTS (retry.ts), so a burst of concurrent deployments does not fail on rate limits.
  * Endpoints: no custom logic. The SDK itself honours AWS_ENDPOINT_URL_<SERVICE> (e.g. AWS_ENDPOINT_URL_ECS) and
  * AWS_ENDPOINT_URL, which is how tests point the real SDK at the emulator.
  * Clients are built on first use, so an action that fails validation constructs none.
  */
+
 
 
 
@@ -78952,29 +78994,30 @@ function createAwsClients(options, constructors = sdkConstructors) {
             input: 'max-attempts',
         });
     }
-    const config = {
-        region: resolveRegion(options.region, options.env),
+    const region = resolveRegion(options.region, options.env);
+    const config = () => ({
+        region,
         maxAttempts,
-        retryMode: 'adaptive',
+        retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts),
         customUserAgent: USER_AGENT_SUFFIX,
-    };
+    });
     let ecs;
     let elb;
     let autoscaling;
     let logs;
     return {
-        region: config.region,
+        region,
         get ecs() {
-            return (ecs ??= constructors.ecs({ ...config }));
+            return (ecs ??= constructors.ecs(config()));
         },
         get elb() {
-            return (elb ??= constructors.elb({ ...config }));
+            return (elb ??= constructors.elb(config()));
         },
         get autoscaling() {
-            return (autoscaling ??= constructors.autoscaling({ ...config }));
+            return (autoscaling ??= constructors.autoscaling(config()));
         },
         get logs() {
-            return (logs ??= constructors.logs({ ...config }));
+            return (logs ??= constructors.logs(config()));
         },
     };
 }
@@ -79704,27 +79747,29 @@ class ProgressPrinter {
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/poll-pacer.js
 const DEFAULT_MAX_INTERVAL_MS = 15_000;
 const DEFAULT_READS_PER_MINUTE = 30;
+const WINDOW_MS = 60_000;
 /**
  * Decides when the next poll may start (S7). Two constraints:
  * - the poll interval, doubled on each throttling/transient error up to the ceiling and halved on each success
  *   (back to the base within a few polls);
- * - the read budget: every read call (the poll itself, ListTasks, DescribeTasks) reserves 60 s / readsPerMinute,
- *   so over any minute the loop makes at most about readsPerMinute reads.
+ * - the read budget: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s. The base
+ *   interval leaves headroom under it (2.2 s polls are ~27 a minute), so the few extra reads made when tasks fail
+ *   do not delay the poll that notices the failure; only a sustained excess waits for the window to clear.
  */
 class PollPacer {
     clock;
     baseIntervalMs;
     maxIntervalMs;
-    readGapMs;
+    readsPerMinute;
     interval;
     lastPollAt;
-    /** When the next read fits in the budget. */
-    budgetFreeAt = Number.NEGATIVE_INFINITY;
+    /** Times of the reads of the last 60 s, oldest first. */
+    reads = [];
     constructor(clock, opts) {
         this.clock = clock;
         this.baseIntervalMs = Math.max(0, opts.baseIntervalMs);
         this.maxIntervalMs = Math.max(this.baseIntervalMs, opts.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS);
-        this.readGapMs = 60_000 / (opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE);
+        this.readsPerMinute = Math.max(1, Math.floor(opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE));
         this.interval = this.baseIntervalMs;
     }
     get intervalMs() {
@@ -79737,7 +79782,9 @@ class PollPacer {
     }
     /** A read call is made now; it uses budget. */
     readMade() {
-        this.budgetFreeAt = Math.max(this.budgetFreeAt, this.clock.now()) + this.readGapMs;
+        const now = this.clock.now();
+        this.forgetBefore(now - WINDOW_MS);
+        this.reads.push(now);
     }
     succeeded() {
         this.interval = Math.max(this.baseIntervalMs, Math.floor(this.interval / 2));
@@ -79750,8 +79797,19 @@ class PollPacer {
     delayMs() {
         if (this.lastPollAt === undefined)
             return 0;
-        const at = Math.max(this.lastPollAt + this.interval, this.budgetFreeAt);
-        return Math.max(0, Math.ceil(at - this.clock.now()));
+        const now = this.clock.now();
+        this.forgetBefore(now - WINDOW_MS);
+        let at = this.lastPollAt + this.interval;
+        if (this.reads.length >= this.readsPerMinute) {
+            // The next read fits once enough of the window's reads are older than 60 s.
+            const oldestToExpire = this.reads[this.reads.length - this.readsPerMinute] ?? now;
+            at = Math.max(at, oldestToExpire + WINDOW_MS);
+        }
+        return Math.max(0, Math.ceil(at - now));
+    }
+    forgetBefore(t) {
+        while (this.reads.length > 0 && (this.reads[0] ?? 0) <= t)
+            this.reads.shift();
     }
 }
 
@@ -79975,7 +80033,9 @@ function classifyAwsError(e) {
 
 
 
-const DEFAULT_POLL_INTERVAL_MS = 2000;
+/** 2.2 s: about 27 DescribeServices a minute, under the 30-reads-a-minute budget with room for the reads that
+ * explain failed tasks and for the action's few reads after the wait. */
+const DEFAULT_POLL_INTERVAL_MS = 2200;
 /**
  * The one polling loop (S7): DescribeServices at once, then every poll interval within the read budget, until
  * the observer returns a result, the deadline passes or the signal aborts. New service events are printed once,
@@ -81010,20 +81070,360 @@ async function startDeploymentRecord(req) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
+var submodules_schema = __nccwpck_require__(6890);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/did-you-mean.js
+/** "Did you mean `x`?" for unknown field names: a case-insensitive match first, then the closest by edit distance. */
+/** Levenshtein distance (insert, delete, substitute; each costs 1). */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i += 1) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j += 1) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
+}
+/** The candidate the user most likely meant by `name`, or undefined when none is close enough. */
+function closestName(name, candidates) {
+    const lower = name.toLowerCase();
+    const sameCase = candidates.find((c) => c.toLowerCase() === lower);
+    if (sameCase !== undefined)
+        return sameCase;
+    const allowed = Math.max(1, Math.min(3, Math.floor(name.length / 4)));
+    let best;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const candidate of candidates) {
+        const d = editDistance(lower, candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return bestDistance <= allowed ? best : undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/schema-check.js
+/**
+ * Structural validation of a manifest against the AWS SDK's own input shape (its smithy schema, as exported by
+ * the client packages, e.g. `RegisterTaskDefinitionRequest$`), read through @smithy/core's NormalizedSchema.
+ * Unknown fields (with a did-you-mean), wrong types and missing required members are all collected, each with
+ * the path of the field. The walk also builds the cleaned value: nulls dropped, numbers and booleans given
+ * for string members turned into strings (YAML users write `cpu: 256` and `value: true`; the API wants text).
+ */
+
+
+const MAX_DEPTH = 64;
+/** Checks `value` against the structure `schema`; paths in problems start at `basePath`. */
+function checkAgainstSchema(schema, value, options = {}, basePath = []) {
+    const problems = [];
+    const walker = new Walker(problems, options);
+    const cleaned = walker.walk(submodules_schema.NormalizedSchema.of(schema), value, basePath, true);
+    return { value: cleaned, problems };
+}
+class Walker {
+    problems;
+    options;
+    constructor(problems, options) {
+        this.problems = problems;
+        this.options = options;
+    }
+    walk(ns, value, path, top = false) {
+        if (value === null || value === undefined)
+            return undefined;
+        if (path.length > MAX_DEPTH)
+            return this.fail(path, 'the document is nested too deeply');
+        if (ns.isStructSchema())
+            return this.struct(ns, value, path, top);
+        if (ns.isListSchema())
+            return this.list(ns, value, path);
+        if (ns.isMapSchema())
+            return this.map(ns, value, path);
+        if (ns.isDocumentSchema() || ns.isUnitSchema())
+            return value;
+        if (ns.isStringSchema())
+            return this.string(value, path);
+        if (ns.isNumericSchema() || ns.isBigIntegerSchema() || ns.isBigDecimalSchema())
+            return this.number(value, path);
+        if (ns.isBooleanSchema())
+            return this.boolean(value, path);
+        if (ns.isTimestampSchema()) {
+            if (value instanceof Date || typeof value === 'string' || typeof value === 'number')
+                return value;
+            return this.fail(path, `expected a timestamp, got ${describe(value)}`);
+        }
+        if (ns.isBlobSchema()) {
+            if (typeof value === 'string' || value instanceof Uint8Array)
+                return value;
+            return this.fail(path, `expected binary data (a string), got ${describe(value)}`);
+        }
+        return value;
+    }
+    struct(ns, value, path, top) {
+        const shape = ns.getName() ?? 'object';
+        if (!isPlainObject(value))
+            return this.fail(path, `expected an object (${shape}), got ${describe(value)}`);
+        const members = new Map();
+        for (const [name, member] of ns.structIterator())
+            members.set(name, member);
+        const names = [...members.keys()];
+        const out = {};
+        for (const [key, raw] of Object.entries(value)) {
+            const name = members.has(key) ? key : this.caseMatch(key, names);
+            const member = name === undefined ? undefined : members.get(name);
+            if (name === undefined || member === undefined) {
+                this.unknown(key, names, shape, [...path, key]);
+                continue;
+            }
+            if (name in out) {
+                this.problems.push({ path: [...path, key], detail: `\`${key}\` repeats \`${name}\`` });
+                continue;
+            }
+            const cleaned = this.walk(member, raw, [...path, key]);
+            if (cleaned !== undefined)
+                out[name] = cleaned;
+        }
+        this.required(ns, names, value, path, top);
+        if (ns.isUnionSchema() && Object.keys(out).length !== 1) {
+            this.fail(path, `exactly one of ${names.map((n) => `\`${n}\``).join(', ')} must be set`);
+        }
+        return out;
+    }
+    required(ns, names, raw, path, top) {
+        const provided = top ? (this.options.provided ?? []) : [];
+        for (const name of names.slice(0, requiredCount(ns))) {
+            if (provided.includes(name))
+                continue;
+            // Present but of a wrong type is reported by the walk already: only a truly absent member is "missing".
+            const present = Object.entries(raw).some(([k, v]) => v !== null && v !== undefined && (k === name || this.caseMatch(k, [name]) === name));
+            if (present)
+                continue;
+            this.problems.push({ path: [...path, name], at: path, detail: `missing required field \`${name}\`` });
+        }
+    }
+    caseMatch(key, names) {
+        if (this.options.caseInsensitiveMembers !== true)
+            return undefined;
+        return names.find((n) => n.toLowerCase() === key.toLowerCase());
+    }
+    unknown(key, names, shape, path) {
+        const guess = closestName(key, names);
+        const hint = guess === undefined ? '' : `; did you mean \`${guess}\`?`;
+        this.problems.push({ path, detail: `unknown field \`${key}\` (not a member of ${shape})${hint}` });
+    }
+    list(ns, value, path) {
+        if (!Array.isArray(value))
+            return this.fail(path, `expected a list, got ${describe(value)}`);
+        const item = ns.getValueSchema();
+        return value.map((v, i) => {
+            if (v === null || v === undefined)
+                return this.fail([...path, i], 'a list item is empty (null)');
+            return this.walk(item, v, [...path, i]);
+        });
+    }
+    map(ns, value, path) {
+        if (!isPlainObject(value))
+            return this.fail(path, `expected a map of names to values, got ${describe(value)}`);
+        const item = ns.getValueSchema();
+        const out = {};
+        for (const [key, raw] of Object.entries(value)) {
+            const cleaned = this.walk(item, raw, [...path, key]);
+            if (cleaned !== undefined)
+                out[key] = cleaned;
+        }
+        return out;
+    }
+    string(value, path) {
+        if (typeof value === 'string')
+            return value;
+        if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean')
+            return String(value);
+        return this.fail(path, `expected a string, got ${describe(value)}`);
+    }
+    number(value, path) {
+        if (typeof value === 'number' && Number.isFinite(value))
+            return value;
+        const hint = typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+            ? ' (write the number without quotes)'
+            : '';
+        return this.fail(path, `expected a number, got ${describe(value)}${hint}`);
+    }
+    boolean(value, path) {
+        if (typeof value === 'boolean')
+            return value;
+        const hint = value === 'true' || value === 'false' ? ' (write true or false without quotes)' : '';
+        return this.fail(path, `expected true or false, got ${describe(value)}${hint}`);
+    }
+    fail(path, detail) {
+        this.problems.push({ path, detail });
+        return undefined;
+    }
+}
+/** How many members (the first ones) a structure requires: the 7th slot of a static structure schema. */
+function requiredCount(ns) {
+    const sc = ns.getSchema();
+    const count = Array.isArray(sc) ? sc[6] : undefined;
+    return typeof count === 'number' ? count : 0;
+}
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+/** The kind of a value, for messages (never the value of a string: it may be a secret). */
+function describe(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? `the number ${value}` : 'a non-finite number';
+    if (typeof value === 'boolean')
+        return `${value}`;
+    if (typeof value === 'string')
+        return 'a string';
+    if (typeof value === 'object')
+        return 'an object';
+    return typeof value;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/sanitise.js
+/**
+ * S1: accepting what AWS's describe commands print. A task definition from `aws ecs describe-task-definition`
+ * (with or without its `{ taskDefinition, tags }` wrapper) loses its read-only fields and its nulls; the same
+ * courtesy is extended to `describe-scalable-targets` / `describe-scaling-policies` output, which Harness's
+ * documentation tells users to start from.
+ */
+
+
+
+const membersOf = (schema) => schema[4] ?? [];
+/** Members of a describe response shape that its request shape does not have: read-only. */
+const readOnly = (response, request) => membersOf(response).filter((m) => !membersOf(request).includes(m));
+/** The fields S1 names, plus any other member TaskDefinition has and RegisterTaskDefinitionRequest lacks. */
+const TASK_DEFINITION_READ_ONLY_FIELDS = [
+    ...new Set([
+        'taskDefinitionArn',
+        'revision',
+        'status',
+        'requiresAttributes',
+        'compatibilities',
+        'registeredAt',
+        'registeredBy',
+        'deregisteredAt',
+        ...readOnly(client_ecs_dist_cjs/* TaskDefinition$ */.TAv, client_ecs_dist_cjs/* RegisterTaskDefinitionRequest$ */.fSK),
+    ]),
+];
+const SCALABLE_TARGET_READ_ONLY = readOnly(dist_cjs/* ScalableTarget$ */.ZQ, dist_cjs/* RegisterScalableTargetRequest$ */.J);
+const SCALING_POLICY_READ_ONLY = readOnly(dist_cjs/* ScalingPolicy$ */.k5, dist_cjs/* PutScalingPolicyRequest$ */.y$);
+/** A copy of `value` without null object members, at any depth (null list items stay, for validation to report). */
+function dropNulls(value) {
+    if (Array.isArray(value))
+        return value.map(dropNulls);
+    if (!isPlainObject(value))
+        return value;
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        if (v !== null && v !== undefined)
+            out[k] = dropNulls(v);
+    return out;
+}
+/** The same manifest seen through a new value whose paths map onto the document by `toDocumentPath`. */
+function derive(manifest, value, toDocumentPath, droppedFields = []) {
+    return {
+        value,
+        file: manifest.file,
+        input: manifest.input,
+        lineOf: (path) => manifest.lineOf(toDocumentPath(path)),
+        droppedFields,
+    };
+}
+/** Unwraps `{ taskDefinition, tags }`, drops read-only fields and nulls. Other values pass through unchanged. */
+function sanitiseTaskDefinition(manifest) {
+    const raw = manifest.value;
+    if (!isPlainObject(raw))
+        return derive(manifest, raw, (p) => p);
+    const wrapped = isPlainObject(raw['taskDefinition']) && !('containerDefinitions' in raw) && !('family' in raw);
+    const inner = wrapped ? raw['taskDefinition'] : raw;
+    const { kept, dropped } = withoutFields(inner, TASK_DEFINITION_READ_ONLY_FIELDS, false);
+    let tagsFromWrapper = false;
+    if (wrapped) {
+        // Anything else beside the wrapper is kept under its own name, so validation reports it as unknown.
+        for (const [k, v] of Object.entries(raw)) {
+            if (k === 'taskDefinition' || v === null)
+                continue;
+            if (k === 'tags' && Array.isArray(v) && v.length === 0)
+                continue;
+            if (k === 'tags' && kept['tags'] === undefined)
+                tagsFromWrapper = true;
+            if (!(k in kept))
+                kept[k] = v;
+        }
+    }
+    const toDocument = (path) => {
+        if (!wrapped)
+            return path;
+        const top = path[0];
+        const fromWrapper = top !== undefined && (top === 'tags' ? tagsFromWrapper : !(top in inner));
+        return fromWrapper ? path : ['taskDefinition', ...path];
+    };
+    return derive(manifest, dropNulls(kept), toDocument, dropped);
+}
+/**
+ * One manifest holding one request or a list of them, or `describe-*` output wrapping a list under
+ * `wrapperKey` (any letter case): a list of items with read-only fields and nulls dropped.
+ */
+function sanitiseRequestList(manifest, wrapperKey, readOnlyFields) {
+    const raw = manifest.value;
+    const wrapper = isPlainObject(raw)
+        ? Object.keys(raw).find((k) => k.toLowerCase() === wrapperKey.toLowerCase() && Array.isArray(raw[k]))
+        : undefined;
+    let items;
+    let toDocument;
+    if (wrapper !== undefined && isPlainObject(raw)) {
+        items = raw[wrapper];
+        toDocument = (path) => [wrapper, ...path];
+    }
+    else if (Array.isArray(raw)) {
+        items = raw;
+        toDocument = (path) => path;
+    }
+    else {
+        items = [raw];
+        toDocument = (path) => path;
+    }
+    const dropped = new Set();
+    const cleaned = items.map((item) => {
+        if (!isPlainObject(item))
+            return item;
+        const result = withoutFields(item, readOnlyFields, true);
+        result.dropped.forEach((d) => dropped.add(d));
+        return dropNulls(result.kept);
+    });
+    const single = wrapper === undefined && !Array.isArray(raw);
+    return { ...derive(manifest, cleaned, toDocument, [...dropped]), single };
+}
+const sanitiseScalableTargets = (m) => sanitiseRequestList(m, 'ScalableTargets', SCALABLE_TARGET_READ_ONLY);
+const sanitiseScalingPolicies = (m) => sanitiseRequestList(m, 'ScalingPolicies', SCALING_POLICY_READ_ONLY);
+function withoutFields(value, fields, ignoreCase) {
+    const lower = new Set(fields.map((f) => (ignoreCase ? f.toLowerCase() : f)));
+    const kept = {};
+    const dropped = [];
+    for (const [k, v] of Object.entries(value)) {
+        if (lower.has(ignoreCase ? k.toLowerCase() : k))
+            dropped.push(k);
+        else
+            kept[k] = v;
+    }
+    return { kept, dropped };
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff-normalise.js
 
-/** Fields DescribeTaskDefinition returns that are not part of the RegisterTaskDefinition input. */
-const READ_ONLY_TASK_DEFINITION_FIELDS = [
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-    'tags',
-];
+
+/** Fields DescribeTaskDefinition returns that are not part of the RegisterTaskDefinition input (tags are compared apart). */
+const READ_ONLY_TASK_DEFINITION_FIELDS = [...TASK_DEFINITION_READ_ONLY_FIELDS, 'tags'];
 function normaliseTaskDefinition(td) {
     const o = toJson(td);
     for (const key of READ_ONLY_TASK_DEFINITION_FIELDS)
@@ -82159,355 +82559,6 @@ function setContainerImage(taskDefinition, containerName, image) {
         ...taskDefinition,
         containerDefinitions: containers.map((c) => (c.name === containerName ? { ...c, image } : c)),
     };
-}
-
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
-var submodules_schema = __nccwpck_require__(6890);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/did-you-mean.js
-/** "Did you mean `x`?" for unknown field names: a case-insensitive match first, then the closest by edit distance. */
-/** Levenshtein distance (insert, delete, substitute; each costs 1). */
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i += 1) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j += 1) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-        }
-        previous = current;
-    }
-    return previous[b.length] ?? 0;
-}
-/** The candidate the user most likely meant by `name`, or undefined when none is close enough. */
-function closestName(name, candidates) {
-    const lower = name.toLowerCase();
-    const sameCase = candidates.find((c) => c.toLowerCase() === lower);
-    if (sameCase !== undefined)
-        return sameCase;
-    const allowed = Math.max(1, Math.min(3, Math.floor(name.length / 4)));
-    let best;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const candidate of candidates) {
-        const d = editDistance(lower, candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    return bestDistance <= allowed ? best : undefined;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/schema-check.js
-/**
- * Structural validation of a manifest against the AWS SDK's own input shape (its smithy schema, as exported by
- * the client packages, e.g. `RegisterTaskDefinitionRequest$`), read through @smithy/core's NormalizedSchema.
- * Unknown fields (with a did-you-mean), wrong types and missing required members are all collected, each with
- * the path of the field. The walk also builds the cleaned value: nulls dropped, numbers and booleans given
- * for string members turned into strings (YAML users write `cpu: 256` and `value: true`; the API wants text).
- */
-
-
-const MAX_DEPTH = 64;
-/** Checks `value` against the structure `schema`; paths in problems start at `basePath`. */
-function checkAgainstSchema(schema, value, options = {}, basePath = []) {
-    const problems = [];
-    const walker = new Walker(problems, options);
-    const cleaned = walker.walk(submodules_schema.NormalizedSchema.of(schema), value, basePath, true);
-    return { value: cleaned, problems };
-}
-class Walker {
-    problems;
-    options;
-    constructor(problems, options) {
-        this.problems = problems;
-        this.options = options;
-    }
-    walk(ns, value, path, top = false) {
-        if (value === null || value === undefined)
-            return undefined;
-        if (path.length > MAX_DEPTH)
-            return this.fail(path, 'the document is nested too deeply');
-        if (ns.isStructSchema())
-            return this.struct(ns, value, path, top);
-        if (ns.isListSchema())
-            return this.list(ns, value, path);
-        if (ns.isMapSchema())
-            return this.map(ns, value, path);
-        if (ns.isDocumentSchema() || ns.isUnitSchema())
-            return value;
-        if (ns.isStringSchema())
-            return this.string(value, path);
-        if (ns.isNumericSchema() || ns.isBigIntegerSchema() || ns.isBigDecimalSchema())
-            return this.number(value, path);
-        if (ns.isBooleanSchema())
-            return this.boolean(value, path);
-        if (ns.isTimestampSchema()) {
-            if (value instanceof Date || typeof value === 'string' || typeof value === 'number')
-                return value;
-            return this.fail(path, `expected a timestamp, got ${describe(value)}`);
-        }
-        if (ns.isBlobSchema()) {
-            if (typeof value === 'string' || value instanceof Uint8Array)
-                return value;
-            return this.fail(path, `expected binary data (a string), got ${describe(value)}`);
-        }
-        return value;
-    }
-    struct(ns, value, path, top) {
-        const shape = ns.getName() ?? 'object';
-        if (!isPlainObject(value))
-            return this.fail(path, `expected an object (${shape}), got ${describe(value)}`);
-        const members = new Map();
-        for (const [name, member] of ns.structIterator())
-            members.set(name, member);
-        const names = [...members.keys()];
-        const out = {};
-        for (const [key, raw] of Object.entries(value)) {
-            const name = members.has(key) ? key : this.caseMatch(key, names);
-            const member = name === undefined ? undefined : members.get(name);
-            if (name === undefined || member === undefined) {
-                this.unknown(key, names, shape, [...path, key]);
-                continue;
-            }
-            if (name in out) {
-                this.problems.push({ path: [...path, key], detail: `\`${key}\` repeats \`${name}\`` });
-                continue;
-            }
-            const cleaned = this.walk(member, raw, [...path, key]);
-            if (cleaned !== undefined)
-                out[name] = cleaned;
-        }
-        this.required(ns, names, value, path, top);
-        if (ns.isUnionSchema() && Object.keys(out).length !== 1) {
-            this.fail(path, `exactly one of ${names.map((n) => `\`${n}\``).join(', ')} must be set`);
-        }
-        return out;
-    }
-    required(ns, names, raw, path, top) {
-        const provided = top ? (this.options.provided ?? []) : [];
-        for (const name of names.slice(0, requiredCount(ns))) {
-            if (provided.includes(name))
-                continue;
-            // Present but of a wrong type is reported by the walk already: only a truly absent member is "missing".
-            const present = Object.entries(raw).some(([k, v]) => v !== null && v !== undefined && (k === name || this.caseMatch(k, [name]) === name));
-            if (present)
-                continue;
-            this.problems.push({ path: [...path, name], at: path, detail: `missing required field \`${name}\`` });
-        }
-    }
-    caseMatch(key, names) {
-        if (this.options.caseInsensitiveMembers !== true)
-            return undefined;
-        return names.find((n) => n.toLowerCase() === key.toLowerCase());
-    }
-    unknown(key, names, shape, path) {
-        const guess = closestName(key, names);
-        const hint = guess === undefined ? '' : `; did you mean \`${guess}\`?`;
-        this.problems.push({ path, detail: `unknown field \`${key}\` (not a member of ${shape})${hint}` });
-    }
-    list(ns, value, path) {
-        if (!Array.isArray(value))
-            return this.fail(path, `expected a list, got ${describe(value)}`);
-        const item = ns.getValueSchema();
-        return value.map((v, i) => {
-            if (v === null || v === undefined)
-                return this.fail([...path, i], 'a list item is empty (null)');
-            return this.walk(item, v, [...path, i]);
-        });
-    }
-    map(ns, value, path) {
-        if (!isPlainObject(value))
-            return this.fail(path, `expected a map of names to values, got ${describe(value)}`);
-        const item = ns.getValueSchema();
-        const out = {};
-        for (const [key, raw] of Object.entries(value)) {
-            const cleaned = this.walk(item, raw, [...path, key]);
-            if (cleaned !== undefined)
-                out[key] = cleaned;
-        }
-        return out;
-    }
-    string(value, path) {
-        if (typeof value === 'string')
-            return value;
-        if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean')
-            return String(value);
-        return this.fail(path, `expected a string, got ${describe(value)}`);
-    }
-    number(value, path) {
-        if (typeof value === 'number' && Number.isFinite(value))
-            return value;
-        const hint = typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
-            ? ' (write the number without quotes)'
-            : '';
-        return this.fail(path, `expected a number, got ${describe(value)}${hint}`);
-    }
-    boolean(value, path) {
-        if (typeof value === 'boolean')
-            return value;
-        const hint = value === 'true' || value === 'false' ? ' (write true or false without quotes)' : '';
-        return this.fail(path, `expected true or false, got ${describe(value)}${hint}`);
-    }
-    fail(path, detail) {
-        this.problems.push({ path, detail });
-        return undefined;
-    }
-}
-/** How many members (the first ones) a structure requires: the 7th slot of a static structure schema. */
-function requiredCount(ns) {
-    const sc = ns.getSchema();
-    const count = Array.isArray(sc) ? sc[6] : undefined;
-    return typeof count === 'number' ? count : 0;
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-/** The kind of a value, for messages (never the value of a string: it may be a secret). */
-function describe(value) {
-    if (Array.isArray(value))
-        return 'a list';
-    if (value === null)
-        return 'null';
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? `the number ${value}` : 'a non-finite number';
-    if (typeof value === 'boolean')
-        return `${value}`;
-    if (typeof value === 'string')
-        return 'a string';
-    if (typeof value === 'object')
-        return 'an object';
-    return typeof value;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/sanitise.js
-/**
- * S1: accepting what AWS's describe commands print. A task definition from `aws ecs describe-task-definition`
- * (with or without its `{ taskDefinition, tags }` wrapper) loses its read-only fields and its nulls; the same
- * courtesy is extended to `describe-scalable-targets` / `describe-scaling-policies` output, which Harness's
- * documentation tells users to start from.
- */
-
-
-
-const membersOf = (schema) => schema[4] ?? [];
-/** Members of a describe response shape that its request shape does not have: read-only. */
-const readOnly = (response, request) => membersOf(response).filter((m) => !membersOf(request).includes(m));
-/** The fields S1 names, plus any other member TaskDefinition has and RegisterTaskDefinitionRequest lacks. */
-const TASK_DEFINITION_READ_ONLY_FIELDS = [
-    ...new Set([
-        'taskDefinitionArn',
-        'revision',
-        'status',
-        'requiresAttributes',
-        'compatibilities',
-        'registeredAt',
-        'registeredBy',
-        'deregisteredAt',
-        ...readOnly(client_ecs_dist_cjs/* TaskDefinition$ */.TAv, client_ecs_dist_cjs/* RegisterTaskDefinitionRequest$ */.fSK),
-    ]),
-];
-const SCALABLE_TARGET_READ_ONLY = readOnly(dist_cjs/* ScalableTarget$ */.ZQ, dist_cjs/* RegisterScalableTargetRequest$ */.J);
-const SCALING_POLICY_READ_ONLY = readOnly(dist_cjs/* ScalingPolicy$ */.k5, dist_cjs/* PutScalingPolicyRequest$ */.y$);
-/** A copy of `value` without null object members, at any depth (null list items stay, for validation to report). */
-function dropNulls(value) {
-    if (Array.isArray(value))
-        return value.map(dropNulls);
-    if (!isPlainObject(value))
-        return value;
-    const out = {};
-    for (const [k, v] of Object.entries(value))
-        if (v !== null && v !== undefined)
-            out[k] = dropNulls(v);
-    return out;
-}
-/** The same manifest seen through a new value whose paths map onto the document by `toDocumentPath`. */
-function derive(manifest, value, toDocumentPath, droppedFields = []) {
-    return {
-        value,
-        file: manifest.file,
-        input: manifest.input,
-        lineOf: (path) => manifest.lineOf(toDocumentPath(path)),
-        droppedFields,
-    };
-}
-/** Unwraps `{ taskDefinition, tags }`, drops read-only fields and nulls. Other values pass through unchanged. */
-function sanitiseTaskDefinition(manifest) {
-    const raw = manifest.value;
-    if (!isPlainObject(raw))
-        return derive(manifest, raw, (p) => p);
-    const wrapped = isPlainObject(raw['taskDefinition']) && !('containerDefinitions' in raw) && !('family' in raw);
-    const inner = wrapped ? raw['taskDefinition'] : raw;
-    const { kept, dropped } = withoutFields(inner, TASK_DEFINITION_READ_ONLY_FIELDS, false);
-    let tagsFromWrapper = false;
-    if (wrapped) {
-        // Anything else beside the wrapper is kept under its own name, so validation reports it as unknown.
-        for (const [k, v] of Object.entries(raw)) {
-            if (k === 'taskDefinition' || v === null)
-                continue;
-            if (k === 'tags' && Array.isArray(v) && v.length === 0)
-                continue;
-            if (k === 'tags' && kept['tags'] === undefined)
-                tagsFromWrapper = true;
-            if (!(k in kept))
-                kept[k] = v;
-        }
-    }
-    const toDocument = (path) => {
-        if (!wrapped)
-            return path;
-        const top = path[0];
-        const fromWrapper = top !== undefined && (top === 'tags' ? tagsFromWrapper : !(top in inner));
-        return fromWrapper ? path : ['taskDefinition', ...path];
-    };
-    return derive(manifest, dropNulls(kept), toDocument, dropped);
-}
-/**
- * One manifest holding one request or a list of them, or `describe-*` output wrapping a list under
- * `wrapperKey` (any letter case): a list of items with read-only fields and nulls dropped.
- */
-function sanitiseRequestList(manifest, wrapperKey, readOnlyFields) {
-    const raw = manifest.value;
-    const wrapper = isPlainObject(raw)
-        ? Object.keys(raw).find((k) => k.toLowerCase() === wrapperKey.toLowerCase() && Array.isArray(raw[k]))
-        : undefined;
-    let items;
-    let toDocument;
-    if (wrapper !== undefined && isPlainObject(raw)) {
-        items = raw[wrapper];
-        toDocument = (path) => [wrapper, ...path];
-    }
-    else if (Array.isArray(raw)) {
-        items = raw;
-        toDocument = (path) => path;
-    }
-    else {
-        items = [raw];
-        toDocument = (path) => path;
-    }
-    const dropped = new Set();
-    const cleaned = items.map((item) => {
-        if (!isPlainObject(item))
-            return item;
-        const result = withoutFields(item, readOnlyFields, true);
-        result.dropped.forEach((d) => dropped.add(d));
-        return dropNulls(result.kept);
-    });
-    const single = wrapper === undefined && !Array.isArray(raw);
-    return { ...derive(manifest, cleaned, toDocument, [...dropped]), single };
-}
-const sanitiseScalableTargets = (m) => sanitiseRequestList(m, 'ScalableTargets', SCALABLE_TARGET_READ_ONLY);
-const sanitiseScalingPolicies = (m) => sanitiseRequestList(m, 'ScalingPolicies', SCALING_POLICY_READ_ONLY);
-function withoutFields(value, fields, ignoreCase) {
-    const lower = new Set(fields.map((f) => (ignoreCase ? f.toLowerCase() : f)));
-    const kept = {};
-    const dropped = [];
-    for (const [k, v] of Object.entries(value)) {
-        if (lower.has(ignoreCase ? k.toLowerCase() : k))
-            dropped.push(k);
-        else
-            kept[k] = v;
-    }
-    return { kept, dropped };
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/fargate.js
@@ -86813,7 +86864,7 @@ async function runAction(name, main, deps = {}) {
             cancel.abort(new errors/* CancelledError */.cc(signal));
         }
         else if (!hardCancel.signal.aborted) {
-            rt?.log.warning(`${name}: ${signal} received again, stopping now`);
+            rt?.log.warning(`${name}: ${signal} received while cancelling: stopping now`);
             hardCancel.abort(new errors/* CancelledError */.cc(signal));
         }
     };
