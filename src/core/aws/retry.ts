@@ -15,12 +15,15 @@ export const THROTTLED_MAX_ATTEMPTS = 12;
 export class PatientThrottlingRetryStrategy implements RetryStrategyV2 {
   readonly mode = 'adaptive';
   private readonly inner: AdaptiveRetryStrategy;
+  /** Never fewer attempts for a throttled call than for any other. */
+  private readonly throttledMaxAttempts: number;
 
   constructor(
     private readonly maxAttempts: number,
-    private readonly throttledMaxAttempts: number = THROTTLED_MAX_ATTEMPTS,
+    throttledMaxAttempts: number = THROTTLED_MAX_ATTEMPTS,
   ) {
-    const ceiling = Math.max(maxAttempts, throttledMaxAttempts);
+    this.throttledMaxAttempts = Math.max(maxAttempts, throttledMaxAttempts);
+    const ceiling = this.throttledMaxAttempts;
     this.inner = new AdaptiveRetryStrategy(async () => ceiling);
   }
 
