@@ -29,15 +29,19 @@ export async function readAfterFacts(
   where: { cluster: string; serviceName: string },
   arns: { previous: string | undefined; deployed: string | undefined },
   signal: AbortSignal,
-  /** The deployed revision's images when already known (registered from a file): no read needed. */
-  deployedImages?: string | undefined,
+  /** What is already known, so it is not read again: the deployed revision's images (registered from a file) and
+   * the service as the successful wait last described it. */
+  known: { deployedImages?: string | undefined; service?: Service | undefined } = {},
 ): Promise<AfterFacts> {
-  const facts: AfterFacts = { service: undefined, previous: undefined, deployed: undefined };
+  const { deployedImages } = known;
+  const facts: AfterFacts = { service: known.service, previous: undefined, deployed: undefined };
   if (signal.aborted) return facts;
-  try {
-    facts.service = await describeService(ecs, where.cluster, where.serviceName, { signal });
-  } catch (e) {
-    log.debug(`Reading service ${where.serviceName} for the summary failed: ${describeError(e)}`);
+  if (facts.service === undefined) {
+    try {
+      facts.service = await describeService(ecs, where.cluster, where.serviceName, { signal });
+    } catch (e) {
+      log.debug(`Reading service ${where.serviceName} for the summary failed: ${describeError(e)}`);
+    }
   }
   facts.previous = await labelOf(ecs, log, arns.previous, signal);
   facts.deployed =

@@ -96,7 +96,11 @@ async function report(
       { cluster: options.cluster, serviceName: options.serviceName },
       { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn },
       rt.hardCancel,
-      options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined,
+      {
+        deployedImages:
+          options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined,
+        service: outcome.steadyService,
+      },
     );
     writeOutputs(rt, outcome, facts);
     await writeSummary(rt, { options, outcome, facts, target: outcome.target });

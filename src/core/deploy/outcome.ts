@@ -14,6 +14,8 @@ export interface Outcome {
   taskDefinitionArn: string;
   previousTaskDefinitionArn?: string;
   service: { name: string; arn?: string };
+  /** After a successful wait: the service as that wait last described it (steady on the new revision). */
+  steadyService?: Service;
   deploymentId?: string;
   /** True when the service was put back as it was (rollback succeeded). */
   rolledBack: boolean;

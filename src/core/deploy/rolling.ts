@@ -80,7 +80,10 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan): Promi
   if (progress.deploymentId !== undefined) outcome.deploymentId = progress.deploymentId;
   if (progress.waitMs !== undefined) outcome.timings.waitMs = progress.waitMs;
   if (failure !== undefined) await handleFailure(deps, plan, snapshot, progress, failure, outcome);
-  else log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} succeeded.`);
+  else {
+    if (progress.waitMs !== undefined && progress.service !== undefined) outcome.steadyService = progress.service;
+    log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} succeeded.`);
+  }
   outcome.timings.finishedAt = clock.now();
   outcome.timings.totalMs = outcome.timings.finishedAt - startedAt;
   return outcome;

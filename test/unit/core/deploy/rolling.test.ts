@@ -105,6 +105,7 @@ describe('first deployment (R2)', () => {
     expect(w.aas.targets.size).toBe(0);
     expect(outcome).toMatchObject({ status: 'failed', firstDeployment: true, rolledBack: true, rollback: { status: 'succeeded' } });
     expect(outcome.cause).toBe('essential container app exited with code 1');
+    expect(outcome.steadyService).toBeUndefined();
     expect(w.log.messages()).toEqual(expect.arrayContaining(['Rolling Back..', 'Rollback Successful.']));
   });
 
