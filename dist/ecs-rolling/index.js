@@ -78926,13 +78926,14 @@ var retry = __nccwpck_require__(3609);
 const THROTTLED_MAX_ATTEMPTS = 12;
 class PatientThrottlingRetryStrategy {
     maxAttempts;
-    throttledMaxAttempts;
     mode = 'adaptive';
     inner;
+    /** Never fewer attempts for a throttled call than for any other. */
+    throttledMaxAttempts;
     constructor(maxAttempts, throttledMaxAttempts = THROTTLED_MAX_ATTEMPTS) {
         this.maxAttempts = maxAttempts;
-        this.throttledMaxAttempts = throttledMaxAttempts;
-        const ceiling = Math.max(maxAttempts, throttledMaxAttempts);
+        this.throttledMaxAttempts = Math.max(maxAttempts, throttledMaxAttempts);
+        const ceiling = this.throttledMaxAttempts;
         this.inner = new retry.AdaptiveRetryStrategy(async () => ceiling);
     }
     acquireInitialRetryToken(retryTokenScope) {
@@ -80686,8 +80687,11 @@ async function deployRolling(deps, plan) {
         outcome.timings.waitMs = progress.waitMs;
     if (failure !== undefined)
         await handleFailure(deps, plan, snapshot, progress, failure, outcome);
-    else
+    else {
+        if (progress.waitMs !== undefined && progress.service !== undefined)
+            outcome.steadyService = progress.service;
         log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} succeeded.`);
+    }
     outcome.timings.finishedAt = clock.now();
     outcome.timings.totalMs = outcome.timings.finishedAt - startedAt;
     return outcome;
@@ -81744,16 +81748,20 @@ function isIterable(x) {
 
 
 async function readAfterFacts(ecs, log, where, arns, signal, 
-/** The deployed revision's images when already known (registered from a file): no read needed. */
-deployedImages) {
-    const facts = { service: undefined, previous: undefined, deployed: undefined };
+/** What is already known, so it is not read again: the deployed revision's images (registered from a file) and
+ * the service as the successful wait last described it. */
+known = {}) {
+    const { deployedImages } = known;
+    const facts = { service: known.service, previous: undefined, deployed: undefined };
     if (signal.aborted)
         return facts;
-    try {
-        facts.service = await describeService(ecs, where.cluster, where.serviceName, { signal });
-    }
-    catch (e) {
-        log.debug(`Reading service ${where.serviceName} for the summary failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
+    if (facts.service === undefined) {
+        try {
+            facts.service = await describeService(ecs, where.cluster, where.serviceName, { signal });
+        }
+        catch (e) {
+            log.debug(`Reading service ${where.serviceName} for the summary failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
+        }
     }
     facts.previous = await labelOf(ecs, log, arns.previous, signal);
     facts.deployed =
@@ -83508,7 +83516,10 @@ function rollingPlan(o, deadline) {
 }
 async function report(rt, options, outcome, ecs) {
     await rt.log.group('Result', async () => {
-        const facts = await readAfterFacts(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined);
+        const facts = await readAfterFacts(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, {
+            deployedImages: options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined,
+            service: outcome.steadyService,
+        });
         report_writeOutputs(rt, outcome, facts);
         await writeSummary(rt, { options, outcome, facts, target: outcome.target });
         for (const [name, value] of rt.outputs.entries())

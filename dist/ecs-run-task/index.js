@@ -78914,13 +78914,14 @@ var retry = __nccwpck_require__(3609);
 const THROTTLED_MAX_ATTEMPTS = 12;
 class PatientThrottlingRetryStrategy {
     maxAttempts;
-    throttledMaxAttempts;
     mode = 'adaptive';
     inner;
+    /** Never fewer attempts for a throttled call than for any other. */
+    throttledMaxAttempts;
     constructor(maxAttempts, throttledMaxAttempts = THROTTLED_MAX_ATTEMPTS) {
         this.maxAttempts = maxAttempts;
-        this.throttledMaxAttempts = throttledMaxAttempts;
-        const ceiling = Math.max(maxAttempts, throttledMaxAttempts);
+        this.throttledMaxAttempts = Math.max(maxAttempts, throttledMaxAttempts);
+        const ceiling = this.throttledMaxAttempts;
         this.inner = new retry.AdaptiveRetryStrategy(async () => ceiling);
     }
     acquireInitialRetryToken(retryTokenScope) {
