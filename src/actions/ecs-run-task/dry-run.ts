@@ -15,7 +15,7 @@ import { diffDeployment } from '../../core/deploy/diff.js';
 import type { Logger } from '../../core/io/logger.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { SummaryBuilder } from '../../core/io/summary.js';
-import { hasErrorName } from '../../core/tasks/aws-errors.js';
+import { hasErrorName } from '../../core/aws/errors.js';
 import { RUN_TASK_MAX_COUNT } from '../../core/tasks/index.js';
 import type { RunTaskOptions } from './options.js';
 import { resolveTaskDefinition } from './task-definition.js';

@@ -7,7 +7,7 @@ import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand } from '@a
 import type { ECSClient, TaskDefinition } from '@aws-sdk/client-ecs';
 import { ConfigurationError, describeError } from '../../core/errors.js';
 import type { Logger } from '../../core/io/logger.js';
-import { hasErrorName } from '../../core/tasks/aws-errors.js';
+import { hasErrorName } from '../../core/aws/errors.js';
 import { checkRunAgainstTaskDefinition } from './checks.js';
 import type { RunTaskOptions } from './options.js';
 

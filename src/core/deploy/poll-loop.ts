@@ -9,7 +9,7 @@ import { EventPrinter, UNSEEN_EVENT_WINDOW_MS } from './events.js';
 import { DEFAULT_READS_PER_MINUTE, PollPacer } from './poll-pacer.js';
 import { summarizeStoppedTasks } from './stopped-tasks.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
-import { classifyAwsError } from './transient-errors.js';
+import { classifyAwsError } from '../aws/errors.js';
 import type { WatchResult } from './watch-result.js';
 
 export interface PollDeps {

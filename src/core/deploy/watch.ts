@@ -7,7 +7,7 @@ import { pollService } from './poll-loop.js';
 import type { PollIo, PollObserver } from './poll-loop.js';
 import { StoppedTaskCollector, summarizeStoppedTasks } from './stopped-tasks.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
-import { classifyAwsError } from './transient-errors.js';
+import { classifyAwsError } from '../aws/errors.js';
 import { judgeDeployment } from './verdict.js';
 import type { DeploymentTarget } from './verdict.js';
 import type { WatchResult } from './watch-result.js';

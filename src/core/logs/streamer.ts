@@ -12,7 +12,7 @@ import type { Task } from '@aws-sdk/client-ecs';
 import type { Clock, Sleep } from '../time.js';
 import type { Logger } from '../io/logger.js';
 import { describeError } from '../errors.js';
-import { hasErrorName, isThrottlingError } from '../tasks/aws-errors.js';
+import { hasErrorName, isThrottlingError } from '../aws/errors.js';
 import { shortTaskId, taskIdFromArn } from '../tasks/ids.js';
 import { NOT_YET_RUNNING_STATES } from '../tasks/types.js';
 import { awslogsTargets, containersWithoutAwslogs, logStreamName } from './awslogs.js';

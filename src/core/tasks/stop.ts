@@ -6,7 +6,7 @@ import { StopTaskCommand } from '@aws-sdk/client-ecs';
 import type { TaskDeps } from './types.js';
 import { taskIdFromArn } from './ids.js';
 import { describeError } from '../errors.js';
-import { hasErrorName } from './aws-errors.js';
+import { hasErrorName } from '../aws/errors.js';
 
 /** StopTask's `reason` is at most 255 characters. */
 const REASON_MAX = 255;

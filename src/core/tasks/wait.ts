@@ -8,7 +8,7 @@ import type { TaskDeps } from './types.js';
 import type { Deadline } from '../time.js';
 import { formatDuration } from '../time.js';
 import { describeError } from '../errors.js';
-import { isThrottlingError } from './aws-errors.js';
+import { isThrottlingError } from '../aws/errors.js';
 import { evaluateTask } from './evaluate.js';
 import type { TaskDefinitionLike } from './evaluate.js';
 import { taskIdFromArn } from './ids.js';

@@ -1,5 +1,5 @@
 /**
- * Which AWS errors a polling loop may ride out (S7): throttling and transient faults are retried within the
+ * How the actions read AWS SDK errors. Which errors a polling loop may ride out (S7): throttling and transient faults are retried within the
  * deadline with back-off; everything else (ServiceNotFoundException, AccessDeniedException, ClientException...)
  * is the caller's to report.
  */
@@ -48,4 +48,15 @@ export function classifyAwsError(e: unknown): AwsErrorKind {
   if (status !== undefined && status >= 500) return 'transient';
   if (typeof err.code === 'string' && NETWORK_CODES.has(err.code)) return 'transient';
   return 'fatal';
+}
+
+export function isThrottlingError(e: unknown): boolean {
+  return classifyAwsError(e) === 'throttling';
+}
+
+/** True when the error's name (the AWS error code, e.g. `ResourceNotFoundException`) is one of `names`. */
+export function hasErrorName(e: unknown, ...names: string[]): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const named = e as { name?: unknown; Code?: unknown; code?: unknown };
+  return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
 }

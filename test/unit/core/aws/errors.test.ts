@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { AccessDeniedException, ServerException, ServiceNotFoundException } from '@aws-sdk/client-ecs';
-import { classifyAwsError } from '../../../../src/core/deploy/transient-errors.js';
+import { classifyAwsError } from '../../../../src/core/aws/errors.js';
 import { retryableThrottle, serviceUnavailable, throttlingError } from '../../../helpers/ecs-watch-fixtures.js';
 
 describe('classifyAwsError', () => {
