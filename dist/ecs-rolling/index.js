@@ -78875,7 +78875,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(105);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7720);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-rolling', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78885,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 105:
+/***/ 7720:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79985,7 +79985,7 @@ function summarizeStoppedTasks(reasons) {
         .join('; ');
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/transient-errors.js
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/errors.js
 const THROTTLING_CODES = new Set([
     'ThrottlingException',
     'Throttling',
@@ -80024,6 +80024,16 @@ function classifyAwsError(e) {
     if (typeof err.code === 'string' && NETWORK_CODES.has(err.code))
         return 'transient';
     return 'fatal';
+}
+function isThrottlingError(e) {
+    return classifyAwsError(e) === 'throttling';
+}
+/** True when the error's name (the AWS error code, e.g. `ResourceNotFoundException`) is one of `names`. */
+function hasErrorName(e, ...names) {
+    if (typeof e !== 'object' || e === null)
+        return false;
+    const named = e;
+    return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/poll-loop.js

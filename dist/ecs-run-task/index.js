@@ -78863,7 +78863,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1075);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6251);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5410);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-run-task', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78873,7 +78873,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6251:
+/***/ 5410:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79769,8 +79769,7 @@ function isIterable(x) {
     return typeof x === 'object' && x !== null && Symbol.iterator in x;
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/aws-errors.js
-/** Classification of AWS SDK errors the task and log loops react to (they match on the error's name/code). */
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/errors.js
 const THROTTLING_CODES = new Set([
     'ThrottlingException',
     'Throttling',
@@ -79779,26 +79778,46 @@ const THROTTLING_CODES = new Set([
     'RequestLimitExceeded',
     'RequestThrottled',
     'RequestThrottledException',
+    'SlowDown',
+    'PriorRequestNotComplete',
 ]);
-function errorName(e) {
+const TRANSIENT_CODES = new Set([
+    'ServerException',
+    'InternalFailure',
+    'InternalServerError',
+    'InternalError',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError',
+]);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED']);
+function classifyAwsError(e) {
     if (typeof e !== 'object' || e === null)
-        return undefined;
-    const named = e;
-    for (const v of [named.name, named.Code, named.code])
-        if (typeof v === 'string' && v !== 'Error')
-            return v;
-    return undefined;
+        return 'fatal';
+    const err = e;
+    const name = typeof err.name === 'string' ? err.name : '';
+    const status = err.$metadata?.httpStatusCode;
+    if (THROTTLING_CODES.has(name) || err.$retryable?.throttling === true || status === 429)
+        return 'throttling';
+    if (TRANSIENT_CODES.has(name) || err.$retryable !== undefined)
+        return 'transient';
+    if (status !== undefined && status >= 500)
+        return 'transient';
+    if (typeof err.code === 'string' && NETWORK_CODES.has(err.code))
+        return 'transient';
+    return 'fatal';
 }
 function isThrottlingError(e) {
-    const name = errorName(e);
-    if (name !== undefined && THROTTLING_CODES.has(name))
-        return true;
-    const retryable = e?.$retryable;
-    return retryable?.throttling === true;
+    return classifyAwsError(e) === 'throttling';
 }
+/** True when the error's name (the AWS error code, e.g. `ResourceNotFoundException`) is one of `names`. */
 function hasErrorName(e, ...names) {
-    const name = errorName(e);
-    return name !== undefined && names.includes(name);
+    if (typeof e !== 'object' || e === null)
+        return false;
+    const named = e;
+    return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -81897,6 +81916,47 @@ function applyContainerOverrides(base, fromInput) {
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/options.js
 const WAIT_MODES = ['stopped', 'running', 'none'];
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/task-definition-arn.js
+/**
+ * True when two task definition references name the same revision. A full ARN
+ * (`arn:aws:ecs:<region>:<account>:task-definition/web:3`) matches itself and its `family:revision` short form.
+ */
+function sameTaskDefinition(a, b) {
+    if (a === undefined || b === undefined)
+        return false;
+    if (a === b)
+        return true;
+    return familyRevision(a) === familyRevision(b) && (!isArn(a) || !isArn(b));
+}
+function isArn(ref) {
+    return ref.startsWith('arn:');
+}
+/** `web:3` from an ARN or a `family:revision`. */
+function familyRevision(ref) {
+    const slash = ref.lastIndexOf('/');
+    return isArn(ref) && slash >= 0 ? ref.slice(slash + 1) : ref;
+}
+/** "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed." (family) */
+const FAMILY = '[A-Za-z0-9_-]{1,255}';
+const REVISION = '[1-9][0-9]{0,8}';
+const FAMILY_REVISION = new RegExp(`^${FAMILY}:${REVISION}$`);
+const TASK_DEFINITION_ARN = new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:task-definition/${FAMILY}:${REVISION}$`);
+/** True for a full task definition ARN or a `family:revision` (a bare family, whose latest revision changes, is not). */
+function isTaskDefinitionRef(ref) {
+    return FAMILY_REVISION.test(ref) || TASK_DEFINITION_ARN.test(ref);
+}
+/** Why `ref` is not a task definition reference (for a ConfigurationError), or undefined when it is one. */
+function taskDefinitionRefProblem(ref) {
+    if (isTaskDefinitionRef(ref))
+        return undefined;
+    const hint = ref.startsWith('arn:')
+        ? 'expected a task definition ARN, arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>'
+        : /^[A-Za-z0-9_-]+$/.test(ref)
+            ? 'a revision is required: write <family>:<revision> (e.g. web:7) or the full task definition ARN'
+            : 'expected a task definition ARN (arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>) or <family>:<revision>';
+    return `'${ref}' is not a task definition reference: ${hint}`;
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/task-definition-ref.js
 /**
  * A reference to a registered task definition (S4): `task-definition-arn`, or `taskDefinition` in the run-task
@@ -81904,24 +81964,13 @@ const WAIT_MODES = ['stopped', 'running', 'none'];
  * revision, so the run is reproducible (a bare family would run whatever revision is latest at that moment).
  */
 
-/** "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed." (family) */
-const FAMILY = '[A-Za-z0-9_-]{1,255}';
-const REVISION = '[1-9][0-9]{0,8}';
-const FAMILY_REVISION = new RegExp(`^${FAMILY}:${REVISION}$`);
-const TASK_DEFINITION_ARN = new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:task-definition/${FAMILY}:${REVISION}$`);
-function isTaskDefinitionRef(ref) {
-    return FAMILY_REVISION.test(ref) || TASK_DEFINITION_ARN.test(ref);
-}
+
 /** The reference itself, or a ConfigurationError at `where` saying what a valid one looks like. */
 function checkTaskDefinitionRef(ref, where) {
-    if (isTaskDefinitionRef(ref))
-        return ref;
-    const hint = ref.startsWith('arn:')
-        ? 'expected a task definition ARN, arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>'
-        : /^[A-Za-z0-9_-]+$/.test(ref)
-            ? 'a revision is required: write <family>:<revision> (e.g. migrate:7) or the full task definition ARN'
-            : 'expected a task definition ARN (arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>) or <family>:<revision>';
-    throw new core_errors/* ConfigurationError */.j1(`'${ref}' is not a task definition reference: ${hint}`, where);
+    const problem = taskDefinitionRefProblem(ref);
+    if (problem !== undefined)
+        throw new core_errors/* ConfigurationError */.j1(problem, where);
+    return ref;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/inputs.js
