@@ -1,19 +1,10 @@
 import type { Service } from '@aws-sdk/client-ecs';
-import type { Deadline } from '../time.js';
 import { ProgressPrinter } from './events.js';
 import { pollService } from './poll-loop.js';
 import type { PollDeps, PollIo, PollObserver } from './poll-loop.js';
-import type { WatchResult } from './watch-result.js';
+import type { ServiceWaitRequest, WatchResult } from './watch-result.js';
 
-export interface InactiveRequest {
-  cluster: string;
-  service: string;
-  deadline: Deadline;
-  signal?: AbortSignal;
-  /** Events already printed or present before (e.g. by the wait on a failed first deployment): never printed again. */
-  seenEventIds?: Iterable<string>;
-  pollIntervalMs?: number;
-}
+export type InactiveRequest = ServiceWaitRequest;
 
 /**
  * Waits until a deleted service is INACTIVE (or ECS no longer knows it: MISSING), printing its events and its

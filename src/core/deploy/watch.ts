@@ -10,7 +10,7 @@ import type { StoppedTaskReason } from './stopped-tasks.js';
 import { classifyAwsError } from '../aws/errors.js';
 import { judgeDeployment } from './verdict.js';
 import type { DeploymentTarget } from './verdict.js';
-import type { WatchResult } from './watch-result.js';
+import type { ServiceWaitRequest, WatchResult } from './watch-result.js';
 
 export type { StoppedTaskReason } from './stopped-tasks.js';
 export type { WatchResult } from './watch-result.js';
@@ -37,18 +37,11 @@ export interface WatchRequest {
   signal?: AbortSignal;
   /** Events already present before the change: never printed. */
   seenEventIds?: Iterable<string>;
-  /** Default 2000. */
+  /** Default DEFAULT_POLL_INTERVAL_MS (poll-loop.ts). */
   pollIntervalMs?: number;
 }
 
-export interface StableRequest {
-  cluster: string;
-  service: string;
-  deadline: Deadline;
-  signal?: AbortSignal;
-  seenEventIds?: Iterable<string>;
-  pollIntervalMs?: number;
-}
+export type StableRequest = ServiceWaitRequest;
 
 /** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
 const NOT_YET_VISIBLE_GRACE_MS = 10_000;
