@@ -37,6 +37,7 @@ const STOP_REASON = {
   cancelled: 'Stopped by ecs-run-task: the GitHub Actions workflow was cancelled',
   timeout: (minutes: number) => `Stopped by ecs-run-task: timeout-minutes (${minutes}) reached`,
   runFailed: 'Stopped by ecs-run-task: RunTask could not start every task of this run',
+  error: 'Stopped by ecs-run-task: the action could not follow the tasks (see the step log)',
 };
 
 /** T1/T2: RunTask in calls of at most 10. Returns the started tasks, or a failed outcome after stopping them. */
@@ -94,6 +95,11 @@ export async function waitForRun(
     taskDefinition: td.definition,
     ...(options.watchContainer !== undefined ? { watchContainer: options.watchContainer } : {}),
     ...(streamer !== undefined ? { onPoll: (tasks: Task[]) => streamer.poll(tasks) } : {}),
+  }).catch(async (e: unknown) => {
+    // An error waiting cannot fix (e.g. access denied): the tasks this run started must not outlive the step (S10).
+    deps.log.warning(`Waiting for the tasks failed (${describeError(e)}): stopping the ${taskArns.length} task(s) this run started`);
+    await stopTasks(deps, options.cluster, taskArns, STOP_REASON.error);
+    throw e;
   });
   if (result.status === 'cancelled' || result.status === 'timeout') return stopUnfinished(ctx, options, result);
   if (streamer !== undefined && until === 'stopped') await streamer.flush(result.tasks);

@@ -8,7 +8,7 @@ import type { TaskDeps } from './types.js';
 import type { Deadline } from '../time.js';
 import { formatDuration } from '../time.js';
 import { describeError } from '../errors.js';
-import { isThrottlingError } from '../aws/errors.js';
+import { classifyAwsError } from '../aws/errors.js';
 import { evaluateTask } from './evaluate.js';
 import type { TaskDefinitionLike } from './evaluate.js';
 import { taskIdFromArn } from './ids.js';
@@ -122,9 +122,11 @@ export async function waitForTasks(deps: WaitDeps, options: WaitForTasksOptions)
       interval = baseInterval;
     } catch (e) {
       if (aborted(signal)) return finish('cancelled');
-      if (!isThrottlingError(e)) throw e;
+      const kind = classifyAwsError(e);
+      if (kind === 'fatal') throw e;
       interval = Math.min(interval * 2, MAX_BACKOFF_MS);
-      log.info(`DescribeTasks was throttled (${describeError(e)}); next poll in ${formatDuration(interval)}`);
+      const what = kind === 'throttling' ? 'was throttled' : 'failed (transient)';
+      log.info(`DescribeTasks ${what} (${describeError(e)}); next poll in ${formatDuration(interval)}`);
     }
     if (polled) {
       await runOnPoll(options, ordered(), log, signal);

@@ -143,6 +143,17 @@ describe('ecs-run-task main', () => {
     expect(JSON.parse(fake.sink.outputs.get('taskArns') ?? '[]')).toHaveLength(3);
   });
 
+  it('an error waiting cannot fix (access denied) stops the started tasks before the step fails', async () => {
+    const fake = runtime({ count: '2' });
+    ecs
+      .on(DescribeTasksCommand)
+      .rejects(Object.assign(new Error('not authorized to perform: ecs:DescribeTasks'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }));
+    const e = await failure(fake);
+    expect(e.message).toContain('not authorized to perform: ecs:DescribeTasks');
+    const reasons = world.calls(StopTaskCommand).map((s) => s['reason']);
+    expect(reasons).toEqual(Array(2).fill('Stopped by ecs-run-task: the action could not follow the tasks (see the step log)'));
+  });
+
   it('RunTask failing part-way: stops what the earlier calls started and lists each failure', async () => {
     let call = 0;
     ecs.on(RunTaskCommand).callsFake((input: RunTaskCommandInput) => {

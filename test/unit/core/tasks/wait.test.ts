@@ -132,7 +132,19 @@ describe('waitForTasks until stopped', () => {
     expect(s.time.totalSlept()).toBe(10_000);
   });
 
-  it('rethrows errors other than throttling', async () => {
+  it('rides out a transient server error (5xx) like throttling, and keeps polling', async () => {
+    const arn = arnOf(1);
+    const s = setup(new Map());
+    s.mock
+      .on(DescribeTasksCommand)
+      .rejectsOnce(Object.assign(new Error('We encountered an internal error.'), { name: 'InternalFailure', $metadata: { httpStatusCode: 500 } }))
+      .resolves({ tasks: [{ taskArn: arn, lastStatus: 'STOPPED', containers: [{ name: 'app', exitCode: 0 }] }] });
+    const result = await waitForTasks(s.deps, s.base([arn], 'stopped'));
+    expect(result.status).toBe('done');
+    expect(s.log.messages('info').some((m) => m.includes('DescribeTasks failed (transient)'))).toBe(true);
+  });
+
+  it('rethrows errors that waiting cannot fix', async () => {
     const arn = arnOf(1);
     const s = setup(new Map());
     s.mock.on(DescribeTasksCommand).rejects(Object.assign(new Error('Cluster not found.'), { name: 'ClusterNotFoundException' }));
