@@ -18,6 +18,8 @@ import type {
 import { CreateServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import type { CreateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { applyAutoScaling, bindAutoScaling, removeAutoScaling, restoreAutoScaling } from '../autoscaling/apply.js';
+import { randomUUID } from 'node:crypto';
+import { classifyAwsError } from '../aws/errors.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import type { Failure, Outcome, Progress } from './outcome.js';
 import { primaryDeploymentId, watchDeps } from './rollback.js';
@@ -89,6 +91,22 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan): Promi
   return outcome;
 }
 
+/**
+ * Sends the service mutation. A mutation whose answer was lost (a timeout or 5xx after the SDK's retries) may still
+ * have been applied by ECS, so it counts as a change and a failure rolls it back (R6); only an error ECS answered
+ * with a refusal (fatal: invalid parameter, access denied...) means nothing changed.
+ */
+async function sendChange<T>(progress: Progress, send: () => Promise<T>): Promise<T> {
+  try {
+    const out = await send();
+    progress.serviceChanged = true;
+    return out;
+  } catch (e) {
+    if (classifyAwsError(e) !== 'fatal') progress.serviceChanged = true;
+    throw e;
+  }
+}
+
 /** S3: what can be checked before the first mutating call. */
 function validatePlan(plan: RollingPlan, snapshot: RollbackSnapshot): void {
   if (snapshot.exists) return;
@@ -141,11 +159,12 @@ async function mutateAndWait(
       taskDefinitionArn,
       desiredCountInput: plan.desiredCount,
     });
+    // The token makes the SDK's own retries of CreateService idempotent.
+    const idempotent = { ...input, clientToken: input.clientToken ?? randomUUID() };
     const out = await log.group(`Create service ${plan.serviceName}`, async () => {
       log.info(`Creating service ${plan.serviceName} with ${taskDefinitionArn}, desired count ${input.desiredCount ?? '-'}`);
-      return ecs.send(new CreateServiceCommand(input));
+      return sendChange(progress, () => ecs.send(new CreateServiceCommand(idempotent)));
     });
-    progress.serviceChanged = true;
     if (out.service !== undefined) progress.service = out.service;
   } else {
     const out = await log.group(`Update service ${plan.serviceName}`, async () => {
@@ -166,9 +185,7 @@ async function mutateAndWait(
         `Updating service ${plan.serviceName} to ${taskDefinitionArn}, desired count ` +
           `${input.desiredCount ?? `unchanged (${snapshot.desiredCount ?? '-'})`}, force new deployment ${String(input.forceNewDeployment)}`,
       );
-      const res = await ecs.send(new UpdateServiceCommand(input));
-      progress.serviceChanged = true;
-      return res;
+      return sendChange(progress, () => ecs.send(new UpdateServiceCommand(input)));
     });
     if (out.service !== undefined) progress.service = out.service;
   }

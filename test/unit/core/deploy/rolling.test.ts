@@ -323,6 +323,25 @@ describe('failure and rollback (R6)', () => {
     expect(outcome.cause).toContain('does not support launch_type FARGATE');
   });
 
+  it('when UpdateService\'s answer is lost (5xx after retries), counts it as made and rolls the service back', async () => {
+    seedExisting();
+    ecsMock.on(UpdateServiceCommand).callsFakeOnce(() => {
+      // ECS applied the update, but its answer never arrived.
+      const svc = w.ecs.services.get('web');
+      if (svc !== undefined) {
+        svc.taskDefinition = tdArn(2);
+        svc.deployments = [{ id: 'ecs-svc/lost', status: 'PRIMARY', taskDefinition: tdArn(2), rolloutState: 'IN_PROGRESS' }];
+      }
+      throw Object.assign(new Error('We encountered an internal error.'), { name: 'InternalFailure', $metadata: { httpStatusCode: 500 } });
+    });
+    const outcome = await deployRolling(w.deps(), w.plan());
+    // The failed update, then the rollback's own UpdateService back to the saved revision.
+    expect(updateInputs()).toHaveLength(2);
+    expect(updateInputs()[1]).toMatchObject({ taskDefinition: tdArn(1) });
+    expect(outcome).toMatchObject({ status: 'failed', failureReason: 'error' });
+    expect(outcome.cause).toContain('internal error');
+  });
+
   it('does not undo a newer deployment that replaced ours', async () => {
     seedExisting();
     w.watch.scripts.push(failed('replaced', 'deployment was replaced by ecs-svc/9'));
