@@ -3,6 +3,8 @@
  * when it was changed (and no newer deployment replaced ours); when only its auto scaling was removed, that is put
  * back. With rollback-on-failure off, the log says what is left as the failure made it.
  */
+import { restoreAutoScaling } from '../autoscaling/apply.js';
+import { describeError } from '../errors.js';
 import { Deadline } from '../time.js';
 import type { Failure, Outcome, Progress } from './outcome.js';
 import { restoreAutoScalingOnly, rollbackToSnapshot } from './rollback.js';
@@ -24,8 +26,21 @@ export async function handleFailure(
   log.info(`Deployment failed: ${failure.message}`);
   const serviceRollback = progress.serviceChanged && failure.reason !== 'replaced';
   if (!plan.rollbackOnFailure) {
+    if (!progress.serviceChanged && progress.autoScalingRemoved) {
+      // The service itself was never changed: only this action's preparation (R3) removed its auto scaling, so
+      // putting that back is not a rollback of the deployment, and leaving it off would leave the service unscaled.
+      await log.group('Restore auto scaling', async () => {
+        log.info(`Service ${plan.serviceName} was not changed; putting back the auto scaling removed before the update.`);
+        try {
+          await restoreAutoScaling(deps.autoscaling, snapshot, log);
+        } catch (e) {
+          log.warning(`Restoring the auto scaling of service ${plan.serviceName} failed: ${describeError(e)}`);
+        }
+      });
+      return;
+    }
     const left = progress.autoScalingRemoved ? ' Its auto scaling was removed and is not restored.' : '';
-    if (progress.serviceChanged || progress.autoScalingRemoved) {
+    if (progress.serviceChanged) {
       log.warning(`rollback-on-failure is false: service ${plan.serviceName} is left as the failed deployment made it.${left}`);
     }
     return;

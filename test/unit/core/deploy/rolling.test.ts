@@ -360,6 +360,16 @@ describe('failure and rollback (R6)', () => {
     expect(outcome.rollback).toBeUndefined();
     expect(w.log.messages('warning').join('\n')).toContain('auto scaling was removed and is not restored');
   });
+
+  it('with rollback-on-failure false, still puts back the auto scaling it removed when UpdateService was refused', async () => {
+    seedExisting();
+    ecsMock.on(UpdateServiceCommand).rejects(
+      Object.assign(new Error('subnet-x does not exist'), { name: 'InvalidParameterException', $metadata: { httpStatusCode: 400 } }),
+    );
+    const outcome = await deployRolling(w.deps(), w.plan({ rollbackOnFailure: false }));
+    expect(outcome).toMatchObject({ status: 'failed', rolledBack: false });
+    expect(w.aas.policyNames()).toEqual(['old-cpu']);
+  });
 });
 
 describe('cancellation (S10)', () => {
