@@ -23,9 +23,11 @@ const MAX_STOPPED_ROWS = 20;
 
 /**
  * rolledBack (R8): the service was put back on its previous task definition, by this action's rollback or by
- * ECS's own (circuit breaker or alarm), even when rollback-on-failure is off.
+ * ECS's own (circuit breaker or alarm), even when rollback-on-failure is off. When this action's rollback ran and
+ * did not succeed (failed, or abandoned on the second signal), the output says false, as the summary does.
  */
 export function wasRolledBack(outcome: Outcome): boolean {
+  if (outcome.rollback !== undefined) return outcome.rollback.status === 'succeeded';
   return outcome.rolledBack || outcome.failureReason === 'circuit-breaker';
 }
 
