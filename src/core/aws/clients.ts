@@ -29,6 +29,8 @@ export interface AwsClientOptions {
   maxAttempts?: number | undefined;
   /** Attempts for a call that keeps being throttled (default THROTTLED_MAX_ATTEMPTS; tests lower it). */
   throttledMaxAttempts?: number | undefined;
+  /** Default REQUEST_TIMEOUTS (tests lower them). */
+  requestTimeouts?: RequestTimeouts | undefined;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -46,8 +48,19 @@ export interface AwsClientConfig {
   maxAttempts: number;
   /** Adaptive retry, patient with throttling (retry.ts); one per client, as the rate limiter is per client. */
   retryStrategy: RetryStrategyV2;
+  /** Bounded waits on the network, so a stuck connection cannot outlast the action's deadline (S7). */
+  requestHandler: RequestTimeouts & { throwOnRequestTimeout: true };
   customUserAgent: string;
 }
+
+export interface RequestTimeouts {
+  connectionTimeout: number;
+  requestTimeout: number;
+}
+
+/** Connecting takes milliseconds; no ECS, ELBv2, Auto Scaling or Logs call we make answers in more than seconds.
+ * A timed-out request fails with TimeoutError, which the retry strategy and the polling loops treat as transient. */
+export const REQUEST_TIMEOUTS: RequestTimeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 };
 
 /** How each client is constructed (tests substitute recording constructors). */
 export interface AwsClientConstructors {
@@ -90,6 +103,7 @@ export function createAwsClients(
     region,
     maxAttempts,
     retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts),
+    requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
     customUserAgent: USER_AGENT_SUFFIX,
   });
   let ecs: ECSClient | undefined;

@@ -51,7 +51,7 @@ describe('createAwsClients (recording constructors)', () => {
     const ecs = clients.ecs;
     expect(clients.ecs).toBe(ecs);
     void clients.logs;
-    const expected = { region: 'eu-west-1', maxAttempts: DEFAULT_MAX_ATTEMPTS, retryStrategy: expect.any(PatientThrottlingRetryStrategy), customUserAgent: USER_AGENT_SUFFIX };
+    const expected = { region: 'eu-west-1', maxAttempts: DEFAULT_MAX_ATTEMPTS, retryStrategy: expect.any(PatientThrottlingRetryStrategy), requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true }, customUserAgent: USER_AGENT_SUFFIX };
     expect(built).toEqual([
       ['ecs', expected],
       ['logs', expected],
@@ -196,6 +196,24 @@ describe('endpoints from the environment (S12)', () => {
       expect(server.received[0]?.headers['user-agent']).toContain(USER_AGENT_SUFFIX);
     } finally {
       await server.close();
+    }
+  });
+
+  it('gives up on a request that is never answered after the request timeout, as a TimeoutError', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      process.env['AWS_ENDPOINT_URL_ECS'] = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const clients = createAwsClients({
+        region: 'us-west-2',
+        maxAttempts: 1,
+        requestTimeouts: { connectionTimeout: 200, requestTimeout: 300 },
+        env: {},
+      });
+      await expect(clients.ecs.send(new ListClustersCommand({}))).rejects.toMatchObject({ name: 'TimeoutError' });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
   });
 
