@@ -11,6 +11,7 @@
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient, RunTaskCommandInput, TaskDefinition } from '@aws-sdk/client-ecs';
 import { stringify } from 'yaml';
+import { hideSensitiveEnvironment } from '../../core/io/sensitive.js';
 import { diffDeployment } from '../../core/deploy/diff.js';
 import type { Logger } from '../../core/io/logger.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
@@ -40,7 +41,7 @@ export async function dryRun(rt: ActionRuntime, ecs: ECSClient, options: RunTask
     if (plan.diff !== undefined) log.info(plan.diff);
     const counts = splitCount(options.count);
     const calls = callsSentence(counts);
-    const requestYaml = stringify(runTaskRequest(options, plan.runReference, counts[0] ?? options.count));
+    const requestYaml = stringify(printable(runTaskRequest(options, plan.runReference, counts[0] ?? options.count)));
     const launch = launchSentence(options);
     log.info(`${calls}; ${launch}. The request (YAML):`);
     log.info(requestYaml.trimEnd());
@@ -135,6 +136,16 @@ export function splitCount(count: number): number[] {
 /** The request of the first RunTask call; later calls differ only in count (and clientToken). */
 export function runTaskRequest(options: RunTaskOptions, taskDefinition: string, count: number): RunTaskCommandInput {
   return { cluster: options.cluster, taskDefinition, count, ...options.request };
+}
+
+/** S11: the request preview shows sensitive environment overrides as fingerprints, never their values. */
+function printable(request: RunTaskCommandInput): RunTaskCommandInput {
+  const overrides = request.overrides?.containerOverrides;
+  if (overrides === undefined) return request;
+  const containerOverrides = overrides.map((o) =>
+    o.environment === undefined ? o : { ...o, environment: hideSensitiveEnvironment(o.environment) },
+  );
+  return { ...request, overrides: { ...request.overrides, containerOverrides } };
 }
 
 function callsSentence(counts: readonly number[]): string {

@@ -3,6 +3,7 @@
  * ECS does not order are sorted, ECS defaults are filled in, read-only, null and empty values are dropped.
  */
 import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput, Service, TaskDefinition } from '@aws-sdk/client-ecs';
+import { hideSensitiveEnvironment } from '../io/sensitive.js';
 import { TASK_DEFINITION_READ_ONLY_FIELDS } from '../manifests/sanitise.js';
 import { UPDATABLE_SERVICE_FIELDS } from './service-request.js';
 
@@ -28,6 +29,8 @@ function normaliseContainer(c: JsonObject, networkMode: Json | undefined): JsonO
   c['essential'] ??= true;
   c['cpu'] ??= 0;
   for (const key of ['environment', 'secrets']) if (Array.isArray(c[key])) c[key] = sortBy(objects(c[key]), 'name');
+  // S11: the diff is printed; a password in plain environment shows as a fingerprint (a change is still visible).
+  if (Array.isArray(c['environment'])) c['environment'] = hideSensitiveEnvironment(objects(c['environment']));
   if (Array.isArray(c['portMappings'])) {
     const ports = objects(c['portMappings']).map((p) => {
       p['protocol'] ??= 'tcp';

@@ -196,6 +196,27 @@ describe('ecs-run-task dry-run with a task definition file', () => {
     });
   });
 
+  it('shows a password in the environment overrides as a fingerprint, never its value (S11)', async () => {
+    ecs.on(DescribeTaskDefinitionCommand).rejects(notFound());
+    const fake = runtime(
+      {
+        cluster: 'batch',
+        'launch-type': 'FARGATE',
+        subnets: 'subnet-0a1b2c3d',
+        'container-overrides': '[{"name": "app", "environment": [{"name": "DB_PASSWORD", "value": "hunter2"}, {"name": "MODE", "value": "full"}]}]',
+      },
+      FARGATE_FILE,
+    );
+    await main(fake.rt);
+    expect(fake.log.text()).not.toContain('hunter2');
+    expect(fake.summary.join('')).not.toContain('hunter2');
+    expect(requestFromSummary(fake)['overrides']).toEqual({
+      containerOverrides: [
+        { name: 'app', environment: [{ name: 'DB_PASSWORD', value: expect.stringMatching(/^\*\*\* \(sha256 [0-9a-f]{8}\)$/) }, { name: 'MODE', value: 'full' }] },
+      ],
+    });
+  });
+
   it('without launch type or capacity providers, says the cluster default strategy applies', async () => {
     ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: LIVE });
     const fake = runtime({});

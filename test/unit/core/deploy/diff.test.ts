@@ -119,6 +119,21 @@ describe('diffDeployment (S13)', () => {
     ]);
   });
 
+  it('shows a changed password as fingerprints, never its value (S11)', () => {
+    const withPassword = (value: string): RegisterTaskDefinitionCommandInput => ({
+      ...DESIRED_TD,
+      containerDefinitions: [
+        { ...DESIRED_TD.containerDefinitions?.[0], name: 'app', environment: [{ name: 'DB_PASSWORD', value }] },
+      ],
+    });
+    const diff = diffDeployment({ taskDefinition: withPassword('hunter2-old') }, { taskDefinition: withPassword('hunter2-new') });
+    expect(diff.taskDefinitionChanged).toBe(true);
+    expect(diff.text).not.toContain('hunter2');
+    expect(diff.text).toMatch(/- containerDefinitions\[app\]\.environment\[DB_PASSWORD\]\.value: "\*\*\* \(sha256 [0-9a-f]{8}\)"/);
+    const same = diffDeployment({ taskDefinition: withPassword('same') }, { taskDefinition: withPassword('same') });
+    expect(same.taskDefinitionChanged).toBe(false);
+  });
+
   it('compares desiredCount only when the manifest or the input gives one, and not with same-as-running', () => {
     const withCount = diffDeployment({ service: LIVE_SERVICE }, { service: { ...DESIRED_SERVICE, desiredCount: 2 } });
     expect(withCount.serviceChanged).toBe(true);
