@@ -78875,7 +78875,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7720);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3092);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-rolling', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78885,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7720:
+/***/ 3092:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78974,6 +78974,9 @@ class PatientThrottlingRetryStrategy {
  * ECS throttling of about 10 s without failing the deployment, and still fails fast on a real outage.
  */
 const DEFAULT_MAX_ATTEMPTS = 5;
+/** Connecting takes milliseconds; no ECS, ELBv2, Auto Scaling or Logs call we make answers in more than seconds.
+ * A timed-out request fails with TimeoutError, which the retry strategy and the polling loops treat as transient. */
+const REQUEST_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000 };
 const sdkConstructors = {
     ecs: (c) => new client_ecs_dist_cjs/* ECSClient */.Zgc(c),
     elb: (c) => new client_elastic_load_balancing_v2_dist_cjs/* ElasticLoadBalancingV2Client */.MlD(c),
@@ -79000,6 +79003,7 @@ function createAwsClients(options, constructors = sdkConstructors) {
         region,
         maxAttempts,
         retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts),
+        requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
         customUserAgent: USER_AGENT_SUFFIX,
     });
     let ecs;
@@ -79313,6 +79317,59 @@ async function ignoreNotFound(p) {
             return false;
         throw e;
     }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/errors.js
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+    'PriorRequestNotComplete',
+]);
+const TRANSIENT_CODES = new Set([
+    'ServerException',
+    'InternalFailure',
+    'InternalServerError',
+    'InternalError',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError',
+]);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED']);
+function classifyAwsError(e) {
+    if (typeof e !== 'object' || e === null)
+        return 'fatal';
+    const err = e;
+    const name = typeof err.name === 'string' ? err.name : '';
+    const status = err.$metadata?.httpStatusCode;
+    if (THROTTLING_CODES.has(name) || err.$retryable?.throttling === true || status === 429)
+        return 'throttling';
+    if (TRANSIENT_CODES.has(name) || err.$retryable !== undefined)
+        return 'transient';
+    if (status !== undefined && status >= 500)
+        return 'transient';
+    if (typeof err.code === 'string' && NETWORK_CODES.has(err.code))
+        return 'transient';
+    return 'fatal';
+}
+function isThrottlingError(e) {
+    return classifyAwsError(e) === 'throttling';
+}
+/** True when the error's name (the AWS error code, e.g. `ResourceNotFoundException`) is one of `names`. */
+function hasErrorName(e, ...names) {
+    if (typeof e !== 'object' || e === null)
+        return false;
+    const named = e;
+    return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/snapshot.js
@@ -79985,57 +80042,6 @@ function summarizeStoppedTasks(reasons) {
         .join('; ');
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/errors.js
-const THROTTLING_CODES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'SlowDown',
-    'PriorRequestNotComplete',
-]);
-const TRANSIENT_CODES = new Set([
-    'ServerException',
-    'InternalFailure',
-    'InternalServerError',
-    'InternalError',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'RequestTimeout',
-    'RequestTimeoutException',
-    'TimeoutError',
-]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED']);
-function classifyAwsError(e) {
-    if (typeof e !== 'object' || e === null)
-        return 'fatal';
-    const err = e;
-    const name = typeof err.name === 'string' ? err.name : '';
-    const status = err.$metadata?.httpStatusCode;
-    if (THROTTLING_CODES.has(name) || err.$retryable?.throttling === true || status === 429)
-        return 'throttling';
-    if (TRANSIENT_CODES.has(name) || err.$retryable !== undefined)
-        return 'transient';
-    if (status !== undefined && status >= 500)
-        return 'transient';
-    if (typeof err.code === 'string' && NETWORK_CODES.has(err.code))
-        return 'transient';
-    return 'fatal';
-}
-function isThrottlingError(e) {
-    return classifyAwsError(e) === 'throttling';
-}
-/** True when the error's name (the AWS error code, e.g. `ResourceNotFoundException`) is one of `names`. */
-function hasErrorName(e, ...names) {
-    if (typeof e !== 'object' || e === null)
-        return false;
-    const named = e;
-    return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
-}
-
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/poll-loop.js
 
 
@@ -80441,6 +80447,8 @@ const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
 
 
 
+
+
 async function handleFailure(deps, plan, snapshot, progress, failure, outcome) {
     const { log } = deps;
     outcome.failureReason = failure.reason;
@@ -80449,8 +80457,22 @@ async function handleFailure(deps, plan, snapshot, progress, failure, outcome) {
     log.info(`Deployment failed: ${failure.message}`);
     const serviceRollback = progress.serviceChanged && failure.reason !== 'replaced';
     if (!plan.rollbackOnFailure) {
+        if (!progress.serviceChanged && progress.autoScalingRemoved) {
+            // The service itself was never changed: only this action's preparation (R3) removed its auto scaling, so
+            // putting that back is not a rollback of the deployment, and leaving it off would leave the service unscaled.
+            await log.group('Restore auto scaling', async () => {
+                log.info(`Service ${plan.serviceName} was not changed; putting back the auto scaling removed before the update.`);
+                try {
+                    await restoreAutoScaling(deps.autoscaling, snapshot, log);
+                }
+                catch (e) {
+                    log.warning(`Restoring the auto scaling of service ${plan.serviceName} failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
+                }
+            });
+            return;
+        }
         const left = progress.autoScalingRemoved ? ' Its auto scaling was removed and is not restored.' : '';
-        if (progress.serviceChanged || progress.autoScalingRemoved) {
+        if (progress.serviceChanged) {
             log.warning(`rollback-on-failure is false: service ${plan.serviceName} is left as the failed deployment made it.${left}`);
         }
         return;
@@ -80650,6 +80672,8 @@ function chooseDesiredCount(definition, choice) {
 
 
 
+
+
 async function deployRolling(deps, plan) {
     const { log, clock } = deps;
     const startedAt = clock.now();
@@ -80706,6 +80730,23 @@ async function deployRolling(deps, plan) {
     outcome.timings.totalMs = outcome.timings.finishedAt - startedAt;
     return outcome;
 }
+/**
+ * Sends the service mutation. A mutation whose answer was lost (a timeout or 5xx after the SDK's retries) may still
+ * have been applied by ECS, so it counts as a change and a failure rolls it back (R6); only an error ECS answered
+ * with a refusal (fatal: invalid parameter, access denied...) means nothing changed.
+ */
+async function sendChange(progress, send) {
+    try {
+        const out = await send();
+        progress.serviceChanged = true;
+        return out;
+    }
+    catch (e) {
+        if (classifyAwsError(e) !== 'fatal')
+            progress.serviceChanged = true;
+        throw e;
+    }
+}
 /** S3: what can be checked before the first mutating call. */
 function validatePlan(plan, snapshot) {
     if (snapshot.exists)
@@ -80747,11 +80788,12 @@ async function mutateAndWait(deps, plan, snapshot, taskDefinitionArn, progress) 
             taskDefinitionArn,
             desiredCountInput: plan.desiredCount,
         });
+        // The token makes the SDK's own retries of CreateService idempotent.
+        const idempotent = { ...input, clientToken: input.clientToken ?? (0,external_node_crypto_.randomUUID)() };
         const out = await log.group(`Create service ${plan.serviceName}`, async () => {
             log.info(`Creating service ${plan.serviceName} with ${taskDefinitionArn}, desired count ${input.desiredCount ?? '-'}`);
-            return ecs.send(new client_ecs_dist_cjs/* CreateServiceCommand */.JkR(input));
+            return sendChange(progress, () => ecs.send(new client_ecs_dist_cjs/* CreateServiceCommand */.JkR(idempotent)));
         });
-        progress.serviceChanged = true;
         if (out.service !== undefined)
             progress.service = out.service;
     }
@@ -80773,9 +80815,7 @@ async function mutateAndWait(deps, plan, snapshot, taskDefinitionArn, progress) 
                 log.info(`Not updated (ECS sets them only at creation): ${ignored.join(', ')}`);
             log.info(`Updating service ${plan.serviceName} to ${taskDefinitionArn}, desired count ` +
                 `${input.desiredCount ?? `unchanged (${snapshot.desiredCount ?? '-'})`}, force new deployment ${String(input.forceNewDeployment)}`);
-            const res = await ecs.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr(input));
-            progress.serviceChanged = true;
-            return res;
+            return sendChange(progress, () => ecs.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr(input)));
         });
         if (out.service !== undefined)
             progress.service = out.service;
@@ -81082,6 +81122,26 @@ async function startDeploymentRecord(req) {
         log.warning(`Could not record a GitHub deployment: ${(0,core_errors/* describeError */.Uc)(e)}`);
         return NOOP;
     }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/sensitive.js
+/**
+ * S11 for what the actions print themselves (dry-run diffs, request previews): environment variables whose names
+ * say they hold a secret are shown as a short fingerprint, so a change is still visible but the value is not.
+ * (Values that look like tokens are masked anyway by Outputs.redact; this catches plain passwords.)
+ */
+
+const SENSITIVE_NAME = /pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth/i;
+function isSensitiveName(name) {
+    return SENSITIVE_NAME.test(name);
+}
+/** `***` plus the first 8 hex digits of the value's SHA-256: equal values print equal, the value does not print. */
+function fingerprint(value) {
+    return `*** (sha256 ${(0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 8)})`;
+}
+/** A copy of `{ name, value }` entries with the values of sensitive names replaced by their fingerprint. */
+function hideSensitiveEnvironment(entries) {
+    return entries.map((e) => typeof e.name === 'string' && typeof e.value === 'string' && isSensitiveName(e.name) ? { ...e, value: fingerprint(e.value) } : e);
 }
 
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
@@ -81436,6 +81496,7 @@ function withoutFields(value, fields, ignoreCase) {
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff-normalise.js
 
 
+
 /** Fields DescribeTaskDefinition returns that are not part of the RegisterTaskDefinition input (tags are compared apart). */
 const READ_ONLY_TASK_DEFINITION_FIELDS = [...TASK_DEFINITION_READ_ONLY_FIELDS, 'tags'];
 function normaliseTaskDefinition(td) {
@@ -81460,6 +81521,9 @@ function normaliseContainer(c, networkMode) {
     for (const key of ['environment', 'secrets'])
         if (Array.isArray(c[key]))
             c[key] = sortBy(objects(c[key]), 'name');
+    // S11: the diff is printed; a password in plain environment shows as a fingerprint (a change is still visible).
+    if (Array.isArray(c['environment']))
+        c['environment'] = hideSensitiveEnvironment(objects(c['environment']));
     if (Array.isArray(c['portMappings'])) {
         const ports = objects(c['portMappings']).map((p) => {
             p['protocol'] ??= 'tcp';
@@ -83354,9 +83418,12 @@ const FAILURE_WORDS = {
 const MAX_STOPPED_ROWS = 20;
 /**
  * rolledBack (R8): the service was put back on its previous task definition, by this action's rollback or by
- * ECS's own (circuit breaker or alarm), even when rollback-on-failure is off.
+ * ECS's own (circuit breaker or alarm), even when rollback-on-failure is off. When this action's rollback ran and
+ * did not succeed (failed, or abandoned on the second signal), the output says false, as the summary does.
  */
 function wasRolledBack(outcome) {
+    if (outcome.rollback !== undefined)
+        return outcome.rollback.status === 'succeeded';
     return outcome.rolledBack || outcome.failureReason === 'circuit-breaker';
 }
 function report_writeOutputs(rt, outcome, facts) {

@@ -78863,7 +78863,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1075);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5410);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7854);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-run-task', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78873,7 +78873,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5410:
+/***/ 7854:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78962,6 +78962,9 @@ class PatientThrottlingRetryStrategy {
  * ECS throttling of about 10 s without failing the deployment, and still fails fast on a real outage.
  */
 const DEFAULT_MAX_ATTEMPTS = 5;
+/** Connecting takes milliseconds; no ECS, ELBv2, Auto Scaling or Logs call we make answers in more than seconds.
+ * A timed-out request fails with TimeoutError, which the retry strategy and the polling loops treat as transient. */
+const REQUEST_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000 };
 const sdkConstructors = {
     ecs: (c) => new client_ecs_dist_cjs/* ECSClient */.Zgc(c),
     elb: (c) => new client_elastic_load_balancing_v2_dist_cjs/* ElasticLoadBalancingV2Client */.MlD(c),
@@ -78988,6 +78991,7 @@ function createAwsClients(options, constructors = sdkConstructors) {
         region,
         maxAttempts,
         retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts),
+        requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
         customUserAgent: USER_AGENT_SUFFIX,
     });
     let ecs;
@@ -79015,6 +79019,28 @@ function createAwsClients(options, constructors = sdkConstructors) {
 var time = __nccwpck_require__(9608);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/sensitive.js
+/**
+ * S11 for what the actions print themselves (dry-run diffs, request previews): environment variables whose names
+ * say they hold a secret are shown as a short fingerprint, so a change is still visible but the value is not.
+ * (Values that look like tokens are masked anyway by Outputs.redact; this catches plain passwords.)
+ */
+
+const SENSITIVE_NAME = /pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth/i;
+function isSensitiveName(name) {
+    return SENSITIVE_NAME.test(name);
+}
+/** `***` plus the first 8 hex digits of the value's SHA-256: equal values print equal, the value does not print. */
+function fingerprint(value) {
+    return `*** (sha256 ${(0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 8)})`;
+}
+/** A copy of `{ name, value }` entries with the values of sensitive names replaced by their fingerprint. */
+function hideSensitiveEnvironment(entries) {
+    return entries.map((e) => typeof e.name === 'string' && typeof e.value === 'string' && isSensitiveName(e.name) ? { ...e, value: fingerprint(e.value) } : e);
+}
+
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
 var submodules_schema = __nccwpck_require__(6890);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/did-you-mean.js
@@ -79458,6 +79484,7 @@ function chooseDesiredCount(definition, choice) {
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff-normalise.js
 
 
+
 /** Fields DescribeTaskDefinition returns that are not part of the RegisterTaskDefinition input (tags are compared apart). */
 const READ_ONLY_TASK_DEFINITION_FIELDS = [...TASK_DEFINITION_READ_ONLY_FIELDS, 'tags'];
 function normaliseTaskDefinition(td) {
@@ -79482,6 +79509,9 @@ function normaliseContainer(c, networkMode) {
     for (const key of ['environment', 'secrets'])
         if (Array.isArray(c[key]))
             c[key] = sortBy(objects(c[key]), 'name');
+    // S11: the diff is printed; a password in plain environment shows as a fingerprint (a change is still visible).
+    if (Array.isArray(c['environment']))
+        c['environment'] = hideSensitiveEnvironment(objects(c['environment']));
     if (Array.isArray(c['portMappings'])) {
         const ports = objects(c['portMappings']).map((p) => {
             p['protocol'] ??= 'tcp';
@@ -79820,8 +79850,6 @@ function hasErrorName(e, ...names) {
     return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/ids.js
 /**
  * Task ids. A task ARN is `arn:aws:ecs:<region>:<account>:task/<cluster>/<id>` (or the old `task/<id>` form);
@@ -80115,10 +80143,12 @@ async function waitForTasks(deps, options) {
         catch (e) {
             if (aborted(signal))
                 return finish('cancelled');
-            if (!isThrottlingError(e))
+            const kind = classifyAwsError(e);
+            if (kind === 'fatal')
                 throw e;
             interval = Math.min(interval * 2, MAX_BACKOFF_MS);
-            log.info(`DescribeTasks was throttled (${(0,core_errors/* describeError */.Uc)(e)}); next poll in ${(0,time/* formatDuration */.a3)(interval)}`);
+            const what = kind === 'throttling' ? 'was throttled' : 'failed (transient)';
+            log.info(`DescribeTasks ${what} (${(0,core_errors/* describeError */.Uc)(e)}); next poll in ${(0,time/* formatDuration */.a3)(interval)}`);
         }
         if (polled) {
             await runOnPoll(options, ordered(), log, signal);
@@ -80404,6 +80434,7 @@ function toResolved(definition, call) {
 
 
 
+
 async function dryRun(rt, ecs, options) {
     const { log } = rt;
     await log.group('Dry run: what would be registered and run (nothing is changed)', async () => {
@@ -80414,7 +80445,7 @@ async function dryRun(rt, ecs, options) {
             log.info(plan.diff);
         const counts = splitCount(options.count);
         const calls = callsSentence(counts);
-        const requestYaml = (0,dist/* stringify */.As)(runTaskRequest(options, plan.runReference, counts[0] ?? options.count));
+        const requestYaml = (0,dist/* stringify */.As)(printable(runTaskRequest(options, plan.runReference, counts[0] ?? options.count)));
         const launch = launchSentence(options);
         log.info(`${calls}; ${launch}. The request (YAML):`);
         log.info(requestYaml.trimEnd());
@@ -80506,6 +80537,14 @@ function splitCount(count) {
 /** The request of the first RunTask call; later calls differ only in count (and clientToken). */
 function runTaskRequest(options, taskDefinition, count) {
     return { cluster: options.cluster, taskDefinition, count, ...options.request };
+}
+/** S11: the request preview shows sensitive environment overrides as fingerprints, never their values. */
+function printable(request) {
+    const overrides = request.overrides?.containerOverrides;
+    if (overrides === undefined)
+        return request;
+    const containerOverrides = overrides.map((o) => o.environment === undefined ? o : { ...o, environment: hideSensitiveEnvironment(o.environment) });
+    return { ...request, overrides: { ...request.overrides, containerOverrides } };
 }
 function callsSentence(counts) {
     if (counts.length === 1)
@@ -82492,6 +82531,7 @@ const STOP_REASON = {
     cancelled: 'Stopped by ecs-run-task: the GitHub Actions workflow was cancelled',
     timeout: (minutes) => `Stopped by ecs-run-task: timeout-minutes (${minutes}) reached`,
     runFailed: 'Stopped by ecs-run-task: RunTask could not start every task of this run',
+    error: 'Stopped by ecs-run-task: the action could not follow the tasks (see the step log)',
 };
 /** T1/T2: RunTask in calls of at most 10. Returns the started tasks, or a failed outcome after stopping them. */
 async function startTasks(ctx, options, td) {
@@ -82541,6 +82581,11 @@ async function waitForRun(ctx, options, td, started) {
         taskDefinition: td.definition,
         ...(options.watchContainer !== undefined ? { watchContainer: options.watchContainer } : {}),
         ...(streamer !== undefined ? { onPoll: (tasks) => streamer.poll(tasks) } : {}),
+    }).catch(async (e) => {
+        // An error waiting cannot fix (e.g. access denied): the tasks this run started must not outlive the step (S10).
+        deps.log.warning(`Waiting for the tasks failed (${(0,core_errors/* describeError */.Uc)(e)}): stopping the ${taskArns.length} task(s) this run started`);
+        await stopTasks(deps, options.cluster, taskArns, STOP_REASON.error);
+        throw e;
     });
     if (result.status === 'cancelled' || result.status === 'timeout')
         return stopUnfinished(ctx, options, result);
