@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inputEnvName, parseOutputFile } from '../../test/helpers/run-action.js';
+import { parseOutputFile, runnerEnv } from '../../test/helpers/run-action.js';
 import { bundlePath, node24 } from './repo.js';
 
 export interface TimedLine {
@@ -42,29 +42,6 @@ export interface TimedOptions {
   env: Record<string, string | undefined>;
   workspace: string;
   timeoutMs: number;
-}
-
-function runnerEnv(runnerTemp: string, workspace: string, options: TimedOptions): Record<string, string> {
-  const env: Record<string, string> = {
-    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-    HOME: process.env['HOME'] ?? runnerTemp,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_OUTPUT: join(runnerTemp, 'output.txt'),
-    GITHUB_STEP_SUMMARY: join(runnerTemp, 'summary.md'),
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_RUN_ID: '1',
-    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-    AWS_REGION: 'us-east-1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-  for (const [k, v] of Object.entries(options.env)) if (v !== undefined) env[k] = v;
-  for (const [k, v] of Object.entries(options.inputs)) if (v !== undefined) env[inputEnvName(k)] = String(v);
-  return env;
 }
 
 export async function runTimed(action: string, options: TimedOptions): Promise<TimedRun> {

@@ -62,21 +62,21 @@ export function makeWorkspace(files: Record<string, string> = {}): string {
   return dir;
 }
 
-export async function runAction(action: string, options: RunOptions): Promise<ActionRun> {
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'runner-'));
-  const outputFile = join(runnerTemp, 'output.txt');
-  const summaryFile = join(runnerTemp, 'summary.md');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
+/** The environment the GitHub runner gives an action step: runner files, workspace, inputs as INPUT_*, dummy AWS credentials. */
+export function runnerEnv(
+  runnerTemp: string,
+  workspace: string,
+  options: Pick<RunOptions, 'inputs' | 'env'>,
+): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
     HOME: process.env['HOME'] ?? runnerTemp,
     GITHUB_ACTIONS: 'true',
     CI: 'true',
     RUNNER_TEMP: runnerTemp,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_WORKSPACE: options.workspace ?? makeWorkspace(),
+    GITHUB_OUTPUT: join(runnerTemp, 'output.txt'),
+    GITHUB_STEP_SUMMARY: join(runnerTemp, 'summary.md'),
+    GITHUB_WORKSPACE: workspace,
     GITHUB_REPOSITORY: 'acme/shop',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
     GITHUB_RUN_ID: '1',
@@ -87,6 +87,16 @@ export async function runAction(action: string, options: RunOptions): Promise<Ac
   };
   for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
   for (const [k, v] of Object.entries(options.inputs)) if (v !== undefined) env[inputEnvName(k)] = String(v);
+  return env;
+}
+
+export async function runAction(action: string, options: RunOptions): Promise<ActionRun> {
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'runner-'));
+  const env = runnerEnv(runnerTemp, options.workspace ?? makeWorkspace(), options);
+  const outputFile = env['GITHUB_OUTPUT'] as string;
+  const summaryFile = env['GITHUB_STEP_SUMMARY'] as string;
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
 
   const started = Date.now();
   const child = spawn(node24, [join(repoRoot, 'dist', action, 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
