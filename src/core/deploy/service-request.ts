@@ -28,6 +28,8 @@ export const UPDATABLE_SERVICE_FIELDS = [
   'availabilityZoneRebalancing',
 ] as const satisfies readonly (keyof CreateServiceCommandInput & keyof UpdateServiceCommandInput)[];
 
+export type UpdatableServiceField = (typeof UPDATABLE_SERVICE_FIELDS)[number];
+
 /** Service definition fields that a deployment to an existing service leaves as they are. */
 export const CREATE_ONLY_SERVICE_FIELDS = [
   'launchType',

@@ -10,6 +10,7 @@ import type {
 import type { ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { describeAutoScaling } from '../autoscaling/describe.js';
 import { describeServiceAnyStatus } from '../ecs/services.js';
+import { UPDATABLE_SERVICE_FIELDS, type UpdatableServiceField } from './service-request.js';
 
 export interface RollbackSnapshot {
   /** Format version of this object. */
@@ -37,24 +38,21 @@ export interface RollbackSnapshot {
   serviceConfig: ServiceConfig;
 }
 
-/** Service settings that UpdateService can set and DescribeServices reports. */
-export const RESTORABLE_SERVICE_FIELDS = [
-  'deploymentConfiguration',
-  'networkConfiguration',
-  'loadBalancers',
-  'capacityProviderStrategy',
-  'placementConstraints',
-  'placementStrategy',
-  'platformVersion',
-  'healthCheckGracePeriodSeconds',
-  'propagateTags',
-  'enableECSManagedTags',
-  'enableExecuteCommand',
-  'serviceRegistries',
-  'availabilityZoneRebalancing',
-] as const satisfies readonly (keyof Service & keyof UpdateServiceCommandInput)[];
+/**
+ * UpdateService settings that DescribeServices reports only per deployment, not on the service, so the snapshot
+ * cannot save them and a rollback does not restore them.
+ */
+const DEPLOYMENT_LEVEL_FIELDS: readonly string[] = ['serviceConnectConfiguration', 'volumeConfigurations'];
 
-export type RestorableServiceField = (typeof RESTORABLE_SERVICE_FIELDS)[number];
+export type RestorableServiceField = Exclude<UpdatableServiceField, 'serviceConnectConfiguration' | 'volumeConfigurations'>;
+
+/** Service settings that UpdateService can set and DescribeServices reports: the updatable ones less the above. */
+export const RESTORABLE_SERVICE_FIELDS: readonly RestorableServiceField[] = UPDATABLE_SERVICE_FIELDS.filter(
+  (f): f is RestorableServiceField => !DEPLOYMENT_LEVEL_FIELDS.includes(f),
+);
+// Compile-time check: every restorable field is a field of the described Service.
+const _describedByService: readonly (keyof Service)[] = RESTORABLE_SERVICE_FIELDS;
+void _describedByService;
 export type ServiceConfig = Partial<Pick<UpdateServiceCommandInput, RestorableServiceField>>;
 
 export interface SnapshotClients {
