@@ -79372,11 +79372,14 @@ function hasErrorName(e, ...names) {
     return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/snapshot.js
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
 
-
-/** Service settings that UpdateService can set and DescribeServices reports. */
-const RESTORABLE_SERVICE_FIELDS = [
+/**
+ * The fields of a service definition that UpdateService carries over (R3). launchType, schedulingStrategy and
+ * role are never sent (ECS refuses to change them); nor are tags (UpdateService has none), clientToken or
+ * deploymentController (changing the controller is a different kind of deployment).
+ */
+const UPDATABLE_SERVICE_FIELDS = [
     'deploymentConfiguration',
     'networkConfiguration',
     'loadBalancers',
@@ -79389,8 +79392,91 @@ const RESTORABLE_SERVICE_FIELDS = [
     'enableECSManagedTags',
     'enableExecuteCommand',
     'serviceRegistries',
+    'serviceConnectConfiguration',
+    'volumeConfigurations',
     'availabilityZoneRebalancing',
 ];
+/** Service definition fields that a deployment to an existing service leaves as they are. */
+const CREATE_ONLY_SERVICE_FIELDS = [
+    'launchType',
+    'schedulingStrategy',
+    'role',
+    'tags',
+    'deploymentController',
+    'clientToken',
+];
+/**
+ * The UpdateService input for a deployment to an existing service: the task definition, the desired count
+ * (unless same-as-running, or neither the input nor the manifest gives one), every updatable field the service
+ * definition sets, and forceNewDeployment.
+ */
+function toUpdateServiceInput(definition, options) {
+    const input = {
+        cluster: options.cluster,
+        service: options.service,
+        taskDefinition: options.taskDefinitionArn,
+    };
+    const desiredCount = chooseDesiredCount(definition, options);
+    if (desiredCount !== undefined)
+        input.desiredCount = desiredCount;
+    if (definition !== undefined) {
+        const target = input;
+        for (const key of UPDATABLE_SERVICE_FIELDS) {
+            const value = definition[key];
+            if (value !== undefined && value !== null)
+                target[key] = value;
+        }
+    }
+    input.forceNewDeployment = options.forceNewDeployment;
+    return input;
+}
+/** The names of create-only fields the definition sets (a deployment to an existing service says it ignores them). */
+function createOnlyFieldsIn(definition) {
+    if (definition === undefined)
+        return [];
+    return CREATE_ONLY_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
+}
+/**
+ * The CreateService input of a first deployment (R2): the service definition with cluster, serviceName and
+ * taskDefinition overridden, and the `desired-count` input over the manifest's. A REPLICA service needs a desired
+ * count (ECS requires one unless schedulingStrategy is DAEMON): without one this throws a ConfigurationError,
+ * so call it before the first mutating call.
+ */
+function toCreateServiceInput(definition, options) {
+    const input = {
+        ...definition,
+        cluster: options.cluster,
+        serviceName: options.serviceName,
+        taskDefinition: options.taskDefinitionArn,
+    };
+    if (options.desiredCountInput !== undefined)
+        input.desiredCount = options.desiredCountInput;
+    if (input.desiredCount === undefined && input.schedulingStrategy !== 'DAEMON') {
+        throw new core_errors/* ConfigurationError */.j1('the service does not exist yet, so its first deployment needs a desired count: set desiredCount in the ' +
+            'service definition or the desired-count input', { input: 'service-definition', field: 'desiredCount' });
+    }
+    return input;
+}
+function chooseDesiredCount(definition, choice) {
+    if (choice.sameAsRunning)
+        return undefined;
+    return choice.desiredCountInput ?? definition?.desiredCount ?? undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/snapshot.js
+
+
+
+/**
+ * UpdateService settings that DescribeServices reports only per deployment, not on the service, so the snapshot
+ * cannot save them and a rollback does not restore them.
+ */
+const DEPLOYMENT_LEVEL_FIELDS = ['serviceConnectConfiguration', 'volumeConfigurations'];
+/** Service settings that UpdateService can set and DescribeServices reports: the updatable ones less the above. */
+const RESTORABLE_SERVICE_FIELDS = UPDATABLE_SERVICE_FIELDS.filter((f) => !DEPLOYMENT_LEVEL_FIELDS.includes(f));
+// Compile-time check: every restorable field is a field of the described Service.
+const _describedByService = RESTORABLE_SERVICE_FIELDS;
+void _describedByService;
 /** Describes the service (and, when it is ACTIVE, its auto scaling) and records what a rollback needs. */
 async function takeSnapshot(clients, cluster, service) {
     const live = await describeServiceAnyStatus(clients.ecs, cluster, service);
@@ -80568,97 +80654,6 @@ async function resolveTaskDefinition(ecs, source, log) {
         throw new Error('RegisterTaskDefinition returned no task definition ARN');
     log.info(`Registered task definition ${familyRevision(arn)} (${arn}).`);
     return arn;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
-
-/**
- * The fields of a service definition that UpdateService carries over (R3). launchType, schedulingStrategy and
- * role are never sent (ECS refuses to change them); nor are tags (UpdateService has none), clientToken or
- * deploymentController (changing the controller is a different kind of deployment).
- */
-const UPDATABLE_SERVICE_FIELDS = [
-    'deploymentConfiguration',
-    'networkConfiguration',
-    'loadBalancers',
-    'capacityProviderStrategy',
-    'placementConstraints',
-    'placementStrategy',
-    'platformVersion',
-    'healthCheckGracePeriodSeconds',
-    'propagateTags',
-    'enableECSManagedTags',
-    'enableExecuteCommand',
-    'serviceRegistries',
-    'serviceConnectConfiguration',
-    'volumeConfigurations',
-    'availabilityZoneRebalancing',
-];
-/** Service definition fields that a deployment to an existing service leaves as they are. */
-const CREATE_ONLY_SERVICE_FIELDS = [
-    'launchType',
-    'schedulingStrategy',
-    'role',
-    'tags',
-    'deploymentController',
-    'clientToken',
-];
-/**
- * The UpdateService input for a deployment to an existing service: the task definition, the desired count
- * (unless same-as-running, or neither the input nor the manifest gives one), every updatable field the service
- * definition sets, and forceNewDeployment.
- */
-function toUpdateServiceInput(definition, options) {
-    const input = {
-        cluster: options.cluster,
-        service: options.service,
-        taskDefinition: options.taskDefinitionArn,
-    };
-    const desiredCount = chooseDesiredCount(definition, options);
-    if (desiredCount !== undefined)
-        input.desiredCount = desiredCount;
-    if (definition !== undefined) {
-        const target = input;
-        for (const key of UPDATABLE_SERVICE_FIELDS) {
-            const value = definition[key];
-            if (value !== undefined && value !== null)
-                target[key] = value;
-        }
-    }
-    input.forceNewDeployment = options.forceNewDeployment;
-    return input;
-}
-/** The names of create-only fields the definition sets (a deployment to an existing service says it ignores them). */
-function createOnlyFieldsIn(definition) {
-    if (definition === undefined)
-        return [];
-    return CREATE_ONLY_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
-}
-/**
- * The CreateService input of a first deployment (R2): the service definition with cluster, serviceName and
- * taskDefinition overridden, and the `desired-count` input over the manifest's. A REPLICA service needs a desired
- * count (ECS requires one unless schedulingStrategy is DAEMON): without one this throws a ConfigurationError,
- * so call it before the first mutating call.
- */
-function toCreateServiceInput(definition, options) {
-    const input = {
-        ...definition,
-        cluster: options.cluster,
-        serviceName: options.serviceName,
-        taskDefinition: options.taskDefinitionArn,
-    };
-    if (options.desiredCountInput !== undefined)
-        input.desiredCount = options.desiredCountInput;
-    if (input.desiredCount === undefined && input.schedulingStrategy !== 'DAEMON') {
-        throw new core_errors/* ConfigurationError */.j1('the service does not exist yet, so its first deployment needs a desired count: set desiredCount in the ' +
-            'service definition or the desired-count input', { input: 'service-definition', field: 'desiredCount' });
-    }
-    return input;
-}
-function chooseDesiredCount(definition, choice) {
-    if (choice.sameAsRunning)
-        return undefined;
-    return choice.desiredCountInput ?? definition?.desiredCount ?? undefined;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling.js
