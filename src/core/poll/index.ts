@@ -1,0 +1,5 @@
+/** The one polling primitive every wait uses (S7): deadline, read budget, back-off, jitter, abort signal. */
+export { DEFAULT_POLL_INTERVAL_MS, isAborted, poll } from './poll.js';
+export type { PollDeps, PollEnd, PollOptions, PollRound } from './poll.js';
+export { DEFAULT_MAX_INTERVAL_MS, DEFAULT_READS_PER_MINUTE, PollPacer } from './pacer.js';
+export type { PollPacerOptions } from './pacer.js';

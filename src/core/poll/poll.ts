@@ -1,0 +1,121 @@
+/**
+ * The one polling primitive (S7): every wait of the suite (a service deployment, a service becoming INACTIVE,
+ * one-off tasks, healthy targets, log streaming) is a `poll` with a deadline, a read budget, a back-off on
+ * throttling and transient errors, a little jitter and an abort signal. Clock and sleep are injected.
+ *
+ * `attempt` makes one round of reads and returns a value to end the wait, or undefined to go on. It reports each
+ * read it makes through `round.read(operation)` beyond the first, so the pacer keeps the read budget. A throttling or
+ * transient error it throws backs the pace off and the wait goes on; any other error ends the wait by propagating.
+ */
+import { classifyAwsError } from '../aws/errors.js';
+import type { Clock, Deadline, Sleep } from '../time.js';
+import { DEFAULT_READS_PER_MINUTE, PollPacer } from './pacer.js';
+
+/** 2.2 s between two rounds: about 27 reads a minute, under the 30-reads-a-minute budget (S7) with room for the
+ * extra reads that explain a failure. The one default interval of every wait. */
+export const DEFAULT_POLL_INTERVAL_MS = 2200;
+
+export interface PollDeps {
+  clock: Clock;
+  sleep: Sleep;
+}
+
+export interface PollOptions {
+  /** The action's overall deadline (S7). */
+  deadline: Deadline;
+  /** Cancellation (S10). */
+  signal?: AbortSignal | undefined;
+  /** Time from the start of one round to the start of the next; default DEFAULT_POLL_INTERVAL_MS. */
+  intervalMs?: number | undefined;
+  /** Read calls allowed in any 60 s; default 30, or more when a caller asks for a faster interval. */
+  readsPerMinute?: number | undefined;
+  /** Up to this fraction of the interval is added at random to each delay (0: none, the default). */
+  jitter?: number | undefined;
+  /** Randomness for the jitter; default Math.random. */
+  random?: (() => number) | undefined;
+  /** Told of each throttling or transient error the wait rides out, with the delay before the next round. */
+  onRetry?: ((error: unknown, kind: 'throttling' | 'transient', nextDelayMs: number) => void) | undefined;
+}
+
+/** What one round may use. */
+export interface PollRound {
+  /** 1 for the first round. */
+  readonly number: number;
+  /** Epoch ms when the wait started. */
+  readonly startedAt: number;
+  readonly signal: AbortSignal | undefined;
+  /** Call before every read after the round's first one (the first is counted by the loop). */
+  read(operation: string): void;
+  now(): number;
+}
+
+/** How a wait ended: a value from `attempt`, the deadline, or the signal. */
+export type PollEnd<T> =
+  | { kind: 'done'; value: T; rounds: number }
+  | { kind: 'timeout'; rounds: number; lastError: unknown }
+  | { kind: 'cancelled'; rounds: number };
+
+export async function poll<T>(
+  deps: PollDeps,
+  options: PollOptions,
+  attempt: (round: PollRound) => Promise<T | undefined>,
+): Promise<PollEnd<T>> {
+  const { clock, sleep } = deps;
+  const { signal, deadline } = options;
+  const startedAt = clock.now();
+  const pacer = pacerFor(clock, options);
+  let rounds = 0;
+  let lastError: unknown;
+  const round = (n: number): PollRound => ({
+    number: n,
+    startedAt,
+    signal,
+    read: () => pacer.readMade(),
+    now: () => clock.now(),
+  });
+  for (;;) {
+    if (isAborted(signal)) return { kind: 'cancelled', rounds };
+    pacer.pollStarted();
+    rounds += 1;
+    try {
+      const value = await attempt(round(rounds));
+      pacer.succeeded();
+      lastError = undefined;
+      if (value !== undefined) return { kind: 'done', value, rounds };
+    } catch (e) {
+      if (isAborted(signal)) return { kind: 'cancelled', rounds };
+      const kind = classifyAwsError(e);
+      if (kind === 'fatal') throw e;
+      pacer.backOff();
+      lastError = e;
+      options.onRetry?.(e, kind, pacer.intervalMs);
+    }
+    if (deadline.expired()) return { kind: 'timeout', rounds, lastError };
+    const delay = Math.min(pacer.delayMs() + jitterMs(pacer, options), deadline.remainingMs());
+    try {
+      await sleep(delay, signal);
+    } catch (e) {
+      if (isAborted(signal)) return { kind: 'cancelled', rounds };
+      throw e;
+    }
+  }
+}
+
+function pacerFor(clock: Clock, options: PollOptions): PollPacer {
+  const baseIntervalMs = options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  // A caller asking for faster rounds gets a matching budget.
+  const readsPerMinute =
+    options.readsPerMinute ?? Math.max(DEFAULT_READS_PER_MINUTE, baseIntervalMs > 0 ? 60_000 / baseIntervalMs : 0);
+  return new PollPacer(clock, { baseIntervalMs, readsPerMinute });
+}
+
+function jitterMs(pacer: PollPacer, options: PollOptions): number {
+  const fraction = options.jitter ?? 0;
+  if (fraction <= 0) return 0;
+  return Math.floor((options.random ?? Math.random)() * fraction * pacer.intervalMs);
+}
+
+/** Read through a function so the compiler does not narrow it across awaits. */
+export function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
