@@ -100,7 +100,8 @@ export function rollingWorld(ecsMock: AwsClientStub<ECSClient>, aasMock: AwsClie
     plan: (extra = {}) => ({
       cluster: 'demo',
       serviceName: 'web',
-      taskDefinition: { register: TASK_DEFINITION },
+      taskDefinition: { kind: 'file', path: 'task-definition.json', definition: TASK_DEFINITION },
+      removeAutoScalingDuringUpdate: true,
       serviceDefinition: SERVICE_DEFINITION,
       sameAsRunning: false,
       forceNewDeployment: false,

@@ -6,14 +6,14 @@
  * desired count for its creation, an unknown task-definition-arn) fail the dry run too.
  */
 import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
-import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient, Service, TaskDefinition } from '@aws-sdk/client-ecs';
 import { describeAutoScaling } from '../../core/autoscaling/describe.js';
 import { diffDeployment, type DeploymentDiff } from '../../core/deploy/diff.js';
 import { resolveManualRollbackTarget } from '../../core/deploy/manual-rollback.js';
 import { toCreateServiceInput } from '../../core/deploy/service-request.js';
 import { describeService } from '../../core/ecs/services.js';
-import { ConfigurationError, describeError } from '../../core/errors.js';
+import { describeTaskDefinition as describeRevision } from '../../core/ecs/task-definitions.js';
+import { ConfigurationError } from '../../core/errors.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { SummaryBuilder } from '../../core/io/summary.js';
 import { clusterArnOf } from './facts.js';
@@ -77,11 +77,11 @@ async function deployPlan(
   const desired =
     options.taskDefinition.kind === 'file'
       ? options.taskDefinition.definition
-      : await describeTaskDefinition(clients.ecs, options.taskDefinition.arn, 'task-definition-arn');
+      : await describeTaskDefinition(clients.ecs, options.taskDefinition.ref, 'task-definition-arn');
   notes.push(
     options.taskDefinition.kind === 'file'
       ? `A new revision would be registered from ${options.taskDefinition.path}.`
-      : `Registered task definition ${options.taskDefinition.arn} would be deployed (new deployment forced).`,
+      : `Registered task definition ${options.taskDefinition.ref} would be deployed (new deployment forced).`,
   );
   notes.push(await autoScalingNote(clients, options, live !== undefined));
   const diff = diffDeployment(
@@ -121,16 +121,10 @@ function liveTaskDefinitionArn(service: Service): string | undefined {
   return service.deployments?.find((d) => d.status === 'PRIMARY')?.taskDefinition ?? service.taskDefinition;
 }
 
+/** The task definition `arn` names; one that ECS does not know blames `input` (the live one's cannot be mistyped). */
 async function describeTaskDefinition(ecs: ECSClient, arn: string | undefined, input: string): Promise<TaskDefinition | undefined> {
   if (arn === undefined) return undefined;
-  try {
-    return (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }))).taskDefinition;
-  } catch (e) {
-    if (input !== 'service' && e instanceof Error && (e.name === 'ClientException' || e.name === 'InvalidParameterException')) {
-      throw new ConfigurationError(`task definition ${arn} cannot be used: ${describeError(e)}`, { input });
-    }
-    throw e;
-  }
+  return describeRevision(ecs, arn, input === 'service' ? {} : { input });
 }
 
 /** A dry run reports the live state: what a later step could read without anything being deployed. */

@@ -5,7 +5,7 @@
  */
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient, Service, TaskDefinition } from '@aws-sdk/client-ecs';
-import { familyRevision } from '../../core/deploy/task-definition-arn.js';
+import { familyRevision } from '../../core/ecs/task-definition-refs.js';
 import { describeService } from '../../core/ecs/services.js';
 import { describeError } from '../../core/errors.js';
 import type { Logger } from '../../core/io/logger.js';

@@ -5,7 +5,7 @@
  */
 import { bindAutoScaling } from '../../core/autoscaling/apply.js';
 import { DEFAULT_MAX_ATTEMPTS } from '../../core/aws/clients.js';
-import { taskDefinitionRefProblem } from '../../core/deploy/task-definition-arn.js';
+import { taskDefinitionRefProblem } from '../../core/ecs/task-definition-refs.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { Inputs } from '../../core/inputs.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
@@ -19,7 +19,8 @@ import {
   type ServiceDefinitionFile,
 } from './manifests.js';
 import { checkCluster, checkRegion, parseServiceInput, resolveTarget } from './names.js';
-import { MODES, type DeployOptions, type RollbackOptions, type RollingOptions, type TaskDefinitionChoice } from './options.js';
+import type { TaskDefinitionSource } from '../../core/ecs/task-definitions.js';
+import { MODES, type DeployOptions, type RollbackOptions, type RollingOptions } from './options.js';
 
 /** Every input declared in actions/ecs-rolling/action.yml (test/unit/action-inputs.test.ts keeps the two equal). */
 export const INPUT_NAMES = [
@@ -47,7 +48,7 @@ export const INPUT_NAMES = [
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
-export type { DeployOptions, RollbackOptions, RollingOptions, TaskDefinitionChoice } from './options.js';
+export type { DeployOptions, RollbackOptions, RollingOptions } from './options.js';
 
 /** Inputs only a deployment uses; `mode: rollback` refuses them rather than ignore them. */
 const DEPLOY_ONLY_INPUTS = [
@@ -116,9 +117,9 @@ export async function readOptions(rt: ActionRuntime): Promise<RollingOptions> {
       ? undefined
       : await loadServiceDefinitionFile(rt.workspace, paths.serviceDefinition, placeholders, serviceInput !== undefined);
   const target = resolveTarget(serviceInput, clusterInput, service?.definition, service?.locate ?? (() => ({ input: 'service' })));
-  const taskDefinition: TaskDefinitionChoice =
+  const taskDefinition: TaskDefinitionSource =
     paths.taskDefinition === undefined
-      ? { kind: 'arn', arn: tdInput.value }
+      ? { kind: 'registered', ref: tdInput.value, input: 'task-definition-arn' }
       : {
           kind: 'file',
           path: paths.taskDefinition,

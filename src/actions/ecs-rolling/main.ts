@@ -69,11 +69,13 @@ function rollingPlan(o: DeployOptions, deadline: Deadline): RollingPlan {
   return {
     cluster: o.cluster,
     serviceName: o.serviceName,
-    taskDefinition: o.taskDefinition.kind === 'file' ? { register: o.taskDefinition.definition } : { arn: o.taskDefinition.arn },
+    taskDefinition: o.taskDefinition,
     serviceDefinition: o.serviceDefinition,
     desiredCount: o.desiredCount,
     sameAsRunning: o.sameAsRunning,
-    forceNewDeployment: o.forceNewDeployment,
+    // R5: deploying a registered revision (often the one running) must start new tasks.
+    forceNewDeployment: o.forceNewDeployment || o.taskDefinition.kind === 'registered',
+    removeAutoScalingDuringUpdate: true,
     scalableTargets: o.scalableTargets,
     scalingPolicies: o.scalingPolicies,
     autoScalingSources: o.autoScalingSources,
@@ -115,7 +117,7 @@ async function startRecord(rt: ActionRuntime, options: RollingOptions): Promise<
       ? `rollback to ${options.taskDefinitionArn ?? 'the previous successful deployment'}`
       : options.taskDefinition.kind === 'file'
         ? options.taskDefinition.path
-        : options.taskDefinition.arn;
+        : options.taskDefinition.ref;
   return startDeploymentRecord({
     token: options.github.token,
     environment: options.github.environment,
@@ -131,7 +133,7 @@ function logPlan(rt: ActionRuntime, o: RollingOptions): void {
   if (o.mode === 'rollback') {
     rt.log.info(`Mode: rollback to ${o.taskDefinitionArn ?? 'the previous successful deployment (chosen from the deployment history)'}`);
   } else {
-    const td = o.taskDefinition.kind === 'file' ? `register ${o.taskDefinition.path}` : `${o.taskDefinition.arn} (task-definition-arn)`;
+    const td = o.taskDefinition.kind === 'file' ? `register ${o.taskDefinition.path}` : `${o.taskDefinition.ref} (task-definition-arn)`;
     const count = o.sameAsRunning ? 'the live one (same-as-running)' : (o.desiredCount ?? o.serviceDefinition?.desiredCount ?? 'unchanged');
     rt.log.info(`Task definition: ${td}`);
     rt.log.info(`Desired count: ${count}`);

@@ -3,16 +3,13 @@ import type {
   PutScalingPolicyCommandInput,
   RegisterScalableTargetCommandInput,
 } from '@aws-sdk/client-application-auto-scaling';
-import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { CreateServiceCommandInput } from '@aws-sdk/client-ecs';
 import type { AutoScalingSources } from '../../core/autoscaling/apply.js';
+import type { TaskDefinitionSource } from '../../core/ecs/task-definitions.js';
 
 export const MODES = ['deploy', 'rollback'] as const;
 export type Mode = (typeof MODES)[number];
 
-/** A task definition file to register, or a registered revision (S4). */
-export type TaskDefinitionChoice =
-  | { kind: 'file'; path: string; definition: RegisterTaskDefinitionCommandInput }
-  | { kind: 'arn'; arn: string };
 
 /** When github-token is given: record the run as a GitHub deployment of `environment`. */
 export interface GitHubRecordOptions {
@@ -36,7 +33,8 @@ interface CommonOptions {
 
 export interface DeployOptions extends CommonOptions {
   mode: 'deploy';
-  taskDefinition: TaskDefinitionChoice;
+  /** A file to register, or the registered revision of `task-definition-arn` (S4). */
+  taskDefinition: TaskDefinitionSource;
   serviceDefinition: CreateServiceCommandInput | undefined;
   /** The `desired-count` input (wins over the service definition's). */
   desiredCount: number | undefined;

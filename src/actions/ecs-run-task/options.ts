@@ -1,15 +1,11 @@
 /** The validated options of one ecs-run-task run (built by readOptions in inputs.ts). */
 import type { ContainerDefinition, RunTaskCommandInput } from '@aws-sdk/client-ecs';
-import type { TaskDefinitionManifest } from '../../core/manifests/index.js';
+import type { TaskDefinitionSource } from '../../core/ecs/task-definitions.js';
 
 export type WaitMode = 'stopped' | 'running' | 'none';
 export const WAIT_MODES: readonly WaitMode[] = ['stopped', 'running', 'none'];
 
-/** Where the task definition comes from (T1, S4). */
-export type TaskDefinitionSource =
-  | { kind: 'file'; path: string; definition: TaskDefinitionManifest }
-  /** A registered revision: input `task-definition-arn`, or `taskDefinition` in the run-task request. */
-  | { kind: 'registered'; ref: string; input: 'task-definition-arn' | 'run-task-request' };
+export type { TaskDefinitionSource };
 
 /** The RunTask request without what the action sets per run (cluster, task definition, count). */
 export type BaseRunTaskRequest = Omit<RunTaskCommandInput, 'cluster' | 'taskDefinition' | 'count'>;
@@ -20,6 +16,7 @@ export type Origin = 'run-task-request' | 'container-overrides' | 'subnets' | 'l
 export interface RunTaskOptions {
   /** Name or ARN; `cluster` input, else the request's, else `default`. */
   cluster: string;
+  /** T1, S4: a file to register, or a registered revision named by `task-definition-arn` or the request. */
   taskDefinition: TaskDefinitionSource;
   request: BaseRunTaskRequest;
   count: number;

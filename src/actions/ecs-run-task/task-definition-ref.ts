@@ -3,7 +3,7 @@
  * request. RunTask accepts "the family and revision (family:revision) or full ARN"; this action insists on a
  * revision, so the run is reproducible (a bare family would run whatever revision is latest at that moment).
  */
-import { taskDefinitionRefProblem } from '../../core/deploy/task-definition-arn.js';
+import { taskDefinitionRefProblem } from '../../core/ecs/task-definition-refs.js';
 import { ConfigurationError } from '../../core/errors.js';
 import type { ErrorLocation } from '../../core/errors.js';
 

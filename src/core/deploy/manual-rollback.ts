@@ -25,7 +25,7 @@ import { describeService } from '../ecs/services.js';
 import { describeError } from '../errors.js';
 import { deployRolling, type Outcome, type RollingDeps } from './rolling.js';
 import type { Deadline } from '../time.js';
-import { familyRevision, sameTaskDefinition } from './task-definition-arn.js';
+import { familyRevision, sameTaskDefinition } from '../ecs/task-definition-refs.js';
 
 export interface RollbackTarget {
   taskDefinitionArn: string;
@@ -222,9 +222,10 @@ export async function rollbackService(deps: RollingDeps, req: ManualRollbackRequ
   const outcome = await deployRolling(deps, {
     cluster: req.cluster,
     serviceName: req.service,
-    taskDefinition: { arn: target.taskDefinitionArn },
+    taskDefinition: { kind: 'registered', ref: target.taskDefinitionArn, input: 'task-definition-arn' },
     sameAsRunning: true,
     forceNewDeployment: true,
+    removeAutoScalingDuringUpdate: true,
     scalableTargets: [],
     scalingPolicies: [],
     waitForSteadyState: req.waitForSteadyState ?? true,

@@ -20,7 +20,7 @@ import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 import { RESTORABLE_SERVICE_FIELDS, serviceConfigOf, type RestorableServiceField, type RollbackSnapshot } from './snapshot.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
-import { sameTaskDefinition } from './task-definition-arn.js';
+import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
 import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch.js';
 
 /** The wait functions of watch.ts, injectable so tests can replace them. */

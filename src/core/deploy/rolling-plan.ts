@@ -4,7 +4,8 @@ import type {
   PutScalingPolicyCommandInput,
   RegisterScalableTargetCommandInput,
 } from '@aws-sdk/client-application-auto-scaling';
-import type { CreateServiceCommandInput, ECSClient, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import type { CreateServiceCommandInput, ECSClient } from '@aws-sdk/client-ecs';
+import type { TaskDefinitionSource } from '../ecs/task-definitions.js';
 import type { AutoScalingSources } from '../autoscaling/apply.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
@@ -35,7 +36,6 @@ export interface RollingDeps {
   hardSignal?: AbortSignal;
 }
 
-export type TaskDefinitionSource = { arn: string } | { register: RegisterTaskDefinitionCommandInput };
 
 export interface RollingPlan {
   cluster: string;
@@ -46,7 +46,10 @@ export interface RollingPlan {
   /** The `desired-count` input: overrides the manifest. */
   desiredCount?: number | undefined;
   sameAsRunning: boolean;
+  /** R5: UpdateService forceNewDeployment (the action sets it for a registered revision too). */
   forceNewDeployment: boolean;
+  /** R3: take the live auto scaling off while the update rolls out (and put it, or the manifests', back after). */
+  removeAutoScalingDuringUpdate: boolean;
   scalableTargets: RegisterScalableTargetCommandInput[];
   scalingPolicies: PutScalingPolicyCommandInput[];
   autoScalingSources?: AutoScalingSources;

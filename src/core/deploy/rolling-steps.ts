@@ -1,10 +1,10 @@
 /** Small steps of the rolling deployment (rolling.ts): logging the snapshot, the task definition, cancellation. */
-import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import type { ECSClient, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { CancelledError, ConfigurationError, describeError } from '../errors.js';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import { resolveTaskDefinition, type TaskDefinitionSource } from '../ecs/task-definitions.js';
+import { CancelledError } from '../errors.js';
 import type { Logger } from '../io/logger.js';
 import type { RollbackSnapshot } from './snapshot.js';
-import { familyRevision } from './task-definition-arn.js';
+import { familyRevision } from '../ecs/task-definition-refs.js';
 
 /**
  * When the workflow was cancelled, logs what state it leaves (`when`) and throws the signal's reason (the
@@ -30,37 +30,17 @@ export function logSnapshot(log: Logger, s: RollbackSnapshot): void {
 }
 
 /**
- * S4/R5: an explicit ARN is checked with DescribeTaskDefinition (a read; a wrong ARN fails before any change) and
- * returned as the full ARN; otherwise the task definition is registered.
+ * S4/R5: a registered revision is checked with DescribeTaskDefinition (a read; a wrong reference fails before any
+ * change) and returned as the full ARN; otherwise the task definition is registered.
  */
-export async function resolveTaskDefinition(
-  ecs: ECSClient,
-  source: { arn: string } | { register: RegisterTaskDefinitionCommandInput },
-  log: Logger,
-): Promise<string> {
-  if ('arn' in source) {
-    let arn: string | undefined;
-    let status: string | undefined;
-    try {
-      const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: source.arn }));
-      arn = out.taskDefinition?.taskDefinitionArn;
-      status = out.taskDefinition?.status;
-    } catch (e) {
-      if (e instanceof Error && (e.name === 'ClientException' || e.name === 'InvalidParameterException')) {
-        throw new ConfigurationError(`task definition ${source.arn} cannot be used: ${describeError(e)}`, {
-          input: 'task-definition-arn',
-        });
-      }
-      throw e;
-    }
-    if (arn === undefined) throw new Error(`DescribeTaskDefinition returned no task definition for ${source.arn}`);
-    if (status !== undefined && status !== 'ACTIVE') log.warning(`Task definition ${familyRevision(arn)} is ${status}.`);
-    log.info(`Using task definition ${arn} (task-definition-arn): registration skipped, a new deployment is forced.`);
-    return arn;
+export async function resolveTaskDefinitionArn(ecs: ECSClient, source: TaskDefinitionSource, log: Logger): Promise<string> {
+  const resolved = await resolveTaskDefinition(ecs, source, { inactive: 'accept' });
+  if (resolved.registered) {
+    log.info(`Registered task definition ${resolved.label} (${resolved.arn}).`);
+    return resolved.arn;
   }
-  const out = await ecs.send(new RegisterTaskDefinitionCommand(source.register));
-  const arn = out.taskDefinition?.taskDefinitionArn;
-  if (arn === undefined) throw new Error('RegisterTaskDefinition returned no task definition ARN');
-  log.info(`Registered task definition ${familyRevision(arn)} (${arn}).`);
-  return arn;
+  const status = resolved.definition.status;
+  if (status !== undefined && status !== 'ACTIVE') log.warning(`Task definition ${familyRevision(resolved.arn)} is ${status}.`);
+  log.info(`Using task definition ${resolved.arn} (task-definition-arn): registration skipped, a new deployment is forced.`);
+  return resolved.arn;
 }

@@ -25,14 +25,15 @@ import type { Failure, Outcome, Progress } from './outcome.js';
 import { primaryDeploymentId, watchDeps } from './rollback.js';
 import { handleFailure } from './rolling-failure.js';
 import { watchOf, type RollingDeps, type RollingPlan } from './rolling-plan.js';
-import { logSnapshot, resolveTaskDefinition, throwIfAborted } from './rolling-steps.js';
+import { logSnapshot, resolveTaskDefinitionArn, throwIfAborted } from './rolling-steps.js';
 import { createOnlyFieldsIn, toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
 import { RESTORABLE_SERVICE_FIELDS, takeSnapshot, type RollbackSnapshot } from './snapshot.js';
 
 export type { FailureReason, Outcome } from './outcome.js';
 export type { WatchFunctions } from './rollback.js';
 export { MIN_ROLLBACK_TIMEOUT_MS } from './rolling-plan.js';
-export type { RollingDeps, RollingPlan, TaskDefinitionSource } from './rolling-plan.js';
+export type { RollingDeps, RollingPlan } from './rolling-plan.js';
+export type { TaskDefinitionSource } from '../ecs/task-definitions.js';
 
 export async function deployRolling(deps: RollingDeps, plan: RollingPlan): Promise<Outcome> {
   const { log, clock } = deps;
@@ -53,7 +54,7 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan): Promi
     plan.autoScalingSources,
   );
   throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
-  const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinition(deps.ecs, plan.taskDefinition, log));
+  const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log));
   throwIfAborted(deps.signal, log, `after registering ${taskDefinitionArn}; the service was not changed`);
 
   const progress: Progress = { autoScalingRemoved: false, serviceChanged: false, changedFields: [] };
@@ -168,15 +169,17 @@ async function mutateAndWait(
     if (out.service !== undefined) progress.service = out.service;
   } else {
     const out = await log.group(`Update service ${plan.serviceName}`, async () => {
-      progress.autoScalingRemoved = snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0;
-      await removeAutoScaling(deps.autoscaling, snapshot, log);
+      if (plan.removeAutoScalingDuringUpdate) {
+        progress.autoScalingRemoved = snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0;
+        await removeAutoScaling(deps.autoscaling, snapshot, log);
+      }
       const input = toUpdateServiceInput(plan.serviceDefinition, {
         cluster: plan.cluster,
         service: plan.serviceName,
         taskDefinitionArn,
         desiredCountInput: plan.desiredCount,
         sameAsRunning: plan.sameAsRunning,
-        forceNewDeployment: plan.forceNewDeployment || 'arn' in plan.taskDefinition,
+        forceNewDeployment: plan.forceNewDeployment,
       });
       progress.changedFields = RESTORABLE_SERVICE_FIELDS.filter((k) => input[k] !== undefined);
       const ignored = createOnlyFieldsIn(plan.serviceDefinition);

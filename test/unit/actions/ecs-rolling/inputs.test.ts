@@ -126,12 +126,12 @@ describe('readOptions: deploy mode', () => {
 
   it('lets the service input name a service definition that has no serviceName', async () => {
     const o = await deploy({ 'task-definition-arn': TD_ARN, service: 'api', 'service-definition': 'service-no-name.yaml' });
-    expect(o).toMatchObject({ serviceName: 'api', cluster: 'default', taskDefinition: { kind: 'arn', arn: TD_ARN } });
+    expect(o).toMatchObject({ serviceName: 'api', cluster: 'default', taskDefinition: { kind: 'registered', ref: TD_ARN, input: 'task-definition-arn' } });
   });
 
   it('accepts a service ARN, taking the name and the cluster from it', async () => {
     const o = await deploy({ 'task-definition-arn': 'web:7', service: 'arn:aws:ecs:eu-west-1:123456789012:service/shop/web' });
-    expect(o).toMatchObject({ serviceName: 'web', cluster: 'shop', taskDefinition: { kind: 'arn', arn: 'web:7' } });
+    expect(o).toMatchObject({ serviceName: 'web', cluster: 'shop', taskDefinition: { kind: 'registered', ref: 'web:7', input: 'task-definition-arn' } });
   });
 
   it('sets the image of the named container (container-name + image) in a file without placeholders', async () => {

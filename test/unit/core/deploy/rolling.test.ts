@@ -186,10 +186,11 @@ describe('update (R3, R4, R5)', () => {
     expect(w.aas.targets.get(`ecs|${RESOURCE}|${DIM}`)).toMatchObject({ MinCapacity: 3, MaxCapacity: 6 });
   });
 
-  it('deploys an existing ARN without registering and forces a new deployment', async () => {
+  it('deploys an existing ARN without registering, forcing a new deployment as the plan says (R5)', async () => {
     seedExisting();
     w.ecs.knowTaskDefinition(tdArn(7));
-    const outcome = await deployRolling(w.deps(), w.plan({ taskDefinition: { arn: 'web:7' } }));
+    const taskDefinition = { kind: 'registered', ref: 'web:7', input: 'task-definition-arn' } as const;
+    const outcome = await deployRolling(w.deps(), w.plan({ taskDefinition, forceNewDeployment: true }));
     expect(w.mutations()).not.toContain('ecs:RegisterTaskDefinition');
     expect(updateInputs()[0]).toMatchObject({ taskDefinition: tdArn(7), forceNewDeployment: true });
     expect(outcome.taskDefinitionArn).toBe(tdArn(7));
@@ -197,7 +198,7 @@ describe('update (R3, R4, R5)', () => {
 
   it('refuses an unknown task-definition-arn before any change', async () => {
     seedExisting();
-    await expect(deployRolling(w.deps(), w.plan({ taskDefinition: { arn: 'web:99' } }))).rejects.toMatchObject({
+    await expect(deployRolling(w.deps(), w.plan({ taskDefinition: { kind: 'registered', ref: 'web:99', input: 'task-definition-arn' } }))).rejects.toMatchObject({
       name: 'ConfigurationError',
       location: { input: 'task-definition-arn' },
     });

@@ -1,0 +1,95 @@
+/**
+ * Task definitions (S4, T1): where an action's task definition comes from (one type for every action), and the
+ * DescribeTaskDefinition / RegisterTaskDefinition calls that resolve it to a registered revision.
+ */
+import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import type { ECSClient, RegisterTaskDefinitionCommandInput, TaskDefinition } from '@aws-sdk/client-ecs';
+import { hasErrorName } from '../aws/errors.js';
+import { ConfigurationError, describeError } from '../errors.js';
+import { httpOptions, type EcsCallOptions } from './call-options.js';
+import { familyRevision } from './task-definition-refs.js';
+
+/** A task definition file to register, or a registered revision named by an input (S4). */
+export type TaskDefinitionSource =
+  | { kind: 'file'; path: string; definition: RegisterTaskDefinitionCommandInput }
+  /** `ref`: a full ARN or `family:revision`; `input`: the input that named it, blamed when it cannot be used. */
+  | { kind: 'registered'; ref: string; input: string };
+
+export interface ResolvedTaskDefinition {
+  arn: string;
+  /** `family:revision`, for messages. */
+  label: string;
+  definition: TaskDefinition;
+  /** True when this run registered it (false: an existing revision was looked up). */
+  registered: boolean;
+}
+
+export interface ResolveOptions extends EcsCallOptions {
+  /**
+   * A registered revision that is not ACTIVE (deregistered): 'refuse' it with a ConfigurationError (RunTask cannot
+   * start it), or 'accept' it (a service may still deploy it; the caller warns).
+   */
+  inactive: 'refuse' | 'accept';
+}
+
+/**
+ * A registered revision is looked up with DescribeTaskDefinition (a read, so a wrong reference fails before any
+ * change); a file is registered. Either way the caller learns the whole task definition.
+ */
+export async function resolveTaskDefinition(
+  ecs: ECSClient,
+  source: TaskDefinitionSource,
+  opts: ResolveOptions,
+): Promise<ResolvedTaskDefinition> {
+  if (source.kind === 'file') {
+    const definition = await registerTaskDefinition(ecs, source.definition, opts);
+    return { ...labelled(definition, 'RegisterTaskDefinition'), definition, registered: true };
+  }
+  const definition = await describeTaskDefinition(ecs, source.ref, { ...opts, input: source.input });
+  const resolved = { ...labelled(definition, `DescribeTaskDefinition ${source.ref}`), definition, registered: false };
+  if (opts.inactive === 'refuse' && definition.status !== undefined && definition.status !== 'ACTIVE') {
+    throw new ConfigurationError(
+      `task definition ${resolved.label} is ${definition.status}: RunTask cannot start tasks from a deregistered revision`,
+      { input: source.input },
+    );
+  }
+  return resolved;
+}
+
+/**
+ * DescribeTaskDefinition. With `input`, a reference ECS does not know (it answers ClientException "Unable to
+ * describe task definition.") is a ConfigurationError blaming that input.
+ */
+export async function describeTaskDefinition(
+  ecs: ECSClient,
+  ref: string,
+  opts: EcsCallOptions & { input?: string | undefined } = {},
+): Promise<TaskDefinition> {
+  opts.onCall?.('DescribeTaskDefinition');
+  try {
+    const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref }), httpOptions(opts));
+    return out.taskDefinition ?? {};
+  } catch (e) {
+    if (opts.input !== undefined && hasErrorName(e, 'ClientException', 'InvalidParameterException')) {
+      throw new ConfigurationError(`task definition ${ref} cannot be used: ${describeError(e)}`, { input: opts.input });
+    }
+    throw e;
+  }
+}
+
+export async function registerTaskDefinition(
+  ecs: ECSClient,
+  input: RegisterTaskDefinitionCommandInput,
+  opts: EcsCallOptions = {},
+): Promise<TaskDefinition> {
+  opts.onCall?.('RegisterTaskDefinition');
+  const out = await ecs.send(new RegisterTaskDefinitionCommand(input), httpOptions(opts));
+  return out.taskDefinition ?? {};
+}
+
+function labelled(definition: TaskDefinition, call: string): { arn: string; label: string } {
+  const arn = definition.taskDefinitionArn;
+  if (arn === undefined) throw new Error(`${call} returned no task definition ARN`);
+  const label = definition.revision !== undefined && definition.family !== undefined ? `${definition.family}:${definition.revision}` : familyRevision(arn);
+  return { arn, label };
+}
