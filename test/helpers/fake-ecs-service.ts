@@ -21,7 +21,7 @@ import {
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import type { WatchFunctions } from '../../src/core/deploy/rollback.js';
+import type { WatchFunctions } from '../../src/core/deploy/rollout.js';
 import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from '../../src/core/deploy/watch.js';
 import { CLUSTER, REGION_ACCOUNT, T0, event, tdArn } from './ecs-watch-fixtures.js';
 

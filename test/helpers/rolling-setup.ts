@@ -4,7 +4,7 @@ import type { PutScalingPolicyCommandInput, RegisterScalableTargetCommandInput }
 import { ECSClient } from '@aws-sdk/client-ecs';
 import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import type { RollingDeps, RollingPlan } from '../../src/core/deploy/rolling.js';
+import type { RollingDeps, RollingPlan } from '../../src/core/deploy/index.js';
 import { Deadline } from '../../src/core/time.js';
 import { T0 } from './ecs-watch-fixtures.js';
 import { FakeAutoScaling } from './fake-autoscaling.js';

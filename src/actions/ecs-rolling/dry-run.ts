@@ -8,9 +8,7 @@
 import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import type { ECSClient, Service, TaskDefinition } from '@aws-sdk/client-ecs';
 import { describeAutoScaling } from '../../core/autoscaling/describe.js';
-import { diffDeployment, type DeploymentDiff } from '../../core/deploy/diff.js';
-import { resolveManualRollbackTarget } from '../../core/deploy/manual-rollback.js';
-import { toCreateServiceInput } from '../../core/deploy/service-request.js';
+import { diffDeployment, resolveManualRollbackTarget, toCreateServiceInput, type DeploymentDiff } from '../../core/deploy/index.js';
 import { describeService } from '../../core/ecs/services.js';
 import { describeTaskDefinition as describeRevision } from '../../core/ecs/task-definitions.js';
 import { ConfigurationError } from '../../core/errors.js';

@@ -8,9 +8,7 @@
  * With github-token, the run is recorded as a GitHub deployment (in_progress → success / failure).
  */
 import { createAwsClients } from '../../core/aws/clients.js';
-import { rollbackService } from '../../core/deploy/manual-rollback.js';
-import type { RollbackTarget } from '../../core/deploy/manual-rollback.js';
-import { deployRolling, type Outcome, type RollingDeps, type RollingPlan } from '../../core/deploy/rolling.js';
+import { deployService, rollbackService, type Outcome, type RollbackTarget, type RollingDeps, type RollingPlan } from '../../core/deploy/index.js';
 import { describeError } from '../../core/errors.js';
 import { startDeploymentRecord, type DeploymentRecord } from '../../core/github/deployments.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
@@ -53,7 +51,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
             waitForSteadyState: options.waitForSteadyState,
             rollbackOnFailure: options.rollbackOnFailure,
           })
-        : await deployRolling(deps, rollingPlan(options, deadline));
+        : await deployService(deps, rollingPlan(options, deadline));
   } catch (e) {
     // Refused or cancelled before the service was changed: nothing to report but the reason.
     await record?.finish('error', describeError(e));

@@ -12,7 +12,7 @@ import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient, RunTaskCommandInput, TaskDefinition } from '@aws-sdk/client-ecs';
 import { stringify } from 'yaml';
 import { hideSensitiveEnvironment } from '../../core/io/sensitive.js';
-import { diffDeployment } from '../../core/deploy/diff.js';
+import { diffDeployment } from '../../core/deploy/index.js';
 import type { Logger } from '../../core/io/logger.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { SummaryBuilder } from '../../core/io/summary.js';

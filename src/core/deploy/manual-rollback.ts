@@ -1,200 +1,16 @@
 /**
- * R7: manual rollback (`mode: rollback`). Which task definition to go back to, and the rollback itself.
- *
- * Without an explicit ARN the target is the task definition of the most recent successful deployment whose task
- * definition differs from the one running now, read from ECS's service deployment history
- * (ListServiceDeployments → DescribeServiceDeployments → DescribeServiceRevisions): after v1 → v2 → v3 (failed,
- * rolled back to v2) the service runs v2 and the answer is v1. A deployment that ECS rolled back
- * (ROLLBACK_SUCCESSFUL) counts with the revision it rolled back to, never with the one that failed. When the
- * history does not say (empty, too short, or not available), the previous ACTIVE revision of the running task
- * definition's family is used.
+ * R7: manual rollback (`mode: rollback`): choose the revision (rollback-target.ts), say which and why, then deploy
+ * it as a rolling update that keeps the live desired count. A failure of the rollback itself is undone like any
+ * failed deployment (R6, auto-rollback.ts).
  */
-import {
-  DescribeServiceDeploymentsCommand,
-  DescribeServiceRevisionsCommand,
-  ListServiceDeploymentsCommand,
-  ListTaskDefinitionsCommand,
-} from '@aws-sdk/client-ecs';
-import type {
-  ECSClient,
-  ListServiceDeploymentsCommandOutput,
-  ListTaskDefinitionsCommandOutput,
-  ServiceDeploymentBrief,
-} from '@aws-sdk/client-ecs';
+import type { RollbackTarget } from './rollback-target.js';
+import { resolveManualRollbackTarget } from './rollback-target.js';
+import { deployService } from './deploy.js';
+import type { Outcome } from './outcome.js';
+import type { RollingDeps } from './rolling-plan.js';
 import { describeService } from '../ecs/services.js';
-import { describeError } from '../errors.js';
-import { deployRolling, type Outcome, type RollingDeps } from './rolling.js';
 import type { Deadline } from '../time.js';
-import { familyRevision, sameTaskDefinition } from '../ecs/task-definition-refs.js';
-
-export interface RollbackTarget {
-  taskDefinitionArn: string;
-  /** One sentence for the log: which revision and why. */
-  why: string;
-}
-
-/** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
-const DESCRIBE_BATCH = 20;
-/** History pages (100 deployments each) read at most. */
-const MAX_HISTORY_PAGES = 5;
-
-export async function resolveManualRollbackTarget(
-  ecs: ECSClient,
-  cluster: string,
-  service: string,
-  explicitArn?: string,
-): Promise<RollbackTarget> {
-  if (explicitArn !== undefined && explicitArn !== '') {
-    return { taskDefinitionArn: explicitArn, why: `task-definition-arn was given: rolling back to ${explicitArn}` };
-  }
-  const live = await describeService(ecs, cluster, service);
-  if (live?.status !== 'ACTIVE' || live.taskDefinition === undefined) {
-    throw new Error(`service ${service} is not ACTIVE in cluster ${cluster}: there is nothing to roll back`);
-  }
-  const running = live.taskDefinition;
-  let historyNote: string;
-  try {
-    const found = await fromDeploymentHistory(ecs, cluster, service, running);
-    if (found !== undefined) return found;
-    historyNote = `the service deployment history has no successful deployment of a task definition other than ${familyRevision(running)}`;
-  } catch (e) {
-    historyNote = `the service deployment history could not be read (${describeError(e)})`;
-  }
-  return fromFamilyRevisions(ecs, running, historyNote);
-}
-
-async function fromDeploymentHistory(
-  ecs: ECSClient,
-  cluster: string,
-  service: string,
-  running: string,
-): Promise<RollbackTarget | undefined> {
-  const briefs = await listSuccessfulDeployments(ecs, cluster, service);
-  briefs.sort((a, b) => timeOf(b) - timeOf(a));
-  for (let i = 0; i < briefs.length; i += DESCRIBE_BATCH) {
-    const batch = briefs.slice(i, i + DESCRIBE_BATCH);
-    const revisionOf = await revisionArns(ecs, batch);
-    const wanted = [...new Set([...revisionOf.values()])];
-    const taskDefinitionOf = await revisionTaskDefinitions(ecs, wanted);
-    for (const brief of batch) {
-      const revision = revisionOf.get(brief.serviceDeploymentArn ?? '');
-      const taskDefinition = revision === undefined ? undefined : taskDefinitionOf.get(revision);
-      if (taskDefinition === undefined || sameTaskDefinition(taskDefinition, running)) continue;
-      const when = brief.finishedAt ?? brief.createdAt;
-      const how = brief.status === 'ROLLBACK_SUCCESSFUL' ? 'the revision a successful ECS rollback restored' : 'a successful deployment';
-      return {
-        taskDefinitionArn: taskDefinition,
-        why:
-          `rolling back to ${familyRevision(taskDefinition)}: ${how} (${brief.serviceDeploymentArn ?? '?'}` +
-          `${when !== undefined ? `, finished ${when.toISOString()}` : ''}), the most recent one whose task ` +
-          `definition differs from the running ${familyRevision(running)}`,
-      };
-    }
-  }
-  return undefined;
-}
-
-async function listSuccessfulDeployments(ecs: ECSClient, cluster: string, service: string): Promise<ServiceDeploymentBrief[]> {
-  const all: ServiceDeploymentBrief[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-    const out: ListServiceDeploymentsCommandOutput = await ecs.send(
-      new ListServiceDeploymentsCommand({
-        cluster,
-        service,
-        status: ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL'],
-        maxResults: 100,
-        ...(nextToken !== undefined ? { nextToken } : {}),
-      }),
-    );
-    all.push(...(out.serviceDeployments ?? []));
-    nextToken = out.nextToken;
-    if (nextToken === undefined || nextToken === '') break;
-  }
-  return all;
-}
-
-/**
- * The service revision each deployment left running: a SUCCESSFUL deployment's target revision; for a
- * ROLLBACK_SUCCESSFUL one, the revision it rolled back to (DescribeServiceDeployments `rollback`).
- */
-async function revisionArns(ecs: ECSClient, briefs: ServiceDeploymentBrief[]): Promise<Map<string, string>> {
-  const result = new Map<string, string>();
-  const rolledBack: string[] = [];
-  for (const b of briefs) {
-    if (b.serviceDeploymentArn === undefined) continue;
-    if (b.status === 'SUCCESSFUL' && b.targetServiceRevisionArn !== undefined) {
-      result.set(b.serviceDeploymentArn, b.targetServiceRevisionArn);
-    } else if (b.status === 'ROLLBACK_SUCCESSFUL') {
-      rolledBack.push(b.serviceDeploymentArn);
-    }
-  }
-  if (rolledBack.length > 0) {
-    const out = await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: rolledBack }));
-    for (const d of out.serviceDeployments ?? []) {
-      const restored = d.rollback?.serviceRevisionArn;
-      if (d.serviceDeploymentArn !== undefined && restored !== undefined) result.set(d.serviceDeploymentArn, restored);
-    }
-  }
-  return result;
-}
-
-async function revisionTaskDefinitions(ecs: ECSClient, revisionArnList: string[]): Promise<Map<string, string>> {
-  const result = new Map<string, string>();
-  if (revisionArnList.length === 0) return result;
-  const out = await ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: revisionArnList }));
-  for (const r of out.serviceRevisions ?? []) {
-    if (r.serviceRevisionArn !== undefined && r.taskDefinition !== undefined) {
-      result.set(r.serviceRevisionArn, r.taskDefinition);
-    }
-  }
-  return result;
-}
-
-/** The highest ACTIVE revision of the running family below the running revision. */
-async function fromFamilyRevisions(ecs: ECSClient, running: string, historyNote: string): Promise<RollbackTarget> {
-  const [family, revisionText] = splitFamilyRevision(running);
-  const current = Number(revisionText);
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-    const out: ListTaskDefinitionsCommandOutput = await ecs.send(
-      new ListTaskDefinitionsCommand({
-        familyPrefix: family,
-        status: 'ACTIVE',
-        sort: 'DESC',
-        maxResults: 100,
-        ...(nextToken !== undefined ? { nextToken } : {}),
-      }),
-    );
-    for (const arn of out.taskDefinitionArns ?? []) {
-      const [f, r] = splitFamilyRevision(arn);
-      if (f === family && Number(r) < current) {
-        return {
-          taskDefinitionArn: arn,
-          why:
-            `rolling back to ${familyRevision(arn)}: ${historyNote}, so the previous ACTIVE revision of family ` +
-            `${family} (running ${familyRevision(running)}) is used`,
-        };
-      }
-    }
-    nextToken = out.nextToken;
-    if (nextToken === undefined || nextToken === '') break;
-  }
-  throw new Error(
-    `cannot find a task definition to roll back to: ${historyNote}, and family ${family} has no ACTIVE revision ` +
-      `older than ${familyRevision(running)}. Give task-definition-arn.`,
-  );
-}
-
-function splitFamilyRevision(ref: string): [string, string] {
-  const fr = familyRevision(ref);
-  const colon = fr.lastIndexOf(':');
-  return colon < 0 ? [fr, ''] : [fr.slice(0, colon), fr.slice(colon + 1)];
-}
-
-function timeOf(b: ServiceDeploymentBrief): number {
-  return (b.finishedAt ?? b.createdAt ?? b.startedAt)?.getTime() ?? 0;
-}
+import { chooseDeployStrategy } from './strategy.js';
 
 export interface ManualRollbackRequest {
   cluster: string;
@@ -214,12 +30,15 @@ export interface ManualRollbackRequest {
  * restores the pre-rollback state like any deployment (R6).
  */
 export async function rollbackService(deps: RollingDeps, req: ManualRollbackRequest): Promise<Outcome & { target: RollbackTarget }> {
+  // N1: a service this suite cannot deploy is refused before anything is chosen or changed.
+  const live = await describeService(deps.ecs, req.cluster, req.service);
+  chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
   const target = await deps.log.group(`Choose the task definition to roll back to`, async () => {
     const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn);
     deps.log.info(`${t.why}.`);
     return t;
   });
-  const outcome = await deployRolling(deps, {
+  const outcome = await deployService(deps, {
     cluster: req.cluster,
     serviceName: req.service,
     taskDefinition: { kind: 'registered', ref: target.taskDefinitionArn, input: 'task-definition-arn' },

@@ -31,14 +31,3 @@ export interface Failure {
   message: string;
   stoppedTasks: StoppedTaskReason[];
 }
-
-/** What a deployment has done so far: decides what a rollback must undo. */
-export interface Progress {
-  autoScalingRemoved: boolean;
-  serviceChanged: boolean;
-  changedFields: string[];
-  service?: Service;
-  deploymentId?: string;
-  waitMs?: number;
-}
-

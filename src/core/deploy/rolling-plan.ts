@@ -9,7 +9,7 @@ import type { TaskDefinitionSource } from '../ecs/task-definitions.js';
 import type { AutoScalingSources } from '../autoscaling/apply.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
-import type { WatchFunctions } from './rollback.js';
+import type { WatchFunctions } from './rollout.js';
 import { waitForDeployment, waitForServiceInactive } from './watch.js';
 
 /** The real wait functions of watch.ts. */

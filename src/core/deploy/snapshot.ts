@@ -61,12 +61,17 @@ export interface SnapshotClients {
 }
 
 /** Describes the service (and, when it is ACTIVE, its auto scaling) and records what a rollback needs. */
-export async function takeSnapshot(
-  clients: SnapshotClients,
+export async function takeSnapshot(clients: SnapshotClients, cluster: string, service: string): Promise<RollbackSnapshot> {
+  return snapshotOf(clients, cluster, service, await describeServiceAnyStatus(clients.ecs, cluster, service));
+}
+
+/** The snapshot of a service already described as `live` (undefined: MISSING); reads its auto scaling when ACTIVE. */
+export async function snapshotOf(
+  clients: Pick<SnapshotClients, 'autoscaling'>,
   cluster: string,
   service: string,
+  live: Service | undefined,
 ): Promise<RollbackSnapshot> {
-  const live = await describeServiceAnyStatus(clients.ecs, cluster, service);
   const base: RollbackSnapshot = {
     version: 1,
     cluster,

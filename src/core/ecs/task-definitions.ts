@@ -2,8 +2,14 @@
  * Task definitions (S4, T1): where an action's task definition comes from (one type for every action), and the
  * DescribeTaskDefinition / RegisterTaskDefinition calls that resolve it to a registered revision.
  */
-import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import type { ECSClient, RegisterTaskDefinitionCommandInput, TaskDefinition } from '@aws-sdk/client-ecs';
+import { DescribeTaskDefinitionCommand, ListTaskDefinitionsCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import type {
+  ECSClient,
+  ListTaskDefinitionsCommandOutput,
+  RegisterTaskDefinitionCommandInput,
+  TaskDefinition,
+  TaskDefinitionStatus,
+} from '@aws-sdk/client-ecs';
 import { hasErrorName } from '../aws/errors.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { httpOptions, type EcsCallOptions } from './call-options.js';
@@ -85,6 +91,40 @@ export async function registerTaskDefinition(
   opts.onCall?.('RegisterTaskDefinition');
   const out = await ecs.send(new RegisterTaskDefinitionCommand(input), httpOptions(opts));
   return out.taskDefinition ?? {};
+}
+
+export interface ListTaskDefinitionsRequest {
+  familyPrefix: string;
+  status?: TaskDefinitionStatus;
+  sort?: 'ASC' | 'DESC';
+  /** Pages of 100 read at most. */
+  maxPages: number;
+}
+
+/** ListTaskDefinitions, page by page; `visit` returns true to stop early (the ARNs seen so far are returned). */
+export async function listTaskDefinitionArns(
+  ecs: ECSClient,
+  req: ListTaskDefinitionsRequest,
+  visit: (arn: string) => boolean = () => false,
+  opts: EcsCallOptions = {},
+): Promise<string[]> {
+  const { maxPages, ...query } = req;
+  const seen: string[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    opts.onCall?.('ListTaskDefinitions');
+    const out: ListTaskDefinitionsCommandOutput = await ecs.send(
+      new ListTaskDefinitionsCommand({ ...query, maxResults: 100, ...(nextToken !== undefined ? { nextToken } : {}) }),
+      httpOptions(opts),
+    );
+    for (const arn of out.taskDefinitionArns ?? []) {
+      seen.push(arn);
+      if (visit(arn)) return seen;
+    }
+    nextToken = out.nextToken;
+    if (nextToken === undefined || nextToken === '') break;
+  }
+  return seen;
 }
 
 function labelled(definition: TaskDefinition, call: string): { arn: string; label: string } {

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { ServiceDeployment, ServiceDeploymentStatus } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { resolveManualRollbackTarget, rollbackService } from '../../../../src/core/deploy/manual-rollback.js';
+import { resolveManualRollbackTarget, rollbackService } from '../../../../src/core/deploy/index.js';
 import { Deadline } from '../../../../src/core/time.js';
 import { REGION_ACCOUNT, T0, tdArn } from '../../../helpers/ecs-watch-fixtures.js';
 import { cpuPolicy, rollingWorld, scalableTarget, type RollingWorld } from '../../../helpers/rolling-setup.js';

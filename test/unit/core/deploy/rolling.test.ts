@@ -3,7 +3,7 @@ import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-s
 import { CreateServiceCommand, DeleteServiceCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import type { UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { deployRolling } from '../../../../src/core/deploy/rolling.js';
+import { deployService } from '../../../../src/core/deploy/index.js';
 import { CancelledError, ConfigurationError } from '../../../../src/core/errors.js';
 import { T0, tdArn } from '../../../helpers/ecs-watch-fixtures.js';
 import { failed } from '../../../helpers/fake-ecs-service.js';
@@ -37,7 +37,7 @@ function seedExisting(): void {
 
 describe('first deployment (R2)', () => {
   it('registers, creates the service, waits on its PRIMARY deployment, then applies auto scaling', async () => {
-    const outcome = await deployRolling(
+    const outcome = await deployService(
       w.deps(),
       w.plan({ scalableTargets: [scalableTarget()], scalingPolicies: [cpuPolicy('cpu50')] }),
     );
@@ -65,29 +65,29 @@ describe('first deployment (R2)', () => {
   });
 
   it('lets the desired-count input override the manifest', async () => {
-    await deployRolling(w.deps(), w.plan({ desiredCount: 5 }));
+    await deployService(w.deps(), w.plan({ desiredCount: 5 }));
     expect(ecsMock.commandCalls(CreateServiceCommand)[0]?.args[0].input.desiredCount).toBe(5);
   });
 
   it('waits for a DRAINING service of the same name to become INACTIVE before creating', async () => {
     w.ecs.seedService('web', tdArn(1), 0, { status: 'DRAINING' });
-    await deployRolling(w.deps(), w.plan());
+    await deployService(w.deps(), w.plan());
     expect(w.mutations().slice(0, 3)).toEqual(['ecs:RegisterTaskDefinition', 'watch:waitForServiceInactive web', 'ecs:CreateService']);
     // The draining service's events from before the action started are not printed as new (S6).
     expect([...(w.watch.inactiveRequests[0]?.seenEventIds ?? [])]).toEqual(['ev-old-1']);
   });
 
   it('needs a service definition, and refuses before any change without one', async () => {
-    await expect(deployRolling(w.deps(), w.plan({ serviceDefinition: undefined }))).rejects.toThrow(ConfigurationError);
+    await expect(deployService(w.deps(), w.plan({ serviceDefinition: undefined }))).rejects.toThrow(ConfigurationError);
     await expect(
-      deployRolling(w.deps(), w.plan({ serviceDefinition: { ...SERVICE_DEFINITION, desiredCount: undefined } })),
+      deployService(w.deps(), w.plan({ serviceDefinition: { ...SERVICE_DEFINITION, desiredCount: undefined } })),
     ).rejects.toThrow(/desired count/);
     expect(w.mutations()).toEqual([]);
   });
 
   it('deletes the new service (force) and waits for INACTIVE when the first deployment fails (R6)', async () => {
     w.watch.scripts.push(failed('failed', 'essential container app exited with code 1'));
-    const outcome = await deployRolling(w.deps(), w.plan({ scalableTargets: [scalableTarget()] }));
+    const outcome = await deployService(w.deps(), w.plan({ scalableTargets: [scalableTarget()] }));
 
     expect(w.mutations()).toEqual([
       'ecs:RegisterTaskDefinition',
@@ -121,7 +121,7 @@ describe('first deployment (R2)', () => {
       stoppedTasks: [],
       service: { ...structuredClone(w.ecs.services.get(req.service)), events: seen },
     }));
-    await deployRolling(w.deps(), w.plan());
+    await deployService(w.deps(), w.plan());
     const inactive = w.watch.inactiveRequests[0];
     expect(inactive).toBeDefined();
     expect([...(inactive?.seenEventIds ?? [])]).toEqual(expect.arrayContaining(['ev-a', 'ev-b']));
@@ -131,7 +131,7 @@ describe('first deployment (R2)', () => {
 describe('update (R3, R4, R5)', () => {
   it('removes auto scaling before UpdateService and applies the manifests after the wait', async () => {
     seedExisting();
-    const outcome = await deployRolling(
+    const outcome = await deployService(
       w.deps(),
       w.plan({ scalableTargets: [scalableTarget({ MinCapacity: 2, MaxCapacity: 8 })], scalingPolicies: [cpuPolicy('cpu60', 60)] }),
     );
@@ -157,7 +157,7 @@ describe('update (R3, R4, R5)', () => {
 
   it('sends the updatable settings and never launchType, role, schedulingStrategy or tags', async () => {
     seedExisting();
-    await deployRolling(w.deps(), w.plan());
+    await deployService(w.deps(), w.plan());
     const [input] = updateInputs();
     expect(input).toEqual({
       cluster: 'demo',
@@ -174,14 +174,14 @@ describe('update (R3, R4, R5)', () => {
 
   it('with same-as-running omits desiredCount, so the live count stays', async () => {
     seedExisting();
-    await deployRolling(w.deps(), w.plan({ sameAsRunning: true, desiredCount: 9 }));
+    await deployService(w.deps(), w.plan({ sameAsRunning: true, desiredCount: 9 }));
     expect(updateInputs()[0]).not.toHaveProperty('desiredCount');
     expect(w.ecs.services.get('web')?.desiredCount).toBe(3);
   });
 
   it('without auto scaling manifests puts back what the service had', async () => {
     seedExisting();
-    await deployRolling(w.deps(), w.plan());
+    await deployService(w.deps(), w.plan());
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
     expect(w.aas.targets.get(`ecs|${RESOURCE}|${DIM}`)).toMatchObject({ MinCapacity: 3, MaxCapacity: 6 });
   });
@@ -190,7 +190,7 @@ describe('update (R3, R4, R5)', () => {
     seedExisting();
     w.ecs.knowTaskDefinition(tdArn(7));
     const taskDefinition = { kind: 'registered', ref: 'web:7', input: 'task-definition-arn' } as const;
-    const outcome = await deployRolling(w.deps(), w.plan({ taskDefinition, forceNewDeployment: true }));
+    const outcome = await deployService(w.deps(), w.plan({ taskDefinition, forceNewDeployment: true }));
     expect(w.mutations()).not.toContain('ecs:RegisterTaskDefinition');
     expect(updateInputs()[0]).toMatchObject({ taskDefinition: tdArn(7), forceNewDeployment: true });
     expect(outcome.taskDefinitionArn).toBe(tdArn(7));
@@ -198,7 +198,7 @@ describe('update (R3, R4, R5)', () => {
 
   it('refuses an unknown task-definition-arn before any change', async () => {
     seedExisting();
-    await expect(deployRolling(w.deps(), w.plan({ taskDefinition: { kind: 'registered', ref: 'web:99', input: 'task-definition-arn' } }))).rejects.toMatchObject({
+    await expect(deployService(w.deps(), w.plan({ taskDefinition: { kind: 'registered', ref: 'web:99', input: 'task-definition-arn' } }))).rejects.toMatchObject({
       name: 'ConfigurationError',
       location: { input: 'task-definition-arn' },
     });
@@ -207,7 +207,7 @@ describe('update (R3, R4, R5)', () => {
 
   it('passes force-new-deployment through', async () => {
     seedExisting();
-    await deployRolling(w.deps(), w.plan({ forceNewDeployment: true }));
+    await deployService(w.deps(), w.plan({ forceNewDeployment: true }));
     expect(updateInputs()[0]?.forceNewDeployment).toBe(true);
   });
 });
@@ -216,7 +216,7 @@ describe('failure and rollback (R6)', () => {
   it('restores the task definition, count = max(saved, live), settings and auto scaling; cause first', async () => {
     seedExisting();
     w.watch.scripts.push(failed('circuit-breaker', 'deployment ecs-svc/2 was rolled back by the ECS deployment circuit breaker'));
-    const outcome = await deployRolling(
+    const outcome = await deployService(
       w.deps(),
       w.plan({ desiredCount: 5, scalableTargets: [scalableTarget({ MaxCapacity: 10 })], scalingPolicies: [cpuPolicy('new')] }),
     );
@@ -260,7 +260,7 @@ describe('failure and rollback (R6)', () => {
       const message = `deployment ${req.deploymentId} was rolled back by the ECS deployment circuit breaker`;
       return { ok: false, reason: 'circuit-breaker', message, stoppedTasks: [], service: structuredClone(svc) };
     });
-    const outcome = await deployRolling(w.deps(), w.plan({ sameAsRunning: true }));
+    const outcome = await deployService(w.deps(), w.plan({ sameAsRunning: true }));
     expect(updateInputs()).toHaveLength(1);
     expect(w.watch.deploymentRequests).toHaveLength(1);
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
@@ -279,14 +279,14 @@ describe('failure and rollback (R6)', () => {
       ];
       return { ok: false, reason: 'circuit-breaker', message: 'rolled back by the circuit breaker', stoppedTasks: [] };
     });
-    await deployRolling(w.deps(), w.plan());
+    await deployService(w.deps(), w.plan());
     expect(updateInputs()[1]).toMatchObject({ taskDefinition: tdArn(1), desiredCount: 3, forceNewDeployment: true });
   });
 
   it('keeps the saved count when it is the larger one', async () => {
     seedExisting();
     w.watch.scripts.push(failed('failed', 'tasks failed to start'));
-    await deployRolling(w.deps(), w.plan({ desiredCount: 1 }));
+    await deployService(w.deps(), w.plan({ desiredCount: 1 }));
     expect(updateInputs()[1]?.desiredCount).toBe(3);
   });
 
@@ -296,7 +296,7 @@ describe('failure and rollback (R6)', () => {
       w.time.clock.advance(req.deadline.remainingMs() + 1);
       return { ok: false, reason: 'timeout', message: 'deployment did not finish within 30m', stoppedTasks: [] };
     });
-    const outcome = await deployRolling(w.deps(), w.plan());
+    const outcome = await deployService(w.deps(), w.plan());
     expect(w.watch.deploymentRequests[1]?.deadline.remainingMs()).toBeGreaterThanOrEqual(10 * 60_000);
     expect(outcome).toMatchObject({ status: 'failed', failureReason: 'timeout', rolledBack: true });
   });
@@ -304,7 +304,7 @@ describe('failure and rollback (R6)', () => {
   it('reports a failed rollback after the original cause', async () => {
     seedExisting();
     w.watch.scripts.push(failed('failed', 'image pull failed'), failed('failed', 'old revision does not start either'));
-    const outcome = await deployRolling(w.deps(), w.plan());
+    const outcome = await deployService(w.deps(), w.plan());
     expect(outcome.rolledBack).toBe(false);
     expect(outcome.rollback?.status).toBe('failed');
     expect(outcome.cause?.startsWith('image pull failed\nRollback failed: ')).toBe(true);
@@ -317,7 +317,7 @@ describe('failure and rollback (R6)', () => {
     ecsMock.on(UpdateServiceCommand).rejects(
       Object.assign(new Error('Task definition does not support launch_type FARGATE.'), { name: 'InvalidParameterException', $metadata: {} }),
     );
-    const outcome = await deployRolling(w.deps(), w.plan());
+    const outcome = await deployService(w.deps(), w.plan());
     expect(updateInputs()).toHaveLength(1);
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
     expect(outcome).toMatchObject({ status: 'failed', failureReason: 'error', rolledBack: true });
@@ -335,7 +335,7 @@ describe('failure and rollback (R6)', () => {
       }
       throw Object.assign(new Error('We encountered an internal error.'), { name: 'InternalFailure', $metadata: { httpStatusCode: 500 } });
     });
-    const outcome = await deployRolling(w.deps(), w.plan());
+    const outcome = await deployService(w.deps(), w.plan());
     // The failed update, then the rollback's own UpdateService back to the saved revision.
     expect(updateInputs()).toHaveLength(2);
     expect(updateInputs()[1]).toMatchObject({ taskDefinition: tdArn(1) });
@@ -346,7 +346,7 @@ describe('failure and rollback (R6)', () => {
   it('does not undo a newer deployment that replaced ours', async () => {
     seedExisting();
     w.watch.scripts.push(failed('replaced', 'deployment was replaced by ecs-svc/9'));
-    const outcome = await deployRolling(w.deps(), w.plan());
+    const outcome = await deployService(w.deps(), w.plan());
     expect(updateInputs()).toHaveLength(1);
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
     expect(outcome).toMatchObject({ status: 'failed', failureReason: 'replaced' });
@@ -355,7 +355,7 @@ describe('failure and rollback (R6)', () => {
   it('leaves everything as it is with rollback-on-failure false, and says so', async () => {
     seedExisting();
     w.watch.scripts.push(failed('failed', 'boom'));
-    const outcome = await deployRolling(w.deps(), w.plan({ rollbackOnFailure: false }));
+    const outcome = await deployService(w.deps(), w.plan({ rollbackOnFailure: false }));
     expect(updateInputs()).toHaveLength(1);
     expect(outcome).toMatchObject({ status: 'failed', rolledBack: false, cause: 'boom' });
     expect(outcome.rollback).toBeUndefined();
@@ -367,7 +367,7 @@ describe('failure and rollback (R6)', () => {
     ecsMock.on(UpdateServiceCommand).rejects(
       Object.assign(new Error('subnet-x does not exist'), { name: 'InvalidParameterException', $metadata: { httpStatusCode: 400 } }),
     );
-    const outcome = await deployRolling(w.deps(), w.plan({ rollbackOnFailure: false }));
+    const outcome = await deployService(w.deps(), w.plan({ rollbackOnFailure: false }));
     expect(outcome).toMatchObject({ status: 'failed', rolledBack: false });
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
   });
@@ -383,7 +383,7 @@ describe('cancellation (S10)', () => {
       expect(req.signal?.aborted).toBe(true);
       return { ok: false, reason: 'cancelled', message: 'The workflow was cancelled (SIGINT received)', stoppedTasks: [] };
     });
-    const outcome = await deployRolling(w.deps({ signal: cancel.signal, hardSignal: hard.signal }), w.plan());
+    const outcome = await deployService(w.deps({ signal: cancel.signal, hardSignal: hard.signal }), w.plan());
     expect(updateInputs()[1]).toMatchObject({ taskDefinition: tdArn(1), forceNewDeployment: true });
     expect(w.watch.deploymentRequests[1]?.signal).toBe(hard.signal);
     expect(outcome).toMatchObject({ status: 'failed', failureReason: 'cancelled', rolledBack: true });
@@ -401,7 +401,7 @@ describe('cancellation (S10)', () => {
       hard.abort(new CancelledError('SIGTERM'));
       return { ok: false, reason: 'cancelled', message: 'cancelled', stoppedTasks: [] };
     });
-    const outcome = await deployRolling(w.deps({ signal: cancel.signal, hardSignal: hard.signal }), w.plan());
+    const outcome = await deployService(w.deps({ signal: cancel.signal, hardSignal: hard.signal }), w.plan());
     expect(outcome.rollback?.status).toBe('abandoned');
     expect(outcome.rolledBack).toBe(false);
     expect(outcome.cause?.startsWith('The workflow was cancelled (SIGINT received)\nRollback abandoned: ')).toBe(true);
@@ -416,7 +416,7 @@ describe('cancellation (S10)', () => {
     seedExisting();
     const cancel = new AbortController();
     cancel.abort(new CancelledError('SIGINT'));
-    await expect(deployRolling(w.deps({ signal: cancel.signal }), w.plan())).rejects.toBeInstanceOf(CancelledError);
+    await expect(deployService(w.deps({ signal: cancel.signal }), w.plan())).rejects.toBeInstanceOf(CancelledError);
     expect(w.mutations()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ApplicationAutoScalingClient, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { rollbackToSnapshot, rollbackUpdateInput } from '../../../../src/core/deploy/rollback.js';
+import { rollbackToSnapshot, rollbackUpdateInput } from '../../../../src/core/deploy/restore-snapshot.js';
 import type { RollbackSnapshot } from '../../../../src/core/deploy/snapshot.js';
 import { Deadline } from '../../../../src/core/time.js';
 import { tdArn } from '../../../helpers/ecs-watch-fixtures.js';

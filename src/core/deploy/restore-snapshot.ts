@@ -1,5 +1,6 @@
 /**
- * R6: putting a service back as the snapshot (R1) found it. For an existing service: UpdateService to the saved
+ * R6: putting a service back as the snapshot (R1) found it; used by the automatic rollback (auto-rollback.ts) and
+ * by a failed manual rollback. For an existing service: UpdateService to the saved
  * task definition with desired count max(saved, live) and forceNewDeployment, the settings the deployment changed
  * put back, the saved auto scaling restored, then the rollback deployment waited on. For a first deployment: the
  * service is deleted (force) and waited INACTIVE.
@@ -11,23 +12,18 @@
  * the rollback deployment's progress is left behind.
  */
 import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
-import { DeleteServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { restoreAutoScaling } from '../autoscaling/apply.js';
-import { describeServiceAnyStatus } from '../ecs/services.js';
+import { describeServiceAnyStatus, updateService } from '../ecs/services.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 import { RESTORABLE_SERVICE_FIELDS, serviceConfigOf, type RestorableServiceField, type RollbackSnapshot } from './snapshot.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
 import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
-import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch.js';
-
-/** The wait functions of watch.ts, injectable so tests can replace them. */
-export interface WatchFunctions {
-  waitForDeployment(deps: WatchDeps, req: WatchRequest): Promise<WatchResult>;
-  waitForServiceInactive(deps: WatchDeps, req: InactiveRequest): Promise<WatchResult>;
-}
+import { deleteFirstDeployment } from './first-deployment-undo.js';
+import { primaryDeploymentId, watchDeps, type WatchFunctions } from './rollout.js';
+import type { WatchResult } from './watch.js';
 
 export interface RollbackDeps {
   ecs: ECSClient;
@@ -71,7 +67,7 @@ export async function rollbackToSnapshot(
   try {
     result = snapshot.exists
       ? await restoreService(deps, snapshot, options)
-      : await deleteNewService(deps, snapshot, options);
+      : await deleteFirstDeployment(deps, snapshot, options);
   } catch (e) {
     result = { status: 'failed', detail: describeError(e), stoppedTasks: [] };
   }
@@ -109,7 +105,6 @@ async function restoreService(
   snapshot: RollbackSnapshot,
   options: RollbackOptions,
 ): Promise<Omit<RollbackResult, 'durationMs'>> {
-  const { log } = deps;
   const live = await describeServiceAnyStatus(deps.ecs, snapshot.cluster, snapshot.service);
   if (live === undefined || live.status !== 'ACTIVE') {
     return {
@@ -121,28 +116,17 @@ async function restoreService(
   const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? []);
   if (settled !== undefined) return keepEcsRollback(deps, snapshot, settled);
   const input = rollbackUpdateInput(snapshot, live, options.changedFields);
-  log.info(
+  deps.log.info(
     `Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
       `${input.desiredCount ?? 'unchanged'}`,
   );
-  const out = await deps.ecs.send(new UpdateServiceCommand(input));
-  const deploymentId = primaryDeploymentId(out.service);
-  let autoScalingProblem: string | undefined;
-  try {
-    await restoreAutoScaling(deps.autoscaling, snapshot, log);
-  } catch (e) {
-    autoScalingProblem = `restoring its auto scaling failed: ${describeError(e)}`;
-    log.error(`Restoring the auto scaling of ${snapshot.service} failed: ${describeError(e)}`);
-  }
+  const deploymentId = primaryDeploymentId(await updateService(deps.ecs, input));
+  const autoScalingProblem = await restoreAutoScalingReporting(deps, snapshot);
   const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;
   if (deploymentId === undefined) {
-    return {
-      status: 'failed',
-      detail: `UpdateService returned no PRIMARY deployment to follow. ${autoScalingNote}`,
-      stoppedTasks: [],
-    };
+    return { status: 'failed', detail: `UpdateService returned no PRIMARY deployment to follow. ${autoScalingNote}`, stoppedTasks: [] };
   }
-  log.info(`Waiting for rollback deployment ${deploymentId} to reach steady state`);
+  deps.log.info(`Waiting for rollback deployment ${deploymentId} to reach steady state`);
   const waited = await deps.watch.waitForDeployment(watchDeps(deps), {
     cluster: snapshot.cluster,
     service: snapshot.service,
@@ -153,6 +137,28 @@ async function restoreService(
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
     ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
   });
+  return restoreResult(snapshot, deploymentId, input, waited, autoScalingProblem);
+}
+
+/** The restore of the saved auto scaling; a problem is logged and returned, never thrown. */
+async function restoreAutoScalingReporting(deps: RollbackDeps, snapshot: RollbackSnapshot): Promise<string | undefined> {
+  try {
+    await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+    return undefined;
+  } catch (e) {
+    deps.log.error(`Restoring the auto scaling of ${snapshot.service} failed: ${describeError(e)}`);
+    return `restoring its auto scaling failed: ${describeError(e)}`;
+  }
+}
+
+function restoreResult(
+  snapshot: RollbackSnapshot,
+  deploymentId: string,
+  input: UpdateServiceCommandInput,
+  waited: WatchResult,
+  autoScalingProblem: string | undefined,
+): Omit<RollbackResult, 'durationMs'> {
+  const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;
   if (waited.ok) {
     const runs = `service ${snapshot.service} runs ${snapshot.taskDefinitionArn ?? ''} again (deployment ${deploymentId})`;
     return autoScalingProblem === undefined
@@ -171,9 +177,7 @@ async function restoreService(
   }
   return {
     status: 'failed',
-    detail:
-      `rollback deployment ${deploymentId} did not reach steady state (${waited.reason}): ${waited.message}. ` +
-      autoScalingNote,
+    detail: `rollback deployment ${deploymentId} did not reach steady state (${waited.reason}): ${waited.message}. ${autoScalingNote}`,
     stoppedTasks: waited.stoppedTasks,
   };
 }
@@ -210,67 +214,4 @@ async function keepEcsRollback(
     return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
   }
   return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
-}
-
-async function deleteNewService(
-  deps: RollbackDeps,
-  snapshot: RollbackSnapshot,
-  options: RollbackOptions,
-): Promise<Omit<RollbackResult, 'durationMs'>> {
-  deps.log.info(`Deleting service ${snapshot.service} (force), created by this failed first deployment`);
-  try {
-    await deps.ecs.send(new DeleteServiceCommand({ cluster: snapshot.cluster, service: snapshot.service, force: true }));
-  } catch (e) {
-    if (!(e instanceof Error && e.name === 'ServiceNotFoundException')) throw e;
-    return { status: 'succeeded', detail: `service ${snapshot.service} was already gone`, stoppedTasks: [] };
-  }
-  const waited = await deps.watch.waitForServiceInactive(watchDeps(deps), {
-    cluster: snapshot.cluster,
-    service: snapshot.service,
-    deadline: options.deadline,
-    seenEventIds: [...snapshot.seenEventIds, ...(options.seenEventIds ?? [])],
-    ...(options.signal !== undefined ? { signal: options.signal } : {}),
-    ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
-  });
-  if (waited.ok) {
-    return { status: 'succeeded', detail: `service ${snapshot.service} was deleted`, stoppedTasks: [] };
-  }
-  if (waited.reason === 'cancelled') {
-    return {
-      status: 'abandoned',
-      detail: `service ${snapshot.service} was deleted (force) but is still DRAINING; ECS finishes removing it`,
-      stoppedTasks: [],
-    };
-  }
-  return {
-    status: 'failed',
-    detail: `service ${snapshot.service} was deleted but did not become INACTIVE (${waited.reason}): ${waited.message}`,
-    stoppedTasks: [],
-  };
-}
-
-/** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
-export function primaryDeploymentId(service: Service | undefined): string | undefined {
-  return service?.deployments?.find((d) => d.status === 'PRIMARY')?.id;
-}
-
-export function watchDeps(deps: Pick<RollbackDeps, 'ecs' | 'clock' | 'sleep' | 'log'>): WatchDeps {
-  return { ecs: deps.ecs, clock: deps.clock, sleep: deps.sleep, log: deps.log };
-}
-
-/** When the service itself was not changed (UpdateService failed, or a newer deployment replaced ours). */
-export async function restoreAutoScalingOnly(
-  deps: Pick<RollbackDeps, 'autoscaling' | 'log'>,
-  snapshot: RollbackSnapshot,
-): Promise<Omit<RollbackResult, 'durationMs'>> {
-  deps.log.info('Rolling Back..');
-  deps.log.info(`Service ${snapshot.service} was not changed; restoring its auto scaling.`);
-  try {
-    await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
-    deps.log.info('Rollback Successful.');
-    return { status: 'succeeded', detail: `service ${snapshot.service} was not changed; its auto scaling was restored`, stoppedTasks: [] };
-  } catch (e) {
-    deps.log.error(`Rollback Failed. ${describeError(e)}`);
-    return { status: 'failed', detail: `restoring the auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
-  }
 }

@@ -1,0 +1,24 @@
+/**
+ * The entry of every service deployment: describe the service once, choose how to deploy it from what ECS
+ * reports (strategy.ts, N1), and run that deployment. ROLLING is the only one followed today; the default case
+ * refuses loudly, so a new strategy can never fall through to the rolling watcher by accident.
+ */
+import { describeServiceAnyStatus } from '../ecs/services.js';
+import type { Outcome } from './outcome.js';
+import { deployRolling } from './rolling.js';
+import type { RollingDeps, RollingPlan } from './rolling-plan.js';
+import { throwIfAborted } from './rolling-steps.js';
+import { chooseDeployStrategy } from './strategy.js';
+
+export async function deployService(deps: RollingDeps, plan: RollingPlan): Promise<Outcome> {
+  throwIfAborted(deps.signal, deps.log, 'before the deployment started; nothing was changed');
+  const live = await describeServiceAnyStatus(deps.ecs, plan.cluster, plan.serviceName);
+  const active = live?.status === 'ACTIVE' ? live : undefined;
+  const strategy = chooseDeployStrategy(plan.serviceName, active, active === undefined ? plan.serviceDefinition : undefined);
+  switch (strategy) {
+    case 'rolling':
+      return deployRolling(deps, plan, live);
+    default:
+      throw new Error(`BUG: no deployment for strategy ${String(strategy satisfies never)}`);
+  }
+}

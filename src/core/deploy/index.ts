@@ -1,0 +1,31 @@
+/**
+ * Service deployments: the public entry of src/core/deploy. An action deploys with `deployService` (the strategy
+ * is chosen from the live service), rolls back by hand with `rollbackService` (R7), previews with
+ * `diffDeployment` (S13), and reports from the `Outcome` both return.
+ *
+ * Inside: strategy.ts (N1) → rolling.ts (R1–R5: snapshot.ts, service-change.ts steps, rollout.ts and the watcher in
+ * watch/) → auto-rollback.ts (R6, after a failure; restore-snapshot.ts, first-deployment-undo.ts);
+ * manual-rollback.ts and rollback-target.ts (R7).
+ */
+export { deployService } from './deploy.js';
+export { rollbackService } from './manual-rollback.js';
+export type { ManualRollbackRequest } from './manual-rollback.js';
+export { resolveManualRollbackTarget } from './rollback-target.js';
+export type { RollbackTarget } from './rollback-target.js';
+export { chooseDeployStrategy } from './strategy.js';
+export type { DeployStrategy } from './strategy.js';
+export type { Failure, FailureReason, Outcome } from './outcome.js';
+export { MIN_ROLLBACK_TIMEOUT_MS } from './rolling-plan.js';
+export type { RollingDeps, RollingPlan } from './rolling-plan.js';
+export { parseSnapshot, serializeSnapshot, takeSnapshot } from './snapshot.js';
+export type { RollbackSnapshot } from './snapshot.js';
+export { createStep, replaceStep, updateStep } from './service-change.js';
+export type { ServiceChange, StepResult } from './service-change.js';
+export { waitForRollout } from './rollout.js';
+export type { RolloutRequest, RolloutResult, ServiceWaitDeps } from './rollout.js';
+export { toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
+export { diffDeployment } from './diff.js';
+export type { DeploymentDiff } from './diff.js';
+export { describeStop, summarizeStoppedTasks, taskIdOf } from './stopped-tasks.js';
+export type { StoppedTaskReason } from './stopped-tasks.js';
+export { waitForDeployment, waitForServiceInactive, waitForServiceStable } from './watch.js';

@@ -1,0 +1,84 @@
+/**
+ * After a service change: follow the PRIMARY deployment it started until it has rolled out with the task
+ * definition this run deployed (S7, S8), or say why not (S9).
+ */
+import type { ECSClient, Service } from '@aws-sdk/client-ecs';
+import type { Logger } from '../io/logger.js';
+import type { Clock, Deadline, Sleep } from '../time.js';
+import type { Failure } from './outcome.js';
+import type { ServiceChange } from './service-change.js';
+import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch.js';
+
+/** The wait functions of the service watcher. */
+export interface WatchFunctions {
+  waitForDeployment(deps: WatchDeps, req: WatchRequest): Promise<WatchResult>;
+  waitForServiceInactive(deps: WatchDeps, req: InactiveRequest): Promise<WatchResult>;
+}
+
+/** What a step that changes a service and waits on it needs. */
+export interface ServiceWaitDeps {
+  ecs: ECSClient;
+  clock: Clock;
+  sleep: Sleep;
+  log: Logger;
+  watch: WatchFunctions;
+}
+
+export function watchDeps(deps: Pick<ServiceWaitDeps, 'ecs' | 'clock' | 'sleep' | 'log'>): WatchDeps {
+  return { ecs: deps.ecs, clock: deps.clock, sleep: deps.sleep, log: deps.log };
+}
+
+/** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
+export function primaryDeploymentId(service: Service | undefined): string | undefined {
+  return service?.deployments?.find((d) => d.status === 'PRIMARY')?.id;
+}
+
+export interface RolloutRequest {
+  cluster: string;
+  serviceName: string;
+  taskDefinitionArn: string;
+  waitForSteadyState: boolean;
+  deadline: Deadline;
+  seenEventIds: Iterable<string>;
+  signal?: AbortSignal | undefined;
+  pollIntervalMs?: number | undefined;
+}
+
+export interface RolloutResult {
+  failure?: Failure;
+  /** The service as last seen: by the wait, else as the change returned it. */
+  service?: Service;
+  deploymentId?: string;
+  /** How long the wait took; undefined when there was no wait. */
+  waitMs?: number;
+}
+
+export async function waitForRollout(deps: ServiceWaitDeps, change: ServiceChange, req: RolloutRequest): Promise<RolloutResult> {
+  const { log } = deps;
+  const seen: RolloutResult = change.service !== undefined ? { service: change.service } : {};
+  const deploymentId = primaryDeploymentId(change.service);
+  if (deploymentId === undefined) {
+    return { ...seen, failure: { reason: 'error', message: 'ECS returned no PRIMARY deployment to follow', stoppedTasks: [] } };
+  }
+  if (!req.waitForSteadyState) {
+    log.info(`Not waiting for deployment ${deploymentId} to reach steady state (wait-for-steady-state: false).`);
+    return { ...seen, deploymentId };
+  }
+  const started = deps.clock.now();
+  const waited = await log.group(`Wait for deployment ${deploymentId} to reach steady state`, () =>
+    deps.watch.waitForDeployment(watchDeps(deps), {
+      cluster: req.cluster,
+      service: req.serviceName,
+      deploymentId,
+      taskDefinitionArn: req.taskDefinitionArn,
+      deadline: req.deadline,
+      seenEventIds: req.seenEventIds,
+      ...(req.signal !== undefined ? { signal: req.signal } : {}),
+      ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
+    }),
+  );
+  const result: RolloutResult = { ...seen, deploymentId, waitMs: deps.clock.now() - started };
+  if (waited.service !== undefined) result.service = waited.service;
+  if (!waited.ok) result.failure = { reason: waited.reason, message: waited.message, stoppedTasks: waited.stoppedTasks };
+  return result;
+}

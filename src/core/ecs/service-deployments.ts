@@ -1,0 +1,85 @@
+/**
+ * ECS's service deployment history (R7): ListServiceDeployments, DescribeServiceDeployments and
+ * DescribeServiceRevisions, paged and batched as the API requires.
+ */
+import {
+  DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
+  ListServiceDeploymentsCommand,
+} from '@aws-sdk/client-ecs';
+import type {
+  ECSClient,
+  ListServiceDeploymentsCommandOutput,
+  ServiceDeployment,
+  ServiceDeploymentBrief,
+  ServiceDeploymentStatus,
+  ServiceRevision,
+} from '@aws-sdk/client-ecs';
+import { httpOptions, type EcsCallOptions } from './call-options.js';
+
+/** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
+export const DESCRIBE_DEPLOYMENTS_BATCH = 20;
+
+export interface ListServiceDeploymentsRequest {
+  cluster: string;
+  service: string;
+  status?: ServiceDeploymentStatus[];
+  /** Pages of 100 read at most. */
+  maxPages: number;
+}
+
+export async function listServiceDeployments(
+  ecs: ECSClient,
+  req: ListServiceDeploymentsRequest,
+  opts: EcsCallOptions = {},
+): Promise<ServiceDeploymentBrief[]> {
+  const all: ServiceDeploymentBrief[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < req.maxPages; page++) {
+    opts.onCall?.('ListServiceDeployments');
+    const out: ListServiceDeploymentsCommandOutput = await ecs.send(
+      new ListServiceDeploymentsCommand({
+        cluster: req.cluster,
+        service: req.service,
+        ...(req.status !== undefined ? { status: req.status } : {}),
+        maxResults: 100,
+        ...(nextToken !== undefined ? { nextToken } : {}),
+      }),
+      httpOptions(opts),
+    );
+    all.push(...(out.serviceDeployments ?? []));
+    nextToken = out.nextToken;
+    if (nextToken === undefined || nextToken === '') break;
+  }
+  return all;
+}
+
+export async function describeServiceDeployments(
+  ecs: ECSClient,
+  arns: readonly string[],
+  opts: EcsCallOptions = {},
+): Promise<ServiceDeployment[]> {
+  const all: ServiceDeployment[] = [];
+  for (let i = 0; i < arns.length; i += DESCRIBE_DEPLOYMENTS_BATCH) {
+    opts.onCall?.('DescribeServiceDeployments');
+    const batch = arns.slice(i, i + DESCRIBE_DEPLOYMENTS_BATCH);
+    const out = await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }), httpOptions(opts));
+    all.push(...(out.serviceDeployments ?? []));
+  }
+  return all;
+}
+
+export async function describeServiceRevisions(
+  ecs: ECSClient,
+  arns: readonly string[],
+  opts: EcsCallOptions = {},
+): Promise<ServiceRevision[]> {
+  const all: ServiceRevision[] = [];
+  for (let i = 0; i < arns.length; i += DESCRIBE_DEPLOYMENTS_BATCH) {
+    opts.onCall?.('DescribeServiceRevisions');
+    const batch = arns.slice(i, i + DESCRIBE_DEPLOYMENTS_BATCH);
+    const out = await ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: batch }), httpOptions(opts));
+    all.push(...(out.serviceRevisions ?? []));
+  }
+  return all;
+}
