@@ -1,5 +1,5 @@
 /**
- * The rolling deployment of one ECS service (SPEC R1–R6), reusable by the canary, blue/green and delegate actions:
+ * The rolling deployment of one ECS service (R1–R6 of docs/contract.md), reusable by the canary, blue/green and delegate actions:
  * snapshot (R1) → task definition (register, or an existing ARN: S4, R5) → create (R2) or update (R3, R4) → wait on
  * the PRIMARY deployment (S7, S8) → auto scaling → Outcome; on failure, timeout or cancellation, roll back (R6,
  * rolling-failure.ts).
