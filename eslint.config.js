@@ -1,4 +1,4 @@
-// Lint: typescript-eslint plus the house's dependency rules (DEVELOPERS.md, ARCHITECTURE.md) as import rules.
+// Lint: typescript-eslint plus the house's dependency rules (docs/architecture.md, "Who may import what") as import rules.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';

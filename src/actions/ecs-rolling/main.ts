@@ -1,5 +1,5 @@
 /**
- * ecs-rolling (SPEC §1). Orchestration only:
+ * ecs-rolling (docs/contract.md, R1–R8). Orchestration only:
  *   S3      read and check every input and manifest before any AWS call (inputs.ts)
  *   S13     dry-run: print the diff against what is live, change nothing (dry-run.ts)
  *   R7      mode rollback: choose the revision (and say why), then deploy it like any rolling update

@@ -1,5 +1,5 @@
 /**
- * ecs-run-task (SPEC §4): one-off tasks with real exit codes and live logs. Orchestration only:
+ * ecs-run-task (docs/contract.md, T1–T5): one-off tasks with real exit codes and live logs. Orchestration only:
  *   S3  read and check every input and manifest before any AWS call
  *   T1  register the task definition (or take the registered revision), then RunTask, 10 tasks per call
  *   T2  RunTask failures[] fail the step (after stopping what did start)

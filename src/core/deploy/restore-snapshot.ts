@@ -8,7 +8,7 @@
  * When ECS's own rollback (circuit breaker, alarms) has already settled the service on the saved task definition,
  * no second deployment is made; only the auto scaling is restored.
  *
- * Auto scaling is restored before the wait (the SPEC's order): when a cancellation abandons the wait, nothing but
+ * Auto scaling is restored before the wait (the order of R6): when a cancellation abandons the wait, nothing but
  * the rollback deployment's progress is left behind.
  */
 import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';

@@ -1,7 +1,7 @@
 /**
- * The rolling deployment of one ECS service (R1–R6): snapshot (R1) → task definition (register, or a registered
- * revision: S4) → create (R2) or update (R3–R5) → wait on the PRIMARY deployment (S7, S8) → auto scaling →
- * Outcome; on failure, timeout or cancellation, the automatic rollback (R6, auto-rollback.ts).
+ * The rolling deployment of one ECS service (R1–R6 of docs/contract.md): snapshot (R1) → task definition (register,
+ * or a registered revision: S4) → create (R2) or update (R3–R5) → wait on the PRIMARY deployment (S7, S8) → auto
+ * scaling → Outcome; on failure, timeout or cancellation, the automatic rollback (R6, auto-rollback.ts).
  *
  * Auto scaling after a successful deployment: when scalable-target or scaling-policy manifests are given they are
  * applied (as Harness does); when none are given, the auto scaling the service had before is put back.

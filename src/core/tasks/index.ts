@@ -1,4 +1,4 @@
-/** One-off tasks (ecs-run-task, SPEC T1–T5): start, wait, judge, stop, summarise. */
+/** One-off tasks (ecs-run-task, docs/contract.md T1–T5): start, wait, judge, stop, summarise. */
 export type { TaskDeps } from './types.js';
 export { runTasks, formatRunTaskFailure, runTaskFailuresMessage, RUN_TASK_MAX_COUNT } from './run.js';
 export type { RunTasksRequest, RunTasksResult } from './run.js';
