@@ -8,6 +8,29 @@ const actions = readdirSync(new URL('./src/actions', import.meta.url), { withFil
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
+/** The AWS layer: the only code that sends SDK commands. */
+const AWS_LAYER = ['src/core/ecs/**/*.ts', 'src/core/elb/**/*.ts', 'src/core/autoscaling/**/*.ts', 'src/core/logs/**/*.ts'];
+
+/** One no-restricted-imports config per room (a later config for the same file would replace the rule, not add). */
+function importRooms(rooms) {
+  return rooms.map(({ files, ignores, actionsCore, clients, commands }) => {
+    const patterns = [];
+    if (!clients) {
+      patterns.push({ group: ['@aws-sdk/client-*'], importNamePattern: 'Client$', allowTypeImports: true, message: 'Only src/core/aws constructs SDK clients.' });
+    }
+    if (!commands) {
+      patterns.push({
+        group: ['@aws-sdk/client-*'],
+        importNamePattern: 'Command$',
+        allowTypeImports: true,
+        message: 'Only the AWS layer (src/core/ecs, elb, autoscaling, logs) sends SDK commands: call its functions.',
+      });
+    }
+    const paths = actionsCore ? [] : [{ name: '@actions/core', message: 'Only src/core/io touches @actions/core.' }];
+    return { files, ...(ignores ? { ignores } : {}), rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }] } };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', '.build/**', 'node_modules/**', 'coverage/**', '.tmp/**'] },
   ...tseslint.configs.recommended,
@@ -43,16 +66,21 @@ export default tseslint.config(
       ],
     },
   },
+  // Who may import what from outside (docs/architecture.md): only src/core/io touches @actions/core; only
+  // src/core/aws constructs SDK clients; only the AWS layer (src/core/ecs, elb, autoscaling, logs) sends commands.
+  ...importRooms([
+    { files: ['src/core/aws/**/*.ts'], actionsCore: false, clients: true, commands: false },
+    { files: AWS_LAYER, actionsCore: false, clients: false, commands: true },
+    { files: ['src/core/io/**/*.ts'], actionsCore: true, clients: false, commands: false },
+    { files: ['src/core/**/*.ts', 'src/actions/**/*.ts'], ignores: [...AWS_LAYER, 'src/core/aws/**/*.ts', 'src/core/io/**/*.ts'], actionsCore: false, clients: false, commands: false },
+    { files: ['src/emulator/**/*.ts'], actionsCore: false, clients: false, commands: false },
+  ]),
   {
-    files: ['src/actions/**/*.ts', 'src/emulator/**/*.ts'],
+    // Rooms stay small: a file holds one thing, a function fits on a screen (the emulator keeps its own limits).
+    files: ['src/core/**/*.ts', 'src/actions/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: '@actions/core', message: 'Only src/core/io touches @actions/core.' }],
-          patterns: [{ group: ['@aws-sdk/client-*'], importNames: ['*Client'], message: 'Only src/core/aws constructs SDK clients.' }],
-        },
-      ],
+      'max-lines': ['error', { max: 250 }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
   {
