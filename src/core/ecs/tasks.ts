@@ -1,5 +1,5 @@
-import { DescribeTasksCommand, ListTasksCommand } from '@aws-sdk/client-ecs';
-import type { DesiredStatus, ECSClient, Task } from '@aws-sdk/client-ecs';
+import { DescribeTasksCommand, ListTasksCommand, RunTaskCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
+import type { DesiredStatus, ECSClient, RunTaskCommandInput, RunTaskCommandOutput, Task } from '@aws-sdk/client-ecs';
 import { EcsFailureError, httpOptions } from './call-options.js';
 import type { EcsCallOptions } from './call-options.js';
 
@@ -71,4 +71,20 @@ export async function describeTasks(
     }
   }
   return result;
+}
+
+/** RunTask (at most 10 tasks a call; the caller batches and sets a client token per call). */
+export async function runTask(ecs: ECSClient, input: RunTaskCommandInput, opts: EcsCallOptions = {}): Promise<RunTaskCommandOutput> {
+  opts.onCall?.('RunTask');
+  return ecs.send(new RunTaskCommand(input), httpOptions(opts));
+}
+
+/** StopTask; returns the task as ECS answered (lastStatus STOPPED when it had already stopped). */
+export async function stopTask(
+  ecs: ECSClient,
+  req: { cluster: string; task: string; reason: string },
+  opts: EcsCallOptions = {},
+): Promise<Task | undefined> {
+  opts.onCall?.('StopTask');
+  return (await ecs.send(new StopTaskCommand(req), httpOptions(opts))).task;
 }

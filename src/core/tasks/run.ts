@@ -3,11 +3,11 @@
  * started tasks and RunTask's `failures[]`.
  */
 import { randomUUID } from 'node:crypto';
-import { RunTaskCommand } from '@aws-sdk/client-ecs';
 import type { Failure, RunTaskCommandInput, Task } from '@aws-sdk/client-ecs';
 import type { TaskDeps } from './types.js';
 import { taskIdFromArn } from './ids.js';
 import { describeError } from '../errors.js';
+import { runTask } from '../ecs/tasks.js';
 
 /** RunTask accepts `count` 1..10 (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html). */
 export const RUN_TASK_MAX_COUNT = 10;
@@ -57,7 +57,7 @@ export async function runTasks(deps: RunDeps, request: RunTasksRequest): Promise
     const label = totalCalls > 1 ? `RunTask ${result.calls + 1}/${totalCalls}` : 'RunTask';
     result.calls += 1;
     try {
-      const out = await deps.ecs.send(new RunTaskCommand(input));
+      const out = await runTask(deps.ecs, input);
       const started = (out.tasks ?? []).filter((t) => t.taskArn !== undefined);
       const failures = out.failures ?? [];
       result.tasks.push(...started);

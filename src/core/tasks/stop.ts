@@ -2,11 +2,11 @@
  * S10: stop the tasks this run started (on cancellation or when RunTask failed part-way). Never throws: it
  * logs what it stopped, what had already stopped and what it could not stop.
  */
-import { StopTaskCommand } from '@aws-sdk/client-ecs';
 import type { TaskDeps } from './types.js';
 import { taskIdFromArn } from './ids.js';
 import { describeError } from '../errors.js';
 import { hasErrorName } from '../aws/errors.js';
+import { stopTask } from '../ecs/tasks.js';
 
 /** StopTask's `reason` is at most 255 characters. */
 const REASON_MAX = 255;
@@ -53,8 +53,8 @@ async function stopOne(
 ): Promise<void> {
   const id = taskIdFromArn(taskArn);
   try {
-    const out = await deps.ecs.send(new StopTaskCommand({ cluster, task: taskArn, reason }));
-    if (out.task?.lastStatus === 'STOPPED') {
+    const task = await stopTask(deps.ecs, { cluster, task: taskArn, reason });
+    if (task?.lastStatus === 'STOPPED') {
       result.alreadyStopped.push(taskArn);
       deps.log.info(`Task ${id} had already stopped`);
     } else {
