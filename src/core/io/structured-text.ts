@@ -1,9 +1,10 @@
 /**
  * Parsing JSON and YAML text with the 1-based line (and column) of the first syntax error, so a message can say
  * "input 'overrides', line 3" or "deploy/td.yaml:12". JSON.parse's messages differ between Node versions and often
- * give no position, so a small strict scanner locates JSON errors itself.
+ * give no position, so a small strict scanner (json-scanner.ts) locates JSON errors itself.
  */
 import { parseDocument } from 'yaml';
+import { JsonScanner, JsonSyntax } from './json-scanner.js';
 
 export type ParseResult =
   | { ok: true; value: unknown }
@@ -53,120 +54,10 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column };
 }
 
-class JsonSyntax extends Error {
-  constructor(
-    readonly offset: number,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
-
 /** Offset and reason of the first JSON syntax error in `text`, or undefined when it is valid JSON. */
 export function locateJsonError(text: string): { offset: number; reason: string } | undefined {
-  let i = 0;
-  const fail = (reason: string, at = i): never => {
-    throw new JsonSyntax(at, reason);
-  };
-  const describeHere = (): string =>
-    i >= text.length ? 'unexpected end of input' : `unexpected character ${JSON.stringify(text[i])}`;
-  const ws = (): void => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
-  };
-  const expect = (ch: string, what: string): void => {
-    ws();
-    if (text[i] !== ch) fail(`expected ${what}, found ${describeHere().replace(/^unexpected /, '')}`);
-    i++;
-  };
-  const str = (): void => {
-    const start = i;
-    i++;
-    for (;;) {
-      if (i >= text.length) fail('unterminated string', start);
-      const c = text.charCodeAt(i);
-      if (c === 0x22) break;
-      if (c < 0x20) fail('control character (such as a newline) inside a string; write it as an escape like \\n');
-      if (c === 0x5c) {
-        const esc = text[i + 1];
-        if (esc === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad \\u escape in string');
-          i += 6;
-          continue;
-        }
-        if (esc === undefined || !'"\\/bfnrt'.includes(esc)) fail(`bad escape \\${esc ?? ''} in string`);
-        i += 2;
-        continue;
-      }
-      i++;
-    }
-    i++;
-  };
-  const num = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(`expected a double-quoted property name, found ${describeHere().replace(/^unexpected /, '')}`);
-        str();
-        expect(':', "':' after the property name");
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          ws();
-          if (text[i] === '}') fail('trailing comma before }');
-          continue;
-        }
-        expect('}', "',' or '}'");
-        return;
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') {
-          i++;
-          ws();
-          if (text[i] === ']') fail('trailing comma before ]');
-          continue;
-        }
-        expect(']', "',' or ']'");
-        return;
-      }
-    }
-    if (c === '"') return str();
-    for (const lit of ['true', 'false', 'null']) {
-      if (text.startsWith(lit, i)) {
-        i += lit.length;
-        return;
-      }
-    }
-    num.lastIndex = i;
-    if (c !== undefined && /[-0-9]/.test(c) && num.test(text)) {
-      i = num.lastIndex;
-      return;
-    }
-    fail(describeHere());
-  };
   try {
-    value();
-    ws();
-    if (i < text.length) fail(`unexpected ${JSON.stringify(text[i])} after the end of the JSON value`);
+    new JsonScanner(text).document();
     return undefined;
   } catch (e) {
     if (e instanceof JsonSyntax) return { offset: e.offset, reason: e.reason };
