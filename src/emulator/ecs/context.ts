@@ -34,6 +34,9 @@ export const arns = {
     `${prefix(ctx)}:service-deployment/${cluster}/${service}/${id}`,
   serviceRevision: (ctx: EcsContext, cluster: string, service: string, id: string): string =>
     `${prefix(ctx)}:service-revision/${cluster}/${service}/${id}`,
+  /** `id` is the task set id, `ecs-svc/<digits>`. */
+  taskSet: (ctx: EcsContext, cluster: string, service: string, id: string): string =>
+    `${prefix(ctx)}:task-set/${cluster}/${service}/${id}`,
 };
 
 /** The last path segment of an ARN (or the value itself when it is a plain name). */

@@ -43,6 +43,8 @@ function dump(ctx: EcsContext): Json {
       status: s.status,
       desiredCount: s.desiredCount,
       taskDefinition: s.deployments[0]?.taskDef.arn,
+      deploymentController: s.deploymentController['type'],
+      taskSets: s.taskSets.map((ts) => ({ id: ts.id, status: ts.status, taskDefinition: ts.taskDef.arn })),
       steady: s.steady,
       deployments: s.deployments.map((d) => ({
         id: d.id,

@@ -1,18 +1,57 @@
 /**
  * UpdateService: what changed decides whether ECS starts a new deployment (task definition, network, load
  * balancers, platform, placement, capacity providers, forceNewDeployment) or only rescales the current one.
+ * CODE_DEPLOY and EXTERNAL services take only what those controllers allow (task-sets.ts).
  */
 import type { EcsContext } from './context.js';
 import { startDeployment } from './deployments.js';
 import { clean, invalid, optBool, optInt, optList, optObj, optStr, stable } from './params.js';
 import { scheduleReconcile } from './scheduler.js';
-import { deploymentConfiguration, validateServiceConfig } from './service-validation.js';
+import { deploymentConfiguration } from './deployment-config.js';
+import { validateServiceConfig } from './service-validation.js';
 import type { Json, ServiceRec } from './state.js';
 import { resolveTaskDefinitionForUse } from './task-definitions.js';
+import { checkTaskSetServiceUpdate, controllerOf, requestedController } from './task-sets.js';
 import { serviceView } from './views.js';
+
+/** What every deployment controller lets UpdateService change without a new deployment. */
+function applyServiceSettings(p: Json, service: ServiceRec): void {
+  const constraints = optList<Json>(p, 'placementConstraints');
+  if (constraints) service.placementConstraints = clean(constraints);
+  const placement = optList<Json>(p, 'placementStrategy');
+  if (placement) service.placementStrategy = clean(placement);
+  service.enableECSManagedTags = optBool(p, 'enableECSManagedTags') ?? service.enableECSManagedTags;
+  service.propagateTags = optStr(p, 'propagateTags') ?? service.propagateTags;
+  const grace = optInt(p, 'healthCheckGracePeriodSeconds');
+  if (grace !== undefined) service.healthCheckGracePeriodSeconds = grace;
+  const azRebalancing = optStr(p, 'availabilityZoneRebalancing');
+  if (azRebalancing !== undefined) service.availabilityZoneRebalancing = azRebalancing;
+}
+
+/** UpdateService of a CODE_DEPLOY or EXTERNAL service: desired count, deployment configuration and settings. */
+function updateTaskSetService(ctx: EcsContext, p: Json, service: ServiceRec, controller: string): Json {
+  checkTaskSetServiceUpdate(p, controller);
+  const desiredCount = optInt(p, 'desiredCount');
+  if (desiredCount !== undefined && desiredCount < 0) throw invalid('desiredCount can not be less than 0.');
+  const config = deploymentConfiguration(optObj(p, 'deploymentConfiguration'), service.deploymentConfiguration, controller);
+  // Everything validated: apply.
+  service.deploymentConfiguration = config;
+  applyServiceSettings(p, service);
+  if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
+    service.desiredCount = desiredCount;
+    for (const ts of service.taskSets) ts.updatedAt = ctx.clock.now();
+  }
+  return { service: serviceView(ctx, service, false) };
+}
 
 export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Json {
   if (p['launchType'] !== undefined) throw invalid('launchType can not be updated for an existing service.');
+  const controller = controllerOf(service);
+  const requested = optObj(p, 'deploymentController');
+  if (requested !== undefined && requestedController(p) !== controller) {
+    throw invalid('The emulator does not simulate changing the deployment controller of an existing service.');
+  }
+  if (controller !== 'ECS') return updateTaskSetService(ctx, p, service, controller);
   const primary = service.deployments[0];
   const force = optBool(p, 'forceNewDeployment') === true;
   let redeploy = force;
@@ -63,18 +102,9 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
   if (platformVersion !== undefined) service.platformVersion = platformVersion;
   const registries = optList<Json>(p, 'serviceRegistries');
   if (registries) service.serviceRegistries = clean(registries);
-  const constraints = optList<Json>(p, 'placementConstraints');
-  if (constraints) service.placementConstraints = clean(constraints);
-  const placement = optList<Json>(p, 'placementStrategy');
-  if (placement) service.placementStrategy = clean(placement);
   service.enableExecuteCommand = optBool(p, 'enableExecuteCommand') ?? service.enableExecuteCommand;
-  service.enableECSManagedTags = optBool(p, 'enableECSManagedTags') ?? service.enableECSManagedTags;
-  service.propagateTags = optStr(p, 'propagateTags') ?? service.propagateTags;
   service.deploymentConfiguration = config;
-  const grace = optInt(p, 'healthCheckGracePeriodSeconds');
-  if (grace !== undefined) service.healthCheckGracePeriodSeconds = grace;
-  const azRebalancing = optStr(p, 'availabilityZoneRebalancing');
-  if (azRebalancing !== undefined) service.availabilityZoneRebalancing = azRebalancing;
+  applyServiceSettings(p, service);
   if (desiredCount !== undefined && desiredCount !== service.desiredCount) {
     service.desiredCount = desiredCount;
     service.steady = false;

@@ -88,24 +88,3 @@ export function validateServiceConfig(ctx: EcsContext, cfg: ServiceConfig): void
   }
   validateLoadBalancers(ctx, cfg, networkMode);
 }
-
-/** The deploymentConfiguration ECS stores, with its defaults filled in. */
-export function deploymentConfiguration(given: Json | undefined, previous?: Json): Json {
-  const base: Json = previous ?? {
-    deploymentCircuitBreaker: { enable: false, rollback: false },
-    maximumPercent: 200,
-    minimumHealthyPercent: 100,
-  };
-  const merged: Json = { ...base, ...(given ?? {}) };
-  const max = merged['maximumPercent'];
-  const min = merged['minimumHealthyPercent'];
-  if (typeof max !== 'number' || max < 100 || max > 200 * 100) {
-    throw invalid('maximumPercent must be at least 100.');
-  }
-  if (typeof min !== 'number' || min < 0 || min > 100) throw invalid('minimumHealthyPercent must be between 0 and 100.');
-  const breaker = merged['deploymentCircuitBreaker'] as Json | undefined;
-  if (breaker && (typeof breaker['enable'] !== 'boolean' || typeof breaker['rollback'] !== 'boolean')) {
-    throw invalid('deploymentCircuitBreaker requires both enable and rollback.');
-  }
-  return merged;
-}

@@ -5,10 +5,12 @@ import { arns, lastSegment, type EcsContext } from './context.js';
 import { startDeployment } from './deployments.js';
 import { clean, invalid, optBool, optInt, optList, optObj, optStr, paginate, reqStr, stable, strList } from './params.js';
 import { scheduleReconcile } from './scheduler.js';
-import { deploymentConfiguration, validateServiceConfig } from './service-validation.js';
+import { deploymentConfiguration } from './deployment-config.js';
+import { validateServiceConfig } from './service-validation.js';
 import type { Json, ServiceRec } from './state.js';
 import { readTags } from './tags.js';
 import { resolveTaskDefinitionForUse } from './task-definitions.js';
+import { checkCreateForController, initialTaskSet, requestedController } from './task-sets.js';
 import { updateService } from './service-update.js';
 import { serviceView } from './views.js';
 
@@ -48,31 +50,33 @@ function createService(ctx: EcsContext, p: Json): Json {
     throw invalid('Creation of service was not idempotent.');
   }
   if (existing?.status === 'DRAINING') throw invalid('Unable to Start a service that is still Draining.');
-  const controller = clean(optObj(p, 'deploymentController') ?? { type: 'ECS' });
-  if (controller['type'] !== 'ECS') {
-    throw invalid('The emulator simulates the rolling update (ECS) deployment controller only.');
-  }
+  const controller = requestedController(p);
   const schedulingStrategy = optStr(p, 'schedulingStrategy') ?? 'REPLICA';
   if (schedulingStrategy !== 'REPLICA') throw invalid('The emulator simulates the REPLICA scheduling strategy only.');
   const desiredCount = optInt(p, 'desiredCount');
   if (desiredCount === undefined) throw invalid('The desiredCount parameter is required for the REPLICA scheduling strategy.');
   if (desiredCount < 0) throw invalid('desiredCount can not be less than 0.');
-  const taskDef = resolveTaskDefinitionForUse(ctx, optStr(p, 'taskDefinition'));
+  // An EXTERNAL service has no task definition, compute or network of its own: its task sets carry them.
+  const external = controller === 'EXTERNAL';
   const capacityProviderStrategy = optList<Json>(p, 'capacityProviderStrategy');
   const givenLaunchType = optStr(p, 'launchType');
-  const useCluster = !givenLaunchType && !capacityProviderStrategy?.length && cluster.defaultCapacityProviderStrategy.length;
-  const launchType = givenLaunchType ?? (capacityProviderStrategy?.length || useCluster ? undefined : 'EC2');
+  const useCluster = !external && !givenLaunchType && !capacityProviderStrategy?.length && cluster.defaultCapacityProviderStrategy.length;
+  const launchType = givenLaunchType ?? (capacityProviderStrategy?.length || useCluster || external ? undefined : 'EC2');
+  checkCreateForController(p, controller, launchType);
+  const taskDef = external ? undefined : resolveTaskDefinitionForUse(ctx, optStr(p, 'taskDefinition'));
   const networkConfiguration = optObj(p, 'networkConfiguration');
   const loadBalancers = clean(optList<Json>(p, 'loadBalancers') ?? []);
   const role = optStr(p, 'role');
-  validateServiceConfig(ctx, {
-    taskDef,
-    loadBalancers,
-    ...(launchType !== undefined ? { launchType } : {}),
-    ...(capacityProviderStrategy ? { capacityProviderStrategy } : {}),
-    ...(networkConfiguration ? { networkConfiguration } : {}),
-    ...(role !== undefined ? { role } : {}),
-  });
+  if (taskDef) {
+    validateServiceConfig(ctx, {
+      taskDef,
+      loadBalancers,
+      ...(launchType !== undefined ? { launchType } : {}),
+      ...(capacityProviderStrategy ? { capacityProviderStrategy } : {}),
+      ...(networkConfiguration ? { networkConfiguration } : {}),
+      ...(role !== undefined ? { role } : {}),
+    });
+  }
   const grace = optInt(p, 'healthCheckGracePeriodSeconds');
   if (grace !== undefined && (grace < 0 || grace > 2147483647)) throw invalid('healthCheckGracePeriodSeconds is out of range.');
   const service: ServiceRec = {
@@ -82,7 +86,7 @@ function createService(ctx: EcsContext, p: Json): Json {
     clusterName: cluster.name,
     status: 'ACTIVE',
     desiredCount,
-    deploymentConfiguration: deploymentConfiguration(optObj(p, 'deploymentConfiguration')),
+    deploymentConfiguration: deploymentConfiguration(optObj(p, 'deploymentConfiguration'), undefined, controller),
     deployments: [],
     loadBalancers,
     serviceRegistries: clean(optList<Json>(p, 'serviceRegistries') ?? []),
@@ -92,7 +96,8 @@ function createService(ctx: EcsContext, p: Json): Json {
     placementConstraints: clean(optList<Json>(p, 'placementConstraints') ?? []),
     placementStrategy: clean(optList<Json>(p, 'placementStrategy') ?? []),
     schedulingStrategy,
-    deploymentController: controller,
+    deploymentController: { type: controller },
+    taskSets: [],
     tags: readTags(p),
     enableECSManagedTags: optBool(p, 'enableECSManagedTags') ?? false,
     propagateTags: optStr(p, 'propagateTags') ?? 'NONE',
@@ -104,7 +109,7 @@ function createService(ctx: EcsContext, p: Json): Json {
     liveTasks: new Set(),
     reconcileScheduled: false,
   };
-  const arn = roleArn(ctx, role, loadBalancers.length > 0 && taskDef.body['networkMode'] !== 'awsvpc');
+  const arn = roleArn(ctx, role, loadBalancers.length > 0 && taskDef?.body['networkMode'] !== 'awsvpc');
   if (arn !== undefined) service.roleArn = arn;
   if (launchType !== undefined) service.launchType = launchType;
   const strategy = capacityProviderStrategy?.length ? capacityProviderStrategy : useCluster ? cluster.defaultCapacityProviderStrategy : undefined;
@@ -116,7 +121,8 @@ function createService(ctx: EcsContext, p: Json): Json {
   const azRebalancing = optStr(p, 'availabilityZoneRebalancing');
   service.availabilityZoneRebalancing = azRebalancing ?? 'DISABLED';
   ctx.state.services.set(key, service);
-  startDeployment(ctx, service, taskDef);
+  if (controller === 'ECS' && taskDef) startDeployment(ctx, service, taskDef);
+  else if (taskDef) service.taskSets.push(initialTaskSet(ctx, service, taskDef));
   scheduleReconcile(ctx, service);
   return { service: serviceView(ctx, service, true) };
 }
@@ -138,6 +144,10 @@ export const serviceOperations = {
     service.steady = false;
     const primary = service.deployments[0];
     if (primary) primary.desiredCount = 0;
+    for (const ts of service.taskSets) {
+      ts.status = 'DRAINING';
+      ts.updatedAt = ctx.clock.now();
+    }
     for (const arn of service.serviceDeploymentArns) {
       const sd = ctx.state.serviceDeployments.get(arn);
       if (sd && (sd.status === 'IN_PROGRESS' || sd.status === 'PENDING')) {

@@ -159,6 +159,24 @@ export interface DeploymentRec {
   impairedReported?: boolean;
 }
 
+/** A task set of a CODE_DEPLOY or EXTERNAL service: stored and described, its tasks are not run (README.md). */
+export interface TaskSetRec {
+  id: string;
+  arn: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'DRAINING';
+  taskDef: TaskDefRec;
+  /** Percent of the service's desired count (computedDesiredCount rounds up). */
+  scalePercent: number;
+  createdAt: number;
+  updatedAt: number;
+  launchType?: string;
+  capacityProviderStrategy?: Json[];
+  platformVersion?: string;
+  networkConfiguration?: Json;
+  loadBalancers: Json[];
+  serviceRegistries: Json[];
+}
+
 export interface ServiceEventRec {
   id: string;
   createdAt: number;
@@ -190,6 +208,8 @@ export interface ServiceRec {
   healthCheckGracePeriodSeconds?: number;
   schedulingStrategy: string;
   deploymentController: Json;
+  /** CODE_DEPLOY and EXTERNAL services: their task sets (ECS-controller services use `deployments`). */
+  taskSets: TaskSetRec[];
   tags: Tag[];
   enableECSManagedTags: boolean;
   propagateTags: string;

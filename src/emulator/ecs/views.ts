@@ -3,6 +3,7 @@ import { arns, seconds, type EcsContext } from './context.js';
 import { deploymentCounts } from './scheduler.js';
 import type { DeploymentRec, Json, RevisionRec, ServiceDeploymentRec, ServiceRec, TaskRec } from './state.js';
 import { taskHealthStatus } from './task-health.js';
+import { controllerOf, primaryTaskSet, taskSetView } from './task-sets.js';
 
 const defined = (o: Json): Json => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
@@ -53,8 +54,10 @@ export function serviceView(ctx: EcsContext, s: ServiceRec, includeTags: boolean
     capacityProviderStrategy: s.capacityProviderStrategy,
     platformVersion: s.platformVersion,
     platformFamily: s.platformFamily,
-    taskDefinition: primary?.taskDef.arn,
+    // CODE_DEPLOY / EXTERNAL services: the PRIMARY task set's (none until one is PRIMARY).
+    taskDefinition: primary?.taskDef.arn ?? primaryTaskSet(s)?.taskDef.arn,
     deploymentConfiguration: s.deploymentConfiguration,
+    taskSets: controllerOf(s) === 'ECS' ? undefined : s.taskSets.map((ts) => taskSetView(ctx, s, ts)),
     deployments: s.deployments.map((d) => deploymentView(ctx, s, d)),
     roleArn: s.roleArn,
     events: s.events.map((e) => ({ id: e.id, createdAt: seconds(e.createdAt), message: e.message })),
