@@ -17,7 +17,7 @@ const REFUSALS: Record<string, string> = {
     're-create the service with the ECS deployment controller and use ecs-bluegreen-swap for blue/green',
   EXTERNAL:
     'its task sets are managed by an external controller, which this action cannot replace: deploy it with that ' +
-    'controller, or re-create the service with the ECS deployment controller',
+    'controller instead, or re-create the service with the ECS deployment controller',
   BLUE_GREEN:
     'ECS runs its own blue/green deployments (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
     'yet: use ecs-bluegreen-swap for a blue/green deployment across two services, or set the strategy to ROLLING',
