@@ -1,6 +1,6 @@
 /** R8 / S5 / S9: outputs, job summary and the step's failure message, written in one place from the Outcome. */
 import type { Outcome } from '../../core/deploy/rolling.js';
-import { describeStop, taskIdOf } from '../../core/deploy/stopped-tasks.js';
+import { describeStop, taskIdOf } from '../../core/deploy/watch/index.js';
 import type { RollbackTarget } from '../../core/deploy/manual-rollback.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { SummaryBuilder } from '../../core/io/summary.js';

@@ -19,9 +19,9 @@ import { describeError } from '../errors.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 import { RESTORABLE_SERVICE_FIELDS, serviceConfigOf, type RestorableServiceField, type RollbackSnapshot } from './snapshot.js';
-import type { StoppedTaskReason } from './stopped-tasks.js';
+import type { StoppedTaskReason } from './watch/index.js';
 import { sameTaskDefinition } from './task-definition-arn.js';
-import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch.js';
+import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch/index.js';
 
 /** The wait functions of watch.ts, injectable so tests can replace them. */
 export interface WatchFunctions {

@@ -1,15 +1,15 @@
 import type { Service } from '@aws-sdk/client-ecs';
-import { describeError } from '../errors.js';
-import { describeServiceAnyStatus } from '../ecs/services.js';
-import { formatDuration } from '../time.js';
-import type { Clock, Deadline, Sleep } from '../time.js';
+import { describeError } from '../../errors.js';
+import { describeServiceAnyStatus } from '../../ecs/services.js';
+import { formatDuration } from '../../time.js';
+import type { Clock, Deadline, Sleep } from '../../time.js';
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import type { Logger } from '../io/logger.js';
+import type { Logger } from '../../io/logger.js';
 import { EventPrinter, UNSEEN_EVENT_WINDOW_MS } from './events.js';
-import { DEFAULT_READS_PER_MINUTE, PollPacer } from '../poll/pacer.js';
+import { DEFAULT_READS_PER_MINUTE, PollPacer } from '../../poll/pacer.js';
 import { summarizeStoppedTasks } from './stopped-tasks.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
-import { classifyAwsError } from '../aws/errors.js';
+import { classifyAwsError } from '../../aws/errors.js';
 import type { WatchResult } from './watch-result.js';
 
 export interface PollDeps {

@@ -1,5 +1,5 @@
 import type { Deployment, Service, ServiceEvent } from '@aws-sdk/client-ecs';
-import { sameTaskDefinition } from './task-definition-arn.js';
+import { sameTaskDefinition } from '../task-definition-arn.js';
 
 /** What one DescribeServices answer says about the deployment being watched (S8). */
 export type Verdict =
