@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import type { WatchFunctions } from '../../src/core/deploy/rollout.js';
-import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from '../../src/core/deploy/watch.js';
+import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from '../../src/core/deploy/watch/index.js';
 import { CLUSTER, REGION_ACCOUNT, T0, event, tdArn } from './ecs-watch-fixtures.js';
 
 export type EcsMock = AwsClientStub<ECSClient>;

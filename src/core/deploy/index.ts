@@ -26,6 +26,6 @@ export type { RolloutRequest, RolloutResult, ServiceWaitDeps } from './rollout.j
 export { toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
 export { diffDeployment } from './diff.js';
 export type { DeploymentDiff } from './diff.js';
-export { describeStop, summarizeStoppedTasks, taskIdOf } from './stopped-tasks.js';
-export type { StoppedTaskReason } from './stopped-tasks.js';
-export { waitForDeployment, waitForServiceInactive, waitForServiceStable } from './watch.js';
+export { describeStop, summarizeStoppedTasks, taskIdOf } from './watch/index.js';
+export type { StoppedTaskReason } from './watch/index.js';
+export { waitForDeployment, waitForServiceInactive, waitForServiceStable } from './watch/index.js';

@@ -1,7 +1,7 @@
 /** How one deployment ended (S8, S9, R6, R8): the action writes its outputs and job summary from this. */
 import type { Service } from '@aws-sdk/client-ecs';
 import type { RollbackSnapshot } from './snapshot.js';
-import type { StoppedTaskReason } from './stopped-tasks.js';
+import type { StoppedTaskReason } from './watch/index.js';
 
 export type FailureReason = 'failed' | 'circuit-breaker' | 'timeout' | 'cancelled' | 'replaced' | 'auto-scaling' | 'error';
 

@@ -19,11 +19,11 @@ import { describeError } from '../errors.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 import { RESTORABLE_SERVICE_FIELDS, serviceConfigOf, type RestorableServiceField, type RollbackSnapshot } from './snapshot.js';
-import type { StoppedTaskReason } from './stopped-tasks.js';
+import type { StoppedTaskReason } from './watch/index.js';
 import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
 import { deleteFirstDeployment } from './first-deployment-undo.js';
 import { primaryDeploymentId, watchDeps, type WatchFunctions } from './rollout.js';
-import type { WatchResult } from './watch.js';
+import type { WatchResult } from './watch/index.js';
 
 export interface RollbackDeps {
   ecs: ECSClient;

@@ -10,7 +10,7 @@ import type { AutoScalingSources } from '../autoscaling/apply.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 import type { WatchFunctions } from './rollout.js';
-import { waitForDeployment, waitForServiceInactive } from './watch.js';
+import { waitForDeployment, waitForServiceInactive } from './watch/index.js';
 
 /** The real wait functions of watch.ts. */
 export const DEFAULT_WATCH: WatchFunctions = { waitForDeployment, waitForServiceInactive };

@@ -7,7 +7,7 @@ import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 import type { Failure } from './outcome.js';
 import type { ServiceChange } from './service-change.js';
-import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch.js';
+import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch/index.js';
 
 /** The wait functions of the service watcher. */
 export interface WatchFunctions {

@@ -15,7 +15,7 @@ import type { Failure } from './outcome.js';
 import { watchDeps, type ServiceWaitDeps } from './rollout.js';
 import { RESTORABLE_SERVICE_FIELDS, type RestorableServiceField } from './snapshot.js';
 import type { Deadline } from '../time.js';
-import type { ServiceWaitRequest } from './watch-result.js';
+import type { ServiceWaitRequest } from './watch/index.js';
 
 /** What a step did to the service. */
 export interface ServiceChange {

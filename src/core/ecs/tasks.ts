@@ -1,5 +1,5 @@
 import { DescribeTasksCommand, ListTasksCommand, RunTaskCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
-import type { DesiredStatus, ECSClient, RunTaskCommandInput, RunTaskCommandOutput, Task } from '@aws-sdk/client-ecs';
+import type { DesiredStatus, ECSClient, Failure, RunTaskCommandInput, RunTaskCommandOutput, Task } from '@aws-sdk/client-ecs';
 import { EcsFailureError, httpOptions } from './call-options.js';
 import type { EcsCallOptions } from './call-options.js';
 
@@ -61,16 +61,27 @@ export async function describeTasks(
 ): Promise<DescribedTasks> {
   const result: DescribedTasks = { tasks: [], missing: [] };
   for (let i = 0; i < taskArns.length; i += DESCRIBE_TASKS_BATCH) {
-    const batch = taskArns.slice(i, i + DESCRIBE_TASKS_BATCH);
-    opts.onCall?.('DescribeTasks');
-    const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: batch }), httpOptions(opts));
-    result.tasks.push(...(out.tasks ?? []));
-    for (const failure of out.failures ?? []) {
+    const out = await describeTaskBatch(ecs, cluster, taskArns.slice(i, i + DESCRIBE_TASKS_BATCH), opts);
+    result.tasks.push(...out.tasks);
+    for (const failure of out.failures) {
       if (failure.reason === 'MISSING') result.missing.push(failure.arn ?? '');
       else throw new EcsFailureError('DescribeTasks', failure);
     }
   }
   return result;
+}
+
+/** One DescribeTasks call (at most 100 ARNs), its tasks and its `failures` entries as ECS gave them. */
+export async function describeTaskBatch(
+  ecs: ECSClient,
+  cluster: string,
+  taskArns: readonly string[],
+  opts: EcsCallOptions = {},
+): Promise<{ tasks: Task[]; failures: Failure[] }> {
+  if (taskArns.length > DESCRIBE_TASKS_BATCH) throw new Error(`BUG: DescribeTasks takes at most ${DESCRIBE_TASKS_BATCH} tasks`);
+  opts.onCall?.('DescribeTasks');
+  const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: [...taskArns] }), httpOptions(opts));
+  return { tasks: out.tasks ?? [], failures: out.failures ?? [] };
 }
 
 /** RunTask (at most 10 tasks a call; the caller batches and sets a client token per call). */

@@ -2,26 +2,32 @@
  * T4: print the CloudWatch log lines of a run's awslogs containers into the step log while waiting.
  *
  * Bounded: at most one GetLogEvents per stream per poll, and at most `maxStreamsPerPoll` streams per poll
- * (least recently polled first, so every stream gets its turn). Log problems are warnings, never failures:
- * a missing group/stream is normal until the container runs; AccessDenied, or a group/stream still missing
- * after `missingWarnAfterMs` (or once its task stopped), is ONE warning.
+ * (least recently polled first, so every stream gets its turn). Log problems are warnings, never failures
+ * (read-problems.ts). After the tasks stopped, `flush` drains what is left on the one polling primitive.
  */
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import type { CloudWatchLogsClient, OutputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import type { Task } from '@aws-sdk/client-ecs';
+import { Deadline } from '../time.js';
 import type { Clock, Sleep } from '../time.js';
 import type { Logger } from '../io/logger.js';
-import { describeError } from '../errors.js';
 import { hasErrorName, isThrottlingError } from '../aws/errors.js';
-import { shortTaskId, taskIdFromArn } from '../tasks/ids.js';
+import { isAborted, poll } from '../poll/index.js';
+import { shortTaskId } from '../tasks/ids.js';
 import { NOT_YET_RUNNING_STATES } from '../tasks/types.js';
 import { awslogsTargets, containersWithoutAwslogs, logStreamName } from './awslogs.js';
 import type { AwslogsTarget, TaskDefinitionWithContainers } from './awslogs.js';
 import { formatLogLines } from './format.js';
+import { LogReadProblems } from './read-problems.js';
+import { isStopped, newStreamState } from './stream-state.js';
+import type { StreamState } from './stream-state.js';
 
 export const DEFAULT_MAX_STREAMS_PER_POLL = 20;
 export const DEFAULT_MISSING_WARN_AFTER_MS = 60_000;
-const ERROR_RUN_BEFORE_WARNING = 3;
+/** The drain after the tasks stopped reads every second for at most 30 s: the last lines reach CloudWatch within
+ * seconds, and the step should not wait longer for them. */
+const DRAIN_INTERVAL_MS = 1000;
+const DRAIN_MAX_WAIT_MS = 30_000;
 
 export interface LogStreamerDeps {
   logs: CloudWatchLogsClient;
@@ -38,28 +44,14 @@ export interface LogStreamerOptions {
   clientForRegion?: (region: string) => CloudWatchLogsClient;
 }
 
-interface StreamState {
-  taskArn: string;
-  target: AwslogsTarget;
-  streamName: string | undefined;
-  nextToken: string | undefined;
-  finished: boolean;
-  warned: boolean;
-  missingSince: number | undefined;
-  errorRun: number;
-  lastPolledCycle: number;
-}
-
 type FetchResult = 'ok' | 'throttled' | 'aborted';
 
 export class LogStreamer {
   private readonly targets: AwslogsTarget[];
   private readonly streams = new Map<string, StreamState>();
-  private readonly deniedGroups = new Set<string>();
-  private readonly missingGroupsWarned = new Set<string>();
+  private readonly problems: LogReadProblems;
   private readonly clients = new Map<string, CloudWatchLogsClient>();
   private readonly maxStreams: number;
-  private readonly missingWarnAfterMs: number;
   private cycle = 0;
   private tasksSeen = 0;
   private announced = false;
@@ -71,7 +63,7 @@ export class LogStreamer {
   ) {
     this.targets = awslogsTargets(taskDefinition);
     this.maxStreams = Math.max(1, options.maxStreamsPerPoll ?? DEFAULT_MAX_STREAMS_PER_POLL);
-    this.missingWarnAfterMs = options.missingWarnAfterMs ?? DEFAULT_MISSING_WARN_AFTER_MS;
+    this.problems = new LogReadProblems(deps.clock, deps.log, options.missingWarnAfterMs ?? DEFAULT_MISSING_WARN_AFTER_MS);
   }
 
   /** False when no container uses awslogs: there is nothing to stream. */
@@ -89,8 +81,8 @@ export class LogStreamer {
       .sort((a, b) => a.state.lastPolledCycle - b.state.lastPolledCycle)
       .slice(0, this.maxStreams);
     for (const { state, task } of due) {
-      if (this.deps.signal?.aborted === true) return;
-      if (this.deniedGroups.has(state.target.group)) continue;
+      if (isAborted(this.deps.signal)) return;
+      if (this.problems.isDenied(state.target.group)) continue;
       state.lastPolledCycle = this.cycle;
       const result = await this.fetch(state, task);
       if (result !== 'ok') return;
@@ -98,27 +90,18 @@ export class LogStreamer {
   }
 
   /**
-   * After the tasks stopped: keep polling (every `intervalMs`) until each stream's final drain returned nothing
-   * new, for at most `maxWaitMs`.
+   * After the tasks stopped: keep polling (every `intervalMs`, default 1 s) until each stream's final drain returned
+   * nothing new, for at most `maxWaitMs` (default 30 s), or until the signal aborts.
    */
   async flush(tasks: readonly Task[], opts: { maxWaitMs?: number; intervalMs?: number } = {}): Promise<void> {
     if (!this.enabled) return;
-    const start = this.deps.clock.now();
-    const maxWaitMs = opts.maxWaitMs ?? 30_000;
-    for (;;) {
+    const { clock, sleep, signal } = this.deps;
+    const deadline = new Deadline(clock, opts.maxWaitMs ?? DRAIN_MAX_WAIT_MS);
+    const end = await poll({ clock, sleep }, { deadline, signal, intervalMs: opts.intervalMs ?? DRAIN_INTERVAL_MS }, async () => {
       await this.poll(tasks);
-      if (this.dueStreams(tasks).length === 0) return;
-      if (this.deps.signal?.aborted === true) return;
-      if (this.deps.clock.now() - start >= maxWaitMs) {
-        this.deps.log.debug('Stopped waiting for the last log lines');
-        return;
-      }
-      try {
-        await this.deps.sleep(opts.intervalMs ?? 1000, this.deps.signal);
-      } catch {
-        return;
-      }
-    }
+      return this.dueStreams(tasks).length === 0 || isAborted(signal) ? true : undefined;
+    });
+    if (end.kind === 'timeout') this.deps.log.debug('Stopped waiting for the last log lines');
   }
 
   /** Streams that can be read now and are not finished. */
@@ -129,7 +112,7 @@ export class LogStreamer {
       if (arn === undefined || task.lastStatus === undefined || NOT_YET_RUNNING_STATES.has(task.lastStatus)) continue;
       for (const target of this.targets) {
         const state = this.stateFor(arn, target);
-        if (state.finished || this.deniedGroups.has(target.group)) continue;
+        if (state.finished || this.problems.isDenied(target.group)) continue;
         state.streamName ??= logStreamName(target, task);
         if (state.streamName === undefined) {
           if (isStopped(task)) state.finished = true;
@@ -161,55 +144,16 @@ export class LogStreamer {
       if (events.length === 0 && isStopped(task)) state.finished = true;
       return 'ok';
     } catch (e) {
-      if (this.deps.signal?.aborted === true) return 'aborted';
+      if (isAborted(this.deps.signal)) return 'aborted';
       if (isThrottlingError(e)) {
         this.deps.log.debug(`CloudWatch Logs throttled GetLogEvents; continuing next poll`);
         return 'throttled';
       }
-      if (hasErrorName(e, 'AccessDeniedException')) this.onDenied(state, e);
-      else if (hasErrorName(e, 'ResourceNotFoundException')) this.onMissing(state, task, e);
-      else this.onOtherError(state, task, e);
+      if (hasErrorName(e, 'AccessDeniedException')) this.problems.denied(state, e);
+      else if (hasErrorName(e, 'ResourceNotFoundException')) this.problems.missing(state, task, e);
+      else this.problems.other(state, task, e);
       return 'ok';
     }
-  }
-
-  private onDenied(state: StreamState, e: unknown): void {
-    const group = state.target.group;
-    this.deniedGroups.add(group);
-    this.deps.log.warning(
-      `Cannot read log group ${group} (${describeError(e)}); the output of ${state.target.containerName} is not streamed. ` +
-        'Grant logs:GetLogEvents on it to see the logs here.',
-    );
-  }
-
-  private onMissing(state: StreamState, task: Task, e: unknown): void {
-    const now = this.deps.clock.now();
-    state.missingSince ??= now;
-    const stopped = isStopped(task);
-    const container = task.containers?.find((c) => c.name === state.target.containerName);
-    if (stopped && container?.exitCode === undefined && task.startedAt === undefined) {
-      state.finished = true; // the container never ran: no stream is expected
-      return;
-    }
-    if (!stopped && now - state.missingSince < this.missingWarnAfterMs) return; // normal at start
-    if (stopped) state.finished = true;
-    if (state.warned) return;
-    state.warned = true;
-    const isGroup = /log group/i.test(e instanceof Error ? e.message : '');
-    if (isGroup && this.missingGroupsWarned.has(state.target.group)) return;
-    if (isGroup) this.missingGroupsWarned.add(state.target.group);
-    const what = isGroup ? `log group ${state.target.group}` : `log stream ${state.target.group}:${state.streamName ?? ''}`;
-    this.deps.log.warning(`No logs for ${this.label(state)}: ${what} not found (${describeError(e)})`);
-  }
-
-  private onOtherError(state: StreamState, task: Task, e: unknown): void {
-    state.errorRun += 1;
-    this.deps.log.debug(`GetLogEvents ${state.target.group}:${state.streamName ?? ''} failed: ${describeError(e)}`);
-    if (state.errorRun < ERROR_RUN_BEFORE_WARNING) return;
-    if (isStopped(task)) state.finished = true;
-    if (state.warned) return;
-    state.warned = true;
-    this.deps.log.warning(`Cannot read the logs of ${this.label(state)}: ${describeError(e)}`);
   }
 
   private print(state: StreamState, events: readonly OutputLogEvent[]): void {
@@ -234,17 +178,7 @@ export class LogStreamer {
     const key = `${taskArn}\u0000${target.containerName}`;
     let state = this.streams.get(key);
     if (state === undefined) {
-      state = {
-        taskArn,
-        target,
-        streamName: undefined,
-        nextToken: undefined,
-        finished: false,
-        warned: false,
-        missingSince: undefined,
-        errorRun: 0,
-        lastPolledCycle: 0,
-      };
+      state = newStreamState(taskArn, target);
       this.streams.set(key, state);
     }
     return state;
@@ -260,12 +194,4 @@ export class LogStreamer {
     }
     return client;
   }
-
-  private label(state: StreamState): string {
-    return `task ${taskIdFromArn(state.taskArn)} container ${state.target.containerName}`;
-  }
-}
-
-function isStopped(task: Task): boolean {
-  return task.lastStatus === 'STOPPED' || task.lastStatus === 'DELETED';
 }

@@ -2,4 +2,4 @@
 export { DEFAULT_POLL_INTERVAL_MS, isAborted, poll } from './poll.js';
 export type { PollDeps, PollEnd, PollOptions, PollRound } from './poll.js';
 export { DEFAULT_MAX_INTERVAL_MS, DEFAULT_READS_PER_MINUTE, PollPacer } from './pacer.js';
-export type { PollPacerOptions } from './pacer.js';
+export type { PollPacerOptions, PollRecovery } from './pacer.js';

@@ -7,7 +7,12 @@ export interface PollPacerOptions {
   maxIntervalMs?: number;
   /** Read calls the loop may make in any 60 s (polls plus extra reads), default 30. */
   readsPerMinute?: number;
+  /** After a backed-off poll succeeds: halve the interval on each success ('gradual', the default) or return to
+   * the base interval at once ('immediate'). */
+  recovery?: PollRecovery | undefined;
 }
+
+export type PollRecovery = 'gradual' | 'immediate';
 
 export const DEFAULT_MAX_INTERVAL_MS = 15_000;
 export const DEFAULT_READS_PER_MINUTE = 30;
@@ -15,8 +20,8 @@ const WINDOW_MS = 60_000;
 
 /**
  * Decides when the next poll may start (S7). Two constraints:
- * - the poll interval, doubled on each throttling/transient error up to the ceiling and halved on each success
- *   (back to the base within a few polls);
+ * - the poll interval, doubled on each throttling/transient error up to the ceiling and, on each success, halved
+ *   (back to the base within a few polls) or, with recovery 'immediate', back to the base at once;
  * - the read budget: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s. The base
  *   interval leaves headroom under it (2.2 s polls are ~27 a minute), so the few extra reads made when tasks fail
  *   do not delay the poll that notices the failure; only a sustained excess waits for the window to clear.
@@ -25,6 +30,7 @@ export class PollPacer {
   readonly baseIntervalMs: number;
   readonly maxIntervalMs: number;
   private readonly readsPerMinute: number;
+  private readonly recovery: PollRecovery;
   private interval: number;
   private lastPollAt: number | undefined;
   /** Times of the reads of the last 60 s, oldest first. */
@@ -37,6 +43,7 @@ export class PollPacer {
     this.baseIntervalMs = Math.max(0, opts.baseIntervalMs);
     this.maxIntervalMs = Math.max(this.baseIntervalMs, opts.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS);
     this.readsPerMinute = Math.max(1, Math.floor(opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE));
+    this.recovery = opts.recovery ?? 'gradual';
     this.interval = this.baseIntervalMs;
   }
 
@@ -58,7 +65,8 @@ export class PollPacer {
   }
 
   succeeded(): void {
-    this.interval = Math.max(this.baseIntervalMs, Math.floor(this.interval / 2));
+    const next = this.recovery === 'immediate' ? this.baseIntervalMs : Math.floor(this.interval / 2);
+    this.interval = Math.max(this.baseIntervalMs, next);
   }
 
   /** Throttled or a transient fault: poll less often. */

@@ -10,6 +10,7 @@
 import { classifyAwsError } from '../aws/errors.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 import { DEFAULT_READS_PER_MINUTE, PollPacer } from './pacer.js';
+import type { PollRecovery } from './pacer.js';
 
 /** 2.2 s between two rounds: about 27 reads a minute, under the 30-reads-a-minute budget (S7) with room for the
  * extra reads that explain a failure. The one default interval of every wait. */
@@ -29,11 +30,15 @@ export interface PollOptions {
   intervalMs?: number | undefined;
   /** Read calls allowed in any 60 s; default 30, or more when a caller asks for a faster interval. */
   readsPerMinute?: number | undefined;
-  /** Up to this fraction of the interval is added at random to each delay (0: none, the default). */
+  /** After a throttled or failed round, how the interval returns to normal: halved on each success ('gradual', the
+   * default) or at once ('immediate'). */
+  recovery?: PollRecovery | undefined;
+  /** Up to this fraction (0 to 1) of the interval is added at random to each delay (0: none, the default). */
   jitter?: number | undefined;
   /** Randomness for the jitter; default Math.random. */
   random?: (() => number) | undefined;
-  /** Told of each throttling or transient error the wait rides out, with the delay before the next round. */
+  /** Told of each throttling or transient error the wait rides out, with the backed-off interval before the next
+   * round (the read budget, jitter or the deadline may still lengthen or shorten that one delay). */
   onRetry?: ((error: unknown, kind: 'throttling' | 'transient', nextDelayMs: number) => void) | undefined;
 }
 
@@ -106,13 +111,14 @@ function pacerFor(clock: Clock, options: PollOptions): PollPacer {
   // A caller asking for faster rounds gets a matching budget.
   const readsPerMinute =
     options.readsPerMinute ?? Math.max(DEFAULT_READS_PER_MINUTE, baseIntervalMs > 0 ? 60_000 / baseIntervalMs : 0);
-  return new PollPacer(clock, { baseIntervalMs, readsPerMinute });
+  return new PollPacer(clock, { baseIntervalMs, readsPerMinute, recovery: options.recovery });
 }
 
 function jitterMs(pacer: PollPacer, options: PollOptions): number {
-  const fraction = options.jitter ?? 0;
-  if (fraction <= 0) return 0;
-  return Math.floor((options.random ?? Math.random)() * fraction * pacer.intervalMs);
+  const fraction = Math.min(1, options.jitter ?? 0);
+  if (!(fraction > 0)) return 0;
+  const r = Math.min(1, Math.max(0, (options.random ?? Math.random)()));
+  return Math.floor(r * fraction * pacer.intervalMs);
 }
 
 /** Read through a function so the compiler does not narrow it across awaits. */

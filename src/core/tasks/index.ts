@@ -2,7 +2,7 @@
 export type { TaskDeps } from './types.js';
 export { runTasks, formatRunTaskFailure, runTaskFailuresMessage, RUN_TASK_MAX_COUNT } from './run.js';
 export type { RunTasksRequest, RunTasksResult } from './run.js';
-export { waitForTasks, DESCRIBE_TASKS_MAX, DEFAULT_POLL_INTERVAL_MS, MAX_BACKOFF_MS } from './wait.js';
+export { waitForTasks, DESCRIBE_TASKS_MAX } from './wait.js';
 export type { WaitForTasksOptions, WaitForTasksResult, TaskWaitFailure, WaitGoal } from './wait.js';
 export { evaluateTasks, evaluateTask, exitCodesOutput } from './evaluate.js';
 export type { TasksEvaluation, TaskOutcome, ContainerOutcome, TaskDefinitionLike } from './evaluate.js';

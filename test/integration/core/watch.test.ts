@@ -14,8 +14,8 @@ import {
   UpdateServiceCommand,
   type Service,
 } from '@aws-sdk/client-ecs';
-import { waitForDeployment, waitForServiceInactive } from '../../../src/core/deploy/watch.js';
-import type { WatchDeps } from '../../../src/core/deploy/watch.js';
+import { waitForDeployment, waitForServiceInactive } from '../../../src/core/deploy/watch/index.js';
+import type { WatchDeps } from '../../../src/core/deploy/watch/index.js';
 import { Deadline, realSleep, systemClock } from '../../../src/core/time.js';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
 import { RecordingLogger } from '../../helpers/fakes.js';

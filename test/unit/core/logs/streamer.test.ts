@@ -108,6 +108,28 @@ describe('LogStreamer', () => {
     expect(time.totalSlept()).toBe(5000);
   });
 
+  it('flush cuts its last wait to maxWaitMs instead of overshooting it', async () => {
+    const { streamer, time, log } = setup();
+    await streamer.flush([task(1, 'RUNNING')], { maxWaitMs: 2500, intervalMs: 1000 });
+    expect(time.sleeps).toEqual([1000, 1000, 500]);
+    expect(log.messages('debug')).toContain('Stopped waiting for the last log lines');
+  });
+
+  it('flush stops at once when the run is cancelled while it waits, reading no more', async () => {
+    const cw = new FakeCloudWatchLogs();
+    const time = new FakeTime();
+    const log = new RecordingLogger();
+    const controller = new AbortController();
+    const deps = { logs: cw.client, clock: time.clock, sleep: time.sleep, log, signal: controller.signal };
+    const streamer = new LogStreamer(deps, { containerDefinitions: [awslogs('app')] });
+    cw.put(GROUP, streamOf(1), 'still running');
+    time.onSleep = () => controller.abort(new Error('SIGINT'));
+    await streamer.flush([task(1, 'RUNNING')]);
+    expect(cw.calls()).toHaveLength(1);
+    expect(time.sleeps).toEqual([1000]);
+    expect(log.messages('debug')).not.toContain('Stopped waiting for the last log lines');
+  });
+
   it('is silent while a stream is missing right after the task started, then warns once', async () => {
     const { cw, streamer, log, time } = setup([awslogs('app')], { missingWarnAfterMs: 30_000 });
     cw.createGroup(GROUP);

@@ -3,6 +3,7 @@ import { DescribeTasksCommand, ECSClient } from '@aws-sdk/client-ecs';
 import type { DescribeTasksCommandInput, Task } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { waitForTasks } from '../../../../src/core/tasks/wait.js';
+import { DEFAULT_POLL_INTERVAL_MS } from '../../../../src/core/poll/index.js';
 import type { WaitForTasksOptions } from '../../../../src/core/tasks/wait.js';
 import { Deadline } from '../../../../src/core/time.js';
 import { FakeTime, RecordingLogger } from '../../../helpers/fakes.js';
@@ -76,6 +77,7 @@ describe('waitForTasks until stopped', () => {
     );
     const result = await waitForTasks(s.deps, {
       ...s.base([arn], 'stopped'),
+      pollIntervalMs: 2000,
       initialTasks: [{ taskArn: arn, lastStatus: 'PROVISIONING' }],
     });
     expect(result.status).toBe('done');
@@ -114,7 +116,7 @@ describe('waitForTasks until stopped', () => {
   it('times out at the deadline with the latest task states', async () => {
     const arn = arnOf(1);
     const s = setup(new Map([[arn, [{ lastStatus: 'RUNNING' }]]]), 9_000);
-    const result = await waitForTasks(s.deps, s.base([arn], 'stopped'));
+    const result = await waitForTasks(s.deps, { ...s.base([arn], 'stopped'), pollIntervalMs: 2000 });
     expect(result.status).toBe('timeout');
     expect(result.tasks[0]?.lastStatus).toBe('RUNNING');
     expect(s.time.totalSlept()).toBe(9_000);
@@ -125,7 +127,7 @@ describe('waitForTasks until stopped', () => {
     const arn = arnOf(1);
     const gone = arnOf(2);
     const s = setup(new Map<string, Array<Snapshot | 'MISSING'>>([[arn, ['MISSING', 'MISSING', { lastStatus: 'RUNNING' }, stoppedOk]]]));
-    const result = await waitForTasks(s.deps, { ...s.base([arn, gone], 'stopped'), missingGraceMs: 10_000 });
+    const result = await waitForTasks(s.deps, { ...s.base([arn, gone], 'stopped'), pollIntervalMs: 2000, missingGraceMs: 10_000 });
     expect(result.tasks[0]?.lastStatus).toBe('STOPPED');
     expect(result.status).toBe('failed');
     expect(result.failures).toEqual([{ taskArn: gone, reason: 'DescribeTasks reports the task as MISSING' }]);
@@ -225,7 +227,7 @@ describe('waitForTasks throttling and cancellation', () => {
       .resolvesOnce({ tasks: [{ taskArn: arn, lastStatus: 'RUNNING' }] })
       .resolvesOnce({ tasks: [{ taskArn: arn, lastStatus: 'RUNNING' }] })
       .resolves({ tasks: [{ ...stoppedOk, taskArn: arn }] });
-    const result = await waitForTasks(s.deps, s.base([arn], 'stopped'));
+    const result = await waitForTasks(s.deps, { ...s.base([arn], 'stopped'), pollIntervalMs: 2000 });
     expect(result.status).toBe('done');
     expect(s.time.sleeps).toEqual([4000, 8000, 15000, 15000, 2000, 2000]);
     expect(s.log.messages('info').some((m) => m.includes('throttled'))).toBe(true);
@@ -265,5 +267,44 @@ describe('waitForTasks throttling and cancellation', () => {
     const result = await waitForTasks({ ...s.deps, signal: controller.signal }, s.base([arn], 'stopped'));
     expect(result.status).toBe('cancelled');
     expect(s.describeCalls()).toHaveLength(0);
+  });
+});
+
+describe('waitForTasks on the one polling primitive', () => {
+  it('polls every DEFAULT_POLL_INTERVAL_MS (2.2 s) when no interval is given', async () => {
+    const arn = arnOf(1);
+    const s = setup(new Map([[arn, [{ lastStatus: 'RUNNING' }, { lastStatus: 'RUNNING' }, stoppedOk]]]));
+    const result = await waitForTasks(s.deps, s.base([arn], 'stopped'));
+    expect(result.status).toBe('done');
+    expect(result.polls).toBe(3);
+    expect(s.time.sleeps).toEqual([DEFAULT_POLL_INTERVAL_MS, DEFAULT_POLL_INTERVAL_MS]);
+  });
+
+  it('says when DescribeTasks is throttled and when it recovers', async () => {
+    const arn = arnOf(1);
+    const s = setup(new Map());
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: {} });
+    s.mock
+      .on(DescribeTasksCommand)
+      .rejectsOnce(throttled)
+      .resolvesOnce({ tasks: [{ taskArn: arn, lastStatus: 'RUNNING' }] })
+      .resolves({ tasks: [{ ...stoppedOk, taskArn: arn }] });
+    const result = await waitForTasks(s.deps, s.base([arn], 'stopped'));
+    expect(result.status).toBe('done');
+    expect(result.polls).toBe(2);
+    expect(s.log.messages('info').filter((m) => m.startsWith('DescribeTasks'))).toEqual([
+      'DescribeTasks was throttled (ThrottlingException: Rate exceeded); next poll in 4s',
+      'DescribeTasks recovered; polling every 2s',
+    ]);
+    expect(s.time.sleeps).toEqual([4400, 2200]);
+  });
+
+  it('polls a run of 250 tasks (3 DescribeTasks a poll) as often as a run of one', async () => {
+    const arns = Array.from({ length: 250 }, (_, i) => arnOf(i + 1));
+    const s = setup(new Map(arns.map((a) => [a, [{ lastStatus: 'RUNNING' }]])), 3 * 60_000);
+    const result = await waitForTasks(s.deps, s.base(arns, 'stopped'));
+    expect(result.status).toBe('timeout');
+    expect(new Set(s.time.sleeps.slice(0, -1))).toEqual(new Set([DEFAULT_POLL_INTERVAL_MS]));
+    expect(s.describeCalls().map((c) => c.length).slice(0, 3)).toEqual([100, 100, 50]);
   });
 });

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { waitForServiceInactive } from '../../../../src/core/deploy/watch.js';
-import type { WatchDeps } from '../../../../src/core/deploy/watch.js';
-import { Deadline } from '../../../../src/core/time.js';
-import { FakeTime, RecordingLogger } from '../../../helpers/fakes.js';
-import { CLUSTER, SERVICE, T0, deployment, described, event, missing, service } from '../../../helpers/ecs-watch-fixtures.js';
+import { waitForServiceInactive } from '../../../../../src/core/deploy/watch/index.js';
+import type { WatchDeps } from '../../../../../src/core/deploy/watch/index.js';
+import { Deadline } from '../../../../../src/core/time.js';
+import { FakeTime, RecordingLogger } from '../../../../helpers/fakes.js';
+import { CLUSTER, SERVICE, T0, deployment, described, event, missing, service } from '../../../../helpers/ecs-watch-fixtures.js';
 
 const ecsMock = mockClient(ECSClient);
 let time: FakeTime;

@@ -1,47 +1,14 @@
-import type { Deployment, ECSClient, Service } from '@aws-sdk/client-ecs';
-import { describeError } from '../errors.js';
-import type { Logger } from '../io/logger.js';
-import type { Clock, Deadline, Sleep } from '../time.js';
+import type { Deployment, Service } from '@aws-sdk/client-ecs';
+import { describeError } from '../../errors.js';
 import { ProgressPrinter, formatDeploymentProgress } from './events.js';
-import { pollService } from './poll-loop.js';
-import type { PollIo, PollObserver } from './poll-loop.js';
+import { pollService } from './service-poll.js';
+import type { PollIo, PollObserver } from './service-poll.js';
 import { StoppedTaskCollector, summarizeStoppedTasks } from './stopped-tasks.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
-import { classifyAwsError } from '../aws/errors.js';
+import { classifyAwsError } from '../../aws/errors.js';
 import { judgeDeployment } from './verdict.js';
 import type { DeploymentTarget } from './verdict.js';
-import type { ServiceWaitRequest, WatchResult } from './watch-result.js';
-
-export type { StoppedTaskReason } from './stopped-tasks.js';
-export type { WatchResult } from './watch-result.js';
-export { waitForServiceInactive } from './inactive.js';
-export type { InactiveRequest } from './inactive.js';
-
-export interface WatchDeps {
-  ecs: ECSClient;
-  clock: Clock;
-  sleep: Sleep;
-  log: Logger;
-}
-
-export interface WatchRequest {
-  cluster: string;
-  service: string;
-  /** The PRIMARY deployment id returned by CreateService/UpdateService. */
-  deploymentId: string;
-  /** The task definition this action deployed (S8). */
-  taskDefinitionArn: string;
-  /** The action's overall deadline (S7). */
-  deadline: Deadline;
-  /** Cancellation (S10). */
-  signal?: AbortSignal;
-  /** Events already present before the change: never printed. */
-  seenEventIds?: Iterable<string>;
-  /** Default DEFAULT_POLL_INTERVAL_MS (poll-loop.ts). */
-  pollIntervalMs?: number;
-}
-
-export type StableRequest = ServiceWaitRequest;
+import type { StableRequest, WatchDeps, WatchRequest, WatchResult } from './watch-result.js';
 
 /** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
 const NOT_YET_VISIBLE_GRACE_MS = 10_000;

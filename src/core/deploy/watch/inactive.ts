@@ -1,10 +1,8 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { ProgressPrinter } from './events.js';
-import { pollService } from './poll-loop.js';
-import type { PollDeps, PollIo, PollObserver } from './poll-loop.js';
-import type { ServiceWaitRequest, WatchResult } from './watch-result.js';
-
-export type InactiveRequest = ServiceWaitRequest;
+import { pollService } from './service-poll.js';
+import type { PollIo, PollObserver } from './service-poll.js';
+import type { InactiveRequest, WatchDeps, WatchResult } from './watch-result.js';
 
 /**
  * Waits until a deleted service is INACTIVE (or ECS no longer knows it: MISSING), printing its events and its
@@ -12,7 +10,7 @@ export type InactiveRequest = ServiceWaitRequest;
  * (for MISSING, a stand-in `{ serviceName, status: 'INACTIVE' }`) and `deployment` its last deployment, or `{}`.
  * A service seen DRAINING that turns ACTIVE again was re-created by someone else: `replaced`.
  */
-export async function waitForServiceInactive(deps: PollDeps, req: InactiveRequest): Promise<WatchResult> {
+export async function waitForServiceInactive(deps: WatchDeps, req: InactiveRequest): Promise<WatchResult> {
   return pollService(deps, req, new InactiveObserver(deps, req));
 }
 
@@ -22,7 +20,7 @@ class InactiveObserver implements PollObserver {
   private sawDraining = false;
 
   constructor(
-    deps: PollDeps,
+    deps: WatchDeps,
     private readonly req: InactiveRequest,
   ) {
     this.progress = new ProgressPrinter(deps.log);

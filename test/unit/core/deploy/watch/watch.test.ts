@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { waitForDeployment, waitForServiceStable } from '../../../../src/core/deploy/watch.js';
-import type { WatchDeps } from '../../../../src/core/deploy/watch.js';
-import { Deadline } from '../../../../src/core/time.js';
-import { FakeTime, RecordingLogger } from '../../../helpers/fakes.js';
+import { waitForDeployment, waitForServiceStable } from '../../../../../src/core/deploy/watch/index.js';
+import type { WatchDeps } from '../../../../../src/core/deploy/watch/index.js';
+import { Deadline } from '../../../../../src/core/time.js';
+import { FakeTime, RecordingLogger } from '../../../../helpers/fakes.js';
 import {
   CLUSTER,
   SERVICE,
@@ -16,7 +16,7 @@ import {
   stoppedTask,
   taskArn,
   tdArn,
-} from '../../../helpers/ecs-watch-fixtures.js';
+} from '../../../../helpers/ecs-watch-fixtures.js';
 
 const ecsMock = mockClient(ECSClient);
 const OURS = 'ecs-svc/2222222222222222222';

@@ -1,5 +1,5 @@
 import type { Deployment, Service, ServiceEvent } from '@aws-sdk/client-ecs';
-import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
+import { sameTaskDefinition } from '../../ecs/task-definition-refs.js';
 
 /** What one DescribeServices answer says about the deployment being watched (S8). */
 export type Verdict =

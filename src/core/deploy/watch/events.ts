@@ -1,6 +1,6 @@
 import type { Deployment, ServiceEvent } from '@aws-sdk/client-ecs';
-import { formatAwsEvent } from '../io/events.js';
-import type { Logger } from '../io/logger.js';
+import { formatAwsEvent } from '../../io/events.js';
+import type { Logger } from '../../io/logger.js';
 
 /** How far before the watch started an event may be and still count as new, when no seen ids were given. */
 export const UNSEEN_EVENT_WINDOW_MS = 60_000;

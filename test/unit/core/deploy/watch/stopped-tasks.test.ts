@@ -7,9 +7,9 @@ import {
   formatStoppedTask,
   summarizeStoppedTasks,
   toStoppedTaskReason,
-} from '../../../../src/core/deploy/stopped-tasks.js';
-import { RecordingLogger } from '../../../helpers/fakes.js';
-import { CLUSTER, SERVICE, T0, stoppedTask, taskArn, tdArn } from '../../../helpers/ecs-watch-fixtures.js';
+} from '../../../../../src/core/deploy/watch/stopped-tasks.js';
+import { RecordingLogger } from '../../../../helpers/fakes.js';
+import { CLUSTER, SERVICE, T0, stoppedTask, taskArn, tdArn } from '../../../../helpers/ecs-watch-fixtures.js';
 
 const ecsMock = mockClient(ECSClient);
 const OURS = 'ecs-svc/2222222222222222222';

@@ -1,6 +1,15 @@
-import type { Deployment, Service } from '@aws-sdk/client-ecs';
-import type { Deadline } from '../time.js';
+import type { Deployment, ECSClient, Service } from '@aws-sdk/client-ecs';
+import type { Logger } from '../../io/logger.js';
+import type { Clock, Deadline, Sleep } from '../../time.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
+
+/** What every wait of the service watcher is given: the ECS client and the injected clock, sleep and logger. */
+export interface WatchDeps {
+  ecs: ECSClient;
+  clock: Clock;
+  sleep: Sleep;
+  log: Logger;
+}
 
 /** How a wait ended (S7–S9). Failures carry the cause and the stopped-task reasons seen while waiting. */
 export type WatchResult =
@@ -21,6 +30,17 @@ export interface ServiceWaitRequest {
   signal?: AbortSignal;
   /** Events already present or printed before (e.g. by an earlier wait): never printed again. */
   seenEventIds?: Iterable<string>;
-  /** Default DEFAULT_POLL_INTERVAL_MS (poll-loop.ts). */
+  /** Default DEFAULT_POLL_INTERVAL_MS (src/core/poll). */
   pollIntervalMs?: number;
 }
+
+/** A wait on the one deployment this action started (S8). */
+export interface WatchRequest extends ServiceWaitRequest {
+  /** The PRIMARY deployment id returned by CreateService/UpdateService. */
+  deploymentId: string;
+  /** The task definition this action deployed (S8). */
+  taskDefinitionArn: string;
+}
+
+export type StableRequest = ServiceWaitRequest;
+export type InactiveRequest = ServiceWaitRequest;

@@ -9,10 +9,10 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { DescribeTasksCommandInput } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { waitForDeployment } from '../../../../src/core/deploy/watch.js';
-import type { WatchDeps, WatchRequest } from '../../../../src/core/deploy/watch.js';
-import { Deadline } from '../../../../src/core/time.js';
-import { FakeTime, RecordingLogger } from '../../../helpers/fakes.js';
+import { waitForDeployment } from '../../../../../src/core/deploy/watch/index.js';
+import type { WatchDeps, WatchRequest } from '../../../../../src/core/deploy/watch/index.js';
+import { Deadline } from '../../../../../src/core/time.js';
+import { FakeTime, RecordingLogger } from '../../../../helpers/fakes.js';
 import {
   CLUSTER,
   SERVICE,
@@ -26,7 +26,7 @@ import {
   taskArn,
   tdArn,
   throttlingError,
-} from '../../../helpers/ecs-watch-fixtures.js';
+} from '../../../../helpers/ecs-watch-fixtures.js';
 
 const ecsMock = mockClient(ECSClient);
 const OURS = 'ecs-svc/2222222222222222222';

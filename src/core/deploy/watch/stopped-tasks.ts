@@ -1,8 +1,8 @@
 import type { ECSClient, Task } from '@aws-sdk/client-ecs';
-import type { Logger } from '../io/logger.js';
-import type { EcsCallOptions } from '../ecs/call-options.js';
-import { describeTasks, listServiceTaskArns } from '../ecs/tasks.js';
-import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
+import type { Logger } from '../../io/logger.js';
+import type { EcsCallOptions } from '../../ecs/call-options.js';
+import { describeTasks, listServiceTaskArns } from '../../ecs/tasks.js';
+import { sameTaskDefinition } from '../../ecs/task-definition-refs.js';
 
 /** Why one task stopped (S9). */
 export interface StoppedTaskReason {
