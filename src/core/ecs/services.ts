@@ -1,6 +1,7 @@
 import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient, Service } from '@aws-sdk/client-ecs';
-import { EcsFailureError, httpOptions } from './call-options.js';
+import { httpOptions } from '../aws/call-options.js';
+import { EcsFailureError } from './call-options.js';
 import type { EcsCallOptions } from './call-options.js';
 
 /**

@@ -1,6 +1,7 @@
 import { DescribeTasksCommand, ListTasksCommand } from '@aws-sdk/client-ecs';
 import type { DesiredStatus, ECSClient, Task } from '@aws-sdk/client-ecs';
-import { EcsFailureError, httpOptions } from './call-options.js';
+import { httpOptions } from '../aws/call-options.js';
+import { EcsFailureError } from './call-options.js';
 import type { EcsCallOptions } from './call-options.js';
 
 /** DescribeTasks accepts at most 100 task ARNs per call. */
