@@ -15,7 +15,7 @@ import type {
   ServiceDeploymentStatus,
   ServiceRevision,
 } from '@aws-sdk/client-ecs';
-import { httpOptions, type EcsCallOptions } from './call-options.js';
+import { httpOptions, type AwsCallOptions } from '../aws/call-options.js';
 
 /** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
 export const DESCRIBE_DEPLOYMENTS_BATCH = 20;
@@ -31,7 +31,7 @@ export interface ListServiceDeploymentsRequest {
 export async function listServiceDeployments(
   ecs: ECSClient,
   req: ListServiceDeploymentsRequest,
-  opts: EcsCallOptions = {},
+  opts: AwsCallOptions = {},
 ): Promise<ServiceDeploymentBrief[]> {
   const all: ServiceDeploymentBrief[] = [];
   let nextToken: string | undefined;
@@ -57,7 +57,7 @@ export async function listServiceDeployments(
 export async function describeServiceDeployments(
   ecs: ECSClient,
   arns: readonly string[],
-  opts: EcsCallOptions = {},
+  opts: AwsCallOptions = {},
 ): Promise<ServiceDeployment[]> {
   const all: ServiceDeployment[] = [];
   for (let i = 0; i < arns.length; i += DESCRIBE_DEPLOYMENTS_BATCH) {
@@ -72,7 +72,7 @@ export async function describeServiceDeployments(
 export async function describeServiceRevisions(
   ecs: ECSClient,
   arns: readonly string[],
-  opts: EcsCallOptions = {},
+  opts: AwsCallOptions = {},
 ): Promise<ServiceRevision[]> {
   const all: ServiceRevision[] = [];
   for (let i = 0; i < arns.length; i += DESCRIBE_DEPLOYMENTS_BATCH) {

@@ -12,14 +12,15 @@ import {
 } from '@aws-sdk/client-ecs';
 import type { CreateServiceCommandInput, ECSClient, Service, Tag, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { randomUUID } from 'node:crypto';
+import { httpOptions } from '../aws/call-options.js';
 import { hasErrorName } from '../aws/errors.js';
-import { EcsFailureError, httpOptions } from './call-options.js';
-import type { EcsCallOptions } from './call-options.js';
+import { EcsFailureError } from './failures.js';
+import type { AwsCallOptions } from '../aws/call-options.js';
 
 /** DescribeServices accepts at most 10 services a call. */
 export const DESCRIBE_SERVICES_BATCH = 10;
 
-export interface DescribeServicesOptions extends EcsCallOptions {
+export interface DescribeServicesOptions extends AwsCallOptions {
   /** Also return each service's tags (`include: ['TAGS']`). */
   tags?: boolean;
 }
@@ -79,13 +80,13 @@ export async function describeServices(
 }
 
 /** CreateService. A client token (kept when the input has one) makes the SDK's own retries idempotent. */
-export async function createService(ecs: ECSClient, input: CreateServiceCommandInput, opts: EcsCallOptions = {}): Promise<Service | undefined> {
+export async function createService(ecs: ECSClient, input: CreateServiceCommandInput, opts: AwsCallOptions = {}): Promise<Service | undefined> {
   opts.onCall?.('CreateService');
   const idempotent = { ...input, clientToken: input.clientToken ?? randomUUID() };
   return (await ecs.send(new CreateServiceCommand(idempotent), httpOptions(opts))).service;
 }
 
-export async function updateService(ecs: ECSClient, input: UpdateServiceCommandInput, opts: EcsCallOptions = {}): Promise<Service | undefined> {
+export async function updateService(ecs: ECSClient, input: UpdateServiceCommandInput, opts: AwsCallOptions = {}): Promise<Service | undefined> {
   opts.onCall?.('UpdateService');
   return (await ecs.send(new UpdateServiceCommand(input), httpOptions(opts))).service;
 }
@@ -98,7 +99,7 @@ export async function deleteService(
   ecs: ECSClient,
   cluster: string,
   service: string,
-  opts: EcsCallOptions = {},
+  opts: AwsCallOptions = {},
 ): Promise<Service | undefined> {
   opts.onCall?.('DeleteService');
   try {
@@ -110,13 +111,13 @@ export async function deleteService(
 }
 
 /** TagResource on a service, task definition or cluster ARN (adds or overwrites the given keys). */
-export async function tagResource(ecs: ECSClient, resourceArn: string, tags: readonly Tag[], opts: EcsCallOptions = {}): Promise<void> {
+export async function tagResource(ecs: ECSClient, resourceArn: string, tags: readonly Tag[], opts: AwsCallOptions = {}): Promise<void> {
   if (tags.length === 0) return;
   opts.onCall?.('TagResource');
   await ecs.send(new TagResourceCommand({ resourceArn, tags: [...tags] }), httpOptions(opts));
 }
 
-export async function untagResource(ecs: ECSClient, resourceArn: string, tagKeys: readonly string[], opts: EcsCallOptions = {}): Promise<void> {
+export async function untagResource(ecs: ECSClient, resourceArn: string, tagKeys: readonly string[], opts: AwsCallOptions = {}): Promise<void> {
   if (tagKeys.length === 0) return;
   opts.onCall?.('UntagResource');
   await ecs.send(new UntagResourceCommand({ resourceArn, tagKeys: [...tagKeys] }), httpOptions(opts));

@@ -12,7 +12,7 @@ import type {
 } from '@aws-sdk/client-ecs';
 import { hasErrorName } from '../aws/errors.js';
 import { ConfigurationError, describeError } from '../errors.js';
-import { httpOptions, type EcsCallOptions } from './call-options.js';
+import { httpOptions, type AwsCallOptions } from '../aws/call-options.js';
 import { familyRevision } from './task-definition-refs.js';
 
 /** A task definition file to register, or a registered revision named by an input (S4). */
@@ -30,7 +30,7 @@ export interface ResolvedTaskDefinition {
   registered: boolean;
 }
 
-export interface ResolveOptions extends EcsCallOptions {
+export interface ResolveOptions extends AwsCallOptions {
   /**
    * A registered revision that is not ACTIVE (deregistered): 'refuse' it with a ConfigurationError (RunTask cannot
    * start it), or 'accept' it (a service may still deploy it; the caller warns).
@@ -69,7 +69,7 @@ export async function resolveTaskDefinition(
 export async function describeTaskDefinition(
   ecs: ECSClient,
   ref: string,
-  opts: EcsCallOptions & { input?: string | undefined } = {},
+  opts: AwsCallOptions & { input?: string | undefined } = {},
 ): Promise<TaskDefinition> {
   opts.onCall?.('DescribeTaskDefinition');
   try {
@@ -86,7 +86,7 @@ export async function describeTaskDefinition(
 export async function registerTaskDefinition(
   ecs: ECSClient,
   input: RegisterTaskDefinitionCommandInput,
-  opts: EcsCallOptions = {},
+  opts: AwsCallOptions = {},
 ): Promise<TaskDefinition> {
   opts.onCall?.('RegisterTaskDefinition');
   const out = await ecs.send(new RegisterTaskDefinitionCommand(input), httpOptions(opts));
@@ -106,7 +106,7 @@ export async function listTaskDefinitionArns(
   ecs: ECSClient,
   req: ListTaskDefinitionsRequest,
   visit: (arn: string) => boolean = () => false,
-  opts: EcsCallOptions = {},
+  opts: AwsCallOptions = {},
 ): Promise<string[]> {
   const { maxPages, ...query } = req;
   const seen: string[] = [];

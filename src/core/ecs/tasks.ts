@@ -1,7 +1,8 @@
 import { DescribeTasksCommand, ListTasksCommand, RunTaskCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
 import type { DesiredStatus, ECSClient, Failure, RunTaskCommandInput, RunTaskCommandOutput, Task } from '@aws-sdk/client-ecs';
-import { EcsFailureError, httpOptions } from './call-options.js';
-import type { EcsCallOptions } from './call-options.js';
+import { httpOptions } from '../aws/call-options.js';
+import { EcsFailureError } from './failures.js';
+import type { AwsCallOptions } from '../aws/call-options.js';
 
 /** DescribeTasks accepts at most 100 task ARNs per call. */
 export const DESCRIBE_TASKS_BATCH = 100;
@@ -19,7 +20,7 @@ export interface ListServiceTasksRequest {
 export async function listServiceTaskArns(
   ecs: ECSClient,
   req: ListServiceTasksRequest,
-  opts: EcsCallOptions = {},
+  opts: AwsCallOptions = {},
 ): Promise<string[]> {
   const arns: string[] = [];
   let nextToken: string | undefined;
@@ -57,7 +58,7 @@ export async function describeTasks(
   ecs: ECSClient,
   cluster: string,
   taskArns: readonly string[],
-  opts: EcsCallOptions = {},
+  opts: AwsCallOptions = {},
 ): Promise<DescribedTasks> {
   const result: DescribedTasks = { tasks: [], missing: [] };
   for (let i = 0; i < taskArns.length; i += DESCRIBE_TASKS_BATCH) {
@@ -76,7 +77,7 @@ export async function describeTaskBatch(
   ecs: ECSClient,
   cluster: string,
   taskArns: readonly string[],
-  opts: EcsCallOptions = {},
+  opts: AwsCallOptions = {},
 ): Promise<{ tasks: Task[]; failures: Failure[] }> {
   if (taskArns.length > DESCRIBE_TASKS_BATCH) throw new Error(`BUG: DescribeTasks takes at most ${DESCRIBE_TASKS_BATCH} tasks`);
   opts.onCall?.('DescribeTasks');
@@ -85,7 +86,7 @@ export async function describeTaskBatch(
 }
 
 /** RunTask (at most 10 tasks a call; the caller batches and sets a client token per call). */
-export async function runTask(ecs: ECSClient, input: RunTaskCommandInput, opts: EcsCallOptions = {}): Promise<RunTaskCommandOutput> {
+export async function runTask(ecs: ECSClient, input: RunTaskCommandInput, opts: AwsCallOptions = {}): Promise<RunTaskCommandOutput> {
   opts.onCall?.('RunTask');
   return ecs.send(new RunTaskCommand(input), httpOptions(opts));
 }
@@ -94,7 +95,7 @@ export async function runTask(ecs: ECSClient, input: RunTaskCommandInput, opts: 
 export async function stopTask(
   ecs: ECSClient,
   req: { cluster: string; task: string; reason: string },
-  opts: EcsCallOptions = {},
+  opts: AwsCallOptions = {},
 ): Promise<Task | undefined> {
   opts.onCall?.('StopTask');
   return (await ecs.send(new StopTaskCommand(req), httpOptions(opts))).task;

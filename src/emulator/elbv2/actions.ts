@@ -23,6 +23,10 @@ function normalizeAction(action: Params, store: ElbStore, lb: LoadBalancerRec): 
       `1 validation error detected: Value '${type}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [${ACTION_TYPES.join(', ')}]`,
     );
   }
+  if (lb.type !== 'application' && type !== 'forward') {
+    // Network (and gateway) load balancer listeners only forward: no redirects, fixed responses or authentication.
+    throw new AwsServiceError('InvalidLoadBalancerAction', `Action type '${type}' is not supported by load balancers of type '${lb.type}'`);
+  }
   const out: Json = { Type: type };
   const order = optInt(action, 'Order');
   if (order !== undefined) {

@@ -51,12 +51,17 @@ export function ruleHandlers(ctx: ElbContext): Record<string, ElbHandler> {
 
   const create: ElbHandler = (params) => {
     const listener = store.listener(reqStr(params, 'ListenerArn'));
+    const lb = lbOf(listener);
+    if (lb.type !== 'application') {
+      // CreateRule: "The listener must be associated with an Application Load Balancer."
+      throw new AwsServiceError('InvalidConfigurationRequest', `Rules are not supported by load balancers of type '${lb.type}'`);
+    }
     const priority = reqInt(params, 'Priority');
     checkPriority(priority);
     if (params['Conditions'] === undefined) throw missing('Conditions');
     if (params['Actions'] === undefined) throw missing('Actions');
     const conditions = normalizeConditions(structList(params, 'Conditions'));
-    const actions = normalizeActions(structList(params, 'Actions'), store, lbOf(listener));
+    const actions = normalizeActions(structList(params, 'Actions'), store, lb);
     const tags = readTags(params);
     if (store.rulesOf(listener.arn).some((r) => r.priority === priority)) throw priorityInUse(priority);
     const rule: RuleRec = { arn: ruleArn(listener.arn), listenerArn: listener.arn, priority, conditions, actions };

@@ -1,6 +1,6 @@
 import type { ECSClient, Task } from '@aws-sdk/client-ecs';
 import type { Logger } from '../../io/logger.js';
-import type { EcsCallOptions } from '../../ecs/call-options.js';
+import type { AwsCallOptions } from '../../aws/call-options.js';
 import { describeTasks, listServiceTaskArns } from '../../ecs/tasks.js';
 import { sameTaskDefinition } from '../../ecs/task-definition-refs.js';
 
@@ -51,7 +51,7 @@ export class StoppedTaskCollector {
   }
 
   /** Looks for newly stopped tasks; returns the new ones. AWS errors propagate (the caller decides to retry). */
-  async collect(opts: EcsCallOptions = {}): Promise<StoppedTaskReason[]> {
+  async collect(opts: AwsCallOptions = {}): Promise<StoppedTaskReason[]> {
     const arns = await listServiceTaskArns(
       this.ecs,
       { cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED', maxPages: MAX_LIST_PAGES },

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { EcsFailureError } from '../../../../src/core/ecs/call-options.js';
+import { EcsFailureError } from '../../../../src/core/ecs/failures.js';
 import { describeService, describeServiceAnyStatus } from '../../../../src/core/ecs/services.js';
 import { CLUSTER, SERVICE, deployment, described, missing, service } from '../../../helpers/ecs-watch-fixtures.js';
 

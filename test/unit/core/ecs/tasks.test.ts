@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { DescribeTasksCommand, ECSClient, ListTasksCommand } from '@aws-sdk/client-ecs';
 import type { DescribeTasksCommandInput } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { EcsFailureError } from '../../../../src/core/ecs/call-options.js';
+import { EcsFailureError } from '../../../../src/core/ecs/failures.js';
 import { describeTasks, listServiceTaskArns } from '../../../../src/core/ecs/tasks.js';
 import { CLUSTER, SERVICE, stoppedTask, taskArn } from '../../../helpers/ecs-watch-fixtures.js';
 

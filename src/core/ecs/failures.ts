@@ -1,16 +1,3 @@
-/** Options every wrapper in src/core/ecs accepts. */
-export interface EcsCallOptions {
-  /** Aborts the HTTP request (S10: cancellation). */
-  signal?: AbortSignal | undefined;
-  /** Called once before each API request, with the operation name: lets a caller count reads against a budget. */
-  onCall?: ((operation: string) => void) | undefined;
-}
-
-/** The SDK's per-call options for an optional abort signal. */
-export function httpOptions(opts: EcsCallOptions): { abortSignal?: AbortSignal } {
-  return opts.signal === undefined ? {} : { abortSignal: opts.signal };
-}
-
 /** One entry of the `failures` list that ECS batch reads (DescribeServices, DescribeTasks) return. */
 export interface EcsFailure {
   arn?: string | undefined;
