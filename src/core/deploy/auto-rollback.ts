@@ -42,6 +42,7 @@ export async function rollBackFailedDeployment(
       deadline: new Deadline(deps.clock, timeout),
       signal: deps.hardSignal,
       changedFields: done.step.change.changedFields,
+      desiredCountSet: done.step.change.desiredCount,
       pollIntervalMs: plan.pollIntervalMs,
       seenEventIds: eventIdsOf(done),
     });

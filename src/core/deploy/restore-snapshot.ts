@@ -1,7 +1,7 @@
 /**
  * R6: putting a service back as the snapshot (R1) found it; used by the automatic rollback (auto-rollback.ts) and
  * by a failed manual rollback. For an existing service: UpdateService to the saved
- * task definition with desired count max(saved, live) and forceNewDeployment, the settings the deployment changed
+ * task definition with the desired count rollbackDesiredCount chooses and forceNewDeployment, the settings the deployment changed
  * put back, the saved auto scaling restored, then the rollback deployment waited on. For a first deployment: the
  * service is deleted (force) and waited INACTIVE.
  *
@@ -12,18 +12,17 @@
  * the rollback deployment's progress is left behind.
  */
 import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
-import type { ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
+import type { ECSClient, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { restoreAutoScaling } from '../autoscaling/apply.js';
 import { describeServiceAnyStatus, updateService } from '../ecs/services.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
-import { RESTORABLE_SERVICE_FIELDS, serviceConfigOf, type RestorableServiceField, type RollbackSnapshot } from './snapshot.js';
-import type { StoppedTaskReason } from './watch/index.js';
-import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
+import type { RollbackSnapshot } from './snapshot.js';
 import { deleteFirstDeployment } from './first-deployment-undo.js';
+import { rollbackDesiredCount, rollbackUpdateInput, settledOnSnapshot } from './rollback-request.js';
 import { primaryDeploymentId, watchDeps, type WatchFunctions } from './rollout.js';
-import type { WatchResult } from './watch/index.js';
+import type { StoppedTaskReason, WatchResult } from './watch/index.js';
 
 export interface RollbackDeps {
   ecs: ECSClient;
@@ -40,6 +39,8 @@ export interface RollbackOptions {
   signal?: AbortSignal | undefined;
   /** The settings the failed deployment's UpdateService set: these are put back from the snapshot. */
   changedFields?: readonly string[];
+  /** The desired count the failed deployment's UpdateService set, if it set one (R6: put back unless changed since). */
+  desiredCountSet?: number | undefined;
   pollIntervalMs?: number | undefined;
   /**
    * Ids of the service events the failed deployment's wait already printed: the wait for a deleted first
@@ -77,29 +78,6 @@ export async function rollbackToSnapshot(
   return { ...result, durationMs: deps.clock.now() - started };
 }
 
-/** The UpdateService input that puts an existing service back to the snapshot. */
-export function rollbackUpdateInput(
-  snapshot: RollbackSnapshot,
-  live: Service | undefined,
-  changedFields: readonly string[] = [],
-): UpdateServiceCommandInput {
-  if (snapshot.taskDefinitionArn === undefined) throw new Error('the rollback snapshot has no task definition');
-  const input: UpdateServiceCommandInput = {
-    cluster: snapshot.cluster,
-    service: snapshot.service,
-    taskDefinition: snapshot.taskDefinitionArn,
-    forceNewDeployment: true,
-  };
-  const desired = Math.max(snapshot.desiredCount ?? 0, live?.desiredCount ?? 0);
-  if (snapshot.desiredCount !== undefined || live?.desiredCount !== undefined) input.desiredCount = desired;
-  const target = input as unknown as Record<string, unknown>;
-  for (const key of RESTORABLE_SERVICE_FIELDS) {
-    const saved = snapshot.serviceConfig[key as RestorableServiceField];
-    if (changedFields.includes(key) && saved !== undefined) target[key] = saved;
-  }
-  return input;
-}
-
 async function restoreService(
   deps: RollbackDeps,
   snapshot: RollbackSnapshot,
@@ -113,12 +91,13 @@ async function restoreService(
       stoppedTasks: [],
     };
   }
-  const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? []);
+  const desired = rollbackDesiredCount(snapshot, live, options.desiredCountSet);
+  const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? [], desired.count);
   if (settled !== undefined) return keepEcsRollback(deps, snapshot, settled);
-  const input = rollbackUpdateInput(snapshot, live, options.changedFields);
+  const input = rollbackUpdateInput(snapshot, live, options.changedFields, options.desiredCountSet);
   deps.log.info(
     `Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
-      `${input.desiredCount ?? 'unchanged'}`,
+      `${input.desiredCount ?? 'unchanged'} (${desired.why})`,
   );
   const deploymentId = primaryDeploymentId(await updateService(deps.ecs, input));
   const autoScalingProblem = await restoreAutoScalingReporting(deps, snapshot);
@@ -180,25 +159,6 @@ function restoreResult(
     detail: `rollback deployment ${deploymentId} did not reach steady state (${waited.reason}): ${waited.message}. ${autoScalingNote}`,
     stoppedTasks: waited.stoppedTasks,
   };
-}
-
-/**
- * The id of the service's only deployment when ECS itself (the circuit breaker or an alarm) has already put the
- * service back on the snapshot's task definition, rolled out, with at least the saved desired count and the
- * changed settings as they were: then a rollback deployment of our own would only repeat it.
- */
-export function settledOnSnapshot(snapshot: RollbackSnapshot, live: Service, changedFields: readonly string[]): string | undefined {
-  const deployments = live.deployments ?? [];
-  const only = deployments.length === 1 ? deployments[0] : undefined;
-  if (only?.status !== 'PRIMARY' || only.rolloutState !== 'COMPLETED' || only.id === undefined) return undefined;
-  if (!sameTaskDefinition(only.taskDefinition, snapshot.taskDefinitionArn)) return undefined;
-  if ((live.desiredCount ?? 0) < (snapshot.desiredCount ?? 0)) return undefined;
-  const now = serviceConfigOf(live);
-  for (const key of RESTORABLE_SERVICE_FIELDS) {
-    if (!changedFields.includes(key) || snapshot.serviceConfig[key] === undefined) continue;
-    if (JSON.stringify(now[key]) !== JSON.stringify(snapshot.serviceConfig[key])) return undefined;
-  }
-  return only.id;
 }
 
 async function keepEcsRollback(

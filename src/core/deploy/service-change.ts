@@ -25,6 +25,8 @@ export interface ServiceChange {
   service?: Service;
   /** The restorable settings an UpdateService set (R6 puts them back). */
   changedFields: RestorableServiceField[];
+  /** The desired count an UpdateService set, when it set one (R6 puts the saved one back). */
+  desiredCount?: number;
 }
 
 export interface StepResult {
@@ -64,7 +66,9 @@ export async function updateStep(
   return deps.log.group(`Update service ${input.service ?? ''}`, async () => {
     await before?.();
     const changedFields = RESTORABLE_SERVICE_FIELDS.filter((k) => input[k] !== undefined);
-    return mutation(() => updateService(deps.ecs, input), changedFields);
+    const result = await mutation(() => updateService(deps.ecs, input), changedFields);
+    if (result.change.changed && input.desiredCount !== undefined) result.change.desiredCount = input.desiredCount;
+    return result;
   });
 }
 

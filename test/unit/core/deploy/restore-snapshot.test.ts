@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ApplicationAutoScalingClient, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
 import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { rollbackToSnapshot, rollbackUpdateInput } from '../../../../src/core/deploy/restore-snapshot.js';
+import { rollbackToSnapshot } from '../../../../src/core/deploy/restore-snapshot.js';
+import { rollbackDesiredCount, rollbackUpdateInput } from '../../../../src/core/deploy/rollback-request.js';
 import type { RollbackSnapshot } from '../../../../src/core/deploy/snapshot.js';
 import { Deadline } from '../../../../src/core/time.js';
 import { tdArn } from '../../../helpers/ecs-watch-fixtures.js';
@@ -90,5 +91,26 @@ describe('rollbackToSnapshot', () => {
     expect(result.status).toBe('abandoned');
     expect(result.detail).toContain('still DRAINING');
     expect(w.ecs.services.get('web')?.status).toBe('DRAINING');
+  });
+});
+
+describe('rollbackDesiredCount (R6)', () => {
+  it('puts back the saved count when this run set another and nobody changed it since', () => {
+    expect(rollbackDesiredCount(snapshot(), { desiredCount: 6 }, 6)).toEqual({
+      count: 3,
+      why: 'desired count 3 restored (this deployment had set it to 6)',
+    });
+  });
+
+  it('keeps a count someone else changed after this run set its own, and says so', () => {
+    expect(rollbackDesiredCount(snapshot(), { desiredCount: 9 }, 6)).toEqual({
+      count: 9,
+      why: 'desired count 9 kept: it was changed from 6 (set by this deployment) since, e.g. by auto scaling',
+    });
+  });
+
+  it('keeps the live count, never below the saved one, when this run set none', () => {
+    expect(rollbackDesiredCount(snapshot(), { desiredCount: 8 }).count).toBe(8);
+    expect(rollbackDesiredCount(snapshot(), { desiredCount: 1 }).count).toBe(3);
   });
 });

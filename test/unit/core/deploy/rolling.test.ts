@@ -213,7 +213,7 @@ describe('update (R3, R4, R5)', () => {
 });
 
 describe('failure and rollback (R6)', () => {
-  it('restores the task definition, count = max(saved, live), settings and auto scaling; cause first', async () => {
+  it('restores the task definition, the count this run raised (issue 10), settings and auto scaling; cause first', async () => {
     seedExisting();
     w.watch.scripts.push(failed('circuit-breaker', 'deployment ecs-svc/2 was rolled back by the ECS deployment circuit breaker'));
     const outcome = await deployService(
@@ -226,7 +226,7 @@ describe('failure and rollback (R6)', () => {
       cluster: 'demo',
       service: 'web',
       taskDefinition: tdArn(1),
-      desiredCount: 5,
+      desiredCount: 3,
       forceNewDeployment: true,
       networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } },
       deploymentConfiguration: LIVE_DEPLOYMENT_CONFIGURATION,
