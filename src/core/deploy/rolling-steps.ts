@@ -1,7 +1,7 @@
 /** Small steps of the rolling deployment (rolling.ts): logging the snapshot, the task definition, cancellation. */
 import type { ECSClient } from '@aws-sdk/client-ecs';
-import { resolveTaskDefinition, type TaskDefinitionSource } from '../ecs/task-definitions.js';
-import { CancelledError } from '../errors.js';
+import { describeTaskDefinition, resolveTaskDefinition, type TaskDefinitionSource } from '../ecs/task-definitions.js';
+import { CancelledError, ConfigurationError } from '../errors.js';
 import type { Logger } from '../io/logger.js';
 import type { RollbackSnapshot } from './snapshot.js';
 import { familyRevision } from '../ecs/task-definition-refs.js';
@@ -34,13 +34,30 @@ export function logSnapshot(log: Logger, s: RollbackSnapshot): void {
  * change) and returned as the full ARN; otherwise the task definition is registered.
  */
 export async function resolveTaskDefinitionArn(ecs: ECSClient, source: TaskDefinitionSource, log: Logger): Promise<string> {
-  const resolved = await resolveTaskDefinition(ecs, source, { inactive: 'accept' });
+  // ECS refuses to deploy a deregistered revision: refused here, before the service or its auto scaling is touched.
+  const resolved = await resolveTaskDefinition(ecs, source, { inactive: 'refuse' });
   if (resolved.registered) {
     log.info(`Registered task definition ${resolved.label} (${resolved.arn}).`);
     return resolved.arn;
   }
-  const status = resolved.definition.status;
-  if (status !== undefined && status !== 'ACTIVE') log.warning(`Task definition ${familyRevision(resolved.arn)} is ${status}.`);
   log.info(`Using task definition ${resolved.arn} (task-definition-arn): registration skipped, a new deployment is forced.`);
   return resolved.arn;
+}
+
+/**
+ * R6 checked up front: a rollback goes back to the revision the service runs now. When that revision has been
+ * deregistered, ECS would refuse the rollback after the service was changed, so with rollback-on-failure on the
+ * deployment is refused before any change.
+ */
+export async function checkRollbackTarget(ecs: ECSClient, snapshot: RollbackSnapshot, rollbackOnFailure: boolean): Promise<void> {
+  if (!snapshot.exists || !rollbackOnFailure || snapshot.taskDefinitionArn === undefined) return;
+  const running = await describeTaskDefinition(ecs, snapshot.taskDefinitionArn);
+  if (running.status === undefined || running.status === 'ACTIVE') return;
+  const label = familyRevision(snapshot.taskDefinitionArn);
+  throw new ConfigurationError(
+    `service ${snapshot.service} runs task definition ${label}, which is ${running.status} (deregistered): a rollback ` +
+      `to it would fail after the service was changed. Register ${label} again and deploy that revision first, or ` +
+      'deploy with rollback-on-failure: false. Nothing was changed.',
+    { input: 'rollback-on-failure' },
+  );
 }

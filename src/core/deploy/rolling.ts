@@ -18,7 +18,7 @@ import { finishAutoScaling } from './auto-scaling-step.js';
 import type { Failure, Outcome } from './outcome.js';
 import { waitForRollout, type RolloutResult } from './rollout.js';
 import { watchOf, type RollingDeps, type RollingPlan } from './rolling-plan.js';
-import { logSnapshot, resolveTaskDefinitionArn, throwIfAborted } from './rolling-steps.js';
+import { checkRollbackTarget, logSnapshot, resolveTaskDefinitionArn, throwIfAborted } from './rolling-steps.js';
 import { createStep, updateStep, type StepResult } from './service-change.js';
 import { createOnlyFieldsIn, toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
 import { snapshotOf, type RollbackSnapshot } from './snapshot.js';
@@ -40,6 +40,7 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
     return s;
   });
   validatePlan(plan, snapshot);
+  await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
   const autoScaling = bindAutoScaling(plan.scalableTargets, plan.scalingPolicies, plan.cluster, plan.serviceName, plan.autoScalingSources);
   throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
   const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log));

@@ -32,8 +32,8 @@ export interface ResolvedTaskDefinition {
 
 export interface ResolveOptions extends AwsCallOptions {
   /**
-   * A registered revision that is not ACTIVE (deregistered): 'refuse' it with a ConfigurationError (RunTask cannot
-   * start it), or 'accept' it (a service may still deploy it; the caller warns).
+   * A registered revision that is not ACTIVE (deregistered): 'refuse' it with a ConfigurationError (ECS neither runs
+   * tasks nor updates a service with it), or 'accept' it (the caller only reads it).
    */
   inactive: 'refuse' | 'accept';
 }
@@ -55,7 +55,8 @@ export async function resolveTaskDefinition(
   const resolved = { ...labelled(definition, `DescribeTaskDefinition ${source.ref}`), definition, registered: false };
   if (opts.inactive === 'refuse' && definition.status !== undefined && definition.status !== 'ACTIVE') {
     throw new ConfigurationError(
-      `task definition ${resolved.label} is ${definition.status}: RunTask cannot start tasks from a deregistered revision`,
+      `task definition ${resolved.label} is ${definition.status}: ECS runs no new task and deploys no service from a ` +
+        'deregistered revision; register it again (a new revision) or give an ACTIVE one',
       { input: source.input },
     );
   }
