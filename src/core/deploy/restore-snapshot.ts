@@ -22,8 +22,8 @@ import { RESTORABLE_SERVICE_FIELDS, serviceConfigOf, type RestorableServiceField
 import type { StoppedTaskReason } from './stopped-tasks.js';
 import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
 import { deleteFirstDeployment } from './first-deployment-undo.js';
-import { primaryDeploymentId, watchDeps, type WatchFunctions } from './rollout.js';
-import type { WatchResult } from './watch.js';
+import { primaryDeploymentId } from './rollout.js';
+import { waitForDeployment, type WatchResult } from './watch.js';
 
 export interface RollbackDeps {
   ecs: ECSClient;
@@ -31,7 +31,6 @@ export interface RollbackDeps {
   clock: Clock;
   sleep: Sleep;
   log: Logger;
-  watch: WatchFunctions;
 }
 
 export interface RollbackOptions {
@@ -127,7 +126,7 @@ async function restoreService(
     return { status: 'failed', detail: `UpdateService returned no PRIMARY deployment to follow. ${autoScalingNote}`, stoppedTasks: [] };
   }
   deps.log.info(`Waiting for rollback deployment ${deploymentId} to reach steady state`);
-  const waited = await deps.watch.waitForDeployment(watchDeps(deps), {
+  const waited = await waitForDeployment(deps, {
     cluster: snapshot.cluster,
     service: snapshot.service,
     deploymentId,

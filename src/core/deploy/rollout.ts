@@ -7,13 +7,7 @@ import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 import type { Failure } from './outcome.js';
 import type { ServiceChange } from './service-change.js';
-import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch.js';
-
-/** The wait functions of the service watcher. */
-export interface WatchFunctions {
-  waitForDeployment(deps: WatchDeps, req: WatchRequest): Promise<WatchResult>;
-  waitForServiceInactive(deps: WatchDeps, req: InactiveRequest): Promise<WatchResult>;
-}
+import { waitForDeployment } from './watch.js';
 
 /** What a step that changes a service and waits on it needs. */
 export interface ServiceWaitDeps {
@@ -21,11 +15,6 @@ export interface ServiceWaitDeps {
   clock: Clock;
   sleep: Sleep;
   log: Logger;
-  watch: WatchFunctions;
-}
-
-export function watchDeps(deps: Pick<ServiceWaitDeps, 'ecs' | 'clock' | 'sleep' | 'log'>): WatchDeps {
-  return { ecs: deps.ecs, clock: deps.clock, sleep: deps.sleep, log: deps.log };
 }
 
 /** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
@@ -66,7 +55,7 @@ export async function waitForRollout(deps: ServiceWaitDeps, change: ServiceChang
   }
   const started = deps.clock.now();
   const waited = await log.group(`Wait for deployment ${deploymentId} to reach steady state`, () =>
-    deps.watch.waitForDeployment(watchDeps(deps), {
+    waitForDeployment(deps, {
       cluster: req.cluster,
       service: req.serviceName,
       deploymentId,

@@ -12,10 +12,11 @@ import { classifyAwsError } from '../aws/errors.js';
 import { createService, deleteService, updateService } from '../ecs/services.js';
 import { describeError } from '../errors.js';
 import type { Failure } from './outcome.js';
-import { watchDeps, type ServiceWaitDeps } from './rollout.js';
+import type { ServiceWaitDeps } from './rollout.js';
 import { RESTORABLE_SERVICE_FIELDS, type RestorableServiceField } from './snapshot.js';
 import type { Deadline } from '../time.js';
 import type { ServiceWaitRequest } from './watch-result.js';
+import { waitForServiceInactive } from './watch.js';
 
 /** What a step did to the service. */
 export interface ServiceChange {
@@ -44,7 +45,7 @@ export async function createStep(deps: ServiceWaitDeps, input: CreateServiceComm
   const name = input.serviceName ?? '';
   if (wait.draining) {
     const drained = await log.group(`Wait for the DRAINING service ${name} to become INACTIVE`, () =>
-      deps.watch.waitForServiceInactive(watchDeps(deps), inactiveRequest(input.cluster ?? 'default', name, wait)),
+      waitForServiceInactive(deps, inactiveRequest(input.cluster ?? 'default', name, wait)),
     );
     if (!drained.ok) {
       return { change: UNCHANGED, failure: { reason: drained.reason, message: `an earlier service ${name} is still DRAINING: ${drained.message}`, stoppedTasks: [] } };
@@ -78,7 +79,7 @@ export async function replaceStep(deps: ServiceWaitDeps, input: CreateServiceCom
     return mutation(() => deleteService(deps.ecs, cluster, name), []);
   });
   if (deleted.failure !== undefined) return deleted;
-  const gone = await deps.watch.waitForServiceInactive(watchDeps(deps), inactiveRequest(cluster, name, wait));
+  const gone = await waitForServiceInactive(deps, inactiveRequest(cluster, name, wait));
   if (!gone.ok) {
     return { change: deleted.change, failure: { reason: gone.reason, message: `service ${name} did not become INACTIVE: ${gone.message}`, stoppedTasks: [] } };
   }
