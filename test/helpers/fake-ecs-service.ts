@@ -1,17 +1,21 @@
 /**
- * A small stateful ECS (services and task definitions) behind aws-sdk-client-mock, for the rolling deployment's
- * unit tests, shaped as the ECS API reference documents: CreateService/UpdateService answer with the service whose
- * new deployment is PRIMARY (older ones become ACTIVE); DeleteService leaves the service DRAINING; DescribeServices
- * reports an unknown service as a MISSING failure; DescribeTaskDefinition of an unknown one is a ClientException.
- * Plus a fake of the wait functions (watch.ts) that the tests steer.
+ * A small stateful ECS (services, task definitions, stopped tasks) behind aws-sdk-client-mock, for the rolling
+ * deployment's unit tests, shaped as the ECS API reference documents: CreateService/UpdateService answer with the
+ * service whose new deployment is PRIMARY (older ones become ACTIVE); DeleteService leaves the service DRAINING;
+ * DescribeServices reports an unknown service as a MISSING failure; DescribeTaskDefinition of an unknown one is a
+ * ClientException; ListTasks (desiredStatus STOPPED) and DescribeTasks answer the stopped tasks.
+ *
+ * The real service watcher runs against it: each new deployment rolls out as its Rollout says (fake-ecs-rollouts.ts,
+ * default: at once) and a DRAINING service turns INACTIVE, while a wait follows them (fake-ecs-progress.ts).
  */
-import type {
-  ECSClient} from '@aws-sdk/client-ecs';
+import type { ECSClient, Task } from '@aws-sdk/client-ecs';
 import {
   CreateServiceCommand,
   DeleteServiceCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ListTasksCommand,
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
   type CreateServiceCommandInput,
@@ -21,9 +25,10 @@ import {
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import type { WatchFunctions } from '../../src/core/deploy/rollout.js';
-import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from '../../src/core/deploy/watch/index.js';
+import type { Clock } from '../../src/core/time.js';
 import { CLUSTER, REGION_ACCOUNT, T0, event, tdArn } from './ecs-watch-fixtures.js';
+import { ServiceProgress, type FollowedDeployment } from './fake-ecs-progress.js';
+import type { Rollout, RolloutEcs } from './fake-ecs-rollouts.js';
 
 export type EcsMock = AwsClientStub<ECSClient>;
 
@@ -31,16 +36,43 @@ function awsError(name: string, message: string): Error {
   return Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: 400 } });
 }
 
-export class FakeEcs {
+export class FakeEcs implements RolloutEcs {
   readonly services = new Map<string, Service>();
   readonly taskDefinitions = new Map<string, number>();
+  readonly stoppedTasks: Task[] = [];
+  private readonly progress: ServiceProgress;
   private deploymentSeq = 0;
 
   constructor(
     readonly mock: EcsMock,
     private readonly calls: string[] = [],
+    private readonly clock: Clock = { now: () => T0 },
   ) {
+    this.progress = new ServiceProgress(calls, this);
     this.install();
+  }
+
+  /** What the next deployments started by CreateService / UpdateService do, in order (default: rollsOut()). */
+  get rollouts(): Rollout[] {
+    return this.progress.rollouts;
+  }
+
+  /** DescribeServices a DRAINING service stays DRAINING once a wait follows it (Infinity: never INACTIVE). */
+  set drainingPolls(polls: number) {
+    this.progress.drainingPolls = polls;
+  }
+
+  /** The deployments the watcher followed, in order. */
+  get followed(): readonly FollowedDeployment[] {
+    return this.progress.followed;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  addStoppedTask(task: Task): void {
+    this.stoppedTasks.push(task);
   }
 
   /** An ACTIVE service `name` whose PRIMARY deployment (COMPLETED) runs `taskDefinition`. */
@@ -56,7 +88,7 @@ export class FakeEcs {
       runningCount: desiredCount,
       pendingCount: 0,
       launchType: 'FARGATE',
-      deployments: [this.deployment(taskDefinition, desiredCount, 'COMPLETED')],
+      deployments: [this.newDeployment(taskDefinition, desiredCount, 'COMPLETED')],
       events: [event('ev-old-1', T0 - 60_000, `(service ${name}) has reached a steady state.`)],
       ...fields,
     };
@@ -73,10 +105,10 @@ export class FakeEcs {
     return this.services.get(name)?.deployments?.find((d) => d.status === 'PRIMARY');
   }
 
-  private deployment(taskDefinition: string, desiredCount: number, rolloutState: 'IN_PROGRESS' | 'COMPLETED'): Deployment {
+  newDeployment(taskDefinition: string, desiredCount: number, rolloutState: 'IN_PROGRESS' | 'COMPLETED'): Deployment {
     this.deploymentSeq += 1;
     return {
-      id: `ecs-svc/${String(this.deploymentSeq).padStart(19, '0')}`,
+      id: `ecs-svc/${this.deploymentSeq}`,
       status: 'PRIMARY',
       taskDefinition,
       desiredCount,
@@ -84,21 +116,40 @@ export class FakeEcs {
       pendingCount: 0,
       failedTasks: 0,
       rolloutState,
-      createdAt: new Date(T0),
-      updatedAt: new Date(T0),
+      createdAt: new Date(this.now()),
+      updatedAt: new Date(this.now()),
     };
+  }
+
+  /** A deployment CreateService / UpdateService started: it rolls out as the next rollout says. */
+  private started(taskDefinition: string, desiredCount: number): Deployment {
+    const d = this.newDeployment(taskDefinition, desiredCount, 'IN_PROGRESS');
+    this.progress.deploymentStarted(d);
+    return d;
   }
 
   private install(): void {
     const m = this.mock;
-    m.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => {
+    m.on(DescribeServicesCommand).callsFake((input: { cluster?: string; services: string[] }) => {
       this.calls.push('ecs:DescribeServices');
       const name = input.services[0] ?? '';
       const svc = this.services.get(name);
       if (svc === undefined) {
         return { services: [], failures: [{ arn: `arn:aws:ecs:${REGION_ACCOUNT}:service/${CLUSTER}/${name}`, reason: 'MISSING' }] };
       }
+      this.progress.described(input.cluster ?? 'default', svc, this.abortSignalOfCurrentCall());
       return { services: [structuredClone(svc)], failures: [] };
+    });
+    m.on(ListTasksCommand).callsFake((input: { serviceName?: string; desiredStatus?: string }) => {
+      this.calls.push('ecs:ListTasks');
+      const ofService = this.stoppedTasks.filter((t) => t.group === `service:${input.serviceName ?? ''}`);
+      return { taskArns: input.desiredStatus === 'STOPPED' ? ofService.map((t) => t.taskArn) : [] };
+    });
+    m.on(DescribeTasksCommand).callsFake((input: { tasks: string[] }) => {
+      this.calls.push('ecs:DescribeTasks');
+      const found = input.tasks.flatMap((arn) => this.stoppedTasks.filter((t) => t.taskArn === arn));
+      const missing = input.tasks.filter((arn) => !found.some((t) => t.taskArn === arn));
+      return { tasks: structuredClone(found), failures: missing.map((arn) => ({ arn, reason: 'MISSING' })) };
     });
     m.on(RegisterTaskDefinitionCommand).callsFake((input: RegisterTaskDefinitionCommandInput) => {
       this.calls.push('ecs:RegisterTaskDefinition');
@@ -126,10 +177,11 @@ export class FakeEcs {
         desiredCount: input.desiredCount ?? 0,
         runningCount: 0,
         pendingCount: 0,
-        deployments: [this.deployment(input.taskDefinition ?? '', input.desiredCount ?? 0, 'IN_PROGRESS')],
+        deployments: [this.started(input.taskDefinition ?? '', input.desiredCount ?? 0)],
         events: [],
       };
       this.services.set(name, svc);
+      this.progress.serviceCreated(name);
       return { service: structuredClone(svc) };
     });
     m.on(UpdateServiceCommand).callsFake((input: UpdateServiceCommandInput) => {
@@ -139,7 +191,7 @@ export class FakeEcs {
       const taskDefinition = input.taskDefinition ?? svc.taskDefinition ?? '';
       if (input.desiredCount !== undefined) svc.desiredCount = input.desiredCount;
       const old = (svc.deployments ?? []).map((d) => ({ ...d, status: 'ACTIVE' }));
-      svc.deployments = [this.deployment(taskDefinition, svc.desiredCount ?? 0, 'IN_PROGRESS'), ...old];
+      svc.deployments = [this.started(taskDefinition, svc.desiredCount ?? 0), ...old];
       svc.taskDefinition = taskDefinition;
       return { service: structuredClone(svc) };
     });
@@ -154,53 +206,12 @@ export class FakeEcs {
       return { service: structuredClone(svc) };
     });
   }
-}
 
-export type DeploymentScript = (req: WatchRequest) => WatchResult | Promise<WatchResult>;
-
-/** The wait functions, steered by the test: each waitForDeployment takes the next script (default: success). */
-export class FakeWatch implements WatchFunctions {
-  readonly deploymentRequests: WatchRequest[] = [];
-  readonly inactiveRequests: InactiveRequest[] = [];
-  readonly scripts: DeploymentScript[] = [];
-  inactiveScript: ((req: InactiveRequest) => WatchResult | Promise<WatchResult>) | undefined;
-
-  constructor(
-    private readonly ecs: FakeEcs,
-    private readonly calls: string[] = [],
-  ) {}
-
-  readonly waitForDeployment = async (_deps: WatchDeps, req: WatchRequest): Promise<WatchResult> => {
-    this.calls.push(`watch:waitForDeployment ${req.deploymentId}`);
-    this.deploymentRequests.push(req);
-    const script = this.scripts.shift();
-    return script !== undefined ? script(req) : this.succeed(req);
-  };
-
-  readonly waitForServiceInactive = async (_deps: WatchDeps, req: InactiveRequest): Promise<WatchResult> => {
-    this.calls.push(`watch:waitForServiceInactive ${req.service}`);
-    this.inactiveRequests.push(req);
-    if (this.inactiveScript !== undefined) return this.inactiveScript(req);
-    const svc = this.ecs.services.get(req.service);
-    if (svc !== undefined) svc.status = 'INACTIVE';
-    return { ok: true, service: svc ?? { serviceName: req.service, status: 'INACTIVE' }, deployment: {}, durationMs: 1000 };
-  };
-
-  /** What the real wait does on success: the deployment rolled out (COMPLETED, running = desired). */
-  succeed(req: WatchRequest): WatchResult {
-    const svc = this.ecs.services.get(req.service);
-    const d = svc?.deployments?.find((x) => x.id === req.deploymentId);
-    if (svc === undefined || d === undefined) throw new Error(`fake watch: no deployment ${req.deploymentId} on ${req.service}`);
-    d.rolloutState = 'COMPLETED';
-    d.runningCount = d.desiredCount ?? 0;
-    svc.deployments = [d];
-    svc.runningCount = d.runningCount;
-    return { ok: true, service: structuredClone(svc), deployment: d, durationMs: 30_000 };
+  /** The SDK call options (`abortSignal`) of the send being answered: sinon records its arguments before the fake runs. */
+  private abortSignalOfCurrentCall(): AbortSignal | undefined {
+    const args = this.mock.send.args.at(-1) as unknown[] | undefined;
+    return (args?.[1] as { abortSignal?: AbortSignal } | undefined)?.abortSignal;
   }
-}
-
-export function failed(reason: 'failed' | 'circuit-breaker' | 'timeout' | 'replaced', message: string): DeploymentScript {
-  return () => ({ ok: false, reason, message, stoppedTasks: [] });
 }
 
 export { tdArn };

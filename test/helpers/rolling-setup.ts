@@ -1,4 +1,7 @@
-/** Shared setting for the rolling deployment's unit tests: fake ECS, Application Auto Scaling, watch, time, log. */
+/**
+ * Shared setting for the rolling deployment's unit tests: fake ECS (the real service watcher follows its deployments),
+ * Application Auto Scaling, time and log.
+ */
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import type { PutScalingPolicyCommandInput, RegisterScalableTargetCommandInput } from '@aws-sdk/client-application-auto-scaling';
 import { ECSClient } from '@aws-sdk/client-ecs';
@@ -8,7 +11,7 @@ import type { RollingDeps, RollingPlan } from '../../src/core/deploy/index.js';
 import { Deadline } from '../../src/core/time.js';
 import { T0 } from './ecs-watch-fixtures.js';
 import { FakeAutoScaling } from './fake-autoscaling.js';
-import { FakeEcs, FakeWatch } from './fake-ecs-service.js';
+import { FakeEcs } from './fake-ecs-service.js';
 import { FakeTime, RecordingLogger } from './fakes.js';
 
 export const RESOURCE = 'service/demo/web';
@@ -61,7 +64,6 @@ export interface RollingWorld {
   calls: string[];
   ecs: FakeEcs;
   aas: FakeAutoScaling;
-  watch: FakeWatch;
   time: FakeTime;
   log: RecordingLogger;
   deps(extra?: Partial<RollingDeps>): RollingDeps;
@@ -76,16 +78,14 @@ export function rollingWorld(ecsMock: AwsClientStub<ECSClient>, aasMock: AwsClie
   ecsMock.reset();
   aasMock.reset();
   const calls: string[] = [];
-  const ecs = new FakeEcs(ecsMock, calls);
-  const aas = new FakeAutoScaling(aasMock, calls);
-  const watch = new FakeWatch(ecs, calls);
   const time = new FakeTime(T0);
+  const ecs = new FakeEcs(ecsMock, calls, time.clock);
+  const aas = new FakeAutoScaling(aasMock, calls);
   const log = new RecordingLogger();
   return {
     calls,
     ecs,
     aas,
-    watch,
     time,
     log,
     deps: (extra = {}) => ({
@@ -94,7 +94,6 @@ export function rollingWorld(ecsMock: AwsClientStub<ECSClient>, aasMock: AwsClie
       clock: time.clock,
       sleep: time.sleep,
       log,
-      watch,
       ...extra,
     }),
     plan: (extra = {}) => ({

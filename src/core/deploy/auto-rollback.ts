@@ -10,7 +10,7 @@ import { Deadline } from '../time.js';
 import type { Failure, Outcome } from './outcome.js';
 import { rollbackToSnapshot, type RollbackDeps, type RollbackResult } from './restore-snapshot.js';
 import type { DeploymentDone } from './rolling.js';
-import { MIN_ROLLBACK_TIMEOUT_MS, watchOf, type RollingDeps, type RollingPlan } from './rolling-plan.js';
+import { MIN_ROLLBACK_TIMEOUT_MS, type RollingDeps, type RollingPlan } from './rolling-plan.js';
 import type { RollbackSnapshot } from './snapshot.js';
 
 export async function rollBackFailedDeployment(
@@ -38,7 +38,7 @@ export async function rollBackFailedDeployment(
   const result = await log.group('Rollback', async () => {
     if (!serviceRollback) return restoreAutoScalingOnly(deps, snapshot);
     const timeout = plan.rollbackTimeoutMs ?? Math.max(plan.deadline.remainingMs(), MIN_ROLLBACK_TIMEOUT_MS);
-    return rollbackToSnapshot({ ...deps, watch: watchOf(deps) }, snapshot, {
+    return rollbackToSnapshot(deps, snapshot, {
       deadline: new Deadline(deps.clock, timeout),
       signal: deps.hardSignal,
       changedFields: done.step.change.changedFields,

@@ -1,8 +1,8 @@
 /** R6 for a first deployment: the service this failed run created is deleted (force) and waited INACTIVE. */
 import { deleteService } from '../ecs/services.js';
 import type { RollbackDeps, RollbackOptions, RollbackResult } from './restore-snapshot.js';
-import { watchDeps } from './rollout.js';
 import type { RollbackSnapshot } from './snapshot.js';
+import { waitForServiceInactive } from './watch/index.js';
 
 export async function deleteFirstDeployment(
   deps: RollbackDeps,
@@ -13,7 +13,7 @@ export async function deleteFirstDeployment(
   if ((await deleteService(deps.ecs, snapshot.cluster, snapshot.service)) === undefined) {
     return { status: 'succeeded', detail: `service ${snapshot.service} was already gone`, stoppedTasks: [] };
   }
-  const waited = await deps.watch.waitForServiceInactive(watchDeps(deps), {
+  const waited = await waitForServiceInactive(deps, {
     cluster: snapshot.cluster,
     service: snapshot.service,
     deadline: options.deadline,

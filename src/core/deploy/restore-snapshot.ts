@@ -21,8 +21,8 @@ import type { Clock, Deadline, Sleep } from '../time.js';
 import type { RollbackSnapshot } from './snapshot.js';
 import { deleteFirstDeployment } from './first-deployment-undo.js';
 import { rollbackDesiredCount, rollbackUpdateInput, settledOnSnapshot } from './rollback-request.js';
-import { primaryDeploymentId, watchDeps, type WatchFunctions } from './rollout.js';
-import type { StoppedTaskReason, WatchResult } from './watch/index.js';
+import { primaryDeploymentId } from './rollout.js';
+import { waitForDeployment, type StoppedTaskReason, type WatchResult } from './watch/index.js';
 
 export interface RollbackDeps {
   ecs: ECSClient;
@@ -30,7 +30,6 @@ export interface RollbackDeps {
   clock: Clock;
   sleep: Sleep;
   log: Logger;
-  watch: WatchFunctions;
 }
 
 export interface RollbackOptions {
@@ -106,7 +105,7 @@ async function restoreService(
     return { status: 'failed', detail: `UpdateService returned no PRIMARY deployment to follow. ${autoScalingNote}`, stoppedTasks: [] };
   }
   deps.log.info(`Waiting for rollback deployment ${deploymentId} to reach steady state`);
-  const waited = await deps.watch.waitForDeployment(watchDeps(deps), {
+  const waited = await waitForDeployment(deps, {
     cluster: snapshot.cluster,
     service: snapshot.service,
     deploymentId,

@@ -9,15 +9,6 @@ import type { TaskDefinitionSource } from '../ecs/task-definitions.js';
 import type { AutoScalingSources } from '../autoscaling/apply.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
-import type { WatchFunctions } from './rollout.js';
-import { waitForDeployment, waitForServiceInactive } from './watch/index.js';
-
-/** The real wait functions of watch.ts. */
-export const DEFAULT_WATCH: WatchFunctions = { waitForDeployment, waitForServiceInactive };
-
-export function watchOf(deps: Pick<RollingDeps, 'watch'>): WatchFunctions {
-  return deps.watch ?? DEFAULT_WATCH;
-}
 
 /** A rollback gets at least this long, even when the deployment used up the overall deadline. */
 export const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
@@ -28,8 +19,6 @@ export interface RollingDeps {
   clock: Clock;
   sleep: Sleep;
   log: Logger;
-  /** Default: the real waitForDeployment / waitForServiceInactive of watch.ts. */
-  watch?: WatchFunctions;
   /** Cancellation (S10, first signal): stop waiting and roll back. */
   signal?: AbortSignal;
   /** Second signal: abandon the rollback's wait and report what was left behind. */

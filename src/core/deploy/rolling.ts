@@ -17,7 +17,7 @@ import { rollBackFailedDeployment } from './auto-rollback.js';
 import { finishAutoScaling } from './auto-scaling-step.js';
 import type { Failure, Outcome } from './outcome.js';
 import { waitForRollout, type RolloutResult } from './rollout.js';
-import { watchOf, type RollingDeps, type RollingPlan } from './rolling-plan.js';
+import type { RollingDeps, RollingPlan } from './rolling-plan.js';
 import { checkRollbackTarget, logSnapshot, resolveTaskDefinitionArn, throwIfAborted } from './rolling-steps.js';
 import { createStep, updateStep, type StepResult } from './service-change.js';
 import { createOnlyFieldsIn, toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
@@ -62,7 +62,6 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
 
 /** The create or update step, then the wait on the deployment it started. Errors become failure values. */
 async function changeAndWait(deps: RollingDeps, plan: RollingPlan, snapshot: RollbackSnapshot, taskDefinitionArn: string): Promise<DeploymentDone> {
-  const stepDeps = { ...deps, watch: watchOf(deps) };
   const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
   const wait = {
     deadline: plan.deadline,
@@ -73,14 +72,14 @@ async function changeAndWait(deps: RollingDeps, plan: RollingPlan, snapshot: Rol
   const done: DeploymentDone = { autoScalingRemoved: false, step: { change: { changed: false, changedFields: [] } }, rollout: {} };
   try {
     done.step = snapshot.exists
-      ? await updateStep(stepDeps, updateInput(deps, plan, snapshot, taskDefinitionArn), async () => {
+      ? await updateStep(deps, updateInput(deps, plan, snapshot, taskDefinitionArn), async () => {
           if (!plan.removeAutoScalingDuringUpdate) return;
           done.autoScalingRemoved = snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0;
           await removeAutoScaling(deps.autoscaling, snapshot, deps.log);
         })
-      : await createStep(stepDeps, createInput(plan, taskDefinitionArn), { ...wait, draining: snapshot.draining });
+      : await createStep(deps, createInput(plan, taskDefinitionArn), { ...wait, draining: snapshot.draining });
     if (done.step.failure !== undefined) return done;
-    done.rollout = await waitForRollout(stepDeps, done.step.change, {
+    done.rollout = await waitForRollout(deps, done.step.change, {
       ...wait,
       cluster: plan.cluster,
       serviceName: plan.serviceName,

@@ -2,31 +2,11 @@
  * After a service change: follow the PRIMARY deployment it started until it has rolled out with the task
  * definition this run deployed (S7, S8), or say why not (S9).
  */
-import type { ECSClient, Service } from '@aws-sdk/client-ecs';
-import type { Logger } from '../io/logger.js';
-import type { Clock, Deadline, Sleep } from '../time.js';
+import type { Service } from '@aws-sdk/client-ecs';
+import type { Deadline } from '../time.js';
 import type { Failure } from './outcome.js';
 import type { ServiceChange } from './service-change.js';
-import type { InactiveRequest, WatchDeps, WatchRequest, WatchResult } from './watch/index.js';
-
-/** The wait functions of the service watcher. */
-export interface WatchFunctions {
-  waitForDeployment(deps: WatchDeps, req: WatchRequest): Promise<WatchResult>;
-  waitForServiceInactive(deps: WatchDeps, req: InactiveRequest): Promise<WatchResult>;
-}
-
-/** What a step that changes a service and waits on it needs. */
-export interface ServiceWaitDeps {
-  ecs: ECSClient;
-  clock: Clock;
-  sleep: Sleep;
-  log: Logger;
-  watch: WatchFunctions;
-}
-
-export function watchDeps(deps: Pick<ServiceWaitDeps, 'ecs' | 'clock' | 'sleep' | 'log'>): WatchDeps {
-  return { ecs: deps.ecs, clock: deps.clock, sleep: deps.sleep, log: deps.log };
-}
+import { waitForDeployment, type WatchDeps } from './watch/index.js';
 
 /** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
 export function primaryDeploymentId(service: Service | undefined): string | undefined {
@@ -53,7 +33,7 @@ export interface RolloutResult {
   waitMs?: number;
 }
 
-export async function waitForRollout(deps: ServiceWaitDeps, change: ServiceChange, req: RolloutRequest): Promise<RolloutResult> {
+export async function waitForRollout(deps: WatchDeps, change: ServiceChange, req: RolloutRequest): Promise<RolloutResult> {
   const { log } = deps;
   const seen: RolloutResult = change.service !== undefined ? { service: change.service } : {};
   const deploymentId = primaryDeploymentId(change.service);
@@ -66,7 +46,7 @@ export async function waitForRollout(deps: ServiceWaitDeps, change: ServiceChang
   }
   const started = deps.clock.now();
   const waited = await log.group(`Wait for deployment ${deploymentId} to reach steady state`, () =>
-    deps.watch.waitForDeployment(watchDeps(deps), {
+    waitForDeployment(deps, {
       cluster: req.cluster,
       service: req.serviceName,
       deploymentId,

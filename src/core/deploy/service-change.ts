@@ -12,10 +12,9 @@ import { classifyAwsError } from '../aws/errors.js';
 import { createService, deleteService, updateService } from '../ecs/services.js';
 import { describeError } from '../errors.js';
 import type { Failure } from './outcome.js';
-import { watchDeps, type ServiceWaitDeps } from './rollout.js';
 import { RESTORABLE_SERVICE_FIELDS, type RestorableServiceField } from './snapshot.js';
 import type { Deadline } from '../time.js';
-import type { ServiceWaitRequest } from './watch/index.js';
+import { waitForServiceInactive, type ServiceWaitRequest, type WatchDeps } from './watch/index.js';
 
 /** What a step did to the service. */
 export interface ServiceChange {
@@ -41,12 +40,12 @@ export interface StepWait extends Pick<ServiceWaitRequest, 'signal' | 'seenEvent
 
 const UNCHANGED: ServiceChange = { changed: false, changedFields: [] };
 
-export async function createStep(deps: ServiceWaitDeps, input: CreateServiceCommandInput, wait: StepWait & { draining: boolean }): Promise<StepResult> {
+export async function createStep(deps: WatchDeps, input: CreateServiceCommandInput, wait: StepWait & { draining: boolean }): Promise<StepResult> {
   const { log } = deps;
   const name = input.serviceName ?? '';
   if (wait.draining) {
     const drained = await log.group(`Wait for the DRAINING service ${name} to become INACTIVE`, () =>
-      deps.watch.waitForServiceInactive(watchDeps(deps), inactiveRequest(input.cluster ?? 'default', name, wait)),
+      waitForServiceInactive(deps, inactiveRequest(input.cluster ?? 'default', name, wait)),
     );
     if (!drained.ok) {
       return { change: UNCHANGED, failure: { reason: drained.reason, message: `an earlier service ${name} is still DRAINING: ${drained.message}`, stoppedTasks: [] } };
@@ -59,7 +58,7 @@ export async function createStep(deps: ServiceWaitDeps, input: CreateServiceComm
 }
 
 export async function updateStep(
-  deps: ServiceWaitDeps,
+  deps: WatchDeps,
   input: UpdateServiceCommandInput,
   before?: () => Promise<void>,
 ): Promise<StepResult> {
@@ -73,7 +72,7 @@ export async function updateStep(
 }
 
 /** C1, B2: delete the live service (force), wait until it is INACTIVE, then create it again from `input`. */
-export async function replaceStep(deps: ServiceWaitDeps, input: CreateServiceCommandInput, wait: StepWait): Promise<StepResult> {
+export async function replaceStep(deps: WatchDeps, input: CreateServiceCommandInput, wait: StepWait): Promise<StepResult> {
   const { log } = deps;
   const cluster = input.cluster ?? 'default';
   const name = input.serviceName ?? '';
@@ -82,7 +81,7 @@ export async function replaceStep(deps: ServiceWaitDeps, input: CreateServiceCom
     return mutation(() => deleteService(deps.ecs, cluster, name), []);
   });
   if (deleted.failure !== undefined) return deleted;
-  const gone = await deps.watch.waitForServiceInactive(watchDeps(deps), inactiveRequest(cluster, name, wait));
+  const gone = await waitForServiceInactive(deps, inactiveRequest(cluster, name, wait));
   if (!gone.ok) {
     return { change: deleted.change, failure: { reason: gone.reason, message: `service ${name} did not become INACTIVE: ${gone.message}`, stoppedTasks: [] } };
   }

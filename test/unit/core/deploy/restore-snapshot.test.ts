@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ApplicationAutoScalingClient, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
-import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { rollbackToSnapshot } from '../../../../src/core/deploy/restore-snapshot.js';
 import { rollbackDesiredCount, rollbackUpdateInput } from '../../../../src/core/deploy/rollback-request.js';
 import type { RollbackSnapshot } from '../../../../src/core/deploy/snapshot.js';
+import { CancelledError } from '../../../../src/core/errors.js';
 import { Deadline } from '../../../../src/core/time.js';
 import { tdArn } from '../../../helpers/ecs-watch-fixtures.js';
 import { cpuPolicy, rollingWorld, scalableTarget, type RollingWorld } from '../../../helpers/rolling-setup.js';
@@ -70,7 +71,7 @@ describe('rollbackToSnapshot', () => {
     aasMock.on(RegisterScalableTargetCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }));
     const result = await rollbackToSnapshot(w.deps() as Parameters<typeof rollbackToSnapshot>[0], snapshot(), options());
     expect(ecsMock.commandCalls(UpdateServiceCommand)).toHaveLength(1);
-    expect(w.watch.deploymentRequests).toHaveLength(1);
+    expect(w.ecs.followed).toHaveLength(1);
     expect(w.ecs.primary('web')?.taskDefinition).toBe(tdArn(1));
     expect(result.status).toBe('failed');
     expect(result.detail).toContain('restoring its auto scaling failed');
@@ -81,13 +82,19 @@ describe('rollbackToSnapshot', () => {
     const { taskDefinitionArn: _previous, desiredCount: _count, ...firstDeployment } = snapshot({ exists: false });
     const result = await rollbackToSnapshot(w.deps() as Parameters<typeof rollbackToSnapshot>[0], firstDeployment, options());
     expect(result.status).toBe('succeeded');
-    expect(w.watch.inactiveRequests).toHaveLength(0);
+    // No wait for INACTIVE: a wait would read the service.
+    expect(ecsMock.commandCalls(DescribeServicesCommand)).toHaveLength(0);
   });
 
   it('reports a deleted service that is still DRAINING when the wait is abandoned', async () => {
     w.ecs.seedService('web', tdArn(1), 2);
-    w.watch.inactiveScript = () => ({ ok: false, reason: 'cancelled', message: 'cancelled', stoppedTasks: [] });
-    const result = await rollbackToSnapshot(w.deps() as Parameters<typeof rollbackToSnapshot>[0], snapshot({ exists: false }), options());
+    w.ecs.drainingPolls = Infinity;
+    const abandon = new AbortController();
+    w.time.onSleep = () => abandon.abort(new CancelledError('SIGTERM'));
+    const result = await rollbackToSnapshot(w.deps() as Parameters<typeof rollbackToSnapshot>[0], snapshot({ exists: false }), {
+      ...options(),
+      signal: abandon.signal,
+    });
     expect(result.status).toBe('abandoned');
     expect(result.detail).toContain('still DRAINING');
     expect(w.ecs.services.get('web')?.status).toBe('DRAINING');

@@ -5,8 +5,8 @@ import type { UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { deployService } from '../../../../src/core/deploy/index.js';
 import { CancelledError, ConfigurationError } from '../../../../src/core/errors.js';
-import { T0, tdArn } from '../../../helpers/ecs-watch-fixtures.js';
-import { failed } from '../../../helpers/fake-ecs-service.js';
+import { event, T0, tdArn } from '../../../helpers/ecs-watch-fixtures.js';
+import { circuitBreakerRollback, fails, neverCompletes, replacedBy, rollsOut } from '../../../helpers/fake-ecs-rollouts.js';
 import { cpuPolicy, DIM, RESOURCE, rollingWorld, scalableTarget, SERVICE_DEFINITION, type RollingWorld } from '../../../helpers/rolling-setup.js';
 
 const ecsMock = mockClient(ECSClient);
@@ -51,7 +51,7 @@ describe('first deployment (R2)', () => {
     ]);
     const create = ecsMock.commandCalls(CreateServiceCommand)[0]?.args[0].input;
     expect(create).toMatchObject({ cluster: 'demo', serviceName: 'web', taskDefinition: tdArn(1), desiredCount: 2, launchType: 'FARGATE' });
-    expect(w.watch.deploymentRequests[0]).toMatchObject({ cluster: 'demo', service: 'web', taskDefinitionArn: tdArn(1) });
+    expect(w.ecs.followed[0]).toMatchObject({ cluster: 'demo', service: 'web', taskDefinitionArn: tdArn(1) });
     expect(w.aas.policyNames()).toEqual(['cpu50']);
     expect(outcome).toMatchObject({
       status: 'succeeded',
@@ -70,11 +70,12 @@ describe('first deployment (R2)', () => {
   });
 
   it('waits for a DRAINING service of the same name to become INACTIVE before creating', async () => {
-    w.ecs.seedService('web', tdArn(1), 0, { status: 'DRAINING' });
+    const draining = event('ev-old-1', T0 - 10_000, '(service web) has begun draining connections on 0 tasks.');
+    w.ecs.seedService('web', tdArn(1), 0, { status: 'DRAINING', events: [draining] });
     await deployService(w.deps(), w.plan());
     expect(w.mutations().slice(0, 3)).toEqual(['ecs:RegisterTaskDefinition', 'watch:waitForServiceInactive web', 'ecs:CreateService']);
     // The draining service's events from before the action started are not printed as new (S6).
-    expect([...(w.watch.inactiveRequests[0]?.seenEventIds ?? [])]).toEqual(['ev-old-1']);
+    expect(w.log.messages().filter((m) => m.endsWith(draining.message ?? ''))).toEqual([]);
   });
 
   it('needs a service definition, and refuses before any change without one', async () => {
@@ -86,7 +87,7 @@ describe('first deployment (R2)', () => {
   });
 
   it('deletes the new service (force) and waits for INACTIVE when the first deployment fails (R6)', async () => {
-    w.watch.scripts.push(failed('failed', 'essential container app exited with code 1'));
+    w.ecs.rollouts.push(fails('essential container app exited with code 1'));
     const outcome = await deployService(w.deps(), w.plan({ scalableTargets: [scalableTarget()] }));
 
     expect(w.mutations()).toEqual([
@@ -104,7 +105,7 @@ describe('first deployment (R2)', () => {
     expect(w.ecs.services.get('web')?.status).toBe('INACTIVE');
     expect(w.aas.targets.size).toBe(0);
     expect(outcome).toMatchObject({ status: 'failed', firstDeployment: true, rolledBack: true, rollback: { status: 'succeeded' } });
-    expect(outcome.cause).toBe('essential container app exited with code 1');
+    expect(outcome.cause).toBe('deployment ecs-svc/1 failed: essential container app exited with code 1');
     expect(outcome.steadyService).toBeUndefined();
     expect(w.log.messages()).toEqual(expect.arrayContaining(['Rolling Back..', 'Rollback Successful.']));
   });
@@ -114,17 +115,12 @@ describe('first deployment (R2)', () => {
       { id: 'ev-a', createdAt: new Date(T0), message: '(service web) has started 2 tasks: (task a) (task b).' },
       { id: 'ev-b', createdAt: new Date(T0 + 1000), message: '(service web) deployment failed: tasks failed to start.' },
     ];
-    w.watch.scripts.push((req) => ({
-      ok: false,
-      reason: 'failed',
-      message: 'tasks failed to start',
-      stoppedTasks: [],
-      service: { ...structuredClone(w.ecs.services.get(req.service)), events: seen },
-    }));
+    w.ecs.rollouts.push(fails('tasks failed to start', { events: [...seen].reverse() }));
     await deployService(w.deps(), w.plan());
-    const inactive = w.watch.inactiveRequests[0];
-    expect(inactive).toBeDefined();
-    expect([...(inactive?.seenEventIds ?? [])]).toEqual(expect.arrayContaining(['ev-a', 'ev-b']));
+    expect(w.mutations()).toContain('watch:waitForServiceInactive web');
+    for (const e of seen) {
+      expect(w.log.messages().filter((m) => m.startsWith('# AWS Event:') && m.endsWith(e.message))).toHaveLength(1);
+    }
   });
 });
 
@@ -215,7 +211,7 @@ describe('update (R3, R4, R5)', () => {
 describe('failure and rollback (R6)', () => {
   it('restores the task definition, the count this run raised (issue 10), settings and auto scaling; cause first', async () => {
     seedExisting();
-    w.watch.scripts.push(failed('circuit-breaker', 'deployment ecs-svc/2 was rolled back by the ECS deployment circuit breaker'));
+    w.ecs.rollouts.push(circuitBreakerRollback());
     const outcome = await deployService(
       w.deps(),
       w.plan({ desiredCount: 5, scalableTargets: [scalableTarget({ MaxCapacity: 10 })], scalingPolicies: [cpuPolicy('new')] }),
@@ -233,7 +229,7 @@ describe('failure and rollback (R6)', () => {
     });
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
     expect(w.aas.targets.get(`ecs|${RESOURCE}|${DIM}`)).toMatchObject({ MinCapacity: 3, MaxCapacity: 6 });
-    expect(w.watch.deploymentRequests[1]).toMatchObject({ taskDefinitionArn: tdArn(1), deploymentId: w.ecs.primary('web')?.id });
+    expect(w.ecs.followed[1]).toMatchObject({ taskDefinitionArn: tdArn(1), deploymentId: w.ecs.primary('web')?.id });
     expect(w.ecs.primary('web')?.taskDefinition).toBe(tdArn(1));
     expect(outcome).toMatchObject({
       status: 'failed',
@@ -249,20 +245,11 @@ describe('failure and rollback (R6)', () => {
 
   it('makes no second deployment when the ECS circuit breaker already put the saved revision back', async () => {
     seedExisting();
-    w.watch.scripts.push((req) => {
-      // What ECS does with deploymentCircuitBreaker.rollback: a new PRIMARY deployment of the previous revision.
-      const svc = w.ecs.services.get('web');
-      if (svc === undefined) throw new Error('no service');
-      svc.deployments = [
-        { id: 'ecs-svc/9999', status: 'PRIMARY', taskDefinition: tdArn(1), desiredCount: 3, runningCount: 3, rolloutState: 'COMPLETED' },
-      ];
-      svc.taskDefinition = tdArn(1);
-      const message = `deployment ${req.deploymentId} was rolled back by the ECS deployment circuit breaker`;
-      return { ok: false, reason: 'circuit-breaker', message, stoppedTasks: [], service: structuredClone(svc) };
-    });
+    // What ECS does with deploymentCircuitBreaker.rollback: a new PRIMARY deployment of the previous revision.
+    w.ecs.rollouts.push(circuitBreakerRollback({ completed: true }));
     const outcome = await deployService(w.deps(), w.plan({ sameAsRunning: true }));
     expect(updateInputs()).toHaveLength(1);
-    expect(w.watch.deploymentRequests).toHaveLength(1);
+    expect(w.ecs.followed).toHaveLength(1);
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
     expect(outcome).toMatchObject({ status: 'failed', failureReason: 'circuit-breaker', rolledBack: true });
     expect(outcome.rollback?.detail).toContain('ECS had already rolled service web back to');
@@ -270,44 +257,36 @@ describe('failure and rollback (R6)', () => {
 
   it('still makes its own rollback deployment when ECS rolled back to a smaller count', async () => {
     seedExisting();
-    w.watch.scripts.push(() => {
-      const svc = w.ecs.services.get('web');
-      if (svc === undefined) throw new Error('no service');
-      svc.desiredCount = 2;
-      svc.deployments = [
-        { id: 'ecs-svc/9999', status: 'PRIMARY', taskDefinition: tdArn(1), desiredCount: 2, runningCount: 2, rolloutState: 'COMPLETED' },
-      ];
-      return { ok: false, reason: 'circuit-breaker', message: 'rolled back by the circuit breaker', stoppedTasks: [] };
-    });
+    // The update set the desired count to 2 (the service definition's); ECS rolled back at that count.
+    w.ecs.rollouts.push(circuitBreakerRollback({ completed: true }));
     await deployService(w.deps(), w.plan());
     expect(updateInputs()[1]).toMatchObject({ taskDefinition: tdArn(1), desiredCount: 3, forceNewDeployment: true });
   });
 
   it('keeps the saved count when it is the larger one', async () => {
     seedExisting();
-    w.watch.scripts.push(failed('failed', 'tasks failed to start'));
+    w.ecs.rollouts.push(fails('tasks failed to start'));
     await deployService(w.deps(), w.plan({ desiredCount: 1 }));
     expect(updateInputs()[1]?.desiredCount).toBe(3);
   });
 
   it('gives the rollback time of its own after a timeout', async () => {
     seedExisting();
-    w.watch.scripts.push((req) => {
-      w.time.clock.advance(req.deadline.remainingMs() + 1);
-      return { ok: false, reason: 'timeout', message: 'deployment did not finish within 30m', stoppedTasks: [] };
-    });
+    // The deployment uses up the whole deadline; the rollback deployment takes 10 minutes to roll out.
+    w.ecs.rollouts.push(neverCompletes(), rollsOut(10 * 60_000));
     const outcome = await deployService(w.deps(), w.plan());
-    expect(w.watch.deploymentRequests[1]?.deadline.remainingMs()).toBeGreaterThanOrEqual(10 * 60_000);
+    const rollbackWait = w.ecs.followed[1];
+    expect((rollbackWait?.lastPolledAt ?? 0) - (rollbackWait?.startedAt ?? 0)).toBeGreaterThanOrEqual(10 * 60_000);
     expect(outcome).toMatchObject({ status: 'failed', failureReason: 'timeout', rolledBack: true });
   });
 
   it('reports a failed rollback after the original cause', async () => {
     seedExisting();
-    w.watch.scripts.push(failed('failed', 'image pull failed'), failed('failed', 'old revision does not start either'));
+    w.ecs.rollouts.push(fails('image pull failed'), fails('old revision does not start either'));
     const outcome = await deployService(w.deps(), w.plan());
     expect(outcome.rolledBack).toBe(false);
     expect(outcome.rollback?.status).toBe('failed');
-    expect(outcome.cause?.startsWith('image pull failed\nRollback failed: ')).toBe(true);
+    expect(outcome.cause?.startsWith('deployment ecs-svc/2 failed: image pull failed\nRollback failed: ')).toBe(true);
     expect(outcome.cause).toContain('old revision does not start either');
     expect(w.log.messages('error').some((m) => m.startsWith('Rollback Failed.'))).toBe(true);
   });
@@ -345,7 +324,7 @@ describe('failure and rollback (R6)', () => {
 
   it('does not undo a newer deployment that replaced ours', async () => {
     seedExisting();
-    w.watch.scripts.push(failed('replaced', 'deployment was replaced by ecs-svc/9'));
+    w.ecs.rollouts.push(replacedBy(tdArn(9)));
     const outcome = await deployService(w.deps(), w.plan());
     expect(updateInputs()).toHaveLength(1);
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
@@ -354,10 +333,10 @@ describe('failure and rollback (R6)', () => {
 
   it('leaves everything as it is with rollback-on-failure false, and says so', async () => {
     seedExisting();
-    w.watch.scripts.push(failed('failed', 'boom'));
+    w.ecs.rollouts.push(fails('boom'));
     const outcome = await deployService(w.deps(), w.plan({ rollbackOnFailure: false }));
     expect(updateInputs()).toHaveLength(1);
-    expect(outcome).toMatchObject({ status: 'failed', rolledBack: false, cause: 'boom' });
+    expect(outcome).toMatchObject({ status: 'failed', rolledBack: false, cause: 'deployment ecs-svc/2 failed: boom' });
     expect(outcome.rollback).toBeUndefined();
     expect(w.log.messages('warning').join('\n')).toContain('auto scaling was removed and is not restored');
   });
@@ -378,14 +357,12 @@ describe('cancellation (S10)', () => {
     seedExisting();
     const cancel = new AbortController();
     const hard = new AbortController();
-    w.watch.scripts.push((req) => {
-      cancel.abort(new CancelledError('SIGINT'));
-      expect(req.signal?.aborted).toBe(true);
-      return { ok: false, reason: 'cancelled', message: 'The workflow was cancelled (SIGINT received)', stoppedTasks: [] };
-    });
+    w.ecs.rollouts.push(neverCompletes(() => cancel.abort(new CancelledError('SIGINT'))));
     const outcome = await deployService(w.deps({ signal: cancel.signal, hardSignal: hard.signal }), w.plan());
+    // The DescribeServices of each wait carry its signal: the deployment's the first, the rollback's the second.
+    expect(w.ecs.followed[0]?.signals[0]).toBe(cancel.signal);
     expect(updateInputs()[1]).toMatchObject({ taskDefinition: tdArn(1), forceNewDeployment: true });
-    expect(w.watch.deploymentRequests[1]?.signal).toBe(hard.signal);
+    expect(w.ecs.followed[1]?.signals[0]).toBe(hard.signal);
     expect(outcome).toMatchObject({ status: 'failed', failureReason: 'cancelled', rolledBack: true });
   });
 
@@ -393,18 +370,17 @@ describe('cancellation (S10)', () => {
     seedExisting();
     const cancel = new AbortController();
     const hard = new AbortController();
-    w.watch.scripts.push(() => {
-      cancel.abort(new CancelledError('SIGINT'));
-      return { ok: false, reason: 'cancelled', message: 'The workflow was cancelled (SIGINT received)', stoppedTasks: [] };
-    });
-    w.watch.scripts.push(() => {
-      hard.abort(new CancelledError('SIGTERM'));
-      return { ok: false, reason: 'cancelled', message: 'cancelled', stoppedTasks: [] };
-    });
+    w.ecs.rollouts.push(neverCompletes(() => cancel.abort(new CancelledError('SIGINT'))));
+    w.ecs.rollouts.push(neverCompletes(() => hard.abort(new CancelledError('SIGTERM'))));
     const outcome = await deployService(w.deps({ signal: cancel.signal, hardSignal: hard.signal }), w.plan());
     expect(outcome.rollback?.status).toBe('abandoned');
     expect(outcome.rolledBack).toBe(false);
-    expect(outcome.cause?.startsWith('The workflow was cancelled (SIGINT received)\nRollback abandoned: ')).toBe(true);
+    expect(
+      outcome.cause?.startsWith(
+        'cancelled after 0s while waiting for deployment ecs-svc/2 of service web to reach a steady state: ' +
+          'The workflow was cancelled (SIGINT received)\nRollback abandoned: ',
+      ),
+    ).toBe(true);
     const warning = w.log.messages('warning').find((m) => m.startsWith('Rollback abandoned:')) ?? '';
     expect(warning).toContain(w.ecs.primary('web')?.id ?? 'missing');
     expect(warning).toContain(tdArn(1));
