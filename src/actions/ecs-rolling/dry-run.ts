@@ -14,7 +14,7 @@ import { describeTaskDefinition as describeRevision } from '../../core/ecs/task-
 import { ConfigurationError } from '../../core/errors.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { SummaryBuilder } from '../../core/io/summary.js';
-import { clusterArnOf } from './facts.js';
+import { clusterArnOf } from '../../core/action/index.js';
 import type { DeployOptions, RollbackOptions, RollingOptions } from './options.js';
 
 export interface DryRunClients {

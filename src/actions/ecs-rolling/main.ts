@@ -4,20 +4,27 @@
  *   S13     dry-run: print the diff against what is live, change nothing (dry-run.ts)
  *   R7      mode rollback: choose the revision (and say why), then deploy it like any rolling update
  *   R1–R6   mode deploy: snapshot → register → create or update → wait → auto scaling, rollback on failure
- *   R8, S5  outputs and job summary from the Outcome (report.ts); a failure fails the step with its cause first
+ *   R8, S5  outputs and job summary from the Outcome (report.ts, written by finishAction); a failure fails the
+ *           step with its cause first
  * With github-token, the run is recorded as a GitHub deployment (in_progress → success / failure).
  */
+import {
+  finishAction,
+  imagesOf,
+  readAfterFacts,
+  recordErrors,
+  startActionRecord,
+  type ActionReport,
+  type DeploymentRecord,
+} from '../../core/action/index.js';
 import { createAwsClients } from '../../core/aws/clients.js';
 import { deployService, rollbackService, type Outcome, type RollbackTarget, type RollingDeps, type RollingPlan } from '../../core/deploy/index.js';
-import { describeError } from '../../core/errors.js';
-import { startDeploymentRecord, type DeploymentRecord } from '../../core/github/deployments.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { Deadline } from '../../core/time.js';
 import { dryRun } from './dry-run.js';
-import { imagesOf, readAfterFacts } from './facts.js';
 import { readOptions } from './inputs.js';
 import type { DeployOptions, RollingOptions } from './options.js';
-import { failureMessage, writeOutputs, writeSummary } from './report.js';
+import { rollingReport } from './report.js';
 
 export async function main(rt: ActionRuntime): Promise<void> {
   const options = await rt.log.group('Inputs', async () => {
@@ -39,28 +46,19 @@ export async function main(rt: ActionRuntime): Promise<void> {
   };
   const deadline = new Deadline(rt.clock, options.timeoutMinutes * 60_000);
   const record = await startRecord(rt, options);
-  let result: Outcome & { target?: RollbackTarget };
-  try {
-    result =
-      options.mode === 'rollback'
-        ? await rollbackService(deps, {
-            cluster: options.cluster,
-            service: options.serviceName,
-            taskDefinitionArn: options.taskDefinitionArn,
-            deadline,
-            waitForSteadyState: options.waitForSteadyState,
-            rollbackOnFailure: options.rollbackOnFailure,
-          })
-        : await deployService(deps, rollingPlan(options, deadline));
-  } catch (e) {
-    // Refused or cancelled before the service was changed: nothing to report but the reason.
-    await record?.finish('error', describeError(e));
-    throw e;
-  }
-  await report(rt, options, result, aws.ecs);
-  const ok = result.status === 'succeeded';
-  await record?.finish(ok ? 'success' : 'failure', ok ? `Deployed ${result.taskDefinitionArn}` : (result.cause ?? 'failed'));
-  if (!ok) throw new Error(failureMessage(result, options));
+  const result = await recordErrors(record, async (): Promise<Outcome & { target?: RollbackTarget }> =>
+    options.mode === 'rollback'
+      ? rollbackService(deps, {
+          cluster: options.cluster,
+          service: options.serviceName,
+          taskDefinitionArn: options.taskDefinitionArn,
+          deadline,
+          waitForSteadyState: options.waitForSteadyState,
+          rollbackOnFailure: options.rollbackOnFailure,
+        })
+      : deployService(deps, rollingPlan(options, deadline)),
+  );
+  await finishAction(rt, () => report(rt, options, result, aws.ecs), record);
 }
 
 function rollingPlan(o: DeployOptions, deadline: Deadline): RollingPlan {
@@ -83,46 +81,38 @@ function rollingPlan(o: DeployOptions, deadline: Deadline): RollingPlan {
   };
 }
 
+/** The service and task definitions as they are after the run (best effort), then the report from the outcome. */
 async function report(
   rt: ActionRuntime,
   options: RollingOptions,
   outcome: Outcome & { target?: RollbackTarget },
   ecs: RollingDeps['ecs'],
-): Promise<void> {
-  await rt.log.group('Result', async () => {
-    const facts = await readAfterFacts(
-      ecs,
-      rt.log,
-      { cluster: options.cluster, serviceName: options.serviceName },
-      { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn },
-      rt.hardCancel,
-      {
-        deployedImages:
-          options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined,
-        service: outcome.steadyService,
-      },
-    );
-    writeOutputs(rt, outcome, facts);
-    await writeSummary(rt, { options, outcome, facts, target: outcome.target });
-    for (const [name, value] of rt.outputs.entries()) rt.log.info(`${name}: ${value}`);
-  });
+): Promise<ActionReport> {
+  const facts = await readAfterFacts(
+    ecs,
+    rt.log,
+    { cluster: options.cluster, serviceName: options.serviceName },
+    { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn },
+    rt.hardCancel,
+    {
+      deployedImages:
+        options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined,
+      service: outcome.steadyService,
+    },
+  );
+  return rollingReport({ options, outcome, facts, target: outcome.target });
 }
 
 async function startRecord(rt: ActionRuntime, options: RollingOptions): Promise<DeploymentRecord | undefined> {
-  if (options.github === undefined) return undefined;
   const what =
     options.mode === 'rollback'
       ? `rollback to ${options.taskDefinitionArn ?? 'the previous successful deployment'}`
       : options.taskDefinition.kind === 'file'
         ? options.taskDefinition.path
         : options.taskDefinition.ref;
-  return startDeploymentRecord({
-    token: options.github.token,
-    environment: options.github.environment,
+  return startActionRecord(rt, options.github, {
     description: `ecs-rolling: ${what} to ${options.serviceName}`,
     payload: { cluster: options.cluster, service: options.serviceName, mode: options.mode, taskDefinition: what },
-    env: rt.env,
-    log: rt.log,
   });
 }
 

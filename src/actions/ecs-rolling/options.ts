@@ -4,24 +4,15 @@ import type {
   RegisterScalableTargetCommandInput,
 } from '@aws-sdk/client-application-auto-scaling';
 import type { CreateServiceCommandInput } from '@aws-sdk/client-ecs';
+import type { GitHubRecordOptions } from '../../core/action/index.js';
 import type { AutoScalingSources } from '../../core/autoscaling/apply.js';
 import type { TaskDefinitionSource } from '../../core/ecs/task-definitions.js';
 
 export const MODES = ['deploy', 'rollback'] as const;
 export type Mode = (typeof MODES)[number];
 
-
-/** When github-token is given: record the run as a GitHub deployment of `environment`. */
-export interface GitHubRecordOptions {
-  token: string;
-  environment: string;
-}
-
-interface CommonOptions {
-  /** Cluster name or ARN: the input, else the service definition's, else `default`. */
-  cluster: string;
-  /** The service name (never an ARN: auto scaling and CreateService need the name). */
-  serviceName: string;
+/** How the run goes, whatever the mode: read before the mode's own inputs. */
+export interface RunSettings {
   waitForSteadyState: boolean;
   rollbackOnFailure: boolean;
   timeoutMinutes: number;
@@ -29,6 +20,13 @@ interface CommonOptions {
   region: string | undefined;
   maxAttempts: number;
   github: GitHubRecordOptions | undefined;
+}
+
+interface CommonOptions extends RunSettings {
+  /** Cluster name or ARN: the input, else the service definition's, else `default`. */
+  cluster: string;
+  /** The service name (never an ARN: auto scaling and CreateService need the name). */
+  serviceName: string;
 }
 
 export interface DeployOptions extends CommonOptions {

@@ -8,15 +8,14 @@
  * Last, the RunTask request that would be sent, as YAML, with the count split into calls of at most 10.
  * Never RegisterTaskDefinition, RunTask, StopTask or any other mutating call.
  */
-import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import type { ECSClient, RunTaskCommandInput, TaskDefinition } from '@aws-sdk/client-ecs';
+import type { ECSClient, RunTaskCommandInput } from '@aws-sdk/client-ecs';
 import { stringify } from 'yaml';
 import { hideSensitiveEnvironment } from '../../core/io/sensitive.js';
 import { diffDeployment } from '../../core/deploy/index.js';
 import type { Logger } from '../../core/io/logger.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { SummaryBuilder } from '../../core/io/summary.js';
-import { hasErrorName } from '../../core/aws/errors.js';
+import { describeLatestRevision } from '../../core/ecs/task-definitions.js';
 import { RUN_TASK_MAX_COUNT } from '../../core/tasks/index.js';
 import type { RunTaskOptions } from './options.js';
 import { resolveTaskDefinition } from './task-definition.js';
@@ -77,7 +76,7 @@ export async function planTaskDefinition(
   const family = source.definition.family;
   // The manifest check requires `family` (RegisterTaskDefinition does), so this only guards the type.
   if (family === undefined) throw new Error(`BUG: ${source.path} has no family after the manifest check`);
-  const live = await latestActiveRevision(deps.ecs, family);
+  const live = await describeLatestRevision(deps.ecs, family);
   const diff = diffDeployment({ taskDefinition: live }, { taskDefinition: source.definition });
   const runReference = `<the new revision of ${family}, registered from ${source.path}>`;
   if (live === undefined) {
@@ -110,20 +109,6 @@ export async function planTaskDefinition(
     taskDefinitionArn: live.taskDefinitionArn ?? '',
     runReference,
   };
-}
-
-/**
- * DescribeTaskDefinition with a bare family answers its latest ACTIVE revision. A family without one is answered
- * with a ClientException ("Unable to describe task definition."): then there is nothing live to compare with.
- */
-async function latestActiveRevision(ecs: ECSClient, family: string): Promise<TaskDefinition | undefined> {
-  try {
-    const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: family }));
-    return out.taskDefinition;
-  } catch (e) {
-    if (hasErrorName(e, 'ClientException')) return undefined;
-    throw e;
-  }
 }
 
 /** The counts of the RunTask calls a real run makes: 25 → [10, 10, 5]. */

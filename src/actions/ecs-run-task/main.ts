@@ -9,6 +9,7 @@
  *   S10 cancelled or timed out: stop the tasks this run started, then fail
  *   S13 dry-run: print the task definition diff and the RunTask request, change nothing (dry-run.ts)
  */
+import { finishAction } from '../../core/action/index.js';
 import { createAwsClients } from '../../core/aws/clients.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { Deadline } from '../../core/time.js';
@@ -19,7 +20,7 @@ import { succeeded } from './outcome.js';
 import type { RunOutcome } from './outcome.js';
 import { startTasks, waitForRun } from './phases.js';
 import type { RunContext } from './phases.js';
-import { writeOutputs, writeSummary } from './report.js';
+import { runTaskReport } from './report.js';
 import { resolveTaskDefinition } from './task-definition.js';
 import type { ResolvedTaskDefinition } from './task-definition.js';
 
@@ -69,12 +70,7 @@ async function finish(
   td: ResolvedTaskDefinition,
   outcome: RunOutcome,
 ): Promise<void> {
-  await rt.log.group('Result', async () => {
-    writeOutputs(rt, td, outcome.tasks);
-    await writeSummary(rt, options, td, outcome);
-    rt.log.info(outcome.headline);
-  });
-  if (!outcome.success) throw new Error(outcome.failure ?? outcome.headline);
+  await finishAction(rt, () => runTaskReport(options, td, outcome));
 }
 
 function logPlan(rt: ActionRuntime, o: RunTaskOptions): void {

@@ -84,6 +84,25 @@ export async function describeTaskDefinition(
   }
 }
 
+/**
+ * The latest ACTIVE revision of `family` (DescribeTaskDefinition with a bare family answers it), or undefined when
+ * the family has none: ECS then answers ClientException ("Unable to describe task definition.").
+ */
+export async function describeLatestRevision(
+  ecs: ECSClient,
+  family: string,
+  opts: AwsCallOptions = {},
+): Promise<TaskDefinition | undefined> {
+  opts.onCall?.('DescribeTaskDefinition');
+  try {
+    const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: family }), httpOptions(opts));
+    return out.taskDefinition;
+  } catch (e) {
+    if (hasErrorName(e, 'ClientException')) return undefined;
+    throw e;
+  }
+}
+
 export async function registerTaskDefinition(
   ecs: ECSClient,
   input: RegisterTaskDefinitionCommandInput,

@@ -3,12 +3,12 @@
  * old and new task definitions. Best effort: a failed read leaves the detail out, never fails the step, and a
  * second cancellation signal skips them.
  */
-import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { ECSClient, Service, TaskDefinition } from '@aws-sdk/client-ecs';
-import { familyRevision } from '../../core/ecs/task-definition-refs.js';
-import { describeService } from '../../core/ecs/services.js';
-import { describeError } from '../../core/errors.js';
-import type { Logger } from '../../core/io/logger.js';
+import { familyRevision } from '../ecs/task-definition-refs.js';
+import { describeService } from '../ecs/services.js';
+import { describeTaskDefinition } from '../ecs/task-definitions.js';
+import { describeError } from '../errors.js';
+import type { Logger } from '../io/logger.js';
 
 /** A task definition as the summary shows it: `web:3` and `app=nginx:1.27, sidecar=envoy:1`. */
 export interface TaskDefinitionLabel {
@@ -61,8 +61,7 @@ export async function labelOf(
   const label: TaskDefinitionLabel = { arn, revision: familyRevision(arn), images: undefined };
   if (signal.aborted) return label;
   try {
-    const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), { abortSignal: signal });
-    label.images = imagesOf(out.taskDefinition);
+    label.images = imagesOf(await describeTaskDefinition(ecs, arn, { signal }));
   } catch (e) {
     log.debug(`Reading task definition ${arn} for the summary failed: ${describeError(e)}`);
   }

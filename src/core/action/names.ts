@@ -1,11 +1,13 @@
 /**
- * Which service in which cluster: the `service` and `cluster` inputs checked against each other and against the
- * service definition's serviceName and cluster (S3). Names follow the ECS rule for both: "Up to 255 letters
- * (uppercase and lowercase), numbers, underscores, and hyphens"; ARNs are accepted where ECS accepts them.
+ * Name checks every action shares (S3): cluster and region names, the `service` input (name or ARN) checked
+ * against the service definition's serviceName and cluster, and references to registered task definitions. Names
+ * follow the ECS rule: "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens"; ARNs are
+ * accepted where ECS accepts them.
  */
 import type { CreateServiceCommandInput } from '@aws-sdk/client-ecs';
-import { clusterNameOf, serviceNameOf } from '../../core/autoscaling/resource.js';
-import { ConfigurationError, type ErrorLocation } from '../../core/errors.js';
+import { clusterNameOf, serviceNameOf } from '../autoscaling/resource.js';
+import { taskDefinitionRefProblem } from '../ecs/task-definition-refs.js';
+import { ConfigurationError, type ErrorLocation } from '../errors.js';
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
@@ -19,6 +21,16 @@ export function checkCluster(value: string, where: ErrorLocation): string {
     `'${value}' is not a cluster name (up to 255 letters, numbers, hyphens and underscores) or cluster ARN`,
     where,
   );
+}
+
+/**
+ * A reference to a registered task definition (S4): a full ARN or `family:revision` (a bare family would deploy or
+ * run whatever revision is latest at that moment). The reference itself, or a ConfigurationError at `where`.
+ */
+export function checkTaskDefinitionRef(ref: string, where: ErrorLocation): string {
+  const problem = taskDefinitionRefProblem(ref);
+  if (problem !== undefined) throw new ConfigurationError(problem, where);
+  return ref;
 }
 
 export function checkRegion(value: string | undefined): string | undefined {

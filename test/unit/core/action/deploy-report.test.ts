@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { wasRolledBack } from '../../../../src/actions/ecs-rolling/report.js';
+import { wasRolledBack } from '../../../../src/core/action/deploy-report.js';
 import type { Outcome } from '../../../../src/core/deploy/outcome.js';
 
 const outcome = (patch: Partial<Outcome>): Outcome => ({ status: 'failed', rolledBack: false, ...patch }) as Outcome;

@@ -1,14 +1,15 @@
 /**
- * The manifests of a deployment (S1, S2): task definition, service definition, scalable targets and scaling
- * policies, each parsed and validated against its AWS request shape before any AWS call (S3).
+ * The manifests the deploying actions share (S1, S2): task definition, service definition, scalable targets and
+ * scaling policies, each parsed and validated against its AWS request shape before any AWS call (S3).
  */
-import { readFile } from 'node:fs/promises';
 import type {
   PutScalingPolicyCommandInput,
   RegisterScalableTargetCommandInput,
 } from '@aws-sdk/client-application-auto-scaling';
 import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { ConfigurationError, type ErrorLocation } from '../../core/errors.js';
+import type { AutoScalingSources } from '../autoscaling/apply.js';
+import type { TaskDefinitionSource } from '../ecs/task-definitions.js';
+import type { ErrorLocation } from '../errors.js';
 import {
   SERVICE_DEFINITION,
   checkManifest,
@@ -16,25 +17,16 @@ import {
   loadScalableTargets,
   loadScalingPolicies,
   loadTaskDefinition,
-  resolveManifestPath,
   type Placeholders,
-} from '../../core/manifests/index.js';
+} from '../manifests/index.js';
+import { containerImageOf, type ImageChoice, type ManifestFile } from './image.js';
 import type { FieldLocator } from './names.js';
-
-/** `<+artifact.image>` or `<+primary.artifact.image>` (as placeholders.ts reads them). */
-const IMAGE_PLACEHOLDER = /<\+\s*(primary\.)?artifact\.image\s*>/;
 
 export interface ManifestPaths {
   taskDefinition: string | undefined;
   serviceDefinition: string | undefined;
   scalableTargets: string | undefined;
   scalingPolicies: string | undefined;
-}
-
-export interface ImageChoice {
-  image: string | undefined;
-  /** With `image`: the container whose image is set (S2). */
-  containerName: string | undefined;
 }
 
 export interface ServiceDefinitionFile {
@@ -67,11 +59,22 @@ export async function loadTaskDefinitionFile(
   placeholders: Placeholders,
   choice: ImageChoice,
 ): Promise<RegisterTaskDefinitionCommandInput> {
-  const containerImage =
-    choice.containerName !== undefined && choice.image !== undefined
-      ? { containerName: choice.containerName, image: choice.image }
-      : undefined;
-  return loadTaskDefinition(workspace, path, 'task-definition', placeholders, { containerImage });
+  return loadTaskDefinition(workspace, path, 'task-definition', placeholders, { containerImage: containerImageOf(choice) });
+}
+
+/**
+ * `task-definition` (a file, registered later) or `task-definition-arn` (a registered revision, deployed as it is),
+ * as Inputs.exclusive returned the one that is set.
+ */
+export async function loadTaskDefinitionSource(
+  workspace: string,
+  chosen: { name: 'task-definition' | 'task-definition-arn'; value: string },
+  placeholders: Placeholders,
+  choice: ImageChoice,
+): Promise<TaskDefinitionSource> {
+  if (chosen.name === 'task-definition-arn') return { kind: 'registered', ref: chosen.value, input: 'task-definition-arn' };
+  const definition = await loadTaskDefinitionFile(workspace, chosen.value, placeholders, choice);
+  return { kind: 'file', path: chosen.value, definition };
 }
 
 export interface AutoScalingFiles {
@@ -95,25 +98,20 @@ export async function loadAutoScalingFiles(
   return { scalableTargets, scalingPolicies };
 }
 
-/**
- * `image` without `container-name` only works through a placeholder: an image no manifest uses would be silently
- * ignored, so it is an error.
- */
-export async function checkImageIsUsed(workspace: string, paths: ManifestPaths): Promise<void> {
-  const entries: [string, string | undefined][] = [
-    ['task-definition', paths.taskDefinition],
-    ['service-definition', paths.serviceDefinition],
-    ['scalable-targets', paths.scalableTargets],
-    ['scaling-policies', paths.scalingPolicies],
+/** Where the auto scaling manifests came from, for the errors bindAutoScaling and the apply step report. */
+export function autoScalingSourcesOf(paths: Pick<ManifestPaths, 'scalableTargets' | 'scalingPolicies'>): AutoScalingSources {
+  return {
+    ...(paths.scalableTargets !== undefined ? { scalableTargets: { input: 'scalable-targets', file: paths.scalableTargets } } : {}),
+    ...(paths.scalingPolicies !== undefined ? { scalingPolicies: { input: 'scaling-policies', file: paths.scalingPolicies } } : {}),
+  };
+}
+
+/** The manifest inputs in the order the image placeholder is looked for (checkImageIsUsed). */
+export function manifestFiles(paths: ManifestPaths): ManifestFile[] {
+  return [
+    { input: 'task-definition', path: paths.taskDefinition },
+    { input: 'service-definition', path: paths.serviceDefinition },
+    { input: 'scalable-targets', path: paths.scalableTargets },
+    { input: 'scaling-policies', path: paths.scalingPolicies },
   ];
-  for (const [input, path] of entries) {
-    if (path === undefined) continue;
-    const text = await readFile(await resolveManifestPath(workspace, path, input), 'utf8');
-    if (IMAGE_PLACEHOLDER.test(text)) return;
-  }
-  throw new ConfigurationError(
-    'the image would not be used: no manifest has an <+artifact.image> placeholder; set container-name to choose ' +
-      'the container that runs it',
-    { input: 'image' },
-  );
 }
