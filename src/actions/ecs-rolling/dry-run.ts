@@ -10,7 +10,7 @@ import type { ECSClient, Service, TaskDefinition } from '@aws-sdk/client-ecs';
 import { describeAutoScaling } from '../../core/autoscaling/describe.js';
 import { diffDeployment, resolveManualRollbackTarget, toCreateServiceInput, type DeploymentDiff } from '../../core/deploy/index.js';
 import { describeService } from '../../core/ecs/services.js';
-import { describeTaskDefinition as describeRevision } from '../../core/ecs/task-definitions.js';
+import { describeTaskDefinition as describeRevision, resolveTaskDefinition } from '../../core/ecs/task-definitions.js';
 import { ConfigurationError } from '../../core/errors.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { SummaryBuilder } from '../../core/io/summary.js';
@@ -119,10 +119,14 @@ function liveTaskDefinitionArn(service: Service): string | undefined {
   return service.deployments?.find((d) => d.status === 'PRIMARY')?.taskDefinition ?? service.taskDefinition;
 }
 
-/** The task definition `arn` names; one that ECS does not know blames `input` (the live one's cannot be mistyped). */
+/**
+ * The task definition `arn` names. One to deploy that ECS does not know, or that is deregistered, blames `input`,
+ * as a real run would; the live one is only read.
+ */
 async function describeTaskDefinition(ecs: ECSClient, arn: string | undefined, input: string): Promise<TaskDefinition | undefined> {
   if (arn === undefined) return undefined;
-  return describeRevision(ecs, arn, input === 'service' ? {} : { input });
+  if (input === 'service') return describeRevision(ecs, arn);
+  return (await resolveTaskDefinition(ecs, { kind: 'registered', ref: arn, input }, { inactive: 'refuse' })).definition;
 }
 
 /** A dry run reports the live state: what a later step could read without anything being deployed. */

@@ -130,7 +130,7 @@ function baseOutcome(
 ): Outcome {
   const outcome: Outcome = {
     status: ok ? 'succeeded' : 'failed',
-    firstDeployment: !snapshot.exists,
+    firstDeployment: !snapshot.exists && done.step.createdElsewhere !== true,
     taskDefinitionArn,
     service: { name: plan.serviceName },
     rolledBack: false,

@@ -9,7 +9,7 @@
  */
 import type { CreateServiceCommandInput, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { classifyAwsError } from '../aws/errors.js';
-import { createService, deleteService, updateService } from '../ecs/services.js';
+import { createService, deleteService, describeServiceAnyStatus, updateService } from '../ecs/services.js';
 import { describeError } from '../errors.js';
 import type { Failure } from './outcome.js';
 import { RESTORABLE_SERVICE_FIELDS, type RestorableServiceField } from './snapshot.js';
@@ -31,6 +31,8 @@ export interface ServiceChange {
 export interface StepResult {
   change: ServiceChange;
   failure?: Failure;
+  /** A create found the service created meanwhile by someone else (another run): this run changed nothing. */
+  createdElsewhere?: boolean;
 }
 
 /** Where and how long a step may wait (for a DRAINING or deleted service to become INACTIVE). */
@@ -51,10 +53,25 @@ export async function createStep(deps: WatchDeps, input: CreateServiceCommandInp
       return { change: UNCHANGED, failure: { reason: drained.reason, message: `an earlier service ${name} is still DRAINING: ${drained.message}`, stoppedTasks: [] } };
     }
   }
-  return log.group(`Create service ${name}`, async () => {
+  const created = await log.group(`Create service ${name}`, async () => {
     log.info(`Creating service ${name} with ${input.taskDefinition ?? ''}, desired count ${input.desiredCount ?? '-'}`);
     return mutation(() => createService(deps.ecs, input), []);
   });
+  return created.failure === undefined || created.change.changed ? created : noticeCreatedElsewhere(deps, input, created);
+}
+
+/**
+ * A CreateService ECS refused may have lost a race: another run created the service between this run's snapshot
+ * and its create. Then the failure says so (reason `replaced`), and this run is not the service's first deployment.
+ */
+async function noticeCreatedElsewhere(deps: WatchDeps, input: CreateServiceCommandInput, refused: StepResult): Promise<StepResult> {
+  const name = input.serviceName ?? '';
+  const now = await describeServiceAnyStatus(deps.ecs, input.cluster ?? 'default', name).catch(() => undefined);
+  if (now?.status !== 'ACTIVE' || refused.failure === undefined) return refused;
+  const message =
+    `another deployment created service ${name} while this one was preparing its first deployment, so this run ` +
+    `changed nothing (CreateService: ${refused.failure.message})`;
+  return { change: refused.change, failure: { ...refused.failure, reason: 'replaced', message }, createdElsewhere: true };
 }
 
 export async function updateStep(
