@@ -78875,7 +78875,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3092);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5204);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-rolling', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78885,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3092:
+/***/ 5204:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79027,2116 +79027,345 @@ function createAwsClients(options, constructors = sdkConstructors) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/call-options.js
-/** The SDK's per-call options for an optional abort signal. */
-function httpOptions(opts) {
-    return opts.signal === undefined ? {} : { abortSignal: opts.signal };
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/paths.js
+/**
+ * Manifest paths resolve against the workspace (GITHUB_WORKSPACE) and may not leave it: not with `..`, not as
+ * an absolute path elsewhere, and not through a symlink that points outside (checked on the real path).
+ */
+
+
+
+/** True when `target` is `root` or lies below it (both absolute, already normalised). */
+function isInside(root, target) {
+    const rel = external_node_path_.relative(root, target);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_.isAbsolute(rel));
 }
-/** ECS answered a read with a `failures` entry other than MISSING (e.g. a malformed ARN). */
-class EcsFailureError extends Error {
-    operation;
-    failure;
-    constructor(operation, failure) {
-        const detail = failure.detail !== undefined && failure.detail !== '' ? ` (${failure.detail})` : '';
-        super(`${operation} failed for ${failure.arn ?? 'the request'}: ${failure.reason ?? 'unknown reason'}${detail}`);
-        this.operation = operation;
-        this.failure = failure;
-        this.name = 'EcsFailureError';
+/**
+ * The absolute real path of the manifest `userPath` (as the user wrote it in input `inputName`).
+ * Throws a ConfigurationError naming the input and the path when the path is empty, escapes the workspace,
+ * does not exist, or is not a regular file.
+ */
+async function resolveManifestPath(workspace, userPath, inputName) {
+    const where = { input: inputName, file: userPath };
+    if (userPath.trim() === '')
+        throw new core_errors/* ConfigurationError */.j1('the manifest path is empty', { input: inputName });
+    if (workspace === '') {
+        throw new core_errors/* ConfigurationError */.j1('GITHUB_WORKSPACE is not set, so the manifest path cannot be resolved', where);
     }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/services.js
-
-
-/**
- * DescribeServices for one service. Returns the service whatever its status (ACTIVE, DRAINING, INACTIVE), with its
- * deployments and its most recent events (ECS returns up to 100, newest first), or undefined when ECS reports it
- * MISSING. Other `failures` entries throw EcsFailureError; SDK errors (ClusterNotFoundException...) propagate.
- */
-async function describeServiceAnyStatus(ecs, cluster, service, opts = {}) {
-    opts.onCall?.('DescribeServices');
-    const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [service] }), httpOptions(opts));
-    const found = out.services?.[0];
-    if (found !== undefined)
-        return found;
-    const failure = out.failures?.[0];
-    if (failure === undefined || failure.reason === 'MISSING')
-        return undefined;
-    throw new EcsFailureError('DescribeServices', failure);
-}
-/** Like describeServiceAnyStatus, but an INACTIVE service (deleted, still listed for a while) is undefined too. */
-async function describeService(ecs, cluster, service, opts = {}) {
-    const found = await describeServiceAnyStatus(ecs, cluster, service, opts);
-    return found?.status === 'INACTIVE' ? undefined : found;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/autoscaling/resource.js
-/**
- * How Application Auto Scaling names an ECS service: namespace `ecs`, dimension `ecs:service:DesiredCount`,
- * resource id `service/<cluster name>/<service name>` (names, never ARNs).
- */
-const ECS_NAMESPACE = 'ecs';
-const DESIRED_COUNT_DIMENSION = 'ecs:service:DesiredCount';
-/** `arn:aws:ecs:<region>:<account>:cluster/<name>` → `<name>`; a plain name stays as it is. */
-function clusterNameOf(cluster) {
-    if (!cluster.startsWith('arn:'))
-        return cluster;
-    const resource = cluster.split(':').slice(5).join(':');
-    return resource.startsWith('cluster/') ? resource.slice('cluster/'.length) : resource;
-}
-/**
- * `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` (or the old `service/<name>`) → `<name>`; a plain name
- * stays as it is.
- */
-function serviceNameOf(service) {
-    if (!service.startsWith('arn:'))
-        return service;
-    const resource = service.split(':').slice(5).join(':');
-    const parts = resource.split('/');
-    return parts[parts.length - 1] ?? resource;
-}
-/** The Application Auto Scaling resource id of an ECS service. */
-function ecsResourceId(cluster, service) {
-    return `service/${clusterNameOf(cluster)}/${serviceNameOf(service)}`;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/autoscaling/describe.js
-/**
- * Reading an ECS service's auto scaling (scalable targets and scaling policies) and turning what the Describe calls
- * return into the RegisterScalableTarget / PutScalingPolicy inputs that would recreate it.
- */
-
-
-/** Pages are followed up to this many (100 items a page is far beyond one service's targets and policies). */
-const MAX_PAGES = 20;
-/** The scalable targets and scaling policies registered for `service/<cluster>/<service>` (DesiredCount). */
-async function describeAutoScaling(aas, cluster, service) {
-    const resourceId = ecsResourceId(cluster, service);
-    const scalableTargets = [];
-    let token;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const out = await aas.send(new dist_cjs/* DescribeScalableTargetsCommand */.sH({
-            ServiceNamespace: ECS_NAMESPACE,
-            ResourceIds: [resourceId],
-            ScalableDimension: DESIRED_COUNT_DIMENSION,
-            ...(token !== undefined ? { NextToken: token } : {}),
-        }));
-        for (const t of out.ScalableTargets ?? [])
-            scalableTargets.push(toRegisterScalableTargetInput(t));
-        token = out.NextToken;
-        if (token === undefined || token === '')
-            break;
+    const root = external_node_path_.resolve(workspace);
+    const candidate = external_node_path_.resolve(root, userPath);
+    if (!isInside(root, candidate)) {
+        throw new core_errors/* ConfigurationError */.j1(`the path leaves the workspace ${root}; manifests must be inside it`, where);
     }
-    const scalingPolicies = [];
-    token = undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const out = await aas.send(new dist_cjs/* DescribeScalingPoliciesCommand */.yY({
-            ServiceNamespace: ECS_NAMESPACE,
-            ResourceId: resourceId,
-            ScalableDimension: DESIRED_COUNT_DIMENSION,
-            ...(token !== undefined ? { NextToken: token } : {}),
-        }));
-        for (const p of out.ScalingPolicies ?? [])
-            scalingPolicies.push(toPutScalingPolicyInput(p));
-        token = out.NextToken;
-        if (token === undefined || token === '')
-            break;
-    }
-    return { scalableTargets, scalingPolicies };
-}
-/**
- * The RegisterScalableTarget input that recreates `t`. Output-only fields (CreationTime, ScalableTargetARN,
- * PredictedCapacity) are dropped, and so is the ECS service-linked role: Application Auto Scaling uses it by
- * itself and passing it back is not needed.
- */
-function toRegisterScalableTargetInput(t) {
-    const input = {
-        ServiceNamespace: t.ServiceNamespace,
-        ResourceId: t.ResourceId,
-        ScalableDimension: t.ScalableDimension,
-    };
-    if (t.MinCapacity !== undefined)
-        input.MinCapacity = t.MinCapacity;
-    if (t.MaxCapacity !== undefined)
-        input.MaxCapacity = t.MaxCapacity;
-    if (t.RoleARN !== undefined && !t.RoleARN.includes(':role/aws-service-role/'))
-        input.RoleARN = t.RoleARN;
-    if (t.SuspendedState !== undefined)
-        input.SuspendedState = plain(t.SuspendedState);
-    return input;
-}
-/**
- * The PutScalingPolicy input that recreates `p`. Output-only fields (PolicyARN, Alarms, CreationTime) are dropped;
- * target tracking alarms are recreated by Application Auto Scaling itself.
- */
-function toPutScalingPolicyInput(p) {
-    const input = {
-        PolicyName: p.PolicyName,
-        ServiceNamespace: p.ServiceNamespace,
-        ResourceId: p.ResourceId,
-        ScalableDimension: p.ScalableDimension,
-    };
-    if (p.PolicyType !== undefined)
-        input.PolicyType = p.PolicyType;
-    if (p.StepScalingPolicyConfiguration !== undefined) {
-        input.StepScalingPolicyConfiguration = plain(p.StepScalingPolicyConfiguration);
-    }
-    if (p.TargetTrackingScalingPolicyConfiguration !== undefined) {
-        input.TargetTrackingScalingPolicyConfiguration = plain(p.TargetTrackingScalingPolicyConfiguration);
-    }
-    if (p.PredictiveScalingPolicyConfiguration !== undefined) {
-        input.PredictiveScalingPolicyConfiguration = plain(p.PredictiveScalingPolicyConfiguration);
-    }
-    return input;
-}
-/** A deep copy without `undefined` and `null` members, so the value survives JSON round trips unchanged. */
-function plain(value) {
-    return JSON.parse(JSON.stringify(value, (_k, v) => (v === null ? undefined : v)));
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/autoscaling/apply.js
-/**
- * Changing an ECS service's auto scaling: remove it before an update (R3), apply it from the manifests after
- * (R2, R3), restore a snapshot of it on rollback (R6).
- *
- * Note on step scaling: a step scaling policy is triggered by a CloudWatch alarm that names the policy's ARN.
- * Deleting and re-putting a policy (as Harness does, and R3 asks) may give it a new ARN; target tracking policies
- * are not affected (Application Auto Scaling manages their alarms).
- */
-
-
-
-
-/**
- * Fills in ServiceNamespace, ScalableDimension and ResourceId where the manifests leave them out, and refuses
- * (ConfigurationError, before any call) a manifest that names another service, namespace or dimension.
- * Pure: call it while validating, before the first mutating call (S3).
- */
-function bindAutoScaling(targets, policies, cluster, service, sources = {}) {
-    const resourceId = ecsResourceId(cluster, service);
-    const scalableTargets = targets.map((t, i) => bindOne(t, resourceId, where(sources.scalableTargets, i, targets.length), 'scalable target'));
-    const scalingPolicies = policies.map((p, i) => {
-        const bound = bindOne(p, resourceId, where(sources.scalingPolicies, i, policies.length), 'scaling policy');
-        if (typeof bound.PolicyName !== 'string' || bound.PolicyName === '') {
-            throw new core_errors/* ConfigurationError */.j1('a scaling policy needs a PolicyName', field(sources.scalingPolicies, i, policies.length, 'PolicyName'));
-        }
-        return bound;
+    const realRoot = await realpathOr(root, () => {
+        throw new core_errors/* ConfigurationError */.j1(`the workspace ${root} does not exist`, where);
     });
-    return { scalableTargets, scalingPolicies };
+    const realFile = await realpathOr(candidate, () => {
+        throw new core_errors/* ConfigurationError */.j1(`file not found: ${candidate} (paths are relative to the workspace ${root})`, where);
+    });
+    if (!isInside(realRoot, realFile)) {
+        throw new core_errors/* ConfigurationError */.j1(`the path resolves (through a symbolic link) to ${realFile}, outside the workspace ${realRoot}`, where);
+    }
+    const info = await (0,promises_.stat)(realFile);
+    if (!info.isFile())
+        throw new core_errors/* ConfigurationError */.j1(`${candidate} is not a file`, where);
+    return realFile;
 }
+async function realpathOr(p, onMissing) {
+    try {
+        return await (0,promises_.realpath)(p);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            onMissing();
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/problems.js
 /**
- * Registers the scalable targets, then puts the scaling policies (a policy needs its target). Returns what was
- * applied (with the resource fields filled in).
+ * Collecting the problems found in one manifest, so the user sees all of them at once (first N), each with its
+ * file, line and field path.
  */
-async function applyAutoScaling(aas, targets, policies, cluster, service, options = {}) {
-    const set = bindAutoScaling(targets, policies, cluster, service, options.sources);
-    await putAll(aas, set, options.log);
-    return set;
-}
-/** Deletes every scaling policy of `set`, then deregisters its scalable targets. Already gone is fine. */
-async function removeAutoScaling(aas, set, log) {
-    for (const p of set.scalingPolicies) {
-        const done = await ignoreNotFound(aas.send(new dist_cjs/* DeleteScalingPolicyCommand */.y5({
-            PolicyName: p.PolicyName,
-            ServiceNamespace: p.ServiceNamespace,
-            ResourceId: p.ResourceId,
-            ScalableDimension: p.ScalableDimension,
-        })));
-        log?.info(`${done ? 'Deleted' : 'Already gone:'} scaling policy ${p.PolicyName ?? ''} of ${p.ResourceId ?? ''}`);
-    }
-    for (const t of set.scalableTargets) {
-        const done = await ignoreNotFound(aas.send(new dist_cjs/* DeregisterScalableTargetCommand */.CV({
-            ServiceNamespace: t.ServiceNamespace,
-            ResourceId: t.ResourceId,
-            ScalableDimension: t.ScalableDimension,
-        })));
-        log?.info(`${done ? 'Deregistered' : 'Already gone:'} scalable target ${t.ResourceId ?? ''} (${t.ScalableDimension ?? ''})`);
-    }
-}
-/**
- * Makes the service's live auto scaling equal to the snapshot: policies that the snapshot does not have are
- * deleted (and the target deregistered when the snapshot has none), then the snapshot's targets are registered
- * and its policies put.
- */
-async function restoreAutoScaling(aas, snapshot, log) {
-    const live = await describeAutoScaling(aas, snapshot.cluster, snapshot.service);
-    const keptPolicies = new Set(snapshot.scalingPolicies.map((p) => p.PolicyName));
-    const extra = {
-        scalingPolicies: live.scalingPolicies.filter((p) => !keptPolicies.has(p.PolicyName)),
-        scalableTargets: snapshot.scalableTargets.length === 0 ? live.scalableTargets : [],
-    };
-    await removeAutoScaling(aas, extra, log);
-    await putAll(aas, snapshot, log);
-    if (snapshot.scalableTargets.length === 0 && snapshot.scalingPolicies.length === 0) {
-        log?.info(`No auto scaling to restore for ${ecsResourceId(snapshot.cluster, snapshot.service)}`);
-    }
-}
-async function putAll(aas, set, log) {
-    for (const t of set.scalableTargets) {
-        await aas.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(t));
-        log?.info(`Registered scalable target ${t.ResourceId ?? ''} (min ${t.MinCapacity ?? '-'}, max ${t.MaxCapacity ?? '-'})`);
-    }
-    for (const p of set.scalingPolicies) {
-        await aas.send(new dist_cjs/* PutScalingPolicyCommand */.OJ(p));
-        log?.info(`Put scaling policy ${p.PolicyName ?? ''} (${p.PolicyType ?? 'default type'}) on ${p.ResourceId ?? ''}`);
-    }
-}
-function bindOne(item, resourceId, at, what) {
-    const expected = {
-        ServiceNamespace: ECS_NAMESPACE,
-        ResourceId: resourceId,
-        ScalableDimension: DESIRED_COUNT_DIMENSION,
-    };
-    const out = { ...item };
-    for (const key of ['ServiceNamespace', 'ResourceId', 'ScalableDimension']) {
-        const given = item[key];
-        if (given === undefined || given === null || given === '') {
-            out[key] = expected[key];
-        }
-        else if (given !== expected[key]) {
-            throw new core_errors/* ConfigurationError */.j1(`this ${what} is for ${key} '${String(given)}', but this deployment's service needs '${expected[key]}'`, at(key));
-        }
+
+/** How many problems one error message lists before it says "and N more". */
+const MAX_LISTED_PROBLEMS = 20;
+const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
+/** `containerDefinitions[1].portMappings[0].containerPort`; odd map keys are quoted: `dockerLabels["a b"]`. */
+function formatFieldPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (IDENTIFIER.test(segment))
+            out += out === '' ? segment : `.${segment}`;
+        else
+            out += `[${JSON.stringify(segment)}]`;
     }
     return out;
 }
-function where(base, index, count) {
-    return (name) => field(base, index, count, name);
-}
-function field(base, index, count, name) {
-    const prefix = count > 1 ? `[${index}].` : '';
-    return { ...base, field: `${prefix}${name}` };
-}
-/** True when the call succeeded, false when the object was already gone (ObjectNotFoundException). */
-async function ignoreNotFound(p) {
-    try {
-        await p;
-        return true;
-    }
-    catch (e) {
-        if (e instanceof Error && e.name === 'ObjectNotFoundException')
-            return false;
-        throw e;
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/errors.js
-const THROTTLING_CODES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'SlowDown',
-    'PriorRequestNotComplete',
-]);
-const TRANSIENT_CODES = new Set([
-    'ServerException',
-    'InternalFailure',
-    'InternalServerError',
-    'InternalError',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'RequestTimeout',
-    'RequestTimeoutException',
-    'TimeoutError',
-]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED']);
-function classifyAwsError(e) {
-    if (typeof e !== 'object' || e === null)
-        return 'fatal';
-    const err = e;
-    const name = typeof err.name === 'string' ? err.name : '';
-    const status = err.$metadata?.httpStatusCode;
-    if (THROTTLING_CODES.has(name) || err.$retryable?.throttling === true || status === 429)
-        return 'throttling';
-    if (TRANSIENT_CODES.has(name) || err.$retryable !== undefined)
-        return 'transient';
-    if (status !== undefined && status >= 500)
-        return 'transient';
-    if (typeof err.code === 'string' && NETWORK_CODES.has(err.code))
-        return 'transient';
-    return 'fatal';
-}
-function isThrottlingError(e) {
-    return classifyAwsError(e) === 'throttling';
-}
-/** True when the error's name (the AWS error code, e.g. `ResourceNotFoundException`) is one of `names`. */
-function hasErrorName(e, ...names) {
-    if (typeof e !== 'object' || e === null)
-        return false;
-    const named = e;
-    return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
-
 /**
- * The fields of a service definition that UpdateService carries over (R3). launchType, schedulingStrategy and
- * role are never sent (ECS refuses to change them); nor are tags (UpdateService has none), clientToken or
- * deploymentController (changing the controller is a different kind of deployment).
+ * Several located problems in one manifest. Its own location is the first problem's, so code that reads
+ * `location.line` gets a useful answer; the message lists every problem (up to MAX_LISTED_PROBLEMS).
  */
-const UPDATABLE_SERVICE_FIELDS = [
-    'deploymentConfiguration',
-    'networkConfiguration',
-    'loadBalancers',
-    'capacityProviderStrategy',
-    'placementConstraints',
-    'placementStrategy',
-    'platformVersion',
-    'healthCheckGracePeriodSeconds',
-    'propagateTags',
-    'enableECSManagedTags',
-    'enableExecuteCommand',
-    'serviceRegistries',
-    'serviceConnectConfiguration',
-    'volumeConfigurations',
-    'availabilityZoneRebalancing',
-];
-/** Service definition fields that a deployment to an existing service leaves as they are. */
-const CREATE_ONLY_SERVICE_FIELDS = [
-    'launchType',
-    'schedulingStrategy',
-    'role',
-    'tags',
-    'deploymentController',
-    'clientToken',
-];
-/**
- * The UpdateService input for a deployment to an existing service: the task definition, the desired count
- * (unless same-as-running, or neither the input nor the manifest gives one), every updatable field the service
- * definition sets, and forceNewDeployment.
- */
-function toUpdateServiceInput(definition, options) {
-    const input = {
-        cluster: options.cluster,
-        service: options.service,
-        taskDefinition: options.taskDefinitionArn,
-    };
-    const desiredCount = chooseDesiredCount(definition, options);
-    if (desiredCount !== undefined)
-        input.desiredCount = desiredCount;
-    if (definition !== undefined) {
-        const target = input;
-        for (const key of UPDATABLE_SERVICE_FIELDS) {
-            const value = definition[key];
-            if (value !== undefined && value !== null)
-                target[key] = value;
-        }
-    }
-    input.forceNewDeployment = options.forceNewDeployment;
-    return input;
-}
-/** The names of create-only fields the definition sets (a deployment to an existing service says it ignores them). */
-function createOnlyFieldsIn(definition) {
-    if (definition === undefined)
-        return [];
-    return CREATE_ONLY_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
-}
-/**
- * The CreateService input of a first deployment (R2): the service definition with cluster, serviceName and
- * taskDefinition overridden, and the `desired-count` input over the manifest's. A REPLICA service needs a desired
- * count (ECS requires one unless schedulingStrategy is DAEMON): without one this throws a ConfigurationError,
- * so call it before the first mutating call.
- */
-function toCreateServiceInput(definition, options) {
-    const input = {
-        ...definition,
-        cluster: options.cluster,
-        serviceName: options.serviceName,
-        taskDefinition: options.taskDefinitionArn,
-    };
-    if (options.desiredCountInput !== undefined)
-        input.desiredCount = options.desiredCountInput;
-    if (input.desiredCount === undefined && input.schedulingStrategy !== 'DAEMON') {
-        throw new core_errors/* ConfigurationError */.j1('the service does not exist yet, so its first deployment needs a desired count: set desiredCount in the ' +
-            'service definition or the desired-count input', { input: 'service-definition', field: 'desiredCount' });
-    }
-    return input;
-}
-function chooseDesiredCount(definition, choice) {
-    if (choice.sameAsRunning)
-        return undefined;
-    return choice.desiredCountInput ?? definition?.desiredCount ?? undefined;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/snapshot.js
-
-
-
-/**
- * UpdateService settings that DescribeServices reports only per deployment, not on the service, so the snapshot
- * cannot save them and a rollback does not restore them.
- */
-const DEPLOYMENT_LEVEL_FIELDS = ['serviceConnectConfiguration', 'volumeConfigurations'];
-/** Service settings that UpdateService can set and DescribeServices reports: the updatable ones less the above. */
-const RESTORABLE_SERVICE_FIELDS = UPDATABLE_SERVICE_FIELDS.filter((f) => !DEPLOYMENT_LEVEL_FIELDS.includes(f));
-// Compile-time check: every restorable field is a field of the described Service.
-const _describedByService = RESTORABLE_SERVICE_FIELDS;
-void _describedByService;
-/** Describes the service (and, when it is ACTIVE, its auto scaling) and records what a rollback needs. */
-async function takeSnapshot(clients, cluster, service) {
-    const live = await describeServiceAnyStatus(clients.ecs, cluster, service);
-    const base = {
-        version: 1,
-        cluster,
-        service,
-        exists: false,
-        draining: live?.status === 'DRAINING',
-        scalableTargets: [],
-        scalingPolicies: [],
-        seenEventIds: eventIds(live),
-        serviceConfig: {},
-    };
-    if (live === undefined || live.status !== 'ACTIVE')
-        return base;
-    const autoScaling = await describeAutoScaling(clients.autoscaling, cluster, service);
-    const snapshot = { ...base, exists: true, ...autoScaling, serviceConfig: serviceConfigOf(live) };
-    if (live.serviceArn !== undefined)
-        snapshot.serviceArn = live.serviceArn;
-    const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
-    const taskDefinitionArn = primary?.taskDefinition ?? live.taskDefinition;
-    if (taskDefinitionArn !== undefined)
-        snapshot.taskDefinitionArn = taskDefinitionArn;
-    if (live.desiredCount !== undefined)
-        snapshot.desiredCount = live.desiredCount;
-    return snapshot;
-}
-function serializeSnapshot(snapshot) {
-    return JSON.stringify(snapshot);
-}
-/** Reads a snapshot written by `serializeSnapshot`; throws when the text is not one. */
-function parseSnapshot(text) {
-    const value = JSON.parse(text);
-    if (!isRecord(value) || value['version'] !== 1)
-        throw new Error('not a rollback snapshot (version 1)');
-    for (const key of ['cluster', 'service']) {
-        if (typeof value[key] !== 'string')
-            throw new Error(`rollback snapshot: ${key} must be a string`);
-    }
-    for (const key of ['exists', 'draining']) {
-        if (typeof value[key] !== 'boolean')
-            throw new Error(`rollback snapshot: ${key} must be a boolean`);
-    }
-    for (const key of ['scalableTargets', 'scalingPolicies', 'seenEventIds']) {
-        if (!Array.isArray(value[key]))
-            throw new Error(`rollback snapshot: ${key} must be a list`);
-    }
-    if (!isRecord(value['serviceConfig']))
-        throw new Error('rollback snapshot: serviceConfig must be an object');
-    if (value['exists'] === true && typeof value['taskDefinitionArn'] !== 'string') {
-        throw new Error('rollback snapshot: an existing service needs its taskDefinitionArn');
-    }
-    return value;
-}
-/** The restorable settings of a described service, as plain JSON values. */
-function serviceConfigOf(service) {
-    const config = {};
-    for (const key of RESTORABLE_SERVICE_FIELDS) {
-        const value = service[key];
-        if (value !== undefined && value !== null)
-            config[key] = JSON.parse(JSON.stringify(value));
-    }
-    return config;
-}
-function eventIds(service) {
-    return (service?.events ?? []).map((e) => e.id).filter((id) => id !== undefined);
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/task-definition-arn.js
-/**
- * True when two task definition references name the same revision. A full ARN
- * (`arn:aws:ecs:<region>:<account>:task-definition/web:3`) matches itself and its `family:revision` short form.
- */
-function sameTaskDefinition(a, b) {
-    if (a === undefined || b === undefined)
-        return false;
-    if (a === b)
-        return true;
-    return familyRevision(a) === familyRevision(b) && (!isArn(a) || !isArn(b));
-}
-function isArn(ref) {
-    return ref.startsWith('arn:');
-}
-/** `web:3` from an ARN or a `family:revision`. */
-function familyRevision(ref) {
-    const slash = ref.lastIndexOf('/');
-    return isArn(ref) && slash >= 0 ? ref.slice(slash + 1) : ref;
-}
-/** "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed." (family) */
-const FAMILY = '[A-Za-z0-9_-]{1,255}';
-const REVISION = '[1-9][0-9]{0,8}';
-const FAMILY_REVISION = new RegExp(`^${FAMILY}:${REVISION}$`);
-const TASK_DEFINITION_ARN = new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:task-definition/${FAMILY}:${REVISION}$`);
-/** True for a full task definition ARN or a `family:revision` (a bare family, whose latest revision changes, is not). */
-function isTaskDefinitionRef(ref) {
-    return FAMILY_REVISION.test(ref) || TASK_DEFINITION_ARN.test(ref);
-}
-/** Why `ref` is not a task definition reference (for a ConfigurationError), or undefined when it is one. */
-function taskDefinitionRefProblem(ref) {
-    if (isTaskDefinitionRef(ref))
-        return undefined;
-    const hint = ref.startsWith('arn:')
-        ? 'expected a task definition ARN, arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>'
-        : /^[A-Za-z0-9_-]+$/.test(ref)
-            ? 'a revision is required: write <family>:<revision> (e.g. web:7) or the full task definition ARN'
-            : 'expected a task definition ARN (arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>) or <family>:<revision>';
-    return `'${ref}' is not a task definition reference: ${hint}`;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback.js
-
-
-
-
-
-
-/** Rolls the service back to the snapshot. Logs `Rolling Back..` and `Rollback Successful.` / `Rollback Failed.` */
-async function rollbackToSnapshot(deps, snapshot, options) {
-    const started = deps.clock.now();
-    deps.log.info('Rolling Back..');
-    let result;
-    try {
-        result = snapshot.exists
-            ? await restoreService(deps, snapshot, options)
-            : await deleteNewService(deps, snapshot, options);
-    }
-    catch (e) {
-        result = { status: 'failed', detail: (0,core_errors/* describeError */.Uc)(e), stoppedTasks: [] };
-    }
-    if (result.status === 'succeeded')
-        deps.log.info('Rollback Successful.');
-    else if (result.status === 'failed')
-        deps.log.error(`Rollback Failed. ${result.detail}`);
-    else
-        deps.log.warning(`Rollback abandoned: ${result.detail}`);
-    return { ...result, durationMs: deps.clock.now() - started };
-}
-/** The UpdateService input that puts an existing service back to the snapshot. */
-function rollbackUpdateInput(snapshot, live, changedFields = []) {
-    if (snapshot.taskDefinitionArn === undefined)
-        throw new Error('the rollback snapshot has no task definition');
-    const input = {
-        cluster: snapshot.cluster,
-        service: snapshot.service,
-        taskDefinition: snapshot.taskDefinitionArn,
-        forceNewDeployment: true,
-    };
-    const desired = Math.max(snapshot.desiredCount ?? 0, live?.desiredCount ?? 0);
-    if (snapshot.desiredCount !== undefined || live?.desiredCount !== undefined)
-        input.desiredCount = desired;
-    const target = input;
-    for (const key of RESTORABLE_SERVICE_FIELDS) {
-        const saved = snapshot.serviceConfig[key];
-        if (changedFields.includes(key) && saved !== undefined)
-            target[key] = saved;
-    }
-    return input;
-}
-async function restoreService(deps, snapshot, options) {
-    const { log } = deps;
-    const live = await describeServiceAnyStatus(deps.ecs, snapshot.cluster, snapshot.service);
-    if (live === undefined || live.status !== 'ACTIVE') {
-        return {
-            status: 'failed',
-            detail: `service ${snapshot.service} is no longer ACTIVE (${live?.status ?? 'missing'}); nothing to roll back to`,
-            stoppedTasks: [],
-        };
-    }
-    const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? []);
-    if (settled !== undefined)
-        return keepEcsRollback(deps, snapshot, settled);
-    const input = rollbackUpdateInput(snapshot, live, options.changedFields);
-    log.info(`Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
-        `${input.desiredCount ?? 'unchanged'}`);
-    const out = await deps.ecs.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr(input));
-    const deploymentId = primaryDeploymentId(out.service);
-    let autoScalingProblem;
-    try {
-        await restoreAutoScaling(deps.autoscaling, snapshot, log);
-    }
-    catch (e) {
-        autoScalingProblem = `restoring its auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`;
-        log.error(`Restoring the auto scaling of ${snapshot.service} failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
-    }
-    const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;
-    if (deploymentId === undefined) {
-        return {
-            status: 'failed',
-            detail: `UpdateService returned no PRIMARY deployment to follow. ${autoScalingNote}`,
-            stoppedTasks: [],
-        };
-    }
-    log.info(`Waiting for rollback deployment ${deploymentId} to reach steady state`);
-    const waited = await deps.watch.waitForDeployment(watchDeps(deps), {
-        cluster: snapshot.cluster,
-        service: snapshot.service,
-        deploymentId,
-        taskDefinitionArn: snapshot.taskDefinitionArn ?? '',
-        deadline: options.deadline,
-        seenEventIds: (live.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id])),
-        ...(options.signal !== undefined ? { signal: options.signal } : {}),
-        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
-    });
-    if (waited.ok) {
-        const runs = `service ${snapshot.service} runs ${snapshot.taskDefinitionArn ?? ''} again (deployment ${deploymentId})`;
-        return autoScalingProblem === undefined
-            ? { status: 'succeeded', detail: runs, stoppedTasks: [] }
-            : { status: 'failed', detail: `${runs}, but ${autoScalingProblem}`, stoppedTasks: [] };
-    }
-    if (waited.reason === 'cancelled') {
-        return {
-            status: 'abandoned',
-            detail: `stopped waiting for the rollback deployment ${deploymentId} of service ${snapshot.service} to ` +
-                `${snapshot.taskDefinitionArn ?? ''} (desired count ${input.desiredCount ?? 'unchanged'}); ECS goes on ` +
-                `with it. ${autoScalingNote}`,
-            stoppedTasks: waited.stoppedTasks,
-        };
-    }
-    return {
-        status: 'failed',
-        detail: `rollback deployment ${deploymentId} did not reach steady state (${waited.reason}): ${waited.message}. ` +
-            autoScalingNote,
-        stoppedTasks: waited.stoppedTasks,
-    };
-}
-/**
- * The id of the service's only deployment when ECS itself (the circuit breaker or an alarm) has already put the
- * service back on the snapshot's task definition, rolled out, with at least the saved desired count and the
- * changed settings as they were: then a rollback deployment of our own would only repeat it.
- */
-function settledOnSnapshot(snapshot, live, changedFields) {
-    const deployments = live.deployments ?? [];
-    const only = deployments.length === 1 ? deployments[0] : undefined;
-    if (only?.status !== 'PRIMARY' || only.rolloutState !== 'COMPLETED' || only.id === undefined)
-        return undefined;
-    if (!sameTaskDefinition(only.taskDefinition, snapshot.taskDefinitionArn))
-        return undefined;
-    if ((live.desiredCount ?? 0) < (snapshot.desiredCount ?? 0))
-        return undefined;
-    const now = serviceConfigOf(live);
-    for (const key of RESTORABLE_SERVICE_FIELDS) {
-        if (!changedFields.includes(key) || snapshot.serviceConfig[key] === undefined)
-            continue;
-        if (JSON.stringify(now[key]) !== JSON.stringify(snapshot.serviceConfig[key]))
-            return undefined;
-    }
-    return only.id;
-}
-async function keepEcsRollback(deps, snapshot, deploymentId) {
-    const back = `ECS had already rolled service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)`;
-    deps.log.info(`${back}: no rollback deployment needed.`);
-    try {
-        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
-    }
-    catch (e) {
-        return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`, stoppedTasks: [] };
-    }
-    return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
-}
-async function deleteNewService(deps, snapshot, options) {
-    deps.log.info(`Deleting service ${snapshot.service} (force), created by this failed first deployment`);
-    try {
-        await deps.ecs.send(new client_ecs_dist_cjs/* DeleteServiceCommand */.o6q({ cluster: snapshot.cluster, service: snapshot.service, force: true }));
-    }
-    catch (e) {
-        if (!(e instanceof Error && e.name === 'ServiceNotFoundException'))
-            throw e;
-        return { status: 'succeeded', detail: `service ${snapshot.service} was already gone`, stoppedTasks: [] };
-    }
-    const waited = await deps.watch.waitForServiceInactive(watchDeps(deps), {
-        cluster: snapshot.cluster,
-        service: snapshot.service,
-        deadline: options.deadline,
-        seenEventIds: [...snapshot.seenEventIds, ...(options.seenEventIds ?? [])],
-        ...(options.signal !== undefined ? { signal: options.signal } : {}),
-        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
-    });
-    if (waited.ok) {
-        return { status: 'succeeded', detail: `service ${snapshot.service} was deleted`, stoppedTasks: [] };
-    }
-    if (waited.reason === 'cancelled') {
-        return {
-            status: 'abandoned',
-            detail: `service ${snapshot.service} was deleted (force) but is still DRAINING; ECS finishes removing it`,
-            stoppedTasks: [],
-        };
-    }
-    return {
-        status: 'failed',
-        detail: `service ${snapshot.service} was deleted but did not become INACTIVE (${waited.reason}): ${waited.message}`,
-        stoppedTasks: [],
-    };
-}
-/** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
-function primaryDeploymentId(service) {
-    return service?.deployments?.find((d) => d.status === 'PRIMARY')?.id;
-}
-function watchDeps(deps) {
-    return { ecs: deps.ecs, clock: deps.clock, sleep: deps.sleep, log: deps.log };
-}
-/** When the service itself was not changed (UpdateService failed, or a newer deployment replaced ours). */
-async function restoreAutoScalingOnly(deps, snapshot) {
-    deps.log.info('Rolling Back..');
-    deps.log.info(`Service ${snapshot.service} was not changed; restoring its auto scaling.`);
-    try {
-        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
-        deps.log.info('Rollback Successful.');
-        return { status: 'succeeded', detail: `service ${snapshot.service} was not changed; its auto scaling was restored`, stoppedTasks: [] };
-    }
-    catch (e) {
-        deps.log.error(`Rollback Failed. ${(0,core_errors/* describeError */.Uc)(e)}`);
-        return { status: 'failed', detail: `restoring the auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`, stoppedTasks: [] };
+class ManifestError extends core_errors/* ConfigurationError */.j1 {
+    problems;
+    constructor(problems) {
+        const first = problems[0];
+        if (first === undefined)
+            throw new Error('ManifestError needs at least one problem');
+        super(summarise(problems), first.location);
+        this.name = 'ManifestError';
+        this.problems = problems;
     }
 }
-
-// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
-var time = __nccwpck_require__(9608);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/events.js
-/** The AWS-event log line of S6: `# AWS Event: 2024-05-01 13:04:05.123 <message>` (UTC). */
-function formatAwsEvent(at, message) {
-    return `# AWS Event: ${formatUtcTimestamp(at)} ${message}`;
-}
-/** `yyyy-MM-dd HH:mm:ss.SSS` in UTC. Throws a RangeError for an invalid date. */
-function formatUtcTimestamp(at) {
-    const iso = at.toISOString(); // 2024-05-01T13:04:05.123Z (throws RangeError when invalid)
-    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/events.js
-
-/** How far before the watch started an event may be and still count as new, when no seen ids were given. */
-const UNSEEN_EVENT_WINDOW_MS = 60_000;
-/**
- * Prints each new ECS service event once, oldest first (S6). DescribeServices returns the most recent events
- * (up to 100), newest first, so the same event comes back on every poll: the printer remembers ids.
- */
-class EventPrinter {
-    log;
-    notBefore;
-    seen;
-    /**
-     * @param seenIds events already present before the change: never printed.
-     * @param notBefore epoch ms; events created earlier are treated as old (used when no `seenIds` are known).
-     */
-    constructor(log, seenIds = [], notBefore = Number.NEGATIVE_INFINITY) {
-        this.log = log;
-        this.notBefore = notBefore;
-        this.seen = new Set(seenIds);
-    }
-    /** Prints the events not printed (or seen) before; returns them, oldest first. */
-    print(events) {
-        const fresh = [];
-        (events ?? []).forEach((event, index) => {
-            const key = eventKey(event);
-            if (this.seen.has(key))
-                return;
-            this.seen.add(key);
-            const at = event.createdAt?.getTime();
-            if (at !== undefined && at < this.notBefore)
-                return;
-            fresh.push({ event, order: index });
-        });
-        // Oldest first; events with the same timestamp keep ECS's order reversed (ECS lists newest first).
-        fresh.sort((a, b) => events_time(a.event) - events_time(b.event) || b.order - a.order);
-        for (const { event } of fresh) {
-            this.log.info(formatAwsEvent(event.createdAt ?? new Date(0), event.message ?? ''));
-        }
-        return fresh.map((f) => f.event);
-    }
-}
-function eventKey(event) {
-    return event.id ?? `${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`;
-}
-function events_time(event) {
-    return event.createdAt?.getTime() ?? 0;
-}
-/** `Deployment ecs-svc/123: desired 3, pending 1, running 2, rollout IN_PROGRESS` */
-function formatDeploymentProgress(d) {
-    const state = d.rolloutState !== undefined ? `rollout ${d.rolloutState}` : `status ${d.status ?? 'unknown'}`;
-    return `Deployment ${d.id ?? '(no id)'}: desired ${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, running ${d.runningCount ?? 0}, ${state}`;
-}
-/** Prints a progress line per deployment only when it changed since the last one printed for that deployment. */
-class ProgressPrinter {
-    log;
-    last = new Map();
-    constructor(log) {
-        this.log = log;
-    }
-    print(deployments) {
-        for (const d of deployments ?? []) {
-            const line = formatDeploymentProgress(d);
-            const key = d.id ?? '';
-            if (this.last.get(key) === line)
-                continue;
-            this.last.set(key, line);
-            this.log.info(line);
-        }
-    }
-    /** Prints a free-form progress line (e.g. a draining service's counts) when it differs from the last one under `key`. */
-    printLine(key, line) {
-        if (this.last.get(key) === line)
-            return;
-        this.last.set(key, line);
-        this.log.info(line);
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/poll-pacer.js
-const DEFAULT_MAX_INTERVAL_MS = 15_000;
-const DEFAULT_READS_PER_MINUTE = 30;
-const WINDOW_MS = 60_000;
-/**
- * Decides when the next poll may start (S7). Two constraints:
- * - the poll interval, doubled on each throttling/transient error up to the ceiling and halved on each success
- *   (back to the base within a few polls);
- * - the read budget: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s. The base
- *   interval leaves headroom under it (2.2 s polls are ~27 a minute), so the few extra reads made when tasks fail
- *   do not delay the poll that notices the failure; only a sustained excess waits for the window to clear.
- */
-class PollPacer {
-    clock;
-    baseIntervalMs;
-    maxIntervalMs;
-    readsPerMinute;
-    interval;
-    lastPollAt;
-    /** Times of the reads of the last 60 s, oldest first. */
-    reads = [];
-    constructor(clock, opts) {
-        this.clock = clock;
-        this.baseIntervalMs = Math.max(0, opts.baseIntervalMs);
-        this.maxIntervalMs = Math.max(this.baseIntervalMs, opts.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS);
-        this.readsPerMinute = Math.max(1, Math.floor(opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE));
-        this.interval = this.baseIntervalMs;
-    }
-    get intervalMs() {
-        return this.interval;
-    }
-    /** A poll starts now (it is also a read). */
-    pollStarted() {
-        this.lastPollAt = this.clock.now();
-        this.readMade();
-    }
-    /** A read call is made now; it uses budget. */
-    readMade() {
-        const now = this.clock.now();
-        this.forgetBefore(now - WINDOW_MS);
-        this.reads.push(now);
-    }
-    succeeded() {
-        this.interval = Math.max(this.baseIntervalMs, Math.floor(this.interval / 2));
-    }
-    /** Throttled or a transient fault: poll less often. */
-    backOff() {
-        this.interval = Math.min(this.maxIntervalMs, Math.max(this.interval * 2, 1));
-    }
-    /** How long to wait from now before the next poll (0 before the first poll). */
-    delayMs() {
-        if (this.lastPollAt === undefined)
-            return 0;
-        const now = this.clock.now();
-        this.forgetBefore(now - WINDOW_MS);
-        let at = this.lastPollAt + this.interval;
-        if (this.reads.length >= this.readsPerMinute) {
-            // The next read fits once enough of the window's reads are older than 60 s.
-            const oldestToExpire = this.reads[this.reads.length - this.readsPerMinute] ?? now;
-            at = Math.max(at, oldestToExpire + WINDOW_MS);
-        }
-        return Math.max(0, Math.ceil(at - now));
-    }
-    forgetBefore(t) {
-        while (this.reads.length > 0 && (this.reads[0] ?? 0) <= t)
-            this.reads.shift();
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/tasks.js
-
-
-/** DescribeTasks accepts at most 100 task ARNs per call. */
-const DESCRIBE_TASKS_BATCH = 100;
-/** ListTasks for one service, following nextToken (100 per page). */
-async function listServiceTaskArns(ecs, req, opts = {}) {
-    const arns = [];
-    let nextToken;
-    let pages = 0;
-    do {
-        opts.onCall?.('ListTasks');
-        const out = await ecs.send(new client_ecs_dist_cjs/* ListTasksCommand */.MYg({
-            cluster: req.cluster,
-            serviceName: req.serviceName,
-            ...(req.desiredStatus !== undefined ? { desiredStatus: req.desiredStatus } : {}),
-            maxResults: 100,
-            ...(nextToken !== undefined ? { nextToken } : {}),
-        }), httpOptions(opts));
-        arns.push(...(out.taskArns ?? []));
-        nextToken = out.nextToken;
-        pages += 1;
-    } while (nextToken !== undefined && nextToken !== '' && (req.maxPages === undefined || pages < req.maxPages));
-    return arns;
-}
-/**
- * DescribeTasks in batches of at most 100 ARNs. MISSING failures are returned in `missing`; any other failure
- * throws EcsFailureError.
- */
-async function describeTasks(ecs, cluster, taskArns, opts = {}) {
-    const result = { tasks: [], missing: [] };
-    for (let i = 0; i < taskArns.length; i += DESCRIBE_TASKS_BATCH) {
-        const batch = taskArns.slice(i, i + DESCRIBE_TASKS_BATCH);
-        opts.onCall?.('DescribeTasks');
-        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: batch }), httpOptions(opts));
-        result.tasks.push(...(out.tasks ?? []));
-        for (const failure of out.failures ?? []) {
-            if (failure.reason === 'MISSING')
-                result.missing.push(failure.arn ?? '');
-            else
-                throw new EcsFailureError('DescribeTasks', failure);
-        }
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/stopped-tasks.js
-
-
-/** Pages of ListTasks read per collection: 200 most recent stopped tasks is plenty to explain a failure. */
-const MAX_LIST_PAGES = 2;
-/** A stop that is not a failure: the scheduler scaling a deployment in (e.g. replaced by a newer one). */
-const SCALE_IN = /^Scaling activity initiated by/i;
-/**
- * Finds the service's STOPPED tasks of one deployment and remembers each once: ListTasks (serviceName, desired
- * status STOPPED), then DescribeTasks for ARNs not seen before, at most 100 per call. Each new stopped task is
- * logged as `Task <id> stopped: <stoppedReason> (container app exit code 1)`.
- */
-class StoppedTaskCollector {
-    ecs;
-    log;
-    cluster;
-    service;
-    filter;
-    seenArns = new Set();
-    found = [];
-    constructor(ecs, log, cluster, service, filter) {
-        this.ecs = ecs;
-        this.log = log;
-        this.cluster = cluster;
-        this.service = service;
-        this.filter = filter;
-    }
-    /** Every stopped task of the deployment found so far, in the order found. */
-    get all() {
-        return this.found;
-    }
-    /** Looks for newly stopped tasks; returns the new ones. AWS errors propagate (the caller decides to retry). */
-    async collect(opts = {}) {
-        const arns = await listServiceTaskArns(this.ecs, { cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED', maxPages: MAX_LIST_PAGES }, opts);
-        const unseen = arns.filter((arn) => !this.seenArns.has(arn));
-        if (unseen.length === 0)
-            return [];
-        const { tasks, missing } = await describeTasks(this.ecs, this.cluster, unseen, opts);
-        for (const arn of missing)
-            this.seenArns.add(arn);
-        const fresh = [];
-        for (const task of sortByStop(tasks)) {
-            if (task.taskArn !== undefined)
-                this.seenArns.add(task.taskArn);
-            if (!this.matches(task))
-                continue;
-            const reason = toStoppedTaskReason(task);
-            fresh.push(reason);
-            this.found.push(reason);
-            this.log.info(formatStoppedTask(reason));
-        }
-        return fresh;
-    }
-    matches(task) {
-        if (task.taskArn === undefined)
-            return false;
-        if (!sameTaskDefinition(task.taskDefinitionArn, this.filter.taskDefinitionArn))
-            return false;
-        const { deploymentId, createdNotBefore } = this.filter;
-        const startedBy = task.startedBy;
-        if (deploymentId !== undefined && startedBy?.startsWith('ecs-svc/') === true && startedBy !== deploymentId) {
-            return false;
-        }
-        const createdAt = task.createdAt?.getTime();
-        if (createdNotBefore !== undefined && createdAt !== undefined && createdAt < createdNotBefore)
-            return false;
-        return !SCALE_IN.test(task.stoppedReason ?? '');
-    }
-}
-function sortByStop(tasks) {
-    const at = (t) => (t.stoppedAt ?? t.stoppingAt ?? t.createdAt)?.getTime() ?? 0;
-    return [...tasks].sort((a, b) => at(a) - at(b));
-}
-function toStoppedTaskReason(task) {
-    return {
-        taskArn: task.taskArn ?? '',
-        ...(task.taskDefinitionArn !== undefined ? { taskDefinitionArn: task.taskDefinitionArn } : {}),
-        ...(task.stoppedReason !== undefined ? { stoppedReason: task.stoppedReason } : {}),
-        ...(task.stopCode !== undefined ? { stopCode: task.stopCode } : {}),
-        containers: (task.containers ?? []).map((c) => ({
-            name: c.name ?? '',
-            ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
-            ...(c.reason !== undefined ? { reason: c.reason } : {}),
-        })),
-    };
-}
-/** The task id: the last segment of its ARN. */
-function taskIdOf(taskArn) {
-    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
-/** `Essential container in task exited (container app exit code 1)` */
-function describeStop(r) {
-    // ECS often repeats the task's stoppedReason as the container's reason (pull errors): it is said once.
-    const ownReason = (c) => c.reason !== undefined && c.reason !== '' && c.reason !== r.stoppedReason ? c.reason : undefined;
-    const details = r.containers
-        .filter((c) => (c.exitCode !== undefined && c.exitCode !== 0) || ownReason(c) !== undefined)
-        .map((c) => {
-        const code = c.exitCode !== undefined && c.exitCode !== 0 ? ` exit code ${c.exitCode}` : '';
-        const why = ownReason(c);
-        return `container ${c.name}${code}${why !== undefined ? `: ${why}` : ''}`;
-    });
-    const reason = r.stoppedReason ?? r.stopCode ?? 'no reason given';
-    return details.length === 0 ? reason : `${reason} (${details.join(', ')})`;
-}
-/** `Task 0123abcd stopped: Essential container in task exited (container app exit code 1)` */
-function formatStoppedTask(r) {
-    return `Task ${taskIdOf(r.taskArn)} stopped: ${describeStop(r)}`;
-}
-/**
- * The distinct stop reasons with how many tasks had each, most frequent first:
- * `Essential container in task exited (container app exit code 1) [3 tasks]; CannotPullContainerError: ... [1 task]`.
- * Empty when there are none.
- */
-function summarizeStoppedTasks(reasons) {
-    const counts = new Map();
-    for (const r of reasons) {
-        const key = describeStop(r);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return [...counts.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .map(([reason, n]) => `${reason} [${n} ${n === 1 ? 'task' : 'tasks'}]`)
-        .join('; ');
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/poll-loop.js
-
-
-
-
-
-
-
-/** 2.2 s: about 27 DescribeServices a minute, under the 30-reads-a-minute budget with room for the reads that
- * explain failed tasks and for the action's few reads after the wait. */
-const DEFAULT_POLL_INTERVAL_MS = 2200;
-/**
- * The one polling loop (S7): DescribeServices at once, then every poll interval within the read budget, until
- * the observer returns a result, the deadline passes or the signal aborts. New service events are printed once,
- * oldest first (S6). Throttling and transient errors back off and keep going; other errors throw.
- */
-async function poll_loop_pollService(deps, params, observer) {
-    const { ecs, clock, sleep, log } = deps;
-    const { signal, deadline } = params;
-    const startedAt = clock.now();
-    const baseIntervalMs = params.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-    // The read budget is 30 a minute at the default interval; a caller asking for faster polls gets a matching budget.
-    const readsPerMinute = Math.max(DEFAULT_READS_PER_MINUTE, baseIntervalMs > 0 ? 60_000 / baseIntervalMs : 0);
-    const pacer = new PollPacer(clock, { baseIntervalMs, readsPerMinute });
-    const events = new EventPrinter(log, params.seenEventIds, params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY);
-    const io = { signal, onCall: () => pacer.readMade(), startedAt, now: () => clock.now() };
-    let lastService;
-    let lastError;
-    const ended = async (reason, message) => {
-        const stoppedTasks = await observer.stoppedTasks(reason, io);
-        const summary = summarizeStoppedTasks(stoppedTasks);
-        return {
-            ok: false,
-            reason,
-            message: summary === '' ? message : `${message}. Stopped tasks: ${summary}`,
-            stoppedTasks,
-            ...(lastService !== undefined ? { service: lastService } : {}),
-        };
-    };
-    const cancelled = () => ended('cancelled', `cancelled after ${(0,time/* formatDuration */.a3)(clock.now() - startedAt)} while waiting for ${observer.waitingFor()}: ${(0,core_errors/* describeError */.Uc)(signal?.reason ?? 'aborted')}`);
-    for (;;) {
-        if (isAborted(signal))
-            return cancelled();
-        pacer.pollStarted();
-        try {
-            const service = await describeServiceAnyStatus(ecs, params.cluster, params.service, signal !== undefined ? { signal } : {});
-            pacer.succeeded();
-            lastError = undefined;
-            if (service !== undefined) {
-                lastService = service;
-                events.print(service.events);
-            }
-            const result = await observer.observe(service, io);
-            if (result !== undefined)
-                return result;
-        }
-        catch (e) {
-            if (isAborted(signal))
-                return cancelled();
-            const kind = classifyAwsError(e);
-            if (kind === 'fatal')
-                throw e;
-            pacer.backOff();
-            lastError = e;
-            const note = `${kind === 'throttling' ? 'Throttled' : 'Transient error'} while polling service ${params.service} (${(0,core_errors/* describeError */.Uc)(e)}); next poll in ${(0,time/* formatDuration */.a3)(pacer.intervalMs)}`;
-            if (kind === 'throttling')
-                log.debug(note);
-            else
-                log.warning(note);
-        }
-        if (deadline.expired()) {
-            const waited = (0,time/* formatDuration */.a3)(clock.now() - startedAt);
-            const seen = observer.lastSeen();
-            const error = lastError !== undefined ? `; last error: ${(0,core_errors/* describeError */.Uc)(lastError)}` : '';
-            return ended('timeout', `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,time/* formatDuration */.a3)(deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${error}`);
-        }
-        const delay = Math.min(pacer.delayMs(), deadline.remainingMs());
-        try {
-            await sleep(delay, signal);
-        }
-        catch (e) {
-            if (isAborted(signal))
-                return cancelled();
-            throw e;
-        }
-    }
-}
-/** Read through a function so the compiler does not narrow it across awaits. */
-function isAborted(signal) {
-    return signal?.aborted === true;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/verdict.js
-
-const WAITING = { kind: 'waiting' };
-/**
- * Success only when our deployment is PRIMARY, runs the task definition we deployed, and has rolled out:
- * rolloutState COMPLETED with running == desired, or, where ECS reports no rolloutState, running == desired and
- * no other deployment left. A deployment that is no longer PRIMARY was rolled back (when ECS marked it FAILED)
- * or replaced by someone else's deployment.
- */
-function judgeDeployment(service, target, ctx) {
-    const name = service.serviceName ?? 'the service';
-    if (service.status !== 'ACTIVE') {
-        return failed(`service ${name} is ${service.status ?? 'gone'}: it was deleted while waiting for deployment ${target.deploymentId}`);
-    }
-    const deployments = service.deployments ?? [];
-    const ours = deployments.find((d) => d.id === target.deploymentId);
-    const primary = deployments.find((d) => d.status === 'PRIMARY');
-    if (ours === undefined) {
-        if (ctx.lastSeen !== undefined)
-            return judgeDisplaced(ctx.lastSeen, primary, service.events);
-        if (rolledBackPerEvents(target.deploymentId, service.events))
-            return rolledBack(target.deploymentId, undefined);
-        if (!ctx.missingTooLong)
-            return WAITING;
-        return {
-            kind: 'failure',
-            reason: 'replaced',
-            message: `deployment ${target.deploymentId} is not among the deployments of service ${name}${describePrimary(primary)}`,
-        };
-    }
-    if (ours.status !== 'PRIMARY')
-        return judgeDisplaced(ours, primary, service.events);
-    if (!sameTaskDefinition(ours.taskDefinition, target.taskDefinitionArn)) {
-        return failed(`deployment ${target.deploymentId} runs task definition ${ours.taskDefinition ?? '(none)'}, not ${target.taskDefinitionArn} that this action deployed`);
-    }
-    if (ours.rolloutState === 'FAILED') {
-        return failed(`deployment ${target.deploymentId} failed: ${ours.rolloutStateReason ?? 'ECS set its rollout state to FAILED'}`);
-    }
-    const counted = (ours.runningCount ?? 0) === (ours.desiredCount ?? 0);
-    if (!counted)
-        return WAITING;
-    if (service.taskDefinition !== undefined && !sameTaskDefinition(service.taskDefinition, target.taskDefinitionArn)) {
-        return WAITING;
-    }
-    if (ours.rolloutState === 'COMPLETED')
-        return { kind: 'success', deployment: ours };
-    if (ours.rolloutState === undefined && deployments.length === 1)
-        return { kind: 'success', deployment: ours };
-    return WAITING;
-}
-/** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
-function judgeDisplaced(ours, primary, events) {
-    const id = ours.id ?? '(unknown)';
-    if (ours.rolloutState === 'FAILED')
-        return rolledBack(id, ours.rolloutStateReason);
-    // Seen last while still IN_PROGRESS: its reason then ("ECS deployment … in progress.") does not explain the failure.
-    if (rolledBackPerEvents(id, events))
-        return rolledBack(id, undefined);
-    return {
-        kind: 'failure',
-        reason: 'replaced',
-        message: `deployment ${id} was replaced before it completed${describePrimary(primary)}; another deployment of this service started`,
-    };
-}
-function rolledBack(id, reason) {
-    const why = reason !== undefined && reason !== '' ? ` (${reason})` : '';
-    const by = reason !== undefined && /alarm/i.test(reason) ? 'a CloudWatch alarm of the ECS deployment' : 'the ECS deployment circuit breaker';
-    return { kind: 'failure', reason: 'circuit-breaker', message: `deployment ${id} was rolled back by ${by}${why}` };
-}
-/** ECS reports `(service x) (deployment ecs-svc/1) deployment failed: tasks failed to start.` and `rolling back`. */
-function rolledBackPerEvents(id, events) {
-    return (events ?? []).some((e) => {
-        const m = e.message ?? '';
-        return m.includes(id) && /deployment failed|circuit breaker|rolling back|rolled back/i.test(m);
-    });
-}
-function describePrimary(primary) {
-    if (primary === undefined)
+function summarise(problems) {
+    const [first, ...rest] = problems;
+    if (first === undefined)
         return '';
-    return `; the PRIMARY deployment is now ${primary.id ?? '(no id)'} (task definition ${primary.taskDefinition ?? 'unknown'})`;
+    if (rest.length === 0)
+        return first.detail;
+    const shown = rest
+        .slice(0, MAX_LISTED_PROBLEMS - 1)
+        .map((p) => `\n  - ${(0,core_errors/* formatLocated */.Cc)(p.detail, lineOnly(p.location))}`);
+    const hidden = rest.length - shown.length;
+    const more = hidden > 0 ? `\n  ... and ${hidden} more` : '';
+    return `${first.detail}\n${problems.length} problems in this manifest; the others:${shown.join('')}${more}`;
 }
-function failed(message) {
-    return { kind: 'failure', reason: 'failed', message };
+/** In the list, the input name is already said once in the heading: repeat only file:line and field. */
+function lineOnly(loc) {
+    const { input: _input, ...rest } = loc;
+    return rest;
+}
+/** Throws one ConfigurationError for a single problem, or a ManifestError listing several; nothing if none. */
+function throwIfAny(problems) {
+    if (problems.length === 1 && problems[0] !== undefined)
+        throw problems[0];
+    if (problems.length > 1)
+        throw new ManifestError(problems);
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/inactive.js
-
-
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/placeholders.js
 /**
- * Waits until a deleted service is INACTIVE (or ECS no longer knows it: MISSING), printing its events and its
- * draining progress (R2, R6, C1, C2, B2). On success `service` is the INACTIVE service as ECS last described it
- * (for MISSING, a stand-in `{ serviceName, status: 'INACTIVE' }`) and `deployment` its last deployment, or `{}`.
- * A service seen DRAINING that turns ACTIVE again was re-created by someone else: `replaced`.
- */
-async function waitForServiceInactive(deps, req) {
-    return poll_loop_pollService(deps, req, new InactiveObserver(deps, req));
-}
-class InactiveObserver {
-    req;
-    progress;
-    lastStatus;
-    sawDraining = false;
-    constructor(deps, req) {
-        this.req = req;
-        this.progress = new ProgressPrinter(deps.log);
-    }
-    waitingFor() {
-        return `service ${this.req.service} to become INACTIVE`;
-    }
-    lastSeen() {
-        return this.lastStatus;
-    }
-    observe(service, io) {
-        const durationMs = io.now() - io.startedAt;
-        if (service === undefined || service.status === 'INACTIVE') {
-            const done = service ?? { serviceName: this.req.service, status: 'INACTIVE' };
-            return Promise.resolve({ ok: true, service: done, deployment: done.deployments?.[0] ?? {}, durationMs });
-        }
-        const status = service.status ?? 'unknown';
-        this.lastStatus = `status ${status}, desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`;
-        this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: ${this.lastStatus}`);
-        if (status === 'DRAINING')
-            this.sawDraining = true;
-        if (status === 'ACTIVE' && this.sawDraining) {
-            return Promise.resolve({
-                ok: false,
-                reason: 'replaced',
-                message: `service ${this.req.service} became ACTIVE again while waiting for it to become INACTIVE: someone re-created it`,
-                stoppedTasks: [],
-                service,
-            });
-        }
-        return Promise.resolve(undefined);
-    }
-    stoppedTasks() {
-        return Promise.resolve([]);
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch.js
-
-
-
-
-
-
-
-/** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
-const NOT_YET_VISIBLE_GRACE_MS = 10_000;
-/**
- * Waits until the deployment `req.deploymentId` has rolled out with `req.taskDefinitionArn` (S8), printing new
- * service events and progress (S6), and explaining failures with stopped-task reasons (S9).
- */
-async function waitForDeployment(deps, req) {
-    return poll_loop_pollService(deps, req, new DeploymentObserver(deps, req, { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn }));
-}
-/**
- * Waits for whatever deployment is PRIMARY on the first poll to reach a steady state (for callers that do not
- * know the deployment id). Prefer waitForDeployment whenever the id is known.
- */
-async function waitForServiceStable(deps, req) {
-    return pollService(deps, req, new DeploymentObserver(deps, req, undefined));
-}
-class DeploymentObserver {
-    deps;
-    req;
-    progress;
-    target;
-    collector;
-    lastOurs;
-    lastFailedTasks = 0;
-    everFailed = false;
-    /** failedTasks went up and the stopped tasks have not been read successfully since. */
-    stoppedDirty = false;
-    stoppedUnavailable = false;
-    /** The stopped tasks were read during the current poll (no need to read again to explain a failure). */
-    collectedThisPoll = false;
-    constructor(deps, req, target) {
-        this.deps = deps;
-        this.req = req;
-        this.progress = new ProgressPrinter(deps.log);
-        this.target = target;
-    }
-    waitingFor() {
-        const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
-        return `${which} of service ${this.req.service} to reach a steady state`;
-    }
-    lastSeen() {
-        return this.lastOurs !== undefined ? formatDeploymentProgress(this.lastOurs) : undefined;
-    }
-    async observe(service, io) {
-        this.collectedThisPoll = false;
-        if (service === undefined) {
-            return this.fail('failed', `service ${this.req.service} does not exist in cluster ${this.req.cluster}`, undefined, io);
-        }
-        this.progress.print(service.deployments);
-        const target = this.target ?? this.resolveTarget(service);
-        if (target === undefined)
-            return this.judgeWithoutDeployments(service, io);
-        const ours = service.deployments?.find((d) => d.id === target.deploymentId);
-        if (ours !== undefined)
-            await this.noticeFailedTasks(ours, target, io);
-        const verdict = judgeDeployment(service, target, {
-            lastSeen: this.lastOurs,
-            missingTooLong: io.now() - io.startedAt >= NOT_YET_VISIBLE_GRACE_MS,
-        });
-        if (ours !== undefined)
-            this.lastOurs = ours;
-        if (verdict.kind === 'waiting')
-            return undefined;
-        if (verdict.kind === 'success') {
-            return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
-        }
-        return this.fail(verdict.reason, verdict.message, service, io);
-    }
-    async stoppedTasks(end, io) {
-        if (end === 'timeout' && !this.collectedThisPoll && (this.stoppedDirty || this.everFailed))
-            await this.collectStopped(io);
-        return [...(this.collector?.all ?? [])];
-    }
-    /** waitForServiceStable: follow the PRIMARY deployment seen first. */
-    resolveTarget(service) {
-        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-        if (primary?.id === undefined || primary.taskDefinition === undefined)
-            return undefined;
-        this.target = { deploymentId: primary.id, taskDefinitionArn: primary.taskDefinition };
-        return this.target;
-    }
-    /** Services without ECS deployments (external or CodeDeploy controllers): counts only. */
-    judgeWithoutDeployments(service, io) {
-        this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`);
-        const steady = service.status === 'ACTIVE' && (service.runningCount ?? 0) === (service.desiredCount ?? 0) && (service.pendingCount ?? 0) === 0;
-        return steady ? { ok: true, service, deployment: {}, durationMs: io.now() - io.startedAt } : undefined;
-    }
-    /** S9: read stopped tasks only when failedTasks of our deployment went up (read budget). */
-    async noticeFailedTasks(ours, target, io) {
-        const failedTasks = ours.failedTasks ?? 0;
-        if (failedTasks > this.lastFailedTasks)
-            this.stoppedDirty = true;
-        if (failedTasks > 0)
-            this.everFailed = true;
-        this.lastFailedTasks = failedTasks; // ECS resets it to 0 once a task runs
-        this.ensureCollector(target, ours);
-        if (this.stoppedDirty)
-            await this.collectStopped(io);
-    }
-    ensureCollector(target, ours) {
-        this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, {
-            taskDefinitionArn: target.taskDefinitionArn,
-            deploymentId: target.deploymentId,
-            // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding).
-            createdNotBefore: ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
-        });
-        return this.collector;
-    }
-    async collectStopped(io) {
-        if (this.collector === undefined || this.stoppedUnavailable)
-            return;
-        try {
-            await this.collector.collect({ signal: io.signal, onCall: io.onCall });
-            this.stoppedDirty = false;
-            this.collectedThisPoll = true;
-        }
-        catch (e) {
-            if (io.signal?.aborted === true)
-                return; // the loop reports the cancellation
-            if (classifyAwsError(e) === 'fatal') {
-                this.stoppedUnavailable = true;
-                this.deps.log.warning(`Cannot read the stopped tasks of service ${this.req.service}: ${(0,core_errors/* describeError */.Uc)(e)}`);
-            }
-            else {
-                this.deps.log.debug(`Reading stopped tasks failed, will retry: ${(0,core_errors/* describeError */.Uc)(e)}`);
-            }
-        }
-    }
-    async fail(reason, message, service, io) {
-        if (this.target !== undefined)
-            this.ensureCollector(this.target, this.lastOurs);
-        // One last read explains the failure, unless this poll just read the stopped tasks.
-        if (!this.collectedThisPoll && (this.stoppedDirty || this.everFailed || reason !== 'replaced')) {
-            await this.collectStopped(io);
-        }
-        const stoppedTasks = [...(this.collector?.all ?? [])];
-        const summary = summarizeStoppedTasks(stoppedTasks);
-        return {
-            ok: false,
-            reason,
-            message: summary === '' ? message : `${message.replace(/\.$/, '')}. Stopped tasks: ${summary}`,
-            stoppedTasks,
-            ...(service !== undefined ? { service } : {}),
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-plan.js
-
-/** The real wait functions of watch.ts. */
-const DEFAULT_WATCH = { waitForDeployment: waitForDeployment, waitForServiceInactive: waitForServiceInactive };
-function watchOf(deps) {
-    return deps.watch ?? DEFAULT_WATCH;
-}
-/** A rollback gets at least this long, even when the deployment used up the overall deadline. */
-const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-failure.js
-/**
- * R6 for deployRolling: after a failure, undo what the deployment did. The service is rolled back to the snapshot
- * when it was changed (and no newer deployment replaced ours); when only its auto scaling was removed, that is put
- * back. With rollback-on-failure off, the log says what is left as the failure made it.
+ * S2 placeholders, substituted in the manifest TEXT before parsing (so every line keeps its number):
+ * `<+artifact.image>` and `<+primary.artifact.image>` → the `image` input; `<+targetGroupArn>` → the
+ * blue/green stage target group. A placeholder without a value, or one we do not know, is an error naming
+ * the file, the line and what is missing.
  */
 
 
-
-
-
-async function handleFailure(deps, plan, snapshot, progress, failure, outcome) {
-    const { log } = deps;
-    outcome.failureReason = failure.reason;
-    outcome.cause = failure.message;
-    // Logged in place, not as an error annotation: the caller fails the step with the cause, which annotates it once.
-    log.info(`Deployment failed: ${failure.message}`);
-    const serviceRollback = progress.serviceChanged && failure.reason !== 'replaced';
-    if (!plan.rollbackOnFailure) {
-        if (!progress.serviceChanged && progress.autoScalingRemoved) {
-            // The service itself was never changed: only this action's preparation (R3) removed its auto scaling, so
-            // putting that back is not a rollback of the deployment, and leaving it off would leave the service unscaled.
-            await log.group('Restore auto scaling', async () => {
-                log.info(`Service ${plan.serviceName} was not changed; putting back the auto scaling removed before the update.`);
-                try {
-                    await restoreAutoScaling(deps.autoscaling, snapshot, log);
-                }
-                catch (e) {
-                    log.warning(`Restoring the auto scaling of service ${plan.serviceName} failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
-                }
-            });
-            return;
-        }
-        const left = progress.autoScalingRemoved ? ' Its auto scaling was removed and is not restored.' : '';
-        if (progress.serviceChanged) {
-            log.warning(`rollback-on-failure is false: service ${plan.serviceName} is left as the failed deployment made it.${left}`);
-        }
-        return;
-    }
-    if (failure.reason === 'replaced') {
-        log.warning('A newer deployment replaced this one: the service is not rolled back (that would undo the newer deployment).');
-    }
-    if (!serviceRollback && !progress.autoScalingRemoved)
-        return;
-    const started = deps.clock.now();
-    const result = await log.group('Rollback', async () => {
-        if (serviceRollback) {
-            const remaining = plan.deadline.remainingMs();
-            const timeout = plan.rollbackTimeoutMs ?? Math.max(remaining, MIN_ROLLBACK_TIMEOUT_MS);
-            return rollbackToSnapshot({ ...deps, watch: watchOf(deps) }, snapshot, {
-                deadline: new time/* Deadline */.B2(deps.clock, timeout),
-                signal: deps.hardSignal,
-                changedFields: progress.changedFields,
-                pollIntervalMs: plan.pollIntervalMs,
-                seenEventIds: eventIdsOf(progress),
-            });
-        }
-        return restoreAutoScalingOnly(deps, snapshot);
-    });
-    outcome.timings.rollbackMs = deps.clock.now() - started;
-    outcome.rollback = { status: result.status, detail: result.detail };
-    outcome.rolledBack = result.status === 'succeeded';
-    outcome.stoppedTasks = [...failure.stoppedTasks, ...result.stoppedTasks];
-    if (result.status !== 'succeeded')
-        outcome.cause = `${failure.message}\nRollback ${result.status}: ${result.detail}`;
-}
-/** The events of the service as the deployment's wait last saw them (it printed those). */
-function eventIdsOf(progress) {
-    return (progress.service?.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id]));
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-steps.js
-/** Small steps of the rolling deployment (rolling.ts): logging the snapshot, the task definition, cancellation. */
-
-
-
+const IMAGE = { value: (p) => p.image, missing: "needs input 'image'" };
+const RULES = new Map([
+    ['artifact.image', IMAGE],
+    ['primary.artifact.image', IMAGE],
+    [
+        'targetGroupArn',
+        {
+            value: (p) => p.targetGroupArn,
+            missing: 'needs the blue/green stage target group, which only ecs-bluegreen-swap (mode: deploy) resolves',
+        },
+    ],
+]);
+const PLACEHOLDER = /<\+([^>\r\n]*)>/g;
 /**
- * When the workflow was cancelled, logs what state it leaves (`when`) and throws the signal's reason (the
- * runtime's CancelledError; a CancelledError when the reason is not an Error).
+ * A substituted value must not change the document's structure (no quotes, spaces, `#`, braces...): image
+ * references and ARNs never contain such characters, so anything else is a mistake in the input.
  */
-function throwIfAborted(signal, log, when) {
-    if (signal?.aborted !== true)
-        return;
-    log.warning(`Cancelled ${when}.`);
-    const reason = signal.reason;
-    throw reason instanceof Error ? reason : new core_errors/* CancelledError */.cc('SIGINT');
-}
-function logSnapshot(log, s) {
-    if (!s.exists) {
-        const draining = s.draining ? ' A DRAINING service of that name must become INACTIVE first.' : '';
-        log.info(`Service ${s.service} does not exist in cluster ${s.cluster}: this is its first deployment.${draining}`);
-        return;
-    }
-    log.info(`Service ${s.service} is ACTIVE: task definition ${s.taskDefinitionArn ?? '-'}, desired count ` +
-        `${s.desiredCount ?? '-'}, ${s.scalableTargets.length} scalable target(s), ${s.scalingPolicies.length} scaling policy(ies).`);
-}
+const SAFE_VALUE = /^[A-Za-z0-9._\-/:@+=,]+$/;
+/** The placeholder names this module resolves, in the form users write them. */
+const KNOWN_PLACEHOLDERS = [...RULES.keys()].map((k) => `<+${k}>`);
 /**
- * S4/R5: an explicit ARN is checked with DescribeTaskDefinition (a read; a wrong ARN fails before any change) and
- * returned as the full ARN; otherwise the task definition is registered.
+ * Replaces every placeholder in `text`. `file` and `inputName` locate errors. All unresolved placeholders are
+ * reported together.
  */
-async function resolveTaskDefinition(ecs, source, log) {
-    if ('arn' in source) {
-        let arn;
-        let status;
-        try {
-            const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: source.arn }));
-            arn = out.taskDefinition?.taskDefinitionArn;
-            status = out.taskDefinition?.status;
-        }
-        catch (e) {
-            if (e instanceof Error && (e.name === 'ClientException' || e.name === 'InvalidParameterException')) {
-                throw new core_errors/* ConfigurationError */.j1(`task definition ${source.arn} cannot be used: ${(0,core_errors/* describeError */.Uc)(e)}`, {
-                    input: 'task-definition-arn',
-                });
-            }
-            throw e;
-        }
-        if (arn === undefined)
-            throw new Error(`DescribeTaskDefinition returned no task definition for ${source.arn}`);
-        if (status !== undefined && status !== 'ACTIVE')
-            log.warning(`Task definition ${familyRevision(arn)} is ${status}.`);
-        log.info(`Using task definition ${arn} (task-definition-arn): registration skipped, a new deployment is forced.`);
-        return arn;
-    }
-    const out = await ecs.send(new client_ecs_dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(source.register));
-    const arn = out.taskDefinition?.taskDefinitionArn;
-    if (arn === undefined)
-        throw new Error('RegisterTaskDefinition returned no task definition ARN');
-    log.info(`Registered task definition ${familyRevision(arn)} (${arn}).`);
-    return arn;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling.js
-
-
-
-
-
-
-
-
-
-
-
-
-async function deployRolling(deps, plan) {
-    const { log, clock } = deps;
-    const startedAt = clock.now();
-    throwIfAborted(deps.signal, log, 'before the deployment started; nothing was changed');
-    const snapshot = await log.group(`Prepare rollback data for service ${plan.serviceName}`, async () => {
-        const s = await takeSnapshot(deps, plan.cluster, plan.serviceName);
-        logSnapshot(log, s);
-        return s;
-    });
-    const first = !snapshot.exists;
-    validatePlan(plan, snapshot);
-    const autoScaling = bindAutoScaling(plan.scalableTargets, plan.scalingPolicies, plan.cluster, plan.serviceName, plan.autoScalingSources);
-    throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
-    const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinition(deps.ecs, plan.taskDefinition, log));
-    throwIfAborted(deps.signal, log, `after registering ${taskDefinitionArn}; the service was not changed`);
-    const progress = { autoScalingRemoved: false, serviceChanged: false, changedFields: [] };
-    let failure;
-    try {
-        failure = await mutateAndWait(deps, plan, snapshot, taskDefinitionArn, progress);
-        if (failure === undefined) {
-            failure = await finishAutoScaling(deps, plan, snapshot, autoScaling.scalableTargets, autoScaling.scalingPolicies);
-        }
-    }
-    catch (e) {
-        failure = { reason: 'error', message: (0,core_errors/* describeError */.Uc)(e), stoppedTasks: [] };
-    }
-    const outcome = {
-        status: failure === undefined ? 'succeeded' : 'failed',
-        firstDeployment: first,
-        taskDefinitionArn,
-        service: { name: plan.serviceName },
-        rolledBack: false,
-        stoppedTasks: failure?.stoppedTasks ?? [],
-        timings: { startedAt, finishedAt: startedAt, totalMs: 0 },
-        snapshot,
-    };
-    if (snapshot.taskDefinitionArn !== undefined)
-        outcome.previousTaskDefinitionArn = snapshot.taskDefinitionArn;
-    const arn = progress.service?.serviceArn ?? snapshot.serviceArn;
-    if (arn !== undefined)
-        outcome.service.arn = arn;
-    if (progress.deploymentId !== undefined)
-        outcome.deploymentId = progress.deploymentId;
-    if (progress.waitMs !== undefined)
-        outcome.timings.waitMs = progress.waitMs;
-    if (failure !== undefined)
-        await handleFailure(deps, plan, snapshot, progress, failure, outcome);
-    else {
-        if (progress.waitMs !== undefined && progress.service !== undefined)
-            outcome.steadyService = progress.service;
-        log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} succeeded.`);
-    }
-    outcome.timings.finishedAt = clock.now();
-    outcome.timings.totalMs = outcome.timings.finishedAt - startedAt;
-    return outcome;
-}
-/**
- * Sends the service mutation. A mutation whose answer was lost (a timeout or 5xx after the SDK's retries) may still
- * have been applied by ECS, so it counts as a change and a failure rolls it back (R6); only an error ECS answered
- * with a refusal (fatal: invalid parameter, access denied...) means nothing changed.
- */
-async function sendChange(progress, send) {
-    try {
-        const out = await send();
-        progress.serviceChanged = true;
-        return out;
-    }
-    catch (e) {
-        if (classifyAwsError(e) !== 'fatal')
-            progress.serviceChanged = true;
-        throw e;
-    }
-}
-/** S3: what can be checked before the first mutating call. */
-function validatePlan(plan, snapshot) {
-    if (snapshot.exists)
-        return;
-    if (plan.requireExistingService === true) {
-        throw new Error(`service ${plan.serviceName} is not ACTIVE in cluster ${plan.cluster}: there is nothing to roll back`);
-    }
-    if (plan.serviceDefinition === undefined) {
-        throw new core_errors/* ConfigurationError */.j1(`service ${plan.serviceName} does not exist in cluster ${plan.cluster} yet, so a service definition is needed to create it`, { input: 'service-definition' });
-    }
-    toCreateServiceInput(plan.serviceDefinition, {
-        cluster: plan.cluster,
-        serviceName: plan.serviceName,
-        taskDefinitionArn: 'validation-only',
-        desiredCountInput: plan.desiredCount,
-    });
-}
-async function mutateAndWait(deps, plan, snapshot, taskDefinitionArn, progress) {
-    const { log, ecs } = deps;
-    const watch = watchOf(deps);
-    const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
-    if (!snapshot.exists) {
-        if (snapshot.draining) {
-            const drained = await log.group(`Wait for the DRAINING service ${plan.serviceName} to become INACTIVE`, () => watch.waitForServiceInactive(watchDeps(deps), {
-                cluster: plan.cluster,
-                service: plan.serviceName,
-                deadline: plan.deadline,
-                seenEventIds: snapshot.seenEventIds,
-                ...signal,
-                ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
+function substitutePlaceholders(text, file, placeholders, inputName) {
+    const problems = [];
+    const base = inputName === undefined ? { file } : { input: inputName, file };
+    const result = text.replace(PLACEHOLDER, (match, rawName, offset) => {
+        const name = rawName.trim();
+        const line = lineAt(text, offset);
+        const rule = RULES.get(name);
+        if (rule === undefined) {
+            problems.push(new core_errors/* ConfigurationError */.j1(`unknown placeholder ${match}; known placeholders: ${KNOWN_PLACEHOLDERS.join(', ')}`, {
+                ...base,
+                line,
             }));
-            if (!drained.ok) {
-                return { reason: drained.reason, message: `an earlier service ${plan.serviceName} is still DRAINING: ${drained.message}`, stoppedTasks: [] };
-            }
+            return match;
         }
-        const input = toCreateServiceInput(plan.serviceDefinition, {
-            cluster: plan.cluster,
-            serviceName: plan.serviceName,
-            taskDefinitionArn,
-            desiredCountInput: plan.desiredCount,
-        });
-        // The token makes the SDK's own retries of CreateService idempotent.
-        const idempotent = { ...input, clientToken: input.clientToken ?? (0,external_node_crypto_.randomUUID)() };
-        const out = await log.group(`Create service ${plan.serviceName}`, async () => {
-            log.info(`Creating service ${plan.serviceName} with ${taskDefinitionArn}, desired count ${input.desiredCount ?? '-'}`);
-            return sendChange(progress, () => ecs.send(new client_ecs_dist_cjs/* CreateServiceCommand */.JkR(idempotent)));
-        });
-        if (out.service !== undefined)
-            progress.service = out.service;
+        const value = rule.value(placeholders);
+        if (value === undefined || value === '') {
+            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match} has no value: it ${rule.missing}`, { ...base, line }));
+            return match;
+        }
+        if (!SAFE_VALUE.test(value)) {
+            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match}: its value contains characters an image reference or ARN cannot contain`, { ...base, line }));
+            return match;
+        }
+        return value;
+    });
+    throwIfAny(problems);
+    return result;
+}
+/** 1-based line of `offset` in `text`. */
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line += 1;
+    return line;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/parse.js
+/**
+ * Parsing a manifest: JSON or YAML decided by content (JSON when the first non-blank character is `{` or `[`),
+ * with line-numbered syntax errors, keeping the document's positions so later checks can name a field's line.
+ */
+
+
+
+
+
+
+/** JSON when the content starts (after blanks and a BOM) with `{` or `[`, else YAML. */
+function detectFormat(text) {
+    const first = /\S/.exec(text.replace(/^\uFEFF/, ''));
+    return first !== null && (first[0] === '{' || first[0] === '[') ? 'json' : 'yaml';
+}
+/**
+ * Parses manifest text given inline (or read from a file): placeholders first (S2), then JSON or YAML.
+ * `file` is how errors name the source (e.g. `input task-definition` for inline text).
+ */
+function parseManifestText(text, file, placeholders, inputName) {
+    const substituted = substitutePlaceholders(text, file, placeholders, inputName).replace(/^\uFEFF/, '');
+    const base = inputName === undefined ? { file } : { input: inputName, file };
+    const format = detectFormat(substituted);
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(substituted, { lineCounter, merge: true, prettyErrors: true, uniqueKeys: true });
+    let value;
+    if (format === 'json') {
+        value = parseJson(substituted, base);
     }
-    else {
-        const out = await log.group(`Update service ${plan.serviceName}`, async () => {
-            progress.autoScalingRemoved = snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0;
-            await removeAutoScaling(deps.autoscaling, snapshot, log);
-            const input = toUpdateServiceInput(plan.serviceDefinition, {
-                cluster: plan.cluster,
-                service: plan.serviceName,
-                taskDefinitionArn,
-                desiredCountInput: plan.desiredCount,
-                sameAsRunning: plan.sameAsRunning,
-                forceNewDeployment: plan.forceNewDeployment || 'arn' in plan.taskDefinition,
-            });
-            progress.changedFields = RESTORABLE_SERVICE_FIELDS.filter((k) => input[k] !== undefined);
-            const ignored = createOnlyFieldsIn(plan.serviceDefinition);
-            if (ignored.length > 0)
-                log.info(`Not updated (ECS sets them only at creation): ${ignored.join(', ')}`);
-            log.info(`Updating service ${plan.serviceName} to ${taskDefinitionArn}, desired count ` +
-                `${input.desiredCount ?? `unchanged (${snapshot.desiredCount ?? '-'})`}, force new deployment ${String(input.forceNewDeployment)}`);
-            return sendChange(progress, () => ecs.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr(input)));
-        });
-        if (out.service !== undefined)
-            progress.service = out.service;
-    }
-    const deploymentId = primaryDeploymentId(progress.service);
-    if (deploymentId === undefined)
-        return { reason: 'error', message: 'ECS returned no PRIMARY deployment to follow', stoppedTasks: [] };
-    progress.deploymentId = deploymentId;
-    if (!plan.waitForSteadyState) {
-        log.info(`Not waiting for deployment ${deploymentId} to reach steady state (wait-for-steady-state: false).`);
-        return undefined;
-    }
-    const waitStarted = deps.clock.now();
-    const waited = await log.group(`Wait for deployment ${deploymentId} to reach steady state`, () => watch.waitForDeployment(watchDeps(deps), {
-        cluster: plan.cluster,
-        service: plan.serviceName,
-        deploymentId,
-        taskDefinitionArn,
-        deadline: plan.deadline,
-        seenEventIds: snapshot.seenEventIds,
-        ...signal,
-        ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
+    // For JSON, JSON.parse is the judge of syntax; of the YAML parser's complaints only duplicate keys count.
+    const errors = format === 'json' ? doc.errors.filter((e) => e.code === 'DUPLICATE_KEY') : doc.errors;
+    throwIfAny(errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const what = format === 'json' ? 'JSON' : 'YAML';
+        const at = pos === undefined ? '' : ` at line ${pos.line}, column ${pos.col}`;
+        const loc = pos === undefined ? base : { ...base, line: pos.line };
+        return new core_errors/* ConfigurationError */.j1(`${what} syntax error${at}: ${firstLine(e.message)}`, loc);
     }));
-    progress.waitMs = deps.clock.now() - waitStarted;
-    if (waited.ok) {
-        progress.service = waited.service;
-        return undefined;
+    if (format === 'yaml')
+        value = doc.toJS({ maxAliasCount: 1000 });
+    if (value === null || value === undefined) {
+        throw new core_errors/* ConfigurationError */.j1('the manifest is empty', base);
     }
-    if (waited.service !== undefined)
-        progress.service = waited.service;
-    return { reason: waited.reason, message: waited.message, stoppedTasks: waited.stoppedTasks };
+    return {
+        value,
+        file,
+        input: inputName,
+        lineOf: (path) => lineOfPath(doc, lineCounter, path),
+    };
 }
-async function finishAutoScaling(deps, plan, snapshot, targets, policies) {
-    const { log } = deps;
+/** Resolves `userPath` inside `workspace` (refusing escapes), reads it and parses it (see parseManifestText). */
+async function parse_loadManifest(workspace, userPath, inputName, placeholders) {
+    const real = await resolveManifestPath(workspace, userPath, inputName);
+    let text;
     try {
-        await log.group('Auto scaling', async () => {
-            if (targets.length + policies.length > 0) {
-                await applyAutoScaling(deps.autoscaling, targets, policies, plan.cluster, plan.serviceName, { log });
-            }
-            else if (snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0) {
-                log.info('No auto scaling manifests given: putting back the auto scaling the service had before.');
-                await restoreAutoScaling(deps.autoscaling, snapshot, log);
-            }
-            else {
-                log.info('No auto scaling manifests given and none existed before: nothing to apply.');
-            }
+        text = await (0,promises_.readFile)(real, 'utf8');
+    }
+    catch (e) {
+        throw new core_errors/* ConfigurationError */.j1(`cannot read the file: ${e.message}`, { input: inputName, file: userPath });
+    }
+    return parseManifestText(text, userPath, placeholders, inputName);
+}
+function parseJson(text, base) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        const message = e.message;
+        const { line, column } = jsonErrorPosition(text, message);
+        throw new core_errors/* ConfigurationError */.j1(`JSON syntax error at line ${line}, column ${column}: ${stripPosition(message)}`, {
+            ...base,
+            line,
         });
-        return undefined;
-    }
-    catch (e) {
-        return { reason: 'auto-scaling', message: `applying auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`, stoppedTasks: [] };
     }
 }
+/** Line and column of a JSON.parse error: from `at position N` (any Node), else `(line L column C)`, else the end. */
+function jsonErrorPosition(text, message) {
+    const pos = /at position (\d+)/.exec(message);
+    const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+    if (pos === null && lc !== null)
+        return { line: Number(lc[1]), column: Number(lc[2]) };
+    // An error at the very end (truncated input) is shown on the last line that has content.
+    const end = text.trimEnd().length;
+    const offset = pos !== null ? Math.min(Number(pos[1]), end) : end;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return { line, column };
+}
+function stripPosition(message) {
+    return message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+}
+function firstLine(message) {
+    return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+function lineOfPath(doc, counter, path) {
+    let node = doc.contents;
+    let keyNode;
+    for (const segment of path) {
+        if ((0,dist/* isAlias */.Vj)(node))
+            node = node.resolve(doc);
+        keyNode = undefined;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
+            if (pair === undefined)
+                return undefined;
+            keyNode = (0,dist/* isScalar */.jn)(pair.key) ? pair.key : undefined;
+            node = pair.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            node = node.items[segment];
+        }
+        else {
+            return undefined;
+        }
+    }
+    const target = keyNode ?? node;
+    const offset = target?.range?.[0];
+    return offset === undefined ? undefined : counter.linePos(offset).line;
+}
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/manual-rollback.js
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/image.js
+
 /**
- * R7: manual rollback (`mode: rollback`). Which task definition to go back to, and the rollback itself.
- *
- * Without an explicit ARN the target is the task definition of the most recent successful deployment whose task
- * definition differs from the one running now, read from ECS's service deployment history
- * (ListServiceDeployments → DescribeServiceDeployments → DescribeServiceRevisions): after v1 → v2 → v3 (failed,
- * rolled back to v2) the service runs v2 and the answer is v1. A deployment that ECS rolled back
- * (ROLLBACK_SUCCESSFUL) counts with the revision it rolled back to, never with the one that failed. When the
- * history does not say (empty, too short, or not available), the previous ACTIVE revision of the running task
- * definition's family is used.
+ * A copy of `taskDefinition` in which the container named `containerName` runs `image`. A name that matches no
+ * container is a ConfigurationError for input `container-name` listing the containers there are.
  */
-
-
-
-
-
-/** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
-const DESCRIBE_BATCH = 20;
-/** History pages (100 deployments each) read at most. */
-const MAX_HISTORY_PAGES = 5;
-async function resolveManualRollbackTarget(ecs, cluster, service, explicitArn) {
-    if (explicitArn !== undefined && explicitArn !== '') {
-        return { taskDefinitionArn: explicitArn, why: `task-definition-arn was given: rolling back to ${explicitArn}` };
-    }
-    const live = await describeService(ecs, cluster, service);
-    if (live?.status !== 'ACTIVE' || live.taskDefinition === undefined) {
-        throw new Error(`service ${service} is not ACTIVE in cluster ${cluster}: there is nothing to roll back`);
-    }
-    const running = live.taskDefinition;
-    let historyNote;
-    try {
-        const found = await fromDeploymentHistory(ecs, cluster, service, running);
-        if (found !== undefined)
-            return found;
-        historyNote = `the service deployment history has no successful deployment of a task definition other than ${familyRevision(running)}`;
-    }
-    catch (e) {
-        historyNote = `the service deployment history could not be read (${(0,core_errors/* describeError */.Uc)(e)})`;
-    }
-    return fromFamilyRevisions(ecs, running, historyNote);
-}
-async function fromDeploymentHistory(ecs, cluster, service, running) {
-    const briefs = await listSuccessfulDeployments(ecs, cluster, service);
-    briefs.sort((a, b) => timeOf(b) - timeOf(a));
-    for (let i = 0; i < briefs.length; i += DESCRIBE_BATCH) {
-        const batch = briefs.slice(i, i + DESCRIBE_BATCH);
-        const revisionOf = await revisionArns(ecs, batch);
-        const wanted = [...new Set([...revisionOf.values()])];
-        const taskDefinitionOf = await revisionTaskDefinitions(ecs, wanted);
-        for (const brief of batch) {
-            const revision = revisionOf.get(brief.serviceDeploymentArn ?? '');
-            const taskDefinition = revision === undefined ? undefined : taskDefinitionOf.get(revision);
-            if (taskDefinition === undefined || sameTaskDefinition(taskDefinition, running))
-                continue;
-            const when = brief.finishedAt ?? brief.createdAt;
-            const how = brief.status === 'ROLLBACK_SUCCESSFUL' ? 'the revision a successful ECS rollback restored' : 'a successful deployment';
-            return {
-                taskDefinitionArn: taskDefinition,
-                why: `rolling back to ${familyRevision(taskDefinition)}: ${how} (${brief.serviceDeploymentArn ?? '?'}` +
-                    `${when !== undefined ? `, finished ${when.toISOString()}` : ''}), the most recent one whose task ` +
-                    `definition differs from the running ${familyRevision(running)}`,
-            };
-        }
-    }
-    return undefined;
-}
-async function listSuccessfulDeployments(ecs, cluster, service) {
-    const all = [];
-    let nextToken;
-    for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-        const out = await ecs.send(new client_ecs_dist_cjs/* ListServiceDeploymentsCommand */.jz8({
-            cluster,
-            service,
-            status: ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL'],
-            maxResults: 100,
-            ...(nextToken !== undefined ? { nextToken } : {}),
-        }));
-        all.push(...(out.serviceDeployments ?? []));
-        nextToken = out.nextToken;
-        if (nextToken === undefined || nextToken === '')
-            break;
-    }
-    return all;
-}
-/**
- * The service revision each deployment left running: a SUCCESSFUL deployment's target revision; for a
- * ROLLBACK_SUCCESSFUL one, the revision it rolled back to (DescribeServiceDeployments `rollback`).
- */
-async function revisionArns(ecs, briefs) {
-    const result = new Map();
-    const rolledBack = [];
-    for (const b of briefs) {
-        if (b.serviceDeploymentArn === undefined)
-            continue;
-        if (b.status === 'SUCCESSFUL' && b.targetServiceRevisionArn !== undefined) {
-            result.set(b.serviceDeploymentArn, b.targetServiceRevisionArn);
-        }
-        else if (b.status === 'ROLLBACK_SUCCESSFUL') {
-            rolledBack.push(b.serviceDeploymentArn);
-        }
-    }
-    if (rolledBack.length > 0) {
-        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: rolledBack }));
-        for (const d of out.serviceDeployments ?? []) {
-            const restored = d.rollback?.serviceRevisionArn;
-            if (d.serviceDeploymentArn !== undefined && restored !== undefined)
-                result.set(d.serviceDeploymentArn, restored);
-        }
-    }
-    return result;
-}
-async function revisionTaskDefinitions(ecs, revisionArnList) {
-    const result = new Map();
-    if (revisionArnList.length === 0)
-        return result;
-    const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServiceRevisionsCommand */.oF5({ serviceRevisionArns: revisionArnList }));
-    for (const r of out.serviceRevisions ?? []) {
-        if (r.serviceRevisionArn !== undefined && r.taskDefinition !== undefined) {
-            result.set(r.serviceRevisionArn, r.taskDefinition);
-        }
-    }
-    return result;
-}
-/** The highest ACTIVE revision of the running family below the running revision. */
-async function fromFamilyRevisions(ecs, running, historyNote) {
-    const [family, revisionText] = splitFamilyRevision(running);
-    const current = Number(revisionText);
-    let nextToken;
-    for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-        const out = await ecs.send(new client_ecs_dist_cjs/* ListTaskDefinitionsCommand */.Pse({
-            familyPrefix: family,
-            status: 'ACTIVE',
-            sort: 'DESC',
-            maxResults: 100,
-            ...(nextToken !== undefined ? { nextToken } : {}),
-        }));
-        for (const arn of out.taskDefinitionArns ?? []) {
-            const [f, r] = splitFamilyRevision(arn);
-            if (f === family && Number(r) < current) {
-                return {
-                    taskDefinitionArn: arn,
-                    why: `rolling back to ${familyRevision(arn)}: ${historyNote}, so the previous ACTIVE revision of family ` +
-                        `${family} (running ${familyRevision(running)}) is used`,
-                };
-            }
-        }
-        nextToken = out.nextToken;
-        if (nextToken === undefined || nextToken === '')
-            break;
-    }
-    throw new Error(`cannot find a task definition to roll back to: ${historyNote}, and family ${family} has no ACTIVE revision ` +
-        `older than ${familyRevision(running)}. Give task-definition-arn.`);
-}
-function splitFamilyRevision(ref) {
-    const fr = familyRevision(ref);
-    const colon = fr.lastIndexOf(':');
-    return colon < 0 ? [fr, ''] : [fr.slice(0, colon), fr.slice(colon + 1)];
-}
-function timeOf(b) {
-    return (b.finishedAt ?? b.createdAt ?? b.startedAt)?.getTime() ?? 0;
-}
-/**
- * R7: resolves the target, says which and why, then deploys it as a rolling update that keeps the live desired
- * count: auto scaling removed, UpdateService (forceNewDeployment), wait, auto scaling put back as it was; a failure
- * restores the pre-rollback state like any deployment (R6).
- */
-async function rollbackService(deps, req) {
-    const target = await deps.log.group(`Choose the task definition to roll back to`, async () => {
-        const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn);
-        deps.log.info(`${t.why}.`);
-        return t;
-    });
-    const outcome = await deployRolling(deps, {
-        cluster: req.cluster,
-        serviceName: req.service,
-        taskDefinition: { arn: target.taskDefinitionArn },
-        sameAsRunning: true,
-        forceNewDeployment: true,
-        scalableTargets: [],
-        scalingPolicies: [],
-        waitForSteadyState: req.waitForSteadyState ?? true,
-        rollbackOnFailure: req.rollbackOnFailure ?? true,
-        deadline: req.deadline,
-        requireExistingService: true,
-        ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
-    });
-    return { ...outcome, target };
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/github/deployments.js
-
-const NOOP = { finish: async () => undefined };
-/** Creates the deployment and its in_progress status; returns a no-op record when anything fails. */
-async function startDeploymentRecord(req) {
-    const { env, log } = req;
-    const repository = env['GITHUB_REPOSITORY'] ?? '';
-    const [owner, repo] = repository.split('/');
-    const ref = env['GITHUB_SHA'] ?? env['GITHUB_REF'];
-    if (owner === undefined || repo === undefined || ref === undefined) {
-        log.warning('github-token was given but GITHUB_REPOSITORY / GITHUB_SHA are not set: no GitHub deployment is recorded.');
-        return NOOP;
-    }
-    const logUrl = env['GITHUB_RUN_ID'] !== undefined
-        ? `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID']}`
-        : undefined;
-    try {
-        const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-        const octokit = getOctokit(req.token, { baseUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com' });
-        const created = await octokit.rest.repos.createDeployment({
-            owner,
-            repo,
-            ref,
-            environment: req.environment,
-            description: req.description.slice(0, 140),
-            auto_merge: false,
-            required_contexts: [],
-            payload: req.payload,
+function setContainerImage(taskDefinition, containerName, image) {
+    const containers = taskDefinition.containerDefinitions ?? [];
+    if (!containers.some((c) => c.name === containerName)) {
+        const names = containers.map((c) => c.name).filter((n) => n !== undefined);
+        const there = names.length === 0
+            ? 'the task definition has no named containers'
+            : `its containers are ${names.map((n) => `'${n}'`).join(', ')}`;
+        throw new core_errors/* ConfigurationError */.j1(`no container named '${containerName}' in the task definition; ${there}`, {
+            input: 'container-name',
         });
-        if (!('id' in created.data)) {
-            log.warning(`GitHub did not create a deployment: ${JSON.stringify(created.data)}`);
-            return NOOP;
-        }
-        const deploymentId = created.data.id;
-        const setStatus = async (state, description) => {
-            await octokit.rest.repos.createDeploymentStatus({
-                owner,
-                repo,
-                deployment_id: deploymentId,
-                state,
-                description: description.slice(0, 140),
-                environment: req.environment,
-                ...(logUrl !== undefined ? { log_url: logUrl } : {}),
-            });
-        };
-        await setStatus('in_progress', req.description);
-        log.info(`GitHub deployment ${deploymentId} recorded for environment '${req.environment}'.`);
-        return {
-            finish: async (state, description) => {
-                try {
-                    await setStatus(state, description);
-                }
-                catch (e) {
-                    log.warning(`Could not set the GitHub deployment status to ${state}: ${(0,core_errors/* describeError */.Uc)(e)}`);
-                }
-            },
-        };
     }
-    catch (e) {
-        log.warning(`Could not record a GitHub deployment: ${(0,core_errors/* describeError */.Uc)(e)}`);
-        return NOOP;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/sensitive.js
-/**
- * S11 for what the actions print themselves (dry-run diffs, request previews): environment variables whose names
- * say they hold a secret are shown as a short fingerprint, so a change is still visible but the value is not.
- * (Values that look like tokens are masked anyway by Outputs.redact; this catches plain passwords.)
- */
-
-const SENSITIVE_NAME = /pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth/i;
-function isSensitiveName(name) {
-    return SENSITIVE_NAME.test(name);
-}
-/** `***` plus the first 8 hex digits of the value's SHA-256: equal values print equal, the value does not print. */
-function fingerprint(value) {
-    return `*** (sha256 ${(0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 8)})`;
-}
-/** A copy of `{ name, value }` entries with the values of sensitive names replaced by their fingerprint. */
-function hideSensitiveEnvironment(entries) {
-    return entries.map((e) => typeof e.name === 'string' && typeof e.value === 'string' && isSensitiveName(e.name) ? { ...e, value: fingerprint(e.value) } : e);
+    if (image.trim() === '')
+        throw new core_errors/* ConfigurationError */.j1('the image is empty', { input: 'image' });
+    return {
+        ...taskDefinition,
+        containerDefinitions: containers.map((c) => (c.name === containerName ? { ...c, image } : c)),
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
@@ -81486,1156 +79715,6 @@ function withoutFields(value, fields, ignoreCase) {
             kept[k] = v;
     }
     return { kept, dropped };
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff-normalise.js
-
-
-
-/** Fields DescribeTaskDefinition returns that are not part of the RegisterTaskDefinition input (tags are compared apart). */
-const READ_ONLY_TASK_DEFINITION_FIELDS = [...TASK_DEFINITION_READ_ONLY_FIELDS, 'tags'];
-function normaliseTaskDefinition(td) {
-    const o = toJson(td);
-    for (const key of READ_ONLY_TASK_DEFINITION_FIELDS)
-        delete o[key];
-    o['networkMode'] ??= 'bridge';
-    for (const key of ['cpu', 'memory'])
-        if (typeof o[key] === 'number')
-            o[key] = String(o[key]);
-    const networkMode = o['networkMode'];
-    o['containerDefinitions'] = sortBy(objects(o['containerDefinitions']).map((c) => normaliseContainer(c, networkMode)), 'name');
-    if (Array.isArray(o['requiresCompatibilities']))
-        o['requiresCompatibilities'] = [...o['requiresCompatibilities']].sort();
-    if (Array.isArray(o['volumes']))
-        o['volumes'] = sortBy(objects(o['volumes']), 'name');
-    return prune(o);
-}
-function normaliseContainer(c, networkMode) {
-    c['essential'] ??= true;
-    c['cpu'] ??= 0;
-    for (const key of ['environment', 'secrets'])
-        if (Array.isArray(c[key]))
-            c[key] = sortBy(objects(c[key]), 'name');
-    // S11: the diff is printed; a password in plain environment shows as a fingerprint (a change is still visible).
-    if (Array.isArray(c['environment']))
-        c['environment'] = hideSensitiveEnvironment(objects(c['environment']));
-    if (Array.isArray(c['portMappings'])) {
-        const ports = objects(c['portMappings']).map((p) => {
-            p['protocol'] ??= 'tcp';
-            if (networkMode === 'awsvpc' || networkMode === 'host')
-                p['hostPort'] ??= p['containerPort'] ?? null;
-            else if (p['hostPort'] === 0)
-                delete p['hostPort'];
-            return p;
-        });
-        c['portMappings'] = ports.sort((a, b) => portKey(a).localeCompare(portKey(b)));
-    }
-    return c;
-}
-function portKey(p) {
-    const n = (v) => String(v ?? '').padStart(6, '0');
-    return `${n(p['containerPort'])}/${String(p['protocol'])}/${n(p['hostPort'])}/${String(p['containerPortRange'] ?? '')}`;
-}
-/** Defaults ECS reports for settings a service definition may leave out. */
-const SERVICE_DEFAULTS = {
-    propagateTags: 'NONE',
-    enableECSManagedTags: false,
-    enableExecuteCommand: false,
-    healthCheckGracePeriodSeconds: 0,
-};
-/** A service (described, or as a CreateService input) reduced to `fields`, with ECS defaults filled in. */
-function normaliseService(s, opts) {
-    const all = toJson(s);
-    const o = {};
-    for (const key of opts.fields) {
-        const value = all[key] ?? SERVICE_DEFAULTS[key];
-        if (value !== undefined)
-            o[key] = value;
-    }
-    const dc = o['deploymentConfiguration'];
-    if (isObject(dc)) {
-        dc['maximumPercent'] ??= 200;
-        dc['minimumHealthyPercent'] ??= 100;
-        dc['deploymentCircuitBreaker'] ??= { enable: false, rollback: false };
-        dc['alarms'] ??= { enable: false, rollback: false };
-    }
-    const vpc = isObject(o['networkConfiguration']) ? o['networkConfiguration']['awsvpcConfiguration'] : undefined;
-    if (isObject(vpc)) {
-        vpc['assignPublicIp'] ??= 'DISABLED';
-        for (const key of ['subnets', 'securityGroups'])
-            if (Array.isArray(vpc[key]))
-                vpc[key] = [...vpc[key]].map(String).sort();
-    }
-    if (Array.isArray(o['loadBalancers'])) {
-        const key = (lb) => `${String(lb['targetGroupArn'] ?? lb['loadBalancerName'] ?? '')}|${String(lb['containerName'])}|${String(lb['containerPort'])}`;
-        o['loadBalancers'] = objects(o['loadBalancers']).sort((a, b) => key(a).localeCompare(key(b)));
-    }
-    return prune(o);
-}
-/** The service fields a dry run compares: every updatable field the definition sets (plus desiredCount). */
-function comparedServiceFields(definition) {
-    if (definition === undefined)
-        return [];
-    return UPDATABLE_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
-}
-/** A deep copy as plain JSON (Dates become ISO strings; undefined members vanish). */
-function toJson(value) {
-    return JSON.parse(JSON.stringify(value ?? {}));
-}
-function objects(value) {
-    return Array.isArray(value) ? value.filter(isObject) : [];
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function sortBy(list, key) {
-    return [...list].sort((a, b) => String(a[key] ?? '').localeCompare(String(b[key] ?? '')));
-}
-/** Drops null values and empty lists and objects (ECS reports `[]` for lists a manifest leaves out). */
-function prune(v) {
-    if (v === null)
-        return undefined;
-    if (Array.isArray(v)) {
-        const items = v.map(prune).filter((x) => x !== undefined);
-        return items.length === 0 ? undefined : items;
-    }
-    if (typeof v === 'object') {
-        const out = {};
-        for (const [k, child] of Object.entries(v)) {
-            const p = prune(child);
-            if (p !== undefined)
-                out[k] = p;
-        }
-        return Object.keys(out).length === 0 ? undefined : out;
-    }
-    return v;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff.js
-
-
-/** Fields a CreateService request sets that the dry run does not list (they are the action's own). */
-const CREATE_IDENTITY_FIELDS = ['cluster', 'serviceName', 'taskDefinition', 'clientToken'];
-function diffDeployment(live, desired) {
-    const sections = [];
-    let taskDefinitionChanged = false;
-    if (desired.taskDefinition !== undefined) {
-        const before = live.taskDefinition === undefined ? {} : normaliseTaskDefinition(live.taskDefinition);
-        const lines = diffLines(flatten(before), flatten(normaliseTaskDefinition(desired.taskDefinition)));
-        taskDefinitionChanged = lines.length > 0;
-        sections.push(section('task definition', live.taskDefinition?.taskDefinitionArn ?? 'none', lines));
-    }
-    let serviceChanged = false;
-    if (live.service !== undefined || desired.service !== undefined) {
-        const lines = diffService(live.service, desired);
-        serviceChanged = lines.length > 0;
-        const name = live.service?.serviceName ?? desired.service?.serviceName;
-        const liveName = live.service?.status === 'ACTIVE' ? (live.service.serviceArn ?? 'ACTIVE') : 'none';
-        sections.push(section(name === undefined ? 'service' : `service ${name}`, liveName, lines));
-    }
-    return {
-        changed: taskDefinitionChanged || serviceChanged,
-        taskDefinitionChanged,
-        serviceChanged,
-        text: sections.join('\n\n'),
-    };
-}
-function diffService(live, desired) {
-    const exists = live !== undefined && live.status === 'ACTIVE';
-    const count = desired.sameAsRunning === true && exists ? undefined : (desired.desiredCount ?? desired.service?.desiredCount);
-    if (!exists) {
-        if (desired.service === undefined)
-            return [];
-        const create = normaliseService(desired.service, {
-            fields: Object.keys(desired.service).filter((k) => !CREATE_IDENTITY_FIELDS.includes(k) && k !== 'desiredCount'),
-        });
-        if (count !== undefined)
-            create['desiredCount'] = count;
-        return diffLines(new Map(), flatten(create));
-    }
-    const fields = comparedServiceFields(desired.service);
-    const before = normaliseService(live, { fields });
-    const after = desired.service === undefined ? {} : normaliseService(desired.service, { fields });
-    if (count !== undefined) {
-        before['desiredCount'] = live.desiredCount ?? 0;
-        after['desiredCount'] = count;
-    }
-    return diffLines(flatten(before), flatten(after));
-}
-function section(title, liveName, lines) {
-    if (lines.length === 0)
-        return `${title}: no changes`;
-    return [`--- ${title} (live: ${liveName})`, `+++ ${title} (desired)`, ...lines].join('\n');
-}
-/** `path → JSON text` in document order. */
-function flatten(value) {
-    const out = new Map();
-    walk(value, '', out);
-    return out;
-}
-function walk(value, path, out) {
-    if (Array.isArray(value)) {
-        const keyed = namedKeys(value);
-        value.forEach((item, i) => {
-            const key = keyed?.[i];
-            walk(key === undefined ? item : withoutName(item), `${path}[${key ?? i}]`, out);
-        });
-        return;
-    }
-    if (typeof value === 'object' && value !== null) {
-        const entries = Object.entries(value);
-        if (entries.length === 0 && path !== '')
-            out.set(path, '{}');
-        for (const [k, v] of entries)
-            walk(v, path === '' ? k : `${path}.${k}`, out);
-        return;
-    }
-    out.set(path, JSON.stringify(value));
-}
-/** When every item is an object with a distinct string `name`, the names (used as path segments). */
-function namedKeys(list) {
-    const names = list.map((item) => typeof item === 'object' && item !== null && typeof item.name === 'string'
-        ? item.name
-        : undefined);
-    if (names.some((n) => n === undefined) || new Set(names).size !== names.length)
-        return undefined;
-    return names;
-}
-function withoutName(item) {
-    const { name: _name, ...rest } = item;
-    return rest;
-}
-function diffLines(before, after) {
-    const lines = [];
-    const paths = [...new Set([...before.keys(), ...after.keys()])].sort(comparePaths);
-    for (const path of paths) {
-        const old = before.get(path);
-        const now = after.get(path);
-        if (old === now)
-            continue;
-        if (old !== undefined)
-            lines.push(`- ${path}: ${old}`);
-        if (now !== undefined)
-            lines.push(`+ ${path}: ${now}`);
-    }
-    return lines;
-}
-/** Orders paths segment by segment, numeric indexes by number, so `[10]` comes after `[9]`. */
-function comparePaths(a, b) {
-    const sa = a.split(/(?=[.[])/);
-    const sb = b.split(/(?=[.[])/);
-    for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
-        const x = sa[i] ?? '';
-        const y = sb[i] ?? '';
-        if (x === y)
-            continue;
-        const nx = /^\[(\d+)\]$/.exec(x);
-        const ny = /^\[(\d+)\]$/.exec(y);
-        if (nx !== null && ny !== null)
-            return Number(nx[1]) - Number(ny[1]);
-        return x < y ? -1 : 1;
-    }
-    return sa.length - sb.length;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/summary.js
-class SummaryBuilder {
-    blocks = [];
-    /** `## text` (level 1 to 6). */
-    heading(text, level = 2) {
-        this.blocks.push(`${'#'.repeat(level)} ${oneLine(text)}`);
-        return this;
-    }
-    paragraph(text) {
-        this.blocks.push(text.trim());
-        return this;
-    }
-    /** A two-column table (default headers Name / Value); rows from pairs or a record, in order. */
-    keyValueTable(rows, headers = ['Name', 'Value']) {
-        const pairs = isIterable(rows) ? [...rows] : Object.entries(rows);
-        return this.table(headers, pairs.map(([k, v]) => [k, v]));
-    }
-    /** A table with a header row; cells are escaped (`|` and newlines), short rows padded. */
-    table(header, rows) {
-        const width = Math.max(header.length, ...rows.map((r) => r.length));
-        const line = (cells) => `| ${Array.from({ length: width }, (_, i) => escapeCell(cells[i])).join(' | ')} |`;
-        this.blocks.push([line(header), `|${' --- |'.repeat(width)}`, ...rows.map(line)].join('\n'));
-        return this;
-    }
-    /** A fenced code block; the fence is longer than any run of backticks inside `code`. */
-    codeBlock(code, language = '') {
-        const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
-        const fence = '`'.repeat(longest + 1);
-        this.blocks.push(`${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`);
-        return this;
-    }
-    /** A collapsible section; `body` is Markdown (e.g. another builder's toString()). */
-    details(summary, body) {
-        this.blocks.push(`<details><summary>${escapeHtml(oneLine(summary))}</summary>\n\n${body.trim()}\n\n</details>`);
-        return this;
-    }
-    /** Markdown as given. */
-    raw(markdown) {
-        this.blocks.push(markdown.trim());
-        return this;
-    }
-    isEmpty() {
-        return this.blocks.length === 0;
-    }
-    toString() {
-        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
-    }
-}
-/** A table cell: `|` escaped, line breaks as `<br>`, undefined as empty. */
-function escapeCell(value) {
-    if (value === undefined)
-        return '';
-    return String(value)
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n|\r/g, '<br>')
-        .trim();
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-function isIterable(x) {
-    return typeof x === 'object' && x !== null && Symbol.iterator in x;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/facts.js
-/**
- * Reads made after the deployment for the job summary and outputs: the service as it is now and the images of the
- * old and new task definitions. Best effort: a failed read leaves the detail out, never fails the step, and a
- * second cancellation signal skips them.
- */
-
-
-
-
-async function readAfterFacts(ecs, log, where, arns, signal, 
-/** What is already known, so it is not read again: the deployed revision's images (registered from a file) and
- * the service as the successful wait last described it. */
-known = {}) {
-    const { deployedImages } = known;
-    const facts = { service: known.service, previous: undefined, deployed: undefined };
-    if (signal.aborted)
-        return facts;
-    if (facts.service === undefined) {
-        try {
-            facts.service = await describeService(ecs, where.cluster, where.serviceName, { signal });
-        }
-        catch (e) {
-            log.debug(`Reading service ${where.serviceName} for the summary failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
-        }
-    }
-    facts.previous = await labelOf(ecs, log, arns.previous, signal);
-    facts.deployed =
-        deployedImages !== undefined && arns.deployed !== undefined
-            ? { arn: arns.deployed, revision: familyRevision(arns.deployed), images: deployedImages }
-            : await labelOf(ecs, log, arns.deployed, signal);
-    return facts;
-}
-async function labelOf(ecs, log, arn, signal) {
-    if (arn === undefined || arn === '')
-        return undefined;
-    const label = { arn, revision: familyRevision(arn), images: undefined };
-    if (signal.aborted)
-        return label;
-    try {
-        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn }), { abortSignal: signal });
-        label.images = imagesOf(out.taskDefinition);
-    }
-    catch (e) {
-        log.debug(`Reading task definition ${arn} for the summary failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
-    }
-    return label;
-}
-function imagesOf(td) {
-    const images = (td?.containerDefinitions ?? []).map((c) => `${c.name ?? '?'}=${c.image ?? '?'}`);
-    return images.length === 0 ? undefined : images.join(', ');
-}
-/** `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` → `arn:aws:ecs:<region>:<account>:cluster/<cluster>`. */
-function clusterArnOf(serviceArn) {
-    const m = /^(arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}):service\/([^/]+)\/[^/]+$/.exec(serviceArn ?? '');
-    return m === null ? undefined : `${m[1] ?? ''}:cluster/${m[2] ?? ''}`;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/dry-run.js
-
-
-
-
-
-
-
-
-
-async function dryRun(rt, clients, options) {
-    const { log } = rt;
-    await log.group('Dry run: what would change (nothing is changed)', async () => {
-        const found = await describeService(clients.ecs, options.cluster, options.serviceName, { signal: rt.cancel });
-        const live = found?.status === 'ACTIVE' ? found : undefined;
-        const liveTd = live === undefined ? undefined : await describeTaskDefinition(clients.ecs, liveTaskDefinitionArn(live), 'service');
-        const plan = options.mode === 'rollback' ? await rollbackPlan(clients, options, liveTd) : await deployPlan(clients, options, live, liveTd);
-        for (const line of plan.notes)
-            log.info(line);
-        log.info(plan.diff.text);
-        log.info(plan.diff.changed ? 'The deployment would change the lines above.' : 'Nothing would change (the deployment would still start new tasks).');
-        writeOutputs(rt, options, found, live, liveTd);
-        const s = new SummaryBuilder()
-            .heading(`ecs-rolling: dry run of ${options.mode === 'rollback' ? 'a rollback' : 'a deployment'} to service ${options.serviceName} (nothing changed)`)
-            .raw(plan.notes.map((n) => `- ${n}`).join('\n'))
-            .codeBlock(plan.diff.text, 'diff')
-            .heading('Outputs', 3)
-            .keyValueTable(rt.outputs.entries());
-        await rt.summary.append(s.toString());
-    });
-}
-async function deployPlan(clients, options, live, liveTd) {
-    const notes = [];
-    if (live === undefined) {
-        notes.push(`Service ${options.serviceName} does not exist in cluster ${options.cluster}: it would be created (first deployment).`);
-        if (options.serviceDefinition === undefined) {
-            throw new core_errors/* ConfigurationError */.j1(`service ${options.serviceName} does not exist in cluster ${options.cluster} yet, so a service definition is needed to create it`, { input: 'service-definition' });
-        }
-        toCreateServiceInput(options.serviceDefinition, {
-            cluster: options.cluster,
-            serviceName: options.serviceName,
-            taskDefinitionArn: 'dry-run',
-            desiredCountInput: options.desiredCount,
-        });
-    }
-    else {
-        notes.push(`Service ${options.serviceName} is ACTIVE on ${liveTaskDefinitionArn(live) ?? '-'}: it would be updated.`);
-    }
-    const desired = options.taskDefinition.kind === 'file'
-        ? options.taskDefinition.definition
-        : await describeTaskDefinition(clients.ecs, options.taskDefinition.arn, 'task-definition-arn');
-    notes.push(options.taskDefinition.kind === 'file'
-        ? `A new revision would be registered from ${options.taskDefinition.path}.`
-        : `Registered task definition ${options.taskDefinition.arn} would be deployed (new deployment forced).`);
-    notes.push(await autoScalingNote(clients, options, live !== undefined));
-    const diff = diffDeployment({ taskDefinition: liveTd, service: live }, {
-        taskDefinition: desired,
-        service: options.serviceDefinition,
-        desiredCount: options.desiredCount,
-        sameAsRunning: options.sameAsRunning,
-    });
-    return { notes, diff };
-}
-async function rollbackPlan(clients, options, liveTd) {
-    const target = await resolveManualRollbackTarget(clients.ecs, options.cluster, options.serviceName, options.taskDefinitionArn);
-    const targetTd = await describeTaskDefinition(clients.ecs, target.taskDefinitionArn, 'task-definition-arn');
-    const notes = [
-        `Would roll back: ${target.why}.`,
-        'The live desired count would be kept and the auto scaling put back as it is now.',
-    ];
-    return { notes, diff: diffDeployment({ taskDefinition: liveTd }, { taskDefinition: targetTd }) };
-}
-async function autoScalingNote(clients, options, exists) {
-    const given = options.scalableTargets.length + options.scalingPolicies.length > 0;
-    const manifests = `${options.scalableTargets.length} scalable target(s) and ${options.scalingPolicies.length} scaling policy(ies) from the manifests`;
-    if (!exists)
-        return given ? `After the deployment, ${manifests} would be applied.` : 'No auto scaling would be applied.';
-    const now = await describeAutoScaling(clients.autoscaling, options.cluster, options.serviceName);
-    const current = `${now.scalableTargets.length} scalable target(s) and ${now.scalingPolicies.length} scaling policy(ies)`;
-    return given
-        ? `The current auto scaling (${current}) would be removed before the update and ${manifests} applied after it.`
-        : `The current auto scaling (${current}) would be removed before the update and put back after it.`;
-}
-function liveTaskDefinitionArn(service) {
-    return service.deployments?.find((d) => d.status === 'PRIMARY')?.taskDefinition ?? service.taskDefinition;
-}
-async function describeTaskDefinition(ecs, arn, input) {
-    if (arn === undefined)
-        return undefined;
-    try {
-        return (await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn }))).taskDefinition;
-    }
-    catch (e) {
-        if (input !== 'service' && e instanceof Error && (e.name === 'ClientException' || e.name === 'InvalidParameterException')) {
-            throw new core_errors/* ConfigurationError */.j1(`task definition ${arn} cannot be used: ${(0,core_errors/* describeError */.Uc)(e)}`, { input });
-        }
-        throw e;
-    }
-}
-/** A dry run reports the live state: what a later step could read without anything being deployed. */
-function writeOutputs(rt, options, found, live, liveTd) {
-    rt.outputs.set('serviceName', options.serviceName);
-    const serviceArn = live?.serviceArn ?? '';
-    rt.outputs.set('serviceArn', serviceArn);
-    const clusterArn = found?.clusterArn ?? clusterArnOf(serviceArn);
-    if (clusterArn !== undefined)
-        rt.outputs.set('clusterArn', clusterArn);
-    rt.outputs.set('previousTaskDefinitionArn', liveTd?.taskDefinitionArn ?? '');
-    rt.outputs.set('firstDeployment', live === undefined);
-    rt.outputs.set('rolledBack', false);
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/structured-text.js
-/**
- * Parsing JSON and YAML text with the 1-based line (and column) of the first syntax error, so a message can say
- * "input 'overrides', line 3" or "deploy/td.yaml:12". JSON.parse's messages differ between Node versions and often
- * give no position, so a small strict scanner locates JSON errors itself.
- */
-
-/** Strict JSON (RFC 8259). */
-function parseJsonText(text) {
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch (e) {
-        const found = locateJsonError(text);
-        const offset = found?.offset ?? 0;
-        const reason = found?.reason ?? (e instanceof Error ? e.message : String(e));
-        return { ok: false, format: 'JSON', ...lineAndColumn(text, offset), reason };
-    }
-}
-/**
- * JSON or YAML, decided by content: valid JSON is JSON; anything else is parsed as YAML 1.2 (a superset of JSON's
- * syntax, so flow-style `{a: 1}` works). When the text starts like JSON (`{` or `[`) and is neither valid JSON nor
- * valid YAML, the JSON error is reported, as that is what the author meant to write.
- */
-function parseYamlOrJsonText(text) {
-    const json = parseJsonText(text);
-    if (json.ok)
-        return json;
-    const yaml = parseYamlText(text);
-    if (yaml.ok)
-        return yaml;
-    return /^\s*[[{]/.test(text) ? json : yaml;
-}
-/** One YAML 1.2 document (duplicate keys and multiple documents are errors). */
-function parseYamlText(text) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
-    const err = doc.errors[0];
-    if (err !== undefined) {
-        const pos = err.linePos?.[0];
-        const reason = (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '');
-        return { ok: false, format: 'YAML', line: pos?.line ?? 1, column: pos?.col ?? 1, reason };
-    }
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
-}
-function lineAndColumn(text, offset) {
-    const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-    const line = before.split('\n').length;
-    const column = before.length - (before.lastIndexOf('\n') + 1) + 1;
-    return { line, column };
-}
-class JsonSyntax extends Error {
-    offset;
-    reason;
-    constructor(offset, reason) {
-        super(reason);
-        this.offset = offset;
-        this.reason = reason;
-    }
-}
-/** Offset and reason of the first JSON syntax error in `text`, or undefined when it is valid JSON. */
-function locateJsonError(text) {
-    let i = 0;
-    const fail = (reason, at = i) => {
-        throw new JsonSyntax(at, reason);
-    };
-    const describeHere = () => i >= text.length ? 'unexpected end of input' : `unexpected character ${JSON.stringify(text[i])}`;
-    const ws = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const expect = (ch, what) => {
-        ws();
-        if (text[i] !== ch)
-            fail(`expected ${what}, found ${describeHere().replace(/^unexpected /, '')}`);
-        i++;
-    };
-    const str = () => {
-        const start = i;
-        i++;
-        for (;;) {
-            if (i >= text.length)
-                fail('unterminated string', start);
-            const c = text.charCodeAt(i);
-            if (c === 0x22)
-                break;
-            if (c < 0x20)
-                fail('control character (such as a newline) inside a string; write it as an escape like \\n');
-            if (c === 0x5c) {
-                const esc = text[i + 1];
-                if (esc === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-                        fail('bad \\u escape in string');
-                    i += 6;
-                    continue;
-                }
-                if (esc === undefined || !'"\\/bfnrt'.includes(esc))
-                    fail(`bad escape \\${esc ?? ''} in string`);
-                i += 2;
-                continue;
-            }
-            i++;
-        }
-        i++;
-    };
-    const num = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    const value = () => {
-        ws();
-        const c = text[i];
-        if (c === '{') {
-            i++;
-            ws();
-            if (text[i] === '}') {
-                i++;
-                return;
-            }
-            for (;;) {
-                ws();
-                if (text[i] !== '"')
-                    fail(`expected a double-quoted property name, found ${describeHere().replace(/^unexpected /, '')}`);
-                str();
-                expect(':', "':' after the property name");
-                value();
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    ws();
-                    if (text[i] === '}')
-                        fail('trailing comma before }');
-                    continue;
-                }
-                expect('}', "',' or '}'");
-                return;
-            }
-        }
-        if (c === '[') {
-            i++;
-            ws();
-            if (text[i] === ']') {
-                i++;
-                return;
-            }
-            for (;;) {
-                value();
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    ws();
-                    if (text[i] === ']')
-                        fail('trailing comma before ]');
-                    continue;
-                }
-                expect(']', "',' or ']'");
-                return;
-            }
-        }
-        if (c === '"')
-            return str();
-        for (const lit of ['true', 'false', 'null']) {
-            if (text.startsWith(lit, i)) {
-                i += lit.length;
-                return;
-            }
-        }
-        num.lastIndex = i;
-        if (c !== undefined && /[-0-9]/.test(c) && num.test(text)) {
-            i = num.lastIndex;
-            return;
-        }
-        fail(describeHere());
-    };
-    try {
-        value();
-        ws();
-        if (i < text.length)
-            fail(`unexpected ${JSON.stringify(text[i])} after the end of the JSON value`);
-        return undefined;
-    }
-    catch (e) {
-        if (e instanceof JsonSyntax)
-            return { offset: e.offset, reason: e.reason };
-        throw e;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/inputs.js
-/**
- * Typed readers over the action's inputs. Every reader throws a ConfigurationError naming the input (S3), so an
- * action validates all of its inputs before its first AWS call. Reading a name that is not in the action's declared
- * list (its INPUT_NAMES, kept equal to action.yml by test/unit/action-inputs.test.ts) is a programming bug and throws
- * a plain Error.
- */
-
-
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-class Inputs {
-    source;
-    declared;
-    constructor(source, declared) {
-        this.source = source;
-        this.declared = new Set(declared);
-    }
-    /** The trimmed value, '' when unset. */
-    raw(name) {
-        if (!this.declared.has(name)) {
-            throw new Error(`BUG: input '${name}' is read but not declared (declared: ${[...this.declared].join(', ')})`);
-        }
-        return this.source(name).trim();
-    }
-    /** True when the input has a non-empty value. */
-    has(name) {
-        return this.raw(name) !== '';
-    }
-    required(name) {
-        const v = this.raw(name);
-        if (v === '')
-            throw new core_errors/* ConfigurationError */.j1('a value is required', { input: name });
-        return v;
-    }
-    optional(name) {
-        const v = this.raw(name);
-        return v === '' ? undefined : v;
-    }
-    /** YAML 1.2 core schema booleans, as @actions/core getBooleanInput: true/True/TRUE/false/False/FALSE. */
-    boolean(name, defaultValue) {
-        const v = this.raw(name);
-        if (v === '')
-            return defaultValue;
-        if (TRUE_VALUES.includes(v))
-            return true;
-        if (FALSE_VALUES.includes(v))
-            return false;
-        throw new core_errors/* ConfigurationError */.j1(`expected a boolean (true or false), got '${v}'`, { input: name });
-    }
-    integer(name, opts = {}) {
-        const v = this.raw(name);
-        if (v === '')
-            return opts.default;
-        const n = /^[+-]?\d+$/.test(v) ? Number(v) : NaN;
-        if (!Number.isSafeInteger(n) || !within(n, opts)) {
-            throw new core_errors/* ConfigurationError */.j1(`expected ${describeBounds('a whole number', opts)}, got '${v}'`, { input: name });
-        }
-        return n;
-    }
-    number(name, opts = {}) {
-        const v = this.raw(name);
-        if (v === '')
-            return opts.default;
-        const n = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
-        if (!Number.isFinite(n) || !within(n, opts)) {
-            throw new core_errors/* ConfigurationError */.j1(`expected ${describeBounds('a number', opts)}, got '${v}'`, { input: name });
-        }
-        return n;
-    }
-    enumValue(name, allowed, defaultValue) {
-        const v = this.raw(name);
-        if (v === '')
-            return defaultValue;
-        const exact = allowed.find((a) => a === v);
-        if (exact !== undefined)
-            return exact;
-        const folded = allowed.filter((a) => a.toLowerCase() === v.toLowerCase());
-        if (folded.length === 1)
-            return folded[0];
-        throw new core_errors/* ConfigurationError */.j1(`expected one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${v}'`, {
-            input: name,
-        });
-    }
-    /** Parsed JSON, undefined when unset. Syntax errors give the line within the input's value. */
-    json(name) {
-        const v = this.raw(name);
-        return v === '' ? undefined : unwrap(name, parseJsonText(v));
-    }
-    /** Parsed JSON or YAML (by content), undefined when unset. Syntax errors give the line within the value. */
-    yamlOrJson(name) {
-        const v = this.raw(name);
-        return v === '' ? undefined : unwrap(name, parseYamlOrJsonText(v));
-    }
-    /** Items separated by newlines and/or commas, trimmed, empty items dropped; [] when unset. */
-    list(name) {
-        return this.raw(name)
-            .split(/[\n,]/)
-            .map((s) => s.trim())
-            .filter((s) => s !== '');
-    }
-    exclusive(a, b, opts = {}) {
-        const va = this.raw(a);
-        const vb = this.raw(b);
-        if (va !== '' && vb !== '') {
-            throw new core_errors/* ConfigurationError */.j1(`give either '${a}' or '${b}', not both`, { input: a });
-        }
-        if (va !== '')
-            return { name: a, value: va };
-        if (vb !== '')
-            return { name: b, value: vb };
-        if (opts.required === true) {
-            throw new core_errors/* ConfigurationError */.j1(`one of '${a}' or '${b}' is required`, { input: a });
-        }
-        return undefined;
-    }
-}
-function within(n, b) {
-    return (b.min === undefined || n >= b.min) && (b.max === undefined || n <= b.max);
-}
-function describeBounds(what, b) {
-    if (b.min !== undefined && b.max !== undefined)
-        return `${what} from ${b.min} to ${b.max}`;
-    if (b.min !== undefined)
-        return `${what} of at least ${b.min}`;
-    if (b.max !== undefined)
-        return `${what} of at most ${b.max}`;
-    return what;
-}
-function unwrap(name, r) {
-    if (r.ok)
-        return r.value;
-    throw new core_errors/* ConfigurationError */.j1(`invalid ${r.format} at line ${r.line}, column ${r.column}: ${r.reason}`, {
-        input: name,
-    });
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/paths.js
-/**
- * Manifest paths resolve against the workspace (GITHUB_WORKSPACE) and may not leave it: not with `..`, not as
- * an absolute path elsewhere, and not through a symlink that points outside (checked on the real path).
- */
-
-
-
-/** True when `target` is `root` or lies below it (both absolute, already normalised). */
-function isInside(root, target) {
-    const rel = external_node_path_.relative(root, target);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_.isAbsolute(rel));
-}
-/**
- * The absolute real path of the manifest `userPath` (as the user wrote it in input `inputName`).
- * Throws a ConfigurationError naming the input and the path when the path is empty, escapes the workspace,
- * does not exist, or is not a regular file.
- */
-async function resolveManifestPath(workspace, userPath, inputName) {
-    const where = { input: inputName, file: userPath };
-    if (userPath.trim() === '')
-        throw new core_errors/* ConfigurationError */.j1('the manifest path is empty', { input: inputName });
-    if (workspace === '') {
-        throw new core_errors/* ConfigurationError */.j1('GITHUB_WORKSPACE is not set, so the manifest path cannot be resolved', where);
-    }
-    const root = external_node_path_.resolve(workspace);
-    const candidate = external_node_path_.resolve(root, userPath);
-    if (!isInside(root, candidate)) {
-        throw new core_errors/* ConfigurationError */.j1(`the path leaves the workspace ${root}; manifests must be inside it`, where);
-    }
-    const realRoot = await realpathOr(root, () => {
-        throw new core_errors/* ConfigurationError */.j1(`the workspace ${root} does not exist`, where);
-    });
-    const realFile = await realpathOr(candidate, () => {
-        throw new core_errors/* ConfigurationError */.j1(`file not found: ${candidate} (paths are relative to the workspace ${root})`, where);
-    });
-    if (!isInside(realRoot, realFile)) {
-        throw new core_errors/* ConfigurationError */.j1(`the path resolves (through a symbolic link) to ${realFile}, outside the workspace ${realRoot}`, where);
-    }
-    const info = await (0,promises_.stat)(realFile);
-    if (!info.isFile())
-        throw new core_errors/* ConfigurationError */.j1(`${candidate} is not a file`, where);
-    return realFile;
-}
-async function realpathOr(p, onMissing) {
-    try {
-        return await (0,promises_.realpath)(p);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            onMissing();
-        throw e;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/problems.js
-/**
- * Collecting the problems found in one manifest, so the user sees all of them at once (first N), each with its
- * file, line and field path.
- */
-
-/** How many problems one error message lists before it says "and N more". */
-const MAX_LISTED_PROBLEMS = 20;
-const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-/** `containerDefinitions[1].portMappings[0].containerPort`; odd map keys are quoted: `dockerLabels["a b"]`. */
-function formatFieldPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else if (IDENTIFIER.test(segment))
-            out += out === '' ? segment : `.${segment}`;
-        else
-            out += `[${JSON.stringify(segment)}]`;
-    }
-    return out;
-}
-/**
- * Several located problems in one manifest. Its own location is the first problem's, so code that reads
- * `location.line` gets a useful answer; the message lists every problem (up to MAX_LISTED_PROBLEMS).
- */
-class ManifestError extends core_errors/* ConfigurationError */.j1 {
-    problems;
-    constructor(problems) {
-        const first = problems[0];
-        if (first === undefined)
-            throw new Error('ManifestError needs at least one problem');
-        super(summarise(problems), first.location);
-        this.name = 'ManifestError';
-        this.problems = problems;
-    }
-}
-function summarise(problems) {
-    const [first, ...rest] = problems;
-    if (first === undefined)
-        return '';
-    if (rest.length === 0)
-        return first.detail;
-    const shown = rest
-        .slice(0, MAX_LISTED_PROBLEMS - 1)
-        .map((p) => `\n  - ${(0,core_errors/* formatLocated */.Cc)(p.detail, lineOnly(p.location))}`);
-    const hidden = rest.length - shown.length;
-    const more = hidden > 0 ? `\n  ... and ${hidden} more` : '';
-    return `${first.detail}\n${problems.length} problems in this manifest; the others:${shown.join('')}${more}`;
-}
-/** In the list, the input name is already said once in the heading: repeat only file:line and field. */
-function lineOnly(loc) {
-    const { input: _input, ...rest } = loc;
-    return rest;
-}
-/** Throws one ConfigurationError for a single problem, or a ManifestError listing several; nothing if none. */
-function throwIfAny(problems) {
-    if (problems.length === 1 && problems[0] !== undefined)
-        throw problems[0];
-    if (problems.length > 1)
-        throw new ManifestError(problems);
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/placeholders.js
-/**
- * S2 placeholders, substituted in the manifest TEXT before parsing (so every line keeps its number):
- * `<+artifact.image>` and `<+primary.artifact.image>` → the `image` input; `<+targetGroupArn>` → the
- * blue/green stage target group. A placeholder without a value, or one we do not know, is an error naming
- * the file, the line and what is missing.
- */
-
-
-const IMAGE = { value: (p) => p.image, missing: "needs input 'image'" };
-const RULES = new Map([
-    ['artifact.image', IMAGE],
-    ['primary.artifact.image', IMAGE],
-    [
-        'targetGroupArn',
-        {
-            value: (p) => p.targetGroupArn,
-            missing: 'needs the blue/green stage target group, which only ecs-bluegreen-swap (mode: deploy) resolves',
-        },
-    ],
-]);
-const PLACEHOLDER = /<\+([^>\r\n]*)>/g;
-/**
- * A substituted value must not change the document's structure (no quotes, spaces, `#`, braces...): image
- * references and ARNs never contain such characters, so anything else is a mistake in the input.
- */
-const SAFE_VALUE = /^[A-Za-z0-9._\-/:@+=,]+$/;
-/** The placeholder names this module resolves, in the form users write them. */
-const KNOWN_PLACEHOLDERS = [...RULES.keys()].map((k) => `<+${k}>`);
-/**
- * Replaces every placeholder in `text`. `file` and `inputName` locate errors. All unresolved placeholders are
- * reported together.
- */
-function substitutePlaceholders(text, file, placeholders, inputName) {
-    const problems = [];
-    const base = inputName === undefined ? { file } : { input: inputName, file };
-    const result = text.replace(PLACEHOLDER, (match, rawName, offset) => {
-        const name = rawName.trim();
-        const line = lineAt(text, offset);
-        const rule = RULES.get(name);
-        if (rule === undefined) {
-            problems.push(new core_errors/* ConfigurationError */.j1(`unknown placeholder ${match}; known placeholders: ${KNOWN_PLACEHOLDERS.join(', ')}`, {
-                ...base,
-                line,
-            }));
-            return match;
-        }
-        const value = rule.value(placeholders);
-        if (value === undefined || value === '') {
-            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match} has no value: it ${rule.missing}`, { ...base, line }));
-            return match;
-        }
-        if (!SAFE_VALUE.test(value)) {
-            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match}: its value contains characters an image reference or ARN cannot contain`, { ...base, line }));
-            return match;
-        }
-        return value;
-    });
-    throwIfAny(problems);
-    return result;
-}
-/** 1-based line of `offset` in `text`. */
-function lineAt(text, offset) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        line += 1;
-    return line;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/parse.js
-/**
- * Parsing a manifest: JSON or YAML decided by content (JSON when the first non-blank character is `{` or `[`),
- * with line-numbered syntax errors, keeping the document's positions so later checks can name a field's line.
- */
-
-
-
-
-
-
-/** JSON when the content starts (after blanks and a BOM) with `{` or `[`, else YAML. */
-function detectFormat(text) {
-    const first = /\S/.exec(text.replace(/^\uFEFF/, ''));
-    return first !== null && (first[0] === '{' || first[0] === '[') ? 'json' : 'yaml';
-}
-/**
- * Parses manifest text given inline (or read from a file): placeholders first (S2), then JSON or YAML.
- * `file` is how errors name the source (e.g. `input task-definition` for inline text).
- */
-function parseManifestText(text, file, placeholders, inputName) {
-    const substituted = substitutePlaceholders(text, file, placeholders, inputName).replace(/^\uFEFF/, '');
-    const base = inputName === undefined ? { file } : { input: inputName, file };
-    const format = detectFormat(substituted);
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(substituted, { lineCounter, merge: true, prettyErrors: true, uniqueKeys: true });
-    let value;
-    if (format === 'json') {
-        value = parseJson(substituted, base);
-    }
-    // For JSON, JSON.parse is the judge of syntax; of the YAML parser's complaints only duplicate keys count.
-    const errors = format === 'json' ? doc.errors.filter((e) => e.code === 'DUPLICATE_KEY') : doc.errors;
-    throwIfAny(errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const what = format === 'json' ? 'JSON' : 'YAML';
-        const at = pos === undefined ? '' : ` at line ${pos.line}, column ${pos.col}`;
-        const loc = pos === undefined ? base : { ...base, line: pos.line };
-        return new core_errors/* ConfigurationError */.j1(`${what} syntax error${at}: ${firstLine(e.message)}`, loc);
-    }));
-    if (format === 'yaml')
-        value = doc.toJS({ maxAliasCount: 1000 });
-    if (value === null || value === undefined) {
-        throw new core_errors/* ConfigurationError */.j1('the manifest is empty', base);
-    }
-    return {
-        value,
-        file,
-        input: inputName,
-        lineOf: (path) => lineOfPath(doc, lineCounter, path),
-    };
-}
-/** Resolves `userPath` inside `workspace` (refusing escapes), reads it and parses it (see parseManifestText). */
-async function parse_loadManifest(workspace, userPath, inputName, placeholders) {
-    const real = await resolveManifestPath(workspace, userPath, inputName);
-    let text;
-    try {
-        text = await (0,promises_.readFile)(real, 'utf8');
-    }
-    catch (e) {
-        throw new core_errors/* ConfigurationError */.j1(`cannot read the file: ${e.message}`, { input: inputName, file: userPath });
-    }
-    return parseManifestText(text, userPath, placeholders, inputName);
-}
-function parseJson(text, base) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        const message = e.message;
-        const { line, column } = jsonErrorPosition(text, message);
-        throw new core_errors/* ConfigurationError */.j1(`JSON syntax error at line ${line}, column ${column}: ${stripPosition(message)}`, {
-            ...base,
-            line,
-        });
-    }
-}
-/** Line and column of a JSON.parse error: from `at position N` (any Node), else `(line L column C)`, else the end. */
-function jsonErrorPosition(text, message) {
-    const pos = /at position (\d+)/.exec(message);
-    const lc = /\(line (\d+) column (\d+)\)/.exec(message);
-    if (pos === null && lc !== null)
-        return { line: Number(lc[1]), column: Number(lc[2]) };
-    // An error at the very end (truncated input) is shown on the last line that has content.
-    const end = text.trimEnd().length;
-    const offset = pos !== null ? Math.min(Number(pos[1]), end) : end;
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return { line, column };
-}
-function stripPosition(message) {
-    return message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-}
-function firstLine(message) {
-    return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-function lineOfPath(doc, counter, path) {
-    let node = doc.contents;
-    let keyNode;
-    for (const segment of path) {
-        if ((0,dist/* isAlias */.Vj)(node))
-            node = node.resolve(doc);
-        keyNode = undefined;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
-            if (pair === undefined)
-                return undefined;
-            keyNode = (0,dist/* isScalar */.jn)(pair.key) ? pair.key : undefined;
-            node = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            node = node.items[segment];
-        }
-        else {
-            return undefined;
-        }
-    }
-    const target = keyNode ?? node;
-    const offset = target?.range?.[0];
-    return offset === undefined ? undefined : counter.linePos(offset).line;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/image.js
-
-/**
- * A copy of `taskDefinition` in which the container named `containerName` runs `image`. A name that matches no
- * container is a ConfigurationError for input `container-name` listing the containers there are.
- */
-function setContainerImage(taskDefinition, containerName, image) {
-    const containers = taskDefinition.containerDefinitions ?? [];
-    if (!containers.some((c) => c.name === containerName)) {
-        const names = containers.map((c) => c.name).filter((n) => n !== undefined);
-        const there = names.length === 0
-            ? 'the task definition has no named containers'
-            : `its containers are ${names.map((n) => `'${n}'`).join(', ')}`;
-        throw new core_errors/* ConfigurationError */.j1(`no container named '${containerName}' in the task definition; ${there}`, {
-            input: 'container-name',
-        });
-    }
-    if (image.trim() === '')
-        throw new core_errors/* ConfigurationError */.j1('the image is empty', { input: 'image' });
-    return {
-        ...taskDefinition,
-        containerDefinitions: containers.map((c) => (c.name === containerName ? { ...c, image } : c)),
-    };
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/fargate.js
@@ -83110,56 +80189,55 @@ async function loadScalingPolicies(workspace, userPath, inputName, placeholders,
 
 
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/manifests.js
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/image.js
 /**
- * The manifests of a deployment (S1, S2): task definition, service definition, scalable targets and scaling
- * policies, each parsed and validated against its AWS request shape before any AWS call (S3).
+ * The `image` and `container-name` inputs (S2), as every action that takes a task definition reads them: `image`
+ * fills the `<+artifact.image>` placeholders of the manifests, or, with `container-name`, is set as that container's
+ * image in the task definition file. Both are checked before any AWS call (S3).
  */
 
 
 
 /** `<+artifact.image>` or `<+primary.artifact.image>` (as placeholders.ts reads them). */
 const IMAGE_PLACEHOLDER = /<\+\s*(primary\.)?artifact\.image\s*>/;
-async function loadServiceDefinitionFile(workspace, path, placeholders, serviceNameGiven) {
-    const manifest = await parse_loadManifest(workspace, path, 'service-definition', placeholders);
-    // serviceName is required by CreateService; the `service` input may provide it.
-    const definition = checkManifest(SERVICE_DEFINITION, manifest, serviceNameGiven ? { provided: ['serviceName'] } : {});
-    return {
-        definition,
-        locate: (field) => {
-            const loc = { input: 'service-definition', file: path, field };
-            const line = manifest.lineOf([field]);
-            return line === undefined ? loc : { ...loc, line };
-        },
-    };
+const NO_IMAGE = { image: undefined, containerName: undefined };
+/** `image` and `container-name`; container-name needs the image it sets. */
+function readImageChoice(inputs) {
+    const image = inputs.optional('image');
+    const containerName = inputs.optional('container-name');
+    if (containerName !== undefined && image === undefined) {
+        throw new core_errors/* ConfigurationError */.j1(`container-name '${containerName}' is given, so the image to set is required`, { input: 'image' });
+    }
+    return { image, containerName };
 }
-async function loadTaskDefinitionFile(workspace, path, placeholders, choice) {
-    const containerImage = choice.containerName !== undefined && choice.image !== undefined
+/** The placeholders `image` fills in every manifest. */
+function imagePlaceholders(choice) {
+    return choice.image === undefined ? {} : { image: choice.image };
+}
+/** With container-name: the container and the image the task definition file gets. */
+function containerImageOf(choice) {
+    return choice.containerName !== undefined && choice.image !== undefined
         ? { containerName: choice.containerName, image: choice.image }
         : undefined;
-    return loadTaskDefinition(workspace, path, 'task-definition', placeholders, { containerImage });
 }
-async function loadAutoScalingFiles(workspace, paths, placeholders) {
-    const scalableTargets = paths.scalableTargets === undefined
-        ? []
-        : await loadScalableTargets(workspace, paths.scalableTargets, 'scalable-targets', placeholders);
-    const scalingPolicies = paths.scalingPolicies === undefined
-        ? []
-        : await loadScalingPolicies(workspace, paths.scalingPolicies, 'scaling-policies', placeholders);
-    return { scalableTargets, scalingPolicies };
+/**
+ * A registered task definition has no file to set an image in, so container-name is refused, naming the input.
+ * `use`: what the action does with a registered revision ("is deployed as it was registered").
+ */
+function refuseContainerNameForRegistered(choice, use) {
+    if (choice.containerName === undefined)
+        return;
+    throw new core_errors/* ConfigurationError */.j1('container-name and image set a container image in a task-definition file; a registered task definition ' +
+        `(task-definition-arn) ${use}`, { input: 'container-name' });
 }
 /**
  * `image` without `container-name` only works through a placeholder: an image no manifest uses would be silently
- * ignored, so it is an error.
+ * ignored, so it is an error on input `image`. Nothing to check without an image, or with container-name.
  */
-async function checkImageIsUsed(workspace, paths) {
-    const entries = [
-        ['task-definition', paths.taskDefinition],
-        ['service-definition', paths.serviceDefinition],
-        ['scalable-targets', paths.scalableTargets],
-        ['scaling-policies', paths.scalingPolicies],
-    ];
-    for (const [input, path] of entries) {
+async function checkImageIsUsed(workspace, choice, files) {
+    if (choice.image === undefined || choice.containerName !== undefined)
+        return;
+    for (const { input, path } of files) {
         if (path === undefined)
             continue;
         const text = await (0,promises_.readFile)(await resolveManifestPath(workspace, path, input), 'utf8');
@@ -83170,7 +80248,79 @@ async function checkImageIsUsed(workspace, paths) {
         'the container that runs it', { input: 'image' });
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/names.js
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/autoscaling/resource.js
+/**
+ * How Application Auto Scaling names an ECS service: namespace `ecs`, dimension `ecs:service:DesiredCount`,
+ * resource id `service/<cluster name>/<service name>` (names, never ARNs).
+ */
+const ECS_NAMESPACE = 'ecs';
+const DESIRED_COUNT_DIMENSION = 'ecs:service:DesiredCount';
+/** `arn:aws:ecs:<region>:<account>:cluster/<name>` → `<name>`; a plain name stays as it is. */
+function clusterNameOf(cluster) {
+    if (!cluster.startsWith('arn:'))
+        return cluster;
+    const resource = cluster.split(':').slice(5).join(':');
+    return resource.startsWith('cluster/') ? resource.slice('cluster/'.length) : resource;
+}
+/**
+ * `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` (or the old `service/<name>`) → `<name>`; a plain name
+ * stays as it is.
+ */
+function serviceNameOf(service) {
+    if (!service.startsWith('arn:'))
+        return service;
+    const resource = service.split(':').slice(5).join(':');
+    const parts = resource.split('/');
+    return parts[parts.length - 1] ?? resource;
+}
+/** The Application Auto Scaling resource id of an ECS service. */
+function ecsResourceId(cluster, service) {
+    return `service/${clusterNameOf(cluster)}/${serviceNameOf(service)}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
+/**
+ * True when two task definition references name the same revision. A full ARN
+ * (`arn:aws:ecs:<region>:<account>:task-definition/web:3`) matches itself and its `family:revision` short form.
+ */
+function sameTaskDefinition(a, b) {
+    if (a === undefined || b === undefined)
+        return false;
+    if (a === b)
+        return true;
+    return familyRevision(a) === familyRevision(b) && (!isArn(a) || !isArn(b));
+}
+function isArn(ref) {
+    return ref.startsWith('arn:');
+}
+/** `web:3` from an ARN or a `family:revision`. */
+function familyRevision(ref) {
+    const slash = ref.lastIndexOf('/');
+    return isArn(ref) && slash >= 0 ? ref.slice(slash + 1) : ref;
+}
+/** "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed." (family) */
+const FAMILY = '[A-Za-z0-9_-]{1,255}';
+const REVISION = '[1-9][0-9]{0,8}';
+const FAMILY_REVISION = new RegExp(`^${FAMILY}:${REVISION}$`);
+const TASK_DEFINITION_ARN = new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:task-definition/${FAMILY}:${REVISION}$`);
+/** True for a full task definition ARN or a `family:revision` (a bare family, whose latest revision changes, is not). */
+function isTaskDefinitionRef(ref) {
+    return FAMILY_REVISION.test(ref) || TASK_DEFINITION_ARN.test(ref);
+}
+/** Why `ref` is not a task definition reference (for a ConfigurationError), or undefined when it is one. */
+function taskDefinitionRefProblem(ref) {
+    if (isTaskDefinitionRef(ref))
+        return undefined;
+    const hint = ref.startsWith('arn:')
+        ? 'expected a task definition ARN, arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>'
+        : /^[A-Za-z0-9_-]+$/.test(ref)
+            ? 'a revision is required: write <family>:<revision> (e.g. web:7) or the full task definition ARN'
+            : 'expected a task definition ARN (arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>) or <family>:<revision>';
+    return `'${ref}' is not a task definition reference: ${hint}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/names.js
+
 
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -83182,6 +80332,16 @@ function checkCluster(value, where) {
     if (NAME.test(value) || CLUSTER_ARN.test(value))
         return value;
     throw new core_errors/* ConfigurationError */.j1(`'${value}' is not a cluster name (up to 255 letters, numbers, hyphens and underscores) or cluster ARN`, where);
+}
+/**
+ * A reference to a registered task definition (S4): a full ARN or `family:revision` (a bare family would deploy or
+ * run whatever revision is latest at that moment). The reference itself, or a ConfigurationError at `where`.
+ */
+function checkTaskDefinitionRef(ref, where) {
+    const problem = taskDefinitionRefProblem(ref);
+    if (problem !== undefined)
+        throw new core_errors/* ConfigurationError */.j1(problem, where);
+    return ref;
 }
 function checkRegion(value) {
     if (value === undefined || REGION.test(value))
@@ -83231,6 +80391,3671 @@ function resolveTarget(serviceInput, clusterInput, definition, locate) {
     return { serviceName, cluster: clusterInput ?? fromInput?.cluster ?? fileCluster ?? 'default' };
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/shared-inputs.js
+/**
+ * The inputs every action shares, read once and checked the same way everywhere (S3): region, cluster,
+ * timeout-minutes, max-attempts, dry-run, github-token with environment (S11: the token is masked the moment it is
+ * read), and image with container-name (image.ts). An action names the shared inputs it declares; only those are
+ * read, the others keep their defaults (an action whose `image` means something else simply does not name it).
+ */
+
+
+
+
+/** The shared inputs, as they are spelled in action.yml. */
+const SHARED_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'region',
+    'cluster',
+    'timeout-minutes',
+    'max-attempts',
+    'dry-run',
+    'github-token',
+    'environment',
+    'image',
+    'container-name',
+]));
+/** timeout-minutes: 1 to 360 (six hours, the longest a GitHub-hosted job runs), 30 when unset. */
+const TIMEOUT_MINUTES = { min: 1, max: 360, default: 30 };
+/** max-attempts: SDK attempts per AWS call (retries included). */
+const MAX_ATTEMPTS = { min: 1, max: 20, default: DEFAULT_MAX_ATTEMPTS };
+/** The GitHub environment a deployment is recorded for when `environment` is unset. */
+const DEFAULT_ENVIRONMENT = 'production';
+/**
+ * Reads the shared inputs in `declared` (the action's own list), github-token first, so it is masked before
+ * anything could echo it.
+ */
+function readSharedInputs(inputs, secrets, declared) {
+    const uses = new Set(declared);
+    for (const [a, b] of [['github-token', 'environment'], ['image', 'container-name']]) {
+        if (uses.has(a) !== uses.has(b))
+            throw new Error(`BUG: the shared inputs ${a} and ${b} are declared together or not at all`);
+    }
+    const token = uses.has('github-token') ? readGitHubToken(inputs, secrets) : undefined;
+    return {
+        dryRun: uses.has('dry-run') ? inputs.boolean('dry-run', false) : false,
+        timeoutMinutes: uses.has('timeout-minutes') ? readTimeoutMinutes(inputs) : TIMEOUT_MINUTES.default,
+        maxAttempts: uses.has('max-attempts') ? readMaxAttempts(inputs) : MAX_ATTEMPTS.default,
+        region: uses.has('region') ? readRegion(inputs) : undefined,
+        github: token === undefined ? undefined : { token, environment: readEnvironment(inputs) },
+        cluster: uses.has('cluster') ? readCluster(inputs) : undefined,
+        image: uses.has('image') ? readImageChoice(inputs) : NO_IMAGE,
+    };
+}
+function readRegion(inputs) {
+    return checkRegion(inputs.optional('region'));
+}
+/** The `cluster` input, a name or an ARN; undefined when unset. */
+function readCluster(inputs) {
+    const cluster = inputs.optional('cluster');
+    return cluster === undefined ? undefined : checkCluster(cluster, { input: 'cluster' });
+}
+function readTimeoutMinutes(inputs) {
+    return inputs.integer('timeout-minutes', TIMEOUT_MINUTES);
+}
+function readMaxAttempts(inputs) {
+    return inputs.integer('max-attempts', MAX_ATTEMPTS);
+}
+/** github-token, registered as a secret at once (S11). */
+function readGitHubToken(inputs, secrets) {
+    const token = inputs.optional('github-token');
+    if (token !== undefined)
+        secrets.mask(token);
+    return token;
+}
+/** The GitHub environment name: one line of at most 255 characters, `production` when unset. */
+function readEnvironment(inputs) {
+    const environment = inputs.optional('environment') ?? DEFAULT_ENVIRONMENT;
+    if (environment.length > 255 || /[\r\n]/.test(environment)) {
+        throw new core_errors/* ConfigurationError */.j1('a GitHub environment name is one line of at most 255 characters', { input: 'environment' });
+    }
+    return environment;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/manifests.js
+
+
+async function loadServiceDefinitionFile(workspace, path, placeholders, serviceNameGiven) {
+    const manifest = await parse_loadManifest(workspace, path, 'service-definition', placeholders);
+    // serviceName is required by CreateService; the `service` input may provide it.
+    const definition = checkManifest(SERVICE_DEFINITION, manifest, serviceNameGiven ? { provided: ['serviceName'] } : {});
+    return {
+        definition,
+        locate: (field) => {
+            const loc = { input: 'service-definition', file: path, field };
+            const line = manifest.lineOf([field]);
+            return line === undefined ? loc : { ...loc, line };
+        },
+    };
+}
+async function loadTaskDefinitionFile(workspace, path, placeholders, choice) {
+    return loadTaskDefinition(workspace, path, 'task-definition', placeholders, { containerImage: containerImageOf(choice) });
+}
+/**
+ * `task-definition` (a file, registered later) or `task-definition-arn` (a registered revision, deployed as it is),
+ * as Inputs.exclusive returned the one that is set.
+ */
+async function loadTaskDefinitionSource(workspace, chosen, placeholders, choice) {
+    if (chosen.name === 'task-definition-arn')
+        return { kind: 'registered', ref: chosen.value, input: 'task-definition-arn' };
+    const definition = await loadTaskDefinitionFile(workspace, chosen.value, placeholders, choice);
+    return { kind: 'file', path: chosen.value, definition };
+}
+async function loadAutoScalingFiles(workspace, paths, placeholders) {
+    const scalableTargets = paths.scalableTargets === undefined
+        ? []
+        : await loadScalableTargets(workspace, paths.scalableTargets, 'scalable-targets', placeholders);
+    const scalingPolicies = paths.scalingPolicies === undefined
+        ? []
+        : await loadScalingPolicies(workspace, paths.scalingPolicies, 'scaling-policies', placeholders);
+    return { scalableTargets, scalingPolicies };
+}
+/** Where the auto scaling manifests came from, for the errors bindAutoScaling and the apply step report. */
+function autoScalingSourcesOf(paths) {
+    return {
+        ...(paths.scalableTargets !== undefined ? { scalableTargets: { input: 'scalable-targets', file: paths.scalableTargets } } : {}),
+        ...(paths.scalingPolicies !== undefined ? { scalingPolicies: { input: 'scaling-policies', file: paths.scalingPolicies } } : {}),
+    };
+}
+/** The manifest inputs in the order the image placeholder is looked for (checkImageIsUsed). */
+function manifestFiles(paths) {
+    return [
+        { input: 'task-definition', path: paths.taskDefinition },
+        { input: 'service-definition', path: paths.serviceDefinition },
+        { input: 'scalable-targets', path: paths.scalableTargets },
+        { input: 'scaling-policies', path: paths.scalingPolicies },
+    ];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/call-options.js
+/** The SDK's per-call options for an optional abort signal. */
+function call_options_httpOptions(opts) {
+    return opts.signal === undefined ? {} : { abortSignal: opts.signal };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/errors.js
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+    'PriorRequestNotComplete',
+]);
+const TRANSIENT_CODES = new Set([
+    'ServerException',
+    'InternalFailure',
+    'InternalServerError',
+    'InternalError',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError',
+]);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED']);
+function classifyAwsError(e) {
+    if (typeof e !== 'object' || e === null)
+        return 'fatal';
+    const err = e;
+    const name = typeof err.name === 'string' ? err.name : '';
+    const status = err.$metadata?.httpStatusCode;
+    if (THROTTLING_CODES.has(name) || err.$retryable?.throttling === true || status === 429)
+        return 'throttling';
+    if (TRANSIENT_CODES.has(name) || err.$retryable !== undefined)
+        return 'transient';
+    if (status !== undefined && status >= 500)
+        return 'transient';
+    if (typeof err.code === 'string' && NETWORK_CODES.has(err.code))
+        return 'transient';
+    return 'fatal';
+}
+function isThrottlingError(e) {
+    return classifyAwsError(e) === 'throttling';
+}
+/** True when the error's name (the AWS error code, e.g. `ResourceNotFoundException`) is one of `names`. */
+function errors_hasErrorName(e, ...names) {
+    if (typeof e !== 'object' || e === null)
+        return false;
+    const named = e;
+    return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/failures.js
+/** ECS answered a read with a `failures` entry other than MISSING (e.g. a malformed ARN). */
+class EcsFailureError extends Error {
+    operation;
+    failure;
+    constructor(operation, failure) {
+        const detail = failure.detail !== undefined && failure.detail !== '' ? ` (${failure.detail})` : '';
+        super(`${operation} failed for ${failure.arn ?? 'the request'}: ${failure.reason ?? 'unknown reason'}${detail}`);
+        this.operation = operation;
+        this.failure = failure;
+        this.name = 'EcsFailureError';
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/services.js
+/**
+ * Services: the ECS calls every action makes on a service — describe (one or many, with tags), create, update,
+ * delete, tag and untag. Thin: no logging, no waiting; the deploy code decides what a call means.
+ */
+
+
+
+
+
+/** DescribeServices accepts at most 10 services a call. */
+const DESCRIBE_SERVICES_BATCH = 10;
+/**
+ * DescribeServices for one service. Returns the service whatever its status (ACTIVE, DRAINING, INACTIVE), with its
+ * deployments and its most recent events (ECS returns up to 100, newest first), or undefined when ECS reports it
+ * MISSING. Other `failures` entries throw EcsFailureError; SDK errors (ClusterNotFoundException...) propagate.
+ */
+async function services_describeServiceAnyStatus(ecs, cluster, service, opts = {}) {
+    const found = await describeServices(ecs, cluster, [service], opts);
+    return found.get(service);
+}
+/** Like describeServiceAnyStatus, but an INACTIVE service (deleted, still listed for a while) is undefined too. */
+async function describeService(ecs, cluster, service, opts = {}) {
+    const found = await services_describeServiceAnyStatus(ecs, cluster, service, opts);
+    return found?.status === 'INACTIVE' ? undefined : found;
+}
+/**
+ * DescribeServices for several services (batches of 10), keyed by the name or ARN asked for. A service ECS reports
+ * MISSING is absent from the map; any other failure throws EcsFailureError.
+ */
+async function describeServices(ecs, cluster, services, opts = {}) {
+    const result = new Map();
+    for (let i = 0; i < services.length; i += DESCRIBE_SERVICES_BATCH) {
+        const batch = services.slice(i, i + DESCRIBE_SERVICES_BATCH);
+        opts.onCall?.('DescribeServices');
+        const input = { cluster, services: batch, ...(opts.tags === true ? { include: ['TAGS'] } : {}) };
+        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServicesCommand */.H7c(input), call_options_httpOptions(opts));
+        for (const found of out.services ?? []) {
+            // One name asked, one service answered: that is it (whatever form of the name the answer uses).
+            const asked = batch.length === 1 ? batch[0] : batch.find((s) => s === found.serviceName || s === found.serviceArn);
+            if (asked !== undefined)
+                result.set(asked, found);
+        }
+        for (const failure of out.failures ?? []) {
+            if (failure.reason !== 'MISSING')
+                throw new EcsFailureError('DescribeServices', failure);
+        }
+    }
+    return result;
+}
+/** CreateService. A client token (kept when the input has one) makes the SDK's own retries idempotent. */
+async function createService(ecs, input, opts = {}) {
+    opts.onCall?.('CreateService');
+    const idempotent = { ...input, clientToken: input.clientToken ?? (0,external_node_crypto_.randomUUID)() };
+    return (await ecs.send(new client_ecs_dist_cjs/* CreateServiceCommand */.JkR(idempotent), call_options_httpOptions(opts))).service;
+}
+async function updateService(ecs, input, opts = {}) {
+    opts.onCall?.('UpdateService');
+    return (await ecs.send(new client_ecs_dist_cjs/* UpdateServiceCommand */.kZr(input), call_options_httpOptions(opts))).service;
+}
+/**
+ * DeleteService with `force` (a service scaled above 0 can be deleted; its tasks are stopped). Returns the
+ * DRAINING service, or undefined when ECS no longer knows it (ServiceNotFoundException): already gone.
+ */
+async function services_deleteService(ecs, cluster, service, opts = {}) {
+    opts.onCall?.('DeleteService');
+    try {
+        return (await ecs.send(new client_ecs_dist_cjs/* DeleteServiceCommand */.o6q({ cluster, service, force: true }), call_options_httpOptions(opts))).service ?? {};
+    }
+    catch (e) {
+        if (errors_hasErrorName(e, 'ServiceNotFoundException'))
+            return undefined;
+        throw e;
+    }
+}
+/** TagResource on a service, task definition or cluster ARN (adds or overwrites the given keys). */
+async function tagResource(ecs, resourceArn, tags, opts = {}) {
+    if (tags.length === 0)
+        return;
+    opts.onCall?.('TagResource');
+    await ecs.send(new TagResourceCommand({ resourceArn, tags: [...tags] }), httpOptions(opts));
+}
+async function untagResource(ecs, resourceArn, tagKeys, opts = {}) {
+    if (tagKeys.length === 0)
+        return;
+    opts.onCall?.('UntagResource');
+    await ecs.send(new UntagResourceCommand({ resourceArn, tagKeys: [...tagKeys] }), httpOptions(opts));
+}
+/** The value of tag `key` of a described service (DescribeServices with `tags: true`). */
+function tagValue(service, key) {
+    return service?.tags?.find((t) => t.key === key)?.value;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/task-definitions.js
+/**
+ * Task definitions (S4, T1): where an action's task definition comes from (one type for every action), and the
+ * DescribeTaskDefinition / RegisterTaskDefinition calls that resolve it to a registered revision.
+ */
+
+
+
+
+
+/**
+ * A registered revision is looked up with DescribeTaskDefinition (a read, so a wrong reference fails before any
+ * change); a file is registered. Either way the caller learns the whole task definition.
+ */
+async function resolveTaskDefinition(ecs, source, opts) {
+    if (source.kind === 'file') {
+        const definition = await registerTaskDefinition(ecs, source.definition, opts);
+        return { ...labelled(definition, 'RegisterTaskDefinition'), definition, registered: true };
+    }
+    const definition = await describeTaskDefinition(ecs, source.ref, { ...opts, input: source.input });
+    const resolved = { ...labelled(definition, `DescribeTaskDefinition ${source.ref}`), definition, registered: false };
+    if (opts.inactive === 'refuse' && definition.status !== undefined && definition.status !== 'ACTIVE') {
+        throw new core_errors/* ConfigurationError */.j1(`task definition ${resolved.label} is ${definition.status}: ECS runs no new task and deploys no service from a ` +
+            'deregistered revision; register it again (a new revision) or give an ACTIVE one', { input: source.input });
+    }
+    return resolved;
+}
+/**
+ * DescribeTaskDefinition. With `input`, a reference ECS does not know (it answers ClientException "Unable to
+ * describe task definition.") is a ConfigurationError blaming that input.
+ */
+async function describeTaskDefinition(ecs, ref, opts = {}) {
+    opts.onCall?.('DescribeTaskDefinition');
+    try {
+        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref }), call_options_httpOptions(opts));
+        return out.taskDefinition ?? {};
+    }
+    catch (e) {
+        if (opts.input !== undefined && errors_hasErrorName(e, 'ClientException', 'InvalidParameterException')) {
+            throw new core_errors/* ConfigurationError */.j1(`task definition ${ref} cannot be used: ${(0,core_errors/* describeError */.Uc)(e)}`, { input: opts.input });
+        }
+        throw e;
+    }
+}
+/**
+ * The latest ACTIVE revision of `family` (DescribeTaskDefinition with a bare family answers it), or undefined when
+ * the family has none: ECS then answers ClientException ("Unable to describe task definition.").
+ */
+async function describeLatestRevision(ecs, family, opts = {}) {
+    opts.onCall?.('DescribeTaskDefinition');
+    try {
+        const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: family }), httpOptions(opts));
+        return out.taskDefinition;
+    }
+    catch (e) {
+        if (hasErrorName(e, 'ClientException'))
+            return undefined;
+        throw e;
+    }
+}
+async function registerTaskDefinition(ecs, input, opts = {}) {
+    opts.onCall?.('RegisterTaskDefinition');
+    const out = await ecs.send(new client_ecs_dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input), call_options_httpOptions(opts));
+    return out.taskDefinition ?? {};
+}
+/** ListTaskDefinitions, page by page; `visit` returns true to stop early (the ARNs seen so far are returned). */
+async function listTaskDefinitionArns(ecs, req, visit = () => false, opts = {}) {
+    const { maxPages, ...query } = req;
+    const seen = [];
+    let nextToken;
+    for (let page = 0; page < maxPages; page++) {
+        opts.onCall?.('ListTaskDefinitions');
+        const out = await ecs.send(new client_ecs_dist_cjs/* ListTaskDefinitionsCommand */.Pse({ ...query, maxResults: 100, ...(nextToken !== undefined ? { nextToken } : {}) }), call_options_httpOptions(opts));
+        for (const arn of out.taskDefinitionArns ?? []) {
+            seen.push(arn);
+            if (visit(arn))
+                return seen;
+        }
+        nextToken = out.nextToken;
+        if (nextToken === undefined || nextToken === '')
+            break;
+    }
+    return seen;
+}
+function labelled(definition, call) {
+    const arn = definition.taskDefinitionArn;
+    if (arn === undefined)
+        throw new Error(`${call} returned no task definition ARN`);
+    const label = definition.revision !== undefined && definition.family !== undefined ? `${definition.family}:${definition.revision}` : familyRevision(arn);
+    return { arn, label };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/facts.js
+
+
+
+
+async function readAfterFacts(ecs, log, where, arns, signal, 
+/** What is already known, so it is not read again: the deployed revision's images (registered from a file) and
+ * the service as the successful wait last described it. */
+known = {}) {
+    const { deployedImages } = known;
+    const facts = { service: known.service, previous: undefined, deployed: undefined };
+    if (signal.aborted)
+        return facts;
+    if (facts.service === undefined) {
+        try {
+            facts.service = await describeService(ecs, where.cluster, where.serviceName, { signal });
+        }
+        catch (e) {
+            log.debug(`Reading service ${where.serviceName} for the summary failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
+        }
+    }
+    facts.previous = await labelOf(ecs, log, arns.previous, signal);
+    facts.deployed =
+        deployedImages !== undefined && arns.deployed !== undefined
+            ? { arn: arns.deployed, revision: familyRevision(arns.deployed), images: deployedImages }
+            : await labelOf(ecs, log, arns.deployed, signal);
+    return facts;
+}
+async function labelOf(ecs, log, arn, signal) {
+    if (arn === undefined || arn === '')
+        return undefined;
+    const label = { arn, revision: familyRevision(arn), images: undefined };
+    if (signal.aborted)
+        return label;
+    try {
+        label.images = imagesOf(await describeTaskDefinition(ecs, arn, { signal }));
+    }
+    catch (e) {
+        log.debug(`Reading task definition ${arn} for the summary failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
+    }
+    return label;
+}
+function imagesOf(td) {
+    const images = (td?.containerDefinitions ?? []).map((c) => `${c.name ?? '?'}=${c.image ?? '?'}`);
+    return images.length === 0 ? undefined : images.join(', ');
+}
+/** `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` → `arn:aws:ecs:<region>:<account>:cluster/<cluster>`. */
+function clusterArnOf(serviceArn) {
+    const m = /^(arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}):service\/([^/]+)\/[^/]+$/.exec(serviceArn ?? '');
+    return m === null ? undefined : `${m[1] ?? ''}:cluster/${m[2] ?? ''}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/summary.js
+class SummaryBuilder {
+    blocks = [];
+    /** `## text` (level 1 to 6). */
+    heading(text, level = 2) {
+        this.blocks.push(`${'#'.repeat(level)} ${oneLine(text)}`);
+        return this;
+    }
+    paragraph(text) {
+        this.blocks.push(text.trim());
+        return this;
+    }
+    /** A two-column table (default headers Name / Value); rows from pairs or a record, in order. */
+    keyValueTable(rows, headers = ['Name', 'Value']) {
+        const pairs = isIterable(rows) ? [...rows] : Object.entries(rows);
+        return this.table(headers, pairs.map(([k, v]) => [k, v]));
+    }
+    /** A table with a header row; cells are escaped (`|` and newlines), short rows padded. */
+    table(header, rows) {
+        const width = Math.max(header.length, ...rows.map((r) => r.length));
+        const line = (cells) => `| ${Array.from({ length: width }, (_, i) => escapeCell(cells[i])).join(' | ')} |`;
+        this.blocks.push([line(header), `|${' --- |'.repeat(width)}`, ...rows.map(line)].join('\n'));
+        return this;
+    }
+    /** A fenced code block; the fence is longer than any run of backticks inside `code`. */
+    codeBlock(code, language = '') {
+        const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+        const fence = '`'.repeat(longest + 1);
+        this.blocks.push(`${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`);
+        return this;
+    }
+    /** A collapsible section; `body` is Markdown (e.g. another builder's toString()). */
+    details(summary, body) {
+        this.blocks.push(`<details><summary>${escapeHtml(oneLine(summary))}</summary>\n\n${body.trim()}\n\n</details>`);
+        return this;
+    }
+    /** Markdown as given. */
+    raw(markdown) {
+        this.blocks.push(markdown.trim());
+        return this;
+    }
+    isEmpty() {
+        return this.blocks.length === 0;
+    }
+    toString() {
+        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
+    }
+}
+/** A table cell: `|` escaped, line breaks as `<br>`, undefined as empty. */
+function escapeCell(value) {
+    if (value === undefined)
+        return '';
+    return String(value)
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n|\r/g, '<br>')
+        .trim();
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+function isIterable(x) {
+    return typeof x === 'object' && x !== null && Symbol.iterator in x;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/finish.js
+
+/**
+ * Inside a `Result` group: builds the report (reads made for it log there), sets the outputs (an undefined value is
+ * left out), appends the job summary and lists the outputs; then finishes the GitHub deployment record (success or
+ * failure) and, when the outcome failed, throws its failure message, which fails the step.
+ */
+async function finishAction(rt, build, record) {
+    const report = await rt.log.group('Result', async () => {
+        const r = await build();
+        for (const [name, value] of r.outputs)
+            if (value !== undefined)
+                rt.outputs.set(name, value);
+        await rt.summary.append(summaryOf(r, rt.outputs.entries()));
+        for (const line of r.log ?? [])
+            rt.log.info(line);
+        for (const [name, value] of rt.outputs.entries())
+            rt.log.info(`${name}: ${value}`);
+        return r;
+    });
+    await record?.finish(report.succeeded ? 'success' : 'failure', report.status);
+    if (!report.succeeded)
+        throw new Error(report.failure ?? report.heading);
+}
+/** The job summary's Markdown: heading, table, sections, then every output set. */
+function summaryOf(report, outputs) {
+    const s = new SummaryBuilder().heading(report.heading).keyValueTable(report.rows);
+    for (const section of report.sections ?? [])
+        section(s);
+    return s.heading('Outputs', 3).keyValueTable(outputs).toString();
+}
+/** The `Why it failed` block. */
+function failureSection(message) {
+    return (s) => s.heading('Why it failed', 3).codeBlock(message);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/github/deployments.js
+
+const NOOP = { finish: async () => undefined };
+/** Creates the deployment and its in_progress status; returns a no-op record when anything fails. */
+async function startDeploymentRecord(req) {
+    const { env, log } = req;
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const [owner, repo] = repository.split('/');
+    const ref = env['GITHUB_SHA'] ?? env['GITHUB_REF'];
+    if (owner === undefined || repo === undefined || ref === undefined) {
+        log.warning('github-token was given but GITHUB_REPOSITORY / GITHUB_SHA are not set: no GitHub deployment is recorded.');
+        return NOOP;
+    }
+    const logUrl = env['GITHUB_RUN_ID'] !== undefined
+        ? `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID']}`
+        : undefined;
+    try {
+        const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        const octokit = getOctokit(req.token, { baseUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com' });
+        const created = await octokit.rest.repos.createDeployment({
+            owner,
+            repo,
+            ref,
+            environment: req.environment,
+            description: req.description.slice(0, 140),
+            auto_merge: false,
+            required_contexts: [],
+            payload: req.payload,
+        });
+        if (!('id' in created.data)) {
+            log.warning(`GitHub did not create a deployment: ${JSON.stringify(created.data)}`);
+            return NOOP;
+        }
+        const deploymentId = created.data.id;
+        const setStatus = async (state, description) => {
+            await octokit.rest.repos.createDeploymentStatus({
+                owner,
+                repo,
+                deployment_id: deploymentId,
+                state,
+                description: description.slice(0, 140),
+                environment: req.environment,
+                ...(logUrl !== undefined ? { log_url: logUrl } : {}),
+            });
+        };
+        await setStatus('in_progress', req.description);
+        log.info(`GitHub deployment ${deploymentId} recorded for environment '${req.environment}'.`);
+        return {
+            finish: async (state, description) => {
+                try {
+                    await setStatus(state, description);
+                }
+                catch (e) {
+                    log.warning(`Could not set the GitHub deployment status to ${state}: ${(0,core_errors/* describeError */.Uc)(e)}`);
+                }
+            },
+        };
+    }
+    catch (e) {
+        log.warning(`Could not record a GitHub deployment: ${(0,core_errors/* describeError */.Uc)(e)}`);
+        return NOOP;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/record.js
+/**
+ * The GitHub deployment record of a run (issue 4): with github-token, the run is a GitHub deployment of the
+ * `environment`, in_progress from the start, then success or failure from the outcome (finishAction), or error
+ * when the action stopped before it had an outcome (refused, or cancelled before the service was changed).
+ */
+
+
+/** Starts the record when github-token was given; undefined (nothing recorded) without it. */
+async function startActionRecord(rt, github, request) {
+    if (github === undefined)
+        return undefined;
+    return startDeploymentRecord({
+        token: github.token,
+        environment: github.environment,
+        description: request.description,
+        payload: request.payload,
+        env: rt.env,
+        log: rt.log,
+    });
+}
+/** Runs the action's work; when it throws, the record ends as `error` with the reason and the error goes on. */
+async function recordErrors(record, work) {
+    try {
+        return await work();
+    }
+    catch (e) {
+        await record?.finish('error', (0,core_errors/* describeError */.Uc)(e));
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/autoscaling/describe.js
+/**
+ * Reading an ECS service's auto scaling (scalable targets and scaling policies) and turning what the Describe calls
+ * return into the RegisterScalableTarget / PutScalingPolicy inputs that would recreate it.
+ */
+
+
+/** Pages are followed up to this many (100 items a page is far beyond one service's targets and policies). */
+const MAX_PAGES = 20;
+/** The scalable targets and scaling policies registered for `service/<cluster>/<service>` (DesiredCount). */
+async function describeAutoScaling(aas, cluster, service) {
+    const resourceId = ecsResourceId(cluster, service);
+    const scalableTargets = [];
+    let token;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const out = await aas.send(new dist_cjs/* DescribeScalableTargetsCommand */.sH({
+            ServiceNamespace: ECS_NAMESPACE,
+            ResourceIds: [resourceId],
+            ScalableDimension: DESIRED_COUNT_DIMENSION,
+            ...(token !== undefined ? { NextToken: token } : {}),
+        }));
+        for (const t of out.ScalableTargets ?? [])
+            scalableTargets.push(toRegisterScalableTargetInput(t));
+        token = out.NextToken;
+        if (token === undefined || token === '')
+            break;
+    }
+    const scalingPolicies = [];
+    token = undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const out = await aas.send(new dist_cjs/* DescribeScalingPoliciesCommand */.yY({
+            ServiceNamespace: ECS_NAMESPACE,
+            ResourceId: resourceId,
+            ScalableDimension: DESIRED_COUNT_DIMENSION,
+            ...(token !== undefined ? { NextToken: token } : {}),
+        }));
+        for (const p of out.ScalingPolicies ?? [])
+            scalingPolicies.push(toPutScalingPolicyInput(p));
+        token = out.NextToken;
+        if (token === undefined || token === '')
+            break;
+    }
+    return { scalableTargets, scalingPolicies };
+}
+/**
+ * The RegisterScalableTarget input that recreates `t`. Output-only fields (CreationTime, ScalableTargetARN,
+ * PredictedCapacity) are dropped, and so is the ECS service-linked role: Application Auto Scaling uses it by
+ * itself and passing it back is not needed.
+ */
+function toRegisterScalableTargetInput(t) {
+    const input = {
+        ServiceNamespace: t.ServiceNamespace,
+        ResourceId: t.ResourceId,
+        ScalableDimension: t.ScalableDimension,
+    };
+    if (t.MinCapacity !== undefined)
+        input.MinCapacity = t.MinCapacity;
+    if (t.MaxCapacity !== undefined)
+        input.MaxCapacity = t.MaxCapacity;
+    if (t.RoleARN !== undefined && !t.RoleARN.includes(':role/aws-service-role/'))
+        input.RoleARN = t.RoleARN;
+    if (t.SuspendedState !== undefined)
+        input.SuspendedState = plain(t.SuspendedState);
+    return input;
+}
+/**
+ * The PutScalingPolicy input that recreates `p`. Output-only fields (PolicyARN, Alarms, CreationTime) are dropped;
+ * target tracking alarms are recreated by Application Auto Scaling itself.
+ */
+function toPutScalingPolicyInput(p) {
+    const input = {
+        PolicyName: p.PolicyName,
+        ServiceNamespace: p.ServiceNamespace,
+        ResourceId: p.ResourceId,
+        ScalableDimension: p.ScalableDimension,
+    };
+    if (p.PolicyType !== undefined)
+        input.PolicyType = p.PolicyType;
+    if (p.StepScalingPolicyConfiguration !== undefined) {
+        input.StepScalingPolicyConfiguration = plain(p.StepScalingPolicyConfiguration);
+    }
+    if (p.TargetTrackingScalingPolicyConfiguration !== undefined) {
+        input.TargetTrackingScalingPolicyConfiguration = plain(p.TargetTrackingScalingPolicyConfiguration);
+    }
+    if (p.PredictiveScalingPolicyConfiguration !== undefined) {
+        input.PredictiveScalingPolicyConfiguration = plain(p.PredictiveScalingPolicyConfiguration);
+    }
+    return input;
+}
+/** A deep copy without `undefined` and `null` members, so the value survives JSON round trips unchanged. */
+function plain(value) {
+    return JSON.parse(JSON.stringify(value, (_k, v) => (v === null ? undefined : v)));
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/autoscaling/apply.js
+/**
+ * Changing an ECS service's auto scaling: remove it before an update (R3), apply it from the manifests after
+ * (R2, R3), restore a snapshot of it on rollback (R6).
+ *
+ * Note on step scaling: a step scaling policy is triggered by a CloudWatch alarm that names the policy's ARN.
+ * Deleting and re-putting a policy (as Harness does, and R3 asks) may give it a new ARN; target tracking policies
+ * are not affected (Application Auto Scaling manages their alarms).
+ */
+
+
+
+
+/**
+ * Fills in ServiceNamespace, ScalableDimension and ResourceId where the manifests leave them out, and refuses
+ * (ConfigurationError, before any call) a manifest that names another service, namespace or dimension.
+ * Pure: call it while validating, before the first mutating call (S3).
+ */
+function bindAutoScaling(targets, policies, cluster, service, sources = {}) {
+    const resourceId = ecsResourceId(cluster, service);
+    const scalableTargets = targets.map((t, i) => bindOne(t, resourceId, where(sources.scalableTargets, i, targets.length), 'scalable target'));
+    const scalingPolicies = policies.map((p, i) => {
+        const bound = bindOne(p, resourceId, where(sources.scalingPolicies, i, policies.length), 'scaling policy');
+        if (typeof bound.PolicyName !== 'string' || bound.PolicyName === '') {
+            throw new core_errors/* ConfigurationError */.j1('a scaling policy needs a PolicyName', field(sources.scalingPolicies, i, policies.length, 'PolicyName'));
+        }
+        return bound;
+    });
+    return { scalableTargets, scalingPolicies };
+}
+/**
+ * Registers the scalable targets, then puts the scaling policies (a policy needs its target). Returns what was
+ * applied (with the resource fields filled in).
+ */
+async function applyAutoScaling(aas, targets, policies, cluster, service, options = {}) {
+    const set = bindAutoScaling(targets, policies, cluster, service, options.sources);
+    await putAll(aas, set, options.log);
+    return set;
+}
+/** Deletes every scaling policy of `set`, then deregisters its scalable targets. Already gone is fine. */
+async function removeAutoScaling(aas, set, log) {
+    for (const p of set.scalingPolicies) {
+        const done = await ignoreNotFound(aas.send(new dist_cjs/* DeleteScalingPolicyCommand */.y5({
+            PolicyName: p.PolicyName,
+            ServiceNamespace: p.ServiceNamespace,
+            ResourceId: p.ResourceId,
+            ScalableDimension: p.ScalableDimension,
+        })));
+        log?.info(`${done ? 'Deleted' : 'Already gone:'} scaling policy ${p.PolicyName ?? ''} of ${p.ResourceId ?? ''}`);
+    }
+    for (const t of set.scalableTargets) {
+        const done = await ignoreNotFound(aas.send(new dist_cjs/* DeregisterScalableTargetCommand */.CV({
+            ServiceNamespace: t.ServiceNamespace,
+            ResourceId: t.ResourceId,
+            ScalableDimension: t.ScalableDimension,
+        })));
+        log?.info(`${done ? 'Deregistered' : 'Already gone:'} scalable target ${t.ResourceId ?? ''} (${t.ScalableDimension ?? ''})`);
+    }
+}
+/**
+ * Makes the service's live auto scaling equal to the snapshot: policies that the snapshot does not have are
+ * deleted (and the target deregistered when the snapshot has none), then the snapshot's targets are registered
+ * and its policies put.
+ */
+async function restoreAutoScaling(aas, snapshot, log) {
+    const live = await describeAutoScaling(aas, snapshot.cluster, snapshot.service);
+    const keptPolicies = new Set(snapshot.scalingPolicies.map((p) => p.PolicyName));
+    const extra = {
+        scalingPolicies: live.scalingPolicies.filter((p) => !keptPolicies.has(p.PolicyName)),
+        scalableTargets: snapshot.scalableTargets.length === 0 ? live.scalableTargets : [],
+    };
+    await removeAutoScaling(aas, extra, log);
+    await putAll(aas, snapshot, log);
+    if (snapshot.scalableTargets.length === 0 && snapshot.scalingPolicies.length === 0) {
+        log?.info(`No auto scaling to restore for ${ecsResourceId(snapshot.cluster, snapshot.service)}`);
+    }
+}
+async function putAll(aas, set, log) {
+    for (const t of set.scalableTargets) {
+        await aas.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr(t));
+        log?.info(`Registered scalable target ${t.ResourceId ?? ''} (min ${t.MinCapacity ?? '-'}, max ${t.MaxCapacity ?? '-'})`);
+    }
+    for (const p of set.scalingPolicies) {
+        await aas.send(new dist_cjs/* PutScalingPolicyCommand */.OJ(p));
+        log?.info(`Put scaling policy ${p.PolicyName ?? ''} (${p.PolicyType ?? 'default type'}) on ${p.ResourceId ?? ''}`);
+    }
+}
+function bindOne(item, resourceId, at, what) {
+    const expected = {
+        ServiceNamespace: ECS_NAMESPACE,
+        ResourceId: resourceId,
+        ScalableDimension: DESIRED_COUNT_DIMENSION,
+    };
+    const out = { ...item };
+    for (const key of ['ServiceNamespace', 'ResourceId', 'ScalableDimension']) {
+        const given = item[key];
+        if (given === undefined || given === null || given === '') {
+            out[key] = expected[key];
+        }
+        else if (given !== expected[key]) {
+            throw new core_errors/* ConfigurationError */.j1(`this ${what} is for ${key} '${String(given)}', but this deployment's service needs '${expected[key]}'`, at(key));
+        }
+    }
+    return out;
+}
+function where(base, index, count) {
+    return (name) => field(base, index, count, name);
+}
+function field(base, index, count, name) {
+    const prefix = count > 1 ? `[${index}].` : '';
+    return { ...base, field: `${prefix}${name}` };
+}
+/** True when the call succeeded, false when the object was already gone (ObjectNotFoundException). */
+async function ignoreNotFound(p) {
+    try {
+        await p;
+        return true;
+    }
+    catch (e) {
+        if (e instanceof Error && e.name === 'ObjectNotFoundException')
+            return false;
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
+var time = __nccwpck_require__(9608);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/events.js
+/** The AWS-event log line of S6: `# AWS Event: 2024-05-01 13:04:05.123 <message>` (UTC). */
+function formatAwsEvent(at, message) {
+    return `# AWS Event: ${formatUtcTimestamp(at)} ${message}`;
+}
+/** `yyyy-MM-dd HH:mm:ss.SSS` in UTC. Throws a RangeError for an invalid date. */
+function formatUtcTimestamp(at) {
+    const iso = at.toISOString(); // 2024-05-01T13:04:05.123Z (throws RangeError when invalid)
+    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/events.js
+
+/** How far before the watch started an event may be and still count as new, when no seen ids were given. */
+const UNSEEN_EVENT_WINDOW_MS = 60_000;
+/**
+ * Prints each new ECS service event once, oldest first (S6). DescribeServices returns the most recent events
+ * (up to 100), newest first, so the same event comes back on every poll: the printer remembers ids.
+ */
+class EventPrinter {
+    log;
+    notBefore;
+    seen;
+    /**
+     * @param seenIds events already present before the change: never printed.
+     * @param notBefore epoch ms; events created earlier are treated as old (used when no `seenIds` are known).
+     */
+    constructor(log, seenIds = [], notBefore = Number.NEGATIVE_INFINITY) {
+        this.log = log;
+        this.notBefore = notBefore;
+        this.seen = new Set(seenIds);
+    }
+    /** Prints the events not printed (or seen) before; returns them, oldest first. */
+    print(events) {
+        const fresh = [];
+        (events ?? []).forEach((event, index) => {
+            const key = eventKey(event);
+            if (this.seen.has(key))
+                return;
+            this.seen.add(key);
+            const at = event.createdAt?.getTime();
+            if (at !== undefined && at < this.notBefore)
+                return;
+            fresh.push({ event, order: index });
+        });
+        // Oldest first; events with the same timestamp keep ECS's order reversed (ECS lists newest first).
+        fresh.sort((a, b) => events_time(a.event) - events_time(b.event) || b.order - a.order);
+        for (const { event } of fresh) {
+            this.log.info(formatAwsEvent(event.createdAt ?? new Date(0), event.message ?? ''));
+        }
+        return fresh.map((f) => f.event);
+    }
+}
+function eventKey(event) {
+    return event.id ?? `${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`;
+}
+function events_time(event) {
+    return event.createdAt?.getTime() ?? 0;
+}
+/** `Deployment ecs-svc/123: desired 3, pending 1, running 2, rollout IN_PROGRESS` */
+function formatDeploymentProgress(d) {
+    const state = d.rolloutState !== undefined ? `rollout ${d.rolloutState}` : `status ${d.status ?? 'unknown'}`;
+    return `Deployment ${d.id ?? '(no id)'}: desired ${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, running ${d.runningCount ?? 0}, ${state}`;
+}
+/** Prints a progress line per deployment only when it changed since the last one printed for that deployment. */
+class ProgressPrinter {
+    log;
+    last = new Map();
+    constructor(log) {
+        this.log = log;
+    }
+    print(deployments) {
+        for (const d of deployments ?? []) {
+            const line = formatDeploymentProgress(d);
+            const key = d.id ?? '';
+            if (this.last.get(key) === line)
+                continue;
+            this.last.set(key, line);
+            this.log.info(line);
+        }
+    }
+    /** Prints a free-form progress line (e.g. a draining service's counts) when it differs from the last one under `key`. */
+    printLine(key, line) {
+        if (this.last.get(key) === line)
+            return;
+        this.last.set(key, line);
+        this.log.info(line);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/pacer.js
+const DEFAULT_MAX_INTERVAL_MS = 15_000;
+const DEFAULT_READS_PER_MINUTE = 30;
+const WINDOW_MS = 60_000;
+/**
+ * Decides when the next poll may start (S7). Two constraints:
+ * - the poll interval, doubled on each throttling/transient error up to the ceiling and, on each success, halved
+ *   (back to the base within a few polls) or, with recovery 'immediate', back to the base at once;
+ * - the read budget: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s. The base
+ *   interval leaves headroom under it (2.2 s polls are ~27 a minute), so the few extra reads made when tasks fail
+ *   do not delay the poll that notices the failure; only a sustained excess waits for the window to clear.
+ */
+class PollPacer {
+    clock;
+    baseIntervalMs;
+    maxIntervalMs;
+    readsPerMinute;
+    recovery;
+    interval;
+    lastPollAt;
+    /** Times of the reads of the last 60 s, oldest first. */
+    reads = [];
+    constructor(clock, opts) {
+        this.clock = clock;
+        this.baseIntervalMs = Math.max(0, opts.baseIntervalMs);
+        this.maxIntervalMs = Math.max(this.baseIntervalMs, opts.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS);
+        this.readsPerMinute = Math.max(1, Math.floor(opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE));
+        this.recovery = opts.recovery ?? 'gradual';
+        this.interval = this.baseIntervalMs;
+    }
+    get intervalMs() {
+        return this.interval;
+    }
+    /** A poll starts now (it is also a read). */
+    pollStarted() {
+        this.lastPollAt = this.clock.now();
+        this.readMade();
+    }
+    /** A read call is made now; it uses budget. */
+    readMade() {
+        const now = this.clock.now();
+        this.forgetBefore(now - WINDOW_MS);
+        this.reads.push(now);
+    }
+    succeeded() {
+        const next = this.recovery === 'immediate' ? this.baseIntervalMs : Math.floor(this.interval / 2);
+        this.interval = Math.max(this.baseIntervalMs, next);
+    }
+    /** Throttled or a transient fault: poll less often. */
+    backOff() {
+        this.interval = Math.min(this.maxIntervalMs, Math.max(this.interval * 2, 1));
+    }
+    /** How long to wait from now before the next poll (0 before the first poll). */
+    delayMs() {
+        if (this.lastPollAt === undefined)
+            return 0;
+        const now = this.clock.now();
+        this.forgetBefore(now - WINDOW_MS);
+        let at = this.lastPollAt + this.interval;
+        if (this.reads.length >= this.readsPerMinute) {
+            // The next read fits once enough of the window's reads are older than 60 s.
+            const oldestToExpire = this.reads[this.reads.length - this.readsPerMinute] ?? now;
+            at = Math.max(at, oldestToExpire + WINDOW_MS);
+        }
+        return Math.max(0, Math.ceil(at - now));
+    }
+    forgetBefore(t) {
+        while (this.reads.length > 0 && (this.reads[0] ?? 0) <= t)
+            this.reads.shift();
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/poll.js
+/**
+ * The one polling primitive (S7): every wait of the suite (a service deployment, a service becoming INACTIVE,
+ * one-off tasks, healthy targets, log streaming) is a `poll` with a deadline, a read budget, a back-off on
+ * throttling and transient errors, a little jitter and an abort signal. Clock and sleep are injected.
+ *
+ * `attempt` makes one round of reads and returns a value to end the wait, or undefined to go on. It reports each
+ * read it makes through `round.read(operation)` beyond the first, so the pacer keeps the read budget. A throttling or
+ * transient error it throws backs the pace off and the wait goes on; any other error ends the wait by propagating.
+ */
+
+
+/** 2.2 s between two rounds: about 27 reads a minute, under the 30-reads-a-minute budget (S7) with room for the
+ * extra reads that explain a failure. The one default interval of every wait. */
+const DEFAULT_POLL_INTERVAL_MS = 2200;
+async function poll(deps, options, attempt) {
+    const { clock, sleep } = deps;
+    const { signal, deadline } = options;
+    const startedAt = clock.now();
+    const pacer = pacerFor(clock, options);
+    let rounds = 0;
+    let lastError;
+    const round = (n) => ({
+        number: n,
+        startedAt,
+        signal,
+        read: () => pacer.readMade(),
+        now: () => clock.now(),
+    });
+    for (;;) {
+        if (isAborted(signal))
+            return { kind: 'cancelled', rounds };
+        pacer.pollStarted();
+        rounds += 1;
+        try {
+            const value = await attempt(round(rounds));
+            pacer.succeeded();
+            lastError = undefined;
+            if (value !== undefined)
+                return { kind: 'done', value, rounds };
+        }
+        catch (e) {
+            if (isAborted(signal))
+                return { kind: 'cancelled', rounds };
+            const kind = classifyAwsError(e);
+            if (kind === 'fatal')
+                throw e;
+            pacer.backOff();
+            lastError = e;
+            options.onRetry?.(e, kind, pacer.intervalMs);
+        }
+        if (deadline.expired())
+            return { kind: 'timeout', rounds, lastError };
+        const delay = Math.min(pacer.delayMs() + jitterMs(pacer, options), deadline.remainingMs());
+        try {
+            await sleep(delay, signal);
+        }
+        catch (e) {
+            if (isAborted(signal))
+                return { kind: 'cancelled', rounds };
+            throw e;
+        }
+    }
+}
+function pacerFor(clock, options) {
+    const baseIntervalMs = options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    // A caller asking for faster rounds gets a matching budget.
+    const readsPerMinute = options.readsPerMinute ?? Math.max(DEFAULT_READS_PER_MINUTE, baseIntervalMs > 0 ? 60_000 / baseIntervalMs : 0);
+    return new PollPacer(clock, { baseIntervalMs, readsPerMinute, recovery: options.recovery });
+}
+function jitterMs(pacer, options) {
+    const fraction = Math.min(1, options.jitter ?? 0);
+    if (!(fraction > 0))
+        return 0;
+    const r = Math.min(1, Math.max(0, (options.random ?? Math.random)()));
+    return Math.floor(r * fraction * pacer.intervalMs);
+}
+/** Read through a function so the compiler does not narrow it across awaits. */
+function isAborted(signal) {
+    return signal?.aborted === true;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/index.js
+/** The one polling primitive every wait uses (S7): deadline, read budget, back-off, jitter, abort signal. */
+
+
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/tasks.js
+
+
+
+/** DescribeTasks accepts at most 100 task ARNs per call. */
+const DESCRIBE_TASKS_BATCH = 100;
+/** ListTasks for one service, following nextToken (100 per page). */
+async function listServiceTaskArns(ecs, req, opts = {}) {
+    const arns = [];
+    let nextToken;
+    let pages = 0;
+    do {
+        opts.onCall?.('ListTasks');
+        const out = await ecs.send(new client_ecs_dist_cjs/* ListTasksCommand */.MYg({
+            cluster: req.cluster,
+            serviceName: req.serviceName,
+            ...(req.desiredStatus !== undefined ? { desiredStatus: req.desiredStatus } : {}),
+            maxResults: 100,
+            ...(nextToken !== undefined ? { nextToken } : {}),
+        }), call_options_httpOptions(opts));
+        arns.push(...(out.taskArns ?? []));
+        nextToken = out.nextToken;
+        pages += 1;
+    } while (nextToken !== undefined && nextToken !== '' && (req.maxPages === undefined || pages < req.maxPages));
+    return arns;
+}
+/**
+ * DescribeTasks in batches of at most 100 ARNs. MISSING failures are returned in `missing`; any other failure
+ * throws EcsFailureError.
+ */
+async function describeTasks(ecs, cluster, taskArns, opts = {}) {
+    const result = { tasks: [], missing: [] };
+    for (let i = 0; i < taskArns.length; i += DESCRIBE_TASKS_BATCH) {
+        const out = await describeTaskBatch(ecs, cluster, taskArns.slice(i, i + DESCRIBE_TASKS_BATCH), opts);
+        result.tasks.push(...out.tasks);
+        for (const failure of out.failures) {
+            if (failure.reason === 'MISSING')
+                result.missing.push(failure.arn ?? '');
+            else
+                throw new EcsFailureError('DescribeTasks', failure);
+        }
+    }
+    return result;
+}
+/** One DescribeTasks call (at most 100 ARNs), its tasks and its `failures` entries as ECS gave them. */
+async function describeTaskBatch(ecs, cluster, taskArns, opts = {}) {
+    if (taskArns.length > DESCRIBE_TASKS_BATCH)
+        throw new Error(`BUG: DescribeTasks takes at most ${DESCRIBE_TASKS_BATCH} tasks`);
+    opts.onCall?.('DescribeTasks');
+    const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: [...taskArns] }), call_options_httpOptions(opts));
+    return { tasks: out.tasks ?? [], failures: out.failures ?? [] };
+}
+/** RunTask (at most 10 tasks a call; the caller batches and sets a client token per call). */
+async function runTask(ecs, input, opts = {}) {
+    opts.onCall?.('RunTask');
+    return ecs.send(new RunTaskCommand(input), httpOptions(opts));
+}
+/** StopTask; returns the task as ECS answered (lastStatus STOPPED when it had already stopped). */
+async function stopTask(ecs, req, opts = {}) {
+    opts.onCall?.('StopTask');
+    return (await ecs.send(new StopTaskCommand(req), httpOptions(opts))).task;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/stopped-tasks.js
+
+
+/** Pages of ListTasks read per collection: 200 most recent stopped tasks is plenty to explain a failure. */
+const MAX_LIST_PAGES = 2;
+/** A stop that is not a failure: the scheduler scaling a deployment in (e.g. replaced by a newer one). */
+const SCALE_IN = /^Scaling activity initiated by/i;
+/**
+ * Finds the service's STOPPED tasks of one deployment and remembers each once: ListTasks (serviceName, desired
+ * status STOPPED), then DescribeTasks for ARNs not seen before, at most 100 per call. Each new stopped task is
+ * logged as `Task <id> stopped: <stoppedReason> (container app exit code 1)`.
+ */
+class StoppedTaskCollector {
+    ecs;
+    log;
+    cluster;
+    service;
+    filter;
+    seenArns = new Set();
+    found = [];
+    constructor(ecs, log, cluster, service, filter) {
+        this.ecs = ecs;
+        this.log = log;
+        this.cluster = cluster;
+        this.service = service;
+        this.filter = filter;
+    }
+    /** Every stopped task of the deployment found so far, in the order found. */
+    get all() {
+        return this.found;
+    }
+    /** Looks for newly stopped tasks; returns the new ones. AWS errors propagate (the caller decides to retry). */
+    async collect(opts = {}) {
+        const arns = await listServiceTaskArns(this.ecs, { cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED', maxPages: MAX_LIST_PAGES }, opts);
+        const unseen = arns.filter((arn) => !this.seenArns.has(arn));
+        if (unseen.length === 0)
+            return [];
+        const { tasks, missing } = await describeTasks(this.ecs, this.cluster, unseen, opts);
+        for (const arn of missing)
+            this.seenArns.add(arn);
+        const fresh = [];
+        for (const task of sortByStop(tasks)) {
+            if (task.taskArn !== undefined)
+                this.seenArns.add(task.taskArn);
+            if (!this.matches(task))
+                continue;
+            const reason = toStoppedTaskReason(task);
+            fresh.push(reason);
+            this.found.push(reason);
+            this.log.info(formatStoppedTask(reason));
+        }
+        return fresh;
+    }
+    matches(task) {
+        if (task.taskArn === undefined)
+            return false;
+        if (!sameTaskDefinition(task.taskDefinitionArn, this.filter.taskDefinitionArn))
+            return false;
+        const { deploymentId, createdNotBefore } = this.filter;
+        const startedBy = task.startedBy;
+        if (deploymentId !== undefined && startedBy?.startsWith('ecs-svc/') === true && startedBy !== deploymentId) {
+            return false;
+        }
+        const createdAt = task.createdAt?.getTime();
+        if (createdNotBefore !== undefined && createdAt !== undefined && createdAt < createdNotBefore)
+            return false;
+        return !SCALE_IN.test(task.stoppedReason ?? '');
+    }
+}
+function sortByStop(tasks) {
+    const at = (t) => (t.stoppedAt ?? t.stoppingAt ?? t.createdAt)?.getTime() ?? 0;
+    return [...tasks].sort((a, b) => at(a) - at(b));
+}
+function toStoppedTaskReason(task) {
+    return {
+        taskArn: task.taskArn ?? '',
+        ...(task.taskDefinitionArn !== undefined ? { taskDefinitionArn: task.taskDefinitionArn } : {}),
+        ...(task.stoppedReason !== undefined ? { stoppedReason: task.stoppedReason } : {}),
+        ...(task.stopCode !== undefined ? { stopCode: task.stopCode } : {}),
+        containers: (task.containers ?? []).map((c) => ({
+            name: c.name ?? '',
+            ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
+            ...(c.reason !== undefined ? { reason: c.reason } : {}),
+        })),
+    };
+}
+/** The task id: the last segment of its ARN. */
+function taskIdOf(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+/** `Essential container in task exited (container app exit code 1)` */
+function describeStop(r) {
+    // ECS often repeats the task's stoppedReason as the container's reason (pull errors): it is said once.
+    const ownReason = (c) => c.reason !== undefined && c.reason !== '' && c.reason !== r.stoppedReason ? c.reason : undefined;
+    const details = r.containers
+        .filter((c) => (c.exitCode !== undefined && c.exitCode !== 0) || ownReason(c) !== undefined)
+        .map((c) => {
+        const code = c.exitCode !== undefined && c.exitCode !== 0 ? ` exit code ${c.exitCode}` : '';
+        const why = ownReason(c);
+        return `container ${c.name}${code}${why !== undefined ? `: ${why}` : ''}`;
+    });
+    const reason = r.stoppedReason ?? r.stopCode ?? 'no reason given';
+    return details.length === 0 ? reason : `${reason} (${details.join(', ')})`;
+}
+/** `Task 0123abcd stopped: Essential container in task exited (container app exit code 1)` */
+function formatStoppedTask(r) {
+    return `Task ${taskIdOf(r.taskArn)} stopped: ${describeStop(r)}`;
+}
+/**
+ * The distinct stop reasons with how many tasks had each, most frequent first:
+ * `Essential container in task exited (container app exit code 1) [3 tasks]; CannotPullContainerError: ... [1 task]`.
+ * Empty when there are none.
+ */
+function summarizeStoppedTasks(reasons) {
+    const counts = new Map();
+    for (const r of reasons) {
+        const key = describeStop(r);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([reason, n]) => `${reason} [${n} ${n === 1 ? 'task' : 'tasks'}]`)
+        .join('; ');
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/service-poll.js
+
+
+
+
+
+
+/** Polls the service until `observer` returns a result, the deadline passes or the signal aborts. */
+async function service_poll_pollService(deps, params, observer) {
+    const { ecs, clock, log } = deps;
+    const { signal } = params;
+    const startedAt = clock.now();
+    const events = new EventPrinter(log, params.seenEventIds, params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY);
+    let lastService;
+    const end = await poll(deps, {
+        deadline: params.deadline,
+        signal,
+        intervalMs: params.pollIntervalMs,
+        onRetry: (e, kind, nextMs) => {
+            const note = `${kind === 'throttling' ? 'Throttled' : 'Transient error'} while polling service ${params.service} (${(0,core_errors/* describeError */.Uc)(e)}); next poll in ${(0,time/* formatDuration */.a3)(nextMs)}`;
+            if (kind === 'throttling')
+                log.debug(note);
+            else
+                log.warning(note);
+        },
+    }, async (round) => {
+        const service = await services_describeServiceAnyStatus(ecs, params.cluster, params.service, signal !== undefined ? { signal } : {});
+        if (service !== undefined) {
+            lastService = service;
+            events.print(service.events);
+        }
+        return observer.observe(service, ioOf(round));
+    });
+    if (end.kind === 'done')
+        return end.value;
+    return ended(end, observer, { params, clock, startedAt, lastService });
+}
+function ioOf(round) {
+    return { signal: round.signal, onCall: (operation) => round.read(operation), startedAt: round.startedAt, now: () => round.now() };
+}
+/** The failure for a wait that timed out or was cancelled, with the stopped tasks the observer saw (S9). */
+async function ended(end, observer, ctx) {
+    const { params, clock, startedAt, lastService } = ctx;
+    const waited = (0,time/* formatDuration */.a3)(clock.now() - startedAt);
+    let message;
+    if (end.kind === 'cancelled') {
+        message = `cancelled after ${waited} while waiting for ${observer.waitingFor()}: ${(0,core_errors/* describeError */.Uc)(params.signal?.reason ?? 'aborted')}`;
+    }
+    else {
+        const seen = observer.lastSeen();
+        const error = end.lastError !== undefined ? `; last error: ${(0,core_errors/* describeError */.Uc)(end.lastError)}` : '';
+        message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${error}`;
+    }
+    // The wait is over: a last read that explains a timeout needs no pacing.
+    const io = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };
+    const stoppedTasks = await observer.stoppedTasks(end.kind, io);
+    const summary = summarizeStoppedTasks(stoppedTasks);
+    return {
+        ok: false,
+        reason: end.kind,
+        message: summary === '' ? message : `${message}. Stopped tasks: ${summary}`,
+        stoppedTasks,
+        ...(lastService !== undefined ? { service: lastService } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/verdict.js
+
+const WAITING = { kind: 'waiting' };
+/**
+ * Success only when our deployment is PRIMARY, runs the task definition we deployed, and has rolled out:
+ * rolloutState COMPLETED with running == desired, or, where ECS reports no rolloutState, running == desired and
+ * no other deployment left. A deployment that is no longer PRIMARY was rolled back (when ECS marked it FAILED)
+ * or replaced by someone else's deployment.
+ */
+function judgeDeployment(service, target, ctx) {
+    const name = service.serviceName ?? 'the service';
+    if (service.status !== 'ACTIVE') {
+        return failed(`service ${name} is ${service.status ?? 'gone'}: it was deleted while waiting for deployment ${target.deploymentId}`);
+    }
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === target.deploymentId);
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    if (ours === undefined) {
+        if (ctx.lastSeen !== undefined)
+            return judgeDisplaced(ctx.lastSeen, primary, service.events);
+        if (rolledBackPerEvents(target.deploymentId, service.events))
+            return rolledBack(target.deploymentId, undefined);
+        if (!ctx.missingTooLong)
+            return WAITING;
+        return {
+            kind: 'failure',
+            reason: 'replaced',
+            message: `deployment ${target.deploymentId} is not among the deployments of service ${name}${describePrimary(primary)}`,
+        };
+    }
+    if (ours.status !== 'PRIMARY')
+        return judgeDisplaced(ours, primary, service.events);
+    if (!sameTaskDefinition(ours.taskDefinition, target.taskDefinitionArn)) {
+        return failed(`deployment ${target.deploymentId} runs task definition ${ours.taskDefinition ?? '(none)'}, not ${target.taskDefinitionArn} that this action deployed`);
+    }
+    if (ours.rolloutState === 'FAILED') {
+        return failed(`deployment ${target.deploymentId} failed: ${ours.rolloutStateReason ?? 'ECS set its rollout state to FAILED'}`);
+    }
+    const counted = (ours.runningCount ?? 0) === (ours.desiredCount ?? 0);
+    if (!counted)
+        return WAITING;
+    if (service.taskDefinition !== undefined && !sameTaskDefinition(service.taskDefinition, target.taskDefinitionArn)) {
+        return WAITING;
+    }
+    if (ours.rolloutState === 'COMPLETED')
+        return { kind: 'success', deployment: ours };
+    if (ours.rolloutState === undefined && deployments.length === 1)
+        return { kind: 'success', deployment: ours };
+    return WAITING;
+}
+/** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
+function judgeDisplaced(ours, primary, events) {
+    const id = ours.id ?? '(unknown)';
+    if (ours.rolloutState === 'FAILED')
+        return rolledBack(id, ours.rolloutStateReason);
+    // Seen last while still IN_PROGRESS: its reason then ("ECS deployment … in progress.") does not explain the failure.
+    if (rolledBackPerEvents(id, events))
+        return rolledBack(id, undefined);
+    return {
+        kind: 'failure',
+        reason: 'replaced',
+        message: `deployment ${id} was replaced before it completed${describePrimary(primary)}; another deployment of this service started`,
+    };
+}
+function rolledBack(id, reason) {
+    const why = reason !== undefined && reason !== '' ? ` (${reason})` : '';
+    const by = reason !== undefined && /alarm/i.test(reason) ? 'a CloudWatch alarm of the ECS deployment' : 'the ECS deployment circuit breaker';
+    return { kind: 'failure', reason: 'circuit-breaker', message: `deployment ${id} was rolled back by ${by}${why}` };
+}
+/** ECS reports `(service x) (deployment ecs-svc/1) deployment failed: tasks failed to start.` and `rolling back`. */
+function rolledBackPerEvents(id, events) {
+    return (events ?? []).some((e) => {
+        const m = e.message ?? '';
+        return m.includes(id) && /deployment failed|circuit breaker|rolling back|rolled back/i.test(m);
+    });
+}
+function describePrimary(primary) {
+    if (primary === undefined)
+        return '';
+    return `; the PRIMARY deployment is now ${primary.id ?? '(no id)'} (task definition ${primary.taskDefinition ?? 'unknown'})`;
+}
+function failed(message) {
+    return { kind: 'failure', reason: 'failed', message };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/watch.js
+
+
+
+
+
+
+/** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
+const NOT_YET_VISIBLE_GRACE_MS = 10_000;
+/**
+ * Waits until the deployment `req.deploymentId` has rolled out with `req.taskDefinitionArn` (S8), printing new
+ * service events and progress (S6), and explaining failures with stopped-task reasons (S9).
+ */
+async function waitForDeployment(deps, req) {
+    return service_poll_pollService(deps, req, new DeploymentObserver(deps, req, { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn }));
+}
+/**
+ * Waits for whatever deployment is PRIMARY on the first poll to reach a steady state (for callers that do not
+ * know the deployment id). Prefer waitForDeployment whenever the id is known.
+ */
+async function waitForServiceStable(deps, req) {
+    return pollService(deps, req, new DeploymentObserver(deps, req, undefined));
+}
+class DeploymentObserver {
+    deps;
+    req;
+    progress;
+    target;
+    collector;
+    lastOurs;
+    lastFailedTasks = 0;
+    everFailed = false;
+    /** failedTasks went up and the stopped tasks have not been read successfully since. */
+    stoppedDirty = false;
+    stoppedUnavailable = false;
+    /** The stopped tasks were read during the current poll (no need to read again to explain a failure). */
+    collectedThisPoll = false;
+    constructor(deps, req, target) {
+        this.deps = deps;
+        this.req = req;
+        this.progress = new ProgressPrinter(deps.log);
+        this.target = target;
+    }
+    waitingFor() {
+        const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
+        return `${which} of service ${this.req.service} to reach a steady state`;
+    }
+    lastSeen() {
+        return this.lastOurs !== undefined ? formatDeploymentProgress(this.lastOurs) : undefined;
+    }
+    async observe(service, io) {
+        this.collectedThisPoll = false;
+        if (service === undefined) {
+            return this.fail('failed', `service ${this.req.service} does not exist in cluster ${this.req.cluster}`, undefined, io);
+        }
+        this.progress.print(service.deployments);
+        const target = this.target ?? this.resolveTarget(service);
+        if (target === undefined)
+            return this.judgeWithoutDeployments(service, io);
+        const ours = service.deployments?.find((d) => d.id === target.deploymentId);
+        if (ours !== undefined)
+            await this.noticeFailedTasks(ours, target, io);
+        const verdict = judgeDeployment(service, target, {
+            lastSeen: this.lastOurs,
+            missingTooLong: io.now() - io.startedAt >= NOT_YET_VISIBLE_GRACE_MS,
+        });
+        if (ours !== undefined)
+            this.lastOurs = ours;
+        if (verdict.kind === 'waiting')
+            return undefined;
+        if (verdict.kind === 'success') {
+            return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
+        }
+        return this.fail(verdict.reason, verdict.message, service, io);
+    }
+    async stoppedTasks(end, io) {
+        if (end === 'timeout' && !this.collectedThisPoll && (this.stoppedDirty || this.everFailed))
+            await this.collectStopped(io);
+        return [...(this.collector?.all ?? [])];
+    }
+    /** waitForServiceStable: follow the PRIMARY deployment seen first. */
+    resolveTarget(service) {
+        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+        if (primary?.id === undefined || primary.taskDefinition === undefined)
+            return undefined;
+        this.target = { deploymentId: primary.id, taskDefinitionArn: primary.taskDefinition };
+        return this.target;
+    }
+    /** Services without ECS deployments (external or CodeDeploy controllers): counts only. */
+    judgeWithoutDeployments(service, io) {
+        this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`);
+        const steady = service.status === 'ACTIVE' && (service.runningCount ?? 0) === (service.desiredCount ?? 0) && (service.pendingCount ?? 0) === 0;
+        return steady ? { ok: true, service, deployment: {}, durationMs: io.now() - io.startedAt } : undefined;
+    }
+    /** S9: read stopped tasks only when failedTasks of our deployment went up (read budget). */
+    async noticeFailedTasks(ours, target, io) {
+        const failedTasks = ours.failedTasks ?? 0;
+        if (failedTasks > this.lastFailedTasks)
+            this.stoppedDirty = true;
+        if (failedTasks > 0)
+            this.everFailed = true;
+        this.lastFailedTasks = failedTasks; // ECS resets it to 0 once a task runs
+        this.ensureCollector(target, ours);
+        if (this.stoppedDirty)
+            await this.collectStopped(io);
+    }
+    ensureCollector(target, ours) {
+        this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, {
+            taskDefinitionArn: target.taskDefinitionArn,
+            deploymentId: target.deploymentId,
+            // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding).
+            createdNotBefore: ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
+        });
+        return this.collector;
+    }
+    async collectStopped(io) {
+        if (this.collector === undefined || this.stoppedUnavailable)
+            return;
+        try {
+            await this.collector.collect({ signal: io.signal, onCall: io.onCall });
+            this.stoppedDirty = false;
+            this.collectedThisPoll = true;
+        }
+        catch (e) {
+            if (io.signal?.aborted === true)
+                return; // the loop reports the cancellation
+            if (classifyAwsError(e) === 'fatal') {
+                this.stoppedUnavailable = true;
+                this.deps.log.warning(`Cannot read the stopped tasks of service ${this.req.service}: ${(0,core_errors/* describeError */.Uc)(e)}`);
+            }
+            else {
+                this.deps.log.debug(`Reading stopped tasks failed, will retry: ${(0,core_errors/* describeError */.Uc)(e)}`);
+            }
+        }
+    }
+    async fail(reason, message, service, io) {
+        if (this.target !== undefined)
+            this.ensureCollector(this.target, this.lastOurs);
+        // One last read explains the failure, unless this poll just read the stopped tasks.
+        if (!this.collectedThisPoll && (this.stoppedDirty || this.everFailed || reason !== 'replaced')) {
+            await this.collectStopped(io);
+        }
+        const stoppedTasks = [...(this.collector?.all ?? [])];
+        const summary = summarizeStoppedTasks(stoppedTasks);
+        return {
+            ok: false,
+            reason,
+            message: summary === '' ? message : `${message.replace(/\.$/, '')}. Stopped tasks: ${summary}`,
+            stoppedTasks,
+            ...(service !== undefined ? { service } : {}),
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/inactive.js
+
+
+/**
+ * Waits until a deleted service is INACTIVE (or ECS no longer knows it: MISSING), printing its events and its
+ * draining progress (R2, R6, C1, C2, B2). On success `service` is the INACTIVE service as ECS last described it
+ * (for MISSING, a stand-in `{ serviceName, status: 'INACTIVE' }`) and `deployment` its last deployment, or `{}`.
+ * A service seen DRAINING that turns ACTIVE again was re-created by someone else: `replaced`.
+ */
+async function inactive_waitForServiceInactive(deps, req) {
+    return service_poll_pollService(deps, req, new InactiveObserver(deps, req));
+}
+class InactiveObserver {
+    req;
+    progress;
+    lastStatus;
+    sawDraining = false;
+    constructor(deps, req) {
+        this.req = req;
+        this.progress = new ProgressPrinter(deps.log);
+    }
+    waitingFor() {
+        return `service ${this.req.service} to become INACTIVE`;
+    }
+    lastSeen() {
+        return this.lastStatus;
+    }
+    observe(service, io) {
+        const durationMs = io.now() - io.startedAt;
+        if (service === undefined || service.status === 'INACTIVE') {
+            const done = service ?? { serviceName: this.req.service, status: 'INACTIVE' };
+            return Promise.resolve({ ok: true, service: done, deployment: done.deployments?.[0] ?? {}, durationMs });
+        }
+        const status = service.status ?? 'unknown';
+        this.lastStatus = `status ${status}, desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`;
+        this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: ${this.lastStatus}`);
+        if (status === 'DRAINING')
+            this.sawDraining = true;
+        if (status === 'ACTIVE' && this.sawDraining) {
+            return Promise.resolve({
+                ok: false,
+                reason: 'replaced',
+                message: `service ${this.req.service} became ACTIVE again while waiting for it to become INACTIVE: someone re-created it`,
+                stoppedTasks: [],
+                service,
+            });
+        }
+        return Promise.resolve(undefined);
+    }
+    stoppedTasks() {
+        return Promise.resolve([]);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/index.js
+/**
+ * The one service watcher (S6–S9): follows the deployment an action started (or the PRIMARY one, or a deleted
+ * service until INACTIVE), printing each new ECS event once and explaining failures with stopped-task reasons.
+ * Built on the one polling primitive (src/core/poll).
+ */
+
+
+
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/first-deployment-undo.js
+/** R6 for a first deployment: the service this failed run created is deleted (force) and waited INACTIVE. */
+
+
+async function deleteFirstDeployment(deps, snapshot, options) {
+    deps.log.info(`Deleting service ${snapshot.service} (force), created by this failed first deployment`);
+    if ((await services_deleteService(deps.ecs, snapshot.cluster, snapshot.service)) === undefined) {
+        return { status: 'succeeded', detail: `service ${snapshot.service} was already gone`, stoppedTasks: [] };
+    }
+    const waited = await inactive_waitForServiceInactive(deps, {
+        cluster: snapshot.cluster,
+        service: snapshot.service,
+        deadline: options.deadline,
+        seenEventIds: [...snapshot.seenEventIds, ...(options.seenEventIds ?? [])],
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    });
+    if (waited.ok) {
+        return { status: 'succeeded', detail: `service ${snapshot.service} was deleted`, stoppedTasks: [] };
+    }
+    if (waited.reason === 'cancelled') {
+        return {
+            status: 'abandoned',
+            detail: `service ${snapshot.service} was deleted (force) but is still DRAINING; ECS finishes removing it`,
+            stoppedTasks: [],
+        };
+    }
+    return {
+        status: 'failed',
+        detail: `service ${snapshot.service} was deleted but did not become INACTIVE (${waited.reason}): ${waited.message}`,
+        stoppedTasks: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
+
+/**
+ * The fields of a service definition that UpdateService carries over (R3). launchType, schedulingStrategy and
+ * role are never sent (ECS refuses to change them); nor are tags (UpdateService has none), clientToken or
+ * deploymentController (changing the controller is a different kind of deployment).
+ */
+const UPDATABLE_SERVICE_FIELDS = [
+    'deploymentConfiguration',
+    'networkConfiguration',
+    'loadBalancers',
+    'capacityProviderStrategy',
+    'placementConstraints',
+    'placementStrategy',
+    'platformVersion',
+    'healthCheckGracePeriodSeconds',
+    'propagateTags',
+    'enableECSManagedTags',
+    'enableExecuteCommand',
+    'serviceRegistries',
+    'serviceConnectConfiguration',
+    'volumeConfigurations',
+    'availabilityZoneRebalancing',
+];
+/** Service definition fields that a deployment to an existing service leaves as they are. */
+const CREATE_ONLY_SERVICE_FIELDS = [
+    'launchType',
+    'schedulingStrategy',
+    'role',
+    'tags',
+    'deploymentController',
+    'clientToken',
+];
+/**
+ * The UpdateService input for a deployment to an existing service: the task definition, the desired count
+ * (unless same-as-running, or neither the input nor the manifest gives one), every updatable field the service
+ * definition sets, and forceNewDeployment.
+ */
+function toUpdateServiceInput(definition, options) {
+    const input = {
+        cluster: options.cluster,
+        service: options.service,
+        taskDefinition: options.taskDefinitionArn,
+    };
+    const desiredCount = chooseDesiredCount(definition, options);
+    if (desiredCount !== undefined)
+        input.desiredCount = desiredCount;
+    if (definition !== undefined) {
+        const target = input;
+        for (const key of UPDATABLE_SERVICE_FIELDS) {
+            const value = definition[key];
+            if (value !== undefined && value !== null)
+                target[key] = value;
+        }
+    }
+    input.forceNewDeployment = options.forceNewDeployment;
+    return input;
+}
+/** The names of create-only fields the definition sets (a deployment to an existing service says it ignores them). */
+function createOnlyFieldsIn(definition) {
+    if (definition === undefined)
+        return [];
+    return CREATE_ONLY_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
+}
+/**
+ * The CreateService input of a first deployment (R2): the service definition with cluster, serviceName and
+ * taskDefinition overridden, and the `desired-count` input over the manifest's. A REPLICA service needs a desired
+ * count (ECS requires one unless schedulingStrategy is DAEMON): without one this throws a ConfigurationError,
+ * so call it before the first mutating call.
+ */
+function toCreateServiceInput(definition, options) {
+    const input = {
+        ...definition,
+        cluster: options.cluster,
+        serviceName: options.serviceName,
+        taskDefinition: options.taskDefinitionArn,
+    };
+    if (options.desiredCountInput !== undefined)
+        input.desiredCount = options.desiredCountInput;
+    if (input.desiredCount === undefined && input.schedulingStrategy !== 'DAEMON') {
+        throw new core_errors/* ConfigurationError */.j1('the service does not exist yet, so its first deployment needs a desired count: set desiredCount in the ' +
+            'service definition or the desired-count input', { input: 'service-definition', field: 'desiredCount' });
+    }
+    return input;
+}
+function chooseDesiredCount(definition, choice) {
+    if (choice.sameAsRunning)
+        return undefined;
+    return choice.desiredCountInput ?? definition?.desiredCount ?? undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/snapshot.js
+
+
+
+/**
+ * UpdateService settings that DescribeServices reports only per deployment, not on the service, so the snapshot
+ * cannot save them and a rollback does not restore them.
+ */
+const DEPLOYMENT_LEVEL_FIELDS = ['serviceConnectConfiguration', 'volumeConfigurations'];
+/** Service settings that UpdateService can set and DescribeServices reports: the updatable ones less the above. */
+const RESTORABLE_SERVICE_FIELDS = UPDATABLE_SERVICE_FIELDS.filter((f) => !DEPLOYMENT_LEVEL_FIELDS.includes(f));
+// Compile-time check: every restorable field is a field of the described Service.
+const _describedByService = RESTORABLE_SERVICE_FIELDS;
+void _describedByService;
+/** Describes the service (and, when it is ACTIVE, its auto scaling) and records what a rollback needs. */
+async function takeSnapshot(clients, cluster, service) {
+    return snapshotOf(clients, cluster, service, await describeServiceAnyStatus(clients.ecs, cluster, service));
+}
+/** The snapshot of a service already described as `live` (undefined: MISSING); reads its auto scaling when ACTIVE. */
+async function snapshotOf(clients, cluster, service, live) {
+    const base = {
+        version: 1,
+        cluster,
+        service,
+        exists: false,
+        draining: live?.status === 'DRAINING',
+        scalableTargets: [],
+        scalingPolicies: [],
+        seenEventIds: eventIds(live),
+        serviceConfig: {},
+    };
+    if (live === undefined || live.status !== 'ACTIVE')
+        return base;
+    const autoScaling = await describeAutoScaling(clients.autoscaling, cluster, service);
+    const snapshot = { ...base, exists: true, ...autoScaling, serviceConfig: serviceConfigOf(live) };
+    if (live.serviceArn !== undefined)
+        snapshot.serviceArn = live.serviceArn;
+    const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
+    const taskDefinitionArn = primary?.taskDefinition ?? live.taskDefinition;
+    if (taskDefinitionArn !== undefined)
+        snapshot.taskDefinitionArn = taskDefinitionArn;
+    if (live.desiredCount !== undefined)
+        snapshot.desiredCount = live.desiredCount;
+    return snapshot;
+}
+function serializeSnapshot(snapshot) {
+    return JSON.stringify(snapshot);
+}
+/** Reads a snapshot written by `serializeSnapshot`; throws when the text is not one. */
+function parseSnapshot(text) {
+    const value = JSON.parse(text);
+    if (!isRecord(value) || value['version'] !== 1)
+        throw new Error('not a rollback snapshot (version 1)');
+    for (const key of ['cluster', 'service']) {
+        if (typeof value[key] !== 'string')
+            throw new Error(`rollback snapshot: ${key} must be a string`);
+    }
+    for (const key of ['exists', 'draining']) {
+        if (typeof value[key] !== 'boolean')
+            throw new Error(`rollback snapshot: ${key} must be a boolean`);
+    }
+    for (const key of ['scalableTargets', 'scalingPolicies', 'seenEventIds']) {
+        if (!Array.isArray(value[key]))
+            throw new Error(`rollback snapshot: ${key} must be a list`);
+    }
+    if (!isRecord(value['serviceConfig']))
+        throw new Error('rollback snapshot: serviceConfig must be an object');
+    if (value['exists'] === true && typeof value['taskDefinitionArn'] !== 'string') {
+        throw new Error('rollback snapshot: an existing service needs its taskDefinitionArn');
+    }
+    return value;
+}
+/** The restorable settings of a described service, as plain JSON values. */
+function serviceConfigOf(service) {
+    const config = {};
+    for (const key of RESTORABLE_SERVICE_FIELDS) {
+        const value = service[key];
+        if (value !== undefined && value !== null)
+            config[key] = JSON.parse(JSON.stringify(value));
+    }
+    return config;
+}
+function eventIds(service) {
+    return (service?.events ?? []).map((e) => e.id).filter((id) => id !== undefined);
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-request.js
+
+
+/**
+ * R6: the saved desired count comes back when this run changed it and nobody changed it since; a count changed
+ * meanwhile (auto scaling, a person) is kept. When this run did not set a count, the live one is kept, never below
+ * the saved one.
+ */
+function rollbackDesiredCount(snapshot, live, desiredCountSet) {
+    const saved = snapshot.desiredCount;
+    const now = live?.desiredCount;
+    if (desiredCountSet !== undefined && saved !== undefined) {
+        if (now === undefined || now === desiredCountSet) {
+            return { count: saved, why: `desired count ${saved} restored (this deployment had set it to ${desiredCountSet})` };
+        }
+        return { count: now, why: `desired count ${now} kept: it was changed from ${desiredCountSet} (set by this deployment) since, e.g. by auto scaling` };
+    }
+    if (saved === undefined && now === undefined)
+        return { count: undefined, why: 'desired count unchanged' };
+    const count = Math.max(saved ?? 0, now ?? 0);
+    return { count, why: `desired count ${count} kept (this deployment did not change it)` };
+}
+/** The UpdateService input that puts an existing service back to the snapshot. */
+function rollbackUpdateInput(snapshot, live, changedFields = [], desiredCountSet) {
+    if (snapshot.taskDefinitionArn === undefined)
+        throw new Error('the rollback snapshot has no task definition');
+    const input = {
+        cluster: snapshot.cluster,
+        service: snapshot.service,
+        taskDefinition: snapshot.taskDefinitionArn,
+        forceNewDeployment: true,
+    };
+    const desired = rollbackDesiredCount(snapshot, live, desiredCountSet).count;
+    if (desired !== undefined)
+        input.desiredCount = desired;
+    const target = input;
+    for (const key of RESTORABLE_SERVICE_FIELDS) {
+        const saved = snapshot.serviceConfig[key];
+        if (changedFields.includes(key) && saved !== undefined)
+            target[key] = saved;
+    }
+    return input;
+}
+/**
+ * The id of the service's only deployment when ECS itself (the circuit breaker or an alarm) has already put the
+ * service back on the snapshot's task definition, rolled out, with the desired count the rollback wants and the
+ * changed settings as they were: then a rollback deployment of our own would only repeat it.
+ */
+function settledOnSnapshot(snapshot, live, changedFields, desiredCount) {
+    const deployments = live.deployments ?? [];
+    const only = deployments.length === 1 ? deployments[0] : undefined;
+    if (only?.status !== 'PRIMARY' || only.rolloutState !== 'COMPLETED' || only.id === undefined)
+        return undefined;
+    if (!sameTaskDefinition(only.taskDefinition, snapshot.taskDefinitionArn))
+        return undefined;
+    if (desiredCount !== undefined && live.desiredCount !== desiredCount)
+        return undefined;
+    const now = serviceConfigOf(live);
+    for (const key of RESTORABLE_SERVICE_FIELDS) {
+        if (!changedFields.includes(key) || snapshot.serviceConfig[key] === undefined)
+            continue;
+        if (JSON.stringify(now[key]) !== JSON.stringify(snapshot.serviceConfig[key]))
+            return undefined;
+    }
+    return only.id;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollout.js
+
+/** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
+function primaryDeploymentId(service) {
+    return service?.deployments?.find((d) => d.status === 'PRIMARY')?.id;
+}
+async function waitForRollout(deps, change, req) {
+    const { log } = deps;
+    const seen = change.service !== undefined ? { service: change.service } : {};
+    const deploymentId = primaryDeploymentId(change.service);
+    if (deploymentId === undefined) {
+        return { ...seen, failure: { reason: 'error', message: 'ECS returned no PRIMARY deployment to follow', stoppedTasks: [] } };
+    }
+    if (!req.waitForSteadyState) {
+        log.info(`Not waiting for deployment ${deploymentId} to reach steady state (wait-for-steady-state: false).`);
+        return { ...seen, deploymentId };
+    }
+    const started = deps.clock.now();
+    const waited = await log.group(`Wait for deployment ${deploymentId} to reach steady state`, () => waitForDeployment(deps, {
+        cluster: req.cluster,
+        service: req.serviceName,
+        deploymentId,
+        taskDefinitionArn: req.taskDefinitionArn,
+        deadline: req.deadline,
+        seenEventIds: req.seenEventIds,
+        ...(req.signal !== undefined ? { signal: req.signal } : {}),
+        ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
+    }));
+    const result = { ...seen, deploymentId, waitMs: deps.clock.now() - started };
+    if (waited.service !== undefined)
+        result.service = waited.service;
+    if (!waited.ok)
+        result.failure = { reason: waited.reason, message: waited.message, stoppedTasks: waited.stoppedTasks };
+    return result;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/restore-snapshot.js
+
+
+
+
+
+
+
+/** Rolls the service back to the snapshot. Logs `Rolling Back..` and `Rollback Successful.` / `Rollback Failed.` */
+async function rollbackToSnapshot(deps, snapshot, options) {
+    const started = deps.clock.now();
+    deps.log.info('Rolling Back..');
+    let result;
+    try {
+        result = snapshot.exists
+            ? await restoreService(deps, snapshot, options)
+            : await deleteFirstDeployment(deps, snapshot, options);
+    }
+    catch (e) {
+        result = { status: 'failed', detail: (0,core_errors/* describeError */.Uc)(e), stoppedTasks: [] };
+    }
+    if (result.status === 'succeeded')
+        deps.log.info('Rollback Successful.');
+    else if (result.status === 'failed')
+        deps.log.error(`Rollback Failed. ${result.detail}`);
+    else
+        deps.log.warning(`Rollback abandoned: ${result.detail}`);
+    return { ...result, durationMs: deps.clock.now() - started };
+}
+async function restoreService(deps, snapshot, options) {
+    const live = await services_describeServiceAnyStatus(deps.ecs, snapshot.cluster, snapshot.service);
+    if (live === undefined || live.status !== 'ACTIVE') {
+        return {
+            status: 'failed',
+            detail: `service ${snapshot.service} is no longer ACTIVE (${live?.status ?? 'missing'}); nothing to roll back to`,
+            stoppedTasks: [],
+        };
+    }
+    const desired = rollbackDesiredCount(snapshot, live, options.desiredCountSet);
+    const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? [], desired.count);
+    if (settled !== undefined)
+        return keepEcsRollback(deps, snapshot, settled);
+    const input = rollbackUpdateInput(snapshot, live, options.changedFields, options.desiredCountSet);
+    deps.log.info(`Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
+        `${input.desiredCount ?? 'unchanged'} (${desired.why})`);
+    const deploymentId = primaryDeploymentId(await updateService(deps.ecs, input));
+    const autoScalingProblem = await restoreAutoScalingReporting(deps, snapshot);
+    const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;
+    if (deploymentId === undefined) {
+        return { status: 'failed', detail: `UpdateService returned no PRIMARY deployment to follow. ${autoScalingNote}`, stoppedTasks: [] };
+    }
+    deps.log.info(`Waiting for rollback deployment ${deploymentId} to reach steady state`);
+    const waited = await waitForDeployment(deps, {
+        cluster: snapshot.cluster,
+        service: snapshot.service,
+        deploymentId,
+        taskDefinitionArn: snapshot.taskDefinitionArn ?? '',
+        deadline: options.deadline,
+        seenEventIds: (live.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id])),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    });
+    return restoreResult(snapshot, deploymentId, input, waited, autoScalingProblem);
+}
+/** The restore of the saved auto scaling; a problem is logged and returned, never thrown. */
+async function restoreAutoScalingReporting(deps, snapshot) {
+    try {
+        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+        return undefined;
+    }
+    catch (e) {
+        deps.log.error(`Restoring the auto scaling of ${snapshot.service} failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
+        return `restoring its auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`;
+    }
+}
+function restoreResult(snapshot, deploymentId, input, waited, autoScalingProblem) {
+    const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;
+    if (waited.ok) {
+        const runs = `service ${snapshot.service} runs ${snapshot.taskDefinitionArn ?? ''} again (deployment ${deploymentId})`;
+        return autoScalingProblem === undefined
+            ? { status: 'succeeded', detail: runs, stoppedTasks: [] }
+            : { status: 'failed', detail: `${runs}, but ${autoScalingProblem}`, stoppedTasks: [] };
+    }
+    if (waited.reason === 'cancelled') {
+        return {
+            status: 'abandoned',
+            detail: `stopped waiting for the rollback deployment ${deploymentId} of service ${snapshot.service} to ` +
+                `${snapshot.taskDefinitionArn ?? ''} (desired count ${input.desiredCount ?? 'unchanged'}); ECS goes on ` +
+                `with it. ${autoScalingNote}`,
+            stoppedTasks: waited.stoppedTasks,
+        };
+    }
+    return {
+        status: 'failed',
+        detail: `rollback deployment ${deploymentId} did not reach steady state (${waited.reason}): ${waited.message}. ${autoScalingNote}`,
+        stoppedTasks: waited.stoppedTasks,
+    };
+}
+async function keepEcsRollback(deps, snapshot, deploymentId) {
+    const back = `ECS had already rolled service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)`;
+    deps.log.info(`${back}: no rollback deployment needed.`);
+    try {
+        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+    }
+    catch (e) {
+        return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`, stoppedTasks: [] };
+    }
+    return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-plan.js
+/** A rollback gets at least this long, even when the deployment used up the overall deadline. */
+const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/auto-rollback.js
+/**
+ * R6, the automatic rollback after a failed deployment: undo what the deployment did (deployRolling's
+ * DeploymentDone). The service is rolled back to the snapshot when it was changed (and no newer deployment replaced
+ * ours); when only its auto scaling was removed, that is put back. With rollback-on-failure off, the log says what
+ * is left as the failure made it. (The manual rollback, `mode: rollback`, is manual-rollback.ts.)
+ */
+
+
+
+
+
+async function rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome) {
+    const { log } = deps;
+    outcome.failureReason = failure.reason;
+    outcome.cause = failure.message;
+    outcome.stoppedTasks = failure.stoppedTasks;
+    // Logged in place, not as an error annotation: the caller fails the step with the cause, which annotates it once.
+    log.info(`Deployment failed: ${failure.message}`);
+    const changed = done.step.change.changed;
+    if (!plan.rollbackOnFailure)
+        return leaveAsFailed(deps, plan, snapshot, done);
+    if (failure.reason === 'replaced') {
+        log.warning('A newer deployment replaced this one: the service is not rolled back (that would undo the newer deployment).');
+    }
+    const serviceRollback = changed && failure.reason !== 'replaced';
+    if (!serviceRollback && !done.autoScalingRemoved)
+        return;
+    const started = deps.clock.now();
+    const result = await log.group('Rollback', async () => {
+        if (!serviceRollback)
+            return restoreAutoScalingOnly(deps, snapshot);
+        const timeout = plan.rollbackTimeoutMs ?? Math.max(plan.deadline.remainingMs(), MIN_ROLLBACK_TIMEOUT_MS);
+        return rollbackToSnapshot(deps, snapshot, {
+            deadline: new time/* Deadline */.B2(deps.clock, timeout),
+            signal: deps.hardSignal,
+            changedFields: done.step.change.changedFields,
+            desiredCountSet: done.step.change.desiredCount,
+            pollIntervalMs: plan.pollIntervalMs,
+            seenEventIds: eventIdsOf(done),
+        });
+    });
+    outcome.timings.rollbackMs = deps.clock.now() - started;
+    outcome.rollback = { status: result.status, detail: result.detail };
+    outcome.rolledBack = result.status === 'succeeded';
+    outcome.stoppedTasks = [...failure.stoppedTasks, ...result.stoppedTasks];
+    if (result.status !== 'succeeded')
+        outcome.cause = `${failure.message}\nRollback ${result.status}: ${result.detail}`;
+}
+/** rollback-on-failure false: the service stays as the failure left it; only this action's own preparation is undone. */
+async function leaveAsFailed(deps, plan, snapshot, done) {
+    const { log } = deps;
+    const changed = done.step.change.changed;
+    if (!changed && done.autoScalingRemoved) {
+        // The service itself was never changed: only this action's preparation (R3) removed its auto scaling, so
+        // putting that back is not a rollback of the deployment, and leaving it off would leave the service unscaled.
+        await log.group('Restore auto scaling', async () => {
+            log.info(`Service ${plan.serviceName} was not changed; putting back the auto scaling removed before the update.`);
+            try {
+                await restoreAutoScaling(deps.autoscaling, snapshot, log);
+            }
+            catch (e) {
+                log.warning(`Restoring the auto scaling of service ${plan.serviceName} failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
+            }
+        });
+        return;
+    }
+    const left = done.autoScalingRemoved ? ' Its auto scaling was removed and is not restored.' : '';
+    if (changed)
+        log.warning(`rollback-on-failure is false: service ${plan.serviceName} is left as the failed deployment made it.${left}`);
+}
+/** The events of the service as the deployment's wait last saw them (it printed those). */
+function eventIdsOf(done) {
+    const service = done.rollout.service ?? done.step.change.service;
+    return (service?.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id]));
+}
+/** When the service itself was not changed (UpdateService failed, or a newer deployment replaced ours). */
+async function restoreAutoScalingOnly(deps, snapshot) {
+    deps.log.info('Rolling Back..');
+    deps.log.info(`Service ${snapshot.service} was not changed; restoring its auto scaling.`);
+    try {
+        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+        deps.log.info('Rollback Successful.');
+        return { status: 'succeeded', detail: `service ${snapshot.service} was not changed; its auto scaling was restored`, stoppedTasks: [] };
+    }
+    catch (e) {
+        deps.log.error(`Rollback Failed. ${(0,core_errors/* describeError */.Uc)(e)}`);
+        return { status: 'failed', detail: `restoring the auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`, stoppedTasks: [] };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/auto-scaling-step.js
+/** The auto scaling step after a successful rollout (R2, R3): the manifests' when given, else what was there. */
+
+
+async function finishAutoScaling(deps, plan, snapshot, manifests) {
+    const { log } = deps;
+    const { scalableTargets: targets, scalingPolicies: policies } = manifests;
+    try {
+        await log.group('Auto scaling', async () => {
+            if (targets.length + policies.length > 0) {
+                await applyAutoScaling(deps.autoscaling, targets, policies, plan.cluster, plan.serviceName, { log });
+            }
+            else if (snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0) {
+                log.info('No auto scaling manifests given: putting back the auto scaling the service had before.');
+                await restoreAutoScaling(deps.autoscaling, snapshot, log);
+            }
+            else {
+                log.info('No auto scaling manifests given and none existed before: nothing to apply.');
+            }
+        });
+        return undefined;
+    }
+    catch (e) {
+        return { reason: 'auto-scaling', message: `applying auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`, stoppedTasks: [] };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-steps.js
+
+
+
+/**
+ * When the workflow was cancelled, logs what state it leaves (`when`) and throws the signal's reason (the
+ * runtime's CancelledError; a CancelledError when the reason is not an Error).
+ */
+function throwIfAborted(signal, log, when) {
+    if (signal?.aborted !== true)
+        return;
+    log.warning(`Cancelled ${when}.`);
+    const reason = signal.reason;
+    throw reason instanceof Error ? reason : new core_errors/* CancelledError */.cc('SIGINT');
+}
+function logSnapshot(log, s) {
+    if (!s.exists) {
+        const draining = s.draining ? ' A DRAINING service of that name must become INACTIVE first.' : '';
+        log.info(`Service ${s.service} does not exist in cluster ${s.cluster}: this is its first deployment.${draining}`);
+        return;
+    }
+    log.info(`Service ${s.service} is ACTIVE: task definition ${s.taskDefinitionArn ?? '-'}, desired count ` +
+        `${s.desiredCount ?? '-'}, ${s.scalableTargets.length} scalable target(s), ${s.scalingPolicies.length} scaling policy(ies).`);
+}
+/**
+ * S4/R5: a registered revision is checked with DescribeTaskDefinition (a read; a wrong reference fails before any
+ * change) and returned as the full ARN; otherwise the task definition is registered.
+ */
+async function resolveTaskDefinitionArn(ecs, source, log) {
+    // ECS refuses to deploy a deregistered revision: refused here, before the service or its auto scaling is touched.
+    const resolved = await resolveTaskDefinition(ecs, source, { inactive: 'refuse' });
+    if (resolved.registered) {
+        log.info(`Registered task definition ${resolved.label} (${resolved.arn}).`);
+        return resolved.arn;
+    }
+    log.info(`Using task definition ${resolved.arn} (task-definition-arn): registration skipped, a new deployment is forced.`);
+    return resolved.arn;
+}
+/**
+ * R6 checked up front: a rollback goes back to the revision the service runs now. When that revision has been
+ * deregistered, ECS would refuse the rollback after the service was changed, so with rollback-on-failure on the
+ * deployment is refused before any change.
+ */
+async function checkRollbackTarget(ecs, snapshot, rollbackOnFailure) {
+    if (!snapshot.exists || !rollbackOnFailure || snapshot.taskDefinitionArn === undefined)
+        return;
+    const running = await describeTaskDefinition(ecs, snapshot.taskDefinitionArn);
+    if (running.status === undefined || running.status === 'ACTIVE')
+        return;
+    const label = familyRevision(snapshot.taskDefinitionArn);
+    throw new core_errors/* ConfigurationError */.j1(`service ${snapshot.service} runs task definition ${label}, which is ${running.status} (deregistered): a rollback ` +
+        `to it would fail after the service was changed. Register ${label} again and deploy that revision first, or ` +
+        'deploy with rollback-on-failure: false. Nothing was changed.', { input: 'rollback-on-failure' });
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-change.js
+
+
+
+
+
+const UNCHANGED = { changed: false, changedFields: [] };
+async function createStep(deps, input, wait) {
+    const { log } = deps;
+    const name = input.serviceName ?? '';
+    if (wait.draining) {
+        const drained = await log.group(`Wait for the DRAINING service ${name} to become INACTIVE`, () => inactive_waitForServiceInactive(deps, inactiveRequest(input.cluster ?? 'default', name, wait)));
+        if (!drained.ok) {
+            return { change: UNCHANGED, failure: { reason: drained.reason, message: `an earlier service ${name} is still DRAINING: ${drained.message}`, stoppedTasks: [] } };
+        }
+    }
+    const created = await log.group(`Create service ${name}`, async () => {
+        log.info(`Creating service ${name} with ${input.taskDefinition ?? ''}, desired count ${input.desiredCount ?? '-'}`);
+        return mutation(() => createService(deps.ecs, input), []);
+    });
+    return created.failure === undefined || created.change.changed ? created : noticeCreatedElsewhere(deps, input, created);
+}
+/**
+ * A CreateService ECS refused may have lost a race: another run created the service between this run's snapshot
+ * and its create. Then the failure says so (reason `replaced`), and this run is not the service's first deployment.
+ */
+async function noticeCreatedElsewhere(deps, input, refused) {
+    const name = input.serviceName ?? '';
+    const now = await services_describeServiceAnyStatus(deps.ecs, input.cluster ?? 'default', name).catch(() => undefined);
+    if (now?.status !== 'ACTIVE' || refused.failure === undefined)
+        return refused;
+    const message = `another deployment created service ${name} while this one was preparing its first deployment, so this run ` +
+        `changed nothing (CreateService: ${refused.failure.message})`;
+    return { change: refused.change, failure: { ...refused.failure, reason: 'replaced', message }, createdElsewhere: true };
+}
+async function updateStep(deps, input, before) {
+    return deps.log.group(`Update service ${input.service ?? ''}`, async () => {
+        await before?.();
+        const changedFields = RESTORABLE_SERVICE_FIELDS.filter((k) => input[k] !== undefined);
+        const result = await mutation(() => updateService(deps.ecs, input), changedFields);
+        if (result.change.changed && input.desiredCount !== undefined)
+            result.change.desiredCount = input.desiredCount;
+        return result;
+    });
+}
+/** C1, B2: delete the live service (force), wait until it is INACTIVE, then create it again from `input`. */
+async function replaceStep(deps, input, wait) {
+    const { log } = deps;
+    const cluster = input.cluster ?? 'default';
+    const name = input.serviceName ?? '';
+    const deleted = await log.group(`Delete service ${name}`, async () => {
+        log.info(`Deleting service ${name}..`);
+        return mutation(() => deleteService(deps.ecs, cluster, name), []);
+    });
+    if (deleted.failure !== undefined)
+        return deleted;
+    const gone = await waitForServiceInactive(deps, inactiveRequest(cluster, name, wait));
+    if (!gone.ok) {
+        return { change: deleted.change, failure: { reason: gone.reason, message: `service ${name} did not become INACTIVE: ${gone.message}`, stoppedTasks: [] } };
+    }
+    return createStep(deps, input, { ...wait, draining: false });
+}
+async function mutation(send, changedFields) {
+    try {
+        const service = await send();
+        return { change: { changed: true, changedFields, ...(service !== undefined ? { service } : {}) } };
+    }
+    catch (e) {
+        const changed = classifyAwsError(e) !== 'fatal';
+        return { change: { changed, changedFields: changed ? changedFields : [] }, failure: { reason: 'error', message: (0,core_errors/* describeError */.Uc)(e), stoppedTasks: [] } };
+    }
+}
+function inactiveRequest(cluster, service, wait) {
+    return {
+        cluster,
+        service,
+        deadline: wait.deadline,
+        ...(wait.seenEventIds !== undefined ? { seenEventIds: wait.seenEventIds } : {}),
+        ...(wait.signal !== undefined ? { signal: wait.signal } : {}),
+        ...(wait.pollIntervalMs !== undefined ? { pollIntervalMs: wait.pollIntervalMs } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling.js
+
+
+
+
+
+
+
+
+
+/** Deploys `plan` to the service described as `live` (undefined: ECS does not know it). */
+async function deployRolling(deps, plan, live) {
+    const { log, clock } = deps;
+    const startedAt = clock.now();
+    const snapshot = await log.group(`Prepare rollback data for service ${plan.serviceName}`, async () => {
+        const s = await snapshotOf(deps, plan.cluster, plan.serviceName, live);
+        logSnapshot(log, s);
+        return s;
+    });
+    validatePlan(plan, snapshot);
+    await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
+    const autoScaling = bindAutoScaling(plan.scalableTargets, plan.scalingPolicies, plan.cluster, plan.serviceName, plan.autoScalingSources);
+    throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
+    const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log));
+    throwIfAborted(deps.signal, log, `after registering ${taskDefinitionArn}; the service was not changed`);
+    const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn);
+    let failure = done.step.failure ?? done.rollout.failure;
+    if (failure === undefined)
+        failure = await finishAutoScaling(deps, plan, snapshot, autoScaling);
+    const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
+    if (failure !== undefined)
+        await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
+    else {
+        if (done.rollout.waitMs !== undefined && done.rollout.service !== undefined)
+            outcome.steadyService = done.rollout.service;
+        log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} succeeded.`);
+    }
+    outcome.timings.finishedAt = clock.now();
+    outcome.timings.totalMs = outcome.timings.finishedAt - startedAt;
+    return outcome;
+}
+/** The create or update step, then the wait on the deployment it started. Errors become failure values. */
+async function changeAndWait(deps, plan, snapshot, taskDefinitionArn) {
+    const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
+    const wait = {
+        deadline: plan.deadline,
+        seenEventIds: snapshot.seenEventIds,
+        ...signal,
+        ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
+    };
+    const done = { autoScalingRemoved: false, step: { change: { changed: false, changedFields: [] } }, rollout: {} };
+    try {
+        done.step = snapshot.exists
+            ? await updateStep(deps, updateInput(deps, plan, snapshot, taskDefinitionArn), async () => {
+                if (!plan.removeAutoScalingDuringUpdate)
+                    return;
+                done.autoScalingRemoved = snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0;
+                await removeAutoScaling(deps.autoscaling, snapshot, deps.log);
+            })
+            : await createStep(deps, createInput(plan, taskDefinitionArn), { ...wait, draining: snapshot.draining });
+        if (done.step.failure !== undefined)
+            return done;
+        done.rollout = await waitForRollout(deps, done.step.change, {
+            ...wait,
+            cluster: plan.cluster,
+            serviceName: plan.serviceName,
+            taskDefinitionArn,
+            waitForSteadyState: plan.waitForSteadyState,
+        });
+    }
+    catch (e) {
+        done.rollout = { ...done.rollout, failure: errorFailure(e) };
+    }
+    return done;
+}
+function createInput(plan, taskDefinitionArn) {
+    if (plan.serviceDefinition === undefined)
+        throw new Error('BUG: validatePlan lets no create through without a service definition');
+    return toCreateServiceInput(plan.serviceDefinition, {
+        cluster: plan.cluster,
+        serviceName: plan.serviceName,
+        taskDefinitionArn,
+        desiredCountInput: plan.desiredCount,
+    });
+}
+function updateInput(deps, plan, snapshot, taskDefinitionArn) {
+    const input = toUpdateServiceInput(plan.serviceDefinition, {
+        cluster: plan.cluster,
+        service: plan.serviceName,
+        taskDefinitionArn,
+        desiredCountInput: plan.desiredCount,
+        sameAsRunning: plan.sameAsRunning,
+        forceNewDeployment: plan.forceNewDeployment,
+    });
+    const ignored = createOnlyFieldsIn(plan.serviceDefinition);
+    if (ignored.length > 0)
+        deps.log.info(`Not updated (ECS sets them only at creation): ${ignored.join(', ')}`);
+    deps.log.info(`Updating service ${plan.serviceName} to ${taskDefinitionArn}, desired count ` +
+        `${input.desiredCount ?? `unchanged (${snapshot.desiredCount ?? '-'})`}, force new deployment ${String(input.forceNewDeployment)}`);
+    return input;
+}
+function baseOutcome(plan, snapshot, taskDefinitionArn, done, ok, startedAt) {
+    const outcome = {
+        status: ok ? 'succeeded' : 'failed',
+        firstDeployment: !snapshot.exists && done.step.createdElsewhere !== true,
+        taskDefinitionArn,
+        service: { name: plan.serviceName },
+        rolledBack: false,
+        stoppedTasks: [],
+        timings: { startedAt, finishedAt: startedAt, totalMs: 0 },
+        snapshot,
+    };
+    if (snapshot.taskDefinitionArn !== undefined)
+        outcome.previousTaskDefinitionArn = snapshot.taskDefinitionArn;
+    const arn = (done.rollout.service ?? done.step.change.service)?.serviceArn ?? snapshot.serviceArn;
+    if (arn !== undefined)
+        outcome.service.arn = arn;
+    if (done.rollout.deploymentId !== undefined)
+        outcome.deploymentId = done.rollout.deploymentId;
+    if (done.rollout.waitMs !== undefined)
+        outcome.timings.waitMs = done.rollout.waitMs;
+    return outcome;
+}
+/** S3: what can be checked before the first mutating call. */
+function validatePlan(plan, snapshot) {
+    if (snapshot.exists)
+        return;
+    if (plan.requireExistingService === true) {
+        throw new Error(`service ${plan.serviceName} is not ACTIVE in cluster ${plan.cluster}: there is nothing to roll back`);
+    }
+    if (plan.serviceDefinition === undefined) {
+        throw new core_errors/* ConfigurationError */.j1(`service ${plan.serviceName} does not exist in cluster ${plan.cluster} yet, so a service definition is needed to create it`, { input: 'service-definition' });
+    }
+    createInput(plan, 'validation-only');
+}
+function errorFailure(e) {
+    return { reason: 'error', message: (0,core_errors/* describeError */.Uc)(e), stoppedTasks: [] };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/strategy.js
+
+/** Why a controller or strategy is not followed, and what to use instead. */
+const REFUSALS = {
+    CODE_DEPLOY: 'its deployments are run by AWS CodeDeploy (task sets), which this action does not drive: deploy it with a ' +
+        'CodeDeploy deployment (e.g. aws-actions/amazon-ecs-deploy-task-definition with codedeploy-appspec), or ' +
+        're-create the service with the ECS deployment controller and use ecs-bluegreen-swap for blue/green',
+    EXTERNAL: 'its task sets are managed by an external controller, which this action cannot replace: deploy it with that ' +
+        'controller instead, or re-create the service with the ECS deployment controller',
+    BLUE_GREEN: 'ECS runs its own blue/green deployments (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
+        'yet: use ecs-bluegreen-swap for a blue/green deployment across two services, or set the strategy to ROLLING',
+    LINEAR: 'ECS shifts its traffic linearly itself (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
+        'yet: use ecs-canary for a canary beside the service, or set the strategy to ROLLING',
+    CANARY: 'ECS runs its own canary deployments (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
+        'yet: use ecs-canary for a canary beside the service, or set the strategy to ROLLING',
+};
+/**
+ * The strategy for `serviceName`: from the live ACTIVE service when there is one, else from the service definition
+ * that will create it. Throws a ConfigurationError naming the controller or strategy otherwise.
+ */
+function chooseDeployStrategy(serviceName, live, definition) {
+    const source = live ?? definition;
+    const where = live !== undefined ? { input: 'service' } : { input: 'service-definition', field: 'deploymentController' };
+    const whose = live !== undefined ? `service ${serviceName}` : `the service definition of ${serviceName}`;
+    const controller = source?.deploymentController?.type ?? 'ECS';
+    if (controller !== 'ECS')
+        throw refusal(`${whose} uses the ${controller} deployment controller`, controller, where);
+    const strategy = source?.deploymentConfiguration?.strategy ?? 'ROLLING';
+    if (strategy === 'ROLLING')
+        return 'rolling';
+    const at = live !== undefined ? where : { ...where, field: 'deploymentConfiguration.strategy' };
+    throw refusal(`${whose} uses the ECS deployment strategy ${strategy}`, strategy, at);
+}
+function refusal(what, key, where) {
+    const why = REFUSALS[key] ?? `this action does not know the ${key} deployment type: it only runs ECS ROLLING deployments`;
+    return new core_errors/* ConfigurationError */.j1(`${what}: ${why}. Nothing was changed.`, where);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/deploy.js
+/**
+ * The entry of every service deployment: describe the service once, choose how to deploy it from what ECS
+ * reports (strategy.ts, N1), and run that deployment. ROLLING is the only one followed today; the default case
+ * refuses loudly, so a new strategy can never fall through to the rolling watcher by accident.
+ */
+
+
+
+
+async function deployService(deps, plan) {
+    throwIfAborted(deps.signal, deps.log, 'before the deployment started; nothing was changed');
+    const live = await services_describeServiceAnyStatus(deps.ecs, plan.cluster, plan.serviceName);
+    const active = live?.status === 'ACTIVE' ? live : undefined;
+    const strategy = chooseDeployStrategy(plan.serviceName, active, active === undefined ? plan.serviceDefinition : undefined);
+    switch (strategy) {
+        case 'rolling':
+            return deployRolling(deps, plan, live);
+        default:
+            throw new Error(`BUG: no deployment for strategy ${String(strategy)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/service-deployments.js
+/**
+ * ECS's service deployment history (R7): ListServiceDeployments, DescribeServiceDeployments and
+ * DescribeServiceRevisions, paged and batched as the API requires.
+ */
+
+
+/** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
+const DESCRIBE_DEPLOYMENTS_BATCH = 20;
+async function listServiceDeployments(ecs, req, opts = {}) {
+    const all = [];
+    let nextToken;
+    for (let page = 0; page < req.maxPages; page++) {
+        opts.onCall?.('ListServiceDeployments');
+        const out = await ecs.send(new client_ecs_dist_cjs/* ListServiceDeploymentsCommand */.jz8({
+            cluster: req.cluster,
+            service: req.service,
+            ...(req.status !== undefined ? { status: req.status } : {}),
+            maxResults: 100,
+            ...(nextToken !== undefined ? { nextToken } : {}),
+        }), call_options_httpOptions(opts));
+        all.push(...(out.serviceDeployments ?? []));
+        nextToken = out.nextToken;
+        if (nextToken === undefined || nextToken === '')
+            break;
+    }
+    return all;
+}
+async function describeServiceDeployments(ecs, arns, opts = {}) {
+    const all = [];
+    for (let i = 0; i < arns.length; i += DESCRIBE_DEPLOYMENTS_BATCH) {
+        opts.onCall?.('DescribeServiceDeployments');
+        const batch = arns.slice(i, i + DESCRIBE_DEPLOYMENTS_BATCH);
+        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: batch }), call_options_httpOptions(opts));
+        all.push(...(out.serviceDeployments ?? []));
+    }
+    return all;
+}
+async function describeServiceRevisions(ecs, arns, opts = {}) {
+    const all = [];
+    for (let i = 0; i < arns.length; i += DESCRIBE_DEPLOYMENTS_BATCH) {
+        opts.onCall?.('DescribeServiceRevisions');
+        const batch = arns.slice(i, i + DESCRIBE_DEPLOYMENTS_BATCH);
+        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServiceRevisionsCommand */.oF5({ serviceRevisionArns: batch }), call_options_httpOptions(opts));
+        all.push(...(out.serviceRevisions ?? []));
+    }
+    return all;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-target.js
+
+
+
+
+
+/** Deployments whose revisions are looked up at a time (DescribeServiceRevisions takes 20 a call). */
+const DESCRIBE_BATCH = 20;
+/** History pages (100 deployments each) read at most. */
+const MAX_HISTORY_PAGES = 5;
+async function resolveManualRollbackTarget(ecs, cluster, service, explicitArn) {
+    if (explicitArn !== undefined && explicitArn !== '') {
+        return { taskDefinitionArn: explicitArn, why: `task-definition-arn was given: rolling back to ${explicitArn}` };
+    }
+    const live = await describeService(ecs, cluster, service);
+    if (live?.status !== 'ACTIVE' || live.taskDefinition === undefined) {
+        throw new Error(`service ${service} is not ACTIVE in cluster ${cluster}: there is nothing to roll back`);
+    }
+    const running = live.taskDefinition;
+    let historyNote;
+    try {
+        const found = await fromDeploymentHistory(ecs, cluster, service, running);
+        if (found !== undefined)
+            return found;
+        historyNote = `the service deployment history has no successful deployment of a task definition other than ${familyRevision(running)}`;
+    }
+    catch (e) {
+        historyNote = `the service deployment history could not be read (${(0,core_errors/* describeError */.Uc)(e)})`;
+    }
+    return fromFamilyRevisions(ecs, running, historyNote);
+}
+async function fromDeploymentHistory(ecs, cluster, service, running) {
+    const briefs = await listSuccessfulDeployments(ecs, cluster, service);
+    briefs.sort((a, b) => timeOf(b) - timeOf(a));
+    for (let i = 0; i < briefs.length; i += DESCRIBE_BATCH) {
+        const batch = briefs.slice(i, i + DESCRIBE_BATCH);
+        const revisionOf = await revisionArns(ecs, batch);
+        const wanted = [...new Set([...revisionOf.values()])];
+        const taskDefinitionOf = await revisionTaskDefinitions(ecs, wanted);
+        for (const brief of batch) {
+            const revision = revisionOf.get(brief.serviceDeploymentArn ?? '');
+            const taskDefinition = revision === undefined ? undefined : taskDefinitionOf.get(revision);
+            if (taskDefinition === undefined || sameTaskDefinition(taskDefinition, running))
+                continue;
+            const when = brief.finishedAt ?? brief.createdAt;
+            const how = brief.status === 'ROLLBACK_SUCCESSFUL' ? 'the revision a successful ECS rollback restored' : 'a successful deployment';
+            return {
+                taskDefinitionArn: taskDefinition,
+                why: `rolling back to ${familyRevision(taskDefinition)}: ${how} (${brief.serviceDeploymentArn ?? '?'}` +
+                    `${when !== undefined ? `, finished ${when.toISOString()}` : ''}), the most recent one whose task ` +
+                    `definition differs from the running ${familyRevision(running)}`,
+            };
+        }
+    }
+    return undefined;
+}
+function listSuccessfulDeployments(ecs, cluster, service) {
+    return listServiceDeployments(ecs, { cluster, service, status: ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL'], maxPages: MAX_HISTORY_PAGES });
+}
+/**
+ * The service revision each deployment left running: a SUCCESSFUL deployment's target revision; for a
+ * ROLLBACK_SUCCESSFUL one, the revision it rolled back to (DescribeServiceDeployments `rollback`).
+ */
+async function revisionArns(ecs, briefs) {
+    const result = new Map();
+    const rolledBack = [];
+    for (const b of briefs) {
+        if (b.serviceDeploymentArn === undefined)
+            continue;
+        if (b.status === 'SUCCESSFUL' && b.targetServiceRevisionArn !== undefined) {
+            result.set(b.serviceDeploymentArn, b.targetServiceRevisionArn);
+        }
+        else if (b.status === 'ROLLBACK_SUCCESSFUL') {
+            rolledBack.push(b.serviceDeploymentArn);
+        }
+    }
+    if (rolledBack.length > 0) {
+        for (const d of await describeServiceDeployments(ecs, rolledBack)) {
+            const restored = d.rollback?.serviceRevisionArn;
+            if (d.serviceDeploymentArn !== undefined && restored !== undefined)
+                result.set(d.serviceDeploymentArn, restored);
+        }
+    }
+    return result;
+}
+async function revisionTaskDefinitions(ecs, revisionArnList) {
+    const result = new Map();
+    if (revisionArnList.length === 0)
+        return result;
+    for (const r of await describeServiceRevisions(ecs, revisionArnList)) {
+        if (r.serviceRevisionArn !== undefined && r.taskDefinition !== undefined) {
+            result.set(r.serviceRevisionArn, r.taskDefinition);
+        }
+    }
+    return result;
+}
+/** The highest ACTIVE revision of the running family below the running revision. */
+async function fromFamilyRevisions(ecs, running, historyNote) {
+    const [family, revisionText] = splitFamilyRevision(running);
+    const current = Number(revisionText);
+    const older = (arn) => {
+        const [f, r] = splitFamilyRevision(arn);
+        return f === family && Number(r) < current;
+    };
+    const seen = await listTaskDefinitionArns(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxPages: MAX_HISTORY_PAGES }, older);
+    const arn = seen.find(older);
+    if (arn !== undefined) {
+        return {
+            taskDefinitionArn: arn,
+            why: `rolling back to ${familyRevision(arn)}: ${historyNote}, so the previous ACTIVE revision of family ` +
+                `${family} (running ${familyRevision(running)}) is used`,
+        };
+    }
+    throw new Error(`cannot find a task definition to roll back to: ${historyNote}, and family ${family} has no ACTIVE revision ` +
+        `older than ${familyRevision(running)}. Give task-definition-arn.`);
+}
+function splitFamilyRevision(ref) {
+    const fr = familyRevision(ref);
+    const colon = fr.lastIndexOf(':');
+    return colon < 0 ? [fr, ''] : [fr.slice(0, colon), fr.slice(colon + 1)];
+}
+function timeOf(b) {
+    return (b.finishedAt ?? b.createdAt ?? b.startedAt)?.getTime() ?? 0;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/manual-rollback.js
+
+
+
+
+/**
+ * R7: resolves the target, says which and why, then deploys it as a rolling update that keeps the live desired
+ * count: auto scaling removed, UpdateService (forceNewDeployment), wait, auto scaling put back as it was; a failure
+ * restores the pre-rollback state like any deployment (R6).
+ */
+async function rollbackService(deps, req) {
+    // N1: a service this suite cannot deploy is refused before anything is chosen or changed.
+    const live = await describeService(deps.ecs, req.cluster, req.service);
+    chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
+    const target = await deps.log.group(`Choose the task definition to roll back to`, async () => {
+        const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn);
+        deps.log.info(`${t.why}.`);
+        return t;
+    });
+    const outcome = await deployService(deps, {
+        cluster: req.cluster,
+        serviceName: req.service,
+        taskDefinition: { kind: 'registered', ref: target.taskDefinitionArn, input: 'task-definition-arn' },
+        sameAsRunning: true,
+        forceNewDeployment: true,
+        removeAutoScalingDuringUpdate: true,
+        scalableTargets: [],
+        scalingPolicies: [],
+        waitForSteadyState: req.waitForSteadyState ?? true,
+        rollbackOnFailure: req.rollbackOnFailure ?? true,
+        deadline: req.deadline,
+        requireExistingService: true,
+        ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
+    });
+    return { ...outcome, target };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/sensitive.js
+/**
+ * S11 for what the actions print themselves (dry-run diffs, request previews): environment variables whose names
+ * say they hold a secret are shown as a short fingerprint, so a change is still visible but the value is not.
+ * (Values that look like tokens are masked anyway by Outputs.redact; this catches plain passwords.)
+ */
+
+const SENSITIVE_NAME = /pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth/i;
+function isSensitiveName(name) {
+    return SENSITIVE_NAME.test(name);
+}
+/** `***` plus the first 8 hex digits of the value's SHA-256: equal values print equal, the value does not print. */
+function fingerprint(value) {
+    return `*** (sha256 ${(0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 8)})`;
+}
+/** A copy of `{ name, value }` entries with the values of sensitive names replaced by their fingerprint. */
+function hideSensitiveEnvironment(entries) {
+    return entries.map((e) => typeof e.name === 'string' && typeof e.value === 'string' && isSensitiveName(e.name) ? { ...e, value: fingerprint(e.value) } : e);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff-normalise.js
+
+
+
+/** Fields DescribeTaskDefinition returns that are not part of the RegisterTaskDefinition input (tags are compared apart). */
+const READ_ONLY_TASK_DEFINITION_FIELDS = [...TASK_DEFINITION_READ_ONLY_FIELDS, 'tags'];
+function normaliseTaskDefinition(td) {
+    const o = toJson(td);
+    for (const key of READ_ONLY_TASK_DEFINITION_FIELDS)
+        delete o[key];
+    o['networkMode'] ??= 'bridge';
+    for (const key of ['cpu', 'memory'])
+        if (typeof o[key] === 'number')
+            o[key] = String(o[key]);
+    const networkMode = o['networkMode'];
+    o['containerDefinitions'] = sortBy(objects(o['containerDefinitions']).map((c) => normaliseContainer(c, networkMode)), 'name');
+    if (Array.isArray(o['requiresCompatibilities']))
+        o['requiresCompatibilities'] = [...o['requiresCompatibilities']].sort();
+    if (Array.isArray(o['volumes']))
+        o['volumes'] = sortBy(objects(o['volumes']), 'name');
+    return prune(o);
+}
+function normaliseContainer(c, networkMode) {
+    c['essential'] ??= true;
+    c['cpu'] ??= 0;
+    for (const key of ['environment', 'secrets'])
+        if (Array.isArray(c[key]))
+            c[key] = sortBy(objects(c[key]), 'name');
+    // S11: the diff is printed; a password in plain environment shows as a fingerprint (a change is still visible).
+    if (Array.isArray(c['environment']))
+        c['environment'] = hideSensitiveEnvironment(objects(c['environment']));
+    if (Array.isArray(c['portMappings'])) {
+        const ports = objects(c['portMappings']).map((p) => {
+            p['protocol'] ??= 'tcp';
+            if (networkMode === 'awsvpc' || networkMode === 'host')
+                p['hostPort'] ??= p['containerPort'] ?? null;
+            else if (p['hostPort'] === 0)
+                delete p['hostPort'];
+            return p;
+        });
+        c['portMappings'] = ports.sort((a, b) => portKey(a).localeCompare(portKey(b)));
+    }
+    return c;
+}
+function portKey(p) {
+    const n = (v) => String(v ?? '').padStart(6, '0');
+    return `${n(p['containerPort'])}/${String(p['protocol'])}/${n(p['hostPort'])}/${String(p['containerPortRange'] ?? '')}`;
+}
+/** Defaults ECS reports for settings a service definition may leave out. */
+const SERVICE_DEFAULTS = {
+    propagateTags: 'NONE',
+    enableECSManagedTags: false,
+    enableExecuteCommand: false,
+    healthCheckGracePeriodSeconds: 0,
+};
+/** A service (described, or as a CreateService input) reduced to `fields`, with ECS defaults filled in. */
+function normaliseService(s, opts) {
+    const all = toJson(s);
+    const o = {};
+    for (const key of opts.fields) {
+        const value = all[key] ?? SERVICE_DEFAULTS[key];
+        if (value !== undefined)
+            o[key] = value;
+    }
+    const dc = o['deploymentConfiguration'];
+    if (isObject(dc)) {
+        dc['maximumPercent'] ??= 200;
+        dc['minimumHealthyPercent'] ??= 100;
+        dc['deploymentCircuitBreaker'] ??= { enable: false, rollback: false };
+        dc['alarms'] ??= { enable: false, rollback: false };
+    }
+    const vpc = isObject(o['networkConfiguration']) ? o['networkConfiguration']['awsvpcConfiguration'] : undefined;
+    if (isObject(vpc)) {
+        vpc['assignPublicIp'] ??= 'DISABLED';
+        for (const key of ['subnets', 'securityGroups'])
+            if (Array.isArray(vpc[key]))
+                vpc[key] = [...vpc[key]].map(String).sort();
+    }
+    if (Array.isArray(o['loadBalancers'])) {
+        const key = (lb) => `${String(lb['targetGroupArn'] ?? lb['loadBalancerName'] ?? '')}|${String(lb['containerName'])}|${String(lb['containerPort'])}`;
+        o['loadBalancers'] = objects(o['loadBalancers']).sort((a, b) => key(a).localeCompare(key(b)));
+    }
+    return prune(o);
+}
+/** The service fields a dry run compares: every updatable field the definition sets (plus desiredCount). */
+function comparedServiceFields(definition) {
+    if (definition === undefined)
+        return [];
+    return UPDATABLE_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
+}
+/** A deep copy as plain JSON (Dates become ISO strings; undefined members vanish). */
+function toJson(value) {
+    return JSON.parse(JSON.stringify(value ?? {}));
+}
+function objects(value) {
+    return Array.isArray(value) ? value.filter(isObject) : [];
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function sortBy(list, key) {
+    return [...list].sort((a, b) => String(a[key] ?? '').localeCompare(String(b[key] ?? '')));
+}
+/** Drops null values and empty lists and objects (ECS reports `[]` for lists a manifest leaves out). */
+function prune(v) {
+    if (v === null)
+        return undefined;
+    if (Array.isArray(v)) {
+        const items = v.map(prune).filter((x) => x !== undefined);
+        return items.length === 0 ? undefined : items;
+    }
+    if (typeof v === 'object') {
+        const out = {};
+        for (const [k, child] of Object.entries(v)) {
+            const p = prune(child);
+            if (p !== undefined)
+                out[k] = p;
+        }
+        return Object.keys(out).length === 0 ? undefined : out;
+    }
+    return v;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff.js
+
+
+/** Fields a CreateService request sets that the dry run does not list (they are the action's own). */
+const CREATE_IDENTITY_FIELDS = ['cluster', 'serviceName', 'taskDefinition', 'clientToken'];
+function diffDeployment(live, desired) {
+    const sections = [];
+    let taskDefinitionChanged = false;
+    if (desired.taskDefinition !== undefined) {
+        const before = live.taskDefinition === undefined ? {} : normaliseTaskDefinition(live.taskDefinition);
+        const lines = diffLines(flatten(before), flatten(normaliseTaskDefinition(desired.taskDefinition)));
+        taskDefinitionChanged = lines.length > 0;
+        sections.push(section('task definition', live.taskDefinition?.taskDefinitionArn ?? 'none', lines));
+    }
+    let serviceChanged = false;
+    if (live.service !== undefined || desired.service !== undefined) {
+        const lines = diffService(live.service, desired);
+        serviceChanged = lines.length > 0;
+        const name = live.service?.serviceName ?? desired.service?.serviceName;
+        const liveName = live.service?.status === 'ACTIVE' ? (live.service.serviceArn ?? 'ACTIVE') : 'none';
+        sections.push(section(name === undefined ? 'service' : `service ${name}`, liveName, lines));
+    }
+    return {
+        changed: taskDefinitionChanged || serviceChanged,
+        taskDefinitionChanged,
+        serviceChanged,
+        text: sections.join('\n\n'),
+    };
+}
+function diffService(live, desired) {
+    const exists = live !== undefined && live.status === 'ACTIVE';
+    const count = desired.sameAsRunning === true && exists ? undefined : (desired.desiredCount ?? desired.service?.desiredCount);
+    if (!exists) {
+        if (desired.service === undefined)
+            return [];
+        const create = normaliseService(desired.service, {
+            fields: Object.keys(desired.service).filter((k) => !CREATE_IDENTITY_FIELDS.includes(k) && k !== 'desiredCount'),
+        });
+        if (count !== undefined)
+            create['desiredCount'] = count;
+        return diffLines(new Map(), flatten(create));
+    }
+    const fields = comparedServiceFields(desired.service);
+    const before = normaliseService(live, { fields });
+    const after = desired.service === undefined ? {} : normaliseService(desired.service, { fields });
+    if (count !== undefined) {
+        before['desiredCount'] = live.desiredCount ?? 0;
+        after['desiredCount'] = count;
+    }
+    return diffLines(flatten(before), flatten(after));
+}
+function section(title, liveName, lines) {
+    if (lines.length === 0)
+        return `${title}: no changes`;
+    return [`--- ${title} (live: ${liveName})`, `+++ ${title} (desired)`, ...lines].join('\n');
+}
+/** `path → JSON text` in document order. */
+function flatten(value) {
+    const out = new Map();
+    walk(value, '', out);
+    return out;
+}
+function walk(value, path, out) {
+    if (Array.isArray(value)) {
+        const keyed = namedKeys(value);
+        value.forEach((item, i) => {
+            const key = keyed?.[i];
+            walk(key === undefined ? item : withoutName(item), `${path}[${key ?? i}]`, out);
+        });
+        return;
+    }
+    if (typeof value === 'object' && value !== null) {
+        const entries = Object.entries(value);
+        if (entries.length === 0 && path !== '')
+            out.set(path, '{}');
+        for (const [k, v] of entries)
+            walk(v, path === '' ? k : `${path}.${k}`, out);
+        return;
+    }
+    out.set(path, JSON.stringify(value));
+}
+/** When every item is an object with a distinct string `name`, the names (used as path segments). */
+function namedKeys(list) {
+    const names = list.map((item) => typeof item === 'object' && item !== null && typeof item.name === 'string'
+        ? item.name
+        : undefined);
+    if (names.some((n) => n === undefined) || new Set(names).size !== names.length)
+        return undefined;
+    return names;
+}
+function withoutName(item) {
+    const { name: _name, ...rest } = item;
+    return rest;
+}
+function diffLines(before, after) {
+    const lines = [];
+    const paths = [...new Set([...before.keys(), ...after.keys()])].sort(comparePaths);
+    for (const path of paths) {
+        const old = before.get(path);
+        const now = after.get(path);
+        if (old === now)
+            continue;
+        if (old !== undefined)
+            lines.push(`- ${path}: ${old}`);
+        if (now !== undefined)
+            lines.push(`+ ${path}: ${now}`);
+    }
+    return lines;
+}
+/** Orders paths segment by segment, numeric indexes by number, so `[10]` comes after `[9]`. */
+function comparePaths(a, b) {
+    const sa = a.split(/(?=[.[])/);
+    const sb = b.split(/(?=[.[])/);
+    for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+        const x = sa[i] ?? '';
+        const y = sb[i] ?? '';
+        if (x === y)
+            continue;
+        const nx = /^\[(\d+)\]$/.exec(x);
+        const ny = /^\[(\d+)\]$/.exec(y);
+        if (nx !== null && ny !== null)
+            return Number(nx[1]) - Number(ny[1]);
+        return x < y ? -1 : 1;
+    }
+    return sa.length - sb.length;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/index.js
+/**
+ * Service deployments: the public entry of src/core/deploy. An action deploys with `deployService` (the strategy
+ * is chosen from the live service), rolls back by hand with `rollbackService` (R7), previews with
+ * `diffDeployment` (S13), and reports from the `Outcome` both return.
+ *
+ * Inside: strategy.ts (N1) → rolling.ts (R1–R5: snapshot.ts, service-change.ts steps, rollout.ts and the watcher in
+ * watch/) → auto-rollback.ts (R6, after a failure; restore-snapshot.ts, first-deployment-undo.ts);
+ * manual-rollback.ts and rollback-target.ts (R7).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/deploy-report.js
+/**
+ * R8 / S5 / S9: the parts of a report every action that deploys a service shows the same way, from the deploy
+ * Outcome: whether the service was rolled back, the step's failure message, the summary's rows for the task
+ * definition, desired count, duration, result and rollback, and the stopped tasks.
+ */
+
+
+const FAILURE_WORDS = {
+    failed: 'the deployment failed',
+    'circuit-breaker': 'rolled back by ECS (circuit breaker or alarm)',
+    timeout: 'timed out (timeout-minutes)',
+    cancelled: 'the workflow was cancelled',
+    replaced: 'replaced by another deployment',
+    'auto-scaling': 'applying auto scaling failed',
+    error: 'an AWS call failed',
+};
+/** Stopped tasks listed in the summary before the rest is counted only. */
+const MAX_STOPPED_ROWS = 20;
+/**
+ * rolledBack (R8): the service was put back on its previous task definition, by this action's rollback or by
+ * ECS's own (circuit breaker or alarm), even when rollback-on-failure is off. When this action's rollback ran and
+ * did not succeed (failed, or abandoned on the second signal), the output says false, as the summary does.
+ */
+function wasRolledBack(outcome) {
+    if (outcome.rollback !== undefined)
+        return outcome.rollback.status === 'succeeded';
+    return outcome.rolledBack || outcome.failureReason === 'circuit-breaker';
+}
+/** The error the step fails with: the original cause first, then what happened to the service. */
+function deployFailureMessage(outcome, rollbackOnFailure) {
+    const cause = outcome.cause ?? 'the deployment failed';
+    const rollback = outcome.rollback;
+    if (rollback?.status === 'succeeded')
+        return `${cause}\nRollback succeeded: ${rollback.detail}`;
+    if (rollback !== undefined)
+        return cause; // the cause already ends with the rollback's failure
+    if (outcome.failureReason === 'circuit-breaker') {
+        return `${cause}\nECS rolled the service back to ${outcome.previousTaskDefinitionArn ?? 'its previous task definition'}.`;
+    }
+    if (!rollbackOnFailure)
+        return `${cause}\nrollback-on-failure is false: the service is left as the failed deployment made it.`;
+    return cause;
+}
+/** `Task definition`: `web:2 (web=nginx:1.26) → web:3 (web=nginx:1.27)`. */
+function taskDefinitionRow(outcome, facts) {
+    const before = label(facts.previous, outcome.previousTaskDefinitionArn) ?? '(none: first deployment)';
+    return ['Task definition', `${before} → ${label(facts.deployed, outcome.taskDefinitionArn) ?? ''}`];
+}
+/** `Desired count`: before → now (running). */
+function desiredCountRow(outcome, facts) {
+    const before = outcome.snapshot.exists ? String(outcome.snapshot.desiredCount ?? '-') : '-';
+    const now = facts.service?.desiredCount;
+    const running = facts.service?.runningCount;
+    const after = now === undefined ? '-' : `${now}${running !== undefined ? ` (running ${running})` : ''}`;
+    return ['Desired count', `${before} → ${after}`];
+}
+/** `Duration`: the total, with the wait and the rollback. */
+function durationRow(outcome) {
+    const t = outcome.timings;
+    const parts = [
+        t.waitMs !== undefined ? `waiting ${(0,time/* formatDuration */.a3)(t.waitMs)}` : undefined,
+        t.rollbackMs !== undefined ? `rollback ${(0,time/* formatDuration */.a3)(t.rollbackMs)}` : undefined,
+    ].filter((p) => p !== undefined);
+    return ['Duration', `${(0,time/* formatDuration */.a3)(t.totalMs)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`];
+}
+/** `Result`: succeeded, or failed with why in a few words. */
+function resultRow(outcome) {
+    const ok = outcome.status === 'succeeded';
+    return ['Result', ok ? 'succeeded' : `failed: ${FAILURE_WORDS[outcome.failureReason ?? 'error']}`];
+}
+/** `Rollback`: what this action's rollback did, or that ECS rolled back; no row when neither happened. */
+function rollbackRows(outcome) {
+    if (outcome.rollback !== undefined)
+        return [['Rollback', `${outcome.rollback.status}: ${outcome.rollback.detail}`]];
+    if (outcome.failureReason === 'circuit-breaker')
+        return [['Rollback', 'by ECS (deployment circuit breaker or alarm)']];
+    return [];
+}
+/** The `Stopped tasks` table (the first 20, then a count); nothing when no task stopped. */
+function stoppedTasksSection(outcome) {
+    return (s) => {
+        if (outcome.stoppedTasks.length === 0)
+            return;
+        const shown = outcome.stoppedTasks.slice(0, MAX_STOPPED_ROWS).map((t) => [`\`${taskIdOf(t.taskArn)}\``, describeStop(t)]);
+        const more = outcome.stoppedTasks.length - shown.length;
+        if (more > 0)
+            shown.push([`…and ${more} more`, '']);
+        s.heading('Stopped tasks', 3).table(['Task', 'Why it stopped'], shown);
+    };
+}
+function label(known, arn) {
+    if (known === undefined)
+        return arn;
+    return known.images === undefined ? known.revision : `${known.revision} (${known.images})`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/index.js
+/**
+ * What every action does around its own logic (docs/architecture.md): the shared inputs, the
+ * name checks, the manifest loaders the deploying actions share, the reads made after a deployment, and one path
+ * from an outcome to outputs, job summary and GitHub deployment status. An action folder keeps only its own
+ * inputs and orchestration.
+ */
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/dry-run.js
+
+
+
+
+
+
+
+async function dryRun(rt, clients, options) {
+    const { log } = rt;
+    await log.group('Dry run: what would change (nothing is changed)', async () => {
+        const found = await describeService(clients.ecs, options.cluster, options.serviceName, { signal: rt.cancel });
+        const live = found?.status === 'ACTIVE' ? found : undefined;
+        const liveTd = live === undefined ? undefined : await dry_run_describeTaskDefinition(clients.ecs, liveTaskDefinitionArn(live), 'service');
+        const plan = options.mode === 'rollback' ? await rollbackPlan(clients, options, liveTd) : await deployPlan(clients, options, live, liveTd);
+        for (const line of plan.notes)
+            log.info(line);
+        log.info(plan.diff.text);
+        log.info(plan.diff.changed ? 'The deployment would change the lines above.' : 'Nothing would change (the deployment would still start new tasks).');
+        writeOutputs(rt, options, found, live, liveTd);
+        const s = new SummaryBuilder()
+            .heading(`ecs-rolling: dry run of ${options.mode === 'rollback' ? 'a rollback' : 'a deployment'} to service ${options.serviceName} (nothing changed)`)
+            .raw(plan.notes.map((n) => `- ${n}`).join('\n'))
+            .codeBlock(plan.diff.text, 'diff')
+            .heading('Outputs', 3)
+            .keyValueTable(rt.outputs.entries());
+        await rt.summary.append(s.toString());
+    });
+}
+async function deployPlan(clients, options, live, liveTd) {
+    const notes = [];
+    if (live === undefined) {
+        notes.push(`Service ${options.serviceName} does not exist in cluster ${options.cluster}: it would be created (first deployment).`);
+        if (options.serviceDefinition === undefined) {
+            throw new core_errors/* ConfigurationError */.j1(`service ${options.serviceName} does not exist in cluster ${options.cluster} yet, so a service definition is needed to create it`, { input: 'service-definition' });
+        }
+        toCreateServiceInput(options.serviceDefinition, {
+            cluster: options.cluster,
+            serviceName: options.serviceName,
+            taskDefinitionArn: 'dry-run',
+            desiredCountInput: options.desiredCount,
+        });
+    }
+    else {
+        notes.push(`Service ${options.serviceName} is ACTIVE on ${liveTaskDefinitionArn(live) ?? '-'}: it would be updated.`);
+    }
+    const desired = options.taskDefinition.kind === 'file'
+        ? options.taskDefinition.definition
+        : await dry_run_describeTaskDefinition(clients.ecs, options.taskDefinition.ref, 'task-definition-arn');
+    notes.push(options.taskDefinition.kind === 'file'
+        ? `A new revision would be registered from ${options.taskDefinition.path}.`
+        : `Registered task definition ${options.taskDefinition.ref} would be deployed (new deployment forced).`);
+    notes.push(await autoScalingNote(clients, options, live !== undefined));
+    const diff = diffDeployment({ taskDefinition: liveTd, service: live }, {
+        taskDefinition: desired,
+        service: options.serviceDefinition,
+        desiredCount: options.desiredCount,
+        sameAsRunning: options.sameAsRunning,
+    });
+    return { notes, diff };
+}
+async function rollbackPlan(clients, options, liveTd) {
+    const target = await resolveManualRollbackTarget(clients.ecs, options.cluster, options.serviceName, options.taskDefinitionArn);
+    const targetTd = await dry_run_describeTaskDefinition(clients.ecs, target.taskDefinitionArn, 'task-definition-arn');
+    const notes = [
+        `Would roll back: ${target.why}.`,
+        'The live desired count would be kept and the auto scaling put back as it is now.',
+    ];
+    return { notes, diff: diffDeployment({ taskDefinition: liveTd }, { taskDefinition: targetTd }) };
+}
+async function autoScalingNote(clients, options, exists) {
+    const given = options.scalableTargets.length + options.scalingPolicies.length > 0;
+    const manifests = `${options.scalableTargets.length} scalable target(s) and ${options.scalingPolicies.length} scaling policy(ies) from the manifests`;
+    if (!exists)
+        return given ? `After the deployment, ${manifests} would be applied.` : 'No auto scaling would be applied.';
+    const now = await describeAutoScaling(clients.autoscaling, options.cluster, options.serviceName);
+    const current = `${now.scalableTargets.length} scalable target(s) and ${now.scalingPolicies.length} scaling policy(ies)`;
+    return given
+        ? `The current auto scaling (${current}) would be removed before the update and ${manifests} applied after it.`
+        : `The current auto scaling (${current}) would be removed before the update and put back after it.`;
+}
+function liveTaskDefinitionArn(service) {
+    return service.deployments?.find((d) => d.status === 'PRIMARY')?.taskDefinition ?? service.taskDefinition;
+}
+/**
+ * The task definition `arn` names. One to deploy that ECS does not know, or that is deregistered, blames `input`,
+ * as a real run would; the live one is only read.
+ */
+async function dry_run_describeTaskDefinition(ecs, arn, input) {
+    if (arn === undefined)
+        return undefined;
+    if (input === 'service')
+        return describeTaskDefinition(ecs, arn);
+    return (await resolveTaskDefinition(ecs, { kind: 'registered', ref: arn, input }, { inactive: 'refuse' })).definition;
+}
+/** A dry run reports the live state: what a later step could read without anything being deployed. */
+function writeOutputs(rt, options, found, live, liveTd) {
+    rt.outputs.set('serviceName', options.serviceName);
+    const serviceArn = live?.serviceArn ?? '';
+    rt.outputs.set('serviceArn', serviceArn);
+    const clusterArn = found?.clusterArn ?? clusterArnOf(serviceArn);
+    if (clusterArn !== undefined)
+        rt.outputs.set('clusterArn', clusterArn);
+    rt.outputs.set('previousTaskDefinitionArn', liveTd?.taskDefinitionArn ?? '');
+    rt.outputs.set('firstDeployment', live === undefined);
+    rt.outputs.set('rolledBack', false);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/json-scanner.js
+/**
+ * A strict JSON (RFC 8259) scanner that only finds where text stops being JSON. It walks the text once, builds no
+ * value (JSON.parse does that), and throws JsonSyntax at the first error with its offset and a reason a person can act
+ * on. structured-text.ts turns the offset into a line and column.
+ */
+/** The first JSON syntax error: where it is (offset into the text) and why. */
+class JsonSyntax extends Error {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        super(reason);
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+const WHITESPACE = ' \t\n\r';
+const SINGLE_CHARACTER_ESCAPES = '"\\/bfnrt';
+const LITERALS = ['true', 'false', 'null'];
+/** The scan of one text: the position and the objects and arrays open there. */
+class JsonScanner {
+    text;
+    /** Offset of the next character to read. */
+    at = 0;
+    /** The closing bracket of each object and array open at the scan position, innermost last. */
+    open = [];
+    /** Sticky (`y`), so it matches only at `lastIndex`; one per scanner, as `lastIndex` is state. */
+    numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    constructor(text) {
+        this.text = text;
+    }
+    /** One JSON value with only whitespace around it; throws JsonSyntax at the first error. */
+    document() {
+        this.value();
+        this.skipWhitespace();
+        if (this.at < this.text.length)
+            this.fail(`unexpected ${JSON.stringify(this.text[this.at])} after the end of the JSON value`);
+    }
+    /**
+     * One value however deeply nested: open objects and arrays are kept on `open` instead of the call stack, so a
+     * thousands-deep `[[[[` is located like any other error rather than overflowing the stack.
+     */
+    value() {
+        for (;;) {
+            this.skipWhitespace();
+            const c = this.text[this.at];
+            if (c === '{' || c === '[') {
+                if (this.opens(c === '{' ? '}' : ']'))
+                    continue;
+            }
+            else
+                this.scalar();
+            if (!this.nextMember())
+                return;
+        }
+    }
+    /**
+     * From an opening bracket (at the scan position): false when the object or array is empty (and consumed); true when
+     * it is now open and its first value is next (for an object, after the property name and colon).
+     */
+    opens(close) {
+        this.at++;
+        this.skipWhitespace();
+        if (this.text[this.at] === close) {
+            this.at++;
+            return false;
+        }
+        this.open.push(close);
+        if (close === '}')
+            this.propertyName();
+        return true;
+    }
+    /**
+     * After a complete value: closes the objects and arrays it completes; true when another member's value is next (for
+     * an object, after its property name and colon), false when the outermost value is complete.
+     */
+    nextMember() {
+        for (;;) {
+            const close = this.open.at(-1);
+            if (close === undefined)
+                return false;
+            this.skipWhitespace();
+            if (this.text[this.at] === ',') {
+                this.at++;
+                this.skipWhitespace();
+                if (this.text[this.at] === close)
+                    this.fail(`trailing comma before ${close}`);
+                if (close === '}')
+                    this.propertyName();
+                return true;
+            }
+            this.expect(close, `',' or '${close}'`);
+            this.open.pop();
+        }
+    }
+    /** `"name":` inside an object. */
+    propertyName() {
+        this.skipWhitespace();
+        if (this.text[this.at] !== '"')
+            this.fail(`expected a double-quoted property name, found ${this.foundHere()}`);
+        this.string();
+        this.expect(':', "':' after the property name");
+    }
+    /** A string, true, false, null or a number at the scan position. */
+    scalar() {
+        if (this.text[this.at] === '"')
+            return this.string();
+        if (this.literal() || this.number())
+            return;
+        this.fail(`unexpected ${this.foundHere()}`);
+    }
+    string() {
+        const start = this.at;
+        this.at++;
+        for (;;) {
+            if (this.at >= this.text.length)
+                this.fail('unterminated string', start);
+            const c = this.text.charCodeAt(this.at);
+            if (c === 0x22)
+                break;
+            if (c < 0x20)
+                this.fail('control character (such as a newline) inside a string; write it as an escape like \\n');
+            if (c === 0x5c)
+                this.escape();
+            else
+                this.at++;
+        }
+        this.at++;
+    }
+    /** A backslash escape inside a string, from its backslash (at the scan position). */
+    escape() {
+        const esc = this.text[this.at + 1];
+        if (esc === 'u') {
+            if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6)))
+                this.fail('bad \\u escape in string');
+            this.at += 6;
+            return;
+        }
+        if (esc === undefined || !SINGLE_CHARACTER_ESCAPES.includes(esc))
+            this.fail(`bad escape \\${esc ?? ''} in string`);
+        this.at += 2;
+    }
+    /** true, false or null at the scan position (consumed); false when there is none. */
+    literal() {
+        const found = LITERALS.find((lit) => this.text.startsWith(lit, this.at));
+        if (found === undefined)
+            return false;
+        this.at += found.length;
+        return true;
+    }
+    /** A number at the scan position (consumed); false when there is none. */
+    number() {
+        const c = this.text[this.at];
+        if (c === undefined || !/[-0-9]/.test(c))
+            return false;
+        this.numberPattern.lastIndex = this.at;
+        if (!this.numberPattern.test(this.text))
+            return false;
+        this.at = this.numberPattern.lastIndex;
+        return true;
+    }
+    expect(ch, what) {
+        this.skipWhitespace();
+        if (this.text[this.at] !== ch)
+            this.fail(`expected ${what}, found ${this.foundHere()}`);
+        this.at++;
+    }
+    skipWhitespace() {
+        while (this.at < this.text.length && WHITESPACE.includes(this.text[this.at]))
+            this.at++;
+    }
+    /** What is at the scan position, for a message: "end of input" or `character "x"`. */
+    foundHere() {
+        return this.at >= this.text.length ? 'end of input' : `character ${JSON.stringify(this.text[this.at])}`;
+    }
+    fail(reason, offset = this.at) {
+        throw new JsonSyntax(offset, reason);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/structured-text.js
+/**
+ * Parsing JSON and YAML text with the 1-based line (and column) of the first syntax error, so a message can say
+ * "input 'overrides', line 3" or "deploy/td.yaml:12". JSON.parse's messages differ between Node versions and often
+ * give no position, so a small strict scanner (json-scanner.ts) locates JSON errors itself.
+ */
+
+
+/** Strict JSON (RFC 8259). */
+function parseJsonText(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch (e) {
+        const found = locateJsonError(text);
+        const offset = found?.offset ?? 0;
+        const reason = found?.reason ?? (e instanceof Error ? e.message : String(e));
+        return { ok: false, format: 'JSON', ...lineAndColumn(text, offset), reason };
+    }
+}
+/**
+ * JSON or YAML, decided by content: valid JSON is JSON; anything else is parsed as YAML 1.2 (a superset of JSON's
+ * syntax, so flow-style `{a: 1}` works). When the text starts like JSON (`{` or `[`) and is neither valid JSON nor
+ * valid YAML, the JSON error is reported, as that is what the author meant to write.
+ */
+function parseYamlOrJsonText(text) {
+    const json = parseJsonText(text);
+    if (json.ok)
+        return json;
+    const yaml = parseYamlText(text);
+    if (yaml.ok)
+        return yaml;
+    return /^\s*[[{]/.test(text) ? json : yaml;
+}
+/** One YAML 1.2 document (duplicate keys and multiple documents are errors). */
+function parseYamlText(text) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
+    const err = doc.errors[0];
+    if (err !== undefined) {
+        const pos = err.linePos?.[0];
+        const reason = (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '');
+        return { ok: false, format: 'YAML', line: pos?.line ?? 1, column: pos?.col ?? 1, reason };
+    }
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+}
+function lineAndColumn(text, offset) {
+    const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+    const line = before.split('\n').length;
+    const column = before.length - (before.lastIndexOf('\n') + 1) + 1;
+    return { line, column };
+}
+/** Offset and reason of the first JSON syntax error in `text`, or undefined when it is valid JSON. */
+function locateJsonError(text) {
+    try {
+        new JsonScanner(text).document();
+        return undefined;
+    }
+    catch (e) {
+        if (e instanceof JsonSyntax)
+            return { offset: e.offset, reason: e.reason };
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/inputs.js
+/**
+ * Typed readers over the action's inputs. Every reader throws a ConfigurationError naming the input (S3), so an
+ * action validates all of its inputs before its first AWS call. Reading a name that is not in the action's declared
+ * list (its INPUT_NAMES, kept equal to action.yml by test/unit/action-inputs.test.ts) is a programming bug and throws
+ * a plain Error.
+ */
+
+
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+class Inputs {
+    source;
+    declared;
+    constructor(source, declared) {
+        this.source = source;
+        this.declared = new Set(declared);
+    }
+    /** The trimmed value, '' when unset. */
+    raw(name) {
+        if (!this.declared.has(name)) {
+            throw new Error(`BUG: input '${name}' is read but not declared (declared: ${[...this.declared].join(', ')})`);
+        }
+        return this.source(name).trim();
+    }
+    /** True when the input has a non-empty value. */
+    has(name) {
+        return this.raw(name) !== '';
+    }
+    required(name) {
+        const v = this.raw(name);
+        if (v === '')
+            throw new core_errors/* ConfigurationError */.j1('a value is required', { input: name });
+        return v;
+    }
+    optional(name) {
+        const v = this.raw(name);
+        return v === '' ? undefined : v;
+    }
+    /** YAML 1.2 core schema booleans, as @actions/core getBooleanInput: true/True/TRUE/false/False/FALSE. */
+    boolean(name, defaultValue) {
+        const v = this.raw(name);
+        if (v === '')
+            return defaultValue;
+        if (TRUE_VALUES.includes(v))
+            return true;
+        if (FALSE_VALUES.includes(v))
+            return false;
+        throw new core_errors/* ConfigurationError */.j1(`expected a boolean (true or false), got '${v}'`, { input: name });
+    }
+    integer(name, opts = {}) {
+        const v = this.raw(name);
+        if (v === '')
+            return opts.default;
+        const n = /^[+-]?\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isSafeInteger(n) || !within(n, opts)) {
+            throw new core_errors/* ConfigurationError */.j1(`expected ${describeBounds('a whole number', opts)}, got '${v}'`, { input: name });
+        }
+        return n;
+    }
+    number(name, opts = {}) {
+        const v = this.raw(name);
+        if (v === '')
+            return opts.default;
+        const n = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
+        if (!Number.isFinite(n) || !within(n, opts)) {
+            throw new core_errors/* ConfigurationError */.j1(`expected ${describeBounds('a number', opts)}, got '${v}'`, { input: name });
+        }
+        return n;
+    }
+    enumValue(name, allowed, defaultValue) {
+        const v = this.raw(name);
+        if (v === '')
+            return defaultValue;
+        const exact = allowed.find((a) => a === v);
+        if (exact !== undefined)
+            return exact;
+        const folded = allowed.filter((a) => a.toLowerCase() === v.toLowerCase());
+        if (folded.length === 1)
+            return folded[0];
+        throw new core_errors/* ConfigurationError */.j1(`expected one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${v}'`, {
+            input: name,
+        });
+    }
+    /** Parsed JSON, undefined when unset. Syntax errors give the line within the input's value. */
+    json(name) {
+        const v = this.raw(name);
+        return v === '' ? undefined : unwrap(name, parseJsonText(v));
+    }
+    /** Parsed JSON or YAML (by content), undefined when unset. Syntax errors give the line within the value. */
+    yamlOrJson(name) {
+        const v = this.raw(name);
+        return v === '' ? undefined : unwrap(name, parseYamlOrJsonText(v));
+    }
+    /** Items separated by newlines and/or commas, trimmed, empty items dropped; [] when unset. */
+    list(name) {
+        return this.raw(name)
+            .split(/[\n,]/)
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+    }
+    exclusive(a, b, opts = {}) {
+        const va = this.raw(a);
+        const vb = this.raw(b);
+        if (va !== '' && vb !== '') {
+            throw new core_errors/* ConfigurationError */.j1(`give either '${a}' or '${b}', not both`, { input: a });
+        }
+        if (va !== '')
+            return { name: a, value: va };
+        if (vb !== '')
+            return { name: b, value: vb };
+        if (opts.required === true) {
+            throw new core_errors/* ConfigurationError */.j1(`one of '${a}' or '${b}' is required`, { input: a });
+        }
+        return undefined;
+    }
+}
+function within(n, b) {
+    return (b.min === undefined || n >= b.min) && (b.max === undefined || n <= b.max);
+}
+function describeBounds(what, b) {
+    if (b.min !== undefined && b.max !== undefined)
+        return `${what} from ${b.min} to ${b.max}`;
+    if (b.min !== undefined)
+        return `${what} of at least ${b.min}`;
+    if (b.max !== undefined)
+        return `${what} of at most ${b.max}`;
+    return what;
+}
+function unwrap(name, r) {
+    if (r.ok)
+        return r.value;
+    throw new core_errors/* ConfigurationError */.j1(`invalid ${r.format} at line ${r.line}, column ${r.column}: ${r.reason}`, {
+        input: name,
+    });
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/options.js
 const MODES = ['deploy', 'rollback'];
 
@@ -83240,9 +84065,6 @@ const MODES = ['deploy', 'rollback'];
  * AWS call (S3): a bad one fails with a ConfigurationError naming the input (and file, line and field), and the
  * action makes no call at all.
  */
-
-
-
 
 
 
@@ -83272,6 +84094,19 @@ const INPUT_NAMES = [
     'github-token',
     'environment',
 ];
+/**
+ * The inputs src/core/action reads for ecs-rolling (readSharedInputs). `image` and `container-name` are shared
+ * too, but only a deployment reads them (readImageChoice): `mode: rollback` refuses them first.
+ */
+const SHARED_INPUTS = [
+    'cluster',
+    'region',
+    'timeout-minutes',
+    'max-attempts',
+    'dry-run',
+    'github-token',
+    'environment',
+];
 /** Inputs only a deployment uses; `mode: rollback` refuses them rather than ignore them. */
 const DEPLOY_ONLY_INPUTS = [
     'task-definition',
@@ -83284,94 +84119,78 @@ const DEPLOY_ONLY_INPUTS = [
 ];
 async function readOptions(rt) {
     const inputs = new Inputs(rt.inputs, INPUT_NAMES);
-    const token = inputs.optional('github-token');
-    if (token !== undefined)
-        rt.outputs.mask(token); // S11: before anything could echo it
-    const mode = inputs.enumValue('mode', MODES, 'deploy');
-    const common = {
+    const shared = readSharedInputs(inputs, rt.outputs, SHARED_INPUTS);
+    const mode = readMode(inputs);
+    const flags = {
         waitForSteadyState: inputs.boolean('wait-for-steady-state', true),
         rollbackOnFailure: inputs.boolean('rollback-on-failure', true),
-        dryRun: inputs.boolean('dry-run', false),
-        timeoutMinutes: inputs.integer('timeout-minutes', { min: 1, max: 360, default: 30 }),
-        maxAttempts: inputs.integer('max-attempts', { min: 1, max: 20, default: DEFAULT_MAX_ATTEMPTS }),
-        region: checkRegion(inputs.optional('region')),
-        github: token === undefined ? undefined : { token, environment: readEnvironment(inputs) },
+        sameAsRunning: inputs.boolean('same-as-running', false),
+        forceNewDeployment: inputs.boolean('force-new-deployment', false),
     };
-    const clusterInput = inputs.optional('cluster');
-    if (clusterInput !== undefined)
-        checkCluster(clusterInput, { input: 'cluster' });
-    const sameAsRunning = inputs.boolean('same-as-running', false);
-    const forceNewDeployment = inputs.boolean('force-new-deployment', false);
+    const { cluster, image: _notRead, ...run } = shared;
+    const common = { ...run, waitForSteadyState: flags.waitForSteadyState, rollbackOnFailure: flags.rollbackOnFailure };
     if (mode === 'rollback')
-        return { mode, ...common, ...readRollbackTarget(inputs, clusterInput) };
-    const tdInput = inputs.exclusive('task-definition', 'task-definition-arn', { required: true });
-    const desiredCount = inputs.integer('desired-count', { min: 0 });
-    if (sameAsRunning && desiredCount !== undefined) {
-        throw new core_errors/* ConfigurationError */.j1(`same-as-running keeps the live desired count, so desired-count ${desiredCount} contradicts it; give one of them`, { input: 'desired-count' });
-    }
-    const image = inputs.optional('image');
-    const containerName = inputs.optional('container-name');
-    if (containerName !== undefined && image === undefined) {
-        throw new core_errors/* ConfigurationError */.j1(`container-name '${containerName}' is given, so the image to set is required`, { input: 'image' });
-    }
-    if (containerName !== undefined && tdInput.name === 'task-definition-arn') {
-        throw new core_errors/* ConfigurationError */.j1('container-name and image set a container image in a task-definition file; a registered task definition ' +
-            '(task-definition-arn) is deployed as it was registered', { input: 'container-name' });
-    }
-    const serviceInput = inputs.optional('service');
-    if (serviceInput !== undefined)
-        parseServiceInput(serviceInput);
-    if (tdInput.name === 'task-definition-arn')
-        checkTaskDefinitionArn(tdInput.value);
-    const paths = {
-        taskDefinition: tdInput.name === 'task-definition' ? tdInput.value : undefined,
-        serviceDefinition: inputs.optional('service-definition'),
-        scalableTargets: inputs.optional('scalable-targets'),
-        scalingPolicies: inputs.optional('scaling-policies'),
-    };
-    const placeholders = image === undefined ? {} : { image };
-    const service = paths.serviceDefinition === undefined
-        ? undefined
-        : await loadServiceDefinitionFile(rt.workspace, paths.serviceDefinition, placeholders, serviceInput !== undefined);
-    const target = resolveTarget(serviceInput, clusterInput, service?.definition, service?.locate ?? (() => ({ input: 'service' })));
-    const taskDefinition = paths.taskDefinition === undefined
-        ? { kind: 'arn', arn: tdInput.value }
-        : {
-            kind: 'file',
-            path: paths.taskDefinition,
-            definition: await loadTaskDefinitionFile(rt.workspace, paths.taskDefinition, placeholders, { image, containerName }),
-        };
-    const autoScaling = await loadAutoScalingFiles(rt.workspace, paths, placeholders);
-    const autoScalingSources = {
-        ...(paths.scalableTargets !== undefined ? { scalableTargets: { input: 'scalable-targets', file: paths.scalableTargets } } : {}),
-        ...(paths.scalingPolicies !== undefined ? { scalingPolicies: { input: 'scaling-policies', file: paths.scalingPolicies } } : {}),
-    };
-    // Refuses manifests that name another service, namespace or dimension (before any call).
-    bindAutoScaling(autoScaling.scalableTargets, autoScaling.scalingPolicies, target.cluster, target.serviceName, autoScalingSources);
-    if (image !== undefined && containerName === undefined)
-        await checkImageIsUsed(rt.workspace, paths);
-    const options = {
-        mode,
-        ...common,
-        ...target,
-        taskDefinition,
-        serviceDefinition: service?.definition,
-        desiredCount,
-        sameAsRunning,
-        forceNewDeployment,
-        ...autoScaling,
-        autoScalingSources,
-    };
-    return options;
+        return { mode, ...common, ...readRollbackTarget(inputs, cluster) };
+    return { mode, ...common, ...(await readDeployment(rt.workspace, inputs, cluster, flags)) };
 }
-/** R7: a rollback needs only the service (and optionally the revision to go back to). */
-function readRollbackTarget(inputs, clusterInput) {
+/** `mode`; a rollback refuses the inputs only a deployment uses. */
+function readMode(inputs) {
+    const mode = inputs.enumValue('mode', MODES, 'deploy');
+    if (mode !== 'rollback')
+        return mode;
     for (const name of DEPLOY_ONLY_INPUTS) {
         if (inputs.has(name)) {
             throw new core_errors/* ConfigurationError */.j1("mode 'rollback' does not use it: a rollback deploys task-definition-arn, or the task definition of the " +
                 'previous successful deployment, with the live desired count and auto scaling; remove this input', { input: name });
         }
     }
+    return mode;
+}
+/** R1–R6: the task definition, the service, the desired count and the auto scaling manifests, all checked. */
+async function readDeployment(workspace, inputs, cluster, flags) {
+    const tdInput = inputs.exclusive('task-definition', 'task-definition-arn', { required: true });
+    const desiredCount = inputs.integer('desired-count', { min: 0 });
+    if (flags.sameAsRunning && desiredCount !== undefined) {
+        throw new core_errors/* ConfigurationError */.j1(`same-as-running keeps the live desired count, so desired-count ${desiredCount} contradicts it; give one of them`, { input: 'desired-count' });
+    }
+    const image = readImageChoice(inputs);
+    if (tdInput.name === 'task-definition-arn')
+        refuseContainerNameForRegistered(image, 'is deployed as it was registered');
+    const serviceInput = inputs.optional('service');
+    if (serviceInput !== undefined)
+        parseServiceInput(serviceInput);
+    if (tdInput.name === 'task-definition-arn')
+        checkTaskDefinitionRef(tdInput.value, { input: 'task-definition-arn' });
+    const paths = {
+        taskDefinition: tdInput.name === 'task-definition' ? tdInput.value : undefined,
+        serviceDefinition: inputs.optional('service-definition'),
+        scalableTargets: inputs.optional('scalable-targets'),
+        scalingPolicies: inputs.optional('scaling-policies'),
+    };
+    const placeholders = imagePlaceholders(image);
+    const service = paths.serviceDefinition === undefined
+        ? undefined
+        : await loadServiceDefinitionFile(workspace, paths.serviceDefinition, placeholders, serviceInput !== undefined);
+    const target = resolveTarget(serviceInput, cluster, service?.definition, service?.locate ?? (() => ({ input: 'service' })));
+    const taskDefinition = await loadTaskDefinitionSource(workspace, tdInput, placeholders, image);
+    const autoScaling = await loadAutoScalingFiles(workspace, paths, placeholders);
+    const autoScalingSources = autoScalingSourcesOf(paths);
+    // Refuses manifests that name another service, namespace or dimension (before any call).
+    bindAutoScaling(autoScaling.scalableTargets, autoScaling.scalingPolicies, target.cluster, target.serviceName, autoScalingSources);
+    await checkImageIsUsed(workspace, image, manifestFiles(paths));
+    return {
+        ...target,
+        taskDefinition,
+        serviceDefinition: service?.definition,
+        desiredCount,
+        sameAsRunning: flags.sameAsRunning,
+        forceNewDeployment: flags.forceNewDeployment,
+        ...autoScaling,
+        autoScalingSources,
+    };
+}
+/** R7: a rollback needs only the service (and optionally the revision to go back to). */
+function readRollbackTarget(inputs, clusterInput) {
     const serviceInput = inputs.optional('service');
     if (serviceInput === undefined) {
         throw new core_errors/* ConfigurationError */.j1("mode 'rollback' needs the service to roll back", { input: 'service' });
@@ -83379,144 +84198,63 @@ function readRollbackTarget(inputs, clusterInput) {
     const target = resolveTarget(serviceInput, clusterInput, undefined, () => ({ input: 'service' }));
     const arn = inputs.optional('task-definition-arn');
     if (arn !== undefined)
-        checkTaskDefinitionArn(arn);
+        checkTaskDefinitionRef(arn, { input: 'task-definition-arn' });
     return { ...target, taskDefinitionArn: arn };
-}
-function checkTaskDefinitionArn(value) {
-    const problem = taskDefinitionRefProblem(value);
-    if (problem !== undefined)
-        throw new core_errors/* ConfigurationError */.j1(problem, { input: 'task-definition-arn' });
-}
-function readEnvironment(inputs) {
-    const environment = inputs.optional('environment') ?? 'production';
-    if (environment.length > 255 || /[\r\n]/.test(environment)) {
-        throw new core_errors/* ConfigurationError */.j1('a GitHub environment name is one line of at most 255 characters', { input: 'environment' });
-    }
-    return environment;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/report.js
+/** R8 / S5 / S9: ecs-rolling's outputs and job summary rows, from the Outcome (finishAction writes them). */
 
-
-
-
-const FAILURE_WORDS = {
-    failed: 'the deployment failed',
-    'circuit-breaker': 'rolled back by ECS (circuit breaker or alarm)',
-    timeout: 'timed out (timeout-minutes)',
-    cancelled: 'the workflow was cancelled',
-    replaced: 'replaced by another deployment',
-    'auto-scaling': 'applying auto scaling failed',
-    error: 'an AWS call failed',
-};
-/** Stopped tasks listed in the summary before the rest is counted only. */
-const MAX_STOPPED_ROWS = 20;
-/**
- * rolledBack (R8): the service was put back on its previous task definition, by this action's rollback or by
- * ECS's own (circuit breaker or alarm), even when rollback-on-failure is off. When this action's rollback ran and
- * did not succeed (failed, or abandoned on the second signal), the output says false, as the summary does.
- */
-function wasRolledBack(outcome) {
-    if (outcome.rollback !== undefined)
-        return outcome.rollback.status === 'succeeded';
-    return outcome.rolledBack || outcome.failureReason === 'circuit-breaker';
-}
-function report_writeOutputs(rt, outcome, facts) {
-    const serviceArn = outcome.service.arn ?? facts.service?.serviceArn;
-    const clusterArn = facts.service?.clusterArn ?? clusterArnOf(serviceArn);
-    rt.outputs.set('taskDefinitionArn', outcome.taskDefinitionArn);
-    rt.outputs.set('serviceName', outcome.service.name);
-    rt.outputs.set('serviceArn', serviceArn ?? '');
-    if (clusterArn !== undefined)
-        rt.outputs.set('clusterArn', clusterArn);
-    rt.outputs.set('previousTaskDefinitionArn', outcome.previousTaskDefinitionArn ?? '');
-    rt.outputs.set('firstDeployment', outcome.firstDeployment);
-    rt.outputs.set('rolledBack', wasRolledBack(outcome));
-}
-/** The error the step fails with: the original cause first, then what happened to the service. */
-function failureMessage(outcome, options) {
-    const cause = outcome.cause ?? 'the deployment failed';
-    const rollback = outcome.rollback;
-    if (rollback?.status === 'succeeded')
-        return `${cause}\nRollback succeeded: ${rollback.detail}`;
-    if (rollback !== undefined)
-        return cause; // the cause already ends with the rollback's failure
-    if (outcome.failureReason === 'circuit-breaker') {
-        return `${cause}\nECS rolled the service back to ${outcome.previousTaskDefinitionArn ?? 'its previous task definition'}.`;
-    }
-    if (!options.rollbackOnFailure)
-        return `${cause}\nrollback-on-failure is false: the service is left as the failed deployment made it.`;
-    return cause;
-}
-async function writeSummary(rt, input) {
+function rollingReport(input) {
     const { options, outcome, facts } = input;
     const ok = outcome.status === 'succeeded';
-    const s = new SummaryBuilder();
     const deployed = facts.deployed?.revision ?? outcome.taskDefinitionArn;
     const verb = options.mode === 'rollback' ? 'rollback of' : 'deployment of';
-    s.heading(`ecs-rolling: ${ok ? '✅' : '❌'} ${verb} ${deployed} to service ${outcome.service.name} ${ok ? 'succeeded' : 'failed'}`);
-    const rows = [
-        ['Service', outcome.service.name],
-        ['Cluster', options.cluster],
-        ['Mode', options.mode + (options.waitForSteadyState ? '' : ' (not waiting for steady state)')],
-        ['Task definition', `${label(facts.previous, outcome.previousTaskDefinitionArn) ?? '(none: first deployment)'} → ${label(facts.deployed, outcome.taskDefinitionArn) ?? ''}`],
-        ['Desired count', desiredCount(outcome, facts)],
-        ['Duration', duration(outcome)],
-        ['Result', ok ? 'succeeded' : `failed: ${FAILURE_WORDS[outcome.failureReason ?? 'error']}`],
+    const failure = deployFailureMessage(outcome, options.rollbackOnFailure);
+    return {
+        succeeded: ok,
+        outputs: outputs(outcome, facts),
+        heading: `ecs-rolling: ${ok ? '✅' : '❌'} ${verb} ${deployed} to service ${outcome.service.name} ${ok ? 'succeeded' : 'failed'}`,
+        rows: [
+            ['Service', outcome.service.name],
+            ['Cluster', options.cluster],
+            ['Mode', options.mode + (options.waitForSteadyState ? '' : ' (not waiting for steady state)')],
+            taskDefinitionRow(outcome, facts),
+            desiredCountRow(outcome, facts),
+            durationRow(outcome),
+            resultRow(outcome),
+            ...(input.target !== undefined ? [['Rolled back to', input.target.why]] : []),
+            ...rollbackRows(outcome),
+        ],
+        sections: [...(ok ? [] : [failureSection(failure)]), stoppedTasksSection(outcome)],
+        failure: ok ? undefined : failure,
+        status: ok ? `Deployed ${outcome.taskDefinitionArn}` : (outcome.cause ?? 'failed'),
+    };
+}
+function outputs(outcome, facts) {
+    const serviceArn = outcome.service.arn ?? facts.service?.serviceArn;
+    return [
+        ['taskDefinitionArn', outcome.taskDefinitionArn],
+        ['serviceName', outcome.service.name],
+        ['serviceArn', serviceArn ?? ''],
+        ['clusterArn', facts.service?.clusterArn ?? clusterArnOf(serviceArn)],
+        ['previousTaskDefinitionArn', outcome.previousTaskDefinitionArn ?? ''],
+        ['firstDeployment', outcome.firstDeployment],
+        ['rolledBack', wasRolledBack(outcome)],
     ];
-    if (input.target !== undefined)
-        rows.push(['Rolled back to', input.target.why]);
-    if (outcome.rollback !== undefined)
-        rows.push(['Rollback', `${outcome.rollback.status}: ${outcome.rollback.detail}`]);
-    else if (outcome.failureReason === 'circuit-breaker')
-        rows.push(['Rollback', 'by ECS (deployment circuit breaker or alarm)']);
-    s.keyValueTable(rows);
-    if (!ok)
-        s.heading('Why it failed', 3).codeBlock(failureMessage(outcome, options));
-    if (outcome.stoppedTasks.length > 0) {
-        const shown = outcome.stoppedTasks.slice(0, MAX_STOPPED_ROWS).map((t) => [`\`${taskIdOf(t.taskArn)}\``, describeStop(t)]);
-        const more = outcome.stoppedTasks.length - shown.length;
-        if (more > 0)
-            shown.push([`…and ${more} more`, '']);
-        s.heading('Stopped tasks', 3).table(['Task', 'Why it stopped'], shown);
-    }
-    s.heading('Outputs', 3).keyValueTable(rt.outputs.entries());
-    await rt.summary.append(s.toString());
-}
-function label(known, arn) {
-    if (known === undefined)
-        return arn;
-    return known.images === undefined ? known.revision : `${known.revision} (${known.images})`;
-}
-function desiredCount(outcome, facts) {
-    const before = outcome.snapshot.exists ? String(outcome.snapshot.desiredCount ?? '-') : '-';
-    const now = facts.service?.desiredCount;
-    const running = facts.service?.runningCount;
-    const after = now === undefined ? '-' : `${now}${running !== undefined ? ` (running ${running})` : ''}`;
-    return `${before} → ${after}`;
-}
-function duration(outcome) {
-    const t = outcome.timings;
-    const parts = [
-        t.waitMs !== undefined ? `waiting ${(0,time/* formatDuration */.a3)(t.waitMs)}` : undefined,
-        t.rollbackMs !== undefined ? `rollback ${(0,time/* formatDuration */.a3)(t.rollbackMs)}` : undefined,
-    ].filter((p) => p !== undefined);
-    return `${(0,time/* formatDuration */.a3)(t.totalMs)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/main.js
 /**
- * ecs-rolling (SPEC §1). Orchestration only:
+ * ecs-rolling (docs/contract.md, R1–R8). Orchestration only:
  *   S3      read and check every input and manifest before any AWS call (inputs.ts)
  *   S13     dry-run: print the diff against what is live, change nothing (dry-run.ts)
  *   R7      mode rollback: choose the revision (and say why), then deploy it like any rolling update
  *   R1–R6   mode deploy: snapshot → register → create or update → wait → auto scaling, rollback on failure
- *   R8, S5  outputs and job summary from the Outcome (report.ts); a failure fails the step with its cause first
+ *   R8, S5  outputs and job summary from the Outcome (report.ts, written by finishAction); a failure fails the
+ *           step with its cause first
  * With github-token, the run is recorded as a GitHub deployment (in_progress → success / failure).
  */
-
-
-
 
 
 
@@ -83544,40 +84282,29 @@ async function main(rt) {
     };
     const deadline = new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000);
     const record = await startRecord(rt, options);
-    let result;
-    try {
-        result =
-            options.mode === 'rollback'
-                ? await rollbackService(deps, {
-                    cluster: options.cluster,
-                    service: options.serviceName,
-                    taskDefinitionArn: options.taskDefinitionArn,
-                    deadline,
-                    waitForSteadyState: options.waitForSteadyState,
-                    rollbackOnFailure: options.rollbackOnFailure,
-                })
-                : await deployRolling(deps, rollingPlan(options, deadline));
-    }
-    catch (e) {
-        // Refused or cancelled before the service was changed: nothing to report but the reason.
-        await record?.finish('error', (0,core_errors/* describeError */.Uc)(e));
-        throw e;
-    }
-    await report(rt, options, result, aws.ecs);
-    const ok = result.status === 'succeeded';
-    await record?.finish(ok ? 'success' : 'failure', ok ? `Deployed ${result.taskDefinitionArn}` : (result.cause ?? 'failed'));
-    if (!ok)
-        throw new Error(failureMessage(result, options));
+    const result = await recordErrors(record, async () => options.mode === 'rollback'
+        ? rollbackService(deps, {
+            cluster: options.cluster,
+            service: options.serviceName,
+            taskDefinitionArn: options.taskDefinitionArn,
+            deadline,
+            waitForSteadyState: options.waitForSteadyState,
+            rollbackOnFailure: options.rollbackOnFailure,
+        })
+        : deployService(deps, rollingPlan(options, deadline)));
+    await finishAction(rt, () => report(rt, options, result, aws.ecs), record);
 }
 function rollingPlan(o, deadline) {
     return {
         cluster: o.cluster,
         serviceName: o.serviceName,
-        taskDefinition: o.taskDefinition.kind === 'file' ? { register: o.taskDefinition.definition } : { arn: o.taskDefinition.arn },
+        taskDefinition: o.taskDefinition,
         serviceDefinition: o.serviceDefinition,
         desiredCount: o.desiredCount,
         sameAsRunning: o.sameAsRunning,
-        forceNewDeployment: o.forceNewDeployment,
+        // R5: deploying a registered revision (often the one running) must start new tasks.
+        forceNewDeployment: o.forceNewDeployment || o.taskDefinition.kind === 'registered',
+        removeAutoScalingDuringUpdate: true,
         scalableTargets: o.scalableTargets,
         scalingPolicies: o.scalingPolicies,
         autoScalingSources: o.autoScalingSources,
@@ -83586,33 +84313,23 @@ function rollingPlan(o, deadline) {
         deadline,
     };
 }
+/** The service and task definitions as they are after the run (best effort), then the report from the outcome. */
 async function report(rt, options, outcome, ecs) {
-    await rt.log.group('Result', async () => {
-        const facts = await readAfterFacts(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, {
-            deployedImages: options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined,
-            service: outcome.steadyService,
-        });
-        report_writeOutputs(rt, outcome, facts);
-        await writeSummary(rt, { options, outcome, facts, target: outcome.target });
-        for (const [name, value] of rt.outputs.entries())
-            rt.log.info(`${name}: ${value}`);
+    const facts = await readAfterFacts(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, {
+        deployedImages: options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined,
+        service: outcome.steadyService,
     });
+    return rollingReport({ options, outcome, facts, target: outcome.target });
 }
 async function startRecord(rt, options) {
-    if (options.github === undefined)
-        return undefined;
     const what = options.mode === 'rollback'
         ? `rollback to ${options.taskDefinitionArn ?? 'the previous successful deployment'}`
         : options.taskDefinition.kind === 'file'
             ? options.taskDefinition.path
-            : options.taskDefinition.arn;
-    return startDeploymentRecord({
-        token: options.github.token,
-        environment: options.github.environment,
+            : options.taskDefinition.ref;
+    return startActionRecord(rt, options.github, {
         description: `ecs-rolling: ${what} to ${options.serviceName}`,
         payload: { cluster: options.cluster, service: options.serviceName, mode: options.mode, taskDefinition: what },
-        env: rt.env,
-        log: rt.log,
     });
 }
 function logPlan(rt, o) {
@@ -83621,7 +84338,7 @@ function logPlan(rt, o) {
         rt.log.info(`Mode: rollback to ${o.taskDefinitionArn ?? 'the previous successful deployment (chosen from the deployment history)'}`);
     }
     else {
-        const td = o.taskDefinition.kind === 'file' ? `register ${o.taskDefinition.path}` : `${o.taskDefinition.arn} (task-definition-arn)`;
+        const td = o.taskDefinition.kind === 'file' ? `register ${o.taskDefinition.path}` : `${o.taskDefinition.ref} (task-definition-arn)`;
         const count = o.sameAsRunning ? 'the live one (same-as-running)' : (o.desiredCount ?? o.serviceDefinition?.desiredCount ?? 'unchanged');
         rt.log.info(`Task definition: ${td}`);
         rt.log.info(`Desired count: ${count}`);

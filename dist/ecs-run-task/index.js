@@ -41666,7 +41666,7 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -41674,7 +41674,6 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -41686,10 +41685,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -41938,7 +41937,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -41946,7 +41945,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -41974,29 +41972,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -42050,11 +42048,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -42065,57 +42063,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -70053,6 +70051,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -70260,6 +70265,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -78862,8 +78874,8 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1075);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7854);
+/* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5331);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-run-task', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78873,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7854:
+/***/ 5331:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79015,30 +79027,345 @@ function createAwsClients(options, constructors = sdkConstructors) {
     };
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
-var time = __nccwpck_require__(9608);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/sensitive.js
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/paths.js
 /**
- * S11 for what the actions print themselves (dry-run diffs, request previews): environment variables whose names
- * say they hold a secret are shown as a short fingerprint, so a change is still visible but the value is not.
- * (Values that look like tokens are masked anyway by Outputs.redact; this catches plain passwords.)
+ * Manifest paths resolve against the workspace (GITHUB_WORKSPACE) and may not leave it: not with `..`, not as
+ * an absolute path elsewhere, and not through a symlink that points outside (checked on the real path).
  */
 
-const SENSITIVE_NAME = /pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth/i;
-function isSensitiveName(name) {
-    return SENSITIVE_NAME.test(name);
+
+
+/** True when `target` is `root` or lies below it (both absolute, already normalised). */
+function isInside(root, target) {
+    const rel = external_node_path_.relative(root, target);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_.isAbsolute(rel));
 }
-/** `***` plus the first 8 hex digits of the value's SHA-256: equal values print equal, the value does not print. */
-function fingerprint(value) {
-    return `*** (sha256 ${(0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 8)})`;
+/**
+ * The absolute real path of the manifest `userPath` (as the user wrote it in input `inputName`).
+ * Throws a ConfigurationError naming the input and the path when the path is empty, escapes the workspace,
+ * does not exist, or is not a regular file.
+ */
+async function resolveManifestPath(workspace, userPath, inputName) {
+    const where = { input: inputName, file: userPath };
+    if (userPath.trim() === '')
+        throw new core_errors/* ConfigurationError */.j1('the manifest path is empty', { input: inputName });
+    if (workspace === '') {
+        throw new core_errors/* ConfigurationError */.j1('GITHUB_WORKSPACE is not set, so the manifest path cannot be resolved', where);
+    }
+    const root = external_node_path_.resolve(workspace);
+    const candidate = external_node_path_.resolve(root, userPath);
+    if (!isInside(root, candidate)) {
+        throw new core_errors/* ConfigurationError */.j1(`the path leaves the workspace ${root}; manifests must be inside it`, where);
+    }
+    const realRoot = await realpathOr(root, () => {
+        throw new core_errors/* ConfigurationError */.j1(`the workspace ${root} does not exist`, where);
+    });
+    const realFile = await realpathOr(candidate, () => {
+        throw new core_errors/* ConfigurationError */.j1(`file not found: ${candidate} (paths are relative to the workspace ${root})`, where);
+    });
+    if (!isInside(realRoot, realFile)) {
+        throw new core_errors/* ConfigurationError */.j1(`the path resolves (through a symbolic link) to ${realFile}, outside the workspace ${realRoot}`, where);
+    }
+    const info = await (0,promises_.stat)(realFile);
+    if (!info.isFile())
+        throw new core_errors/* ConfigurationError */.j1(`${candidate} is not a file`, where);
+    return realFile;
 }
-/** A copy of `{ name, value }` entries with the values of sensitive names replaced by their fingerprint. */
-function hideSensitiveEnvironment(entries) {
-    return entries.map((e) => typeof e.name === 'string' && typeof e.value === 'string' && isSensitiveName(e.name) ? { ...e, value: fingerprint(e.value) } : e);
+async function realpathOr(p, onMissing) {
+    try {
+        return await (0,promises_.realpath)(p);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            onMissing();
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/problems.js
+/**
+ * Collecting the problems found in one manifest, so the user sees all of them at once (first N), each with its
+ * file, line and field path.
+ */
+
+/** How many problems one error message lists before it says "and N more". */
+const MAX_LISTED_PROBLEMS = 20;
+const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
+/** `containerDefinitions[1].portMappings[0].containerPort`; odd map keys are quoted: `dockerLabels["a b"]`. */
+function formatFieldPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (IDENTIFIER.test(segment))
+            out += out === '' ? segment : `.${segment}`;
+        else
+            out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}
+/**
+ * Several located problems in one manifest. Its own location is the first problem's, so code that reads
+ * `location.line` gets a useful answer; the message lists every problem (up to MAX_LISTED_PROBLEMS).
+ */
+class ManifestError extends core_errors/* ConfigurationError */.j1 {
+    problems;
+    constructor(problems) {
+        const first = problems[0];
+        if (first === undefined)
+            throw new Error('ManifestError needs at least one problem');
+        super(summarise(problems), first.location);
+        this.name = 'ManifestError';
+        this.problems = problems;
+    }
+}
+function summarise(problems) {
+    const [first, ...rest] = problems;
+    if (first === undefined)
+        return '';
+    if (rest.length === 0)
+        return first.detail;
+    const shown = rest
+        .slice(0, MAX_LISTED_PROBLEMS - 1)
+        .map((p) => `\n  - ${(0,core_errors/* formatLocated */.Cc)(p.detail, lineOnly(p.location))}`);
+    const hidden = rest.length - shown.length;
+    const more = hidden > 0 ? `\n  ... and ${hidden} more` : '';
+    return `${first.detail}\n${problems.length} problems in this manifest; the others:${shown.join('')}${more}`;
+}
+/** In the list, the input name is already said once in the heading: repeat only file:line and field. */
+function lineOnly(loc) {
+    const { input: _input, ...rest } = loc;
+    return rest;
+}
+/** Throws one ConfigurationError for a single problem, or a ManifestError listing several; nothing if none. */
+function throwIfAny(problems) {
+    if (problems.length === 1 && problems[0] !== undefined)
+        throw problems[0];
+    if (problems.length > 1)
+        throw new ManifestError(problems);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/placeholders.js
+/**
+ * S2 placeholders, substituted in the manifest TEXT before parsing (so every line keeps its number):
+ * `<+artifact.image>` and `<+primary.artifact.image>` → the `image` input; `<+targetGroupArn>` → the
+ * blue/green stage target group. A placeholder without a value, or one we do not know, is an error naming
+ * the file, the line and what is missing.
+ */
+
+
+const IMAGE = { value: (p) => p.image, missing: "needs input 'image'" };
+const RULES = new Map([
+    ['artifact.image', IMAGE],
+    ['primary.artifact.image', IMAGE],
+    [
+        'targetGroupArn',
+        {
+            value: (p) => p.targetGroupArn,
+            missing: 'needs the blue/green stage target group, which only ecs-bluegreen-swap (mode: deploy) resolves',
+        },
+    ],
+]);
+const PLACEHOLDER = /<\+([^>\r\n]*)>/g;
+/**
+ * A substituted value must not change the document's structure (no quotes, spaces, `#`, braces...): image
+ * references and ARNs never contain such characters, so anything else is a mistake in the input.
+ */
+const SAFE_VALUE = /^[A-Za-z0-9._\-/:@+=,]+$/;
+/** The placeholder names this module resolves, in the form users write them. */
+const KNOWN_PLACEHOLDERS = [...RULES.keys()].map((k) => `<+${k}>`);
+/**
+ * Replaces every placeholder in `text`. `file` and `inputName` locate errors. All unresolved placeholders are
+ * reported together.
+ */
+function substitutePlaceholders(text, file, placeholders, inputName) {
+    const problems = [];
+    const base = inputName === undefined ? { file } : { input: inputName, file };
+    const result = text.replace(PLACEHOLDER, (match, rawName, offset) => {
+        const name = rawName.trim();
+        const line = lineAt(text, offset);
+        const rule = RULES.get(name);
+        if (rule === undefined) {
+            problems.push(new core_errors/* ConfigurationError */.j1(`unknown placeholder ${match}; known placeholders: ${KNOWN_PLACEHOLDERS.join(', ')}`, {
+                ...base,
+                line,
+            }));
+            return match;
+        }
+        const value = rule.value(placeholders);
+        if (value === undefined || value === '') {
+            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match} has no value: it ${rule.missing}`, { ...base, line }));
+            return match;
+        }
+        if (!SAFE_VALUE.test(value)) {
+            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match}: its value contains characters an image reference or ARN cannot contain`, { ...base, line }));
+            return match;
+        }
+        return value;
+    });
+    throwIfAny(problems);
+    return result;
+}
+/** 1-based line of `offset` in `text`. */
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line += 1;
+    return line;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/parse.js
+/**
+ * Parsing a manifest: JSON or YAML decided by content (JSON when the first non-blank character is `{` or `[`),
+ * with line-numbered syntax errors, keeping the document's positions so later checks can name a field's line.
+ */
+
+
+
+
+
+
+/** JSON when the content starts (after blanks and a BOM) with `{` or `[`, else YAML. */
+function detectFormat(text) {
+    const first = /\S/.exec(text.replace(/^\uFEFF/, ''));
+    return first !== null && (first[0] === '{' || first[0] === '[') ? 'json' : 'yaml';
+}
+/**
+ * Parses manifest text given inline (or read from a file): placeholders first (S2), then JSON or YAML.
+ * `file` is how errors name the source (e.g. `input task-definition` for inline text).
+ */
+function parseManifestText(text, file, placeholders, inputName) {
+    const substituted = substitutePlaceholders(text, file, placeholders, inputName).replace(/^\uFEFF/, '');
+    const base = inputName === undefined ? { file } : { input: inputName, file };
+    const format = detectFormat(substituted);
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(substituted, { lineCounter, merge: true, prettyErrors: true, uniqueKeys: true });
+    let value;
+    if (format === 'json') {
+        value = parseJson(substituted, base);
+    }
+    // For JSON, JSON.parse is the judge of syntax; of the YAML parser's complaints only duplicate keys count.
+    const errors = format === 'json' ? doc.errors.filter((e) => e.code === 'DUPLICATE_KEY') : doc.errors;
+    throwIfAny(errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const what = format === 'json' ? 'JSON' : 'YAML';
+        const at = pos === undefined ? '' : ` at line ${pos.line}, column ${pos.col}`;
+        const loc = pos === undefined ? base : { ...base, line: pos.line };
+        return new core_errors/* ConfigurationError */.j1(`${what} syntax error${at}: ${firstLine(e.message)}`, loc);
+    }));
+    if (format === 'yaml')
+        value = doc.toJS({ maxAliasCount: 1000 });
+    if (value === null || value === undefined) {
+        throw new core_errors/* ConfigurationError */.j1('the manifest is empty', base);
+    }
+    return {
+        value,
+        file,
+        input: inputName,
+        lineOf: (path) => lineOfPath(doc, lineCounter, path),
+    };
+}
+/** Resolves `userPath` inside `workspace` (refusing escapes), reads it and parses it (see parseManifestText). */
+async function parse_loadManifest(workspace, userPath, inputName, placeholders) {
+    const real = await resolveManifestPath(workspace, userPath, inputName);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(real, 'utf8');
+    }
+    catch (e) {
+        throw new core_errors/* ConfigurationError */.j1(`cannot read the file: ${e.message}`, { input: inputName, file: userPath });
+    }
+    return parseManifestText(text, userPath, placeholders, inputName);
+}
+function parseJson(text, base) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        const message = e.message;
+        const { line, column } = jsonErrorPosition(text, message);
+        throw new core_errors/* ConfigurationError */.j1(`JSON syntax error at line ${line}, column ${column}: ${stripPosition(message)}`, {
+            ...base,
+            line,
+        });
+    }
+}
+/** Line and column of a JSON.parse error: from `at position N` (any Node), else `(line L column C)`, else the end. */
+function jsonErrorPosition(text, message) {
+    const pos = /at position (\d+)/.exec(message);
+    const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+    if (pos === null && lc !== null)
+        return { line: Number(lc[1]), column: Number(lc[2]) };
+    // An error at the very end (truncated input) is shown on the last line that has content.
+    const end = text.trimEnd().length;
+    const offset = pos !== null ? Math.min(Number(pos[1]), end) : end;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return { line, column };
+}
+function stripPosition(message) {
+    return message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+}
+function firstLine(message) {
+    return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+function lineOfPath(doc, counter, path) {
+    let node = doc.contents;
+    let keyNode;
+    for (const segment of path) {
+        if ((0,dist/* isAlias */.Vj)(node))
+            node = node.resolve(doc);
+        keyNode = undefined;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
+            if (pair === undefined)
+                return undefined;
+            keyNode = (0,dist/* isScalar */.jn)(pair.key) ? pair.key : undefined;
+            node = pair.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            node = node.items[segment];
+        }
+        else {
+            return undefined;
+        }
+    }
+    const target = keyNode ?? node;
+    const offset = target?.range?.[0];
+    return offset === undefined ? undefined : counter.linePos(offset).line;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/image.js
+
+/**
+ * A copy of `taskDefinition` in which the container named `containerName` runs `image`. A name that matches no
+ * container is a ConfigurationError for input `container-name` listing the containers there are.
+ */
+function setContainerImage(taskDefinition, containerName, image) {
+    const containers = taskDefinition.containerDefinitions ?? [];
+    if (!containers.some((c) => c.name === containerName)) {
+        const names = containers.map((c) => c.name).filter((n) => n !== undefined);
+        const there = names.length === 0
+            ? 'the task definition has no named containers'
+            : `its containers are ${names.map((n) => `'${n}'`).join(', ')}`;
+        throw new core_errors/* ConfigurationError */.j1(`no container named '${containerName}' in the task definition; ${there}`, {
+            input: 'container-name',
+        });
+    }
+    if (image.trim() === '')
+        throw new core_errors/* ConfigurationError */.j1('the image is empty', { input: 'image' });
+    return {
+        ...taskDefinition,
+        containerDefinitions: containers.map((c) => (c.name === containerName ? { ...c, image } : c)),
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
@@ -79388,1842 +79715,6 @@ function withoutFields(value, fields, ignoreCase) {
             kept[k] = v;
     }
     return { kept, dropped };
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
-
-/**
- * The fields of a service definition that UpdateService carries over (R3). launchType, schedulingStrategy and
- * role are never sent (ECS refuses to change them); nor are tags (UpdateService has none), clientToken or
- * deploymentController (changing the controller is a different kind of deployment).
- */
-const UPDATABLE_SERVICE_FIELDS = [
-    'deploymentConfiguration',
-    'networkConfiguration',
-    'loadBalancers',
-    'capacityProviderStrategy',
-    'placementConstraints',
-    'placementStrategy',
-    'platformVersion',
-    'healthCheckGracePeriodSeconds',
-    'propagateTags',
-    'enableECSManagedTags',
-    'enableExecuteCommand',
-    'serviceRegistries',
-    'serviceConnectConfiguration',
-    'volumeConfigurations',
-    'availabilityZoneRebalancing',
-];
-/** Service definition fields that a deployment to an existing service leaves as they are. */
-const CREATE_ONLY_SERVICE_FIELDS = (/* unused pure expression or super */ null && ([
-    'launchType',
-    'schedulingStrategy',
-    'role',
-    'tags',
-    'deploymentController',
-    'clientToken',
-]));
-/**
- * The UpdateService input for a deployment to an existing service: the task definition, the desired count
- * (unless same-as-running, or neither the input nor the manifest gives one), every updatable field the service
- * definition sets, and forceNewDeployment.
- */
-function toUpdateServiceInput(definition, options) {
-    const input = {
-        cluster: options.cluster,
-        service: options.service,
-        taskDefinition: options.taskDefinitionArn,
-    };
-    const desiredCount = chooseDesiredCount(definition, options);
-    if (desiredCount !== undefined)
-        input.desiredCount = desiredCount;
-    if (definition !== undefined) {
-        const target = input;
-        for (const key of UPDATABLE_SERVICE_FIELDS) {
-            const value = definition[key];
-            if (value !== undefined && value !== null)
-                target[key] = value;
-        }
-    }
-    input.forceNewDeployment = options.forceNewDeployment;
-    return input;
-}
-/** The names of create-only fields the definition sets (a deployment to an existing service says it ignores them). */
-function createOnlyFieldsIn(definition) {
-    if (definition === undefined)
-        return [];
-    return CREATE_ONLY_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
-}
-/**
- * The CreateService input of a first deployment (R2): the service definition with cluster, serviceName and
- * taskDefinition overridden, and the `desired-count` input over the manifest's. A REPLICA service needs a desired
- * count (ECS requires one unless schedulingStrategy is DAEMON): without one this throws a ConfigurationError,
- * so call it before the first mutating call.
- */
-function toCreateServiceInput(definition, options) {
-    const input = {
-        ...definition,
-        cluster: options.cluster,
-        serviceName: options.serviceName,
-        taskDefinition: options.taskDefinitionArn,
-    };
-    if (options.desiredCountInput !== undefined)
-        input.desiredCount = options.desiredCountInput;
-    if (input.desiredCount === undefined && input.schedulingStrategy !== 'DAEMON') {
-        throw new ConfigurationError('the service does not exist yet, so its first deployment needs a desired count: set desiredCount in the ' +
-            'service definition or the desired-count input', { input: 'service-definition', field: 'desiredCount' });
-    }
-    return input;
-}
-function chooseDesiredCount(definition, choice) {
-    if (choice.sameAsRunning)
-        return undefined;
-    return choice.desiredCountInput ?? definition?.desiredCount ?? undefined;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff-normalise.js
-
-
-
-/** Fields DescribeTaskDefinition returns that are not part of the RegisterTaskDefinition input (tags are compared apart). */
-const READ_ONLY_TASK_DEFINITION_FIELDS = [...TASK_DEFINITION_READ_ONLY_FIELDS, 'tags'];
-function normaliseTaskDefinition(td) {
-    const o = toJson(td);
-    for (const key of READ_ONLY_TASK_DEFINITION_FIELDS)
-        delete o[key];
-    o['networkMode'] ??= 'bridge';
-    for (const key of ['cpu', 'memory'])
-        if (typeof o[key] === 'number')
-            o[key] = String(o[key]);
-    const networkMode = o['networkMode'];
-    o['containerDefinitions'] = sortBy(objects(o['containerDefinitions']).map((c) => normaliseContainer(c, networkMode)), 'name');
-    if (Array.isArray(o['requiresCompatibilities']))
-        o['requiresCompatibilities'] = [...o['requiresCompatibilities']].sort();
-    if (Array.isArray(o['volumes']))
-        o['volumes'] = sortBy(objects(o['volumes']), 'name');
-    return prune(o);
-}
-function normaliseContainer(c, networkMode) {
-    c['essential'] ??= true;
-    c['cpu'] ??= 0;
-    for (const key of ['environment', 'secrets'])
-        if (Array.isArray(c[key]))
-            c[key] = sortBy(objects(c[key]), 'name');
-    // S11: the diff is printed; a password in plain environment shows as a fingerprint (a change is still visible).
-    if (Array.isArray(c['environment']))
-        c['environment'] = hideSensitiveEnvironment(objects(c['environment']));
-    if (Array.isArray(c['portMappings'])) {
-        const ports = objects(c['portMappings']).map((p) => {
-            p['protocol'] ??= 'tcp';
-            if (networkMode === 'awsvpc' || networkMode === 'host')
-                p['hostPort'] ??= p['containerPort'] ?? null;
-            else if (p['hostPort'] === 0)
-                delete p['hostPort'];
-            return p;
-        });
-        c['portMappings'] = ports.sort((a, b) => portKey(a).localeCompare(portKey(b)));
-    }
-    return c;
-}
-function portKey(p) {
-    const n = (v) => String(v ?? '').padStart(6, '0');
-    return `${n(p['containerPort'])}/${String(p['protocol'])}/${n(p['hostPort'])}/${String(p['containerPortRange'] ?? '')}`;
-}
-/** Defaults ECS reports for settings a service definition may leave out. */
-const SERVICE_DEFAULTS = {
-    propagateTags: 'NONE',
-    enableECSManagedTags: false,
-    enableExecuteCommand: false,
-    healthCheckGracePeriodSeconds: 0,
-};
-/** A service (described, or as a CreateService input) reduced to `fields`, with ECS defaults filled in. */
-function normaliseService(s, opts) {
-    const all = toJson(s);
-    const o = {};
-    for (const key of opts.fields) {
-        const value = all[key] ?? SERVICE_DEFAULTS[key];
-        if (value !== undefined)
-            o[key] = value;
-    }
-    const dc = o['deploymentConfiguration'];
-    if (isObject(dc)) {
-        dc['maximumPercent'] ??= 200;
-        dc['minimumHealthyPercent'] ??= 100;
-        dc['deploymentCircuitBreaker'] ??= { enable: false, rollback: false };
-        dc['alarms'] ??= { enable: false, rollback: false };
-    }
-    const vpc = isObject(o['networkConfiguration']) ? o['networkConfiguration']['awsvpcConfiguration'] : undefined;
-    if (isObject(vpc)) {
-        vpc['assignPublicIp'] ??= 'DISABLED';
-        for (const key of ['subnets', 'securityGroups'])
-            if (Array.isArray(vpc[key]))
-                vpc[key] = [...vpc[key]].map(String).sort();
-    }
-    if (Array.isArray(o['loadBalancers'])) {
-        const key = (lb) => `${String(lb['targetGroupArn'] ?? lb['loadBalancerName'] ?? '')}|${String(lb['containerName'])}|${String(lb['containerPort'])}`;
-        o['loadBalancers'] = objects(o['loadBalancers']).sort((a, b) => key(a).localeCompare(key(b)));
-    }
-    return prune(o);
-}
-/** The service fields a dry run compares: every updatable field the definition sets (plus desiredCount). */
-function comparedServiceFields(definition) {
-    if (definition === undefined)
-        return [];
-    return UPDATABLE_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
-}
-/** A deep copy as plain JSON (Dates become ISO strings; undefined members vanish). */
-function toJson(value) {
-    return JSON.parse(JSON.stringify(value ?? {}));
-}
-function objects(value) {
-    return Array.isArray(value) ? value.filter(isObject) : [];
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function sortBy(list, key) {
-    return [...list].sort((a, b) => String(a[key] ?? '').localeCompare(String(b[key] ?? '')));
-}
-/** Drops null values and empty lists and objects (ECS reports `[]` for lists a manifest leaves out). */
-function prune(v) {
-    if (v === null)
-        return undefined;
-    if (Array.isArray(v)) {
-        const items = v.map(prune).filter((x) => x !== undefined);
-        return items.length === 0 ? undefined : items;
-    }
-    if (typeof v === 'object') {
-        const out = {};
-        for (const [k, child] of Object.entries(v)) {
-            const p = prune(child);
-            if (p !== undefined)
-                out[k] = p;
-        }
-        return Object.keys(out).length === 0 ? undefined : out;
-    }
-    return v;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff.js
-
-
-/** Fields a CreateService request sets that the dry run does not list (they are the action's own). */
-const CREATE_IDENTITY_FIELDS = ['cluster', 'serviceName', 'taskDefinition', 'clientToken'];
-function diffDeployment(live, desired) {
-    const sections = [];
-    let taskDefinitionChanged = false;
-    if (desired.taskDefinition !== undefined) {
-        const before = live.taskDefinition === undefined ? {} : normaliseTaskDefinition(live.taskDefinition);
-        const lines = diffLines(flatten(before), flatten(normaliseTaskDefinition(desired.taskDefinition)));
-        taskDefinitionChanged = lines.length > 0;
-        sections.push(section('task definition', live.taskDefinition?.taskDefinitionArn ?? 'none', lines));
-    }
-    let serviceChanged = false;
-    if (live.service !== undefined || desired.service !== undefined) {
-        const lines = diffService(live.service, desired);
-        serviceChanged = lines.length > 0;
-        const name = live.service?.serviceName ?? desired.service?.serviceName;
-        const liveName = live.service?.status === 'ACTIVE' ? (live.service.serviceArn ?? 'ACTIVE') : 'none';
-        sections.push(section(name === undefined ? 'service' : `service ${name}`, liveName, lines));
-    }
-    return {
-        changed: taskDefinitionChanged || serviceChanged,
-        taskDefinitionChanged,
-        serviceChanged,
-        text: sections.join('\n\n'),
-    };
-}
-function diffService(live, desired) {
-    const exists = live !== undefined && live.status === 'ACTIVE';
-    const count = desired.sameAsRunning === true && exists ? undefined : (desired.desiredCount ?? desired.service?.desiredCount);
-    if (!exists) {
-        if (desired.service === undefined)
-            return [];
-        const create = normaliseService(desired.service, {
-            fields: Object.keys(desired.service).filter((k) => !CREATE_IDENTITY_FIELDS.includes(k) && k !== 'desiredCount'),
-        });
-        if (count !== undefined)
-            create['desiredCount'] = count;
-        return diffLines(new Map(), flatten(create));
-    }
-    const fields = comparedServiceFields(desired.service);
-    const before = normaliseService(live, { fields });
-    const after = desired.service === undefined ? {} : normaliseService(desired.service, { fields });
-    if (count !== undefined) {
-        before['desiredCount'] = live.desiredCount ?? 0;
-        after['desiredCount'] = count;
-    }
-    return diffLines(flatten(before), flatten(after));
-}
-function section(title, liveName, lines) {
-    if (lines.length === 0)
-        return `${title}: no changes`;
-    return [`--- ${title} (live: ${liveName})`, `+++ ${title} (desired)`, ...lines].join('\n');
-}
-/** `path → JSON text` in document order. */
-function flatten(value) {
-    const out = new Map();
-    walk(value, '', out);
-    return out;
-}
-function walk(value, path, out) {
-    if (Array.isArray(value)) {
-        const keyed = namedKeys(value);
-        value.forEach((item, i) => {
-            const key = keyed?.[i];
-            walk(key === undefined ? item : withoutName(item), `${path}[${key ?? i}]`, out);
-        });
-        return;
-    }
-    if (typeof value === 'object' && value !== null) {
-        const entries = Object.entries(value);
-        if (entries.length === 0 && path !== '')
-            out.set(path, '{}');
-        for (const [k, v] of entries)
-            walk(v, path === '' ? k : `${path}.${k}`, out);
-        return;
-    }
-    out.set(path, JSON.stringify(value));
-}
-/** When every item is an object with a distinct string `name`, the names (used as path segments). */
-function namedKeys(list) {
-    const names = list.map((item) => typeof item === 'object' && item !== null && typeof item.name === 'string'
-        ? item.name
-        : undefined);
-    if (names.some((n) => n === undefined) || new Set(names).size !== names.length)
-        return undefined;
-    return names;
-}
-function withoutName(item) {
-    const { name: _name, ...rest } = item;
-    return rest;
-}
-function diffLines(before, after) {
-    const lines = [];
-    const paths = [...new Set([...before.keys(), ...after.keys()])].sort(comparePaths);
-    for (const path of paths) {
-        const old = before.get(path);
-        const now = after.get(path);
-        if (old === now)
-            continue;
-        if (old !== undefined)
-            lines.push(`- ${path}: ${old}`);
-        if (now !== undefined)
-            lines.push(`+ ${path}: ${now}`);
-    }
-    return lines;
-}
-/** Orders paths segment by segment, numeric indexes by number, so `[10]` comes after `[9]`. */
-function comparePaths(a, b) {
-    const sa = a.split(/(?=[.[])/);
-    const sb = b.split(/(?=[.[])/);
-    for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
-        const x = sa[i] ?? '';
-        const y = sb[i] ?? '';
-        if (x === y)
-            continue;
-        const nx = /^\[(\d+)\]$/.exec(x);
-        const ny = /^\[(\d+)\]$/.exec(y);
-        if (nx !== null && ny !== null)
-            return Number(nx[1]) - Number(ny[1]);
-        return x < y ? -1 : 1;
-    }
-    return sa.length - sb.length;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/summary.js
-class SummaryBuilder {
-    blocks = [];
-    /** `## text` (level 1 to 6). */
-    heading(text, level = 2) {
-        this.blocks.push(`${'#'.repeat(level)} ${oneLine(text)}`);
-        return this;
-    }
-    paragraph(text) {
-        this.blocks.push(text.trim());
-        return this;
-    }
-    /** A two-column table (default headers Name / Value); rows from pairs or a record, in order. */
-    keyValueTable(rows, headers = ['Name', 'Value']) {
-        const pairs = isIterable(rows) ? [...rows] : Object.entries(rows);
-        return this.table(headers, pairs.map(([k, v]) => [k, v]));
-    }
-    /** A table with a header row; cells are escaped (`|` and newlines), short rows padded. */
-    table(header, rows) {
-        const width = Math.max(header.length, ...rows.map((r) => r.length));
-        const line = (cells) => `| ${Array.from({ length: width }, (_, i) => escapeCell(cells[i])).join(' | ')} |`;
-        this.blocks.push([line(header), `|${' --- |'.repeat(width)}`, ...rows.map(line)].join('\n'));
-        return this;
-    }
-    /** A fenced code block; the fence is longer than any run of backticks inside `code`. */
-    codeBlock(code, language = '') {
-        const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
-        const fence = '`'.repeat(longest + 1);
-        this.blocks.push(`${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`);
-        return this;
-    }
-    /** A collapsible section; `body` is Markdown (e.g. another builder's toString()). */
-    details(summary, body) {
-        this.blocks.push(`<details><summary>${escapeHtml(oneLine(summary))}</summary>\n\n${body.trim()}\n\n</details>`);
-        return this;
-    }
-    /** Markdown as given. */
-    raw(markdown) {
-        this.blocks.push(markdown.trim());
-        return this;
-    }
-    isEmpty() {
-        return this.blocks.length === 0;
-    }
-    toString() {
-        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
-    }
-}
-/** A table cell: `|` escaped, line breaks as `<br>`, undefined as empty. */
-function escapeCell(value) {
-    if (value === undefined)
-        return '';
-    return String(value)
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n|\r/g, '<br>')
-        .trim();
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-function oneLine(text) {
-    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-function isIterable(x) {
-    return typeof x === 'object' && x !== null && Symbol.iterator in x;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/errors.js
-const THROTTLING_CODES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'SlowDown',
-    'PriorRequestNotComplete',
-]);
-const TRANSIENT_CODES = new Set([
-    'ServerException',
-    'InternalFailure',
-    'InternalServerError',
-    'InternalError',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'RequestTimeout',
-    'RequestTimeoutException',
-    'TimeoutError',
-]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED']);
-function classifyAwsError(e) {
-    if (typeof e !== 'object' || e === null)
-        return 'fatal';
-    const err = e;
-    const name = typeof err.name === 'string' ? err.name : '';
-    const status = err.$metadata?.httpStatusCode;
-    if (THROTTLING_CODES.has(name) || err.$retryable?.throttling === true || status === 429)
-        return 'throttling';
-    if (TRANSIENT_CODES.has(name) || err.$retryable !== undefined)
-        return 'transient';
-    if (status !== undefined && status >= 500)
-        return 'transient';
-    if (typeof err.code === 'string' && NETWORK_CODES.has(err.code))
-        return 'transient';
-    return 'fatal';
-}
-function isThrottlingError(e) {
-    return classifyAwsError(e) === 'throttling';
-}
-/** True when the error's name (the AWS error code, e.g. `ResourceNotFoundException`) is one of `names`. */
-function hasErrorName(e, ...names) {
-    if (typeof e !== 'object' || e === null)
-        return false;
-    const named = e;
-    return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/ids.js
-/**
- * Task ids. A task ARN is `arn:aws:ecs:<region>:<account>:task/<cluster>/<id>` (or the old `task/<id>` form);
- * the id is its last path segment.
- */
-function taskIdFromArn(taskArn) {
-    const slash = taskArn.lastIndexOf('/');
-    return slash >= 0 ? taskArn.slice(slash + 1) : taskArn;
-}
-/** The first 8 characters of the task id: enough to tell a run's tasks apart in log prefixes. */
-function shortTaskId(taskArn) {
-    return taskIdFromArn(taskArn).slice(0, 8);
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/run.js
-/**
- * T1/T2: start `count` tasks with RunTask, at most 10 per call (AWS's limit for `count`), collecting the
- * started tasks and RunTask's `failures[]`.
- */
-
-
-
-
-/** RunTask accepts `count` 1..10 (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html). */
-const RUN_TASK_MAX_COUNT = 10;
-/** `clientToken` is at most 64 characters. */
-const CLIENT_TOKEN_MAX = 64;
-/**
- * Splits `count` into RunTask calls of at most 10 (25 → 10, 10, 5). Once a call reports failures (capacity,
- * placement, ...) no further calls are made: the step fails anyway, so starting more tasks would only add
- * tasks to stop. An in-flight RunTask is never aborted (that could hide tasks it started); cancellation is
- * checked between calls.
- */
-async function runTasks(deps, request) {
-    const { count, ...base } = request;
-    if (!Number.isInteger(count) || count < 1)
-        throw new RangeError(`count must be a positive integer, got ${count}`);
-    const result = { tasks: [], failures: [], calls: 0, notRequested: 0 };
-    const totalCalls = Math.ceil(count / RUN_TASK_MAX_COUNT);
-    let remaining = count;
-    while (remaining > 0) {
-        if (deps.signal?.aborted === true) {
-            result.error = deps.signal.reason;
-            break;
-        }
-        const batch = Math.min(RUN_TASK_MAX_COUNT, remaining);
-        const input = { ...base, count: batch };
-        input.clientToken = clientTokenFor(base.clientToken, result.calls);
-        const label = totalCalls > 1 ? `RunTask ${result.calls + 1}/${totalCalls}` : 'RunTask';
-        result.calls += 1;
-        try {
-            const out = await deps.ecs.send(new client_ecs_dist_cjs/* RunTaskCommand */._eD(input));
-            const started = (out.tasks ?? []).filter((t) => t.taskArn !== undefined);
-            const failures = out.failures ?? [];
-            result.tasks.push(...started);
-            result.failures.push(...failures);
-            remaining -= batch;
-            const ids = started.map((t) => taskIdFromArn(t.taskArn ?? '')).join(', ');
-            deps.log.info(`${label}: asked for ${batch}, started ${started.length}${ids === '' ? '' : ` (${ids})`}`);
-            for (const f of failures)
-                deps.log.info(`${label} failure: ${formatRunTaskFailure(f)}`);
-            if (failures.length > 0)
-                break;
-        }
-        catch (e) {
-            deps.log.info(`${label} failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
-            result.error = e;
-            break;
-        }
-    }
-    result.notRequested = remaining;
-    if (remaining > 0 && remaining < count) {
-        deps.log.warning(`${remaining} of ${count} task(s) were not requested because of the error above`);
-    }
-    return result;
-}
-/** `<arn>: <reason> (<detail>)`, as RunTask's Failure carries them. */
-function formatRunTaskFailure(f) {
-    const detail = f.detail !== undefined && f.detail !== '' ? ` (${f.detail})` : '';
-    return `${f.arn ?? '(no arn)'}: ${f.reason ?? 'unknown reason'}${detail}`;
-}
-/** T2: the step's error when RunTask reported failures. */
-function runTaskFailuresMessage(failures) {
-    const lines = failures.map((f) => `  - ${formatRunTaskFailure(f)}`);
-    return [`RunTask reported ${failures.length} failure(s):`, ...lines].join('\n');
-}
-/**
- * Each call gets its own idempotency token, so an SDK retry of a RunTask whose answer was lost cannot start the
- * tasks twice: a random one, or the user's (the first call keeps it, later ones get `-<n>` appended).
- */
-function clientTokenFor(token, callIndex) {
-    if (token === undefined || token === '')
-        return (0,external_node_crypto_.randomUUID)();
-    if (callIndex === 0)
-        return token;
-    const suffix = `-${callIndex + 1}`;
-    return token.slice(0, CLIENT_TOKEN_MAX - suffix.length) + suffix;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/evaluate.js
-
-function evaluateTasks(tasks, taskDefinition, watchContainer) {
-    const outcomes = tasks.map((t) => evaluateTask(t, taskDefinition, watchContainer));
-    const failed = outcomes.filter((o) => !o.success);
-    return {
-        tasks: outcomes,
-        success: failed.length === 0 && outcomes.length > 0,
-        failureMessage: outcomes.length === 0 ? 'No tasks to evaluate' : failureMessage(failed, outcomes.length),
-    };
-}
-function evaluateTask(task, taskDefinition, watchContainer) {
-    const essentials = essentialMap(taskDefinition);
-    const containers = (task.containers ?? []).map((c) => {
-        const name = c.name ?? '(unnamed)';
-        const essential = essentials === undefined ? true : (essentials.get(name) ?? false);
-        const counted = watchContainer !== undefined ? name === watchContainer : essential;
-        return {
-            name,
-            essential,
-            counted,
-            lastStatus: c.lastStatus,
-            exitCode: c.exitCode,
-            reason: c.reason,
-            ok: !counted || c.exitCode === 0,
-        };
-    });
-    const problems = taskProblems(task, containers, watchContainer);
-    const startedAt = task.startedAt;
-    const stoppedAt = task.stoppedAt;
-    return {
-        taskArn: task.taskArn ?? '(unknown task)',
-        taskId: taskIdFromArn(task.taskArn ?? '(unknown task)'),
-        lastStatus: task.lastStatus,
-        stopCode: task.stopCode,
-        stoppedReason: task.stoppedReason,
-        startedAt,
-        stoppedAt,
-        durationMs: startedAt !== undefined && stoppedAt !== undefined ? Math.max(0, stoppedAt.getTime() - startedAt.getTime()) : undefined,
-        containers,
-        success: problems.length === 0,
-        problems,
-    };
-}
-function taskProblems(task, containers, watch) {
-    if (task.lastStatus !== 'STOPPED')
-        return [`task is ${task.lastStatus ?? 'in an unknown state'}, not STOPPED`];
-    const neverStarted = task.stopCode === 'TaskFailedToStart' ||
-        (task.startedAt === undefined && containers.every((c) => c.exitCode === undefined));
-    if (neverStarted) {
-        const reasons = unique([task.stoppedReason, ...containers.map((c) => c.reason)]);
-        return [`task did not start: ${reasons.length > 0 ? reasons.join('; ') : 'no reason given by ECS'}`];
-    }
-    if (watch !== undefined && !containers.some((c) => c.name === watch)) {
-        return [`container ${watch} (watch-container) is not in the task`];
-    }
-    const problems = [];
-    for (const c of containers) {
-        if (c.ok)
-            continue;
-        const why = c.reason !== undefined && c.reason !== '' ? ` (${c.reason})` : '';
-        problems.push(c.exitCode === undefined
-            ? `container ${c.name} has no exit code${why}`
-            : `container ${c.name} exited with code ${c.exitCode}${why}`);
-    }
-    if (containers.length === 0)
-        problems.push('the task reports no containers');
-    return problems;
-}
-function failureMessage(failed, total) {
-    if (failed.length === 0)
-        return undefined;
-    const lines = failed.map((o) => {
-        const stopped = o.stoppedReason !== undefined && !o.problems.some((p) => p.includes(o.stoppedReason ?? ''))
-            ? `; stoppedReason: ${o.stoppedReason}`
-            : '';
-        return `  - task ${o.taskId}: ${o.problems.join('; ')}${stopped}`;
-    });
-    return [`${failed.length} of ${total} task(s) failed:`, ...lines].join('\n');
-}
-/** T5 `exitCodes`: { taskArn: { container: exitCode } } (null when ECS reports no exit code). */
-function exitCodesOutput(tasks) {
-    const out = {};
-    for (const t of tasks) {
-        if (t.taskArn === undefined)
-            continue;
-        const codes = {};
-        for (const c of t.containers ?? [])
-            if (c.name !== undefined)
-                codes[c.name] = c.exitCode ?? null;
-        out[t.taskArn] = codes;
-    }
-    return out;
-}
-function essentialMap(td) {
-    const defs = td?.containerDefinitions;
-    if (defs === undefined || defs.length === 0)
-        return undefined;
-    return new Map(defs.filter((d) => d.name !== undefined).map((d) => [d.name ?? '', d.essential !== false]));
-}
-/** Distinct non-empty values, dropping any that another value already contains. */
-function unique(values) {
-    const all = [...new Set(values.filter((v) => v !== undefined && v !== ''))];
-    return all.filter((v) => !all.some((other) => other !== v && other.includes(v)));
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/wait.js
-/**
- * T3/S7: poll DescribeTasks until every task reached the goal ('stopped' or 'running'), the deadline passed,
- * or the run was cancelled. Each task's lastStatus change is logged once.
- */
-
-
-
-
-
-
-/** DescribeTasks accepts up to 100 task ARNs per call. */
-const DESCRIBE_TASKS_MAX = 100;
-const DEFAULT_POLL_INTERVAL_MS = 2000;
-const MAX_BACKOFF_MS = 15_000;
-/** DescribeTasks may briefly answer MISSING for a task RunTask just started (eventual consistency). */
-const DEFAULT_MISSING_GRACE_MS = 60_000;
-const STOPPED_STATES = new Set(['STOPPED', 'DELETED']);
-async function waitForTasks(deps, options) {
-    const { ecs, clock, sleep, log } = deps;
-    const signal = options.signal ?? deps.signal;
-    const baseInterval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-    const grace = options.missingGraceMs ?? DEFAULT_MISSING_GRACE_MS;
-    const latest = new Map();
-    for (const t of options.initialTasks ?? [])
-        if (t.taskArn !== undefined)
-            latest.set(t.taskArn, t);
-    /** Tasks that need no more polling: null = reached the goal, otherwise why it failed. */
-    const terminal = new Map();
-    const missingSince = new Map();
-    let interval = baseInterval;
-    let polls = 0;
-    const ordered = () => options.taskArns.map((arn) => latest.get(arn) ?? { taskArn: arn });
-    const finish = (status) => ({
-        status,
-        tasks: ordered(),
-        failures: [...terminal.values()].filter((f) => f !== null),
-        polls,
-    });
-    const record = (task) => {
-        const arn = task.taskArn;
-        if (arn === undefined)
-            return;
-        missingSince.delete(arn);
-        const before = latest.get(arn)?.lastStatus;
-        latest.set(arn, task);
-        if (task.lastStatus !== before)
-            log.info(transitionLine(task, before));
-        const status = task.lastStatus ?? '';
-        if (options.until === 'running' && status === 'RUNNING')
-            terminal.set(arn, null);
-        else if (STOPPED_STATES.has(status))
-            terminal.set(arn, stoppedVerdict(task, options));
-    };
-    const recordMissing = (f) => {
-        const arn = f.arn;
-        if (arn === undefined || !options.taskArns.includes(arn))
-            return;
-        const since = missingSince.get(arn) ?? clock.now();
-        missingSince.set(arn, since);
-        if (clock.now() - since >= grace) {
-            terminal.set(arn, { taskArn: arn, reason: `DescribeTasks reports the task as ${f.reason ?? 'MISSING'}` });
-        }
-    };
-    for (;;) {
-        if (aborted(signal))
-            return finish('cancelled');
-        const pending = options.taskArns.filter((arn) => !terminal.has(arn));
-        let polled = false;
-        try {
-            for (let i = 0; i < pending.length; i += DESCRIBE_TASKS_MAX) {
-                const chunk = pending.slice(i, i + DESCRIBE_TASKS_MAX);
-                const input = { cluster: options.cluster, tasks: chunk };
-                const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X(input), signal ? { abortSignal: signal } : {});
-                for (const t of out.tasks ?? [])
-                    record(t);
-                for (const f of out.failures ?? [])
-                    recordMissing(f);
-            }
-            polled = true;
-            polls += 1;
-            if (interval !== baseInterval)
-                log.info(`DescribeTasks recovered; polling every ${(0,time/* formatDuration */.a3)(baseInterval)}`);
-            interval = baseInterval;
-        }
-        catch (e) {
-            if (aborted(signal))
-                return finish('cancelled');
-            const kind = classifyAwsError(e);
-            if (kind === 'fatal')
-                throw e;
-            interval = Math.min(interval * 2, MAX_BACKOFF_MS);
-            const what = kind === 'throttling' ? 'was throttled' : 'failed (transient)';
-            log.info(`DescribeTasks ${what} (${(0,core_errors/* describeError */.Uc)(e)}); next poll in ${(0,time/* formatDuration */.a3)(interval)}`);
-        }
-        if (polled) {
-            await runOnPoll(options, ordered(), log, signal);
-            const failures = [...terminal.values()].some((f) => f !== null);
-            if (options.until === 'running' && failures)
-                return finish('failed');
-            if (terminal.size === options.taskArns.length)
-                return finish(failures ? 'failed' : 'done');
-        }
-        if (options.deadline.expired())
-            return finish('timeout');
-        try {
-            await sleep(Math.min(interval, options.deadline.remainingMs()), signal);
-        }
-        catch (e) {
-            if (aborted(signal))
-                return finish('cancelled');
-            throw e;
-        }
-    }
-}
-/** For 'stopped' any stop is the goal; for 'running' a stopped task is done only if it exited successfully (T3). */
-function stoppedVerdict(task, options) {
-    if (options.until === 'stopped')
-        return null;
-    const outcome = evaluateTask(task, options.taskDefinition, options.watchContainer);
-    if (outcome.success)
-        return null;
-    const stopped = task.stoppedReason !== undefined ? ` (stoppedReason: ${task.stoppedReason})` : '';
-    return { taskArn: outcome.taskArn, reason: `${outcome.problems.join('; ')}${stopped}` };
-}
-async function runOnPoll(options, tasks, log, signal) {
-    if (options.onPoll === undefined)
-        return;
-    try {
-        await options.onPoll(tasks);
-    }
-    catch (e) {
-        if (!aborted(signal))
-            log.warning(`While waiting for tasks: ${(0,core_errors/* describeError */.Uc)(e)}`);
-    }
-}
-/** A function, so TypeScript does not narrow `aborted` across awaits. */
-function aborted(signal) {
-    return signal?.aborted === true;
-}
-function transitionLine(task, before) {
-    const id = taskIdFromArn(task.taskArn ?? '');
-    const now = task.lastStatus ?? 'UNKNOWN';
-    const change = before === undefined ? now : `${before} → ${now}`;
-    const reason = STOPPED_STATES.has(now) && task.stoppedReason !== undefined ? ` (${task.stoppedReason})` : '';
-    return `Task ${id}: ${change}${reason}`;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/stop.js
-/**
- * S10: stop the tasks this run started (on cancellation or when RunTask failed part-way). Never throws: it
- * logs what it stopped, what had already stopped and what it could not stop.
- */
-
-
-
-
-/** StopTask's `reason` is at most 255 characters. */
-const REASON_MAX = 255;
-/** Parallel StopTask calls: quick enough to finish inside the runner's SIGINT → SIGTERM window (~7.5 s). */
-const CONCURRENCY = 10;
-/**
- * Deliberately ignores any cancellation signal: it usually runs because the signal already aborted.
- */
-async function stopTasks(deps, cluster, taskArns, reason) {
-    const result = { stopped: [], alreadyStopped: [], failed: [] };
-    const trimmedReason = reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}…` : reason;
-    const queue = [...new Set(taskArns)];
-    const worker = async () => {
-        for (let arn = queue.shift(); arn !== undefined; arn = queue.shift()) {
-            await stopOne(deps, cluster, arn, trimmedReason, result);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, () => worker()));
-    const parts = [`stopped ${result.stopped.length}`];
-    if (result.alreadyStopped.length > 0)
-        parts.push(`${result.alreadyStopped.length} had already stopped`);
-    if (result.failed.length > 0)
-        parts.push(`${result.failed.length} could not be stopped`);
-    if (taskArns.length > 0)
-        deps.log.info(`Stop tasks: ${parts.join(', ')}`);
-    return result;
-}
-async function stopOne(deps, cluster, taskArn, reason, result) {
-    const id = taskIdFromArn(taskArn);
-    try {
-        const out = await deps.ecs.send(new client_ecs_dist_cjs/* StopTaskCommand */.PP1({ cluster, task: taskArn, reason }));
-        if (out.task?.lastStatus === 'STOPPED') {
-            result.alreadyStopped.push(taskArn);
-            deps.log.info(`Task ${id} had already stopped`);
-        }
-        else {
-            result.stopped.push(taskArn);
-            deps.log.info(`Stopped task ${id} (${reason})`);
-        }
-    }
-    catch (e) {
-        // A task stopped long ago is no longer known to ECS: nothing left to stop.
-        // ECS answers InvalidParameterException "The referenced task was not found." for those.
-        if (hasErrorName(e, 'InvalidParameterException') && /task.*not found/i.test(e instanceof Error ? e.message : '')) {
-            result.alreadyStopped.push(taskArn);
-            deps.log.info(`Task ${id} is gone already`);
-            return;
-        }
-        const error = (0,core_errors/* describeError */.Uc)(e);
-        result.failed.push({ taskArn, error });
-        deps.log.warning(`Could not stop task ${id}: ${error}. It may still be running.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/summary.js
-/** The job summary's task table (issue 5): one row per task container. Plain Markdown string building. */
-
-/** Keeps the summary well under GitHub's 1 MiB step-summary limit for large counts. */
-const SUMMARY_MAX_ROWS = 200;
-function taskSummaryTable(outcomes, maxRows = SUMMARY_MAX_ROWS) {
-    const header = [
-        '| Task | Container | Exit code | Duration | Result | Stopped reason |',
-        '| --- | --- | --- | --- | --- | --- |',
-    ];
-    const rows = [];
-    let total = 0;
-    for (const o of outcomes) {
-        const duration = o.durationMs === undefined ? '–' : (0,time/* formatDuration */.a3)(o.durationMs);
-        const stopped = cell(o.stoppedReason ?? (o.lastStatus !== 'STOPPED' ? `(${o.lastStatus ?? 'unknown'})` : ''));
-        const containers = o.containers.length > 0 ? o.containers : [undefined];
-        containers.forEach((c, i) => {
-            total += 1;
-            if (rows.length >= maxRows)
-                return;
-            const task = i === 0 ? `\`${o.taskId}\`` : '';
-            const name = c === undefined ? '–' : `${cell(c.name)}${c.counted ? '' : ' (not checked)'}`;
-            const code = c?.exitCode === undefined ? '–' : String(c.exitCode);
-            const result = c === undefined ? (o.success ? '✅' : '❌') : !c.counted ? '' : c.ok ? '✅' : '❌';
-            rows.push(`| ${task} | ${name} | ${code} | ${i === 0 ? duration : ''} | ${result} | ${i === 0 ? stopped : ''} |`);
-        });
-    }
-    const more = total > rows.length ? [``, `…and ${total - rows.length} more row(s), omitted.`] : [];
-    return [...header, ...rows, ...more].join('\n');
-}
-/** Table cells cannot hold pipes or line breaks. */
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/index.js
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/checks.js
-/**
- * Checks of the run against its task definition: container names (overrides, watch-container) and the network
- * configuration RunTask requires. For a task definition file they run in readOptions; for a registered revision
- * right after DescribeTaskDefinition, which is a read: either way before the first mutating call (S3).
- */
-
-const FARGATE_PROVIDERS = new Set(['FARGATE', 'FARGATE_SPOT']);
-/** Throws the first problem found, as a ConfigurationError naming the input that caused it. */
-function checkRunAgainstTaskDefinition(run, td, tdLabel) {
-    const names = (td.containerDefinitions ?? []).map((c) => c.name).filter((n) => n !== undefined);
-    const known = names.map((n) => `'${n}'`).join(', ');
-    if (run.watchContainer !== undefined && !names.includes(run.watchContainer)) {
-        throw new core_errors/* ConfigurationError */.j1(`no container named '${run.watchContainer}' in ${tdLabel}; its containers are ${known}`, {
-            input: 'watch-container',
-        });
-    }
-    for (const o of run.overrideOrigins) {
-        if (names.includes(o.name))
-            continue;
-        throw new core_errors/* ConfigurationError */.j1(`container override for '${o.name}', which is not a container of ${tdLabel}; its containers are ${known}`, at(o.origin, 'overrides.containerOverrides'));
-    }
-    checkNetwork(run, td, tdLabel);
-}
-/**
- * RunTask: "If the task definition uses the awsvpc network mode, you must specify the network configuration";
- * Fargate tasks always use awsvpc; and a network configuration is refused for any other network mode.
- */
-function checkNetwork(run, td, tdLabel) {
-    const request = run.request;
-    const fargate = usesFargate(request, td);
-    const awsvpc = td.networkMode === 'awsvpc';
-    const subnets = request.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
-    if ((fargate || awsvpc) && subnets.length === 0) {
-        const why = fargate ? 'Fargate tasks use the awsvpc network mode' : `${tdLabel} uses the awsvpc network mode`;
-        throw new core_errors/* ConfigurationError */.j1(`${why}, so RunTask needs a network configuration: give subnets (and usually security-groups), or ` +
-            'networkConfiguration.awsvpcConfiguration in run-task-request', { input: 'subnets' });
-    }
-    if (request.launchType === 'FARGATE' && td.networkMode !== undefined && !awsvpc) {
-        throw new core_errors/* ConfigurationError */.j1(`launch type FARGATE needs a task definition in the awsvpc network mode; ${tdLabel} uses '${td.networkMode}'`, at(run.launchTypeOrigin ?? 'launch-type', 'launchType'));
-    }
-    if (request.networkConfiguration !== undefined && !awsvpc && !fargate) {
-        const mode = td.networkMode ?? 'bridge (the default)';
-        throw new core_errors/* ConfigurationError */.j1(`a network configuration (subnets, security groups) only applies to the awsvpc network mode; ${tdLabel} uses ${mode}`, at(run.networkOrigin ?? 'subnets', 'networkConfiguration'));
-    }
-}
-/** Fargate by launch type, by a capacity provider strategy of Fargate providers, or by a Fargate-only task definition. */
-function usesFargate(request, td) {
-    if (request.launchType !== undefined)
-        return request.launchType === 'FARGATE';
-    const strategy = request.capacityProviderStrategy ?? [];
-    if (strategy.length > 0)
-        return strategy.some((s) => FARGATE_PROVIDERS.has(s.capacityProvider ?? ''));
-    const compat = td.requiresCompatibilities ?? [];
-    return compat.length > 0 && compat.every((c) => c === 'FARGATE');
-}
-function at(origin, field) {
-    return origin === 'run-task-request' ? { input: origin, field } : { input: origin };
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/task-definition.js
-/**
- * T1 / S4: register the task definition file, or look up the registered revision (DescribeTaskDefinition, a
- * read) — either way the action learns the containers (essential flags, awslogs settings) it needs to judge exit
- * codes and stream logs. A registered revision is checked against the run here, before the first mutating call.
- */
-
-
-
-
-async function resolveTaskDefinition(deps, options) {
-    const source = options.taskDefinition;
-    if (source.kind === 'registered') {
-        const definition = await task_definition_describe(deps.ecs, source.ref, source.input);
-        const resolved = toResolved(definition, `DescribeTaskDefinition ${source.ref}`);
-        if (definition.status !== undefined && definition.status !== 'ACTIVE') {
-            throw new core_errors/* ConfigurationError */.j1(`task definition ${resolved.label} is ${definition.status}: RunTask cannot start tasks from a deregistered revision`, { input: source.input });
-        }
-        checkRunAgainstTaskDefinition(options, definition, `task definition ${resolved.label}`);
-        deps.log.info(`Using task definition ${resolved.arn} (${source.input}); nothing is registered`);
-        return resolved;
-    }
-    const out = await deps.ecs.send(new client_ecs_dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(source.definition));
-    const resolved = toResolved(out.taskDefinition ?? {}, 'RegisterTaskDefinition');
-    deps.log.info(`Registered task definition ${resolved.label} from ${source.path} (${resolved.arn})`);
-    return resolved;
-}
-async function task_definition_describe(ecs, ref, input) {
-    try {
-        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref }));
-        return out.taskDefinition ?? {};
-    }
-    catch (e) {
-        // ECS answers ClientException ("Unable to describe task definition.") for a revision that does not exist.
-        if (hasErrorName(e, 'ClientException', 'InvalidParameterException')) {
-            throw new core_errors/* ConfigurationError */.j1(`task definition ${ref} cannot be used: ${(0,core_errors/* describeError */.Uc)(e)}`, { input });
-        }
-        throw e;
-    }
-}
-function toResolved(definition, call) {
-    const arn = definition.taskDefinitionArn;
-    if (arn === undefined)
-        throw new Error(`${call} returned no task definition ARN`);
-    const label = `${definition.family ?? arn.slice(arn.lastIndexOf('/') + 1).split(':')[0]}:${definition.revision ?? '?'}`;
-    return { arn, label, definition };
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/dry-run.js
-/**
- * S13 `dry-run: true`: what a run would register and start, printed to the log and the job summary, with nothing
- * changed. The options were validated exactly as for a real run (readOptions, S3). Then, only reads:
- *   - a task definition file: DescribeTaskDefinition of its family (the latest ACTIVE revision) and the normalised
- *     diff of the file against it;
- *   - a registered revision (task-definition-arn, or taskDefinition in the request): DescribeTaskDefinition, and
- *     the same checks against the run as a real run makes (containers, network mode, INACTIVE refused).
- * Last, the RunTask request that would be sent, as YAML, with the count split into calls of at most 10.
- * Never RegisterTaskDefinition, RunTask, StopTask or any other mutating call.
- */
-
-
-
-
-
-
-
-
-async function dryRun(rt, ecs, options) {
-    const { log } = rt;
-    await log.group('Dry run: what would be registered and run (nothing is changed)', async () => {
-        const plan = await planTaskDefinition({ ecs, log }, options);
-        for (const note of plan.notes)
-            log.info(note);
-        if (plan.diff !== undefined)
-            log.info(plan.diff);
-        const counts = splitCount(options.count);
-        const calls = callsSentence(counts);
-        const requestYaml = (0,dist/* stringify */.As)(printable(runTaskRequest(options, plan.runReference, counts[0] ?? options.count)));
-        const launch = launchSentence(options);
-        log.info(`${calls}; ${launch}. The request (YAML):`);
-        log.info(requestYaml.trimEnd());
-        rt.outputs.set('taskDefinitionArn', plan.taskDefinitionArn);
-        rt.outputs.set('taskArns', []);
-        rt.outputs.set('exitCodes', {});
-        const s = new SummaryBuilder()
-            .heading(`ecs-run-task: dry run of ${options.count} task(s) in cluster ${options.cluster} (nothing registered or started)`)
-            .raw(plan.notes.map((n) => `- ${n}`).join('\n'));
-        if (plan.diff !== undefined)
-            s.heading('Task definition', 3).codeBlock(plan.diff, 'diff');
-        s.heading('RunTask request', 3).paragraph(`${calls}; ${launch}.`).codeBlock(requestYaml, 'yaml');
-        s.heading('Outputs', 3).keyValueTable(rt.outputs.entries());
-        await rt.summary.append(s.toString());
-    });
-}
-async function planTaskDefinition(deps, options) {
-    const source = options.taskDefinition;
-    if (source.kind === 'registered') {
-        // Reads only (DescribeTaskDefinition), with the checks a real run makes before RunTask.
-        const resolved = await resolveTaskDefinition(deps, options);
-        return {
-            notes: [`Would run the registered task definition ${resolved.label} (${resolved.arn}), from input ${source.input}; nothing would be registered.`],
-            diff: undefined,
-            taskDefinitionArn: resolved.arn,
-            runReference: resolved.arn,
-        };
-    }
-    const family = source.definition.family;
-    // The manifest check requires `family` (RegisterTaskDefinition does), so this only guards the type.
-    if (family === undefined)
-        throw new Error(`BUG: ${source.path} has no family after the manifest check`);
-    const live = await latestActiveRevision(deps.ecs, family);
-    const diff = diffDeployment({ taskDefinition: live }, { taskDefinition: source.definition });
-    const runReference = `<the new revision of ${family}, registered from ${source.path}>`;
-    if (live === undefined) {
-        return {
-            notes: [
-                `Family ${family} has no ACTIVE revision: would register revision 1 of ${family} from ${source.path} ` +
-                    '(a later number if earlier revisions of the family were deregistered).',
-            ],
-            diff: diff.text,
-            taskDefinitionArn: '',
-            runReference,
-        };
-    }
-    const liveLabel = `${family}:${live.revision ?? '?'}`;
-    if (diff.taskDefinitionChanged) {
-        return {
-            notes: [`Would register a new revision of ${family} from ${source.path}: it differs from ${liveLabel}, the latest ACTIVE revision, as shown below.`],
-            diff: diff.text,
-            taskDefinitionArn: '',
-            runReference,
-        };
-    }
-    return {
-        notes: [
-            `${source.path} matches ${liveLabel}, the latest ACTIVE revision (${live.taskDefinitionArn ?? '?'}): no new content. ` +
-                'A real run still registers the file as a new revision with this same content (RegisterTaskDefinition always ' +
-                'adds a revision) and runs that one.',
-        ],
-        diff: diff.text,
-        taskDefinitionArn: live.taskDefinitionArn ?? '',
-        runReference,
-    };
-}
-/**
- * DescribeTaskDefinition with a bare family answers its latest ACTIVE revision. A family without one is answered
- * with a ClientException ("Unable to describe task definition."): then there is nothing live to compare with.
- */
-async function latestActiveRevision(ecs, family) {
-    try {
-        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: family }));
-        return out.taskDefinition;
-    }
-    catch (e) {
-        if (hasErrorName(e, 'ClientException'))
-            return undefined;
-        throw e;
-    }
-}
-/** The counts of the RunTask calls a real run makes: 25 → [10, 10, 5]. */
-function splitCount(count) {
-    const counts = [];
-    for (let left = count; left > 0; left -= RUN_TASK_MAX_COUNT)
-        counts.push(Math.min(RUN_TASK_MAX_COUNT, left));
-    return counts;
-}
-/** The request of the first RunTask call; later calls differ only in count (and clientToken). */
-function runTaskRequest(options, taskDefinition, count) {
-    return { cluster: options.cluster, taskDefinition, count, ...options.request };
-}
-/** S11: the request preview shows sensitive environment overrides as fingerprints, never their values. */
-function printable(request) {
-    const overrides = request.overrides?.containerOverrides;
-    if (overrides === undefined)
-        return request;
-    const containerOverrides = overrides.map((o) => o.environment === undefined ? o : { ...o, environment: hideSensitiveEnvironment(o.environment) });
-    return { ...request, overrides: { ...request.overrides, containerOverrides } };
-}
-function callsSentence(counts) {
-    if (counts.length === 1)
-        return `RunTask would be called once, with count ${counts[0] ?? 1}`;
-    const last = counts[counts.length - 1] ?? RUN_TASK_MAX_COUNT;
-    const full = last === RUN_TASK_MAX_COUNT ? counts.length : counts.length - 1;
-    const split = counts.length <= 5
-        ? `count ${counts.join(', ')}`
-        : `${full} with count ${RUN_TASK_MAX_COUNT}${full === counts.length ? '' : `, then 1 with count ${last}`}`;
-    return `RunTask would be called ${counts.length} times (${split}), each with its own clientToken`;
-}
-function launchSentence(options) {
-    const { launchType, capacityProviderStrategy } = options.request;
-    if (launchType !== undefined)
-        return `launch type ${launchType}`;
-    const providers = (capacityProviderStrategy ?? []).map((s) => s.capacityProvider ?? '?');
-    if (providers.length > 0)
-        return `capacity providers ${providers.join(', ')}`;
-    return `neither a launch type nor a capacity provider strategy, so the default capacity provider strategy of cluster ${options.cluster} applies`;
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/structured-text.js
-/**
- * Parsing JSON and YAML text with the 1-based line (and column) of the first syntax error, so a message can say
- * "input 'overrides', line 3" or "deploy/td.yaml:12". JSON.parse's messages differ between Node versions and often
- * give no position, so a small strict scanner locates JSON errors itself.
- */
-
-/** Strict JSON (RFC 8259). */
-function parseJsonText(text) {
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch (e) {
-        const found = locateJsonError(text);
-        const offset = found?.offset ?? 0;
-        const reason = found?.reason ?? (e instanceof Error ? e.message : String(e));
-        return { ok: false, format: 'JSON', ...lineAndColumn(text, offset), reason };
-    }
-}
-/**
- * JSON or YAML, decided by content: valid JSON is JSON; anything else is parsed as YAML 1.2 (a superset of JSON's
- * syntax, so flow-style `{a: 1}` works). When the text starts like JSON (`{` or `[`) and is neither valid JSON nor
- * valid YAML, the JSON error is reported, as that is what the author meant to write.
- */
-function parseYamlOrJsonText(text) {
-    const json = parseJsonText(text);
-    if (json.ok)
-        return json;
-    const yaml = parseYamlText(text);
-    if (yaml.ok)
-        return yaml;
-    return /^\s*[[{]/.test(text) ? json : yaml;
-}
-/** One YAML 1.2 document (duplicate keys and multiple documents are errors). */
-function parseYamlText(text) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
-    const err = doc.errors[0];
-    if (err !== undefined) {
-        const pos = err.linePos?.[0];
-        const reason = (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '');
-        return { ok: false, format: 'YAML', line: pos?.line ?? 1, column: pos?.col ?? 1, reason };
-    }
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
-}
-function lineAndColumn(text, offset) {
-    const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-    const line = before.split('\n').length;
-    const column = before.length - (before.lastIndexOf('\n') + 1) + 1;
-    return { line, column };
-}
-class JsonSyntax extends Error {
-    offset;
-    reason;
-    constructor(offset, reason) {
-        super(reason);
-        this.offset = offset;
-        this.reason = reason;
-    }
-}
-/** Offset and reason of the first JSON syntax error in `text`, or undefined when it is valid JSON. */
-function locateJsonError(text) {
-    let i = 0;
-    const fail = (reason, at = i) => {
-        throw new JsonSyntax(at, reason);
-    };
-    const describeHere = () => i >= text.length ? 'unexpected end of input' : `unexpected character ${JSON.stringify(text[i])}`;
-    const ws = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const expect = (ch, what) => {
-        ws();
-        if (text[i] !== ch)
-            fail(`expected ${what}, found ${describeHere().replace(/^unexpected /, '')}`);
-        i++;
-    };
-    const str = () => {
-        const start = i;
-        i++;
-        for (;;) {
-            if (i >= text.length)
-                fail('unterminated string', start);
-            const c = text.charCodeAt(i);
-            if (c === 0x22)
-                break;
-            if (c < 0x20)
-                fail('control character (such as a newline) inside a string; write it as an escape like \\n');
-            if (c === 0x5c) {
-                const esc = text[i + 1];
-                if (esc === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-                        fail('bad \\u escape in string');
-                    i += 6;
-                    continue;
-                }
-                if (esc === undefined || !'"\\/bfnrt'.includes(esc))
-                    fail(`bad escape \\${esc ?? ''} in string`);
-                i += 2;
-                continue;
-            }
-            i++;
-        }
-        i++;
-    };
-    const num = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    const value = () => {
-        ws();
-        const c = text[i];
-        if (c === '{') {
-            i++;
-            ws();
-            if (text[i] === '}') {
-                i++;
-                return;
-            }
-            for (;;) {
-                ws();
-                if (text[i] !== '"')
-                    fail(`expected a double-quoted property name, found ${describeHere().replace(/^unexpected /, '')}`);
-                str();
-                expect(':', "':' after the property name");
-                value();
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    ws();
-                    if (text[i] === '}')
-                        fail('trailing comma before }');
-                    continue;
-                }
-                expect('}', "',' or '}'");
-                return;
-            }
-        }
-        if (c === '[') {
-            i++;
-            ws();
-            if (text[i] === ']') {
-                i++;
-                return;
-            }
-            for (;;) {
-                value();
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    ws();
-                    if (text[i] === ']')
-                        fail('trailing comma before ]');
-                    continue;
-                }
-                expect(']', "',' or ']'");
-                return;
-            }
-        }
-        if (c === '"')
-            return str();
-        for (const lit of ['true', 'false', 'null']) {
-            if (text.startsWith(lit, i)) {
-                i += lit.length;
-                return;
-            }
-        }
-        num.lastIndex = i;
-        if (c !== undefined && /[-0-9]/.test(c) && num.test(text)) {
-            i = num.lastIndex;
-            return;
-        }
-        fail(describeHere());
-    };
-    try {
-        value();
-        ws();
-        if (i < text.length)
-            fail(`unexpected ${JSON.stringify(text[i])} after the end of the JSON value`);
-        return undefined;
-    }
-    catch (e) {
-        if (e instanceof JsonSyntax)
-            return { offset: e.offset, reason: e.reason };
-        throw e;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/inputs.js
-/**
- * Typed readers over the action's inputs. Every reader throws a ConfigurationError naming the input (S3), so an
- * action validates all of its inputs before its first AWS call. Reading a name that is not in the action's declared
- * list (its INPUT_NAMES, kept equal to action.yml by test/unit/action-inputs.test.ts) is a programming bug and throws
- * a plain Error.
- */
-
-
-const TRUE_VALUES = ['true', 'True', 'TRUE'];
-const FALSE_VALUES = ['false', 'False', 'FALSE'];
-class Inputs {
-    source;
-    declared;
-    constructor(source, declared) {
-        this.source = source;
-        this.declared = new Set(declared);
-    }
-    /** The trimmed value, '' when unset. */
-    raw(name) {
-        if (!this.declared.has(name)) {
-            throw new Error(`BUG: input '${name}' is read but not declared (declared: ${[...this.declared].join(', ')})`);
-        }
-        return this.source(name).trim();
-    }
-    /** True when the input has a non-empty value. */
-    has(name) {
-        return this.raw(name) !== '';
-    }
-    required(name) {
-        const v = this.raw(name);
-        if (v === '')
-            throw new core_errors/* ConfigurationError */.j1('a value is required', { input: name });
-        return v;
-    }
-    optional(name) {
-        const v = this.raw(name);
-        return v === '' ? undefined : v;
-    }
-    /** YAML 1.2 core schema booleans, as @actions/core getBooleanInput: true/True/TRUE/false/False/FALSE. */
-    boolean(name, defaultValue) {
-        const v = this.raw(name);
-        if (v === '')
-            return defaultValue;
-        if (TRUE_VALUES.includes(v))
-            return true;
-        if (FALSE_VALUES.includes(v))
-            return false;
-        throw new core_errors/* ConfigurationError */.j1(`expected a boolean (true or false), got '${v}'`, { input: name });
-    }
-    integer(name, opts = {}) {
-        const v = this.raw(name);
-        if (v === '')
-            return opts.default;
-        const n = /^[+-]?\d+$/.test(v) ? Number(v) : NaN;
-        if (!Number.isSafeInteger(n) || !within(n, opts)) {
-            throw new core_errors/* ConfigurationError */.j1(`expected ${describeBounds('a whole number', opts)}, got '${v}'`, { input: name });
-        }
-        return n;
-    }
-    number(name, opts = {}) {
-        const v = this.raw(name);
-        if (v === '')
-            return opts.default;
-        const n = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
-        if (!Number.isFinite(n) || !within(n, opts)) {
-            throw new core_errors/* ConfigurationError */.j1(`expected ${describeBounds('a number', opts)}, got '${v}'`, { input: name });
-        }
-        return n;
-    }
-    enumValue(name, allowed, defaultValue) {
-        const v = this.raw(name);
-        if (v === '')
-            return defaultValue;
-        const exact = allowed.find((a) => a === v);
-        if (exact !== undefined)
-            return exact;
-        const folded = allowed.filter((a) => a.toLowerCase() === v.toLowerCase());
-        if (folded.length === 1)
-            return folded[0];
-        throw new core_errors/* ConfigurationError */.j1(`expected one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${v}'`, {
-            input: name,
-        });
-    }
-    /** Parsed JSON, undefined when unset. Syntax errors give the line within the input's value. */
-    json(name) {
-        const v = this.raw(name);
-        return v === '' ? undefined : unwrap(name, parseJsonText(v));
-    }
-    /** Parsed JSON or YAML (by content), undefined when unset. Syntax errors give the line within the value. */
-    yamlOrJson(name) {
-        const v = this.raw(name);
-        return v === '' ? undefined : unwrap(name, parseYamlOrJsonText(v));
-    }
-    /** Items separated by newlines and/or commas, trimmed, empty items dropped; [] when unset. */
-    list(name) {
-        return this.raw(name)
-            .split(/[\n,]/)
-            .map((s) => s.trim())
-            .filter((s) => s !== '');
-    }
-    exclusive(a, b, opts = {}) {
-        const va = this.raw(a);
-        const vb = this.raw(b);
-        if (va !== '' && vb !== '') {
-            throw new core_errors/* ConfigurationError */.j1(`give either '${a}' or '${b}', not both`, { input: a });
-        }
-        if (va !== '')
-            return { name: a, value: va };
-        if (vb !== '')
-            return { name: b, value: vb };
-        if (opts.required === true) {
-            throw new core_errors/* ConfigurationError */.j1(`one of '${a}' or '${b}' is required`, { input: a });
-        }
-        return undefined;
-    }
-}
-function within(n, b) {
-    return (b.min === undefined || n >= b.min) && (b.max === undefined || n <= b.max);
-}
-function describeBounds(what, b) {
-    if (b.min !== undefined && b.max !== undefined)
-        return `${what} from ${b.min} to ${b.max}`;
-    if (b.min !== undefined)
-        return `${what} of at least ${b.min}`;
-    if (b.max !== undefined)
-        return `${what} of at most ${b.max}`;
-    return what;
-}
-function unwrap(name, r) {
-    if (r.ok)
-        return r.value;
-    throw new core_errors/* ConfigurationError */.j1(`invalid ${r.format} at line ${r.line}, column ${r.column}: ${r.reason}`, {
-        input: name,
-    });
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/paths.js
-/**
- * Manifest paths resolve against the workspace (GITHUB_WORKSPACE) and may not leave it: not with `..`, not as
- * an absolute path elsewhere, and not through a symlink that points outside (checked on the real path).
- */
-
-
-
-/** True when `target` is `root` or lies below it (both absolute, already normalised). */
-function isInside(root, target) {
-    const rel = external_node_path_.relative(root, target);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_.isAbsolute(rel));
-}
-/**
- * The absolute real path of the manifest `userPath` (as the user wrote it in input `inputName`).
- * Throws a ConfigurationError naming the input and the path when the path is empty, escapes the workspace,
- * does not exist, or is not a regular file.
- */
-async function resolveManifestPath(workspace, userPath, inputName) {
-    const where = { input: inputName, file: userPath };
-    if (userPath.trim() === '')
-        throw new core_errors/* ConfigurationError */.j1('the manifest path is empty', { input: inputName });
-    if (workspace === '') {
-        throw new core_errors/* ConfigurationError */.j1('GITHUB_WORKSPACE is not set, so the manifest path cannot be resolved', where);
-    }
-    const root = external_node_path_.resolve(workspace);
-    const candidate = external_node_path_.resolve(root, userPath);
-    if (!isInside(root, candidate)) {
-        throw new core_errors/* ConfigurationError */.j1(`the path leaves the workspace ${root}; manifests must be inside it`, where);
-    }
-    const realRoot = await realpathOr(root, () => {
-        throw new core_errors/* ConfigurationError */.j1(`the workspace ${root} does not exist`, where);
-    });
-    const realFile = await realpathOr(candidate, () => {
-        throw new core_errors/* ConfigurationError */.j1(`file not found: ${candidate} (paths are relative to the workspace ${root})`, where);
-    });
-    if (!isInside(realRoot, realFile)) {
-        throw new core_errors/* ConfigurationError */.j1(`the path resolves (through a symbolic link) to ${realFile}, outside the workspace ${realRoot}`, where);
-    }
-    const info = await (0,promises_.stat)(realFile);
-    if (!info.isFile())
-        throw new core_errors/* ConfigurationError */.j1(`${candidate} is not a file`, where);
-    return realFile;
-}
-async function realpathOr(p, onMissing) {
-    try {
-        return await (0,promises_.realpath)(p);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            onMissing();
-        throw e;
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/problems.js
-/**
- * Collecting the problems found in one manifest, so the user sees all of them at once (first N), each with its
- * file, line and field path.
- */
-
-/** How many problems one error message lists before it says "and N more". */
-const MAX_LISTED_PROBLEMS = 20;
-const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
-/** `containerDefinitions[1].portMappings[0].containerPort`; odd map keys are quoted: `dockerLabels["a b"]`. */
-function formatFieldPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else if (IDENTIFIER.test(segment))
-            out += out === '' ? segment : `.${segment}`;
-        else
-            out += `[${JSON.stringify(segment)}]`;
-    }
-    return out;
-}
-/**
- * Several located problems in one manifest. Its own location is the first problem's, so code that reads
- * `location.line` gets a useful answer; the message lists every problem (up to MAX_LISTED_PROBLEMS).
- */
-class ManifestError extends core_errors/* ConfigurationError */.j1 {
-    problems;
-    constructor(problems) {
-        const first = problems[0];
-        if (first === undefined)
-            throw new Error('ManifestError needs at least one problem');
-        super(summarise(problems), first.location);
-        this.name = 'ManifestError';
-        this.problems = problems;
-    }
-}
-function summarise(problems) {
-    const [first, ...rest] = problems;
-    if (first === undefined)
-        return '';
-    if (rest.length === 0)
-        return first.detail;
-    const shown = rest
-        .slice(0, MAX_LISTED_PROBLEMS - 1)
-        .map((p) => `\n  - ${(0,core_errors/* formatLocated */.Cc)(p.detail, lineOnly(p.location))}`);
-    const hidden = rest.length - shown.length;
-    const more = hidden > 0 ? `\n  ... and ${hidden} more` : '';
-    return `${first.detail}\n${problems.length} problems in this manifest; the others:${shown.join('')}${more}`;
-}
-/** In the list, the input name is already said once in the heading: repeat only file:line and field. */
-function lineOnly(loc) {
-    const { input: _input, ...rest } = loc;
-    return rest;
-}
-/** Throws one ConfigurationError for a single problem, or a ManifestError listing several; nothing if none. */
-function throwIfAny(problems) {
-    if (problems.length === 1 && problems[0] !== undefined)
-        throw problems[0];
-    if (problems.length > 1)
-        throw new ManifestError(problems);
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/placeholders.js
-/**
- * S2 placeholders, substituted in the manifest TEXT before parsing (so every line keeps its number):
- * `<+artifact.image>` and `<+primary.artifact.image>` → the `image` input; `<+targetGroupArn>` → the
- * blue/green stage target group. A placeholder without a value, or one we do not know, is an error naming
- * the file, the line and what is missing.
- */
-
-
-const IMAGE = { value: (p) => p.image, missing: "needs input 'image'" };
-const RULES = new Map([
-    ['artifact.image', IMAGE],
-    ['primary.artifact.image', IMAGE],
-    [
-        'targetGroupArn',
-        {
-            value: (p) => p.targetGroupArn,
-            missing: 'needs the blue/green stage target group, which only ecs-bluegreen-swap (mode: deploy) resolves',
-        },
-    ],
-]);
-const PLACEHOLDER = /<\+([^>\r\n]*)>/g;
-/**
- * A substituted value must not change the document's structure (no quotes, spaces, `#`, braces...): image
- * references and ARNs never contain such characters, so anything else is a mistake in the input.
- */
-const SAFE_VALUE = /^[A-Za-z0-9._\-/:@+=,]+$/;
-/** The placeholder names this module resolves, in the form users write them. */
-const KNOWN_PLACEHOLDERS = [...RULES.keys()].map((k) => `<+${k}>`);
-/**
- * Replaces every placeholder in `text`. `file` and `inputName` locate errors. All unresolved placeholders are
- * reported together.
- */
-function substitutePlaceholders(text, file, placeholders, inputName) {
-    const problems = [];
-    const base = inputName === undefined ? { file } : { input: inputName, file };
-    const result = text.replace(PLACEHOLDER, (match, rawName, offset) => {
-        const name = rawName.trim();
-        const line = lineAt(text, offset);
-        const rule = RULES.get(name);
-        if (rule === undefined) {
-            problems.push(new core_errors/* ConfigurationError */.j1(`unknown placeholder ${match}; known placeholders: ${KNOWN_PLACEHOLDERS.join(', ')}`, {
-                ...base,
-                line,
-            }));
-            return match;
-        }
-        const value = rule.value(placeholders);
-        if (value === undefined || value === '') {
-            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match} has no value: it ${rule.missing}`, { ...base, line }));
-            return match;
-        }
-        if (!SAFE_VALUE.test(value)) {
-            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match}: its value contains characters an image reference or ARN cannot contain`, { ...base, line }));
-            return match;
-        }
-        return value;
-    });
-    throwIfAny(problems);
-    return result;
-}
-/** 1-based line of `offset` in `text`. */
-function lineAt(text, offset) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        line += 1;
-    return line;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/parse.js
-/**
- * Parsing a manifest: JSON or YAML decided by content (JSON when the first non-blank character is `{` or `[`),
- * with line-numbered syntax errors, keeping the document's positions so later checks can name a field's line.
- */
-
-
-
-
-
-
-/** JSON when the content starts (after blanks and a BOM) with `{` or `[`, else YAML. */
-function detectFormat(text) {
-    const first = /\S/.exec(text.replace(/^\uFEFF/, ''));
-    return first !== null && (first[0] === '{' || first[0] === '[') ? 'json' : 'yaml';
-}
-/**
- * Parses manifest text given inline (or read from a file): placeholders first (S2), then JSON or YAML.
- * `file` is how errors name the source (e.g. `input task-definition` for inline text).
- */
-function parseManifestText(text, file, placeholders, inputName) {
-    const substituted = substitutePlaceholders(text, file, placeholders, inputName).replace(/^\uFEFF/, '');
-    const base = inputName === undefined ? { file } : { input: inputName, file };
-    const format = detectFormat(substituted);
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(substituted, { lineCounter, merge: true, prettyErrors: true, uniqueKeys: true });
-    let value;
-    if (format === 'json') {
-        value = parseJson(substituted, base);
-    }
-    // For JSON, JSON.parse is the judge of syntax; of the YAML parser's complaints only duplicate keys count.
-    const errors = format === 'json' ? doc.errors.filter((e) => e.code === 'DUPLICATE_KEY') : doc.errors;
-    throwIfAny(errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const what = format === 'json' ? 'JSON' : 'YAML';
-        const at = pos === undefined ? '' : ` at line ${pos.line}, column ${pos.col}`;
-        const loc = pos === undefined ? base : { ...base, line: pos.line };
-        return new core_errors/* ConfigurationError */.j1(`${what} syntax error${at}: ${firstLine(e.message)}`, loc);
-    }));
-    if (format === 'yaml')
-        value = doc.toJS({ maxAliasCount: 1000 });
-    if (value === null || value === undefined) {
-        throw new core_errors/* ConfigurationError */.j1('the manifest is empty', base);
-    }
-    return {
-        value,
-        file,
-        input: inputName,
-        lineOf: (path) => lineOfPath(doc, lineCounter, path),
-    };
-}
-/** Resolves `userPath` inside `workspace` (refusing escapes), reads it and parses it (see parseManifestText). */
-async function parse_loadManifest(workspace, userPath, inputName, placeholders) {
-    const real = await resolveManifestPath(workspace, userPath, inputName);
-    let text;
-    try {
-        text = await (0,promises_.readFile)(real, 'utf8');
-    }
-    catch (e) {
-        throw new core_errors/* ConfigurationError */.j1(`cannot read the file: ${e.message}`, { input: inputName, file: userPath });
-    }
-    return parseManifestText(text, userPath, placeholders, inputName);
-}
-function parseJson(text, base) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        const message = e.message;
-        const { line, column } = jsonErrorPosition(text, message);
-        throw new core_errors/* ConfigurationError */.j1(`JSON syntax error at line ${line}, column ${column}: ${stripPosition(message)}`, {
-            ...base,
-            line,
-        });
-    }
-}
-/** Line and column of a JSON.parse error: from `at position N` (any Node), else `(line L column C)`, else the end. */
-function jsonErrorPosition(text, message) {
-    const pos = /at position (\d+)/.exec(message);
-    const lc = /\(line (\d+) column (\d+)\)/.exec(message);
-    if (pos === null && lc !== null)
-        return { line: Number(lc[1]), column: Number(lc[2]) };
-    // An error at the very end (truncated input) is shown on the last line that has content.
-    const end = text.trimEnd().length;
-    const offset = pos !== null ? Math.min(Number(pos[1]), end) : end;
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return { line, column };
-}
-function stripPosition(message) {
-    return message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-}
-function firstLine(message) {
-    return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
-}
-function lineOfPath(doc, counter, path) {
-    let node = doc.contents;
-    let keyNode;
-    for (const segment of path) {
-        if ((0,dist/* isAlias */.Vj)(node))
-            node = node.resolve(doc);
-        keyNode = undefined;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
-            if (pair === undefined)
-                return undefined;
-            keyNode = (0,dist/* isScalar */.jn)(pair.key) ? pair.key : undefined;
-            node = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            node = node.items[segment];
-        }
-        else {
-            return undefined;
-        }
-    }
-    const target = keyNode ?? node;
-    const offset = target?.range?.[0];
-    return offset === undefined ? undefined : counter.linePos(offset).line;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/image.js
-
-/**
- * A copy of `taskDefinition` in which the container named `containerName` runs `image`. A name that matches no
- * container is a ConfigurationError for input `container-name` listing the containers there are.
- */
-function setContainerImage(taskDefinition, containerName, image) {
-    const containers = taskDefinition.containerDefinitions ?? [];
-    if (!containers.some((c) => c.name === containerName)) {
-        const names = containers.map((c) => c.name).filter((n) => n !== undefined);
-        const there = names.length === 0
-            ? 'the task definition has no named containers'
-            : `its containers are ${names.map((n) => `'${n}'`).join(', ')}`;
-        throw new core_errors/* ConfigurationError */.j1(`no container named '${containerName}' in the task definition; ${there}`, {
-            input: 'container-name',
-        });
-    }
-    if (image.trim() === '')
-        throw new core_errors/* ConfigurationError */.j1('the image is empty', { input: 'image' });
-    return {
-        ...taskDefinition,
-        containerDefinitions: containers.map((c) => (c.name === containerName ? { ...c, image } : c)),
-    };
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/fargate.js
@@ -81590,7 +80081,7 @@ const TASK_DEFINITION = {
     sanitise: sanitiseTaskDefinition,
     rules: checkTaskDefinition,
 };
-const SERVICE_DEFINITION = {
+const kinds_SERVICE_DEFINITION = {
     title: 'service definition',
     schema: client_ecs_dist_cjs/* CreateServiceRequest$ */.dbk,
     provided: [],
@@ -81631,7 +80122,7 @@ const SCALING_POLICIES = {
     rules: checkScalingPolicy,
 };
 /** Validates one request (task definition, service definition, run-task request); throws every problem found. */
-function checkManifest(kind, manifest, options = {}) {
+function kinds_checkManifest(kind, manifest, options = {}) {
     const sanitised = kind.sanitise(manifest);
     return checkItems(kind, sanitised, [sanitised.value], false, options)[0];
 }
@@ -81669,20 +80160,20 @@ function schemaOptions(kind, options) {
 }
 async function loadTaskDefinition(workspace, userPath, inputName, placeholders, options = {}) {
     const manifest = await parse_loadManifest(workspace, userPath, inputName, placeholders);
-    const td = checkManifest(TASK_DEFINITION, manifest, options);
+    const td = kinds_checkManifest(TASK_DEFINITION, manifest, options);
     const override = options.containerImage;
     return override === undefined ? td : setContainerImage(td, override.containerName, override.image);
 }
 async function loadServiceDefinition(workspace, userPath, inputName, placeholders, options = {}) {
-    return checkManifest(SERVICE_DEFINITION, await loadManifest(workspace, userPath, inputName, placeholders), options);
+    return kinds_checkManifest(kinds_SERVICE_DEFINITION, await loadManifest(workspace, userPath, inputName, placeholders), options);
 }
 async function loadRunTaskRequest(workspace, userPath, inputName, placeholders, options = {}) {
-    return checkManifest(RUN_TASK_REQUEST, await parse_loadManifest(workspace, userPath, inputName, placeholders), options);
+    return kinds_checkManifest(RUN_TASK_REQUEST, await parse_loadManifest(workspace, userPath, inputName, placeholders), options);
 }
-async function loadScalableTargets(workspace, userPath, inputName, placeholders, options = {}) {
+async function kinds_loadScalableTargets(workspace, userPath, inputName, placeholders, options = {}) {
     return checkManifestList(SCALABLE_TARGETS, await loadManifest(workspace, userPath, inputName, placeholders), options);
 }
-async function loadScalingPolicies(workspace, userPath, inputName, placeholders, options = {}) {
+async function kinds_loadScalingPolicies(workspace, userPath, inputName, placeholders, options = {}) {
     return checkManifestList(SCALING_POLICIES, await loadManifest(workspace, userPath, inputName, placeholders), options);
 }
 
@@ -81697,6 +80188,4171 @@ async function loadScalingPolicies(workspace, userPath, inputName, placeholders,
 
 
 
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/image.js
+/**
+ * The `image` and `container-name` inputs (S2), as every action that takes a task definition reads them: `image`
+ * fills the `<+artifact.image>` placeholders of the manifests, or, with `container-name`, is set as that container's
+ * image in the task definition file. Both are checked before any AWS call (S3).
+ */
+
+
+
+/** `<+artifact.image>` or `<+primary.artifact.image>` (as placeholders.ts reads them). */
+const IMAGE_PLACEHOLDER = /<\+\s*(primary\.)?artifact\.image\s*>/;
+const NO_IMAGE = { image: undefined, containerName: undefined };
+/** `image` and `container-name`; container-name needs the image it sets. */
+function readImageChoice(inputs) {
+    const image = inputs.optional('image');
+    const containerName = inputs.optional('container-name');
+    if (containerName !== undefined && image === undefined) {
+        throw new core_errors/* ConfigurationError */.j1(`container-name '${containerName}' is given, so the image to set is required`, { input: 'image' });
+    }
+    return { image, containerName };
+}
+/** The placeholders `image` fills in every manifest. */
+function imagePlaceholders(choice) {
+    return choice.image === undefined ? {} : { image: choice.image };
+}
+/** With container-name: the container and the image the task definition file gets. */
+function containerImageOf(choice) {
+    return choice.containerName !== undefined && choice.image !== undefined
+        ? { containerName: choice.containerName, image: choice.image }
+        : undefined;
+}
+/**
+ * A registered task definition has no file to set an image in, so container-name is refused, naming the input.
+ * `use`: what the action does with a registered revision ("is deployed as it was registered").
+ */
+function refuseContainerNameForRegistered(choice, use) {
+    if (choice.containerName === undefined)
+        return;
+    throw new core_errors/* ConfigurationError */.j1('container-name and image set a container image in a task-definition file; a registered task definition ' +
+        `(task-definition-arn) ${use}`, { input: 'container-name' });
+}
+/**
+ * `image` without `container-name` only works through a placeholder: an image no manifest uses would be silently
+ * ignored, so it is an error on input `image`. Nothing to check without an image, or with container-name.
+ */
+async function checkImageIsUsed(workspace, choice, files) {
+    if (choice.image === undefined || choice.containerName !== undefined)
+        return;
+    for (const { input, path } of files) {
+        if (path === undefined)
+            continue;
+        const text = await (0,promises_.readFile)(await resolveManifestPath(workspace, path, input), 'utf8');
+        if (IMAGE_PLACEHOLDER.test(text))
+            return;
+    }
+    throw new core_errors/* ConfigurationError */.j1('the image would not be used: no manifest has an <+artifact.image> placeholder; set container-name to choose ' +
+        'the container that runs it', { input: 'image' });
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
+/**
+ * True when two task definition references name the same revision. A full ARN
+ * (`arn:aws:ecs:<region>:<account>:task-definition/web:3`) matches itself and its `family:revision` short form.
+ */
+function task_definition_refs_sameTaskDefinition(a, b) {
+    if (a === undefined || b === undefined)
+        return false;
+    if (a === b)
+        return true;
+    return task_definition_refs_familyRevision(a) === task_definition_refs_familyRevision(b) && (!isArn(a) || !isArn(b));
+}
+function isArn(ref) {
+    return ref.startsWith('arn:');
+}
+/** `web:3` from an ARN or a `family:revision`. */
+function task_definition_refs_familyRevision(ref) {
+    const slash = ref.lastIndexOf('/');
+    return isArn(ref) && slash >= 0 ? ref.slice(slash + 1) : ref;
+}
+/** "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed." (family) */
+const FAMILY = '[A-Za-z0-9_-]{1,255}';
+const REVISION = '[1-9][0-9]{0,8}';
+const FAMILY_REVISION = new RegExp(`^${FAMILY}:${REVISION}$`);
+const TASK_DEFINITION_ARN = new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:task-definition/${FAMILY}:${REVISION}$`);
+/** True for a full task definition ARN or a `family:revision` (a bare family, whose latest revision changes, is not). */
+function isTaskDefinitionRef(ref) {
+    return FAMILY_REVISION.test(ref) || TASK_DEFINITION_ARN.test(ref);
+}
+/** Why `ref` is not a task definition reference (for a ConfigurationError), or undefined when it is one. */
+function taskDefinitionRefProblem(ref) {
+    if (isTaskDefinitionRef(ref))
+        return undefined;
+    const hint = ref.startsWith('arn:')
+        ? 'expected a task definition ARN, arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>'
+        : /^[A-Za-z0-9_-]+$/.test(ref)
+            ? 'a revision is required: write <family>:<revision> (e.g. web:7) or the full task definition ARN'
+            : 'expected a task definition ARN (arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>) or <family>:<revision>';
+    return `'${ref}' is not a task definition reference: ${hint}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/names.js
+
+
+
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:cluster\/[A-Za-z0-9_-]{1,255}$/;
+/** `service/<cluster>/<name>` (current format) or `service/<name>` (the old one). */
+const SERVICE_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:service\/(?:([A-Za-z0-9_-]{1,255})\/)?([A-Za-z0-9_-]{1,255})$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+function checkCluster(value, where) {
+    if (NAME.test(value) || CLUSTER_ARN.test(value))
+        return value;
+    throw new core_errors/* ConfigurationError */.j1(`'${value}' is not a cluster name (up to 255 letters, numbers, hyphens and underscores) or cluster ARN`, where);
+}
+/**
+ * A reference to a registered task definition (S4): a full ARN or `family:revision` (a bare family would deploy or
+ * run whatever revision is latest at that moment). The reference itself, or a ConfigurationError at `where`.
+ */
+function checkTaskDefinitionRef(ref, where) {
+    const problem = taskDefinitionRefProblem(ref);
+    if (problem !== undefined)
+        throw new core_errors/* ConfigurationError */.j1(problem, where);
+    return ref;
+}
+function checkRegion(value) {
+    if (value === undefined || REGION.test(value))
+        return value;
+    throw new core_errors/* ConfigurationError */.j1(`'${value}' is not an AWS region name (e.g. us-east-1)`, { input: 'region' });
+}
+/** The `service` input: a name, or a service ARN (its cluster, when the ARN names one, is returned too). */
+function parseServiceInput(value) {
+    if (NAME.test(value))
+        return { name: value };
+    const arn = SERVICE_ARN.exec(value);
+    if (arn !== null) {
+        const name = serviceNameOf(value);
+        return arn[1] !== undefined ? { name, cluster: arn[1] } : { name };
+    }
+    throw new ConfigurationError(`'${value}' is not a service name (up to 255 letters, numbers, hyphens and underscores) or service ARN`, { input: 'service' });
+}
+/**
+ * The service name: the `service` input or the definition's serviceName (one is needed; when both are given they
+ * must agree). The cluster: the `cluster` input, else the service ARN's, else the definition's, else `default`.
+ */
+function resolveTarget(serviceInput, clusterInput, definition, locate) {
+    const fromInput = serviceInput === undefined ? undefined : parseServiceInput(serviceInput);
+    const inFile = definition?.serviceName ?? undefined;
+    if (inFile !== undefined && !NAME.test(inFile)) {
+        throw new ConfigurationError(`'${inFile}' is not a service name (up to 255 letters, numbers, hyphens and underscores)`, locate('serviceName'));
+    }
+    if (fromInput !== undefined && inFile !== undefined && fromInput.name !== inFile) {
+        const at = locate('serviceName');
+        const where = at.file !== undefined ? ` (${at.file}${at.line !== undefined ? `:${at.line}` : ''})` : '';
+        throw new ConfigurationError(`'${fromInput.name}' is not the service the service definition names: serviceName in input ` +
+            `'service-definition'${where} is '${inFile}'; remove one or make them agree`, { input: 'service' });
+    }
+    const serviceName = fromInput?.name ?? inFile;
+    if (serviceName === undefined) {
+        throw new ConfigurationError("a service is needed: set the 'service' input, or serviceName in the service definition", {
+            input: 'service',
+        });
+    }
+    if (clusterInput !== undefined && fromInput?.cluster !== undefined && clusterNameOf(clusterInput) !== fromInput.cluster) {
+        throw new ConfigurationError(`the service ARN is in cluster '${fromInput.cluster}' but input 'cluster' is '${clusterInput}'`, { input: 'service' });
+    }
+    const fileCluster = definition?.cluster ?? undefined;
+    if (clusterInput === undefined && fromInput?.cluster === undefined && fileCluster !== undefined) {
+        checkCluster(fileCluster, locate('cluster'));
+    }
+    return { serviceName, cluster: clusterInput ?? fromInput?.cluster ?? fileCluster ?? 'default' };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/shared-inputs.js
+/**
+ * The inputs every action shares, read once and checked the same way everywhere (S3): region, cluster,
+ * timeout-minutes, max-attempts, dry-run, github-token with environment (S11: the token is masked the moment it is
+ * read), and image with container-name (image.ts). An action names the shared inputs it declares; only those are
+ * read, the others keep their defaults (an action whose `image` means something else simply does not name it).
+ */
+
+
+
+
+/** The shared inputs, as they are spelled in action.yml. */
+const SHARED_INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'region',
+    'cluster',
+    'timeout-minutes',
+    'max-attempts',
+    'dry-run',
+    'github-token',
+    'environment',
+    'image',
+    'container-name',
+]));
+/** timeout-minutes: 1 to 360 (six hours, the longest a GitHub-hosted job runs), 30 when unset. */
+const TIMEOUT_MINUTES = { min: 1, max: 360, default: 30 };
+/** max-attempts: SDK attempts per AWS call (retries included). */
+const MAX_ATTEMPTS = { min: 1, max: 20, default: DEFAULT_MAX_ATTEMPTS };
+/** The GitHub environment a deployment is recorded for when `environment` is unset. */
+const DEFAULT_ENVIRONMENT = 'production';
+/**
+ * Reads the shared inputs in `declared` (the action's own list), github-token first, so it is masked before
+ * anything could echo it.
+ */
+function readSharedInputs(inputs, secrets, declared) {
+    const uses = new Set(declared);
+    for (const [a, b] of [['github-token', 'environment'], ['image', 'container-name']]) {
+        if (uses.has(a) !== uses.has(b))
+            throw new Error(`BUG: the shared inputs ${a} and ${b} are declared together or not at all`);
+    }
+    const token = uses.has('github-token') ? readGitHubToken(inputs, secrets) : undefined;
+    return {
+        dryRun: uses.has('dry-run') ? inputs.boolean('dry-run', false) : false,
+        timeoutMinutes: uses.has('timeout-minutes') ? readTimeoutMinutes(inputs) : TIMEOUT_MINUTES.default,
+        maxAttempts: uses.has('max-attempts') ? readMaxAttempts(inputs) : MAX_ATTEMPTS.default,
+        region: uses.has('region') ? readRegion(inputs) : undefined,
+        github: token === undefined ? undefined : { token, environment: readEnvironment(inputs) },
+        cluster: uses.has('cluster') ? readCluster(inputs) : undefined,
+        image: uses.has('image') ? readImageChoice(inputs) : NO_IMAGE,
+    };
+}
+function readRegion(inputs) {
+    return checkRegion(inputs.optional('region'));
+}
+/** The `cluster` input, a name or an ARN; undefined when unset. */
+function readCluster(inputs) {
+    const cluster = inputs.optional('cluster');
+    return cluster === undefined ? undefined : checkCluster(cluster, { input: 'cluster' });
+}
+function readTimeoutMinutes(inputs) {
+    return inputs.integer('timeout-minutes', TIMEOUT_MINUTES);
+}
+function readMaxAttempts(inputs) {
+    return inputs.integer('max-attempts', MAX_ATTEMPTS);
+}
+/** github-token, registered as a secret at once (S11). */
+function readGitHubToken(inputs, secrets) {
+    const token = inputs.optional('github-token');
+    if (token !== undefined)
+        secrets.mask(token);
+    return token;
+}
+/** The GitHub environment name: one line of at most 255 characters, `production` when unset. */
+function readEnvironment(inputs) {
+    const environment = inputs.optional('environment') ?? DEFAULT_ENVIRONMENT;
+    if (environment.length > 255 || /[\r\n]/.test(environment)) {
+        throw new core_errors/* ConfigurationError */.j1('a GitHub environment name is one line of at most 255 characters', { input: 'environment' });
+    }
+    return environment;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/manifests.js
+
+
+async function loadServiceDefinitionFile(workspace, path, placeholders, serviceNameGiven) {
+    const manifest = await loadManifest(workspace, path, 'service-definition', placeholders);
+    // serviceName is required by CreateService; the `service` input may provide it.
+    const definition = checkManifest(SERVICE_DEFINITION, manifest, serviceNameGiven ? { provided: ['serviceName'] } : {});
+    return {
+        definition,
+        locate: (field) => {
+            const loc = { input: 'service-definition', file: path, field };
+            const line = manifest.lineOf([field]);
+            return line === undefined ? loc : { ...loc, line };
+        },
+    };
+}
+async function loadTaskDefinitionFile(workspace, path, placeholders, choice) {
+    return loadTaskDefinition(workspace, path, 'task-definition', placeholders, { containerImage: containerImageOf(choice) });
+}
+/**
+ * `task-definition` (a file, registered later) or `task-definition-arn` (a registered revision, deployed as it is),
+ * as Inputs.exclusive returned the one that is set.
+ */
+async function loadTaskDefinitionSource(workspace, chosen, placeholders, choice) {
+    if (chosen.name === 'task-definition-arn')
+        return { kind: 'registered', ref: chosen.value, input: 'task-definition-arn' };
+    const definition = await loadTaskDefinitionFile(workspace, chosen.value, placeholders, choice);
+    return { kind: 'file', path: chosen.value, definition };
+}
+async function loadAutoScalingFiles(workspace, paths, placeholders) {
+    const scalableTargets = paths.scalableTargets === undefined
+        ? []
+        : await loadScalableTargets(workspace, paths.scalableTargets, 'scalable-targets', placeholders);
+    const scalingPolicies = paths.scalingPolicies === undefined
+        ? []
+        : await loadScalingPolicies(workspace, paths.scalingPolicies, 'scaling-policies', placeholders);
+    return { scalableTargets, scalingPolicies };
+}
+/** Where the auto scaling manifests came from, for the errors bindAutoScaling and the apply step report. */
+function autoScalingSourcesOf(paths) {
+    return {
+        ...(paths.scalableTargets !== undefined ? { scalableTargets: { input: 'scalable-targets', file: paths.scalableTargets } } : {}),
+        ...(paths.scalingPolicies !== undefined ? { scalingPolicies: { input: 'scaling-policies', file: paths.scalingPolicies } } : {}),
+    };
+}
+/** The manifest inputs in the order the image placeholder is looked for (checkImageIsUsed). */
+function manifestFiles(paths) {
+    return [
+        { input: 'task-definition', path: paths.taskDefinition },
+        { input: 'service-definition', path: paths.serviceDefinition },
+        { input: 'scalable-targets', path: paths.scalableTargets },
+        { input: 'scaling-policies', path: paths.scalingPolicies },
+    ];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/errors.js
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+    'PriorRequestNotComplete',
+]);
+const TRANSIENT_CODES = new Set([
+    'ServerException',
+    'InternalFailure',
+    'InternalServerError',
+    'InternalError',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError',
+]);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED']);
+function errors_classifyAwsError(e) {
+    if (typeof e !== 'object' || e === null)
+        return 'fatal';
+    const err = e;
+    const name = typeof err.name === 'string' ? err.name : '';
+    const status = err.$metadata?.httpStatusCode;
+    if (THROTTLING_CODES.has(name) || err.$retryable?.throttling === true || status === 429)
+        return 'throttling';
+    if (TRANSIENT_CODES.has(name) || err.$retryable !== undefined)
+        return 'transient';
+    if (status !== undefined && status >= 500)
+        return 'transient';
+    if (typeof err.code === 'string' && NETWORK_CODES.has(err.code))
+        return 'transient';
+    return 'fatal';
+}
+function isThrottlingError(e) {
+    return errors_classifyAwsError(e) === 'throttling';
+}
+/** True when the error's name (the AWS error code, e.g. `ResourceNotFoundException`) is one of `names`. */
+function errors_hasErrorName(e, ...names) {
+    if (typeof e !== 'object' || e === null)
+        return false;
+    const named = e;
+    return [named.name, named.Code, named.code].some((v) => typeof v === 'string' && v !== 'Error' && names.includes(v));
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/failures.js
+/** ECS answered a read with a `failures` entry other than MISSING (e.g. a malformed ARN). */
+class failures_EcsFailureError extends Error {
+    operation;
+    failure;
+    constructor(operation, failure) {
+        const detail = failure.detail !== undefined && failure.detail !== '' ? ` (${failure.detail})` : '';
+        super(`${operation} failed for ${failure.arn ?? 'the request'}: ${failure.reason ?? 'unknown reason'}${detail}`);
+        this.operation = operation;
+        this.failure = failure;
+        this.name = 'EcsFailureError';
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/services.js
+/**
+ * Services: the ECS calls every action makes on a service — describe (one or many, with tags), create, update,
+ * delete, tag and untag. Thin: no logging, no waiting; the deploy code decides what a call means.
+ */
+
+
+
+
+
+/** DescribeServices accepts at most 10 services a call. */
+const DESCRIBE_SERVICES_BATCH = 10;
+/**
+ * DescribeServices for one service. Returns the service whatever its status (ACTIVE, DRAINING, INACTIVE), with its
+ * deployments and its most recent events (ECS returns up to 100, newest first), or undefined when ECS reports it
+ * MISSING. Other `failures` entries throw EcsFailureError; SDK errors (ClusterNotFoundException...) propagate.
+ */
+async function services_describeServiceAnyStatus(ecs, cluster, service, opts = {}) {
+    const found = await describeServices(ecs, cluster, [service], opts);
+    return found.get(service);
+}
+/** Like describeServiceAnyStatus, but an INACTIVE service (deleted, still listed for a while) is undefined too. */
+async function services_describeService(ecs, cluster, service, opts = {}) {
+    const found = await services_describeServiceAnyStatus(ecs, cluster, service, opts);
+    return found?.status === 'INACTIVE' ? undefined : found;
+}
+/**
+ * DescribeServices for several services (batches of 10), keyed by the name or ARN asked for. A service ECS reports
+ * MISSING is absent from the map; any other failure throws EcsFailureError.
+ */
+async function describeServices(ecs, cluster, services, opts = {}) {
+    const result = new Map();
+    for (let i = 0; i < services.length; i += DESCRIBE_SERVICES_BATCH) {
+        const batch = services.slice(i, i + DESCRIBE_SERVICES_BATCH);
+        opts.onCall?.('DescribeServices');
+        const input = { cluster, services: batch, ...(opts.tags === true ? { include: ['TAGS'] } : {}) };
+        const out = await ecs.send(new DescribeServicesCommand(input), httpOptions(opts));
+        for (const found of out.services ?? []) {
+            // One name asked, one service answered: that is it (whatever form of the name the answer uses).
+            const asked = batch.length === 1 ? batch[0] : batch.find((s) => s === found.serviceName || s === found.serviceArn);
+            if (asked !== undefined)
+                result.set(asked, found);
+        }
+        for (const failure of out.failures ?? []) {
+            if (failure.reason !== 'MISSING')
+                throw new EcsFailureError('DescribeServices', failure);
+        }
+    }
+    return result;
+}
+/** CreateService. A client token (kept when the input has one) makes the SDK's own retries idempotent. */
+async function services_createService(ecs, input, opts = {}) {
+    opts.onCall?.('CreateService');
+    const idempotent = { ...input, clientToken: input.clientToken ?? randomUUID() };
+    return (await ecs.send(new CreateServiceCommand(idempotent), httpOptions(opts))).service;
+}
+async function services_updateService(ecs, input, opts = {}) {
+    opts.onCall?.('UpdateService');
+    return (await ecs.send(new UpdateServiceCommand(input), httpOptions(opts))).service;
+}
+/**
+ * DeleteService with `force` (a service scaled above 0 can be deleted; its tasks are stopped). Returns the
+ * DRAINING service, or undefined when ECS no longer knows it (ServiceNotFoundException): already gone.
+ */
+async function services_deleteService(ecs, cluster, service, opts = {}) {
+    opts.onCall?.('DeleteService');
+    try {
+        return (await ecs.send(new DeleteServiceCommand({ cluster, service, force: true }), httpOptions(opts))).service ?? {};
+    }
+    catch (e) {
+        if (hasErrorName(e, 'ServiceNotFoundException'))
+            return undefined;
+        throw e;
+    }
+}
+/** TagResource on a service, task definition or cluster ARN (adds or overwrites the given keys). */
+async function tagResource(ecs, resourceArn, tags, opts = {}) {
+    if (tags.length === 0)
+        return;
+    opts.onCall?.('TagResource');
+    await ecs.send(new TagResourceCommand({ resourceArn, tags: [...tags] }), httpOptions(opts));
+}
+async function untagResource(ecs, resourceArn, tagKeys, opts = {}) {
+    if (tagKeys.length === 0)
+        return;
+    opts.onCall?.('UntagResource');
+    await ecs.send(new UntagResourceCommand({ resourceArn, tagKeys: [...tagKeys] }), httpOptions(opts));
+}
+/** The value of tag `key` of a described service (DescribeServices with `tags: true`). */
+function tagValue(service, key) {
+    return service?.tags?.find((t) => t.key === key)?.value;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/call-options.js
+/** The SDK's per-call options for an optional abort signal. */
+function call_options_httpOptions(opts) {
+    return opts.signal === undefined ? {} : { abortSignal: opts.signal };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/task-definitions.js
+/**
+ * Task definitions (S4, T1): where an action's task definition comes from (one type for every action), and the
+ * DescribeTaskDefinition / RegisterTaskDefinition calls that resolve it to a registered revision.
+ */
+
+
+
+
+
+/**
+ * A registered revision is looked up with DescribeTaskDefinition (a read, so a wrong reference fails before any
+ * change); a file is registered. Either way the caller learns the whole task definition.
+ */
+async function task_definitions_resolveTaskDefinition(ecs, source, opts) {
+    if (source.kind === 'file') {
+        const definition = await registerTaskDefinition(ecs, source.definition, opts);
+        return { ...labelled(definition, 'RegisterTaskDefinition'), definition, registered: true };
+    }
+    const definition = await task_definitions_describeTaskDefinition(ecs, source.ref, { ...opts, input: source.input });
+    const resolved = { ...labelled(definition, `DescribeTaskDefinition ${source.ref}`), definition, registered: false };
+    if (opts.inactive === 'refuse' && definition.status !== undefined && definition.status !== 'ACTIVE') {
+        throw new core_errors/* ConfigurationError */.j1(`task definition ${resolved.label} is ${definition.status}: ECS runs no new task and deploys no service from a ` +
+            'deregistered revision; register it again (a new revision) or give an ACTIVE one', { input: source.input });
+    }
+    return resolved;
+}
+/**
+ * DescribeTaskDefinition. With `input`, a reference ECS does not know (it answers ClientException "Unable to
+ * describe task definition.") is a ConfigurationError blaming that input.
+ */
+async function task_definitions_describeTaskDefinition(ecs, ref, opts = {}) {
+    opts.onCall?.('DescribeTaskDefinition');
+    try {
+        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref }), call_options_httpOptions(opts));
+        return out.taskDefinition ?? {};
+    }
+    catch (e) {
+        if (opts.input !== undefined && errors_hasErrorName(e, 'ClientException', 'InvalidParameterException')) {
+            throw new core_errors/* ConfigurationError */.j1(`task definition ${ref} cannot be used: ${(0,core_errors/* describeError */.Uc)(e)}`, { input: opts.input });
+        }
+        throw e;
+    }
+}
+/**
+ * The latest ACTIVE revision of `family` (DescribeTaskDefinition with a bare family answers it), or undefined when
+ * the family has none: ECS then answers ClientException ("Unable to describe task definition.").
+ */
+async function describeLatestRevision(ecs, family, opts = {}) {
+    opts.onCall?.('DescribeTaskDefinition');
+    try {
+        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: family }), call_options_httpOptions(opts));
+        return out.taskDefinition;
+    }
+    catch (e) {
+        if (errors_hasErrorName(e, 'ClientException'))
+            return undefined;
+        throw e;
+    }
+}
+async function registerTaskDefinition(ecs, input, opts = {}) {
+    opts.onCall?.('RegisterTaskDefinition');
+    const out = await ecs.send(new client_ecs_dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(input), call_options_httpOptions(opts));
+    return out.taskDefinition ?? {};
+}
+/** ListTaskDefinitions, page by page; `visit` returns true to stop early (the ARNs seen so far are returned). */
+async function task_definitions_listTaskDefinitionArns(ecs, req, visit = () => false, opts = {}) {
+    const { maxPages, ...query } = req;
+    const seen = [];
+    let nextToken;
+    for (let page = 0; page < maxPages; page++) {
+        opts.onCall?.('ListTaskDefinitions');
+        const out = await ecs.send(new ListTaskDefinitionsCommand({ ...query, maxResults: 100, ...(nextToken !== undefined ? { nextToken } : {}) }), httpOptions(opts));
+        for (const arn of out.taskDefinitionArns ?? []) {
+            seen.push(arn);
+            if (visit(arn))
+                return seen;
+        }
+        nextToken = out.nextToken;
+        if (nextToken === undefined || nextToken === '')
+            break;
+    }
+    return seen;
+}
+function labelled(definition, call) {
+    const arn = definition.taskDefinitionArn;
+    if (arn === undefined)
+        throw new Error(`${call} returned no task definition ARN`);
+    const label = definition.revision !== undefined && definition.family !== undefined ? `${definition.family}:${definition.revision}` : task_definition_refs_familyRevision(arn);
+    return { arn, label };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/facts.js
+
+
+
+
+async function readAfterFacts(ecs, log, where, arns, signal, 
+/** What is already known, so it is not read again: the deployed revision's images (registered from a file) and
+ * the service as the successful wait last described it. */
+known = {}) {
+    const { deployedImages } = known;
+    const facts = { service: known.service, previous: undefined, deployed: undefined };
+    if (signal.aborted)
+        return facts;
+    if (facts.service === undefined) {
+        try {
+            facts.service = await describeService(ecs, where.cluster, where.serviceName, { signal });
+        }
+        catch (e) {
+            log.debug(`Reading service ${where.serviceName} for the summary failed: ${describeError(e)}`);
+        }
+    }
+    facts.previous = await labelOf(ecs, log, arns.previous, signal);
+    facts.deployed =
+        deployedImages !== undefined && arns.deployed !== undefined
+            ? { arn: arns.deployed, revision: familyRevision(arns.deployed), images: deployedImages }
+            : await labelOf(ecs, log, arns.deployed, signal);
+    return facts;
+}
+async function labelOf(ecs, log, arn, signal) {
+    if (arn === undefined || arn === '')
+        return undefined;
+    const label = { arn, revision: familyRevision(arn), images: undefined };
+    if (signal.aborted)
+        return label;
+    try {
+        label.images = imagesOf(await describeTaskDefinition(ecs, arn, { signal }));
+    }
+    catch (e) {
+        log.debug(`Reading task definition ${arn} for the summary failed: ${describeError(e)}`);
+    }
+    return label;
+}
+function imagesOf(td) {
+    const images = (td?.containerDefinitions ?? []).map((c) => `${c.name ?? '?'}=${c.image ?? '?'}`);
+    return images.length === 0 ? undefined : images.join(', ');
+}
+/** `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` → `arn:aws:ecs:<region>:<account>:cluster/<cluster>`. */
+function clusterArnOf(serviceArn) {
+    const m = /^(arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}):service\/([^/]+)\/[^/]+$/.exec(serviceArn ?? '');
+    return m === null ? undefined : `${m[1] ?? ''}:cluster/${m[2] ?? ''}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/summary.js
+class SummaryBuilder {
+    blocks = [];
+    /** `## text` (level 1 to 6). */
+    heading(text, level = 2) {
+        this.blocks.push(`${'#'.repeat(level)} ${oneLine(text)}`);
+        return this;
+    }
+    paragraph(text) {
+        this.blocks.push(text.trim());
+        return this;
+    }
+    /** A two-column table (default headers Name / Value); rows from pairs or a record, in order. */
+    keyValueTable(rows, headers = ['Name', 'Value']) {
+        const pairs = isIterable(rows) ? [...rows] : Object.entries(rows);
+        return this.table(headers, pairs.map(([k, v]) => [k, v]));
+    }
+    /** A table with a header row; cells are escaped (`|` and newlines), short rows padded. */
+    table(header, rows) {
+        const width = Math.max(header.length, ...rows.map((r) => r.length));
+        const line = (cells) => `| ${Array.from({ length: width }, (_, i) => escapeCell(cells[i])).join(' | ')} |`;
+        this.blocks.push([line(header), `|${' --- |'.repeat(width)}`, ...rows.map(line)].join('\n'));
+        return this;
+    }
+    /** A fenced code block; the fence is longer than any run of backticks inside `code`. */
+    codeBlock(code, language = '') {
+        const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+        const fence = '`'.repeat(longest + 1);
+        this.blocks.push(`${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}`);
+        return this;
+    }
+    /** A collapsible section; `body` is Markdown (e.g. another builder's toString()). */
+    details(summary, body) {
+        this.blocks.push(`<details><summary>${escapeHtml(oneLine(summary))}</summary>\n\n${body.trim()}\n\n</details>`);
+        return this;
+    }
+    /** Markdown as given. */
+    raw(markdown) {
+        this.blocks.push(markdown.trim());
+        return this;
+    }
+    isEmpty() {
+        return this.blocks.length === 0;
+    }
+    toString() {
+        return this.blocks.length === 0 ? '' : `${this.blocks.join('\n\n')}\n`;
+    }
+}
+/** A table cell: `|` escaped, line breaks as `<br>`, undefined as empty. */
+function escapeCell(value) {
+    if (value === undefined)
+        return '';
+    return String(value)
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n|\r/g, '<br>')
+        .trim();
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+function oneLine(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+function isIterable(x) {
+    return typeof x === 'object' && x !== null && Symbol.iterator in x;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/finish.js
+
+/**
+ * Inside a `Result` group: builds the report (reads made for it log there), sets the outputs (an undefined value is
+ * left out), appends the job summary and lists the outputs; then finishes the GitHub deployment record (success or
+ * failure) and, when the outcome failed, throws its failure message, which fails the step.
+ */
+async function finishAction(rt, build, record) {
+    const report = await rt.log.group('Result', async () => {
+        const r = await build();
+        for (const [name, value] of r.outputs)
+            if (value !== undefined)
+                rt.outputs.set(name, value);
+        await rt.summary.append(summaryOf(r, rt.outputs.entries()));
+        for (const line of r.log ?? [])
+            rt.log.info(line);
+        for (const [name, value] of rt.outputs.entries())
+            rt.log.info(`${name}: ${value}`);
+        return r;
+    });
+    await record?.finish(report.succeeded ? 'success' : 'failure', report.status);
+    if (!report.succeeded)
+        throw new Error(report.failure ?? report.heading);
+}
+/** The job summary's Markdown: heading, table, sections, then every output set. */
+function summaryOf(report, outputs) {
+    const s = new SummaryBuilder().heading(report.heading).keyValueTable(report.rows);
+    for (const section of report.sections ?? [])
+        section(s);
+    return s.heading('Outputs', 3).keyValueTable(outputs).toString();
+}
+/** The `Why it failed` block. */
+function failureSection(message) {
+    return (s) => s.heading('Why it failed', 3).codeBlock(message);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/github/deployments.js
+
+const NOOP = { finish: async () => undefined };
+/** Creates the deployment and its in_progress status; returns a no-op record when anything fails. */
+async function deployments_startDeploymentRecord(req) {
+    const { env, log } = req;
+    const repository = env['GITHUB_REPOSITORY'] ?? '';
+    const [owner, repo] = repository.split('/');
+    const ref = env['GITHUB_SHA'] ?? env['GITHUB_REF'];
+    if (owner === undefined || repo === undefined || ref === undefined) {
+        log.warning('github-token was given but GITHUB_REPOSITORY / GITHUB_SHA are not set: no GitHub deployment is recorded.');
+        return NOOP;
+    }
+    const logUrl = env['GITHUB_RUN_ID'] !== undefined
+        ? `${env['GITHUB_SERVER_URL'] ?? 'https://github.com'}/${repository}/actions/runs/${env['GITHUB_RUN_ID']}`
+        : undefined;
+    try {
+        const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        const octokit = getOctokit(req.token, { baseUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com' });
+        const created = await octokit.rest.repos.createDeployment({
+            owner,
+            repo,
+            ref,
+            environment: req.environment,
+            description: req.description.slice(0, 140),
+            auto_merge: false,
+            required_contexts: [],
+            payload: req.payload,
+        });
+        if (!('id' in created.data)) {
+            log.warning(`GitHub did not create a deployment: ${JSON.stringify(created.data)}`);
+            return NOOP;
+        }
+        const deploymentId = created.data.id;
+        const setStatus = async (state, description) => {
+            await octokit.rest.repos.createDeploymentStatus({
+                owner,
+                repo,
+                deployment_id: deploymentId,
+                state,
+                description: description.slice(0, 140),
+                environment: req.environment,
+                ...(logUrl !== undefined ? { log_url: logUrl } : {}),
+            });
+        };
+        await setStatus('in_progress', req.description);
+        log.info(`GitHub deployment ${deploymentId} recorded for environment '${req.environment}'.`);
+        return {
+            finish: async (state, description) => {
+                try {
+                    await setStatus(state, description);
+                }
+                catch (e) {
+                    log.warning(`Could not set the GitHub deployment status to ${state}: ${describeError(e)}`);
+                }
+            },
+        };
+    }
+    catch (e) {
+        log.warning(`Could not record a GitHub deployment: ${describeError(e)}`);
+        return NOOP;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/record.js
+/**
+ * The GitHub deployment record of a run (issue 4): with github-token, the run is a GitHub deployment of the
+ * `environment`, in_progress from the start, then success or failure from the outcome (finishAction), or error
+ * when the action stopped before it had an outcome (refused, or cancelled before the service was changed).
+ */
+
+
+/** Starts the record when github-token was given; undefined (nothing recorded) without it. */
+async function startActionRecord(rt, github, request) {
+    if (github === undefined)
+        return undefined;
+    return startDeploymentRecord({
+        token: github.token,
+        environment: github.environment,
+        description: request.description,
+        payload: request.payload,
+        env: rt.env,
+        log: rt.log,
+    });
+}
+/** Runs the action's work; when it throws, the record ends as `error` with the reason and the error goes on. */
+async function recordErrors(record, work) {
+    try {
+        return await work();
+    }
+    catch (e) {
+        await record?.finish('error', describeError(e));
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/autoscaling/apply.js
+/**
+ * Changing an ECS service's auto scaling: remove it before an update (R3), apply it from the manifests after
+ * (R2, R3), restore a snapshot of it on rollback (R6).
+ *
+ * Note on step scaling: a step scaling policy is triggered by a CloudWatch alarm that names the policy's ARN.
+ * Deleting and re-putting a policy (as Harness does, and R3 asks) may give it a new ARN; target tracking policies
+ * are not affected (Application Auto Scaling manages their alarms).
+ */
+
+
+
+
+/**
+ * Fills in ServiceNamespace, ScalableDimension and ResourceId where the manifests leave them out, and refuses
+ * (ConfigurationError, before any call) a manifest that names another service, namespace or dimension.
+ * Pure: call it while validating, before the first mutating call (S3).
+ */
+function apply_bindAutoScaling(targets, policies, cluster, service, sources = {}) {
+    const resourceId = ecsResourceId(cluster, service);
+    const scalableTargets = targets.map((t, i) => bindOne(t, resourceId, where(sources.scalableTargets, i, targets.length), 'scalable target'));
+    const scalingPolicies = policies.map((p, i) => {
+        const bound = bindOne(p, resourceId, where(sources.scalingPolicies, i, policies.length), 'scaling policy');
+        if (typeof bound.PolicyName !== 'string' || bound.PolicyName === '') {
+            throw new ConfigurationError('a scaling policy needs a PolicyName', field(sources.scalingPolicies, i, policies.length, 'PolicyName'));
+        }
+        return bound;
+    });
+    return { scalableTargets, scalingPolicies };
+}
+/**
+ * Registers the scalable targets, then puts the scaling policies (a policy needs its target). Returns what was
+ * applied (with the resource fields filled in).
+ */
+async function apply_applyAutoScaling(aas, targets, policies, cluster, service, options = {}) {
+    const set = apply_bindAutoScaling(targets, policies, cluster, service, options.sources);
+    await putAll(aas, set, options.log);
+    return set;
+}
+/** Deletes every scaling policy of `set`, then deregisters its scalable targets. Already gone is fine. */
+async function apply_removeAutoScaling(aas, set, log) {
+    for (const p of set.scalingPolicies) {
+        const done = await ignoreNotFound(aas.send(new DeleteScalingPolicyCommand({
+            PolicyName: p.PolicyName,
+            ServiceNamespace: p.ServiceNamespace,
+            ResourceId: p.ResourceId,
+            ScalableDimension: p.ScalableDimension,
+        })));
+        log?.info(`${done ? 'Deleted' : 'Already gone:'} scaling policy ${p.PolicyName ?? ''} of ${p.ResourceId ?? ''}`);
+    }
+    for (const t of set.scalableTargets) {
+        const done = await ignoreNotFound(aas.send(new DeregisterScalableTargetCommand({
+            ServiceNamespace: t.ServiceNamespace,
+            ResourceId: t.ResourceId,
+            ScalableDimension: t.ScalableDimension,
+        })));
+        log?.info(`${done ? 'Deregistered' : 'Already gone:'} scalable target ${t.ResourceId ?? ''} (${t.ScalableDimension ?? ''})`);
+    }
+}
+/**
+ * Makes the service's live auto scaling equal to the snapshot: policies that the snapshot does not have are
+ * deleted (and the target deregistered when the snapshot has none), then the snapshot's targets are registered
+ * and its policies put.
+ */
+async function apply_restoreAutoScaling(aas, snapshot, log) {
+    const live = await describeAutoScaling(aas, snapshot.cluster, snapshot.service);
+    const keptPolicies = new Set(snapshot.scalingPolicies.map((p) => p.PolicyName));
+    const extra = {
+        scalingPolicies: live.scalingPolicies.filter((p) => !keptPolicies.has(p.PolicyName)),
+        scalableTargets: snapshot.scalableTargets.length === 0 ? live.scalableTargets : [],
+    };
+    await apply_removeAutoScaling(aas, extra, log);
+    await putAll(aas, snapshot, log);
+    if (snapshot.scalableTargets.length === 0 && snapshot.scalingPolicies.length === 0) {
+        log?.info(`No auto scaling to restore for ${ecsResourceId(snapshot.cluster, snapshot.service)}`);
+    }
+}
+async function putAll(aas, set, log) {
+    for (const t of set.scalableTargets) {
+        await aas.send(new RegisterScalableTargetCommand(t));
+        log?.info(`Registered scalable target ${t.ResourceId ?? ''} (min ${t.MinCapacity ?? '-'}, max ${t.MaxCapacity ?? '-'})`);
+    }
+    for (const p of set.scalingPolicies) {
+        await aas.send(new PutScalingPolicyCommand(p));
+        log?.info(`Put scaling policy ${p.PolicyName ?? ''} (${p.PolicyType ?? 'default type'}) on ${p.ResourceId ?? ''}`);
+    }
+}
+function bindOne(item, resourceId, at, what) {
+    const expected = {
+        ServiceNamespace: ECS_NAMESPACE,
+        ResourceId: resourceId,
+        ScalableDimension: DESIRED_COUNT_DIMENSION,
+    };
+    const out = { ...item };
+    for (const key of ['ServiceNamespace', 'ResourceId', 'ScalableDimension']) {
+        const given = item[key];
+        if (given === undefined || given === null || given === '') {
+            out[key] = expected[key];
+        }
+        else if (given !== expected[key]) {
+            throw new ConfigurationError(`this ${what} is for ${key} '${String(given)}', but this deployment's service needs '${expected[key]}'`, at(key));
+        }
+    }
+    return out;
+}
+function where(base, index, count) {
+    return (name) => field(base, index, count, name);
+}
+function field(base, index, count, name) {
+    const prefix = count > 1 ? `[${index}].` : '';
+    return { ...base, field: `${prefix}${name}` };
+}
+/** True when the call succeeded, false when the object was already gone (ObjectNotFoundException). */
+async function ignoreNotFound(p) {
+    try {
+        await p;
+        return true;
+    }
+    catch (e) {
+        if (e instanceof Error && e.name === 'ObjectNotFoundException')
+            return false;
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
+var time = __nccwpck_require__(9608);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/pacer.js
+const DEFAULT_MAX_INTERVAL_MS = 15_000;
+const DEFAULT_READS_PER_MINUTE = 30;
+const WINDOW_MS = 60_000;
+/**
+ * Decides when the next poll may start (S7). Two constraints:
+ * - the poll interval, doubled on each throttling/transient error up to the ceiling and, on each success, halved
+ *   (back to the base within a few polls) or, with recovery 'immediate', back to the base at once;
+ * - the read budget: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s. The base
+ *   interval leaves headroom under it (2.2 s polls are ~27 a minute), so the few extra reads made when tasks fail
+ *   do not delay the poll that notices the failure; only a sustained excess waits for the window to clear.
+ */
+class PollPacer {
+    clock;
+    baseIntervalMs;
+    maxIntervalMs;
+    readsPerMinute;
+    recovery;
+    interval;
+    lastPollAt;
+    /** Times of the reads of the last 60 s, oldest first. */
+    reads = [];
+    constructor(clock, opts) {
+        this.clock = clock;
+        this.baseIntervalMs = Math.max(0, opts.baseIntervalMs);
+        this.maxIntervalMs = Math.max(this.baseIntervalMs, opts.maxIntervalMs ?? DEFAULT_MAX_INTERVAL_MS);
+        this.readsPerMinute = Math.max(1, Math.floor(opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE));
+        this.recovery = opts.recovery ?? 'gradual';
+        this.interval = this.baseIntervalMs;
+    }
+    get intervalMs() {
+        return this.interval;
+    }
+    /** A poll starts now (it is also a read). */
+    pollStarted() {
+        this.lastPollAt = this.clock.now();
+        this.readMade();
+    }
+    /** A read call is made now; it uses budget. */
+    readMade() {
+        const now = this.clock.now();
+        this.forgetBefore(now - WINDOW_MS);
+        this.reads.push(now);
+    }
+    succeeded() {
+        const next = this.recovery === 'immediate' ? this.baseIntervalMs : Math.floor(this.interval / 2);
+        this.interval = Math.max(this.baseIntervalMs, next);
+    }
+    /** Throttled or a transient fault: poll less often. */
+    backOff() {
+        this.interval = Math.min(this.maxIntervalMs, Math.max(this.interval * 2, 1));
+    }
+    /** How long to wait from now before the next poll (0 before the first poll). */
+    delayMs() {
+        if (this.lastPollAt === undefined)
+            return 0;
+        const now = this.clock.now();
+        this.forgetBefore(now - WINDOW_MS);
+        let at = this.lastPollAt + this.interval;
+        if (this.reads.length >= this.readsPerMinute) {
+            // The next read fits once enough of the window's reads are older than 60 s.
+            const oldestToExpire = this.reads[this.reads.length - this.readsPerMinute] ?? now;
+            at = Math.max(at, oldestToExpire + WINDOW_MS);
+        }
+        return Math.max(0, Math.ceil(at - now));
+    }
+    forgetBefore(t) {
+        while (this.reads.length > 0 && (this.reads[0] ?? 0) <= t)
+            this.reads.shift();
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/poll.js
+/**
+ * The one polling primitive (S7): every wait of the suite (a service deployment, a service becoming INACTIVE,
+ * one-off tasks, healthy targets, log streaming) is a `poll` with a deadline, a read budget, a back-off on
+ * throttling and transient errors, a little jitter and an abort signal. Clock and sleep are injected.
+ *
+ * `attempt` makes one round of reads and returns a value to end the wait, or undefined to go on. It reports each
+ * read it makes through `round.read(operation)` beyond the first, so the pacer keeps the read budget. A throttling or
+ * transient error it throws backs the pace off and the wait goes on; any other error ends the wait by propagating.
+ */
+
+
+/** 2.2 s between two rounds: about 27 reads a minute, under the 30-reads-a-minute budget (S7) with room for the
+ * extra reads that explain a failure. The one default interval of every wait. */
+const DEFAULT_POLL_INTERVAL_MS = 2200;
+async function poll_poll(deps, options, attempt) {
+    const { clock, sleep } = deps;
+    const { signal, deadline } = options;
+    const startedAt = clock.now();
+    const pacer = pacerFor(clock, options);
+    let rounds = 0;
+    let lastError;
+    const round = (n) => ({
+        number: n,
+        startedAt,
+        signal,
+        read: () => pacer.readMade(),
+        now: () => clock.now(),
+    });
+    for (;;) {
+        if (isAborted(signal))
+            return { kind: 'cancelled', rounds };
+        pacer.pollStarted();
+        rounds += 1;
+        try {
+            const value = await attempt(round(rounds));
+            pacer.succeeded();
+            lastError = undefined;
+            if (value !== undefined)
+                return { kind: 'done', value, rounds };
+        }
+        catch (e) {
+            if (isAborted(signal))
+                return { kind: 'cancelled', rounds };
+            const kind = errors_classifyAwsError(e);
+            if (kind === 'fatal')
+                throw e;
+            pacer.backOff();
+            lastError = e;
+            options.onRetry?.(e, kind, pacer.intervalMs);
+        }
+        if (deadline.expired())
+            return { kind: 'timeout', rounds, lastError };
+        const delay = Math.min(pacer.delayMs() + jitterMs(pacer, options), deadline.remainingMs());
+        try {
+            await sleep(delay, signal);
+        }
+        catch (e) {
+            if (isAborted(signal))
+                return { kind: 'cancelled', rounds };
+            throw e;
+        }
+    }
+}
+function pacerFor(clock, options) {
+    const baseIntervalMs = options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    // A caller asking for faster rounds gets a matching budget.
+    const readsPerMinute = options.readsPerMinute ?? Math.max(DEFAULT_READS_PER_MINUTE, baseIntervalMs > 0 ? 60_000 / baseIntervalMs : 0);
+    return new PollPacer(clock, { baseIntervalMs, readsPerMinute, recovery: options.recovery });
+}
+function jitterMs(pacer, options) {
+    const fraction = Math.min(1, options.jitter ?? 0);
+    if (!(fraction > 0))
+        return 0;
+    const r = Math.min(1, Math.max(0, (options.random ?? Math.random)()));
+    return Math.floor(r * fraction * pacer.intervalMs);
+}
+/** Read through a function so the compiler does not narrow it across awaits. */
+function isAborted(signal) {
+    return signal?.aborted === true;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/index.js
+/** The one polling primitive every wait uses (S7): deadline, read budget, back-off, jitter, abort signal. */
+
+
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/tasks.js
+
+
+
+/** DescribeTasks accepts at most 100 task ARNs per call. */
+const DESCRIBE_TASKS_BATCH = 100;
+/** ListTasks for one service, following nextToken (100 per page). */
+async function tasks_listServiceTaskArns(ecs, req, opts = {}) {
+    const arns = [];
+    let nextToken;
+    let pages = 0;
+    do {
+        opts.onCall?.('ListTasks');
+        const out = await ecs.send(new ListTasksCommand({
+            cluster: req.cluster,
+            serviceName: req.serviceName,
+            ...(req.desiredStatus !== undefined ? { desiredStatus: req.desiredStatus } : {}),
+            maxResults: 100,
+            ...(nextToken !== undefined ? { nextToken } : {}),
+        }), httpOptions(opts));
+        arns.push(...(out.taskArns ?? []));
+        nextToken = out.nextToken;
+        pages += 1;
+    } while (nextToken !== undefined && nextToken !== '' && (req.maxPages === undefined || pages < req.maxPages));
+    return arns;
+}
+/**
+ * DescribeTasks in batches of at most 100 ARNs. MISSING failures are returned in `missing`; any other failure
+ * throws EcsFailureError.
+ */
+async function tasks_describeTasks(ecs, cluster, taskArns, opts = {}) {
+    const result = { tasks: [], missing: [] };
+    for (let i = 0; i < taskArns.length; i += DESCRIBE_TASKS_BATCH) {
+        const out = await describeTaskBatch(ecs, cluster, taskArns.slice(i, i + DESCRIBE_TASKS_BATCH), opts);
+        result.tasks.push(...out.tasks);
+        for (const failure of out.failures) {
+            if (failure.reason === 'MISSING')
+                result.missing.push(failure.arn ?? '');
+            else
+                throw new EcsFailureError('DescribeTasks', failure);
+        }
+    }
+    return result;
+}
+/** One DescribeTasks call (at most 100 ARNs), its tasks and its `failures` entries as ECS gave them. */
+async function describeTaskBatch(ecs, cluster, taskArns, opts = {}) {
+    if (taskArns.length > DESCRIBE_TASKS_BATCH)
+        throw new Error(`BUG: DescribeTasks takes at most ${DESCRIBE_TASKS_BATCH} tasks`);
+    opts.onCall?.('DescribeTasks');
+    const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster, tasks: [...taskArns] }), call_options_httpOptions(opts));
+    return { tasks: out.tasks ?? [], failures: out.failures ?? [] };
+}
+/** RunTask (at most 10 tasks a call; the caller batches and sets a client token per call). */
+async function runTask(ecs, input, opts = {}) {
+    opts.onCall?.('RunTask');
+    return ecs.send(new client_ecs_dist_cjs/* RunTaskCommand */._eD(input), call_options_httpOptions(opts));
+}
+/** StopTask; returns the task as ECS answered (lastStatus STOPPED when it had already stopped). */
+async function stopTask(ecs, req, opts = {}) {
+    opts.onCall?.('StopTask');
+    return (await ecs.send(new client_ecs_dist_cjs/* StopTaskCommand */.PP1(req), call_options_httpOptions(opts))).task;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/stopped-tasks.js
+
+
+/** Pages of ListTasks read per collection: 200 most recent stopped tasks is plenty to explain a failure. */
+const MAX_LIST_PAGES = 2;
+/** A stop that is not a failure: the scheduler scaling a deployment in (e.g. replaced by a newer one). */
+const SCALE_IN = /^Scaling activity initiated by/i;
+/**
+ * Finds the service's STOPPED tasks of one deployment and remembers each once: ListTasks (serviceName, desired
+ * status STOPPED), then DescribeTasks for ARNs not seen before, at most 100 per call. Each new stopped task is
+ * logged as `Task <id> stopped: <stoppedReason> (container app exit code 1)`.
+ */
+class stopped_tasks_StoppedTaskCollector {
+    ecs;
+    log;
+    cluster;
+    service;
+    filter;
+    seenArns = new Set();
+    found = [];
+    constructor(ecs, log, cluster, service, filter) {
+        this.ecs = ecs;
+        this.log = log;
+        this.cluster = cluster;
+        this.service = service;
+        this.filter = filter;
+    }
+    /** Every stopped task of the deployment found so far, in the order found. */
+    get all() {
+        return this.found;
+    }
+    /** Looks for newly stopped tasks; returns the new ones. AWS errors propagate (the caller decides to retry). */
+    async collect(opts = {}) {
+        const arns = await listServiceTaskArns(this.ecs, { cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED', maxPages: MAX_LIST_PAGES }, opts);
+        const unseen = arns.filter((arn) => !this.seenArns.has(arn));
+        if (unseen.length === 0)
+            return [];
+        const { tasks, missing } = await describeTasks(this.ecs, this.cluster, unseen, opts);
+        for (const arn of missing)
+            this.seenArns.add(arn);
+        const fresh = [];
+        for (const task of sortByStop(tasks)) {
+            if (task.taskArn !== undefined)
+                this.seenArns.add(task.taskArn);
+            if (!this.matches(task))
+                continue;
+            const reason = toStoppedTaskReason(task);
+            fresh.push(reason);
+            this.found.push(reason);
+            this.log.info(formatStoppedTask(reason));
+        }
+        return fresh;
+    }
+    matches(task) {
+        if (task.taskArn === undefined)
+            return false;
+        if (!sameTaskDefinition(task.taskDefinitionArn, this.filter.taskDefinitionArn))
+            return false;
+        const { deploymentId, createdNotBefore } = this.filter;
+        const startedBy = task.startedBy;
+        if (deploymentId !== undefined && startedBy?.startsWith('ecs-svc/') === true && startedBy !== deploymentId) {
+            return false;
+        }
+        const createdAt = task.createdAt?.getTime();
+        if (createdNotBefore !== undefined && createdAt !== undefined && createdAt < createdNotBefore)
+            return false;
+        return !SCALE_IN.test(task.stoppedReason ?? '');
+    }
+}
+function sortByStop(tasks) {
+    const at = (t) => (t.stoppedAt ?? t.stoppingAt ?? t.createdAt)?.getTime() ?? 0;
+    return [...tasks].sort((a, b) => at(a) - at(b));
+}
+function toStoppedTaskReason(task) {
+    return {
+        taskArn: task.taskArn ?? '',
+        ...(task.taskDefinitionArn !== undefined ? { taskDefinitionArn: task.taskDefinitionArn } : {}),
+        ...(task.stoppedReason !== undefined ? { stoppedReason: task.stoppedReason } : {}),
+        ...(task.stopCode !== undefined ? { stopCode: task.stopCode } : {}),
+        containers: (task.containers ?? []).map((c) => ({
+            name: c.name ?? '',
+            ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
+            ...(c.reason !== undefined ? { reason: c.reason } : {}),
+        })),
+    };
+}
+/** The task id: the last segment of its ARN. */
+function stopped_tasks_taskIdOf(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+/** `Essential container in task exited (container app exit code 1)` */
+function stopped_tasks_describeStop(r) {
+    // ECS often repeats the task's stoppedReason as the container's reason (pull errors): it is said once.
+    const ownReason = (c) => c.reason !== undefined && c.reason !== '' && c.reason !== r.stoppedReason ? c.reason : undefined;
+    const details = r.containers
+        .filter((c) => (c.exitCode !== undefined && c.exitCode !== 0) || ownReason(c) !== undefined)
+        .map((c) => {
+        const code = c.exitCode !== undefined && c.exitCode !== 0 ? ` exit code ${c.exitCode}` : '';
+        const why = ownReason(c);
+        return `container ${c.name}${code}${why !== undefined ? `: ${why}` : ''}`;
+    });
+    const reason = r.stoppedReason ?? r.stopCode ?? 'no reason given';
+    return details.length === 0 ? reason : `${reason} (${details.join(', ')})`;
+}
+/** `Task 0123abcd stopped: Essential container in task exited (container app exit code 1)` */
+function formatStoppedTask(r) {
+    return `Task ${stopped_tasks_taskIdOf(r.taskArn)} stopped: ${stopped_tasks_describeStop(r)}`;
+}
+/**
+ * The distinct stop reasons with how many tasks had each, most frequent first:
+ * `Essential container in task exited (container app exit code 1) [3 tasks]; CannotPullContainerError: ... [1 task]`.
+ * Empty when there are none.
+ */
+function stopped_tasks_summarizeStoppedTasks(reasons) {
+    const counts = new Map();
+    for (const r of reasons) {
+        const key = stopped_tasks_describeStop(r);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([reason, n]) => `${reason} [${n} ${n === 1 ? 'task' : 'tasks'}]`)
+        .join('; ');
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/service-poll.js
+
+
+
+
+
+
+/** Polls the service until `observer` returns a result, the deadline passes or the signal aborts. */
+async function service_poll_pollService(deps, params, observer) {
+    const { ecs, clock, log } = deps;
+    const { signal } = params;
+    const startedAt = clock.now();
+    const events = new EventPrinter(log, params.seenEventIds, params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY);
+    let lastService;
+    const end = await poll(deps, {
+        deadline: params.deadline,
+        signal,
+        intervalMs: params.pollIntervalMs,
+        onRetry: (e, kind, nextMs) => {
+            const note = `${kind === 'throttling' ? 'Throttled' : 'Transient error'} while polling service ${params.service} (${describeError(e)}); next poll in ${formatDuration(nextMs)}`;
+            if (kind === 'throttling')
+                log.debug(note);
+            else
+                log.warning(note);
+        },
+    }, async (round) => {
+        const service = await describeServiceAnyStatus(ecs, params.cluster, params.service, signal !== undefined ? { signal } : {});
+        if (service !== undefined) {
+            lastService = service;
+            events.print(service.events);
+        }
+        return observer.observe(service, ioOf(round));
+    });
+    if (end.kind === 'done')
+        return end.value;
+    return ended(end, observer, { params, clock, startedAt, lastService });
+}
+function ioOf(round) {
+    return { signal: round.signal, onCall: (operation) => round.read(operation), startedAt: round.startedAt, now: () => round.now() };
+}
+/** The failure for a wait that timed out or was cancelled, with the stopped tasks the observer saw (S9). */
+async function ended(end, observer, ctx) {
+    const { params, clock, startedAt, lastService } = ctx;
+    const waited = formatDuration(clock.now() - startedAt);
+    let message;
+    if (end.kind === 'cancelled') {
+        message = `cancelled after ${waited} while waiting for ${observer.waitingFor()}: ${describeError(params.signal?.reason ?? 'aborted')}`;
+    }
+    else {
+        const seen = observer.lastSeen();
+        const error = end.lastError !== undefined ? `; last error: ${describeError(end.lastError)}` : '';
+        message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${formatDuration(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${error}`;
+    }
+    // The wait is over: a last read that explains a timeout needs no pacing.
+    const io = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };
+    const stoppedTasks = await observer.stoppedTasks(end.kind, io);
+    const summary = summarizeStoppedTasks(stoppedTasks);
+    return {
+        ok: false,
+        reason: end.kind,
+        message: summary === '' ? message : `${message}. Stopped tasks: ${summary}`,
+        stoppedTasks,
+        ...(lastService !== undefined ? { service: lastService } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/verdict.js
+
+const WAITING = { kind: 'waiting' };
+/**
+ * Success only when our deployment is PRIMARY, runs the task definition we deployed, and has rolled out:
+ * rolloutState COMPLETED with running == desired, or, where ECS reports no rolloutState, running == desired and
+ * no other deployment left. A deployment that is no longer PRIMARY was rolled back (when ECS marked it FAILED)
+ * or replaced by someone else's deployment.
+ */
+function verdict_judgeDeployment(service, target, ctx) {
+    const name = service.serviceName ?? 'the service';
+    if (service.status !== 'ACTIVE') {
+        return failed(`service ${name} is ${service.status ?? 'gone'}: it was deleted while waiting for deployment ${target.deploymentId}`);
+    }
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === target.deploymentId);
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    if (ours === undefined) {
+        if (ctx.lastSeen !== undefined)
+            return judgeDisplaced(ctx.lastSeen, primary, service.events);
+        if (rolledBackPerEvents(target.deploymentId, service.events))
+            return rolledBack(target.deploymentId, undefined);
+        if (!ctx.missingTooLong)
+            return WAITING;
+        return {
+            kind: 'failure',
+            reason: 'replaced',
+            message: `deployment ${target.deploymentId} is not among the deployments of service ${name}${describePrimary(primary)}`,
+        };
+    }
+    if (ours.status !== 'PRIMARY')
+        return judgeDisplaced(ours, primary, service.events);
+    if (!sameTaskDefinition(ours.taskDefinition, target.taskDefinitionArn)) {
+        return failed(`deployment ${target.deploymentId} runs task definition ${ours.taskDefinition ?? '(none)'}, not ${target.taskDefinitionArn} that this action deployed`);
+    }
+    if (ours.rolloutState === 'FAILED') {
+        return failed(`deployment ${target.deploymentId} failed: ${ours.rolloutStateReason ?? 'ECS set its rollout state to FAILED'}`);
+    }
+    const counted = (ours.runningCount ?? 0) === (ours.desiredCount ?? 0);
+    if (!counted)
+        return WAITING;
+    if (service.taskDefinition !== undefined && !sameTaskDefinition(service.taskDefinition, target.taskDefinitionArn)) {
+        return WAITING;
+    }
+    if (ours.rolloutState === 'COMPLETED')
+        return { kind: 'success', deployment: ours };
+    if (ours.rolloutState === undefined && deployments.length === 1)
+        return { kind: 'success', deployment: ours };
+    return WAITING;
+}
+/** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
+function judgeDisplaced(ours, primary, events) {
+    const id = ours.id ?? '(unknown)';
+    if (ours.rolloutState === 'FAILED')
+        return rolledBack(id, ours.rolloutStateReason);
+    // Seen last while still IN_PROGRESS: its reason then ("ECS deployment … in progress.") does not explain the failure.
+    if (rolledBackPerEvents(id, events))
+        return rolledBack(id, undefined);
+    return {
+        kind: 'failure',
+        reason: 'replaced',
+        message: `deployment ${id} was replaced before it completed${describePrimary(primary)}; another deployment of this service started`,
+    };
+}
+function rolledBack(id, reason) {
+    const why = reason !== undefined && reason !== '' ? ` (${reason})` : '';
+    const by = reason !== undefined && /alarm/i.test(reason) ? 'a CloudWatch alarm of the ECS deployment' : 'the ECS deployment circuit breaker';
+    return { kind: 'failure', reason: 'circuit-breaker', message: `deployment ${id} was rolled back by ${by}${why}` };
+}
+/** ECS reports `(service x) (deployment ecs-svc/1) deployment failed: tasks failed to start.` and `rolling back`. */
+function rolledBackPerEvents(id, events) {
+    return (events ?? []).some((e) => {
+        const m = e.message ?? '';
+        return m.includes(id) && /deployment failed|circuit breaker|rolling back|rolled back/i.test(m);
+    });
+}
+function describePrimary(primary) {
+    if (primary === undefined)
+        return '';
+    return `; the PRIMARY deployment is now ${primary.id ?? '(no id)'} (task definition ${primary.taskDefinition ?? 'unknown'})`;
+}
+function failed(message) {
+    return { kind: 'failure', reason: 'failed', message };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/watch.js
+
+
+
+
+
+
+/** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
+const NOT_YET_VISIBLE_GRACE_MS = 10_000;
+/**
+ * Waits until the deployment `req.deploymentId` has rolled out with `req.taskDefinitionArn` (S8), printing new
+ * service events and progress (S6), and explaining failures with stopped-task reasons (S9).
+ */
+async function watch_waitForDeployment(deps, req) {
+    return pollService(deps, req, new DeploymentObserver(deps, req, { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn }));
+}
+/**
+ * Waits for whatever deployment is PRIMARY on the first poll to reach a steady state (for callers that do not
+ * know the deployment id). Prefer waitForDeployment whenever the id is known.
+ */
+async function waitForServiceStable(deps, req) {
+    return pollService(deps, req, new DeploymentObserver(deps, req, undefined));
+}
+class DeploymentObserver {
+    deps;
+    req;
+    progress;
+    target;
+    collector;
+    lastOurs;
+    lastFailedTasks = 0;
+    everFailed = false;
+    /** failedTasks went up and the stopped tasks have not been read successfully since. */
+    stoppedDirty = false;
+    stoppedUnavailable = false;
+    /** The stopped tasks were read during the current poll (no need to read again to explain a failure). */
+    collectedThisPoll = false;
+    constructor(deps, req, target) {
+        this.deps = deps;
+        this.req = req;
+        this.progress = new ProgressPrinter(deps.log);
+        this.target = target;
+    }
+    waitingFor() {
+        const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
+        return `${which} of service ${this.req.service} to reach a steady state`;
+    }
+    lastSeen() {
+        return this.lastOurs !== undefined ? formatDeploymentProgress(this.lastOurs) : undefined;
+    }
+    async observe(service, io) {
+        this.collectedThisPoll = false;
+        if (service === undefined) {
+            return this.fail('failed', `service ${this.req.service} does not exist in cluster ${this.req.cluster}`, undefined, io);
+        }
+        this.progress.print(service.deployments);
+        const target = this.target ?? this.resolveTarget(service);
+        if (target === undefined)
+            return this.judgeWithoutDeployments(service, io);
+        const ours = service.deployments?.find((d) => d.id === target.deploymentId);
+        if (ours !== undefined)
+            await this.noticeFailedTasks(ours, target, io);
+        const verdict = judgeDeployment(service, target, {
+            lastSeen: this.lastOurs,
+            missingTooLong: io.now() - io.startedAt >= NOT_YET_VISIBLE_GRACE_MS,
+        });
+        if (ours !== undefined)
+            this.lastOurs = ours;
+        if (verdict.kind === 'waiting')
+            return undefined;
+        if (verdict.kind === 'success') {
+            return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
+        }
+        return this.fail(verdict.reason, verdict.message, service, io);
+    }
+    async stoppedTasks(end, io) {
+        if (end === 'timeout' && !this.collectedThisPoll && (this.stoppedDirty || this.everFailed))
+            await this.collectStopped(io);
+        return [...(this.collector?.all ?? [])];
+    }
+    /** waitForServiceStable: follow the PRIMARY deployment seen first. */
+    resolveTarget(service) {
+        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+        if (primary?.id === undefined || primary.taskDefinition === undefined)
+            return undefined;
+        this.target = { deploymentId: primary.id, taskDefinitionArn: primary.taskDefinition };
+        return this.target;
+    }
+    /** Services without ECS deployments (external or CodeDeploy controllers): counts only. */
+    judgeWithoutDeployments(service, io) {
+        this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`);
+        const steady = service.status === 'ACTIVE' && (service.runningCount ?? 0) === (service.desiredCount ?? 0) && (service.pendingCount ?? 0) === 0;
+        return steady ? { ok: true, service, deployment: {}, durationMs: io.now() - io.startedAt } : undefined;
+    }
+    /** S9: read stopped tasks only when failedTasks of our deployment went up (read budget). */
+    async noticeFailedTasks(ours, target, io) {
+        const failedTasks = ours.failedTasks ?? 0;
+        if (failedTasks > this.lastFailedTasks)
+            this.stoppedDirty = true;
+        if (failedTasks > 0)
+            this.everFailed = true;
+        this.lastFailedTasks = failedTasks; // ECS resets it to 0 once a task runs
+        this.ensureCollector(target, ours);
+        if (this.stoppedDirty)
+            await this.collectStopped(io);
+    }
+    ensureCollector(target, ours) {
+        this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, {
+            taskDefinitionArn: target.taskDefinitionArn,
+            deploymentId: target.deploymentId,
+            // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding).
+            createdNotBefore: ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
+        });
+        return this.collector;
+    }
+    async collectStopped(io) {
+        if (this.collector === undefined || this.stoppedUnavailable)
+            return;
+        try {
+            await this.collector.collect({ signal: io.signal, onCall: io.onCall });
+            this.stoppedDirty = false;
+            this.collectedThisPoll = true;
+        }
+        catch (e) {
+            if (io.signal?.aborted === true)
+                return; // the loop reports the cancellation
+            if (classifyAwsError(e) === 'fatal') {
+                this.stoppedUnavailable = true;
+                this.deps.log.warning(`Cannot read the stopped tasks of service ${this.req.service}: ${describeError(e)}`);
+            }
+            else {
+                this.deps.log.debug(`Reading stopped tasks failed, will retry: ${describeError(e)}`);
+            }
+        }
+    }
+    async fail(reason, message, service, io) {
+        if (this.target !== undefined)
+            this.ensureCollector(this.target, this.lastOurs);
+        // One last read explains the failure, unless this poll just read the stopped tasks.
+        if (!this.collectedThisPoll && (this.stoppedDirty || this.everFailed || reason !== 'replaced')) {
+            await this.collectStopped(io);
+        }
+        const stoppedTasks = [...(this.collector?.all ?? [])];
+        const summary = summarizeStoppedTasks(stoppedTasks);
+        return {
+            ok: false,
+            reason,
+            message: summary === '' ? message : `${message.replace(/\.$/, '')}. Stopped tasks: ${summary}`,
+            stoppedTasks,
+            ...(service !== undefined ? { service } : {}),
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/inactive.js
+
+
+/**
+ * Waits until a deleted service is INACTIVE (or ECS no longer knows it: MISSING), printing its events and its
+ * draining progress (R2, R6, C1, C2, B2). On success `service` is the INACTIVE service as ECS last described it
+ * (for MISSING, a stand-in `{ serviceName, status: 'INACTIVE' }`) and `deployment` its last deployment, or `{}`.
+ * A service seen DRAINING that turns ACTIVE again was re-created by someone else: `replaced`.
+ */
+async function inactive_waitForServiceInactive(deps, req) {
+    return pollService(deps, req, new InactiveObserver(deps, req));
+}
+class InactiveObserver {
+    req;
+    progress;
+    lastStatus;
+    sawDraining = false;
+    constructor(deps, req) {
+        this.req = req;
+        this.progress = new ProgressPrinter(deps.log);
+    }
+    waitingFor() {
+        return `service ${this.req.service} to become INACTIVE`;
+    }
+    lastSeen() {
+        return this.lastStatus;
+    }
+    observe(service, io) {
+        const durationMs = io.now() - io.startedAt;
+        if (service === undefined || service.status === 'INACTIVE') {
+            const done = service ?? { serviceName: this.req.service, status: 'INACTIVE' };
+            return Promise.resolve({ ok: true, service: done, deployment: done.deployments?.[0] ?? {}, durationMs });
+        }
+        const status = service.status ?? 'unknown';
+        this.lastStatus = `status ${status}, desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`;
+        this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: ${this.lastStatus}`);
+        if (status === 'DRAINING')
+            this.sawDraining = true;
+        if (status === 'ACTIVE' && this.sawDraining) {
+            return Promise.resolve({
+                ok: false,
+                reason: 'replaced',
+                message: `service ${this.req.service} became ACTIVE again while waiting for it to become INACTIVE: someone re-created it`,
+                stoppedTasks: [],
+                service,
+            });
+        }
+        return Promise.resolve(undefined);
+    }
+    stoppedTasks() {
+        return Promise.resolve([]);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/index.js
+/**
+ * The one service watcher (S6–S9): follows the deployment an action started (or the PRIMARY one, or a deleted
+ * service until INACTIVE), printing each new ECS event once and explaining failures with stopped-task reasons.
+ * Built on the one polling primitive (src/core/poll).
+ */
+
+
+
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/first-deployment-undo.js
+/** R6 for a first deployment: the service this failed run created is deleted (force) and waited INACTIVE. */
+
+
+async function first_deployment_undo_deleteFirstDeployment(deps, snapshot, options) {
+    deps.log.info(`Deleting service ${snapshot.service} (force), created by this failed first deployment`);
+    if ((await deleteService(deps.ecs, snapshot.cluster, snapshot.service)) === undefined) {
+        return { status: 'succeeded', detail: `service ${snapshot.service} was already gone`, stoppedTasks: [] };
+    }
+    const waited = await waitForServiceInactive(deps, {
+        cluster: snapshot.cluster,
+        service: snapshot.service,
+        deadline: options.deadline,
+        seenEventIds: [...snapshot.seenEventIds, ...(options.seenEventIds ?? [])],
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    });
+    if (waited.ok) {
+        return { status: 'succeeded', detail: `service ${snapshot.service} was deleted`, stoppedTasks: [] };
+    }
+    if (waited.reason === 'cancelled') {
+        return {
+            status: 'abandoned',
+            detail: `service ${snapshot.service} was deleted (force) but is still DRAINING; ECS finishes removing it`,
+            stoppedTasks: [],
+        };
+    }
+    return {
+        status: 'failed',
+        detail: `service ${snapshot.service} was deleted but did not become INACTIVE (${waited.reason}): ${waited.message}`,
+        stoppedTasks: [],
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
+
+/**
+ * The fields of a service definition that UpdateService carries over (R3). launchType, schedulingStrategy and
+ * role are never sent (ECS refuses to change them); nor are tags (UpdateService has none), clientToken or
+ * deploymentController (changing the controller is a different kind of deployment).
+ */
+const UPDATABLE_SERVICE_FIELDS = [
+    'deploymentConfiguration',
+    'networkConfiguration',
+    'loadBalancers',
+    'capacityProviderStrategy',
+    'placementConstraints',
+    'placementStrategy',
+    'platformVersion',
+    'healthCheckGracePeriodSeconds',
+    'propagateTags',
+    'enableECSManagedTags',
+    'enableExecuteCommand',
+    'serviceRegistries',
+    'serviceConnectConfiguration',
+    'volumeConfigurations',
+    'availabilityZoneRebalancing',
+];
+/** Service definition fields that a deployment to an existing service leaves as they are. */
+const CREATE_ONLY_SERVICE_FIELDS = (/* unused pure expression or super */ null && ([
+    'launchType',
+    'schedulingStrategy',
+    'role',
+    'tags',
+    'deploymentController',
+    'clientToken',
+]));
+/**
+ * The UpdateService input for a deployment to an existing service: the task definition, the desired count
+ * (unless same-as-running, or neither the input nor the manifest gives one), every updatable field the service
+ * definition sets, and forceNewDeployment.
+ */
+function service_request_toUpdateServiceInput(definition, options) {
+    const input = {
+        cluster: options.cluster,
+        service: options.service,
+        taskDefinition: options.taskDefinitionArn,
+    };
+    const desiredCount = chooseDesiredCount(definition, options);
+    if (desiredCount !== undefined)
+        input.desiredCount = desiredCount;
+    if (definition !== undefined) {
+        const target = input;
+        for (const key of UPDATABLE_SERVICE_FIELDS) {
+            const value = definition[key];
+            if (value !== undefined && value !== null)
+                target[key] = value;
+        }
+    }
+    input.forceNewDeployment = options.forceNewDeployment;
+    return input;
+}
+/** The names of create-only fields the definition sets (a deployment to an existing service says it ignores them). */
+function service_request_createOnlyFieldsIn(definition) {
+    if (definition === undefined)
+        return [];
+    return CREATE_ONLY_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
+}
+/**
+ * The CreateService input of a first deployment (R2): the service definition with cluster, serviceName and
+ * taskDefinition overridden, and the `desired-count` input over the manifest's. A REPLICA service needs a desired
+ * count (ECS requires one unless schedulingStrategy is DAEMON): without one this throws a ConfigurationError,
+ * so call it before the first mutating call.
+ */
+function service_request_toCreateServiceInput(definition, options) {
+    const input = {
+        ...definition,
+        cluster: options.cluster,
+        serviceName: options.serviceName,
+        taskDefinition: options.taskDefinitionArn,
+    };
+    if (options.desiredCountInput !== undefined)
+        input.desiredCount = options.desiredCountInput;
+    if (input.desiredCount === undefined && input.schedulingStrategy !== 'DAEMON') {
+        throw new ConfigurationError('the service does not exist yet, so its first deployment needs a desired count: set desiredCount in the ' +
+            'service definition or the desired-count input', { input: 'service-definition', field: 'desiredCount' });
+    }
+    return input;
+}
+function chooseDesiredCount(definition, choice) {
+    if (choice.sameAsRunning)
+        return undefined;
+    return choice.desiredCountInput ?? definition?.desiredCount ?? undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/snapshot.js
+
+
+
+/**
+ * UpdateService settings that DescribeServices reports only per deployment, not on the service, so the snapshot
+ * cannot save them and a rollback does not restore them.
+ */
+const DEPLOYMENT_LEVEL_FIELDS = ['serviceConnectConfiguration', 'volumeConfigurations'];
+/** Service settings that UpdateService can set and DescribeServices reports: the updatable ones less the above. */
+const snapshot_RESTORABLE_SERVICE_FIELDS = UPDATABLE_SERVICE_FIELDS.filter((f) => !DEPLOYMENT_LEVEL_FIELDS.includes(f));
+// Compile-time check: every restorable field is a field of the described Service.
+const _describedByService = snapshot_RESTORABLE_SERVICE_FIELDS;
+void _describedByService;
+/** Describes the service (and, when it is ACTIVE, its auto scaling) and records what a rollback needs. */
+async function takeSnapshot(clients, cluster, service) {
+    return snapshot_snapshotOf(clients, cluster, service, await describeServiceAnyStatus(clients.ecs, cluster, service));
+}
+/** The snapshot of a service already described as `live` (undefined: MISSING); reads its auto scaling when ACTIVE. */
+async function snapshot_snapshotOf(clients, cluster, service, live) {
+    const base = {
+        version: 1,
+        cluster,
+        service,
+        exists: false,
+        draining: live?.status === 'DRAINING',
+        scalableTargets: [],
+        scalingPolicies: [],
+        seenEventIds: eventIds(live),
+        serviceConfig: {},
+    };
+    if (live === undefined || live.status !== 'ACTIVE')
+        return base;
+    const autoScaling = await describeAutoScaling(clients.autoscaling, cluster, service);
+    const snapshot = { ...base, exists: true, ...autoScaling, serviceConfig: snapshot_serviceConfigOf(live) };
+    if (live.serviceArn !== undefined)
+        snapshot.serviceArn = live.serviceArn;
+    const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
+    const taskDefinitionArn = primary?.taskDefinition ?? live.taskDefinition;
+    if (taskDefinitionArn !== undefined)
+        snapshot.taskDefinitionArn = taskDefinitionArn;
+    if (live.desiredCount !== undefined)
+        snapshot.desiredCount = live.desiredCount;
+    return snapshot;
+}
+function serializeSnapshot(snapshot) {
+    return JSON.stringify(snapshot);
+}
+/** Reads a snapshot written by `serializeSnapshot`; throws when the text is not one. */
+function parseSnapshot(text) {
+    const value = JSON.parse(text);
+    if (!isRecord(value) || value['version'] !== 1)
+        throw new Error('not a rollback snapshot (version 1)');
+    for (const key of ['cluster', 'service']) {
+        if (typeof value[key] !== 'string')
+            throw new Error(`rollback snapshot: ${key} must be a string`);
+    }
+    for (const key of ['exists', 'draining']) {
+        if (typeof value[key] !== 'boolean')
+            throw new Error(`rollback snapshot: ${key} must be a boolean`);
+    }
+    for (const key of ['scalableTargets', 'scalingPolicies', 'seenEventIds']) {
+        if (!Array.isArray(value[key]))
+            throw new Error(`rollback snapshot: ${key} must be a list`);
+    }
+    if (!isRecord(value['serviceConfig']))
+        throw new Error('rollback snapshot: serviceConfig must be an object');
+    if (value['exists'] === true && typeof value['taskDefinitionArn'] !== 'string') {
+        throw new Error('rollback snapshot: an existing service needs its taskDefinitionArn');
+    }
+    return value;
+}
+/** The restorable settings of a described service, as plain JSON values. */
+function snapshot_serviceConfigOf(service) {
+    const config = {};
+    for (const key of snapshot_RESTORABLE_SERVICE_FIELDS) {
+        const value = service[key];
+        if (value !== undefined && value !== null)
+            config[key] = JSON.parse(JSON.stringify(value));
+    }
+    return config;
+}
+function eventIds(service) {
+    return (service?.events ?? []).map((e) => e.id).filter((id) => id !== undefined);
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-request.js
+
+
+/**
+ * R6: the saved desired count comes back when this run changed it and nobody changed it since; a count changed
+ * meanwhile (auto scaling, a person) is kept. When this run did not set a count, the live one is kept, never below
+ * the saved one.
+ */
+function rollback_request_rollbackDesiredCount(snapshot, live, desiredCountSet) {
+    const saved = snapshot.desiredCount;
+    const now = live?.desiredCount;
+    if (desiredCountSet !== undefined && saved !== undefined) {
+        if (now === undefined || now === desiredCountSet) {
+            return { count: saved, why: `desired count ${saved} restored (this deployment had set it to ${desiredCountSet})` };
+        }
+        return { count: now, why: `desired count ${now} kept: it was changed from ${desiredCountSet} (set by this deployment) since, e.g. by auto scaling` };
+    }
+    if (saved === undefined && now === undefined)
+        return { count: undefined, why: 'desired count unchanged' };
+    const count = Math.max(saved ?? 0, now ?? 0);
+    return { count, why: `desired count ${count} kept (this deployment did not change it)` };
+}
+/** The UpdateService input that puts an existing service back to the snapshot. */
+function rollback_request_rollbackUpdateInput(snapshot, live, changedFields = [], desiredCountSet) {
+    if (snapshot.taskDefinitionArn === undefined)
+        throw new Error('the rollback snapshot has no task definition');
+    const input = {
+        cluster: snapshot.cluster,
+        service: snapshot.service,
+        taskDefinition: snapshot.taskDefinitionArn,
+        forceNewDeployment: true,
+    };
+    const desired = rollback_request_rollbackDesiredCount(snapshot, live, desiredCountSet).count;
+    if (desired !== undefined)
+        input.desiredCount = desired;
+    const target = input;
+    for (const key of RESTORABLE_SERVICE_FIELDS) {
+        const saved = snapshot.serviceConfig[key];
+        if (changedFields.includes(key) && saved !== undefined)
+            target[key] = saved;
+    }
+    return input;
+}
+/**
+ * The id of the service's only deployment when ECS itself (the circuit breaker or an alarm) has already put the
+ * service back on the snapshot's task definition, rolled out, with the desired count the rollback wants and the
+ * changed settings as they were: then a rollback deployment of our own would only repeat it.
+ */
+function rollback_request_settledOnSnapshot(snapshot, live, changedFields, desiredCount) {
+    const deployments = live.deployments ?? [];
+    const only = deployments.length === 1 ? deployments[0] : undefined;
+    if (only?.status !== 'PRIMARY' || only.rolloutState !== 'COMPLETED' || only.id === undefined)
+        return undefined;
+    if (!sameTaskDefinition(only.taskDefinition, snapshot.taskDefinitionArn))
+        return undefined;
+    if (desiredCount !== undefined && live.desiredCount !== desiredCount)
+        return undefined;
+    const now = serviceConfigOf(live);
+    for (const key of RESTORABLE_SERVICE_FIELDS) {
+        if (!changedFields.includes(key) || snapshot.serviceConfig[key] === undefined)
+            continue;
+        if (JSON.stringify(now[key]) !== JSON.stringify(snapshot.serviceConfig[key]))
+            return undefined;
+    }
+    return only.id;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollout.js
+
+/** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
+function rollout_primaryDeploymentId(service) {
+    return service?.deployments?.find((d) => d.status === 'PRIMARY')?.id;
+}
+async function rollout_waitForRollout(deps, change, req) {
+    const { log } = deps;
+    const seen = change.service !== undefined ? { service: change.service } : {};
+    const deploymentId = rollout_primaryDeploymentId(change.service);
+    if (deploymentId === undefined) {
+        return { ...seen, failure: { reason: 'error', message: 'ECS returned no PRIMARY deployment to follow', stoppedTasks: [] } };
+    }
+    if (!req.waitForSteadyState) {
+        log.info(`Not waiting for deployment ${deploymentId} to reach steady state (wait-for-steady-state: false).`);
+        return { ...seen, deploymentId };
+    }
+    const started = deps.clock.now();
+    const waited = await log.group(`Wait for deployment ${deploymentId} to reach steady state`, () => waitForDeployment(deps, {
+        cluster: req.cluster,
+        service: req.serviceName,
+        deploymentId,
+        taskDefinitionArn: req.taskDefinitionArn,
+        deadline: req.deadline,
+        seenEventIds: req.seenEventIds,
+        ...(req.signal !== undefined ? { signal: req.signal } : {}),
+        ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
+    }));
+    const result = { ...seen, deploymentId, waitMs: deps.clock.now() - started };
+    if (waited.service !== undefined)
+        result.service = waited.service;
+    if (!waited.ok)
+        result.failure = { reason: waited.reason, message: waited.message, stoppedTasks: waited.stoppedTasks };
+    return result;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/restore-snapshot.js
+
+
+
+
+
+
+
+/** Rolls the service back to the snapshot. Logs `Rolling Back..` and `Rollback Successful.` / `Rollback Failed.` */
+async function restore_snapshot_rollbackToSnapshot(deps, snapshot, options) {
+    const started = deps.clock.now();
+    deps.log.info('Rolling Back..');
+    let result;
+    try {
+        result = snapshot.exists
+            ? await restoreService(deps, snapshot, options)
+            : await deleteFirstDeployment(deps, snapshot, options);
+    }
+    catch (e) {
+        result = { status: 'failed', detail: describeError(e), stoppedTasks: [] };
+    }
+    if (result.status === 'succeeded')
+        deps.log.info('Rollback Successful.');
+    else if (result.status === 'failed')
+        deps.log.error(`Rollback Failed. ${result.detail}`);
+    else
+        deps.log.warning(`Rollback abandoned: ${result.detail}`);
+    return { ...result, durationMs: deps.clock.now() - started };
+}
+async function restoreService(deps, snapshot, options) {
+    const live = await describeServiceAnyStatus(deps.ecs, snapshot.cluster, snapshot.service);
+    if (live === undefined || live.status !== 'ACTIVE') {
+        return {
+            status: 'failed',
+            detail: `service ${snapshot.service} is no longer ACTIVE (${live?.status ?? 'missing'}); nothing to roll back to`,
+            stoppedTasks: [],
+        };
+    }
+    const desired = rollbackDesiredCount(snapshot, live, options.desiredCountSet);
+    const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? [], desired.count);
+    if (settled !== undefined)
+        return keepEcsRollback(deps, snapshot, settled);
+    const input = rollbackUpdateInput(snapshot, live, options.changedFields, options.desiredCountSet);
+    deps.log.info(`Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
+        `${input.desiredCount ?? 'unchanged'} (${desired.why})`);
+    const deploymentId = primaryDeploymentId(await updateService(deps.ecs, input));
+    const autoScalingProblem = await restoreAutoScalingReporting(deps, snapshot);
+    const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;
+    if (deploymentId === undefined) {
+        return { status: 'failed', detail: `UpdateService returned no PRIMARY deployment to follow. ${autoScalingNote}`, stoppedTasks: [] };
+    }
+    deps.log.info(`Waiting for rollback deployment ${deploymentId} to reach steady state`);
+    const waited = await waitForDeployment(deps, {
+        cluster: snapshot.cluster,
+        service: snapshot.service,
+        deploymentId,
+        taskDefinitionArn: snapshot.taskDefinitionArn ?? '',
+        deadline: options.deadline,
+        seenEventIds: (live.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id])),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    });
+    return restoreResult(snapshot, deploymentId, input, waited, autoScalingProblem);
+}
+/** The restore of the saved auto scaling; a problem is logged and returned, never thrown. */
+async function restoreAutoScalingReporting(deps, snapshot) {
+    try {
+        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+        return undefined;
+    }
+    catch (e) {
+        deps.log.error(`Restoring the auto scaling of ${snapshot.service} failed: ${describeError(e)}`);
+        return `restoring its auto scaling failed: ${describeError(e)}`;
+    }
+}
+function restoreResult(snapshot, deploymentId, input, waited, autoScalingProblem) {
+    const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;
+    if (waited.ok) {
+        const runs = `service ${snapshot.service} runs ${snapshot.taskDefinitionArn ?? ''} again (deployment ${deploymentId})`;
+        return autoScalingProblem === undefined
+            ? { status: 'succeeded', detail: runs, stoppedTasks: [] }
+            : { status: 'failed', detail: `${runs}, but ${autoScalingProblem}`, stoppedTasks: [] };
+    }
+    if (waited.reason === 'cancelled') {
+        return {
+            status: 'abandoned',
+            detail: `stopped waiting for the rollback deployment ${deploymentId} of service ${snapshot.service} to ` +
+                `${snapshot.taskDefinitionArn ?? ''} (desired count ${input.desiredCount ?? 'unchanged'}); ECS goes on ` +
+                `with it. ${autoScalingNote}`,
+            stoppedTasks: waited.stoppedTasks,
+        };
+    }
+    return {
+        status: 'failed',
+        detail: `rollback deployment ${deploymentId} did not reach steady state (${waited.reason}): ${waited.message}. ${autoScalingNote}`,
+        stoppedTasks: waited.stoppedTasks,
+    };
+}
+async function keepEcsRollback(deps, snapshot, deploymentId) {
+    const back = `ECS had already rolled service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)`;
+    deps.log.info(`${back}: no rollback deployment needed.`);
+    try {
+        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+    }
+    catch (e) {
+        return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
+    }
+    return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/auto-rollback.js
+/**
+ * R6, the automatic rollback after a failed deployment: undo what the deployment did (deployRolling's
+ * DeploymentDone). The service is rolled back to the snapshot when it was changed (and no newer deployment replaced
+ * ours); when only its auto scaling was removed, that is put back. With rollback-on-failure off, the log says what
+ * is left as the failure made it. (The manual rollback, `mode: rollback`, is manual-rollback.ts.)
+ */
+
+
+
+
+
+async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome) {
+    const { log } = deps;
+    outcome.failureReason = failure.reason;
+    outcome.cause = failure.message;
+    outcome.stoppedTasks = failure.stoppedTasks;
+    // Logged in place, not as an error annotation: the caller fails the step with the cause, which annotates it once.
+    log.info(`Deployment failed: ${failure.message}`);
+    const changed = done.step.change.changed;
+    if (!plan.rollbackOnFailure)
+        return leaveAsFailed(deps, plan, snapshot, done);
+    if (failure.reason === 'replaced') {
+        log.warning('A newer deployment replaced this one: the service is not rolled back (that would undo the newer deployment).');
+    }
+    const serviceRollback = changed && failure.reason !== 'replaced';
+    if (!serviceRollback && !done.autoScalingRemoved)
+        return;
+    const started = deps.clock.now();
+    const result = await log.group('Rollback', async () => {
+        if (!serviceRollback)
+            return restoreAutoScalingOnly(deps, snapshot);
+        const timeout = plan.rollbackTimeoutMs ?? Math.max(plan.deadline.remainingMs(), MIN_ROLLBACK_TIMEOUT_MS);
+        return rollbackToSnapshot(deps, snapshot, {
+            deadline: new Deadline(deps.clock, timeout),
+            signal: deps.hardSignal,
+            changedFields: done.step.change.changedFields,
+            desiredCountSet: done.step.change.desiredCount,
+            pollIntervalMs: plan.pollIntervalMs,
+            seenEventIds: eventIdsOf(done),
+        });
+    });
+    outcome.timings.rollbackMs = deps.clock.now() - started;
+    outcome.rollback = { status: result.status, detail: result.detail };
+    outcome.rolledBack = result.status === 'succeeded';
+    outcome.stoppedTasks = [...failure.stoppedTasks, ...result.stoppedTasks];
+    if (result.status !== 'succeeded')
+        outcome.cause = `${failure.message}\nRollback ${result.status}: ${result.detail}`;
+}
+/** rollback-on-failure false: the service stays as the failure left it; only this action's own preparation is undone. */
+async function leaveAsFailed(deps, plan, snapshot, done) {
+    const { log } = deps;
+    const changed = done.step.change.changed;
+    if (!changed && done.autoScalingRemoved) {
+        // The service itself was never changed: only this action's preparation (R3) removed its auto scaling, so
+        // putting that back is not a rollback of the deployment, and leaving it off would leave the service unscaled.
+        await log.group('Restore auto scaling', async () => {
+            log.info(`Service ${plan.serviceName} was not changed; putting back the auto scaling removed before the update.`);
+            try {
+                await restoreAutoScaling(deps.autoscaling, snapshot, log);
+            }
+            catch (e) {
+                log.warning(`Restoring the auto scaling of service ${plan.serviceName} failed: ${describeError(e)}`);
+            }
+        });
+        return;
+    }
+    const left = done.autoScalingRemoved ? ' Its auto scaling was removed and is not restored.' : '';
+    if (changed)
+        log.warning(`rollback-on-failure is false: service ${plan.serviceName} is left as the failed deployment made it.${left}`);
+}
+/** The events of the service as the deployment's wait last saw them (it printed those). */
+function eventIdsOf(done) {
+    const service = done.rollout.service ?? done.step.change.service;
+    return (service?.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id]));
+}
+/** When the service itself was not changed (UpdateService failed, or a newer deployment replaced ours). */
+async function restoreAutoScalingOnly(deps, snapshot) {
+    deps.log.info('Rolling Back..');
+    deps.log.info(`Service ${snapshot.service} was not changed; restoring its auto scaling.`);
+    try {
+        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+        deps.log.info('Rollback Successful.');
+        return { status: 'succeeded', detail: `service ${snapshot.service} was not changed; its auto scaling was restored`, stoppedTasks: [] };
+    }
+    catch (e) {
+        deps.log.error(`Rollback Failed. ${describeError(e)}`);
+        return { status: 'failed', detail: `restoring the auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/auto-scaling-step.js
+/** The auto scaling step after a successful rollout (R2, R3): the manifests' when given, else what was there. */
+
+
+async function auto_scaling_step_finishAutoScaling(deps, plan, snapshot, manifests) {
+    const { log } = deps;
+    const { scalableTargets: targets, scalingPolicies: policies } = manifests;
+    try {
+        await log.group('Auto scaling', async () => {
+            if (targets.length + policies.length > 0) {
+                await applyAutoScaling(deps.autoscaling, targets, policies, plan.cluster, plan.serviceName, { log });
+            }
+            else if (snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0) {
+                log.info('No auto scaling manifests given: putting back the auto scaling the service had before.');
+                await restoreAutoScaling(deps.autoscaling, snapshot, log);
+            }
+            else {
+                log.info('No auto scaling manifests given and none existed before: nothing to apply.');
+            }
+        });
+        return undefined;
+    }
+    catch (e) {
+        return { reason: 'auto-scaling', message: `applying auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-steps.js
+
+
+
+/**
+ * When the workflow was cancelled, logs what state it leaves (`when`) and throws the signal's reason (the
+ * runtime's CancelledError; a CancelledError when the reason is not an Error).
+ */
+function rolling_steps_throwIfAborted(signal, log, when) {
+    if (signal?.aborted !== true)
+        return;
+    log.warning(`Cancelled ${when}.`);
+    const reason = signal.reason;
+    throw reason instanceof Error ? reason : new CancelledError('SIGINT');
+}
+function rolling_steps_logSnapshot(log, s) {
+    if (!s.exists) {
+        const draining = s.draining ? ' A DRAINING service of that name must become INACTIVE first.' : '';
+        log.info(`Service ${s.service} does not exist in cluster ${s.cluster}: this is its first deployment.${draining}`);
+        return;
+    }
+    log.info(`Service ${s.service} is ACTIVE: task definition ${s.taskDefinitionArn ?? '-'}, desired count ` +
+        `${s.desiredCount ?? '-'}, ${s.scalableTargets.length} scalable target(s), ${s.scalingPolicies.length} scaling policy(ies).`);
+}
+/**
+ * S4/R5: a registered revision is checked with DescribeTaskDefinition (a read; a wrong reference fails before any
+ * change) and returned as the full ARN; otherwise the task definition is registered.
+ */
+async function rolling_steps_resolveTaskDefinitionArn(ecs, source, log) {
+    // ECS refuses to deploy a deregistered revision: refused here, before the service or its auto scaling is touched.
+    const resolved = await resolveTaskDefinition(ecs, source, { inactive: 'refuse' });
+    if (resolved.registered) {
+        log.info(`Registered task definition ${resolved.label} (${resolved.arn}).`);
+        return resolved.arn;
+    }
+    log.info(`Using task definition ${resolved.arn} (task-definition-arn): registration skipped, a new deployment is forced.`);
+    return resolved.arn;
+}
+/**
+ * R6 checked up front: a rollback goes back to the revision the service runs now. When that revision has been
+ * deregistered, ECS would refuse the rollback after the service was changed, so with rollback-on-failure on the
+ * deployment is refused before any change.
+ */
+async function rolling_steps_checkRollbackTarget(ecs, snapshot, rollbackOnFailure) {
+    if (!snapshot.exists || !rollbackOnFailure || snapshot.taskDefinitionArn === undefined)
+        return;
+    const running = await describeTaskDefinition(ecs, snapshot.taskDefinitionArn);
+    if (running.status === undefined || running.status === 'ACTIVE')
+        return;
+    const label = familyRevision(snapshot.taskDefinitionArn);
+    throw new ConfigurationError(`service ${snapshot.service} runs task definition ${label}, which is ${running.status} (deregistered): a rollback ` +
+        `to it would fail after the service was changed. Register ${label} again and deploy that revision first, or ` +
+        'deploy with rollback-on-failure: false. Nothing was changed.', { input: 'rollback-on-failure' });
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-change.js
+
+
+
+
+
+const UNCHANGED = { changed: false, changedFields: [] };
+async function service_change_createStep(deps, input, wait) {
+    const { log } = deps;
+    const name = input.serviceName ?? '';
+    if (wait.draining) {
+        const drained = await log.group(`Wait for the DRAINING service ${name} to become INACTIVE`, () => waitForServiceInactive(deps, inactiveRequest(input.cluster ?? 'default', name, wait)));
+        if (!drained.ok) {
+            return { change: UNCHANGED, failure: { reason: drained.reason, message: `an earlier service ${name} is still DRAINING: ${drained.message}`, stoppedTasks: [] } };
+        }
+    }
+    const created = await log.group(`Create service ${name}`, async () => {
+        log.info(`Creating service ${name} with ${input.taskDefinition ?? ''}, desired count ${input.desiredCount ?? '-'}`);
+        return mutation(() => createService(deps.ecs, input), []);
+    });
+    return created.failure === undefined || created.change.changed ? created : noticeCreatedElsewhere(deps, input, created);
+}
+/**
+ * A CreateService ECS refused may have lost a race: another run created the service between this run's snapshot
+ * and its create. Then the failure says so (reason `replaced`), and this run is not the service's first deployment.
+ */
+async function noticeCreatedElsewhere(deps, input, refused) {
+    const name = input.serviceName ?? '';
+    const now = await describeServiceAnyStatus(deps.ecs, input.cluster ?? 'default', name).catch(() => undefined);
+    if (now?.status !== 'ACTIVE' || refused.failure === undefined)
+        return refused;
+    const message = `another deployment created service ${name} while this one was preparing its first deployment, so this run ` +
+        `changed nothing (CreateService: ${refused.failure.message})`;
+    return { change: refused.change, failure: { ...refused.failure, reason: 'replaced', message }, createdElsewhere: true };
+}
+async function service_change_updateStep(deps, input, before) {
+    return deps.log.group(`Update service ${input.service ?? ''}`, async () => {
+        await before?.();
+        const changedFields = RESTORABLE_SERVICE_FIELDS.filter((k) => input[k] !== undefined);
+        const result = await mutation(() => updateService(deps.ecs, input), changedFields);
+        if (result.change.changed && input.desiredCount !== undefined)
+            result.change.desiredCount = input.desiredCount;
+        return result;
+    });
+}
+/** C1, B2: delete the live service (force), wait until it is INACTIVE, then create it again from `input`. */
+async function replaceStep(deps, input, wait) {
+    const { log } = deps;
+    const cluster = input.cluster ?? 'default';
+    const name = input.serviceName ?? '';
+    const deleted = await log.group(`Delete service ${name}`, async () => {
+        log.info(`Deleting service ${name}..`);
+        return mutation(() => deleteService(deps.ecs, cluster, name), []);
+    });
+    if (deleted.failure !== undefined)
+        return deleted;
+    const gone = await waitForServiceInactive(deps, inactiveRequest(cluster, name, wait));
+    if (!gone.ok) {
+        return { change: deleted.change, failure: { reason: gone.reason, message: `service ${name} did not become INACTIVE: ${gone.message}`, stoppedTasks: [] } };
+    }
+    return service_change_createStep(deps, input, { ...wait, draining: false });
+}
+async function mutation(send, changedFields) {
+    try {
+        const service = await send();
+        return { change: { changed: true, changedFields, ...(service !== undefined ? { service } : {}) } };
+    }
+    catch (e) {
+        const changed = classifyAwsError(e) !== 'fatal';
+        return { change: { changed, changedFields: changed ? changedFields : [] }, failure: { reason: 'error', message: describeError(e), stoppedTasks: [] } };
+    }
+}
+function inactiveRequest(cluster, service, wait) {
+    return {
+        cluster,
+        service,
+        deadline: wait.deadline,
+        ...(wait.seenEventIds !== undefined ? { seenEventIds: wait.seenEventIds } : {}),
+        ...(wait.signal !== undefined ? { signal: wait.signal } : {}),
+        ...(wait.pollIntervalMs !== undefined ? { pollIntervalMs: wait.pollIntervalMs } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling.js
+
+
+
+
+
+
+
+
+
+/** Deploys `plan` to the service described as `live` (undefined: ECS does not know it). */
+async function rolling_deployRolling(deps, plan, live) {
+    const { log, clock } = deps;
+    const startedAt = clock.now();
+    const snapshot = await log.group(`Prepare rollback data for service ${plan.serviceName}`, async () => {
+        const s = await snapshotOf(deps, plan.cluster, plan.serviceName, live);
+        logSnapshot(log, s);
+        return s;
+    });
+    validatePlan(plan, snapshot);
+    await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
+    const autoScaling = bindAutoScaling(plan.scalableTargets, plan.scalingPolicies, plan.cluster, plan.serviceName, plan.autoScalingSources);
+    throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
+    const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log));
+    throwIfAborted(deps.signal, log, `after registering ${taskDefinitionArn}; the service was not changed`);
+    const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn);
+    let failure = done.step.failure ?? done.rollout.failure;
+    if (failure === undefined)
+        failure = await finishAutoScaling(deps, plan, snapshot, autoScaling);
+    const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
+    if (failure !== undefined)
+        await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
+    else {
+        if (done.rollout.waitMs !== undefined && done.rollout.service !== undefined)
+            outcome.steadyService = done.rollout.service;
+        log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} succeeded.`);
+    }
+    outcome.timings.finishedAt = clock.now();
+    outcome.timings.totalMs = outcome.timings.finishedAt - startedAt;
+    return outcome;
+}
+/** The create or update step, then the wait on the deployment it started. Errors become failure values. */
+async function changeAndWait(deps, plan, snapshot, taskDefinitionArn) {
+    const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
+    const wait = {
+        deadline: plan.deadline,
+        seenEventIds: snapshot.seenEventIds,
+        ...signal,
+        ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
+    };
+    const done = { autoScalingRemoved: false, step: { change: { changed: false, changedFields: [] } }, rollout: {} };
+    try {
+        done.step = snapshot.exists
+            ? await updateStep(deps, updateInput(deps, plan, snapshot, taskDefinitionArn), async () => {
+                if (!plan.removeAutoScalingDuringUpdate)
+                    return;
+                done.autoScalingRemoved = snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0;
+                await removeAutoScaling(deps.autoscaling, snapshot, deps.log);
+            })
+            : await createStep(deps, createInput(plan, taskDefinitionArn), { ...wait, draining: snapshot.draining });
+        if (done.step.failure !== undefined)
+            return done;
+        done.rollout = await waitForRollout(deps, done.step.change, {
+            ...wait,
+            cluster: plan.cluster,
+            serviceName: plan.serviceName,
+            taskDefinitionArn,
+            waitForSteadyState: plan.waitForSteadyState,
+        });
+    }
+    catch (e) {
+        done.rollout = { ...done.rollout, failure: errorFailure(e) };
+    }
+    return done;
+}
+function createInput(plan, taskDefinitionArn) {
+    if (plan.serviceDefinition === undefined)
+        throw new Error('BUG: validatePlan lets no create through without a service definition');
+    return toCreateServiceInput(plan.serviceDefinition, {
+        cluster: plan.cluster,
+        serviceName: plan.serviceName,
+        taskDefinitionArn,
+        desiredCountInput: plan.desiredCount,
+    });
+}
+function updateInput(deps, plan, snapshot, taskDefinitionArn) {
+    const input = toUpdateServiceInput(plan.serviceDefinition, {
+        cluster: plan.cluster,
+        service: plan.serviceName,
+        taskDefinitionArn,
+        desiredCountInput: plan.desiredCount,
+        sameAsRunning: plan.sameAsRunning,
+        forceNewDeployment: plan.forceNewDeployment,
+    });
+    const ignored = createOnlyFieldsIn(plan.serviceDefinition);
+    if (ignored.length > 0)
+        deps.log.info(`Not updated (ECS sets them only at creation): ${ignored.join(', ')}`);
+    deps.log.info(`Updating service ${plan.serviceName} to ${taskDefinitionArn}, desired count ` +
+        `${input.desiredCount ?? `unchanged (${snapshot.desiredCount ?? '-'})`}, force new deployment ${String(input.forceNewDeployment)}`);
+    return input;
+}
+function baseOutcome(plan, snapshot, taskDefinitionArn, done, ok, startedAt) {
+    const outcome = {
+        status: ok ? 'succeeded' : 'failed',
+        firstDeployment: !snapshot.exists && done.step.createdElsewhere !== true,
+        taskDefinitionArn,
+        service: { name: plan.serviceName },
+        rolledBack: false,
+        stoppedTasks: [],
+        timings: { startedAt, finishedAt: startedAt, totalMs: 0 },
+        snapshot,
+    };
+    if (snapshot.taskDefinitionArn !== undefined)
+        outcome.previousTaskDefinitionArn = snapshot.taskDefinitionArn;
+    const arn = (done.rollout.service ?? done.step.change.service)?.serviceArn ?? snapshot.serviceArn;
+    if (arn !== undefined)
+        outcome.service.arn = arn;
+    if (done.rollout.deploymentId !== undefined)
+        outcome.deploymentId = done.rollout.deploymentId;
+    if (done.rollout.waitMs !== undefined)
+        outcome.timings.waitMs = done.rollout.waitMs;
+    return outcome;
+}
+/** S3: what can be checked before the first mutating call. */
+function validatePlan(plan, snapshot) {
+    if (snapshot.exists)
+        return;
+    if (plan.requireExistingService === true) {
+        throw new Error(`service ${plan.serviceName} is not ACTIVE in cluster ${plan.cluster}: there is nothing to roll back`);
+    }
+    if (plan.serviceDefinition === undefined) {
+        throw new ConfigurationError(`service ${plan.serviceName} does not exist in cluster ${plan.cluster} yet, so a service definition is needed to create it`, { input: 'service-definition' });
+    }
+    createInput(plan, 'validation-only');
+}
+function errorFailure(e) {
+    return { reason: 'error', message: describeError(e), stoppedTasks: [] };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/strategy.js
+
+/** Why a controller or strategy is not followed, and what to use instead. */
+const REFUSALS = {
+    CODE_DEPLOY: 'its deployments are run by AWS CodeDeploy (task sets), which this action does not drive: deploy it with a ' +
+        'CodeDeploy deployment (e.g. aws-actions/amazon-ecs-deploy-task-definition with codedeploy-appspec), or ' +
+        're-create the service with the ECS deployment controller and use ecs-bluegreen-swap for blue/green',
+    EXTERNAL: 'its task sets are managed by an external controller, which this action cannot replace: deploy it with that ' +
+        'controller instead, or re-create the service with the ECS deployment controller',
+    BLUE_GREEN: 'ECS runs its own blue/green deployments (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
+        'yet: use ecs-bluegreen-swap for a blue/green deployment across two services, or set the strategy to ROLLING',
+    LINEAR: 'ECS shifts its traffic linearly itself (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
+        'yet: use ecs-canary for a canary beside the service, or set the strategy to ROLLING',
+    CANARY: 'ECS runs its own canary deployments (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
+        'yet: use ecs-canary for a canary beside the service, or set the strategy to ROLLING',
+};
+/**
+ * The strategy for `serviceName`: from the live ACTIVE service when there is one, else from the service definition
+ * that will create it. Throws a ConfigurationError naming the controller or strategy otherwise.
+ */
+function strategy_chooseDeployStrategy(serviceName, live, definition) {
+    const source = live ?? definition;
+    const where = live !== undefined ? { input: 'service' } : { input: 'service-definition', field: 'deploymentController' };
+    const whose = live !== undefined ? `service ${serviceName}` : `the service definition of ${serviceName}`;
+    const controller = source?.deploymentController?.type ?? 'ECS';
+    if (controller !== 'ECS')
+        throw refusal(`${whose} uses the ${controller} deployment controller`, controller, where);
+    const strategy = source?.deploymentConfiguration?.strategy ?? 'ROLLING';
+    if (strategy === 'ROLLING')
+        return 'rolling';
+    const at = live !== undefined ? where : { ...where, field: 'deploymentConfiguration.strategy' };
+    throw refusal(`${whose} uses the ECS deployment strategy ${strategy}`, strategy, at);
+}
+function refusal(what, key, where) {
+    const why = REFUSALS[key] ?? `this action does not know the ${key} deployment type: it only runs ECS ROLLING deployments`;
+    return new ConfigurationError(`${what}: ${why}. Nothing was changed.`, where);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/deploy.js
+/**
+ * The entry of every service deployment: describe the service once, choose how to deploy it from what ECS
+ * reports (strategy.ts, N1), and run that deployment. ROLLING is the only one followed today; the default case
+ * refuses loudly, so a new strategy can never fall through to the rolling watcher by accident.
+ */
+
+
+
+
+async function deploy_deployService(deps, plan) {
+    throwIfAborted(deps.signal, deps.log, 'before the deployment started; nothing was changed');
+    const live = await describeServiceAnyStatus(deps.ecs, plan.cluster, plan.serviceName);
+    const active = live?.status === 'ACTIVE' ? live : undefined;
+    const strategy = chooseDeployStrategy(plan.serviceName, active, active === undefined ? plan.serviceDefinition : undefined);
+    switch (strategy) {
+        case 'rolling':
+            return deployRolling(deps, plan, live);
+        default:
+            throw new Error(`BUG: no deployment for strategy ${String(strategy)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-target.js
+
+
+
+
+
+/** Deployments whose revisions are looked up at a time (DescribeServiceRevisions takes 20 a call). */
+const DESCRIBE_BATCH = 20;
+/** History pages (100 deployments each) read at most. */
+const MAX_HISTORY_PAGES = 5;
+async function rollback_target_resolveManualRollbackTarget(ecs, cluster, service, explicitArn) {
+    if (explicitArn !== undefined && explicitArn !== '') {
+        return { taskDefinitionArn: explicitArn, why: `task-definition-arn was given: rolling back to ${explicitArn}` };
+    }
+    const live = await describeService(ecs, cluster, service);
+    if (live?.status !== 'ACTIVE' || live.taskDefinition === undefined) {
+        throw new Error(`service ${service} is not ACTIVE in cluster ${cluster}: there is nothing to roll back`);
+    }
+    const running = live.taskDefinition;
+    let historyNote;
+    try {
+        const found = await fromDeploymentHistory(ecs, cluster, service, running);
+        if (found !== undefined)
+            return found;
+        historyNote = `the service deployment history has no successful deployment of a task definition other than ${familyRevision(running)}`;
+    }
+    catch (e) {
+        historyNote = `the service deployment history could not be read (${describeError(e)})`;
+    }
+    return fromFamilyRevisions(ecs, running, historyNote);
+}
+async function fromDeploymentHistory(ecs, cluster, service, running) {
+    const briefs = await listSuccessfulDeployments(ecs, cluster, service);
+    briefs.sort((a, b) => timeOf(b) - timeOf(a));
+    for (let i = 0; i < briefs.length; i += DESCRIBE_BATCH) {
+        const batch = briefs.slice(i, i + DESCRIBE_BATCH);
+        const revisionOf = await revisionArns(ecs, batch);
+        const wanted = [...new Set([...revisionOf.values()])];
+        const taskDefinitionOf = await revisionTaskDefinitions(ecs, wanted);
+        for (const brief of batch) {
+            const revision = revisionOf.get(brief.serviceDeploymentArn ?? '');
+            const taskDefinition = revision === undefined ? undefined : taskDefinitionOf.get(revision);
+            if (taskDefinition === undefined || sameTaskDefinition(taskDefinition, running))
+                continue;
+            const when = brief.finishedAt ?? brief.createdAt;
+            const how = brief.status === 'ROLLBACK_SUCCESSFUL' ? 'the revision a successful ECS rollback restored' : 'a successful deployment';
+            return {
+                taskDefinitionArn: taskDefinition,
+                why: `rolling back to ${familyRevision(taskDefinition)}: ${how} (${brief.serviceDeploymentArn ?? '?'}` +
+                    `${when !== undefined ? `, finished ${when.toISOString()}` : ''}), the most recent one whose task ` +
+                    `definition differs from the running ${familyRevision(running)}`,
+            };
+        }
+    }
+    return undefined;
+}
+function listSuccessfulDeployments(ecs, cluster, service) {
+    return listServiceDeployments(ecs, { cluster, service, status: ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL'], maxPages: MAX_HISTORY_PAGES });
+}
+/**
+ * The service revision each deployment left running: a SUCCESSFUL deployment's target revision; for a
+ * ROLLBACK_SUCCESSFUL one, the revision it rolled back to (DescribeServiceDeployments `rollback`).
+ */
+async function revisionArns(ecs, briefs) {
+    const result = new Map();
+    const rolledBack = [];
+    for (const b of briefs) {
+        if (b.serviceDeploymentArn === undefined)
+            continue;
+        if (b.status === 'SUCCESSFUL' && b.targetServiceRevisionArn !== undefined) {
+            result.set(b.serviceDeploymentArn, b.targetServiceRevisionArn);
+        }
+        else if (b.status === 'ROLLBACK_SUCCESSFUL') {
+            rolledBack.push(b.serviceDeploymentArn);
+        }
+    }
+    if (rolledBack.length > 0) {
+        for (const d of await describeServiceDeployments(ecs, rolledBack)) {
+            const restored = d.rollback?.serviceRevisionArn;
+            if (d.serviceDeploymentArn !== undefined && restored !== undefined)
+                result.set(d.serviceDeploymentArn, restored);
+        }
+    }
+    return result;
+}
+async function revisionTaskDefinitions(ecs, revisionArnList) {
+    const result = new Map();
+    if (revisionArnList.length === 0)
+        return result;
+    for (const r of await describeServiceRevisions(ecs, revisionArnList)) {
+        if (r.serviceRevisionArn !== undefined && r.taskDefinition !== undefined) {
+            result.set(r.serviceRevisionArn, r.taskDefinition);
+        }
+    }
+    return result;
+}
+/** The highest ACTIVE revision of the running family below the running revision. */
+async function fromFamilyRevisions(ecs, running, historyNote) {
+    const [family, revisionText] = splitFamilyRevision(running);
+    const current = Number(revisionText);
+    const older = (arn) => {
+        const [f, r] = splitFamilyRevision(arn);
+        return f === family && Number(r) < current;
+    };
+    const seen = await listTaskDefinitionArns(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxPages: MAX_HISTORY_PAGES }, older);
+    const arn = seen.find(older);
+    if (arn !== undefined) {
+        return {
+            taskDefinitionArn: arn,
+            why: `rolling back to ${familyRevision(arn)}: ${historyNote}, so the previous ACTIVE revision of family ` +
+                `${family} (running ${familyRevision(running)}) is used`,
+        };
+    }
+    throw new Error(`cannot find a task definition to roll back to: ${historyNote}, and family ${family} has no ACTIVE revision ` +
+        `older than ${familyRevision(running)}. Give task-definition-arn.`);
+}
+function splitFamilyRevision(ref) {
+    const fr = familyRevision(ref);
+    const colon = fr.lastIndexOf(':');
+    return colon < 0 ? [fr, ''] : [fr.slice(0, colon), fr.slice(colon + 1)];
+}
+function timeOf(b) {
+    return (b.finishedAt ?? b.createdAt ?? b.startedAt)?.getTime() ?? 0;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/manual-rollback.js
+
+
+
+
+/**
+ * R7: resolves the target, says which and why, then deploys it as a rolling update that keeps the live desired
+ * count: auto scaling removed, UpdateService (forceNewDeployment), wait, auto scaling put back as it was; a failure
+ * restores the pre-rollback state like any deployment (R6).
+ */
+async function rollbackService(deps, req) {
+    // N1: a service this suite cannot deploy is refused before anything is chosen or changed.
+    const live = await describeService(deps.ecs, req.cluster, req.service);
+    chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
+    const target = await deps.log.group(`Choose the task definition to roll back to`, async () => {
+        const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn);
+        deps.log.info(`${t.why}.`);
+        return t;
+    });
+    const outcome = await deployService(deps, {
+        cluster: req.cluster,
+        serviceName: req.service,
+        taskDefinition: { kind: 'registered', ref: target.taskDefinitionArn, input: 'task-definition-arn' },
+        sameAsRunning: true,
+        forceNewDeployment: true,
+        removeAutoScalingDuringUpdate: true,
+        scalableTargets: [],
+        scalingPolicies: [],
+        waitForSteadyState: req.waitForSteadyState ?? true,
+        rollbackOnFailure: req.rollbackOnFailure ?? true,
+        deadline: req.deadline,
+        requireExistingService: true,
+        ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
+    });
+    return { ...outcome, target };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/sensitive.js
+/**
+ * S11 for what the actions print themselves (dry-run diffs, request previews): environment variables whose names
+ * say they hold a secret are shown as a short fingerprint, so a change is still visible but the value is not.
+ * (Values that look like tokens are masked anyway by Outputs.redact; this catches plain passwords.)
+ */
+
+const SENSITIVE_NAME = /pass(word|wd)?|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth/i;
+function isSensitiveName(name) {
+    return SENSITIVE_NAME.test(name);
+}
+/** `***` plus the first 8 hex digits of the value's SHA-256: equal values print equal, the value does not print. */
+function fingerprint(value) {
+    return `*** (sha256 ${(0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 8)})`;
+}
+/** A copy of `{ name, value }` entries with the values of sensitive names replaced by their fingerprint. */
+function hideSensitiveEnvironment(entries) {
+    return entries.map((e) => typeof e.name === 'string' && typeof e.value === 'string' && isSensitiveName(e.name) ? { ...e, value: fingerprint(e.value) } : e);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff-normalise.js
+
+
+
+/** Fields DescribeTaskDefinition returns that are not part of the RegisterTaskDefinition input (tags are compared apart). */
+const READ_ONLY_TASK_DEFINITION_FIELDS = [...TASK_DEFINITION_READ_ONLY_FIELDS, 'tags'];
+function normaliseTaskDefinition(td) {
+    const o = toJson(td);
+    for (const key of READ_ONLY_TASK_DEFINITION_FIELDS)
+        delete o[key];
+    o['networkMode'] ??= 'bridge';
+    for (const key of ['cpu', 'memory'])
+        if (typeof o[key] === 'number')
+            o[key] = String(o[key]);
+    const networkMode = o['networkMode'];
+    o['containerDefinitions'] = sortBy(objects(o['containerDefinitions']).map((c) => normaliseContainer(c, networkMode)), 'name');
+    if (Array.isArray(o['requiresCompatibilities']))
+        o['requiresCompatibilities'] = [...o['requiresCompatibilities']].sort();
+    if (Array.isArray(o['volumes']))
+        o['volumes'] = sortBy(objects(o['volumes']), 'name');
+    return prune(o);
+}
+function normaliseContainer(c, networkMode) {
+    c['essential'] ??= true;
+    c['cpu'] ??= 0;
+    for (const key of ['environment', 'secrets'])
+        if (Array.isArray(c[key]))
+            c[key] = sortBy(objects(c[key]), 'name');
+    // S11: the diff is printed; a password in plain environment shows as a fingerprint (a change is still visible).
+    if (Array.isArray(c['environment']))
+        c['environment'] = hideSensitiveEnvironment(objects(c['environment']));
+    if (Array.isArray(c['portMappings'])) {
+        const ports = objects(c['portMappings']).map((p) => {
+            p['protocol'] ??= 'tcp';
+            if (networkMode === 'awsvpc' || networkMode === 'host')
+                p['hostPort'] ??= p['containerPort'] ?? null;
+            else if (p['hostPort'] === 0)
+                delete p['hostPort'];
+            return p;
+        });
+        c['portMappings'] = ports.sort((a, b) => portKey(a).localeCompare(portKey(b)));
+    }
+    return c;
+}
+function portKey(p) {
+    const n = (v) => String(v ?? '').padStart(6, '0');
+    return `${n(p['containerPort'])}/${String(p['protocol'])}/${n(p['hostPort'])}/${String(p['containerPortRange'] ?? '')}`;
+}
+/** Defaults ECS reports for settings a service definition may leave out. */
+const SERVICE_DEFAULTS = {
+    propagateTags: 'NONE',
+    enableECSManagedTags: false,
+    enableExecuteCommand: false,
+    healthCheckGracePeriodSeconds: 0,
+};
+/** A service (described, or as a CreateService input) reduced to `fields`, with ECS defaults filled in. */
+function normaliseService(s, opts) {
+    const all = toJson(s);
+    const o = {};
+    for (const key of opts.fields) {
+        const value = all[key] ?? SERVICE_DEFAULTS[key];
+        if (value !== undefined)
+            o[key] = value;
+    }
+    const dc = o['deploymentConfiguration'];
+    if (isObject(dc)) {
+        dc['maximumPercent'] ??= 200;
+        dc['minimumHealthyPercent'] ??= 100;
+        dc['deploymentCircuitBreaker'] ??= { enable: false, rollback: false };
+        dc['alarms'] ??= { enable: false, rollback: false };
+    }
+    const vpc = isObject(o['networkConfiguration']) ? o['networkConfiguration']['awsvpcConfiguration'] : undefined;
+    if (isObject(vpc)) {
+        vpc['assignPublicIp'] ??= 'DISABLED';
+        for (const key of ['subnets', 'securityGroups'])
+            if (Array.isArray(vpc[key]))
+                vpc[key] = [...vpc[key]].map(String).sort();
+    }
+    if (Array.isArray(o['loadBalancers'])) {
+        const key = (lb) => `${String(lb['targetGroupArn'] ?? lb['loadBalancerName'] ?? '')}|${String(lb['containerName'])}|${String(lb['containerPort'])}`;
+        o['loadBalancers'] = objects(o['loadBalancers']).sort((a, b) => key(a).localeCompare(key(b)));
+    }
+    return prune(o);
+}
+/** The service fields a dry run compares: every updatable field the definition sets (plus desiredCount). */
+function comparedServiceFields(definition) {
+    if (definition === undefined)
+        return [];
+    return UPDATABLE_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
+}
+/** A deep copy as plain JSON (Dates become ISO strings; undefined members vanish). */
+function toJson(value) {
+    return JSON.parse(JSON.stringify(value ?? {}));
+}
+function objects(value) {
+    return Array.isArray(value) ? value.filter(isObject) : [];
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function sortBy(list, key) {
+    return [...list].sort((a, b) => String(a[key] ?? '').localeCompare(String(b[key] ?? '')));
+}
+/** Drops null values and empty lists and objects (ECS reports `[]` for lists a manifest leaves out). */
+function prune(v) {
+    if (v === null)
+        return undefined;
+    if (Array.isArray(v)) {
+        const items = v.map(prune).filter((x) => x !== undefined);
+        return items.length === 0 ? undefined : items;
+    }
+    if (typeof v === 'object') {
+        const out = {};
+        for (const [k, child] of Object.entries(v)) {
+            const p = prune(child);
+            if (p !== undefined)
+                out[k] = p;
+        }
+        return Object.keys(out).length === 0 ? undefined : out;
+    }
+    return v;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/diff.js
+
+
+/** Fields a CreateService request sets that the dry run does not list (they are the action's own). */
+const CREATE_IDENTITY_FIELDS = ['cluster', 'serviceName', 'taskDefinition', 'clientToken'];
+function diffDeployment(live, desired) {
+    const sections = [];
+    let taskDefinitionChanged = false;
+    if (desired.taskDefinition !== undefined) {
+        const before = live.taskDefinition === undefined ? {} : normaliseTaskDefinition(live.taskDefinition);
+        const lines = diffLines(flatten(before), flatten(normaliseTaskDefinition(desired.taskDefinition)));
+        taskDefinitionChanged = lines.length > 0;
+        sections.push(section('task definition', live.taskDefinition?.taskDefinitionArn ?? 'none', lines));
+    }
+    let serviceChanged = false;
+    if (live.service !== undefined || desired.service !== undefined) {
+        const lines = diffService(live.service, desired);
+        serviceChanged = lines.length > 0;
+        const name = live.service?.serviceName ?? desired.service?.serviceName;
+        const liveName = live.service?.status === 'ACTIVE' ? (live.service.serviceArn ?? 'ACTIVE') : 'none';
+        sections.push(section(name === undefined ? 'service' : `service ${name}`, liveName, lines));
+    }
+    return {
+        changed: taskDefinitionChanged || serviceChanged,
+        taskDefinitionChanged,
+        serviceChanged,
+        text: sections.join('\n\n'),
+    };
+}
+function diffService(live, desired) {
+    const exists = live !== undefined && live.status === 'ACTIVE';
+    const count = desired.sameAsRunning === true && exists ? undefined : (desired.desiredCount ?? desired.service?.desiredCount);
+    if (!exists) {
+        if (desired.service === undefined)
+            return [];
+        const create = normaliseService(desired.service, {
+            fields: Object.keys(desired.service).filter((k) => !CREATE_IDENTITY_FIELDS.includes(k) && k !== 'desiredCount'),
+        });
+        if (count !== undefined)
+            create['desiredCount'] = count;
+        return diffLines(new Map(), flatten(create));
+    }
+    const fields = comparedServiceFields(desired.service);
+    const before = normaliseService(live, { fields });
+    const after = desired.service === undefined ? {} : normaliseService(desired.service, { fields });
+    if (count !== undefined) {
+        before['desiredCount'] = live.desiredCount ?? 0;
+        after['desiredCount'] = count;
+    }
+    return diffLines(flatten(before), flatten(after));
+}
+function section(title, liveName, lines) {
+    if (lines.length === 0)
+        return `${title}: no changes`;
+    return [`--- ${title} (live: ${liveName})`, `+++ ${title} (desired)`, ...lines].join('\n');
+}
+/** `path → JSON text` in document order. */
+function flatten(value) {
+    const out = new Map();
+    walk(value, '', out);
+    return out;
+}
+function walk(value, path, out) {
+    if (Array.isArray(value)) {
+        const keyed = namedKeys(value);
+        value.forEach((item, i) => {
+            const key = keyed?.[i];
+            walk(key === undefined ? item : withoutName(item), `${path}[${key ?? i}]`, out);
+        });
+        return;
+    }
+    if (typeof value === 'object' && value !== null) {
+        const entries = Object.entries(value);
+        if (entries.length === 0 && path !== '')
+            out.set(path, '{}');
+        for (const [k, v] of entries)
+            walk(v, path === '' ? k : `${path}.${k}`, out);
+        return;
+    }
+    out.set(path, JSON.stringify(value));
+}
+/** When every item is an object with a distinct string `name`, the names (used as path segments). */
+function namedKeys(list) {
+    const names = list.map((item) => typeof item === 'object' && item !== null && typeof item.name === 'string'
+        ? item.name
+        : undefined);
+    if (names.some((n) => n === undefined) || new Set(names).size !== names.length)
+        return undefined;
+    return names;
+}
+function withoutName(item) {
+    const { name: _name, ...rest } = item;
+    return rest;
+}
+function diffLines(before, after) {
+    const lines = [];
+    const paths = [...new Set([...before.keys(), ...after.keys()])].sort(comparePaths);
+    for (const path of paths) {
+        const old = before.get(path);
+        const now = after.get(path);
+        if (old === now)
+            continue;
+        if (old !== undefined)
+            lines.push(`- ${path}: ${old}`);
+        if (now !== undefined)
+            lines.push(`+ ${path}: ${now}`);
+    }
+    return lines;
+}
+/** Orders paths segment by segment, numeric indexes by number, so `[10]` comes after `[9]`. */
+function comparePaths(a, b) {
+    const sa = a.split(/(?=[.[])/);
+    const sb = b.split(/(?=[.[])/);
+    for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+        const x = sa[i] ?? '';
+        const y = sb[i] ?? '';
+        if (x === y)
+            continue;
+        const nx = /^\[(\d+)\]$/.exec(x);
+        const ny = /^\[(\d+)\]$/.exec(y);
+        if (nx !== null && ny !== null)
+            return Number(nx[1]) - Number(ny[1]);
+        return x < y ? -1 : 1;
+    }
+    return sa.length - sb.length;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/index.js
+/**
+ * Service deployments: the public entry of src/core/deploy. An action deploys with `deployService` (the strategy
+ * is chosen from the live service), rolls back by hand with `rollbackService` (R7), previews with
+ * `diffDeployment` (S13), and reports from the `Outcome` both return.
+ *
+ * Inside: strategy.ts (N1) → rolling.ts (R1–R5: snapshot.ts, service-change.ts steps, rollout.ts and the watcher in
+ * watch/) → auto-rollback.ts (R6, after a failure; restore-snapshot.ts, first-deployment-undo.ts);
+ * manual-rollback.ts and rollback-target.ts (R7).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/deploy-report.js
+/**
+ * R8 / S5 / S9: the parts of a report every action that deploys a service shows the same way, from the deploy
+ * Outcome: whether the service was rolled back, the step's failure message, the summary's rows for the task
+ * definition, desired count, duration, result and rollback, and the stopped tasks.
+ */
+
+
+const FAILURE_WORDS = {
+    failed: 'the deployment failed',
+    'circuit-breaker': 'rolled back by ECS (circuit breaker or alarm)',
+    timeout: 'timed out (timeout-minutes)',
+    cancelled: 'the workflow was cancelled',
+    replaced: 'replaced by another deployment',
+    'auto-scaling': 'applying auto scaling failed',
+    error: 'an AWS call failed',
+};
+/** Stopped tasks listed in the summary before the rest is counted only. */
+const MAX_STOPPED_ROWS = 20;
+/**
+ * rolledBack (R8): the service was put back on its previous task definition, by this action's rollback or by
+ * ECS's own (circuit breaker or alarm), even when rollback-on-failure is off. When this action's rollback ran and
+ * did not succeed (failed, or abandoned on the second signal), the output says false, as the summary does.
+ */
+function wasRolledBack(outcome) {
+    if (outcome.rollback !== undefined)
+        return outcome.rollback.status === 'succeeded';
+    return outcome.rolledBack || outcome.failureReason === 'circuit-breaker';
+}
+/** The error the step fails with: the original cause first, then what happened to the service. */
+function deployFailureMessage(outcome, rollbackOnFailure) {
+    const cause = outcome.cause ?? 'the deployment failed';
+    const rollback = outcome.rollback;
+    if (rollback?.status === 'succeeded')
+        return `${cause}\nRollback succeeded: ${rollback.detail}`;
+    if (rollback !== undefined)
+        return cause; // the cause already ends with the rollback's failure
+    if (outcome.failureReason === 'circuit-breaker') {
+        return `${cause}\nECS rolled the service back to ${outcome.previousTaskDefinitionArn ?? 'its previous task definition'}.`;
+    }
+    if (!rollbackOnFailure)
+        return `${cause}\nrollback-on-failure is false: the service is left as the failed deployment made it.`;
+    return cause;
+}
+/** `Task definition`: `web:2 (web=nginx:1.26) → web:3 (web=nginx:1.27)`. */
+function taskDefinitionRow(outcome, facts) {
+    const before = label(facts.previous, outcome.previousTaskDefinitionArn) ?? '(none: first deployment)';
+    return ['Task definition', `${before} → ${label(facts.deployed, outcome.taskDefinitionArn) ?? ''}`];
+}
+/** `Desired count`: before → now (running). */
+function desiredCountRow(outcome, facts) {
+    const before = outcome.snapshot.exists ? String(outcome.snapshot.desiredCount ?? '-') : '-';
+    const now = facts.service?.desiredCount;
+    const running = facts.service?.runningCount;
+    const after = now === undefined ? '-' : `${now}${running !== undefined ? ` (running ${running})` : ''}`;
+    return ['Desired count', `${before} → ${after}`];
+}
+/** `Duration`: the total, with the wait and the rollback. */
+function durationRow(outcome) {
+    const t = outcome.timings;
+    const parts = [
+        t.waitMs !== undefined ? `waiting ${formatDuration(t.waitMs)}` : undefined,
+        t.rollbackMs !== undefined ? `rollback ${formatDuration(t.rollbackMs)}` : undefined,
+    ].filter((p) => p !== undefined);
+    return ['Duration', `${formatDuration(t.totalMs)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`];
+}
+/** `Result`: succeeded, or failed with why in a few words. */
+function resultRow(outcome) {
+    const ok = outcome.status === 'succeeded';
+    return ['Result', ok ? 'succeeded' : `failed: ${FAILURE_WORDS[outcome.failureReason ?? 'error']}`];
+}
+/** `Rollback`: what this action's rollback did, or that ECS rolled back; no row when neither happened. */
+function rollbackRows(outcome) {
+    if (outcome.rollback !== undefined)
+        return [['Rollback', `${outcome.rollback.status}: ${outcome.rollback.detail}`]];
+    if (outcome.failureReason === 'circuit-breaker')
+        return [['Rollback', 'by ECS (deployment circuit breaker or alarm)']];
+    return [];
+}
+/** The `Stopped tasks` table (the first 20, then a count); nothing when no task stopped. */
+function stoppedTasksSection(outcome) {
+    return (s) => {
+        if (outcome.stoppedTasks.length === 0)
+            return;
+        const shown = outcome.stoppedTasks.slice(0, MAX_STOPPED_ROWS).map((t) => [`\`${taskIdOf(t.taskArn)}\``, describeStop(t)]);
+        const more = outcome.stoppedTasks.length - shown.length;
+        if (more > 0)
+            shown.push([`…and ${more} more`, '']);
+        s.heading('Stopped tasks', 3).table(['Task', 'Why it stopped'], shown);
+    };
+}
+function label(known, arn) {
+    if (known === undefined)
+        return arn;
+    return known.images === undefined ? known.revision : `${known.revision} (${known.images})`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/index.js
+/**
+ * What every action does around its own logic (docs/architecture.md): the shared inputs, the
+ * name checks, the manifest loaders the deploying actions share, the reads made after a deployment, and one path
+ * from an outcome to outputs, job summary and GitHub deployment status. An action folder keeps only its own
+ * inputs and orchestration.
+ */
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/ids.js
+/**
+ * Task ids. A task ARN is `arn:aws:ecs:<region>:<account>:task/<cluster>/<id>` (or the old `task/<id>` form);
+ * the id is its last path segment.
+ */
+function taskIdFromArn(taskArn) {
+    const slash = taskArn.lastIndexOf('/');
+    return slash >= 0 ? taskArn.slice(slash + 1) : taskArn;
+}
+/** The first 8 characters of the task id: enough to tell a run's tasks apart in log prefixes. */
+function shortTaskId(taskArn) {
+    return taskIdFromArn(taskArn).slice(0, 8);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/run.js
+/**
+ * T1/T2: start `count` tasks with RunTask, at most 10 per call (AWS's limit for `count`), collecting the
+ * started tasks and RunTask's `failures[]`.
+ */
+
+
+
+
+/** RunTask accepts `count` 1..10 (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html). */
+const RUN_TASK_MAX_COUNT = 10;
+/** `clientToken` is at most 64 characters. */
+const CLIENT_TOKEN_MAX = 64;
+/**
+ * Splits `count` into RunTask calls of at most 10 (25 → 10, 10, 5). Once a call reports failures (capacity,
+ * placement, ...) no further calls are made: the step fails anyway, so starting more tasks would only add
+ * tasks to stop. An in-flight RunTask is never aborted (that could hide tasks it started); cancellation is
+ * checked between calls.
+ */
+async function runTasks(deps, request) {
+    const { count, ...base } = request;
+    if (!Number.isInteger(count) || count < 1)
+        throw new RangeError(`count must be a positive integer, got ${count}`);
+    const result = { tasks: [], failures: [], calls: 0, notRequested: 0 };
+    const totalCalls = Math.ceil(count / RUN_TASK_MAX_COUNT);
+    let remaining = count;
+    while (remaining > 0) {
+        if (deps.signal?.aborted === true) {
+            result.error = deps.signal.reason;
+            break;
+        }
+        const batch = Math.min(RUN_TASK_MAX_COUNT, remaining);
+        const input = { ...base, count: batch };
+        input.clientToken = clientTokenFor(base.clientToken, result.calls);
+        const label = totalCalls > 1 ? `RunTask ${result.calls + 1}/${totalCalls}` : 'RunTask';
+        result.calls += 1;
+        try {
+            const out = await runTask(deps.ecs, input);
+            const started = (out.tasks ?? []).filter((t) => t.taskArn !== undefined);
+            const failures = out.failures ?? [];
+            result.tasks.push(...started);
+            result.failures.push(...failures);
+            remaining -= batch;
+            const ids = started.map((t) => taskIdFromArn(t.taskArn ?? '')).join(', ');
+            deps.log.info(`${label}: asked for ${batch}, started ${started.length}${ids === '' ? '' : ` (${ids})`}`);
+            for (const f of failures)
+                deps.log.info(`${label} failure: ${formatRunTaskFailure(f)}`);
+            if (failures.length > 0)
+                break;
+        }
+        catch (e) {
+            deps.log.info(`${label} failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
+            result.error = e;
+            break;
+        }
+    }
+    result.notRequested = remaining;
+    if (remaining > 0 && remaining < count) {
+        deps.log.warning(`${remaining} of ${count} task(s) were not requested because of the error above`);
+    }
+    return result;
+}
+/** `<arn>: <reason> (<detail>)`, as RunTask's Failure carries them. */
+function formatRunTaskFailure(f) {
+    const detail = f.detail !== undefined && f.detail !== '' ? ` (${f.detail})` : '';
+    return `${f.arn ?? '(no arn)'}: ${f.reason ?? 'unknown reason'}${detail}`;
+}
+/** T2: the step's error when RunTask reported failures. */
+function runTaskFailuresMessage(failures) {
+    const lines = failures.map((f) => `  - ${formatRunTaskFailure(f)}`);
+    return [`RunTask reported ${failures.length} failure(s):`, ...lines].join('\n');
+}
+/**
+ * Each call gets its own idempotency token, so an SDK retry of a RunTask whose answer was lost cannot start the
+ * tasks twice: a random one, or the user's (the first call keeps it, later ones get `-<n>` appended).
+ */
+function clientTokenFor(token, callIndex) {
+    if (token === undefined || token === '')
+        return (0,external_node_crypto_.randomUUID)();
+    if (callIndex === 0)
+        return token;
+    const suffix = `-${callIndex + 1}`;
+    return token.slice(0, CLIENT_TOKEN_MAX - suffix.length) + suffix;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/evaluate.js
+
+function evaluateTasks(tasks, taskDefinition, watchContainer) {
+    const outcomes = tasks.map((t) => evaluateTask(t, taskDefinition, watchContainer));
+    const failed = outcomes.filter((o) => !o.success);
+    return {
+        tasks: outcomes,
+        success: failed.length === 0 && outcomes.length > 0,
+        failureMessage: outcomes.length === 0 ? 'No tasks to evaluate' : failureMessage(failed, outcomes.length),
+    };
+}
+function evaluateTask(task, taskDefinition, watchContainer) {
+    const essentials = essentialMap(taskDefinition);
+    const containers = (task.containers ?? []).map((c) => {
+        const name = c.name ?? '(unnamed)';
+        const essential = essentials === undefined ? true : (essentials.get(name) ?? false);
+        const counted = watchContainer !== undefined ? name === watchContainer : essential;
+        return {
+            name,
+            essential,
+            counted,
+            lastStatus: c.lastStatus,
+            exitCode: c.exitCode,
+            reason: c.reason,
+            ok: !counted || c.exitCode === 0,
+        };
+    });
+    const problems = taskProblems(task, containers, watchContainer);
+    const startedAt = task.startedAt;
+    const stoppedAt = task.stoppedAt;
+    return {
+        taskArn: task.taskArn ?? '(unknown task)',
+        taskId: taskIdFromArn(task.taskArn ?? '(unknown task)'),
+        lastStatus: task.lastStatus,
+        stopCode: task.stopCode,
+        stoppedReason: task.stoppedReason,
+        startedAt,
+        stoppedAt,
+        durationMs: startedAt !== undefined && stoppedAt !== undefined ? Math.max(0, stoppedAt.getTime() - startedAt.getTime()) : undefined,
+        containers,
+        success: problems.length === 0,
+        problems,
+    };
+}
+function taskProblems(task, containers, watch) {
+    if (task.lastStatus !== 'STOPPED')
+        return [`task is ${task.lastStatus ?? 'in an unknown state'}, not STOPPED`];
+    const neverStarted = task.stopCode === 'TaskFailedToStart' ||
+        (task.startedAt === undefined && containers.every((c) => c.exitCode === undefined));
+    if (neverStarted) {
+        const reasons = unique([task.stoppedReason, ...containers.map((c) => c.reason)]);
+        return [`task did not start: ${reasons.length > 0 ? reasons.join('; ') : 'no reason given by ECS'}`];
+    }
+    if (watch !== undefined && !containers.some((c) => c.name === watch)) {
+        return [`container ${watch} (watch-container) is not in the task`];
+    }
+    const problems = [];
+    for (const c of containers) {
+        if (c.ok)
+            continue;
+        const why = c.reason !== undefined && c.reason !== '' ? ` (${c.reason})` : '';
+        problems.push(c.exitCode === undefined
+            ? `container ${c.name} has no exit code${why}`
+            : `container ${c.name} exited with code ${c.exitCode}${why}`);
+    }
+    if (containers.length === 0)
+        problems.push('the task reports no containers');
+    return problems;
+}
+function failureMessage(failed, total) {
+    if (failed.length === 0)
+        return undefined;
+    const lines = failed.map((o) => {
+        const stopped = o.stoppedReason !== undefined && !o.problems.some((p) => p.includes(o.stoppedReason ?? ''))
+            ? `; stoppedReason: ${o.stoppedReason}`
+            : '';
+        return `  - task ${o.taskId}: ${o.problems.join('; ')}${stopped}`;
+    });
+    return [`${failed.length} of ${total} task(s) failed:`, ...lines].join('\n');
+}
+/** T5 `exitCodes`: { taskArn: { container: exitCode } } (null when ECS reports no exit code). */
+function exitCodesOutput(tasks) {
+    const out = {};
+    for (const t of tasks) {
+        if (t.taskArn === undefined)
+            continue;
+        const codes = {};
+        for (const c of t.containers ?? [])
+            if (c.name !== undefined)
+                codes[c.name] = c.exitCode ?? null;
+        out[t.taskArn] = codes;
+    }
+    return out;
+}
+function essentialMap(td) {
+    const defs = td?.containerDefinitions;
+    if (defs === undefined || defs.length === 0)
+        return undefined;
+    return new Map(defs.filter((d) => d.name !== undefined).map((d) => [d.name ?? '', d.essential !== false]));
+}
+/** Distinct non-empty values, dropping any that another value already contains. */
+function unique(values) {
+    const all = [...new Set(values.filter((v) => v !== undefined && v !== ''))];
+    return all.filter((v) => !all.some((other) => other !== v && other.includes(v)));
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/task-watch.js
+
+
+const STOPPED_STATES = new Set(['STOPPED', 'DELETED']);
+class TaskWatch {
+    clock;
+    log;
+    options;
+    latest = new Map();
+    /** Tasks that need no more polling: null = reached the goal, otherwise why it failed. */
+    terminal = new Map();
+    missingSince = new Map();
+    successfulPolls = 0;
+    constructor(clock, log, options) {
+        this.clock = clock;
+        this.log = log;
+        this.options = options;
+        for (const t of options.initialTasks ?? [])
+            if (t.taskArn !== undefined)
+                this.latest.set(t.taskArn, t);
+    }
+    /** Successful polls so far. */
+    get polls() {
+        return this.successfulPolls;
+    }
+    /** A poll described every pending task. */
+    polled() {
+        this.successfulPolls += 1;
+    }
+    /** The tasks still to describe, in `taskArns` order. */
+    pending() {
+        return this.options.taskArns.filter((arn) => !this.terminal.has(arn));
+    }
+    /** Latest description of each task, in `taskArns` order (`{ taskArn }` alone if never described). */
+    ordered() {
+        return this.options.taskArns.map((arn) => this.latest.get(arn) ?? { taskArn: arn });
+    }
+    failures() {
+        return [...this.terminal.values()].filter((f) => f !== null);
+    }
+    record(task) {
+        const arn = task.taskArn;
+        if (arn === undefined)
+            return;
+        this.missingSince.delete(arn);
+        const before = this.latest.get(arn)?.lastStatus;
+        this.latest.set(arn, task);
+        if (task.lastStatus !== before)
+            this.log.info(transitionLine(task, before));
+        const status = task.lastStatus ?? '';
+        if (this.options.until === 'running' && status === 'RUNNING')
+            this.terminal.set(arn, null);
+        else if (STOPPED_STATES.has(status))
+            this.terminal.set(arn, this.stoppedVerdict(task));
+    }
+    /** DescribeTasks may briefly answer MISSING for a task RunTask just started (eventual consistency). */
+    recordMissing(f) {
+        const arn = f.arn;
+        if (arn === undefined || !this.options.taskArns.includes(arn))
+            return;
+        const since = this.missingSince.get(arn) ?? this.clock.now();
+        this.missingSince.set(arn, since);
+        if (this.clock.now() - since >= this.options.missingGraceMs) {
+            this.terminal.set(arn, { taskArn: arn, reason: `DescribeTasks reports the task as ${f.reason ?? 'MISSING'}` });
+        }
+    }
+    /** How the wait ends after this poll, or undefined to poll again. */
+    verdict() {
+        const failed = this.failures().length > 0;
+        if (this.options.until === 'running' && failed)
+            return 'failed';
+        if (this.terminal.size === this.options.taskArns.length)
+            return failed ? 'failed' : 'done';
+        return undefined;
+    }
+    /** For 'stopped' any stop is the goal; for 'running' a stopped task is done only if it exited successfully (T3). */
+    stoppedVerdict(task) {
+        if (this.options.until === 'stopped')
+            return null;
+        const outcome = evaluateTask(task, this.options.taskDefinition, this.options.watchContainer);
+        if (outcome.success)
+            return null;
+        const stopped = task.stoppedReason !== undefined ? ` (stoppedReason: ${task.stoppedReason})` : '';
+        return { taskArn: outcome.taskArn, reason: `${outcome.problems.join('; ')}${stopped}` };
+    }
+}
+function transitionLine(task, before) {
+    const id = taskIdFromArn(task.taskArn ?? '');
+    const now = task.lastStatus ?? 'UNKNOWN';
+    const change = before === undefined ? now : `${before} → ${now}`;
+    const reason = STOPPED_STATES.has(now) && task.stoppedReason !== undefined ? ` (${task.stoppedReason})` : '';
+    return `Task ${id}: ${change}${reason}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/wait.js
+
+
+
+
+
+/** DescribeTasks accepts up to 100 task ARNs per call. */
+const DESCRIBE_TASKS_MAX = 100;
+/** DescribeTasks may briefly answer MISSING for a task RunTask just started (eventual consistency). */
+const DEFAULT_MISSING_GRACE_MS = 60_000;
+async function waitForTasks(deps, options) {
+    const { log } = deps;
+    const signal = options.signal ?? deps.signal;
+    const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    const watch = new TaskWatch(deps.clock, log, { ...options, missingGraceMs: options.missingGraceMs ?? DEFAULT_MISSING_GRACE_MS });
+    let backedOff = false;
+    const pollOptions = {
+        deadline: options.deadline,
+        signal,
+        intervalMs,
+        recovery: 'immediate',
+        readsPerMinute: readBudget(options.taskArns.length, intervalMs),
+        onRetry: (e, kind, nextMs) => {
+            backedOff = true;
+            const what = kind === 'throttling' ? 'was throttled' : 'failed (transient)';
+            log.info(`DescribeTasks ${what} (${(0,core_errors/* describeError */.Uc)(e)}); next poll in ${(0,time/* formatDuration */.a3)(nextMs)}`);
+        },
+    };
+    const end = await poll_poll(deps, pollOptions, async (round) => {
+        await describePending(deps.ecs, options.cluster, watch, round);
+        watch.polled();
+        if (backedOff)
+            log.info(`DescribeTasks recovered; polling every ${(0,time/* formatDuration */.a3)(intervalMs)}`);
+        backedOff = false;
+        await runOnPoll(options, watch.ordered(), log, signal);
+        return watch.verdict();
+    });
+    return { status: end.kind === 'done' ? end.value : end.kind, tasks: watch.ordered(), failures: watch.failures(), polls: watch.polls };
+}
+/** One poll: DescribeTasks for every task not yet terminal, 100 per call (each call after the first is an extra read). */
+async function describePending(ecs, cluster, watch, round) {
+    const pending = watch.pending();
+    for (let i = 0; i < pending.length; i += DESCRIBE_TASKS_MAX) {
+        if (i > 0)
+            round.read('DescribeTasks');
+        const out = await describeTaskBatch(ecs, cluster, pending.slice(i, i + DESCRIBE_TASKS_MAX), { signal: round.signal });
+        for (const t of out.tasks)
+            watch.record(t);
+        for (const f of out.failures)
+            watch.recordMissing(f);
+    }
+}
+/**
+ * The read budget of a run: a run of more than 100 tasks needs several DescribeTasks a poll (at most 10: a run is
+ * capped at 1000 tasks), and its budget grows with them, so a large run is polled as often as a small one.
+ */
+function readBudget(taskCount, intervalMs) {
+    if (intervalMs <= 0)
+        return undefined;
+    const callsPerPoll = Math.max(1, Math.ceil(taskCount / DESCRIBE_TASKS_MAX));
+    return Math.max(DEFAULT_READS_PER_MINUTE, Math.ceil((callsPerPoll * 60_000) / intervalMs));
+}
+async function runOnPoll(options, tasks, log, signal) {
+    if (options.onPoll === undefined)
+        return;
+    try {
+        await options.onPoll(tasks);
+    }
+    catch (e) {
+        if (!isAborted(signal))
+            log.warning(`While waiting for tasks: ${(0,core_errors/* describeError */.Uc)(e)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/stop.js
+
+
+
+
+/** StopTask's `reason` is at most 255 characters. */
+const REASON_MAX = 255;
+/** Parallel StopTask calls: quick enough to finish inside the runner's SIGINT → SIGTERM window (~7.5 s). */
+const CONCURRENCY = 10;
+/**
+ * Deliberately ignores any cancellation signal: it usually runs because the signal already aborted.
+ */
+async function stopTasks(deps, cluster, taskArns, reason) {
+    const result = { stopped: [], alreadyStopped: [], failed: [] };
+    const trimmedReason = reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}…` : reason;
+    const queue = [...new Set(taskArns)];
+    const worker = async () => {
+        for (let arn = queue.shift(); arn !== undefined; arn = queue.shift()) {
+            await stopOne(deps, cluster, arn, trimmedReason, result);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, () => worker()));
+    const parts = [`stopped ${result.stopped.length}`];
+    if (result.alreadyStopped.length > 0)
+        parts.push(`${result.alreadyStopped.length} had already stopped`);
+    if (result.failed.length > 0)
+        parts.push(`${result.failed.length} could not be stopped`);
+    if (taskArns.length > 0)
+        deps.log.info(`Stop tasks: ${parts.join(', ')}`);
+    return result;
+}
+async function stopOne(deps, cluster, taskArn, reason, result) {
+    const id = taskIdFromArn(taskArn);
+    try {
+        const task = await stopTask(deps.ecs, { cluster, task: taskArn, reason });
+        if (task?.lastStatus === 'STOPPED') {
+            result.alreadyStopped.push(taskArn);
+            deps.log.info(`Task ${id} had already stopped`);
+        }
+        else {
+            result.stopped.push(taskArn);
+            deps.log.info(`Stopped task ${id} (${reason})`);
+        }
+    }
+    catch (e) {
+        // A task stopped long ago is no longer known to ECS: nothing left to stop.
+        // ECS answers InvalidParameterException "The referenced task was not found." for those.
+        if (errors_hasErrorName(e, 'InvalidParameterException') && /task.*not found/i.test(e instanceof Error ? e.message : '')) {
+            result.alreadyStopped.push(taskArn);
+            deps.log.info(`Task ${id} is gone already`);
+            return;
+        }
+        const error = (0,core_errors/* describeError */.Uc)(e);
+        result.failed.push({ taskArn, error });
+        deps.log.warning(`Could not stop task ${id}: ${error}. It may still be running.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/summary.js
+/** The job summary's task table (issue 5): one row per task container. Plain Markdown string building. */
+
+/** Keeps the summary well under GitHub's 1 MiB step-summary limit for large counts. */
+const SUMMARY_MAX_ROWS = 200;
+function taskSummaryTable(outcomes, maxRows = SUMMARY_MAX_ROWS) {
+    const header = [
+        '| Task | Container | Exit code | Duration | Result | Stopped reason |',
+        '| --- | --- | --- | --- | --- | --- |',
+    ];
+    const rows = [];
+    let total = 0;
+    for (const o of outcomes) {
+        const duration = o.durationMs === undefined ? '–' : (0,time/* formatDuration */.a3)(o.durationMs);
+        const stopped = cell(o.stoppedReason ?? (o.lastStatus !== 'STOPPED' ? `(${o.lastStatus ?? 'unknown'})` : ''));
+        const containers = o.containers.length > 0 ? o.containers : [undefined];
+        containers.forEach((c, i) => {
+            total += 1;
+            if (rows.length >= maxRows)
+                return;
+            const task = i === 0 ? `\`${o.taskId}\`` : '';
+            const name = c === undefined ? '–' : `${cell(c.name)}${c.counted ? '' : ' (not checked)'}`;
+            const code = c?.exitCode === undefined ? '–' : String(c.exitCode);
+            const result = c === undefined ? (o.success ? '✅' : '❌') : !c.counted ? '' : c.ok ? '✅' : '❌';
+            rows.push(`| ${task} | ${name} | ${code} | ${i === 0 ? duration : ''} | ${result} | ${i === 0 ? stopped : ''} |`);
+        });
+    }
+    const more = total > rows.length ? [``, `…and ${total - rows.length} more row(s), omitted.`] : [];
+    return [...header, ...rows, ...more].join('\n');
+}
+/** Table cells cannot hold pipes or line breaks. */
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/index.js
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/checks.js
+/**
+ * Checks of the run against its task definition: container names (overrides, watch-container) and the network
+ * configuration RunTask requires. For a task definition file they run in readOptions; for a registered revision
+ * right after DescribeTaskDefinition, which is a read: either way before the first mutating call (S3).
+ */
+
+const FARGATE_PROVIDERS = new Set(['FARGATE', 'FARGATE_SPOT']);
+/** Throws the first problem found, as a ConfigurationError naming the input that caused it. */
+function checkRunAgainstTaskDefinition(run, td, tdLabel) {
+    const names = (td.containerDefinitions ?? []).map((c) => c.name).filter((n) => n !== undefined);
+    const known = names.map((n) => `'${n}'`).join(', ');
+    if (run.watchContainer !== undefined && !names.includes(run.watchContainer)) {
+        throw new core_errors/* ConfigurationError */.j1(`no container named '${run.watchContainer}' in ${tdLabel}; its containers are ${known}`, {
+            input: 'watch-container',
+        });
+    }
+    for (const o of run.overrideOrigins) {
+        if (names.includes(o.name))
+            continue;
+        throw new core_errors/* ConfigurationError */.j1(`container override for '${o.name}', which is not a container of ${tdLabel}; its containers are ${known}`, at(o.origin, 'overrides.containerOverrides'));
+    }
+    checkNetwork(run, td, tdLabel);
+}
+/**
+ * RunTask: "If the task definition uses the awsvpc network mode, you must specify the network configuration";
+ * Fargate tasks always use awsvpc; and a network configuration is refused for any other network mode.
+ */
+function checkNetwork(run, td, tdLabel) {
+    const request = run.request;
+    const fargate = usesFargate(request, td);
+    const awsvpc = td.networkMode === 'awsvpc';
+    const subnets = request.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
+    if ((fargate || awsvpc) && subnets.length === 0) {
+        const why = fargate ? 'Fargate tasks use the awsvpc network mode' : `${tdLabel} uses the awsvpc network mode`;
+        throw new core_errors/* ConfigurationError */.j1(`${why}, so RunTask needs a network configuration: give subnets (and usually security-groups), or ` +
+            'networkConfiguration.awsvpcConfiguration in run-task-request', { input: 'subnets' });
+    }
+    if (request.launchType === 'FARGATE' && td.networkMode !== undefined && !awsvpc) {
+        throw new core_errors/* ConfigurationError */.j1(`launch type FARGATE needs a task definition in the awsvpc network mode; ${tdLabel} uses '${td.networkMode}'`, at(run.launchTypeOrigin ?? 'launch-type', 'launchType'));
+    }
+    if (request.networkConfiguration !== undefined && !awsvpc && !fargate) {
+        const mode = td.networkMode ?? 'bridge (the default)';
+        throw new core_errors/* ConfigurationError */.j1(`a network configuration (subnets, security groups) only applies to the awsvpc network mode; ${tdLabel} uses ${mode}`, at(run.networkOrigin ?? 'subnets', 'networkConfiguration'));
+    }
+}
+/** Fargate by launch type, by a capacity provider strategy of Fargate providers, or by a Fargate-only task definition. */
+function usesFargate(request, td) {
+    if (request.launchType !== undefined)
+        return request.launchType === 'FARGATE';
+    const strategy = request.capacityProviderStrategy ?? [];
+    if (strategy.length > 0)
+        return strategy.some((s) => FARGATE_PROVIDERS.has(s.capacityProvider ?? ''));
+    const compat = td.requiresCompatibilities ?? [];
+    return compat.length > 0 && compat.every((c) => c === 'FARGATE');
+}
+function at(origin, field) {
+    return origin === 'run-task-request' ? { input: origin, field } : { input: origin };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/task-definition.js
+
+
+async function task_definition_resolveTaskDefinition(deps, options) {
+    const source = options.taskDefinition;
+    const resolved = await task_definitions_resolveTaskDefinition(deps.ecs, source, { inactive: 'refuse' });
+    if (source.kind === 'file') {
+        deps.log.info(`Registered task definition ${resolved.label} from ${source.path} (${resolved.arn})`);
+        return resolved;
+    }
+    checkRunAgainstTaskDefinition(options, resolved.definition, `task definition ${resolved.label}`);
+    deps.log.info(`Using task definition ${resolved.arn} (${source.input}); nothing is registered`);
+    return resolved;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/dry-run.js
+
+
+
+
+
+
+
+async function dryRun(rt, ecs, options) {
+    const { log } = rt;
+    await log.group('Dry run: what would be registered and run (nothing is changed)', async () => {
+        const plan = await planTaskDefinition({ ecs, log }, options);
+        for (const note of plan.notes)
+            log.info(note);
+        if (plan.diff !== undefined)
+            log.info(plan.diff);
+        const counts = splitCount(options.count);
+        const calls = callsSentence(counts);
+        const requestYaml = (0,dist/* stringify */.As)(printable(runTaskRequest(options, plan.runReference, counts[0] ?? options.count)));
+        const launch = launchSentence(options);
+        log.info(`${calls}; ${launch}. The request (YAML):`);
+        log.info(requestYaml.trimEnd());
+        rt.outputs.set('taskDefinitionArn', plan.taskDefinitionArn);
+        rt.outputs.set('taskArns', []);
+        rt.outputs.set('exitCodes', {});
+        const s = new SummaryBuilder()
+            .heading(`ecs-run-task: dry run of ${options.count} task(s) in cluster ${options.cluster} (nothing registered or started)`)
+            .raw(plan.notes.map((n) => `- ${n}`).join('\n'));
+        if (plan.diff !== undefined)
+            s.heading('Task definition', 3).codeBlock(plan.diff, 'diff');
+        s.heading('RunTask request', 3).paragraph(`${calls}; ${launch}.`).codeBlock(requestYaml, 'yaml');
+        s.heading('Outputs', 3).keyValueTable(rt.outputs.entries());
+        await rt.summary.append(s.toString());
+    });
+}
+async function planTaskDefinition(deps, options) {
+    const source = options.taskDefinition;
+    if (source.kind === 'registered') {
+        // Reads only (DescribeTaskDefinition), with the checks a real run makes before RunTask.
+        const resolved = await task_definition_resolveTaskDefinition(deps, options);
+        return {
+            notes: [`Would run the registered task definition ${resolved.label} (${resolved.arn}), from input ${source.input}; nothing would be registered.`],
+            diff: undefined,
+            taskDefinitionArn: resolved.arn,
+            runReference: resolved.arn,
+        };
+    }
+    const family = source.definition.family;
+    // The manifest check requires `family` (RegisterTaskDefinition does), so this only guards the type.
+    if (family === undefined)
+        throw new Error(`BUG: ${source.path} has no family after the manifest check`);
+    const live = await describeLatestRevision(deps.ecs, family);
+    const diff = diffDeployment({ taskDefinition: live }, { taskDefinition: source.definition });
+    const runReference = `<the new revision of ${family}, registered from ${source.path}>`;
+    if (live === undefined) {
+        return {
+            notes: [
+                `Family ${family} has no ACTIVE revision: would register revision 1 of ${family} from ${source.path} ` +
+                    '(a later number if earlier revisions of the family were deregistered).',
+            ],
+            diff: diff.text,
+            taskDefinitionArn: '',
+            runReference,
+        };
+    }
+    const liveLabel = `${family}:${live.revision ?? '?'}`;
+    if (diff.taskDefinitionChanged) {
+        return {
+            notes: [`Would register a new revision of ${family} from ${source.path}: it differs from ${liveLabel}, the latest ACTIVE revision, as shown below.`],
+            diff: diff.text,
+            taskDefinitionArn: '',
+            runReference,
+        };
+    }
+    return {
+        notes: [
+            `${source.path} matches ${liveLabel}, the latest ACTIVE revision (${live.taskDefinitionArn ?? '?'}): no new content. ` +
+                'A real run still registers the file as a new revision with this same content (RegisterTaskDefinition always ' +
+                'adds a revision) and runs that one.',
+        ],
+        diff: diff.text,
+        taskDefinitionArn: live.taskDefinitionArn ?? '',
+        runReference,
+    };
+}
+/** The counts of the RunTask calls a real run makes: 25 → [10, 10, 5]. */
+function splitCount(count) {
+    const counts = [];
+    for (let left = count; left > 0; left -= RUN_TASK_MAX_COUNT)
+        counts.push(Math.min(RUN_TASK_MAX_COUNT, left));
+    return counts;
+}
+/** The request of the first RunTask call; later calls differ only in count (and clientToken). */
+function runTaskRequest(options, taskDefinition, count) {
+    return { cluster: options.cluster, taskDefinition, count, ...options.request };
+}
+/** S11: the request preview shows sensitive environment overrides as fingerprints, never their values. */
+function printable(request) {
+    const overrides = request.overrides?.containerOverrides;
+    if (overrides === undefined)
+        return request;
+    const containerOverrides = overrides.map((o) => o.environment === undefined ? o : { ...o, environment: hideSensitiveEnvironment(o.environment) });
+    return { ...request, overrides: { ...request.overrides, containerOverrides } };
+}
+function callsSentence(counts) {
+    if (counts.length === 1)
+        return `RunTask would be called once, with count ${counts[0] ?? 1}`;
+    const last = counts[counts.length - 1] ?? RUN_TASK_MAX_COUNT;
+    const full = last === RUN_TASK_MAX_COUNT ? counts.length : counts.length - 1;
+    const split = counts.length <= 5
+        ? `count ${counts.join(', ')}`
+        : `${full} with count ${RUN_TASK_MAX_COUNT}${full === counts.length ? '' : `, then 1 with count ${last}`}`;
+    return `RunTask would be called ${counts.length} times (${split}), each with its own clientToken`;
+}
+function launchSentence(options) {
+    const { launchType, capacityProviderStrategy } = options.request;
+    if (launchType !== undefined)
+        return `launch type ${launchType}`;
+    const providers = (capacityProviderStrategy ?? []).map((s) => s.capacityProvider ?? '?');
+    if (providers.length > 0)
+        return `capacity providers ${providers.join(', ')}`;
+    return `neither a launch type nor a capacity provider strategy, so the default capacity provider strategy of cluster ${options.cluster} applies`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/json-scanner.js
+/**
+ * A strict JSON (RFC 8259) scanner that only finds where text stops being JSON. It walks the text once, builds no
+ * value (JSON.parse does that), and throws JsonSyntax at the first error with its offset and a reason a person can act
+ * on. structured-text.ts turns the offset into a line and column.
+ */
+/** The first JSON syntax error: where it is (offset into the text) and why. */
+class JsonSyntax extends Error {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        super(reason);
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+const WHITESPACE = ' \t\n\r';
+const SINGLE_CHARACTER_ESCAPES = '"\\/bfnrt';
+const LITERALS = ['true', 'false', 'null'];
+/** The scan of one text: the position and the objects and arrays open there. */
+class JsonScanner {
+    text;
+    /** Offset of the next character to read. */
+    at = 0;
+    /** The closing bracket of each object and array open at the scan position, innermost last. */
+    open = [];
+    /** Sticky (`y`), so it matches only at `lastIndex`; one per scanner, as `lastIndex` is state. */
+    numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    constructor(text) {
+        this.text = text;
+    }
+    /** One JSON value with only whitespace around it; throws JsonSyntax at the first error. */
+    document() {
+        this.value();
+        this.skipWhitespace();
+        if (this.at < this.text.length)
+            this.fail(`unexpected ${JSON.stringify(this.text[this.at])} after the end of the JSON value`);
+    }
+    /**
+     * One value however deeply nested: open objects and arrays are kept on `open` instead of the call stack, so a
+     * thousands-deep `[[[[` is located like any other error rather than overflowing the stack.
+     */
+    value() {
+        for (;;) {
+            this.skipWhitespace();
+            const c = this.text[this.at];
+            if (c === '{' || c === '[') {
+                if (this.opens(c === '{' ? '}' : ']'))
+                    continue;
+            }
+            else
+                this.scalar();
+            if (!this.nextMember())
+                return;
+        }
+    }
+    /**
+     * From an opening bracket (at the scan position): false when the object or array is empty (and consumed); true when
+     * it is now open and its first value is next (for an object, after the property name and colon).
+     */
+    opens(close) {
+        this.at++;
+        this.skipWhitespace();
+        if (this.text[this.at] === close) {
+            this.at++;
+            return false;
+        }
+        this.open.push(close);
+        if (close === '}')
+            this.propertyName();
+        return true;
+    }
+    /**
+     * After a complete value: closes the objects and arrays it completes; true when another member's value is next (for
+     * an object, after its property name and colon), false when the outermost value is complete.
+     */
+    nextMember() {
+        for (;;) {
+            const close = this.open.at(-1);
+            if (close === undefined)
+                return false;
+            this.skipWhitespace();
+            if (this.text[this.at] === ',') {
+                this.at++;
+                this.skipWhitespace();
+                if (this.text[this.at] === close)
+                    this.fail(`trailing comma before ${close}`);
+                if (close === '}')
+                    this.propertyName();
+                return true;
+            }
+            this.expect(close, `',' or '${close}'`);
+            this.open.pop();
+        }
+    }
+    /** `"name":` inside an object. */
+    propertyName() {
+        this.skipWhitespace();
+        if (this.text[this.at] !== '"')
+            this.fail(`expected a double-quoted property name, found ${this.foundHere()}`);
+        this.string();
+        this.expect(':', "':' after the property name");
+    }
+    /** A string, true, false, null or a number at the scan position. */
+    scalar() {
+        if (this.text[this.at] === '"')
+            return this.string();
+        if (this.literal() || this.number())
+            return;
+        this.fail(`unexpected ${this.foundHere()}`);
+    }
+    string() {
+        const start = this.at;
+        this.at++;
+        for (;;) {
+            if (this.at >= this.text.length)
+                this.fail('unterminated string', start);
+            const c = this.text.charCodeAt(this.at);
+            if (c === 0x22)
+                break;
+            if (c < 0x20)
+                this.fail('control character (such as a newline) inside a string; write it as an escape like \\n');
+            if (c === 0x5c)
+                this.escape();
+            else
+                this.at++;
+        }
+        this.at++;
+    }
+    /** A backslash escape inside a string, from its backslash (at the scan position). */
+    escape() {
+        const esc = this.text[this.at + 1];
+        if (esc === 'u') {
+            if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6)))
+                this.fail('bad \\u escape in string');
+            this.at += 6;
+            return;
+        }
+        if (esc === undefined || !SINGLE_CHARACTER_ESCAPES.includes(esc))
+            this.fail(`bad escape \\${esc ?? ''} in string`);
+        this.at += 2;
+    }
+    /** true, false or null at the scan position (consumed); false when there is none. */
+    literal() {
+        const found = LITERALS.find((lit) => this.text.startsWith(lit, this.at));
+        if (found === undefined)
+            return false;
+        this.at += found.length;
+        return true;
+    }
+    /** A number at the scan position (consumed); false when there is none. */
+    number() {
+        const c = this.text[this.at];
+        if (c === undefined || !/[-0-9]/.test(c))
+            return false;
+        this.numberPattern.lastIndex = this.at;
+        if (!this.numberPattern.test(this.text))
+            return false;
+        this.at = this.numberPattern.lastIndex;
+        return true;
+    }
+    expect(ch, what) {
+        this.skipWhitespace();
+        if (this.text[this.at] !== ch)
+            this.fail(`expected ${what}, found ${this.foundHere()}`);
+        this.at++;
+    }
+    skipWhitespace() {
+        while (this.at < this.text.length && WHITESPACE.includes(this.text[this.at]))
+            this.at++;
+    }
+    /** What is at the scan position, for a message: "end of input" or `character "x"`. */
+    foundHere() {
+        return this.at >= this.text.length ? 'end of input' : `character ${JSON.stringify(this.text[this.at])}`;
+    }
+    fail(reason, offset = this.at) {
+        throw new JsonSyntax(offset, reason);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/structured-text.js
+/**
+ * Parsing JSON and YAML text with the 1-based line (and column) of the first syntax error, so a message can say
+ * "input 'overrides', line 3" or "deploy/td.yaml:12". JSON.parse's messages differ between Node versions and often
+ * give no position, so a small strict scanner (json-scanner.ts) locates JSON errors itself.
+ */
+
+
+/** Strict JSON (RFC 8259). */
+function parseJsonText(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch (e) {
+        const found = locateJsonError(text);
+        const offset = found?.offset ?? 0;
+        const reason = found?.reason ?? (e instanceof Error ? e.message : String(e));
+        return { ok: false, format: 'JSON', ...lineAndColumn(text, offset), reason };
+    }
+}
+/**
+ * JSON or YAML, decided by content: valid JSON is JSON; anything else is parsed as YAML 1.2 (a superset of JSON's
+ * syntax, so flow-style `{a: 1}` works). When the text starts like JSON (`{` or `[`) and is neither valid JSON nor
+ * valid YAML, the JSON error is reported, as that is what the author meant to write.
+ */
+function parseYamlOrJsonText(text) {
+    const json = parseJsonText(text);
+    if (json.ok)
+        return json;
+    const yaml = parseYamlText(text);
+    if (yaml.ok)
+        return yaml;
+    return /^\s*[[{]/.test(text) ? json : yaml;
+}
+/** One YAML 1.2 document (duplicate keys and multiple documents are errors). */
+function parseYamlText(text) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
+    const err = doc.errors[0];
+    if (err !== undefined) {
+        const pos = err.linePos?.[0];
+        const reason = (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '');
+        return { ok: false, format: 'YAML', line: pos?.line ?? 1, column: pos?.col ?? 1, reason };
+    }
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+}
+function lineAndColumn(text, offset) {
+    const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+    const line = before.split('\n').length;
+    const column = before.length - (before.lastIndexOf('\n') + 1) + 1;
+    return { line, column };
+}
+/** Offset and reason of the first JSON syntax error in `text`, or undefined when it is valid JSON. */
+function locateJsonError(text) {
+    try {
+        new JsonScanner(text).document();
+        return undefined;
+    }
+    catch (e) {
+        if (e instanceof JsonSyntax)
+            return { offset: e.offset, reason: e.reason };
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/inputs.js
+/**
+ * Typed readers over the action's inputs. Every reader throws a ConfigurationError naming the input (S3), so an
+ * action validates all of its inputs before its first AWS call. Reading a name that is not in the action's declared
+ * list (its INPUT_NAMES, kept equal to action.yml by test/unit/action-inputs.test.ts) is a programming bug and throws
+ * a plain Error.
+ */
+
+
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
+class Inputs {
+    source;
+    declared;
+    constructor(source, declared) {
+        this.source = source;
+        this.declared = new Set(declared);
+    }
+    /** The trimmed value, '' when unset. */
+    raw(name) {
+        if (!this.declared.has(name)) {
+            throw new Error(`BUG: input '${name}' is read but not declared (declared: ${[...this.declared].join(', ')})`);
+        }
+        return this.source(name).trim();
+    }
+    /** True when the input has a non-empty value. */
+    has(name) {
+        return this.raw(name) !== '';
+    }
+    required(name) {
+        const v = this.raw(name);
+        if (v === '')
+            throw new core_errors/* ConfigurationError */.j1('a value is required', { input: name });
+        return v;
+    }
+    optional(name) {
+        const v = this.raw(name);
+        return v === '' ? undefined : v;
+    }
+    /** YAML 1.2 core schema booleans, as @actions/core getBooleanInput: true/True/TRUE/false/False/FALSE. */
+    boolean(name, defaultValue) {
+        const v = this.raw(name);
+        if (v === '')
+            return defaultValue;
+        if (TRUE_VALUES.includes(v))
+            return true;
+        if (FALSE_VALUES.includes(v))
+            return false;
+        throw new core_errors/* ConfigurationError */.j1(`expected a boolean (true or false), got '${v}'`, { input: name });
+    }
+    integer(name, opts = {}) {
+        const v = this.raw(name);
+        if (v === '')
+            return opts.default;
+        const n = /^[+-]?\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isSafeInteger(n) || !within(n, opts)) {
+            throw new core_errors/* ConfigurationError */.j1(`expected ${describeBounds('a whole number', opts)}, got '${v}'`, { input: name });
+        }
+        return n;
+    }
+    number(name, opts = {}) {
+        const v = this.raw(name);
+        if (v === '')
+            return opts.default;
+        const n = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
+        if (!Number.isFinite(n) || !within(n, opts)) {
+            throw new core_errors/* ConfigurationError */.j1(`expected ${describeBounds('a number', opts)}, got '${v}'`, { input: name });
+        }
+        return n;
+    }
+    enumValue(name, allowed, defaultValue) {
+        const v = this.raw(name);
+        if (v === '')
+            return defaultValue;
+        const exact = allowed.find((a) => a === v);
+        if (exact !== undefined)
+            return exact;
+        const folded = allowed.filter((a) => a.toLowerCase() === v.toLowerCase());
+        if (folded.length === 1)
+            return folded[0];
+        throw new core_errors/* ConfigurationError */.j1(`expected one of ${allowed.map((a) => `'${a}'`).join(', ')}, got '${v}'`, {
+            input: name,
+        });
+    }
+    /** Parsed JSON, undefined when unset. Syntax errors give the line within the input's value. */
+    json(name) {
+        const v = this.raw(name);
+        return v === '' ? undefined : unwrap(name, parseJsonText(v));
+    }
+    /** Parsed JSON or YAML (by content), undefined when unset. Syntax errors give the line within the value. */
+    yamlOrJson(name) {
+        const v = this.raw(name);
+        return v === '' ? undefined : unwrap(name, parseYamlOrJsonText(v));
+    }
+    /** Items separated by newlines and/or commas, trimmed, empty items dropped; [] when unset. */
+    list(name) {
+        return this.raw(name)
+            .split(/[\n,]/)
+            .map((s) => s.trim())
+            .filter((s) => s !== '');
+    }
+    exclusive(a, b, opts = {}) {
+        const va = this.raw(a);
+        const vb = this.raw(b);
+        if (va !== '' && vb !== '') {
+            throw new core_errors/* ConfigurationError */.j1(`give either '${a}' or '${b}', not both`, { input: a });
+        }
+        if (va !== '')
+            return { name: a, value: va };
+        if (vb !== '')
+            return { name: b, value: vb };
+        if (opts.required === true) {
+            throw new core_errors/* ConfigurationError */.j1(`one of '${a}' or '${b}' is required`, { input: a });
+        }
+        return undefined;
+    }
+}
+function within(n, b) {
+    return (b.min === undefined || n >= b.min) && (b.max === undefined || n <= b.max);
+}
+function describeBounds(what, b) {
+    if (b.min !== undefined && b.max !== undefined)
+        return `${what} from ${b.min} to ${b.max}`;
+    if (b.min !== undefined)
+        return `${what} of at least ${b.min}`;
+    if (b.max !== undefined)
+        return `${what} of at most ${b.max}`;
+    return what;
+}
+function unwrap(name, r) {
+    if (r.ok)
+        return r.value;
+    throw new core_errors/* ConfigurationError */.j1(`invalid ${r.format} at line ${r.line}, column ${r.column}: ${r.reason}`, {
+        input: name,
+    });
+}
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/request-inputs.js
 /**
@@ -81955,71 +84611,7 @@ function applyContainerOverrides(base, fromInput) {
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/options.js
 const WAIT_MODES = ['stopped', 'running', 'none'];
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/task-definition-arn.js
-/**
- * True when two task definition references name the same revision. A full ARN
- * (`arn:aws:ecs:<region>:<account>:task-definition/web:3`) matches itself and its `family:revision` short form.
- */
-function sameTaskDefinition(a, b) {
-    if (a === undefined || b === undefined)
-        return false;
-    if (a === b)
-        return true;
-    return familyRevision(a) === familyRevision(b) && (!isArn(a) || !isArn(b));
-}
-function isArn(ref) {
-    return ref.startsWith('arn:');
-}
-/** `web:3` from an ARN or a `family:revision`. */
-function familyRevision(ref) {
-    const slash = ref.lastIndexOf('/');
-    return isArn(ref) && slash >= 0 ? ref.slice(slash + 1) : ref;
-}
-/** "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed." (family) */
-const FAMILY = '[A-Za-z0-9_-]{1,255}';
-const REVISION = '[1-9][0-9]{0,8}';
-const FAMILY_REVISION = new RegExp(`^${FAMILY}:${REVISION}$`);
-const TASK_DEFINITION_ARN = new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:task-definition/${FAMILY}:${REVISION}$`);
-/** True for a full task definition ARN or a `family:revision` (a bare family, whose latest revision changes, is not). */
-function isTaskDefinitionRef(ref) {
-    return FAMILY_REVISION.test(ref) || TASK_DEFINITION_ARN.test(ref);
-}
-/** Why `ref` is not a task definition reference (for a ConfigurationError), or undefined when it is one. */
-function taskDefinitionRefProblem(ref) {
-    if (isTaskDefinitionRef(ref))
-        return undefined;
-    const hint = ref.startsWith('arn:')
-        ? 'expected a task definition ARN, arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>'
-        : /^[A-Za-z0-9_-]+$/.test(ref)
-            ? 'a revision is required: write <family>:<revision> (e.g. web:7) or the full task definition ARN'
-            : 'expected a task definition ARN (arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>) or <family>:<revision>';
-    return `'${ref}' is not a task definition reference: ${hint}`;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/task-definition-ref.js
-/**
- * A reference to a registered task definition (S4): `task-definition-arn`, or `taskDefinition` in the run-task
- * request. RunTask accepts "the family and revision (family:revision) or full ARN"; this action insists on a
- * revision, so the run is reproducible (a bare family would run whatever revision is latest at that moment).
- */
-
-
-/** The reference itself, or a ConfigurationError at `where` saying what a valid one looks like. */
-function checkTaskDefinitionRef(ref, where) {
-    const problem = taskDefinitionRefProblem(ref);
-    if (problem !== undefined)
-        throw new core_errors/* ConfigurationError */.j1(problem, where);
-    return ref;
-}
-
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/inputs.js
-/**
- * The inputs of ecs-run-task. readOptions validates every input and manifest before any AWS call (S3). What needs
- * the task definition of a registered revision (container names, network mode) is checked by checks.ts once
- * DescribeTaskDefinition (a read) answered, still before the first mutating call.
- */
-
-
 
 
 
@@ -82052,19 +84644,63 @@ const INPUT_NAMES = [
     'max-attempts',
     'dry-run',
 ];
+/** The inputs src/core/action reads for ecs-run-task (readSharedInputs). */
+const SHARED_INPUTS = [
+    'cluster',
+    'region',
+    'timeout-minutes',
+    'max-attempts',
+    'dry-run',
+    'image',
+    'container-name',
+];
 const LAUNCH_TYPES = ['EC2', 'FARGATE', 'EXTERNAL'];
 const PUBLIC_IP = ['ENABLED', 'DISABLED'];
-/** Cluster: "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens", or its ARN. */
-const CLUSTER = /^(arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:cluster\/)?[A-Za-z0-9_-]{1,255}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
-const IMAGE_PLACEHOLDER = /<\+\s*(primary\.)?artifact\.image\s*>/;
 async function readOptions(rt) {
     const inputs = new Inputs(rt.inputs, INPUT_NAMES);
     const tdInput = inputs.exclusive('task-definition', 'task-definition-arn');
-    const image = inputs.optional('image');
-    const containerName = inputs.optional('container-name');
     const inputCount = readCount(inputs);
-    const shortcuts = {
+    const shortcuts = readShortcuts(inputs);
+    const wait = inputs.enumValue('wait', WAIT_MODES, 'stopped');
+    const watchContainer = inputs.optional('watch-container');
+    const streamLogs = inputs.boolean('stream-logs', true);
+    const { cluster: clusterInput, image, ...shared } = readSharedInputs(inputs, rt.outputs, SHARED_INPUTS);
+    const placeholders = imagePlaceholders(image);
+    const requestPath = inputs.optional('run-task-request');
+    const file = requestPath === undefined
+        ? { taskDefinition: undefined }
+        : await loadRunTaskRequest(rt.workspace, requestPath, 'run-task-request', placeholders);
+    const built = buildRequest(file, shortcuts, rt.log);
+    const taskDefinition = await readTaskDefinitionSource(rt, tdInput, file, placeholders, image);
+    await checkImageIsUsed(rt.workspace, image, [
+        { input: 'task-definition', path: inputs.optional('task-definition') },
+        { input: 'run-task-request', path: requestPath },
+    ]);
+    if (file.count !== undefined && inputCount === undefined)
+        checkCount(file.count, { input: 'run-task-request', field: 'count' });
+    if (clusterInput === undefined && file.cluster !== undefined)
+        checkCluster(file.cluster, { input: 'run-task-request', field: 'cluster' });
+    const options = {
+        cluster: clusterInput ?? file.cluster ?? 'default',
+        taskDefinition,
+        ...built,
+        count: inputCount ?? file.count ?? 1,
+        wait,
+        watchContainer,
+        streamLogs,
+        timeoutMinutes: shared.timeoutMinutes,
+        region: shared.region,
+        maxAttempts: shared.maxAttempts,
+        dryRun: shared.dryRun,
+    };
+    if (taskDefinition.kind === 'file') {
+        checkRunAgainstTaskDefinition(options, taskDefinition.definition, `task definition ${taskDefinition.path}`);
+    }
+    return options;
+}
+/** The inputs that are shortcuts over the RunTask request (request-inputs.ts checks each). */
+function readShortcuts(inputs) {
+    return {
         launchType: inputs.enumValue('launch-type', LAUNCH_TYPES),
         subnets: readIds(inputs, 'subnets', 'subnet-', MAX_SUBNETS),
         securityGroups: readIds(inputs, 'security-groups', 'sg-', MAX_SECURITY_GROUPS),
@@ -82073,72 +84709,16 @@ async function readOptions(rt) {
         startedBy: readStartedBy(inputs),
         tags: readTags(inputs),
     };
-    const wait = inputs.enumValue('wait', WAIT_MODES, 'stopped');
-    const watchContainer = inputs.optional('watch-container');
-    const streamLogs = inputs.boolean('stream-logs', true);
-    const timeoutMinutes = inputs.integer('timeout-minutes', { min: 1, max: 360, default: 30 });
-    const maxAttempts = inputs.integer('max-attempts', { min: 1, max: 20, default: DEFAULT_MAX_ATTEMPTS });
-    const dryRun = inputs.boolean('dry-run', false);
-    const region = inputs.optional('region');
-    if (region !== undefined && !REGION.test(region)) {
-        throw new core_errors/* ConfigurationError */.j1(`'${region}' is not an AWS region name (e.g. us-east-1)`, { input: 'region' });
-    }
-    const clusterInput = inputs.optional('cluster');
-    if (clusterInput !== undefined)
-        checkCluster(clusterInput, { input: 'cluster' });
-    if (containerName !== undefined && image === undefined) {
-        throw new core_errors/* ConfigurationError */.j1(`container-name '${containerName}' is given, so the image to set is required`, {
-            input: 'image',
-        });
-    }
-    const placeholders = image === undefined ? {} : { image };
-    const requestPath = inputs.optional('run-task-request');
-    const file = requestPath === undefined
-        ? { taskDefinition: undefined }
-        : await loadRunTaskRequest(rt.workspace, requestPath, 'run-task-request', placeholders);
-    const built = buildRequest(file, shortcuts, rt.log);
-    const containerImage = containerName !== undefined && image !== undefined ? { containerName, image } : undefined;
-    const taskDefinition = await readTaskDefinitionSource(rt, tdInput, file, placeholders, containerImage);
-    if (image !== undefined && containerImage === undefined) {
-        await checkImageIsUsed(rt.workspace, [inputs.optional('task-definition'), requestPath]);
-    }
-    if (file.count !== undefined && inputCount === undefined)
-        checkCount(file.count, { input: 'run-task-request', field: 'count' });
-    const cluster = clusterInput ?? file.cluster ?? 'default';
-    if (clusterInput === undefined && file.cluster !== undefined)
-        checkCluster(file.cluster, { input: 'run-task-request', field: 'cluster' });
-    const options = {
-        cluster,
-        taskDefinition,
-        ...built,
-        count: inputCount ?? file.count ?? 1,
-        wait,
-        watchContainer,
-        streamLogs,
-        timeoutMinutes,
-        region,
-        maxAttempts,
-        dryRun,
-    };
-    if (taskDefinition.kind === 'file') {
-        checkRunAgainstTaskDefinition(options, taskDefinition.definition, `task definition ${taskDefinition.path}`);
-    }
-    return options;
 }
-async function readTaskDefinitionSource(rt, chosen, file, placeholders, containerImage) {
+async function readTaskDefinitionSource(rt, chosen, file, placeholders, image) {
     if (chosen?.name === 'task-definition') {
-        const definition = await loadTaskDefinition(rt.workspace, chosen.value, 'task-definition', placeholders, {
-            containerImage,
-        });
+        const definition = await loadTaskDefinitionFile(rt.workspace, chosen.value, placeholders, image);
         if (file.taskDefinition !== undefined) {
             rt.log.info(`The task definition registered from ${chosen.value} replaces the request's '${file.taskDefinition}'`);
         }
         return { kind: 'file', path: chosen.value, definition };
     }
-    if (containerImage !== undefined) {
-        throw new core_errors/* ConfigurationError */.j1('container-name and image set a container image in a task-definition file; a registered task definition ' +
-            '(task-definition-arn) runs as it was registered', { input: 'container-name' });
-    }
+    refuseContainerNameForRegistered(image, 'runs as it was registered');
     if (chosen !== undefined) {
         const ref = checkTaskDefinitionRef(chosen.value, { input: chosen.name });
         if (file.taskDefinition !== undefined && file.taskDefinition !== ref) {
@@ -82156,30 +84736,13 @@ function readStartedBy(inputs) {
     const value = inputs.optional('started-by');
     return value === undefined ? undefined : checkStartedBy(value, { input: 'started-by' });
 }
-function checkCluster(value, where) {
-    if (!CLUSTER.test(value)) {
-        throw new core_errors/* ConfigurationError */.j1(`'${value}' is not a cluster name (up to 255 letters, numbers, hyphens and underscores) or cluster ARN`, where);
-    }
-}
-/** `image` without `container-name` only works through a placeholder; an image that would be ignored is an error. */
-async function checkImageIsUsed(workspace, paths) {
-    for (const [i, p] of paths.entries()) {
-        if (p === undefined)
-            continue;
-        const text = await (0,promises_.readFile)(await resolveManifestPath(workspace, p, i === 0 ? 'task-definition' : 'run-task-request'), 'utf8');
-        if (IMAGE_PLACEHOLDER.test(text))
-            return;
-    }
-    throw new core_errors/* ConfigurationError */.j1('the image would not be used: no manifest has an <+artifact.image> placeholder; set container-name to choose ' +
-        'the container that runs it', { input: 'image' });
-}
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/outcome.js
 
 function succeeded(headline, tasks, evaluation) {
     return { success: true, headline, failure: undefined, tasks, evaluation, runFailures: [], stopped: undefined };
 }
-function failed(headline, failure, tasks, extra = {}) {
+function outcome_failed(headline, failure, tasks, extra = {}) {
     return {
         success: false,
         headline,
@@ -82269,15 +84832,103 @@ function formatLogLines(message, prefix, alwaysPrefix) {
     return lines.map((line) => (alwaysPrefix || /^\s*::/.test(line) ? `${prefix}${line}` : line));
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/logs/stream-state.js
+
+function newStreamState(taskArn, target) {
+    return {
+        taskArn,
+        target,
+        streamName: undefined,
+        nextToken: undefined,
+        finished: false,
+        warned: false,
+        missingSince: undefined,
+        errorRun: 0,
+        lastPolledCycle: 0,
+    };
+}
+/** `task 0123… container app`, for warnings. */
+function streamLabel(state) {
+    return `task ${taskIdFromArn(state.taskArn)} container ${state.target.containerName}`;
+}
+function isStopped(task) {
+    return task.lastStatus === 'STOPPED' || task.lastStatus === 'DELETED';
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/logs/read-problems.js
+
+
+const ERROR_RUN_BEFORE_WARNING = 3;
+class LogReadProblems {
+    clock;
+    log;
+    missingWarnAfterMs;
+    deniedGroups = new Set();
+    missingGroupsWarned = new Set();
+    constructor(clock, log, missingWarnAfterMs) {
+        this.clock = clock;
+        this.log = log;
+        this.missingWarnAfterMs = missingWarnAfterMs;
+    }
+    /** A group this run may not read: it is not asked again. */
+    isDenied(group) {
+        return this.deniedGroups.has(group);
+    }
+    denied(state, e) {
+        const group = state.target.group;
+        this.deniedGroups.add(group);
+        this.log.warning(`Cannot read log group ${group} (${(0,core_errors/* describeError */.Uc)(e)}); the output of ${state.target.containerName} is not streamed. ` +
+            'Grant logs:GetLogEvents on it to see the logs here.');
+    }
+    missing(state, task, e) {
+        const now = this.clock.now();
+        state.missingSince ??= now;
+        const stopped = isStopped(task);
+        const container = task.containers?.find((c) => c.name === state.target.containerName);
+        if (stopped && container?.exitCode === undefined && task.startedAt === undefined) {
+            state.finished = true; // the container never ran: no stream is expected
+            return;
+        }
+        if (!stopped && now - state.missingSince < this.missingWarnAfterMs)
+            return; // normal at start
+        if (stopped)
+            state.finished = true;
+        if (state.warned)
+            return;
+        state.warned = true;
+        const isGroup = /log group/i.test(e instanceof Error ? e.message : '');
+        if (isGroup && this.missingGroupsWarned.has(state.target.group))
+            return;
+        if (isGroup)
+            this.missingGroupsWarned.add(state.target.group);
+        const what = isGroup ? `log group ${state.target.group}` : `log stream ${state.target.group}:${state.streamName ?? ''}`;
+        this.log.warning(`No logs for ${streamLabel(state)}: ${what} not found (${(0,core_errors/* describeError */.Uc)(e)})`);
+    }
+    other(state, task, e) {
+        state.errorRun += 1;
+        this.log.debug(`GetLogEvents ${state.target.group}:${state.streamName ?? ''} failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
+        if (state.errorRun < ERROR_RUN_BEFORE_WARNING)
+            return;
+        if (isStopped(task))
+            state.finished = true;
+        if (state.warned)
+            return;
+        state.warned = true;
+        this.log.warning(`Cannot read the logs of ${streamLabel(state)}: ${(0,core_errors/* describeError */.Uc)(e)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/logs/streamer.js
 /**
  * T4: print the CloudWatch log lines of a run's awslogs containers into the step log while waiting.
  *
  * Bounded: at most one GetLogEvents per stream per poll, and at most `maxStreamsPerPoll` streams per poll
- * (least recently polled first, so every stream gets its turn). Log problems are warnings, never failures:
- * a missing group/stream is normal until the container runs; AccessDenied, or a group/stream still missing
- * after `missingWarnAfterMs` (or once its task stopped), is ONE warning.
+ * (least recently polled first, so every stream gets its turn). Log problems are warnings, never failures
+ * (read-problems.ts). After the tasks stopped, `flush` drains what is left on the one polling primitive.
  */
+
+
+
 
 
 
@@ -82287,18 +84938,19 @@ function formatLogLines(message, prefix, alwaysPrefix) {
 
 const DEFAULT_MAX_STREAMS_PER_POLL = 20;
 const DEFAULT_MISSING_WARN_AFTER_MS = 60_000;
-const ERROR_RUN_BEFORE_WARNING = 3;
+/** The drain after the tasks stopped reads every second for at most 30 s: the last lines reach CloudWatch within
+ * seconds, and the step should not wait longer for them. */
+const DRAIN_INTERVAL_MS = 1000;
+const DRAIN_MAX_WAIT_MS = 30_000;
 class LogStreamer {
     deps;
     taskDefinition;
     options;
     targets;
     streams = new Map();
-    deniedGroups = new Set();
-    missingGroupsWarned = new Set();
+    problems;
     clients = new Map();
     maxStreams;
-    missingWarnAfterMs;
     cycle = 0;
     tasksSeen = 0;
     announced = false;
@@ -82308,7 +84960,7 @@ class LogStreamer {
         this.options = options;
         this.targets = awslogsTargets(taskDefinition);
         this.maxStreams = Math.max(1, options.maxStreamsPerPoll ?? DEFAULT_MAX_STREAMS_PER_POLL);
-        this.missingWarnAfterMs = options.missingWarnAfterMs ?? DEFAULT_MISSING_WARN_AFTER_MS;
+        this.problems = new LogReadProblems(deps.clock, deps.log, options.missingWarnAfterMs ?? DEFAULT_MISSING_WARN_AFTER_MS);
     }
     /** False when no container uses awslogs: there is nothing to stream. */
     get enabled() {
@@ -82325,9 +84977,9 @@ class LogStreamer {
             .sort((a, b) => a.state.lastPolledCycle - b.state.lastPolledCycle)
             .slice(0, this.maxStreams);
         for (const { state, task } of due) {
-            if (this.deps.signal?.aborted === true)
+            if (isAborted(this.deps.signal))
                 return;
-            if (this.deniedGroups.has(state.target.group))
+            if (this.problems.isDenied(state.target.group))
                 continue;
             state.lastPolledCycle = this.cycle;
             const result = await this.fetch(state, task);
@@ -82336,31 +84988,20 @@ class LogStreamer {
         }
     }
     /**
-     * After the tasks stopped: keep polling (every `intervalMs`) until each stream's final drain returned nothing
-     * new, for at most `maxWaitMs`.
+     * After the tasks stopped: keep polling (every `intervalMs`, default 1 s) until each stream's final drain returned
+     * nothing new, for at most `maxWaitMs` (default 30 s), or until the signal aborts.
      */
     async flush(tasks, opts = {}) {
         if (!this.enabled)
             return;
-        const start = this.deps.clock.now();
-        const maxWaitMs = opts.maxWaitMs ?? 30_000;
-        for (;;) {
+        const { clock, sleep, signal } = this.deps;
+        const deadline = new time/* Deadline */.B2(clock, opts.maxWaitMs ?? DRAIN_MAX_WAIT_MS);
+        const end = await poll_poll({ clock, sleep }, { deadline, signal, intervalMs: opts.intervalMs ?? DRAIN_INTERVAL_MS }, async () => {
             await this.poll(tasks);
-            if (this.dueStreams(tasks).length === 0)
-                return;
-            if (this.deps.signal?.aborted === true)
-                return;
-            if (this.deps.clock.now() - start >= maxWaitMs) {
-                this.deps.log.debug('Stopped waiting for the last log lines');
-                return;
-            }
-            try {
-                await this.deps.sleep(opts.intervalMs ?? 1000, this.deps.signal);
-            }
-            catch {
-                return;
-            }
-        }
+            return this.dueStreams(tasks).length === 0 || isAborted(signal) ? true : undefined;
+        });
+        if (end.kind === 'timeout')
+            this.deps.log.debug('Stopped waiting for the last log lines');
     }
     /** Streams that can be read now and are not finished. */
     dueStreams(tasks) {
@@ -82371,7 +85012,7 @@ class LogStreamer {
                 continue;
             for (const target of this.targets) {
                 const state = this.stateFor(arn, target);
-                if (state.finished || this.deniedGroups.has(target.group))
+                if (state.finished || this.problems.isDenied(target.group))
                     continue;
                 state.streamName ??= logStreamName(target, task);
                 if (state.streamName === undefined) {
@@ -82407,62 +85048,20 @@ class LogStreamer {
             return 'ok';
         }
         catch (e) {
-            if (this.deps.signal?.aborted === true)
+            if (isAborted(this.deps.signal))
                 return 'aborted';
             if (isThrottlingError(e)) {
                 this.deps.log.debug(`CloudWatch Logs throttled GetLogEvents; continuing next poll`);
                 return 'throttled';
             }
-            if (hasErrorName(e, 'AccessDeniedException'))
-                this.onDenied(state, e);
-            else if (hasErrorName(e, 'ResourceNotFoundException'))
-                this.onMissing(state, task, e);
+            if (errors_hasErrorName(e, 'AccessDeniedException'))
+                this.problems.denied(state, e);
+            else if (errors_hasErrorName(e, 'ResourceNotFoundException'))
+                this.problems.missing(state, task, e);
             else
-                this.onOtherError(state, task, e);
+                this.problems.other(state, task, e);
             return 'ok';
         }
-    }
-    onDenied(state, e) {
-        const group = state.target.group;
-        this.deniedGroups.add(group);
-        this.deps.log.warning(`Cannot read log group ${group} (${(0,core_errors/* describeError */.Uc)(e)}); the output of ${state.target.containerName} is not streamed. ` +
-            'Grant logs:GetLogEvents on it to see the logs here.');
-    }
-    onMissing(state, task, e) {
-        const now = this.deps.clock.now();
-        state.missingSince ??= now;
-        const stopped = isStopped(task);
-        const container = task.containers?.find((c) => c.name === state.target.containerName);
-        if (stopped && container?.exitCode === undefined && task.startedAt === undefined) {
-            state.finished = true; // the container never ran: no stream is expected
-            return;
-        }
-        if (!stopped && now - state.missingSince < this.missingWarnAfterMs)
-            return; // normal at start
-        if (stopped)
-            state.finished = true;
-        if (state.warned)
-            return;
-        state.warned = true;
-        const isGroup = /log group/i.test(e instanceof Error ? e.message : '');
-        if (isGroup && this.missingGroupsWarned.has(state.target.group))
-            return;
-        if (isGroup)
-            this.missingGroupsWarned.add(state.target.group);
-        const what = isGroup ? `log group ${state.target.group}` : `log stream ${state.target.group}:${state.streamName ?? ''}`;
-        this.deps.log.warning(`No logs for ${this.label(state)}: ${what} not found (${(0,core_errors/* describeError */.Uc)(e)})`);
-    }
-    onOtherError(state, task, e) {
-        state.errorRun += 1;
-        this.deps.log.debug(`GetLogEvents ${state.target.group}:${state.streamName ?? ''} failed: ${(0,core_errors/* describeError */.Uc)(e)}`);
-        if (state.errorRun < ERROR_RUN_BEFORE_WARNING)
-            return;
-        if (isStopped(task))
-            state.finished = true;
-        if (state.warned)
-            return;
-        state.warned = true;
-        this.deps.log.warning(`Cannot read the logs of ${this.label(state)}: ${(0,core_errors/* describeError */.Uc)(e)}`);
     }
     print(state, events) {
         const prefix = `[${shortTaskId(state.taskArn)}/${state.target.containerName}] `;
@@ -82486,17 +85085,7 @@ class LogStreamer {
         const key = `${taskArn}\u0000${target.containerName}`;
         let state = this.streams.get(key);
         if (state === undefined) {
-            state = {
-                taskArn,
-                target,
-                streamName: undefined,
-                nextToken: undefined,
-                finished: false,
-                warned: false,
-                missingSince: undefined,
-                errorRun: 0,
-                lastPolledCycle: 0,
-            };
+            state = newStreamState(taskArn, target);
             this.streams.set(key, state);
         }
         return state;
@@ -82512,12 +85101,6 @@ class LogStreamer {
         }
         return client;
     }
-    label(state) {
-        return `task ${taskIdFromArn(state.taskArn)} container ${state.target.containerName}`;
-    }
-}
-function isStopped(task) {
-    return task.lastStatus === 'STOPPED' || task.lastStatus === 'DELETED';
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/phases.js
@@ -82559,7 +85142,7 @@ async function startTasks(ctx, options, td) {
     const headline = run.failures.length > 0 ? 'RunTask reported failures' : cancelled ? 'Cancelled' : 'RunTask failed';
     return {
         tasks: run.tasks,
-        outcome: failed(headline, `${message}${left === '' ? '' : `\nThe action ${left.slice(2)}.`}`, run.tasks, {
+        outcome: outcome_failed(headline, `${message}${left === '' ? '' : `\nThe action ${left.slice(2)}.`}`, run.tasks, {
             runFailures: run.failures,
             ...(stopped !== undefined ? { stopped } : {}),
         }),
@@ -82611,7 +85194,7 @@ function judgeStopped(options, td, result) {
     const waitLines = result.failures.map((f) => `  - task ${taskIdFromArn(f.taskArn)}: ${f.reason}`);
     const message = [evaluation.failureMessage ?? `${waitLines.length} task(s) could not be followed:`, ...waitLines].join('\n');
     const failedCount = evaluation.tasks.filter((t) => !t.success).length;
-    return failed(`${failedCount} of ${n} task(s) failed`, message, result.tasks, { evaluation });
+    return outcome_failed(`${failedCount} of ${n} task(s) failed`, message, result.tasks, { evaluation });
 }
 function judgeRunning(result) {
     const n = result.tasks.length;
@@ -82621,7 +85204,7 @@ function judgeRunning(result) {
     const stillRunning = result.tasks.filter((t) => t.lastStatus !== 'STOPPED' && t.lastStatus !== 'DELETED').length;
     const left = stillRunning > 0 ? `\n${stillRunning} other task(s) were left as they are (not stopped).` : '';
     const message = `${result.failures.length} of ${n} task(s) did not reach RUNNING:\n${lines.join('\n')}${left}`;
-    return failed(`${result.failures.length} of ${n} task(s) did not reach RUNNING`, message, result.tasks);
+    return outcome_failed(`${result.failures.length} of ${n} task(s) did not reach RUNNING`, message, result.tasks);
 }
 /** Cancelled or timed out: stop every task that is not STOPPED yet, then fail naming why. */
 async function stopUnfinished(ctx, options, result) {
@@ -82638,7 +85221,7 @@ async function stopUnfinished(ctx, options, result) {
         ? `${(0,core_errors/* describeError */.Uc)(ctx.rt.cancel.reason)} while waiting for the tasks to be ${goal}`
         : `Timed out after ${(0,time/* formatDuration */.a3)(ctx.deadline.timeoutMs)} (timeout-minutes: ${options.timeoutMinutes}) waiting for the tasks to be ${goal}`;
     const message = `${why}; the action ${stoppedSentence(stopped).slice(2) || 'had nothing left to stop'}.\n${statusLines(result.tasks).join('\n')}`;
-    return failed(cancelled ? 'Cancelled' : 'Timed out', message, result.tasks, { stopped });
+    return outcome_failed(cancelled ? 'Cancelled' : 'Timed out', message, result.tasks, { stopped });
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/report.js
@@ -82646,34 +85229,43 @@ async function stopUnfinished(ctx, options, result) {
 
 /** Rows of the status table (wait: running / none) before the rest is left out. */
 const MAX_STATUS_ROWS = 200;
-function writeOutputs(rt, td, tasks) {
-    rt.outputs.set('taskDefinitionArn', td.arn);
-    const clusterArn = tasks.find((t) => t.clusterArn !== undefined)?.clusterArn;
-    if (clusterArn !== undefined)
-        rt.outputs.set('clusterArn', clusterArn);
-    rt.outputs.set('taskArns', tasks.map((t) => t.taskArn).filter((a) => a !== undefined));
-    rt.outputs.set('exitCodes', exitCodesOutput(tasks));
+function runTaskReport(options, td, outcome) {
+    const tasks = outcome.tasks;
+    return {
+        succeeded: outcome.success,
+        outputs: [
+            ['taskDefinitionArn', td.arn],
+            ['clusterArn', tasks.find((t) => t.clusterArn !== undefined)?.clusterArn],
+            ['taskArns', tasks.map((t) => t.taskArn).filter((a) => a !== undefined)],
+            ['exitCodes', exitCodesOutput(tasks)],
+        ],
+        heading: `ecs-run-task: ${outcome.success ? '✅' : '❌'} ${outcome.headline}`,
+        rows: [
+            ['Cluster', options.cluster],
+            ['Task definition', td.label],
+            ['Tasks requested', options.count],
+            ['Wait', options.wait],
+        ],
+        sections: [
+            tasksSection(outcome),
+            ...(outcome.failure !== undefined ? [failureSection(outcome.failure)] : []),
+        ],
+        log: [outcome.headline],
+        failure: outcome.failure ?? outcome.headline,
+        status: outcome.headline,
+    };
 }
-async function writeSummary(rt, options, td, outcome) {
-    const s = new SummaryBuilder();
-    s.heading(`ecs-run-task: ${outcome.success ? '✅' : '❌'} ${outcome.headline}`);
-    s.keyValueTable([
-        ['Cluster', options.cluster],
-        ['Task definition', td.label],
-        ['Tasks requested', options.count],
-        ['Wait', options.wait],
-    ]);
-    if (outcome.evaluation !== undefined)
-        s.raw(taskSummaryTable(outcome.evaluation.tasks));
-    else if (outcome.tasks.length > 0)
-        s.table(['Task', 'Status', 'Containers', 'Stopped reason'], statusRows(outcome.tasks));
-    if (outcome.runFailures.length > 0) {
-        s.heading('RunTask failures', 3).raw(outcome.runFailures.map((f) => `- ${formatRunTaskFailure(f)}`).join('\n'));
-    }
-    if (outcome.failure !== undefined)
-        s.heading('Why it failed', 3).codeBlock(outcome.failure);
-    s.heading('Outputs', 3).keyValueTable(rt.outputs.entries());
-    await rt.summary.append(s.toString());
+/** The tasks (with their exit-code verdicts when waited until STOPPED), then RunTask's own failures. */
+function tasksSection(outcome) {
+    return (s) => {
+        if (outcome.evaluation !== undefined)
+            s.raw(taskSummaryTable(outcome.evaluation.tasks));
+        else if (outcome.tasks.length > 0)
+            s.table(['Task', 'Status', 'Containers', 'Stopped reason'], statusRows(outcome.tasks));
+        if (outcome.runFailures.length > 0) {
+            s.heading('RunTask failures', 3).raw(outcome.runFailures.map((f) => `- ${formatRunTaskFailure(f)}`).join('\n'));
+        }
+    };
 }
 function statusRows(tasks) {
     const rows = tasks.slice(0, MAX_STATUS_ROWS).map((t) => [
@@ -82689,7 +85281,7 @@ function statusRows(tasks) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/main.js
 /**
- * ecs-run-task (SPEC §4): one-off tasks with real exit codes and live logs. Orchestration only:
+ * ecs-run-task (docs/contract.md, T1–T5): one-off tasks with real exit codes and live logs. Orchestration only:
  *   S3  read and check every input and manifest before any AWS call
  *   T1  register the task definition (or take the registered revision), then RunTask, 10 tasks per call
  *   T2  RunTask failures[] fail the step (after stopping what did start)
@@ -82707,6 +85299,7 @@ function statusRows(tasks) {
 
 
 
+
 async function main(rt) {
     const options = await rt.log.group('Inputs', async () => {
         const o = await readOptions(rt);
@@ -82716,7 +85309,7 @@ async function main(rt) {
     const ctx = createContext(rt, options);
     if (options.dryRun)
         return dryRun(rt, ctx.deps.ecs, options);
-    const td = await rt.log.group('Task definition', () => resolveTaskDefinition(ctx.deps, options));
+    const td = await rt.log.group('Task definition', () => task_definition_resolveTaskDefinition(ctx.deps, options));
     if (rt.cancel.aborted)
         throw rt.cancel.reason;
     const started = await rt.log.group(`Run ${options.count} task(s) in cluster ${options.cluster}`, () => startTasks(ctx, options, td));
@@ -82742,13 +85335,7 @@ function createContext(rt, options) {
 }
 /** Outputs and summary from the outcome; a failed outcome fails the step with its explanation. */
 async function finish(rt, options, td, outcome) {
-    await rt.log.group('Result', async () => {
-        writeOutputs(rt, td, outcome.tasks);
-        await writeSummary(rt, options, td, outcome);
-        rt.log.info(outcome.headline);
-    });
-    if (!outcome.success)
-        throw new Error(outcome.failure ?? outcome.headline);
+    await finishAction(rt, () => runTaskReport(options, td, outcome));
 }
 function logPlan(rt, o) {
     const source = o.taskDefinition;
@@ -82848,7 +85435,7 @@ function describeAt(e, depth) {
 
 /***/ }),
 
-/***/ 1075:
+/***/ 9953:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82859,8 +85446,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
 var errors = __nccwpck_require__(9054);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -82935,7 +85522,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -82991,8 +85578,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -83006,10 +85593,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -83025,7 +85612,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -83988,7 +86575,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -84011,7 +86598,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -84107,7 +86694,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -84311,7 +86898,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -84338,7 +86925,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -84831,13 +87418,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -85128,7 +87715,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -85467,8 +88054,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -85649,7 +88236,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -85717,7 +88304,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -86213,6 +88800,9 @@ function formatDuration(ms) {
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -86328,6 +88918,28 @@ function formatDuration(ms) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -86342,6 +88954,69 @@ function formatDuration(ms) {
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
