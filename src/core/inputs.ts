@@ -5,7 +5,8 @@
  * a plain Error.
  */
 import { ConfigurationError } from './errors.js';
-import { parseJsonText, parseYamlOrJsonText, type ParseResult } from './io/structured-text.js';
+import type { ScalarText } from './io/scalar-text.js';
+import { parseJsonText, parseYamlOrJsonDocument, type ParseResult } from './io/structured-text.js';
 
 /** Raw input value by name: '' when unset, trimmed (like @actions/core getInput). */
 export type InputSource = (name: string) => string;
@@ -110,8 +111,16 @@ export class Inputs {
 
   /** Parsed JSON or YAML (by content), undefined when unset. Syntax errors give the line within the value. */
   yamlOrJson(name: string): unknown {
+    return this.yamlOrJsonDocument(name)?.value;
+  }
+
+  /** As yamlOrJson, with the text each number or boolean was written as (`1.10`), for members that want a string. */
+  yamlOrJsonDocument(name: string): { value: unknown; scalarText: ScalarText } | undefined {
     const v = this.raw(name);
-    return v === '' ? undefined : unwrap(name, parseYamlOrJsonText(v));
+    if (v === '') return undefined;
+    const parsed = parseYamlOrJsonDocument(v);
+    const value = unwrap(name, parsed);
+    return { value, scalarText: parsed.ok ? parsed.scalarText : () => undefined };
   }
 
   /** Items separated by newlines and/or commas, trimmed, empty items dropped; [] when unset. */

@@ -69,8 +69,9 @@ export function readIds(inputs: Inputs, name: 'subnets' | 'security-groups', pre
 /** `container-overrides`: a JSON or YAML list of ContainerOverride objects, each naming its container once. */
 export function readContainerOverrides(inputs: Inputs): ContainerOverride[] {
   const name = 'container-overrides';
-  const value = inputs.yamlOrJson(name);
-  if (value === undefined) return [];
+  const document = inputs.yamlOrJsonDocument(name);
+  if (document === undefined) return [];
+  const { value, scalarText } = document;
   if (!Array.isArray(value)) {
     throw new ConfigurationError(
       'expected a list of container overrides, e.g. [{"name": "app", "command": ["npm", "run", "migrate"]}]',
@@ -80,7 +81,7 @@ export function readContainerOverrides(inputs: Inputs): ContainerOverride[] {
   const overrides: ContainerOverride[] = [];
   const problems: string[] = [];
   value.forEach((item: unknown, i) => {
-    const result = checkAgainstSchema(ContainerOverride$, item, {}, [i]);
+    const result = checkAgainstSchema(ContainerOverride$, item, { scalarText }, [i]);
     for (const p of result.problems) problems.push(`${formatFieldPath(p.path)}: ${p.detail}`);
     if (result.problems.length === 0) overrides.push(result.value as ContainerOverride);
   });

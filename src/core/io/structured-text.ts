@@ -5,10 +5,13 @@
  */
 import { parseDocument } from 'yaml';
 import { JsonScanner, JsonSyntax } from './json-scanner.js';
+import { keepKeyText, scalarTextOf } from './scalar-text.js';
+import type { ScalarText } from './scalar-text.js';
 
-export type ParseResult =
-  | { ok: true; value: unknown }
-  | { ok: false; format: 'JSON' | 'YAML'; line: number; column: number; reason: string };
+export type ParseFailure = { ok: false; format: 'JSON' | 'YAML'; line: number; column: number; reason: string };
+export type ParseResult = { ok: true; value: unknown } | ParseFailure;
+/** A parse result that also tells the text each number or boolean was written as (see scalar-text.ts). */
+export type DocumentResult = { ok: true; value: unknown; scalarText: ScalarText } | ParseFailure;
 
 /** Strict JSON (RFC 8259). */
 export function parseJsonText(text: string): ParseResult {
@@ -28,15 +31,24 @@ export function parseJsonText(text: string): ParseResult {
  * valid YAML, the JSON error is reported, as that is what the author meant to write.
  */
 export function parseYamlOrJsonText(text: string): ParseResult {
+  return withoutText(parseYamlOrJsonDocument(text));
+}
+
+/** As parseYamlOrJsonText, with the text of each number or boolean (JSON's tokens read back through YAML). */
+export function parseYamlOrJsonDocument(text: string): DocumentResult {
   const json = parseJsonText(text);
-  if (json.ok) return json;
-  const yaml = parseYamlText(text);
+  if (json.ok) return { ...json, scalarText: scalarTextOf(parseDocument(text)) };
+  const yaml = parseYamlDocument(text);
   if (yaml.ok) return yaml;
   return /^\s*[[{]/.test(text) ? json : yaml;
 }
 
 /** One YAML 1.2 document (duplicate keys and multiple documents are errors). */
 export function parseYamlText(text: string): ParseResult {
+  return withoutText(parseYamlDocument(text));
+}
+
+function parseYamlDocument(text: string): DocumentResult {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const err = doc.errors[0];
   if (err !== undefined) {
@@ -44,7 +56,12 @@ export function parseYamlText(text: string): ParseResult {
     const reason = (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '');
     return { ok: false, format: 'YAML', line: pos?.line ?? 1, column: pos?.col ?? 1, reason };
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  keepKeyText(doc);
+  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) as unknown, scalarText: scalarTextOf(doc) };
+}
+
+function withoutText(result: DocumentResult): ParseResult {
+  return result.ok ? { ok: true, value: result.value } : result;
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {

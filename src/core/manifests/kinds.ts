@@ -24,7 +24,7 @@ import type { Problem } from './problems.js';
 import type { SanitisedManifest } from './sanitise.js';
 import { derive, sanitiseScalableTargets, sanitiseScalingPolicies, sanitiseTaskDefinition } from './sanitise.js';
 import { checkAgainstSchema, isPlainObject } from './schema-check.js';
-import type { StructureSchemaRef } from './schema-check.js';
+import type { SchemaCheckOptions, StructureSchemaRef } from './schema-check.js';
 
 export type TaskDefinitionManifest = RegisterTaskDefinitionCommandInput;
 export type ServiceDefinitionManifest = CreateServiceCommandInput;
@@ -136,7 +136,7 @@ function checkItems<T>(
   const prefix = (i: number): (string | number)[] => (indexed ? [i] : []);
   const schemaProblems: Problem[] = [];
   const values = items.map((item, i) => {
-    const result = checkAgainstSchema(kind.schema, item, schemaOptions(kind, options), prefix(i));
+    const result = checkAgainstSchema(kind.schema, item, schemaOptions(kind, manifest, options), prefix(i));
     schemaProblems.push(...result.problems);
     return result.value;
   });
@@ -154,8 +154,12 @@ function relocate(problem: Problem, prefix: readonly (string | number)[]): Probl
   return problem.at === undefined ? moved : { ...moved, at: [...prefix, ...problem.at] };
 }
 
-function schemaOptions<T>(kind: ManifestKind<T>, options: CheckOptions) {
-  return { provided: options.provided ?? kind.provided, caseInsensitiveMembers: kind.caseInsensitiveMembers };
+function schemaOptions<T>(kind: ManifestKind<T>, manifest: Manifest, options: CheckOptions): SchemaCheckOptions {
+  return {
+    provided: options.provided ?? kind.provided,
+    caseInsensitiveMembers: kind.caseInsensitiveMembers,
+    scalarText: manifest.scalarText,
+  };
 }
 
 export interface LoadTaskDefinitionOptions extends CheckOptions {

@@ -3,9 +3,11 @@
  * with line-numbered syntax errors, keeping the document's positions so later checks can name a field's line.
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isScalar, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { ConfigurationError } from '../errors.js';
+import { keepKeyText, nodeAtPath, scalarTextOf } from '../io/scalar-text.js';
+import type { ScalarText } from '../io/scalar-text.js';
 import { resolveManifestPath } from './paths.js';
 import { substitutePlaceholders } from './placeholders.js';
 import type { Placeholders } from './placeholders.js';
@@ -20,6 +22,8 @@ export interface Manifest {
   readonly input?: string | undefined;
   /** 1-based line where the field at `path` is written (its key, for object members); undefined if absent. */
   lineOf(path: FieldPath): number | undefined;
+  /** The text a number or boolean at `path` was written as (`0123`, `1.10`), for members that want a string. */
+  readonly scalarText: ScalarText;
 }
 
 export type ManifestFormat = 'json' | 'yaml';
@@ -60,7 +64,10 @@ export function parseManifestText(
       return new ConfigurationError(`${what} syntax error${at}: ${firstLine(e.message)}`, loc);
     }),
   );
-  if (format === 'yaml') value = doc.toJS({ maxAliasCount: 1000 });
+  if (format === 'yaml') {
+    keepKeyText(doc);
+    value = doc.toJS({ maxAliasCount: 1000 });
+  }
   if (value === null || value === undefined) {
     throw new ConfigurationError('the manifest is empty', base);
   }
@@ -69,6 +76,7 @@ export function parseManifestText(
     file,
     input: inputName,
     lineOf: (path) => lineOfPath(doc, lineCounter, path),
+    scalarText: scalarTextOf(doc),
   };
 }
 
@@ -125,23 +133,8 @@ function firstLine(message: string): string {
 }
 
 function lineOfPath(doc: Document, counter: LineCounter, path: FieldPath): number | undefined {
-  let node: unknown = doc.contents;
-  let keyNode: YamlNode | undefined;
-  for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(doc);
-    keyNode = undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
-      if (pair === undefined) return undefined;
-      keyNode = isScalar(pair.key) ? pair.key : undefined;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
-    } else {
-      return undefined;
-    }
-  }
-  const target = keyNode ?? (node as YamlNode | null | undefined);
+  const found = nodeAtPath(doc, path);
+  const target = (isScalar(found?.key) ? found.key : found?.node) as YamlNode | null | undefined;
   const offset = target?.range?.[0];
   return offset === undefined ? undefined : counter.linePos(offset).line;
 }

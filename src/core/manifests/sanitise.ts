@@ -66,6 +66,7 @@ export function derive(
     file: manifest.file,
     input: manifest.input,
     lineOf: (path) => manifest.lineOf(toDocumentPath(path)),
+    scalarText: (path, written) => manifest.scalarText(toDocumentPath(path), written),
     droppedFields,
   };
 }

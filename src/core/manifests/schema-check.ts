@@ -3,9 +3,11 @@
  * the client packages, e.g. `RegisterTaskDefinitionRequest$`), read through @smithy/core's NormalizedSchema.
  * Unknown fields (with a did-you-mean), wrong types and missing required members are all collected, each with
  * the path of the field. The walk also builds the cleaned value: nulls dropped, numbers and booleans given
- * for string members turned into strings (YAML users write `cpu: 256` and `value: true`; the API wants text).
+ * for string members turned into the text they were written as (YAML users write `cpu: 256` and `value: 1.10`;
+ * the API wants text, and "1.10" is what they mean, not JavaScript's "1.1").
  */
 import { NormalizedSchema } from '@smithy/core/schema';
+import type { ScalarText } from '../io/scalar-text.js';
 import { closestName } from './did-you-mean.js';
 import type { FieldPath, Problem } from './problems.js';
 
@@ -20,6 +22,12 @@ export interface SchemaCheckOptions {
    * auto scaling manifests in camelCase, `serviceNamespace`, while the API says `ServiceNamespace`).
    */
   readonly caseInsensitiveMembers?: boolean | undefined;
+  /**
+   * The text a number or boolean was written as, by its path (the manifest's own paths: `basePath` included).
+   * With it, such a value given for a string member becomes exactly that text, or a problem when the text cannot
+   * be read back; without it (a value built in code, no text), it becomes `String(value)`.
+   */
+  readonly scalarText?: ScalarText | undefined;
 }
 
 export interface SchemaCheckResult {
@@ -150,8 +158,18 @@ class Walker {
 
   private string(value: unknown, path: FieldPath): unknown {
     if (typeof value === 'string') return value;
-    if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return String(value);
-    return this.fail(path, `expected a string, got ${describe(value)}`);
+    const wrong = `expected a string, got ${describe(value)}`;
+    if (!isWrittenScalar(value)) return this.fail(path, wrong);
+    const scalarText = this.options.scalarText;
+    if (scalarText === undefined) return plainText(value) ?? this.fail(path, wrong);
+    return (
+      scalarText(path, value) ??
+      this.fail(
+        path,
+        `${wrong} written without quotes, and the exact text it was written as cannot be read back; ` +
+          'put the value in quotes so it is registered exactly as written',
+      )
+    );
   }
 
   private number(value: unknown, path: FieldPath): unknown {
@@ -175,6 +193,16 @@ class Walker {
   }
 }
 
+/** A scalar YAML or JSON reads as something other than a string (`0123`, `1.10`, `True`, `.inf`, a 1.1 date). */
+function isWrittenScalar(value: unknown): boolean {
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value instanceof Date;
+}
+
+/** A value built in code has no written text: a finite number or a boolean becomes `String(value)`. */
+function plainText(value: unknown): string | undefined {
+  return (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' ? String(value) : undefined;
+}
+
 /** How many members (the first ones) a structure requires: the 7th slot of a static structure schema. */
 function requiredCount(ns: NormalizedSchema): number {
   const sc = ns.getSchema() as unknown;
@@ -193,6 +221,7 @@ export function describe(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : 'a non-finite number';
   if (typeof value === 'boolean') return `${value}`;
   if (typeof value === 'string') return 'a string';
+  if (value instanceof Date) return 'a date';
   if (typeof value === 'object') return 'an object';
   return typeof value;
 }

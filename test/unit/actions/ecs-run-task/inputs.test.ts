@@ -133,6 +133,14 @@ describe('readOptions: valid inputs', () => {
     expect(fake.log.messages('info').join('\n')).toMatch(/replaces the request's capacityProviderStrategy/);
   });
 
+  it('container-overrides: unquoted numbers and booleans are kept as written (issue 10)', async () => {
+    const overrides = '- name: app\n  memory: 128\n  environment:\n    - {name: A, value: 0123}\n    - {name: B, value: 1.10}\n    - {name: C, value: True}\n';
+    const { options } = await read(withTd({ 'container-overrides': overrides }));
+    expect(options.request.overrides?.containerOverrides).toEqual([
+      { name: 'app', memory: 128, environment: [{ name: 'A', value: '0123' }, { name: 'B', value: '1.10' }, { name: 'C', value: 'True' }] },
+    ]);
+  });
+
   it('accepts family:revision, resolves <+artifact.image> and sets a container image with container-name', async () => {
     expect((await read({ 'task-definition-arn': 'migrate:12' })).options.taskDefinition).toEqual({
       kind: 'registered',
