@@ -72956,7 +72956,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -78875,7 +78875,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5204);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6830);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-rolling', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78885,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5204:
+/***/ 6830:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -79089,6 +79089,95 @@ async function realpathOr(p, onMissing) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/scalar-text.js
+/**
+ * The text a scalar was written as, read back from a parsed YAML (or JSON, which is YAML 1.2) document. YAML turns
+ * `0123`, `1.10`, `1e3` or `True` into a number or a boolean; where the AWS request wants a string, the value the
+ * user means is the text they wrote, not JavaScript's rendering of the number ("123", "1.1", "1000", "true").
+ */
+
+const MAX_MERGE_DEPTH = 16;
+/**
+ * Map keys written as numbers or booleans (`dockerLabels: {0042: x}`) keep their text as the key, as every
+ * key of a JSON object or AWS string map is a string. Call before `doc.toJS()`.
+ */
+function keepKeyText(doc) {
+    (0,dist/* visit */.YR)(doc, {
+        Pair(_, pair) {
+            const key = pair.key;
+            if (!(0,dist/* isScalar */.jn)(key) || typeof key.source !== 'string')
+                return;
+            if (typeof key.value === 'number' || typeof key.value === 'boolean')
+                key.value = key.source;
+        },
+    });
+}
+/** The ScalarText of `doc` (see ScalarText). */
+function scalarTextOf(doc) {
+    return (path, value) => {
+        const found = nodeAtPath(doc, path);
+        const node = (0,dist/* isAlias */.Vj)(found?.node) ? found.node.resolve(doc) : found?.node;
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.source !== 'string')
+            return undefined;
+        return sameValue(node.value, value) ? node.source : undefined;
+    };
+}
+/** The node at `path`, following aliases and `<<` merge keys as `toJS` does; undefined where nothing is. */
+function nodeAtPath(doc, path) {
+    let found = { node: doc.contents };
+    for (const segment of path) {
+        const node = (0,dist/* isAlias */.Vj)(found.node) ? found.node.resolve(doc) : found.node;
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = member(doc, node, String(segment), 0);
+            if (pair === undefined)
+                return undefined;
+            found = { node: pair.value, key: pair.key };
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            found = { node: node.items[segment] };
+        }
+        else {
+            return undefined;
+        }
+    }
+    return found;
+}
+/**
+ * The pair named `name` as `toJS` picks it: the map's own (the last, if two keys name the same thing, like `1` and
+ * `"1"`), else from its merge sources in order (the first that has it wins).
+ */
+function member(doc, map, name, depth) {
+    const own = map.items.findLast((p) => !isMergePair(p) && keyName(p.key) === name);
+    if (own !== undefined || depth > MAX_MERGE_DEPTH)
+        return own;
+    for (const pair of map.items.filter(isMergePair)) {
+        const value = (0,dist/* isAlias */.Vj)(pair.value) ? pair.value.resolve(doc) : pair.value;
+        const sources = (0,dist/* isSeq */.oP)(value) ? value.items : [value];
+        for (const source of sources) {
+            const resolved = (0,dist/* isAlias */.Vj)(source) ? source.resolve(doc) : source;
+            const found = (0,dist/* isMap */.jh)(resolved) ? member(doc, resolved, name, depth + 1) : undefined;
+            if (found !== undefined)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** A `<<` key (only documents parsed with `merge: true` give it a symbol value). */
+function isMergePair(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) && typeof pair.key.value === 'symbol' && pair.key.value.description === '<<';
+}
+/** The key as `toJS` names it in a plain object. */
+function keyName(key) {
+    if ((0,dist/* isScalar */.jn)(key))
+        return key.value === null || key.value === undefined ? '' : String(key.value);
+    return String(key);
+}
+function sameValue(a, b) {
+    if (a instanceof Date && b instanceof Date)
+        return a.getTime() === b.getTime();
+    return Object.is(a, b);
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/problems.js
 /**
  * Collecting the problems found in one manifest, so the user sees all of them at once (first N), each with its
@@ -79232,6 +79321,7 @@ function lineAt(text, offset) {
 
 
 
+
 /** JSON when the content starts (after blanks and a BOM) with `{` or `[`, else YAML. */
 function detectFormat(text) {
     const first = /\S/.exec(text.replace(/^\uFEFF/, ''));
@@ -79260,8 +79350,10 @@ function parseManifestText(text, file, placeholders, inputName) {
         const loc = pos === undefined ? base : { ...base, line: pos.line };
         return new core_errors/* ConfigurationError */.j1(`${what} syntax error${at}: ${firstLine(e.message)}`, loc);
     }));
-    if (format === 'yaml')
+    if (format === 'yaml') {
+        keepKeyText(doc);
         value = doc.toJS({ maxAliasCount: 1000 });
+    }
     if (value === null || value === undefined) {
         throw new core_errors/* ConfigurationError */.j1('the manifest is empty', base);
     }
@@ -79270,6 +79362,7 @@ function parseManifestText(text, file, placeholders, inputName) {
         file,
         input: inputName,
         lineOf: (path) => lineOfPath(doc, lineCounter, path),
+        scalarText: scalarTextOf(doc),
     };
 }
 /** Resolves `userPath` inside `workspace` (refusing escapes), reads it and parses it (see parseManifestText). */
@@ -79318,27 +79411,8 @@ function firstLine(message) {
     return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 function lineOfPath(doc, counter, path) {
-    let node = doc.contents;
-    let keyNode;
-    for (const segment of path) {
-        if ((0,dist/* isAlias */.Vj)(node))
-            node = node.resolve(doc);
-        keyNode = undefined;
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => ((0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
-            if (pair === undefined)
-                return undefined;
-            keyNode = (0,dist/* isScalar */.jn)(pair.key) ? pair.key : undefined;
-            node = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            node = node.items[segment];
-        }
-        else {
-            return undefined;
-        }
-    }
-    const target = keyNode ?? node;
+    const found = nodeAtPath(doc, path);
+    const target = ((0,dist/* isScalar */.jn)(found?.key) ? found.key : found?.node);
     const offset = target?.range?.[0];
     return offset === undefined ? undefined : counter.linePos(offset).line;
 }
@@ -79410,7 +79484,8 @@ function closestName(name, candidates) {
  * the client packages, e.g. `RegisterTaskDefinitionRequest$`), read through @smithy/core's NormalizedSchema.
  * Unknown fields (with a did-you-mean), wrong types and missing required members are all collected, each with
  * the path of the field. The walk also builds the cleaned value: nulls dropped, numbers and booleans given
- * for string members turned into strings (YAML users write `cpu: 256` and `value: true`; the API wants text).
+ * for string members turned into the text they were written as (YAML users write `cpu: 256` and `value: 1.10`;
+ * the API wants text, and "1.10" is what they mean, not JavaScript's "1.1").
  */
 
 
@@ -79537,9 +79612,15 @@ class Walker {
     string(value, path) {
         if (typeof value === 'string')
             return value;
-        if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean')
-            return String(value);
-        return this.fail(path, `expected a string, got ${describe(value)}`);
+        const wrong = `expected a string, got ${describe(value)}`;
+        if (!isWrittenScalar(value))
+            return this.fail(path, wrong);
+        const scalarText = this.options.scalarText;
+        if (scalarText === undefined)
+            return plainText(value) ?? this.fail(path, wrong);
+        return (scalarText(path, value) ??
+            this.fail(path, `${wrong} written without quotes, and the exact text it was written as cannot be read back; ` +
+                'put the value in quotes so it is registered exactly as written'));
     }
     number(value, path) {
         if (typeof value === 'number' && Number.isFinite(value))
@@ -79559,6 +79640,14 @@ class Walker {
         this.problems.push({ path, detail });
         return undefined;
     }
+}
+/** A scalar YAML or JSON reads as something other than a string (`0123`, `1.10`, `True`, `.inf`, a 1.1 date). */
+function isWrittenScalar(value) {
+    return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value instanceof Date;
+}
+/** A value built in code has no written text: a finite number or a boolean becomes `String(value)`. */
+function plainText(value) {
+    return (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' ? String(value) : undefined;
 }
 /** How many members (the first ones) a structure requires: the 7th slot of a static structure schema. */
 function requiredCount(ns) {
@@ -79581,6 +79670,8 @@ function describe(value) {
         return `${value}`;
     if (typeof value === 'string')
         return 'a string';
+    if (value instanceof Date)
+        return 'a date';
     if (typeof value === 'object')
         return 'an object';
     return typeof value;
@@ -79634,6 +79725,7 @@ function derive(manifest, value, toDocumentPath, droppedFields = []) {
         file: manifest.file,
         input: manifest.input,
         lineOf: (path) => manifest.lineOf(toDocumentPath(path)),
+        scalarText: (path, written) => manifest.scalarText(toDocumentPath(path), written),
         droppedFields,
     };
 }
@@ -80140,7 +80232,7 @@ function checkItems(kind, manifest, items, indexed, options) {
     const prefix = (i) => (indexed ? [i] : []);
     const schemaProblems = [];
     const values = items.map((item, i) => {
-        const result = checkAgainstSchema(kind.schema, item, schemaOptions(kind, options), prefix(i));
+        const result = checkAgainstSchema(kind.schema, item, schemaOptions(kind, manifest, options), prefix(i));
         schemaProblems.push(...result.problems);
         return result.value;
     });
@@ -80155,8 +80247,12 @@ function relocate(problem, prefix) {
     const moved = { path: [...prefix, ...problem.path], detail: problem.detail };
     return problem.at === undefined ? moved : { ...moved, at: [...prefix, ...problem.at] };
 }
-function schemaOptions(kind, options) {
-    return { provided: options.provided ?? kind.provided, caseInsensitiveMembers: kind.caseInsensitiveMembers };
+function schemaOptions(kind, manifest, options) {
+    return {
+        provided: options.provided ?? kind.provided,
+        caseInsensitiveMembers: kind.caseInsensitiveMembers,
+        scalarText: manifest.scalarText,
+    };
 }
 async function loadTaskDefinition(workspace, userPath, inputName, placeholders, options = {}) {
     const manifest = await parse_loadManifest(workspace, userPath, inputName, placeholders);
@@ -83863,6 +83959,7 @@ class JsonScanner {
  */
 
 
+
 /** Strict JSON (RFC 8259). */
 function parseJsonText(text) {
     try {
@@ -83881,16 +83978,23 @@ function parseJsonText(text) {
  * valid YAML, the JSON error is reported, as that is what the author meant to write.
  */
 function parseYamlOrJsonText(text) {
+    return withoutText(parseYamlOrJsonDocument(text));
+}
+/** As parseYamlOrJsonText, with the text of each number or boolean (JSON's tokens read back through YAML). */
+function parseYamlOrJsonDocument(text) {
     const json = parseJsonText(text);
     if (json.ok)
-        return json;
-    const yaml = parseYamlText(text);
+        return { ...json, scalarText: scalarTextOf((0,dist/* parseDocument */.Tp)(text)) };
+    const yaml = parseYamlDocument(text);
     if (yaml.ok)
         return yaml;
     return /^\s*[[{]/.test(text) ? json : yaml;
 }
 /** One YAML 1.2 document (duplicate keys and multiple documents are errors). */
 function parseYamlText(text) {
+    return withoutText(parseYamlDocument(text));
+}
+function parseYamlDocument(text) {
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
     const err = doc.errors[0];
     if (err !== undefined) {
@@ -83898,7 +84002,11 @@ function parseYamlText(text) {
         const reason = (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '');
         return { ok: false, format: 'YAML', line: pos?.line ?? 1, column: pos?.col ?? 1, reason };
     }
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+    keepKeyText(doc);
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), scalarText: scalarTextOf(doc) };
+}
+function withoutText(result) {
+    return result.ok ? { ok: true, value: result.value } : result;
 }
 function lineAndColumn(text, offset) {
     const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
@@ -84010,8 +84118,16 @@ class Inputs {
     }
     /** Parsed JSON or YAML (by content), undefined when unset. Syntax errors give the line within the value. */
     yamlOrJson(name) {
+        return this.yamlOrJsonDocument(name)?.value;
+    }
+    /** As yamlOrJson, with the text each number or boolean was written as (`1.10`), for members that want a string. */
+    yamlOrJsonDocument(name) {
         const v = this.raw(name);
-        return v === '' ? undefined : unwrap(name, parseYamlOrJsonText(v));
+        if (v === '')
+            return undefined;
+        const parsed = parseYamlOrJsonDocument(v);
+        const value = unwrap(name, parsed);
+        return { value, scalarText: parsed.ok ? parsed.scalarText : () => undefined };
     }
     /** Items separated by newlines and/or commas, trimmed, empty items dropped; [] when unset. */
     list(name) {
