@@ -26,14 +26,16 @@ export interface ReportInput {
 
 export function rollingReport(input: ReportInput): ActionReport {
   const { options, outcome, facts } = input;
-  const ok = outcome.status === 'succeeded';
+  const ok = outcome.status !== 'failed';
+  const ended = outcome.status === 'started' ? 'started (not waited for)' : ok ? 'succeeded' : 'failed';
   const deployed = facts.deployed?.revision ?? outcome.taskDefinitionArn;
   const verb = options.mode === 'rollback' ? 'rollback of' : 'deployment of';
   const failure = deployFailureMessage(outcome, options.rollbackOnFailure);
   return {
     succeeded: ok,
+    startedOnly: outcome.status === 'started',
     outputs: outputs(outcome, facts),
-    heading: `ecs-rolling: ${ok ? '✅' : '❌'} ${verb} ${deployed} to service ${outcome.service.name} ${ok ? 'succeeded' : 'failed'}`,
+    heading: `ecs-rolling: ${outcome.status === 'started' ? '⏳' : ok ? '✅' : '❌'} ${verb} ${deployed} to service ${outcome.service.name} ${ended}`,
     rows: [
       ['Service', outcome.service.name],
       ['Cluster', options.cluster],
@@ -47,7 +49,7 @@ export function rollingReport(input: ReportInput): ActionReport {
     ],
     sections: [...(ok ? [] : [failureSection(failure)]), stoppedTasksSection(outcome)],
     failure: ok ? undefined : failure,
-    status: ok ? `Deployed ${outcome.taskDefinitionArn}` : (outcome.cause ?? 'failed'),
+    status: outcome.status === 'started' ? `Started ${outcome.taskDefinitionArn}; not waited for` : ok ? `Deployed ${outcome.taskDefinitionArn}` : (outcome.cause ?? 'failed'),
   };
 }
 

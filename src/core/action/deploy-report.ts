@@ -72,8 +72,9 @@ export function durationRow(outcome: Outcome): Row {
   return ['Duration', `${formatDuration(t.totalMs)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`];
 }
 
-/** `Result`: succeeded, or failed with why in a few words. */
+/** `Result`: succeeded, started (not waited for), or failed with why in a few words. */
 export function resultRow(outcome: Outcome): Row {
+  if (outcome.status === 'started') return ['Result', 'started, not waited for (wait-for-steady-state: false): ECS goes on with it'];
   const ok = outcome.status === 'succeeded';
   return ['Result', ok ? 'succeeded' : `failed: ${FAILURE_WORDS[outcome.failureReason ?? 'error']}`];
 }

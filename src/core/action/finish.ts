@@ -13,6 +13,8 @@ export type SummarySection = (summary: SummaryBuilder) => void;
 
 export interface ActionReport {
   succeeded: boolean;
+  /** Started but not waited for: the step passes, the GitHub deployment stays in progress (no success claimed). */
+  startedOnly?: boolean;
   /** The outputs, in the order they are set (and listed in the summary and the log). */
   outputs: ReadonlyArray<readonly [string, OutputValue | undefined]>;
   /** The job summary's heading, e.g. `ecs-rolling: ✅ deployment of web:3 to service web succeeded`. */
@@ -47,7 +49,7 @@ export async function finishAction(
     for (const [name, value] of rt.outputs.entries()) rt.log.info(`${name}: ${value}`);
     return r;
   });
-  await record?.finish(report.succeeded ? 'success' : 'failure', report.status);
+  await record?.finish(!report.succeeded ? 'failure' : report.startedOnly === true ? 'in_progress' : 'success', report.status);
   if (!report.succeeded) throw new Error(report.failure ?? report.heading);
 }
 

@@ -6,7 +6,8 @@ import type { StoppedTaskReason } from './watch/index.js';
 export type FailureReason = 'failed' | 'circuit-breaker' | 'timeout' | 'cancelled' | 'replaced' | 'auto-scaling' | 'error';
 
 export interface Outcome {
-  status: 'succeeded' | 'failed';
+  /** `started`: the deployment was started and not waited for (wait-for-steady-state false): no success claimed. */
+  status: 'succeeded' | 'started' | 'failed';
   /** Why it failed: the original cause first, then what the rollback did when it did not succeed. */
   cause?: string;
   failureReason?: FailureReason;

@@ -51,8 +51,10 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
   if (failure === undefined) failure = await finishAutoScaling(deps, plan, snapshot, autoScaling);
   const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
   if (failure !== undefined) await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
-  else {
-    if (done.rollout.waitMs !== undefined && done.rollout.service !== undefined) outcome.steadyService = done.rollout.service;
+  else if (done.rollout.waitMs === undefined) {
+    log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} started; ECS goes on with it (not waited for).`);
+  } else {
+    if (done.rollout.service !== undefined) outcome.steadyService = done.rollout.service;
     log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} succeeded.`);
   }
   outcome.timings.finishedAt = clock.now();
@@ -129,7 +131,7 @@ function baseOutcome(
   startedAt: number,
 ): Outcome {
   const outcome: Outcome = {
-    status: ok ? 'succeeded' : 'failed',
+    status: !ok ? 'failed' : done.rollout.waitMs === undefined ? 'started' : 'succeeded',
     firstDeployment: !snapshot.exists && done.step.createdElsewhere !== true,
     taskDefinitionArn,
     service: { name: plan.serviceName },

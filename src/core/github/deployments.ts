@@ -16,7 +16,8 @@ export interface DeploymentRecordRequest {
   log: Logger;
 }
 
-export type DeploymentState = 'success' | 'failure' | 'error';
+/** `in_progress`: the deployment was started and not waited for; GitHub shows it as still going. */
+export type DeploymentState = 'success' | 'failure' | 'error' | 'in_progress';
 
 export interface DeploymentRecord {
   finish(state: DeploymentState, description: string): Promise<void>;
@@ -56,7 +57,7 @@ export async function startDeploymentRecord(req: DeploymentRecordRequest): Promi
       return NOOP;
     }
     const deploymentId = created.data.id;
-    const setStatus = async (state: DeploymentState | 'in_progress', description: string): Promise<void> => {
+    const setStatus = async (state: DeploymentState, description: string): Promise<void> => {
       await octokit.rest.repos.createDeploymentStatus({
         owner,
         repo,
