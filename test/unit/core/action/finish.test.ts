@@ -81,6 +81,13 @@ describe('finishAction', () => {
     expect(record.finished).toEqual([['success', 'Deployed web:3']]);
   });
 
+  it('leaves the GitHub deployment in progress for a deployment only started (no success claimed), and passes', async () => {
+    const fake = fakeRuntime();
+    const record = new RecordingRecord();
+    await finishAction(fake.rt, () => ({ ...report(), startedOnly: true, status: 'Started web:3; not waited for' }), record);
+    expect(record.finished).toEqual([['in_progress', 'Started web:3; not waited for']]);
+  });
+
   it('builds the report inside the Result group, so the reads made for it log there', async () => {
     const fake = fakeRuntime();
     await finishAction(fake.rt, async () => {
