@@ -41,6 +41,21 @@ async function lastUpdate(since: number): Promise<Record<string, unknown> | unde
 }
 
 describe('mode: rollback (R7)', () => {
+  it('twice in a row goes further back, never forward to the revision the first rollback left (issue 10)', async () => {
+    const workspace = standardWorkspace();
+    const [v1, v2, v3] = await deployAll(workspace, ['registry.example.com/web:1', 'registry.example.com/web:2', 'registry.example.com/web:3']);
+    const first = await runRolling(e.emu, { mode: 'rollback', cluster: 'default', service: 'web' }, { workspace: standardWorkspace() });
+    expect(first.exitCode).toBe(0);
+    expect(first.outputs).toMatchObject({ taskDefinitionArn: v2, previousTaskDefinitionArn: v3 });
+    expect(first.stdout).toContain('Marked web:3 as rolled back from');
+
+    const second = await runRolling(e.emu, { mode: 'rollback', cluster: 'default', service: 'web' }, { workspace: standardWorkspace() });
+    expect(second.exitCode).toBe(0);
+    expect(second.outputs).toMatchObject({ taskDefinitionArn: v1, previousTaskDefinitionArn: v2 });
+    expect(second.stdout).toMatch(/rolling back to web:1: .*; web:3 was skipped: a rollback moved away from it \(web \d{4}-/);
+    expect((await describeWeb(e.ecs))?.taskDefinition).toBe(v1);
+  });
+
   it('from a fresh job with only cluster and service: after v1 → v2 → v3 (rolled back to v2) it goes to v1', async () => {
     const workspace = standardWorkspace();
     const [v1, v2] = await deployAll(workspace, ['registry.example.com/web:1', 'registry.example.com/web:2', 'registry.example.com/web:crash']);
@@ -62,6 +77,8 @@ describe('mode: rollback (R7)', () => {
       'ecs:UpdateService',
       'application-autoscaling:RegisterScalableTarget',
       'application-autoscaling:PutScalingPolicy',
+      // Issue 10: web:2, which the rollback moved away from, is marked so that a later rollback skips it.
+      'ecs:TagResource',
     ]);
     expect(await autoScalingOf(e.autoscaling)).toEqual({ targets: [{ min: 2, max: 6 }], policies: ['cpu60'] });
     expect(run.summary).toContain('rollback of web:1 to service web succeeded');

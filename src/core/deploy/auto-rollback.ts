@@ -5,10 +5,12 @@
  * is left as the failure made it. (The manual rollback, `mode: rollback`, is manual-rollback.ts.)
  */
 import { restoreAutoScaling } from '../autoscaling/apply.js';
+import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
 import { describeError } from '../errors.js';
 import { Deadline } from '../time.js';
 import type { Failure, Outcome } from './outcome.js';
 import { rollbackToSnapshot, type RollbackDeps, type RollbackResult } from './restore-snapshot.js';
+import { markRolledBackFrom } from './rollback-marks.js';
 import type { DeploymentDone } from './rolling.js';
 import { MIN_ROLLBACK_TIMEOUT_MS, type RollingDeps, type RollingPlan } from './rolling-plan.js';
 import type { RollbackSnapshot } from './snapshot.js';
@@ -52,6 +54,13 @@ export async function rollBackFailedDeployment(
   outcome.rolledBack = result.status === 'succeeded';
   outcome.stoppedTasks = [...failure.stoppedTasks, ...result.stoppedTasks];
   if (result.status !== 'succeeded') outcome.cause = `${failure.message}\nRollback ${result.status}: ${result.detail}`;
+  else if (serviceRollback && snapshot.exists) await markMovedAway(deps, outcome.taskDefinitionArn, snapshot);
+}
+
+/** R7: the revision a rollback moved the service away from is never chosen by a later automatic rollback. */
+async function markMovedAway(deps: RollingDeps, failed: string, snapshot: RollbackSnapshot): Promise<void> {
+  if (sameTaskDefinition(failed, snapshot.taskDefinitionArn)) return;
+  await markRolledBackFrom(deps, failed, snapshot.service);
 }
 
 /** rollback-on-failure false: the service stays as the failure left it; only this action's own preparation is undone. */

@@ -11,6 +11,8 @@ import type { RollingDeps } from './rolling-plan.js';
 import { describeService } from '../ecs/services.js';
 import type { Deadline } from '../time.js';
 import { chooseDeployStrategy } from './strategy.js';
+import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
+import { markRolledBackFrom } from './rollback-marks.js';
 
 export interface ManualRollbackRequest {
   cluster: string;
@@ -53,5 +55,9 @@ export async function rollbackService(deps: RollingDeps, req: ManualRollbackRequ
     requireExistingService: true,
     ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
   });
+  const movedAway = outcome.previousTaskDefinitionArn;
+  if (outcome.status === 'succeeded' && movedAway !== undefined && !sameTaskDefinition(movedAway, outcome.taskDefinitionArn)) {
+    await markRolledBackFrom(deps, movedAway, req.service);
+  }
   return { ...outcome, target };
 }

@@ -19,6 +19,7 @@ import { describeService } from '../ecs/services.js';
 import { listTaskDefinitionArns } from '../ecs/task-definitions.js';
 import { familyRevision, sameTaskDefinition } from '../ecs/task-definition-refs.js';
 import { describeError } from '../errors.js';
+import { rolledBackFrom } from './rollback-marks.js';
 
 export interface RollbackTarget {
   taskDefinitionArn: string;
@@ -30,6 +31,8 @@ export interface RollbackTarget {
 const DESCRIBE_BATCH = 20;
 /** History pages (100 deployments each) read at most. */
 const MAX_HISTORY_PAGES = 5;
+/** Older revisions of the family looked at (each one's tags read) before giving up. */
+const MAX_FAMILY_CANDIDATES = 10;
 
 export async function resolveManualRollbackTarget(
   ecs: ECSClient,
@@ -45,15 +48,39 @@ export async function resolveManualRollbackTarget(
     throw new Error(`service ${service} is not ACTIVE in cluster ${cluster}: there is nothing to roll back`);
   }
   const running = live.taskDefinition;
+  const marks = new MarkedRevisions(ecs);
   let historyNote: string;
   try {
-    const found = await fromDeploymentHistory(ecs, cluster, service, running);
-    if (found !== undefined) return found;
+    const found = await fromDeploymentHistory(ecs, cluster, service, running, marks);
+    if (found !== undefined) return marks.explain(found);
     historyNote = `the service deployment history has no successful deployment of a task definition other than ${familyRevision(running)}`;
   } catch (e) {
     historyNote = `the service deployment history could not be read (${describeError(e)})`;
   }
-  return fromFamilyRevisions(ecs, running, historyNote);
+  return marks.explain(await fromFamilyRevisions(ecs, running, historyNote, marks));
+}
+
+/** Revisions a rollback moved away from (rollback-marks.ts), each looked up once, and which were skipped. */
+class MarkedRevisions {
+  private readonly marks = new Map<string, string | undefined>();
+  private readonly skipped: string[] = [];
+
+  constructor(private readonly ecs: ECSClient) {}
+
+  /** True (and remembered for the log) when a rollback moved away from `revision`. */
+  async skip(revision: string): Promise<boolean> {
+    // A revision whose tags cannot be read counts as unmarked: the mark only narrows an automatic choice.
+    if (!this.marks.has(revision)) this.marks.set(revision, await rolledBackFrom(this.ecs, revision).catch(() => undefined));
+    const mark = this.marks.get(revision);
+    if (mark === undefined) return false;
+    const line = `${familyRevision(revision)} was skipped: a rollback moved away from it (${mark})`;
+    if (!this.skipped.includes(line)) this.skipped.push(line);
+    return true;
+  }
+
+  explain(target: RollbackTarget): RollbackTarget {
+    return this.skipped.length === 0 ? target : { ...target, why: `${target.why}; ${this.skipped.join('; ')}` };
+  }
 }
 
 async function fromDeploymentHistory(
@@ -61,6 +88,7 @@ async function fromDeploymentHistory(
   cluster: string,
   service: string,
   running: string,
+  marks: MarkedRevisions,
 ): Promise<RollbackTarget | undefined> {
   const briefs = await listSuccessfulDeployments(ecs, cluster, service);
   briefs.sort((a, b) => timeOf(b) - timeOf(a));
@@ -73,6 +101,7 @@ async function fromDeploymentHistory(
       const revision = revisionOf.get(brief.serviceDeploymentArn ?? '');
       const taskDefinition = revision === undefined ? undefined : taskDefinitionOf.get(revision);
       if (taskDefinition === undefined || sameTaskDefinition(taskDefinition, running)) continue;
+      if (await marks.skip(taskDefinition)) continue;
       const when = brief.finishedAt ?? brief.createdAt;
       const how = brief.status === 'ROLLBACK_SUCCESSFUL' ? 'the revision a successful ECS rollback restored' : 'a successful deployment';
       return {
@@ -127,15 +156,24 @@ async function revisionTaskDefinitions(ecs: ECSClient, revisionArnList: string[]
 }
 
 /** The highest ACTIVE revision of the running family below the running revision. */
-async function fromFamilyRevisions(ecs: ECSClient, running: string, historyNote: string): Promise<RollbackTarget> {
+async function fromFamilyRevisions(ecs: ECSClient, running: string, historyNote: string, marks: MarkedRevisions): Promise<RollbackTarget> {
   const [family, revisionText] = splitFamilyRevision(running);
   const current = Number(revisionText);
   const older = (arn: string): boolean => {
     const [f, r] = splitFamilyRevision(arn);
     return f === family && Number(r) < current;
   };
-  const seen = await listTaskDefinitionArns(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxPages: MAX_HISTORY_PAGES }, older);
-  const arn = seen.find(older);
+  const candidates: string[] = [];
+  await listTaskDefinitionArns(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxPages: MAX_HISTORY_PAGES }, (a) => {
+    if (older(a)) candidates.push(a);
+    return candidates.length >= MAX_FAMILY_CANDIDATES;
+  });
+  let arn: string | undefined;
+  for (const candidate of candidates) {
+    if (await marks.skip(candidate)) continue;
+    arn = candidate;
+    break;
+  }
   if (arn !== undefined) {
     return {
       taskDefinitionArn: arn,

@@ -7,6 +7,7 @@ import type {
   ECSClient,
   ListTaskDefinitionsCommandOutput,
   RegisterTaskDefinitionCommandInput,
+  Tag,
   TaskDefinition,
   TaskDefinitionStatus,
 } from '@aws-sdk/client-ecs';
@@ -101,6 +102,13 @@ export async function describeLatestRevision(
     if (hasErrorName(e, 'ClientException')) return undefined;
     throw e;
   }
+}
+
+/** The tags of a task definition revision (DescribeTaskDefinition with `include: ['TAGS']`). */
+export async function taskDefinitionTags(ecs: ECSClient, ref: string, opts: AwsCallOptions = {}): Promise<Tag[]> {
+  opts.onCall?.('DescribeTaskDefinition');
+  const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] }), httpOptions(opts));
+  return out.tags ?? [];
 }
 
 export async function registerTaskDefinition(
