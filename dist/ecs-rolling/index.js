@@ -13727,7 +13727,7 @@ __webpack_unused_export__ = SubmitTaskStateChangeResponse$;
 __webpack_unused_export__ = SystemControl$;
 __webpack_unused_export__ = Tag$;
 __webpack_unused_export__ = TagResource$;
-__webpack_unused_export__ = TagResourceCommand;
+exports.eqU = TagResourceCommand;
 __webpack_unused_export__ = TagResourceRequest$;
 __webpack_unused_export__ = TagResourceResponse$;
 __webpack_unused_export__ = TargetNotConnectedException;
@@ -78875,7 +78875,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6830);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2468);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-rolling', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78885,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6830:
+/***/ 2468:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80775,7 +80775,7 @@ async function tagResource(ecs, resourceArn, tags, opts = {}) {
     if (tags.length === 0)
         return;
     opts.onCall?.('TagResource');
-    await ecs.send(new TagResourceCommand({ resourceArn, tags: [...tags] }), httpOptions(opts));
+    await ecs.send(new client_ecs_dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: [...tags] }), call_options_httpOptions(opts));
 }
 async function untagResource(ecs, resourceArn, tagKeys, opts = {}) {
     if (tagKeys.length === 0)
@@ -80847,6 +80847,12 @@ async function describeLatestRevision(ecs, family, opts = {}) {
             return undefined;
         throw e;
     }
+}
+/** The tags of a task definition revision (DescribeTaskDefinition with `include: ['TAGS']`). */
+async function taskDefinitionTags(ecs, ref, opts = {}) {
+    opts.onCall?.('DescribeTaskDefinition');
+    const out = await ecs.send(new client_ecs_dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }), call_options_httpOptions(opts));
+    return out.tags ?? [];
 }
 async function registerTaskDefinition(ecs, input, opts = {}) {
     opts.onCall?.('RegisterTaskDefinition');
@@ -81020,7 +81026,7 @@ async function finishAction(rt, build, record) {
             rt.log.info(`${name}: ${value}`);
         return r;
     });
-    await record?.finish(report.succeeded ? 'success' : 'failure', report.status);
+    await record?.finish(!report.succeeded ? 'failure' : report.startedOnly === true ? 'in_progress' : 'success', report.status);
     if (!report.succeeded)
         throw new Error(report.failure ?? report.heading);
 }
@@ -82586,6 +82592,34 @@ async function keepEcsRollback(deps, snapshot, deploymentId) {
     return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-marks.js
+
+
+
+
+/** Tag key on a task definition revision a rollback moved a service away from; the value says when and where. */
+const ROLLED_BACK_FROM_TAG = 'ecs-delivery-actions:rolled-back-from';
+/**
+ * Tags `revision` as rolled back from (by `service`). A failure to tag (e.g. no ecs:TagResource permission) is a
+ * warning: the rollback itself succeeded; a later automatic choice could then pick this revision again.
+ */
+async function markRolledBackFrom(deps, revision, service) {
+    const value = `${service} ${new Date(deps.clock.now()).toISOString()}`;
+    try {
+        await tagResource(deps.ecs, revision, [{ key: ROLLED_BACK_FROM_TAG, value }]);
+        deps.log.info(`Marked ${familyRevision(revision)} as rolled back from (tag ${ROLLED_BACK_FROM_TAG}): a later rollback will not choose it.`);
+    }
+    catch (e) {
+        deps.log.warning(`Could not tag ${familyRevision(revision)} as rolled back from (${(0,core_errors/* describeError */.Uc)(e)}): a later automatic rollback ` +
+            'could choose it again; give task-definition-arn then.');
+    }
+}
+/** When (and by which service) a rollback moved away from `revision`, or undefined when none did. */
+async function rolledBackFrom(ecs, revision) {
+    const tags = await taskDefinitionTags(ecs, revision);
+    return tags.find((t) => t.key === ROLLED_BACK_FROM_TAG)?.value;
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-plan.js
 /** A rollback gets at least this long, even when the deployment used up the overall deadline. */
 const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
@@ -82597,6 +82631,8 @@ const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
  * ours); when only its auto scaling was removed, that is put back. With rollback-on-failure off, the log says what
  * is left as the failure made it. (The manual rollback, `mode: rollback`, is manual-rollback.ts.)
  */
+
+
 
 
 
@@ -82638,6 +82674,14 @@ async function rollBackFailedDeployment(deps, plan, snapshot, done, failure, out
     outcome.stoppedTasks = [...failure.stoppedTasks, ...result.stoppedTasks];
     if (result.status !== 'succeeded')
         outcome.cause = `${failure.message}\nRollback ${result.status}: ${result.detail}`;
+    else if (serviceRollback && snapshot.exists)
+        await markMovedAway(deps, outcome.taskDefinitionArn, snapshot);
+}
+/** R7: the revision a rollback moved the service away from is never chosen by a later automatic rollback. */
+async function markMovedAway(deps, failed, snapshot) {
+    if (sameTaskDefinition(failed, snapshot.taskDefinitionArn))
+        return;
+    await markRolledBackFrom(deps, failed, snapshot.service);
 }
 /** rollback-on-failure false: the service stays as the failure left it; only this action's own preparation is undone. */
 async function leaveAsFailed(deps, plan, snapshot, done) {
@@ -82878,8 +82922,11 @@ async function deployRolling(deps, plan, live) {
     const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
     if (failure !== undefined)
         await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
+    else if (done.rollout.waitMs === undefined) {
+        log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} started; ECS goes on with it (not waited for).`);
+    }
     else {
-        if (done.rollout.waitMs !== undefined && done.rollout.service !== undefined)
+        if (done.rollout.service !== undefined)
             outcome.steadyService = done.rollout.service;
         log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} succeeded.`);
     }
@@ -82949,7 +82996,7 @@ function updateInput(deps, plan, snapshot, taskDefinitionArn) {
 }
 function baseOutcome(plan, snapshot, taskDefinitionArn, done, ok, startedAt) {
     const outcome = {
-        status: ok ? 'succeeded' : 'failed',
+        status: !ok ? 'failed' : done.rollout.waitMs === undefined ? 'started' : 'succeeded',
         firstDeployment: !snapshot.exists && done.step.createdElsewhere !== true,
         taskDefinitionArn,
         service: { name: plan.serviceName },
@@ -83101,10 +83148,13 @@ async function describeServiceRevisions(ecs, arns, opts = {}) {
 
 
 
+
 /** Deployments whose revisions are looked up at a time (DescribeServiceRevisions takes 20 a call). */
 const DESCRIBE_BATCH = 20;
 /** History pages (100 deployments each) read at most. */
 const MAX_HISTORY_PAGES = 5;
+/** Older revisions of the family looked at (each one's tags read) before giving up. */
+const MAX_FAMILY_CANDIDATES = 10;
 async function resolveManualRollbackTarget(ecs, cluster, service, explicitArn) {
     if (explicitArn !== undefined && explicitArn !== '') {
         return { taskDefinitionArn: explicitArn, why: `task-definition-arn was given: rolling back to ${explicitArn}` };
@@ -83114,19 +83164,45 @@ async function resolveManualRollbackTarget(ecs, cluster, service, explicitArn) {
         throw new Error(`service ${service} is not ACTIVE in cluster ${cluster}: there is nothing to roll back`);
     }
     const running = live.taskDefinition;
+    const marks = new MarkedRevisions(ecs);
     let historyNote;
     try {
-        const found = await fromDeploymentHistory(ecs, cluster, service, running);
+        const found = await fromDeploymentHistory(ecs, cluster, service, running, marks);
         if (found !== undefined)
-            return found;
+            return marks.explain(found);
         historyNote = `the service deployment history has no successful deployment of a task definition other than ${familyRevision(running)}`;
     }
     catch (e) {
         historyNote = `the service deployment history could not be read (${(0,core_errors/* describeError */.Uc)(e)})`;
     }
-    return fromFamilyRevisions(ecs, running, historyNote);
+    return marks.explain(await fromFamilyRevisions(ecs, running, historyNote, marks));
 }
-async function fromDeploymentHistory(ecs, cluster, service, running) {
+/** Revisions a rollback moved away from (rollback-marks.ts), each looked up once, and which were skipped. */
+class MarkedRevisions {
+    ecs;
+    marks = new Map();
+    skipped = [];
+    constructor(ecs) {
+        this.ecs = ecs;
+    }
+    /** True (and remembered for the log) when a rollback moved away from `revision`. */
+    async skip(revision) {
+        // A revision whose tags cannot be read counts as unmarked: the mark only narrows an automatic choice.
+        if (!this.marks.has(revision))
+            this.marks.set(revision, await rolledBackFrom(this.ecs, revision).catch(() => undefined));
+        const mark = this.marks.get(revision);
+        if (mark === undefined)
+            return false;
+        const line = `${familyRevision(revision)} was skipped: a rollback moved away from it (${mark})`;
+        if (!this.skipped.includes(line))
+            this.skipped.push(line);
+        return true;
+    }
+    explain(target) {
+        return this.skipped.length === 0 ? target : { ...target, why: `${target.why}; ${this.skipped.join('; ')}` };
+    }
+}
+async function fromDeploymentHistory(ecs, cluster, service, running, marks) {
     const briefs = await listSuccessfulDeployments(ecs, cluster, service);
     briefs.sort((a, b) => timeOf(b) - timeOf(a));
     for (let i = 0; i < briefs.length; i += DESCRIBE_BATCH) {
@@ -83138,6 +83214,8 @@ async function fromDeploymentHistory(ecs, cluster, service, running) {
             const revision = revisionOf.get(brief.serviceDeploymentArn ?? '');
             const taskDefinition = revision === undefined ? undefined : taskDefinitionOf.get(revision);
             if (taskDefinition === undefined || sameTaskDefinition(taskDefinition, running))
+                continue;
+            if (await marks.skip(taskDefinition))
                 continue;
             const when = brief.finishedAt ?? brief.createdAt;
             const how = brief.status === 'ROLLBACK_SUCCESSFUL' ? 'the revision a successful ECS rollback restored' : 'a successful deployment';
@@ -83192,15 +83270,26 @@ async function revisionTaskDefinitions(ecs, revisionArnList) {
     return result;
 }
 /** The highest ACTIVE revision of the running family below the running revision. */
-async function fromFamilyRevisions(ecs, running, historyNote) {
+async function fromFamilyRevisions(ecs, running, historyNote, marks) {
     const [family, revisionText] = splitFamilyRevision(running);
     const current = Number(revisionText);
     const older = (arn) => {
         const [f, r] = splitFamilyRevision(arn);
         return f === family && Number(r) < current;
     };
-    const seen = await listTaskDefinitionArns(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxPages: MAX_HISTORY_PAGES }, older);
-    const arn = seen.find(older);
+    const candidates = [];
+    await listTaskDefinitionArns(ecs, { familyPrefix: family, status: 'ACTIVE', sort: 'DESC', maxPages: MAX_HISTORY_PAGES }, (a) => {
+        if (older(a))
+            candidates.push(a);
+        return candidates.length >= MAX_FAMILY_CANDIDATES;
+    });
+    let arn;
+    for (const candidate of candidates) {
+        if (await marks.skip(candidate))
+            continue;
+        arn = candidate;
+        break;
+    }
     if (arn !== undefined) {
         return {
             taskDefinitionArn: arn,
@@ -83221,6 +83310,8 @@ function timeOf(b) {
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/manual-rollback.js
+
+
 
 
 
@@ -83254,6 +83345,10 @@ async function rollbackService(deps, req) {
         requireExistingService: true,
         ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
     });
+    const movedAway = outcome.previousTaskDefinitionArn;
+    if (outcome.status === 'succeeded' && movedAway !== undefined && !sameTaskDefinition(movedAway, outcome.taskDefinitionArn)) {
+        await markRolledBackFrom(deps, movedAway, req.service);
+    }
     return { ...outcome, target };
 }
 
@@ -83616,8 +83711,10 @@ function durationRow(outcome) {
     ].filter((p) => p !== undefined);
     return ['Duration', `${(0,time/* formatDuration */.a3)(t.totalMs)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`];
 }
-/** `Result`: succeeded, or failed with why in a few words. */
+/** `Result`: succeeded, started (not waited for), or failed with why in a few words. */
 function resultRow(outcome) {
+    if (outcome.status === 'started')
+        return ['Result', 'started, not waited for (wait-for-steady-state: false): ECS goes on with it'];
     const ok = outcome.status === 'succeeded';
     return ['Result', ok ? 'succeeded' : `failed: ${FAILURE_WORDS[outcome.failureReason ?? 'error']}`];
 }
@@ -84323,14 +84420,16 @@ function readRollbackTarget(inputs, clusterInput) {
 
 function rollingReport(input) {
     const { options, outcome, facts } = input;
-    const ok = outcome.status === 'succeeded';
+    const ok = outcome.status !== 'failed';
+    const ended = outcome.status === 'started' ? 'started (not waited for)' : ok ? 'succeeded' : 'failed';
     const deployed = facts.deployed?.revision ?? outcome.taskDefinitionArn;
     const verb = options.mode === 'rollback' ? 'rollback of' : 'deployment of';
     const failure = deployFailureMessage(outcome, options.rollbackOnFailure);
     return {
         succeeded: ok,
+        startedOnly: outcome.status === 'started',
         outputs: outputs(outcome, facts),
-        heading: `ecs-rolling: ${ok ? '✅' : '❌'} ${verb} ${deployed} to service ${outcome.service.name} ${ok ? 'succeeded' : 'failed'}`,
+        heading: `ecs-rolling: ${outcome.status === 'started' ? '⏳' : ok ? '✅' : '❌'} ${verb} ${deployed} to service ${outcome.service.name} ${ended}`,
         rows: [
             ['Service', outcome.service.name],
             ['Cluster', options.cluster],
@@ -84344,7 +84443,7 @@ function rollingReport(input) {
         ],
         sections: [...(ok ? [] : [failureSection(failure)]), stoppedTasksSection(outcome)],
         failure: ok ? undefined : failure,
-        status: ok ? `Deployed ${outcome.taskDefinitionArn}` : (outcome.cause ?? 'failed'),
+        status: outcome.status === 'started' ? `Started ${outcome.taskDefinitionArn}; not waited for` : ok ? `Deployed ${outcome.taskDefinitionArn}` : (outcome.cause ?? 'failed'),
     };
 }
 function outputs(outcome, facts) {
