@@ -205,6 +205,25 @@ export const ROLLING_CASES: BadInputCase[] = [
     message: /file not found/,
     where: { input: 'scalable-targets', file: 'autoscaling/target.yaml' },
   }),
+  // mode: rollback refuses what it cannot honour (issue 11)
+  rolling({
+    name: 'mode rollback with same-as-running true',
+    inputs: { mode: 'rollback', 'task-definition': '', 'service-definition': '', image: '', 'same-as-running': 'true' },
+    message: /mode 'rollback' cannot honour it: a rollback always keeps the live desired count/,
+    where: { input: 'same-as-running' },
+  }),
+  rolling({
+    name: 'mode rollback with force-new-deployment true',
+    inputs: { mode: 'rollback', 'task-definition': '', 'service-definition': '', image: '', 'force-new-deployment': 'true' },
+    message: /forces a new deployment; remove this input/,
+    where: { input: 'force-new-deployment' },
+  }),
+  rolling({
+    name: 'mode rollback with desired-count',
+    inputs: { mode: 'rollback', 'task-definition': '', 'service-definition': '', image: '', 'desired-count': '3' },
+    message: /mode 'rollback' does not use it/,
+    where: { input: 'desired-count' },
+  }),
   // Enumerations and booleans
   rolling({
     name: 'unknown mode',

@@ -94,7 +94,10 @@ export async function readOptions(rt: ActionRuntime): Promise<RollingOptions> {
   };
   const { cluster, image: _notRead, ...run } = shared;
   const common: RunSettings = { ...run, waitForSteadyState: flags.waitForSteadyState, rollbackOnFailure: flags.rollbackOnFailure };
-  if (mode === 'rollback') return { mode, ...common, ...readRollbackTarget(inputs, cluster) };
+  if (mode === 'rollback') {
+    refuseRollbackSwitches(flags);
+    return { mode, ...common, ...readRollbackTarget(inputs, cluster) };
+  }
   return { mode, ...common, ...(await readDeployment(rt.workspace, inputs, cluster, flags)) };
 }
 
@@ -112,6 +115,18 @@ function readMode(inputs: Inputs): Mode {
     }
   }
   return mode;
+}
+
+/**
+ * A rollback keeps the live desired count and always starts a new deployment, so these switches would be silently
+ * ignored: refused instead (R7).
+ */
+function refuseRollbackSwitches(flags: ModeFlags): void {
+  const why =
+    "mode 'rollback' cannot honour it: a rollback always keeps the live desired count and forces a new deployment; " +
+    'remove this input';
+  if (flags.sameAsRunning) throw new ConfigurationError(why, { input: 'same-as-running' });
+  if (flags.forceNewDeployment) throw new ConfigurationError(why, { input: 'force-new-deployment' });
 }
 
 /** What a deployment adds to the run settings. */
