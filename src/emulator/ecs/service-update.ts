@@ -64,7 +64,9 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
   if (taskDef !== primary?.taskDef) redeploy = true;
   const strategy = optList<Json>(p, 'capacityProviderStrategy');
   if (strategy !== undefined) {
-    if (service.launchType !== undefined && !force) {
+    const switching = service.launchType !== undefined;
+    const changing = service.capacityProviderStrategy !== undefined && changed(strategy, service.capacityProviderStrategy);
+    if ((switching || changing) && !force) {
       throw invalid(
         'When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.',
       );
