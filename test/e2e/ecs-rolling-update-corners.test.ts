@@ -1,6 +1,7 @@
 /**
  * ecs-rolling end to end, corners of an update (issue 11): a capacity provider strategy that changes is deployed with
- * a forced new deployment, as ECS requires.
+ * a forced new deployment, as ECS requires; the rollback of a deployment that never settles fits inside
+ * timeout-minutes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
@@ -43,4 +44,23 @@ describe('capacity provider strategy (issue 11 item 6)', () => {
     });
     expect((await describeWeb(e.ecs))?.capacityProviderStrategy).toMatchObject([{ capacityProvider: 'FARGATE_SPOT', weight: 1 }]);
   });
+});
+
+describe('the rollback fits inside timeout-minutes (issue 11 item 7)', () => {
+  it('a deployment that never settles is given up after two thirds of the time, leaving the rest to the rollback', async () => {
+    const noBreaker = serviceDefinitionJson({ deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100 } });
+    const workspace = standardWorkspace({ 'service.json': noBreaker });
+    const good = await runRolling(e.emu, deployInputs('registry.example.com/web:1'), { workspace });
+    expect(good.exitCode).toBe(0);
+    const run = await runRolling(e.emu, deployInputs('registry.example.com/web:crash', { 'timeout-minutes': 1 }), { workspace });
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('Waiting at most 40s; 20s of timeout-minutes is kept for a rollback.');
+    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+    const waited = Number(/timed out after waiting (\d+)s/.exec(error)?.[1] ?? 'NaN');
+    expect(waited).toBeGreaterThanOrEqual(39);
+    expect(waited).toBeLessThanOrEqual(41);
+    expect(error).toContain('Rollback succeeded');
+    expect(await describeWeb(e.ecs)).toMatchObject({ taskDefinition: good.outputs['taskDefinitionArn'], runningCount: 2 });
+  }, 120_000);
 });

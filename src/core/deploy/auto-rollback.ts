@@ -7,12 +7,11 @@
 import { restoreAutoScaling } from '../autoscaling/apply.js';
 import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
 import { describeError } from '../errors.js';
-import { Deadline } from '../time.js';
 import type { Failure, Outcome } from './outcome.js';
 import { rollbackToSnapshot, type RollbackDeps, type RollbackResult } from './restore-snapshot.js';
 import { markRolledBackFrom } from './rollback-marks.js';
 import type { DeploymentDone } from './rolling.js';
-import { MIN_ROLLBACK_TIMEOUT_MS, type RollingDeps, type RollingPlan } from './rolling-plan.js';
+import type { RollingDeps, RollingPlan } from './rolling-plan.js';
 import type { RollbackSnapshot } from './snapshot.js';
 
 export async function rollBackFailedDeployment(
@@ -39,9 +38,9 @@ export async function rollBackFailedDeployment(
   const started = deps.clock.now();
   const result = await log.group('Rollback', async () => {
     if (!serviceRollback) return restoreAutoScalingOnly(deps, snapshot);
-    const timeout = plan.rollbackTimeoutMs ?? Math.max(plan.deadline.remainingMs(), MIN_ROLLBACK_TIMEOUT_MS);
+    // What is left of the run's deadline: at least the share the deployment's wait kept for the rollback.
     return rollbackToSnapshot(deps, snapshot, {
-      deadline: new Deadline(deps.clock, timeout),
+      deadline: plan.deadline,
       signal: deps.hardSignal,
       changedFields: done.step.change.changedFields,
       desiredCountSet: done.step.change.desiredCount,

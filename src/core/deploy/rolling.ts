@@ -17,7 +17,8 @@ import { rollBackFailedDeployment } from './auto-rollback.js';
 import { finishAutoScaling } from './auto-scaling-step.js';
 import type { Failure, Outcome } from './outcome.js';
 import { waitForRollout, type RolloutResult } from './rollout.js';
-import type { RollingDeps, RollingPlan } from './rolling-plan.js';
+import { ROLLBACK_SHARE, type RollingDeps, type RollingPlan } from './rolling-plan.js';
+import { formatDuration } from '../time.js';
 import { checkRollbackTarget, logSnapshot, resolveTaskDefinitionArn, throwIfAborted } from './rolling-steps.js';
 import { createStep, updateStep, type StepResult } from './service-change.js';
 import { createOnlyFieldsIn, toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
@@ -66,7 +67,7 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
 async function changeAndWait(deps: RollingDeps, plan: RollingPlan, snapshot: RollbackSnapshot, taskDefinitionArn: string): Promise<DeploymentDone> {
   const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
   const wait = {
-    deadline: plan.deadline,
+    deadline: waitDeadline(deps, plan),
     seenEventIds: snapshot.seenEventIds,
     ...signal,
     ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
@@ -165,6 +166,14 @@ function forceForCapacityProviders(input: UpdateServiceCommandInput, snapshot: R
       ? 'Forcing a new deployment: the service moves from a launch type to a capacity provider strategy, which ECS applies only with one.'
       : 'Forcing a new deployment: the capacity provider strategy changes, which ECS applies only with one.',
   );
+}
+
+/** The deployment's share of the deadline: all of it, or less the rollback's share when a failure is rolled back. */
+function waitDeadline(deps: RollingDeps, plan: RollingPlan): RollingPlan['deadline'] {
+  if (!plan.rollbackOnFailure) return plan.deadline;
+  const reserve = Math.floor(plan.deadline.remainingMs() * ROLLBACK_SHARE);
+  deps.log.info(`Waiting at most ${formatDuration(plan.deadline.remainingMs() - reserve)}; ${formatDuration(reserve)} of timeout-minutes is kept for a rollback.`);
+  return plan.deadline.keeping(reserve);
 }
 
 /** S3: what can be checked before the first mutating call. */

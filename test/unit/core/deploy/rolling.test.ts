@@ -270,14 +270,18 @@ describe('failure and rollback (R6)', () => {
     expect(updateInputs()[1]?.desiredCount).toBe(3);
   });
 
-  it('gives the rollback time of its own after a timeout', async () => {
+  it('keeps a third of the deadline for the rollback, so both fit inside timeout-minutes (issue 11 item 7)', async () => {
     seedExisting();
-    // The deployment uses up the whole deadline; the rollback deployment takes 10 minutes to roll out.
-    w.ecs.rollouts.push(neverCompletes(), rollsOut(10 * 60_000));
+    // The deployment never completes; the rollback deployment takes 8 minutes to roll out.
+    w.ecs.rollouts.push(neverCompletes(), rollsOut(8 * 60_000));
     const outcome = await deployService(w.deps(), w.plan());
-    const rollbackWait = w.ecs.followed[1];
-    expect((rollbackWait?.lastPolledAt ?? 0) - (rollbackWait?.startedAt ?? 0)).toBeGreaterThanOrEqual(10 * 60_000);
+    const [deployWait, rollbackWait] = w.ecs.followed;
+    // The deployment's wait ends after two thirds of the 30 minutes; the rollback ends before the 30 minutes are up.
+    expect((deployWait?.lastPolledAt ?? 0) - T0).toBeLessThanOrEqual(20 * 60_000);
+    expect((deployWait?.lastPolledAt ?? 0) - T0).toBeGreaterThan(19 * 60_000);
+    expect(rollbackWait?.lastPolledAt ?? Infinity).toBeLessThanOrEqual(T0 + 30 * 60_000);
     expect(outcome).toMatchObject({ status: 'failed', failureReason: 'timeout', rolledBack: true });
+    expect(w.log.messages()).toContain('Waiting at most 20m; 10m of timeout-minutes is kept for a rollback.');
   });
 
   it('reports a failed rollback after the original cause', async () => {
