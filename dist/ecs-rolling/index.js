@@ -81357,8 +81357,6 @@ async function ignoreNotFound(p) {
     }
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
-var time = __nccwpck_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/events.js
 /** The AWS-event log line of S6: `# AWS Event: 2024-05-01 13:04:05.123 <message>` (UTC). */
 function formatAwsEvent(at, message) {
@@ -81405,7 +81403,7 @@ class EventPrinter {
             fresh.push({ event, order: index });
         });
         // Oldest first; events with the same timestamp keep ECS's order reversed (ECS lists newest first).
-        fresh.sort((a, b) => events_time(a.event) - events_time(b.event) || b.order - a.order);
+        fresh.sort((a, b) => time(a.event) - time(b.event) || b.order - a.order);
         for (const { event } of fresh) {
             this.log.info(formatAwsEvent(event.createdAt ?? new Date(0), event.message ?? ''));
         }
@@ -81415,7 +81413,7 @@ class EventPrinter {
 function eventKey(event) {
     return event.id ?? `${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`;
 }
-function events_time(event) {
+function time(event) {
     return event.createdAt?.getTime() ?? 0;
 }
 /** `Deployment ecs-svc/123: desired 3, pending 1, running 2, rollout IN_PROGRESS` */
@@ -81449,6 +81447,8 @@ class ProgressPrinter {
     }
 }
 
+// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
+var core_time = __nccwpck_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/pacer.js
 const DEFAULT_MAX_INTERVAL_MS = 15_000;
 const DEFAULT_READS_PER_MINUTE = 30;
@@ -81815,7 +81815,7 @@ async function service_poll_pollService(deps, params, observer) {
         signal,
         intervalMs: params.pollIntervalMs,
         onRetry: (e, kind, nextMs) => {
-            const note = `${kind === 'throttling' ? 'Throttled' : 'Transient error'} while polling service ${params.service} (${(0,core_errors/* describeError */.Uc)(e)}); next poll in ${(0,time/* formatDuration */.a3)(nextMs)}`;
+            const note = `${kind === 'throttling' ? 'Throttled' : 'Transient error'} while polling service ${params.service} (${(0,core_errors/* describeError */.Uc)(e)}); next poll in ${(0,core_time/* formatDuration */.a3)(nextMs)}`;
             if (kind === 'throttling')
                 log.debug(note);
             else
@@ -81839,7 +81839,7 @@ function ioOf(round) {
 /** The failure for a wait that timed out or was cancelled, with the stopped tasks the observer saw (S9). */
 async function ended(end, observer, ctx) {
     const { params, clock, startedAt, lastService } = ctx;
-    const waited = (0,time/* formatDuration */.a3)(clock.now() - startedAt);
+    const waited = (0,core_time/* formatDuration */.a3)(clock.now() - startedAt);
     let message;
     if (end.kind === 'cancelled') {
         message = `cancelled after ${waited} while waiting for ${observer.waitingFor()}: ${(0,core_errors/* describeError */.Uc)(params.signal?.reason ?? 'aborted')}`;
@@ -81847,7 +81847,7 @@ async function ended(end, observer, ctx) {
     else {
         const seen = observer.lastSeen();
         const error = end.lastError !== undefined ? `; last error: ${(0,core_errors/* describeError */.Uc)(end.lastError)}` : '';
-        message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${error}`;
+        message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,core_time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${error}`;
     }
     // The wait is over: a last read that explains a timeout needs no pacing.
     const io = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };
@@ -82620,10 +82620,6 @@ async function rolledBackFrom(ecs, revision) {
     return tags.find((t) => t.key === ROLLED_BACK_FROM_TAG)?.value;
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-plan.js
-/** A rollback gets at least this long, even when the deployment used up the overall deadline. */
-const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
-
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/auto-rollback.js
 /**
  * R6, the automatic rollback after a failed deployment: undo what the deployment did (deployRolling's
@@ -82631,8 +82627,6 @@ const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
  * ours); when only its auto scaling was removed, that is put back. With rollback-on-failure off, the log says what
  * is left as the failure made it. (The manual rollback, `mode: rollback`, is manual-rollback.ts.)
  */
-
-
 
 
 
@@ -82658,9 +82652,9 @@ async function rollBackFailedDeployment(deps, plan, snapshot, done, failure, out
     const result = await log.group('Rollback', async () => {
         if (!serviceRollback)
             return restoreAutoScalingOnly(deps, snapshot);
-        const timeout = plan.rollbackTimeoutMs ?? Math.max(plan.deadline.remainingMs(), MIN_ROLLBACK_TIMEOUT_MS);
+        // What is left of the run's deadline: at least the share the deployment's wait kept for the rollback.
         return rollbackToSnapshot(deps, snapshot, {
-            deadline: new time/* Deadline */.B2(deps.clock, timeout),
+            deadline: plan.deadline,
             signal: deps.hardSignal,
             changedFields: done.step.change.changedFields,
             desiredCountSet: done.step.change.desiredCount,
@@ -82751,6 +82745,14 @@ async function finishAutoScaling(deps, plan, snapshot, manifests) {
         return { reason: 'auto-scaling', message: `applying auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`, stoppedTasks: [] };
     }
 }
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-plan.js
+/**
+ * R6 within the deadline: with rollback-on-failure on, the deployment's wait may use only two thirds of the time
+ * left; the last third is kept for the rollback, so both fit inside timeout-minutes (and a job-level timeout set
+ * just above it never cuts a rollback in half).
+ */
+const ROLLBACK_SHARE = 1 / 3;
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-steps.js
 
@@ -82900,6 +82902,8 @@ function inactiveRequest(cluster, service, wait) {
 
 
 
+
+
 /** Deploys `plan` to the service described as `live` (undefined: ECS does not know it). */
 async function deployRolling(deps, plan, live) {
     const { log, clock } = deps;
@@ -82938,7 +82942,7 @@ async function deployRolling(deps, plan, live) {
 async function changeAndWait(deps, plan, snapshot, taskDefinitionArn) {
     const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
     const wait = {
-        deadline: plan.deadline,
+        deadline: waitDeadline(deps, plan),
         seenEventIds: snapshot.seenEventIds,
         ...signal,
         ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
@@ -82987,6 +82991,7 @@ function updateInput(deps, plan, snapshot, taskDefinitionArn) {
         sameAsRunning: plan.sameAsRunning,
         forceNewDeployment: plan.forceNewDeployment,
     });
+    forceForCapacityProviders(input, snapshot, deps.log);
     const ignored = createOnlyFieldsIn(plan.serviceDefinition);
     if (ignored.length > 0)
         deps.log.info(`Not updated (ECS sets them only at creation): ${ignored.join(', ')}`);
@@ -83015,6 +83020,31 @@ function baseOutcome(plan, snapshot, taskDefinitionArn, done, ok, startedAt) {
     if (done.rollout.waitMs !== undefined)
         outcome.timings.waitMs = done.rollout.waitMs;
     return outcome;
+}
+/**
+ * ECS applies a new capacity provider strategy (or a switch from a launch type to one) only with a new deployment
+ * and refuses the update otherwise: force it, and say why.
+ */
+function forceForCapacityProviders(input, snapshot, log) {
+    const wanted = input.capacityProviderStrategy;
+    if (wanted === undefined || input.forceNewDeployment === true)
+        return;
+    const live = snapshot.serviceConfig.capacityProviderStrategy;
+    const same = (a) => JSON.stringify(a.map((c) => [c.capacityProvider, c.weight ?? 0, c.base ?? 0]));
+    if (live !== undefined && same(live) === same(wanted))
+        return;
+    input.forceNewDeployment = true;
+    log.info(live === undefined
+        ? 'Forcing a new deployment: the service moves from a launch type to a capacity provider strategy, which ECS applies only with one.'
+        : 'Forcing a new deployment: the capacity provider strategy changes, which ECS applies only with one.');
+}
+/** The deployment's share of the deadline: all of it, or less the rollback's share when a failure is rolled back. */
+function waitDeadline(deps, plan) {
+    if (!plan.rollbackOnFailure)
+        return plan.deadline;
+    const reserve = Math.floor(plan.deadline.remainingMs() * ROLLBACK_SHARE);
+    deps.log.info(`Waiting at most ${(0,core_time/* formatDuration */.a3)(plan.deadline.remainingMs() - reserve)}; ${(0,core_time/* formatDuration */.a3)(reserve)} of timeout-minutes is kept for a rollback.`);
+    return plan.deadline.keeping(reserve);
 }
 /** S3: what can be checked before the first mutating call. */
 function validatePlan(plan, snapshot) {
@@ -83706,10 +83736,10 @@ function desiredCountRow(outcome, facts) {
 function durationRow(outcome) {
     const t = outcome.timings;
     const parts = [
-        t.waitMs !== undefined ? `waiting ${(0,time/* formatDuration */.a3)(t.waitMs)}` : undefined,
-        t.rollbackMs !== undefined ? `rollback ${(0,time/* formatDuration */.a3)(t.rollbackMs)}` : undefined,
+        t.waitMs !== undefined ? `waiting ${(0,core_time/* formatDuration */.a3)(t.waitMs)}` : undefined,
+        t.rollbackMs !== undefined ? `rollback ${(0,core_time/* formatDuration */.a3)(t.rollbackMs)}` : undefined,
     ].filter((p) => p !== undefined);
-    return ['Duration', `${(0,time/* formatDuration */.a3)(t.totalMs)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`];
+    return ['Duration', `${(0,core_time/* formatDuration */.a3)(t.totalMs)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`];
 }
 /** `Result`: succeeded, started (not waited for), or failed with why in a few words. */
 function resultRow(outcome) {
@@ -84342,8 +84372,10 @@ async function readOptions(rt) {
     };
     const { cluster, image: _notRead, ...run } = shared;
     const common = { ...run, waitForSteadyState: flags.waitForSteadyState, rollbackOnFailure: flags.rollbackOnFailure };
-    if (mode === 'rollback')
+    if (mode === 'rollback') {
+        refuseRollbackSwitches(flags);
         return { mode, ...common, ...readRollbackTarget(inputs, cluster) };
+    }
     return { mode, ...common, ...(await readDeployment(rt.workspace, inputs, cluster, flags)) };
 }
 /** `mode`; a rollback refuses the inputs only a deployment uses. */
@@ -84358,6 +84390,18 @@ function readMode(inputs) {
         }
     }
     return mode;
+}
+/**
+ * A rollback keeps the live desired count and always starts a new deployment, so these switches would be silently
+ * ignored: refused instead (R7).
+ */
+function refuseRollbackSwitches(flags) {
+    const why = "mode 'rollback' cannot honour it: a rollback always keeps the live desired count and forces a new deployment; " +
+        'remove this input';
+    if (flags.sameAsRunning)
+        throw new core_errors/* ConfigurationError */.j1(why, { input: 'same-as-running' });
+    if (flags.forceNewDeployment)
+        throw new core_errors/* ConfigurationError */.j1(why, { input: 'force-new-deployment' });
 }
 /** R1–R6: the task definition, the service, the desired count and the auto scaling manifests, all checked. */
 async function readDeployment(workspace, inputs, cluster, flags) {
@@ -84495,7 +84539,7 @@ async function main(rt) {
         signal: rt.cancel,
         hardSignal: rt.hardCancel,
     };
-    const deadline = new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000);
+    const deadline = new core_time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000);
     const record = await startRecord(rt, options);
     const result = await recordErrors(record, async () => options.mode === 'rollback'
         ? rollbackService(deps, {
@@ -87967,6 +88011,10 @@ class Deadline {
     }
     expired() {
         return this.remainingMs() === 0;
+    }
+    /** A deadline `reserveMs` earlier than this one (never in the past): what is left after keeping a reserve. */
+    keeping(reserveMs) {
+        return new Deadline(this.clock, Math.max(0, this.remainingMs() - reserveMs));
     }
     /** Throws DeadlineExceededError naming `what` when the deadline has passed. */
     check(what) {

@@ -82418,8 +82418,6 @@ async function rollback_marks_rolledBackFrom(ecs, revision) {
 
 
 
-
-
 async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome) {
     const { log } = deps;
     outcome.failureReason = failure.reason;
@@ -82440,9 +82438,9 @@ async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done
     const result = await log.group('Rollback', async () => {
         if (!serviceRollback)
             return restoreAutoScalingOnly(deps, snapshot);
-        const timeout = plan.rollbackTimeoutMs ?? Math.max(plan.deadline.remainingMs(), MIN_ROLLBACK_TIMEOUT_MS);
+        // What is left of the run's deadline: at least the share the deployment's wait kept for the rollback.
         return rollbackToSnapshot(deps, snapshot, {
-            deadline: new Deadline(deps.clock, timeout),
+            deadline: plan.deadline,
             signal: deps.hardSignal,
             changedFields: done.step.change.changedFields,
             desiredCountSet: done.step.change.desiredCount,
@@ -82682,6 +82680,8 @@ function inactiveRequest(cluster, service, wait) {
 
 
 
+
+
 /** Deploys `plan` to the service described as `live` (undefined: ECS does not know it). */
 async function rolling_deployRolling(deps, plan, live) {
     const { log, clock } = deps;
@@ -82720,7 +82720,7 @@ async function rolling_deployRolling(deps, plan, live) {
 async function changeAndWait(deps, plan, snapshot, taskDefinitionArn) {
     const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
     const wait = {
-        deadline: plan.deadline,
+        deadline: waitDeadline(deps, plan),
         seenEventIds: snapshot.seenEventIds,
         ...signal,
         ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
@@ -82769,6 +82769,7 @@ function updateInput(deps, plan, snapshot, taskDefinitionArn) {
         sameAsRunning: plan.sameAsRunning,
         forceNewDeployment: plan.forceNewDeployment,
     });
+    forceForCapacityProviders(input, snapshot, deps.log);
     const ignored = createOnlyFieldsIn(plan.serviceDefinition);
     if (ignored.length > 0)
         deps.log.info(`Not updated (ECS sets them only at creation): ${ignored.join(', ')}`);
@@ -82797,6 +82798,31 @@ function baseOutcome(plan, snapshot, taskDefinitionArn, done, ok, startedAt) {
     if (done.rollout.waitMs !== undefined)
         outcome.timings.waitMs = done.rollout.waitMs;
     return outcome;
+}
+/**
+ * ECS applies a new capacity provider strategy (or a switch from a launch type to one) only with a new deployment
+ * and refuses the update otherwise: force it, and say why.
+ */
+function forceForCapacityProviders(input, snapshot, log) {
+    const wanted = input.capacityProviderStrategy;
+    if (wanted === undefined || input.forceNewDeployment === true)
+        return;
+    const live = snapshot.serviceConfig.capacityProviderStrategy;
+    const same = (a) => JSON.stringify(a.map((c) => [c.capacityProvider, c.weight ?? 0, c.base ?? 0]));
+    if (live !== undefined && same(live) === same(wanted))
+        return;
+    input.forceNewDeployment = true;
+    log.info(live === undefined
+        ? 'Forcing a new deployment: the service moves from a launch type to a capacity provider strategy, which ECS applies only with one.'
+        : 'Forcing a new deployment: the capacity provider strategy changes, which ECS applies only with one.');
+}
+/** The deployment's share of the deadline: all of it, or less the rollback's share when a failure is rolled back. */
+function waitDeadline(deps, plan) {
+    if (!plan.rollbackOnFailure)
+        return plan.deadline;
+    const reserve = Math.floor(plan.deadline.remainingMs() * ROLLBACK_SHARE);
+    deps.log.info(`Waiting at most ${formatDuration(plan.deadline.remainingMs() - reserve)}; ${formatDuration(reserve)} of timeout-minutes is kept for a rollback.`);
+    return plan.deadline.keeping(reserve);
 }
 /** S3: what can be checked before the first mutating call. */
 function validatePlan(plan, snapshot) {
@@ -88963,6 +88989,10 @@ class Deadline {
     }
     expired() {
         return this.remainingMs() === 0;
+    }
+    /** A deadline `reserveMs` earlier than this one (never in the past): what is left after keeping a reserve. */
+    keeping(reserveMs) {
+        return new Deadline(this.clock, Math.max(0, this.remainingMs() - reserveMs));
     }
     /** Throws DeadlineExceededError naming `what` when the deadline has passed. */
     check(what) {
