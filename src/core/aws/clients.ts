@@ -28,6 +28,8 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 export interface AwsClientOptions {
   /** The `region` input; empty or undefined falls back to the environment. */
   region?: string | undefined;
+  /** Where `region` came from when it is not the `region` input (for the unknown-region hint). */
+  regionSource?: 'awslogs-region' | undefined;
   maxAttempts?: number | undefined;
   /** Attempts for a call that keeps being throttled (default THROTTLED_MAX_ATTEMPTS; tests lower it). */
   throttledMaxAttempts?: number | undefined;
@@ -110,7 +112,8 @@ export function createAwsClients(
       input: 'max-attempts',
     });
   }
-  const choice = resolveRegionChoice(options.region, options.env);
+  const resolved = resolveRegionChoice(options.region, options.env);
+  const choice: RegionChoice = options.regionSource !== undefined && resolved.source === 'input' ? { ...resolved, source: options.regionSource } : resolved;
   const { region } = choice;
   const config = (): AwsClientConfig => ({
     region,

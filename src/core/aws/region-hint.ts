@@ -15,7 +15,8 @@ import type {
 } from '@smithy/types';
 
 /** Where the region came from, in the order S12 gives (clients.ts resolveRegionChoice). */
-export type RegionSource = 'input' | 'AWS_REGION' | 'AWS_DEFAULT_REGION';
+/** `awslogs-region`: a container's log configuration names the region of its log group. */
+export type RegionSource = 'input' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'awslogs-region';
 
 export interface RegionChoice {
   region: string;
@@ -31,6 +32,7 @@ const SOURCE_TEXT: Record<RegionSource, string> = {
   input: "the 'region' input",
   AWS_REGION: "the AWS_REGION environment variable (the 'region' input is empty)",
   AWS_DEFAULT_REGION: "the AWS_DEFAULT_REGION environment variable (the 'region' input and AWS_REGION are empty)",
+  'awslogs-region': "the task definition's awslogs-region log option",
 };
 
 export class UnresolvedEndpointError extends Error {

@@ -37,6 +37,11 @@ describe('withRegionHint', () => {
     expect(describeError(again)).toContain("EAI_AGAIN can also mean that the runner's DNS is not answering");
   });
 
+  it("a logs client made for a container's awslogs-region says so", () => {
+    const hinted = withRegionHint(dnsError('ENOTFOUND', 'logs.eu-fake-2.amazonaws.com'), { region: 'eu-fake-2', source: 'awslogs-region' });
+    expect(describeError(hinted)).toContain("this run used region eu-fake-2, from the task definition's awslogs-region log option");
+  });
+
   it('the China partition counts too; the host is read from the message when the error does not carry it', () => {
     const bare = Object.assign(new Error('getaddrinfo ENOTFOUND ecs.cn-fake-1.amazonaws.com.cn'), { code: 'ENOTFOUND' });
     expect(withRegionHint(bare, { region: 'cn-fake-1', source: 'AWS_REGION' })).toBeInstanceOf(UnresolvedEndpointError);
