@@ -1,6 +1,16 @@
 /** Bad inputs for ecs-rolling: each must fail before any AWS call with an error that says where the problem is. */
 import type { BadInputCase } from './corpus.js';
-import { SCALABLE_TARGET, SCALING_POLICY, WEB_SERVICE, WEB_TASK, WEB_TASK_LINES, doc, webServiceWith, webTaskWith } from './manifests.js';
+import {
+  OUTSIDE_WORKSPACE_AND_RUNNER_TEMP,
+  SCALABLE_TARGET,
+  SCALING_POLICY,
+  WEB_SERVICE,
+  WEB_TASK,
+  WEB_TASK_LINES,
+  doc,
+  webServiceWith,
+  webTaskWith,
+} from './manifests.js';
 
 const IMAGE = 'registry.example.com/web:2';
 const BASE_INPUTS = {
@@ -185,6 +195,14 @@ export const ROLLING_CASES: BadInputCase[] = [
     inputs: { 'service-definition': '/etc/passwd' },
     message: /leaves the workspace/,
     where: { input: 'service-definition', file: '/etc/passwd' },
+  }),
+  rolling(OUTSIDE_WORKSPACE_AND_RUNNER_TEMP),
+  rolling({
+    name: 'task definition path climbs out through a folder named ..cfg',
+    inputs: { 'task-definition': '..cfg/../../web-task.yaml' },
+    files: { '..cfg/td.yaml': WEB_TASK },
+    message: /leaves the workspace/,
+    where: { input: 'task-definition', file: '..cfg/../../web-task.yaml' },
   }),
   rolling({
     name: 'task definition through a symbolic link that points outside',

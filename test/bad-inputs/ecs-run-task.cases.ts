@@ -3,6 +3,7 @@ import type { BadInputCase } from './corpus.js';
 import {
   FARGATE_MIGRATE_TASK,
   MIGRATE_TASK,
+  OUTSIDE_WORKSPACE_AND_RUNNER_TEMP,
   RUN_REQUEST,
   doc,
   migrateTaskWith,
@@ -258,6 +259,7 @@ export const RUN_TASK_CASES: BadInputCase[] = [
     message: /leaves the workspace/,
     where: { input: 'run-task-request', file: '../../etc/passwd' },
   }),
+  runTask(OUTSIDE_WORKSPACE_AND_RUNNER_TEMP),
   runTask({
     name: 'task definition file missing',
     inputs: { 'task-definition': 'jobs/migrate.yaml' },

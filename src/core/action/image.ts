@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '../errors.js';
 import type { Inputs } from '../inputs.js';
-import { resolveManifestPath, type Placeholders } from '../manifests/index.js';
+import { resolveManifestPath, type ManifestRoots, type Placeholders } from '../manifests/index.js';
 
 /** `<+artifact.image>` or `<+primary.artifact.image>` (as placeholders.ts reads them). */
 const IMAGE_PLACEHOLDER = /<\+\s*(primary\.)?artifact\.image\s*>/;
@@ -64,11 +64,11 @@ export function refuseContainerNameForRegistered(choice: ImageChoice, use: strin
  * `image` without `container-name` only works through a placeholder: an image no manifest uses would be silently
  * ignored, so it is an error on input `image`. Nothing to check without an image, or with container-name.
  */
-export async function checkImageIsUsed(workspace: string, choice: ImageChoice, files: readonly ManifestFile[]): Promise<void> {
+export async function checkImageIsUsed(roots: ManifestRoots, choice: ImageChoice, files: readonly ManifestFile[]): Promise<void> {
   if (choice.image === undefined || choice.containerName !== undefined) return;
   for (const { input, path } of files) {
     if (path === undefined) continue;
-    const text = await readFile(await resolveManifestPath(workspace, path, input), 'utf8');
+    const text = await readFile(await resolveManifestPath(roots, path, input), 'utf8');
     if (IMAGE_PLACEHOLDER.test(text)) return;
   }
   throw new ConfigurationError(

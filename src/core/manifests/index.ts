@@ -1,5 +1,6 @@
 /** Manifests (S1–S3): load JSON/YAML by content, placeholders, sanitise, validate against the SDK's input shapes. */
 export { resolveManifestPath } from './paths.js';
+export type { ManifestRoots } from './paths.js';
 export { loadManifest, parseManifestText, detectFormat } from './parse.js';
 export type { Manifest, ManifestFormat } from './parse.js';
 export { substitutePlaceholders, KNOWN_PLACEHOLDERS } from './placeholders.js';

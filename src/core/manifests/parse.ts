@@ -8,7 +8,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import { ConfigurationError } from '../errors.js';
 import { keepKeyText, nodeAtPath, scalarTextOf } from '../io/scalar-text.js';
 import type { ScalarText } from '../io/scalar-text.js';
-import { resolveManifestPath } from './paths.js';
+import { resolveManifestPath, type ManifestRoots } from './paths.js';
 import { substitutePlaceholders } from './placeholders.js';
 import type { Placeholders } from './placeholders.js';
 import { throwIfAny } from './problems.js';
@@ -80,14 +80,17 @@ export function parseManifestText(
   };
 }
 
-/** Resolves `userPath` inside `workspace` (refusing escapes), reads it and parses it (see parseManifestText). */
+/**
+ * Resolves `userPath` in the workspace (or RUNNER_TEMP; anything else is refused), reads it and parses it (see
+ * parseManifestText).
+ */
 export async function loadManifest(
-  workspace: string,
+  roots: ManifestRoots,
   userPath: string,
   inputName: string,
   placeholders: Placeholders,
 ): Promise<Manifest> {
-  const real = await resolveManifestPath(workspace, userPath, inputName);
+  const real = await resolveManifestPath(roots, userPath, inputName);
   let text: string;
   try {
     text = await readFile(real, 'utf8');

@@ -46,7 +46,7 @@ describe('checkImageIsUsed', () => {
 
   it('passes when any named manifest has the placeholder', async () => {
     await expect(
-      checkImageIsUsed(workspace, { image: IMAGE, containerName: undefined }, [
+      checkImageIsUsed({ workspace }, { image: IMAGE, containerName: undefined }, [
         { input: 'task-definition', path: 'plain.yaml' },
         { input: 'service-definition', path: undefined },
         { input: 'run-task-request', path: 'placeholder.yaml' },
@@ -55,7 +55,7 @@ describe('checkImageIsUsed', () => {
   });
 
   it('fails on input image when no manifest uses it', async () => {
-    const error = await checkImageIsUsed(workspace, { image: IMAGE, containerName: undefined }, [
+    const error = await checkImageIsUsed({ workspace }, { image: IMAGE, containerName: undefined }, [
       { input: 'task-definition', path: 'plain.yaml' },
     ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
@@ -66,8 +66,8 @@ describe('checkImageIsUsed', () => {
   it('reads nothing without an image, or when container-name places it', async () => {
     const missing = [{ input: 'task-definition', path: 'does-not-exist.yaml' }];
     // Reading that file fails, so a check that read it would reject:
-    await expect(checkImageIsUsed(workspace, { image: IMAGE, containerName: undefined }, missing)).rejects.toThrow();
-    await expect(checkImageIsUsed(workspace, { image: undefined, containerName: undefined }, missing)).resolves.toBeUndefined();
-    await expect(checkImageIsUsed(workspace, { image: IMAGE, containerName: 'web' }, missing)).resolves.toBeUndefined();
+    await expect(checkImageIsUsed({ workspace }, { image: IMAGE, containerName: undefined }, missing)).rejects.toThrow();
+    await expect(checkImageIsUsed({ workspace }, { image: undefined, containerName: undefined }, missing)).resolves.toBeUndefined();
+    await expect(checkImageIsUsed({ workspace }, { image: IMAGE, containerName: 'web' }, missing)).resolves.toBeUndefined();
   });
 });
