@@ -170,6 +170,12 @@ export const ROLLING_CASES: BadInputCase[] = [
     message: /image would not be used|placeholder|container-name/,
     where: { input: 'image' },
   }),
+  rolling({
+    name: 'image placeholder only in a YAML comment, the file keeps its own image',
+    files: { 'web-task.yaml': webTaskWith(9, '    # CI sets the image: <+artifact.image>', '    image: nginx:1.24') },
+    message: /image would not be used: no manifest has an <\+artifact\.image> placeholder outside comments/,
+    where: { input: 'image' },
+  }),
   // Placeholders
   rolling({
     name: 'unresolved <+artifact.image> (no image input)',

@@ -247,6 +247,12 @@ export const RUN_TASK_CASES: BadInputCase[] = [
     where: { input: 'image' },
   }),
   runTask({
+    name: 'image placeholder only in a YAML comment, the file keeps its own image',
+    files: { 'migrate-task.yaml': migrateTaskWith(4, '    # CI sets the image: <+artifact.image>', '    image: busybox:1') },
+    message: /image would not be used: no manifest has an <\+artifact\.image> placeholder outside comments/,
+    where: { input: 'image' },
+  }),
+  runTask({
     name: 'watch-container is not in the task definition',
     inputs: { 'watch-container': 'sidecar' },
     message: /'sidecar'/,

@@ -4,7 +4,7 @@ export type { ManifestRoots } from './paths.js';
 export { loadManifest, parseManifestText, detectFormat } from './parse.js';
 export type { Manifest, ManifestFormat } from './parse.js';
 export { substitutePlaceholders, KNOWN_PLACEHOLDERS } from './placeholders.js';
-export type { Placeholders } from './placeholders.js';
+export type { PlaceholderName, Placeholders } from './placeholders.js';
 export { setContainerImage } from './image.js';
 export {
   sanitiseTaskDefinition,
