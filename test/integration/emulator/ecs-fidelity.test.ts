@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   ClientException,
+  DescribeTaskDefinitionCommand,
   ECSClient,
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
@@ -55,5 +56,21 @@ describe('container secrets', () => {
     );
     expect(out.taskDefinition?.containerDefinitions?.[0]?.secrets).toEqual([SECRET]);
     expect(out.taskDefinition?.executionRoleArn).toBe(EXEC_ROLE);
+  });
+});
+
+describe('container health checks', () => {
+  it('given only a command are described with interval 30, timeout 5 and retries 3 (startPeriod stays off)', async () => {
+    const command = ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'];
+    await ecs.send(new RegisterTaskDefinitionCommand(fargate({ containerDefinitions: [{ name: 'api', image: 'api:1', healthCheck: { command } }] })));
+    const described = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'api' }));
+    expect(described.taskDefinition?.containerDefinitions?.[0]?.healthCheck).toEqual({ command, interval: 30, timeout: 5, retries: 3 });
+  });
+
+  it('keep the values given', async () => {
+    const healthCheck = { command: ['CMD', '/bin/check'], interval: 10, timeout: 2, retries: 5, startPeriod: 60 };
+    await ecs.send(new RegisterTaskDefinitionCommand(fargate({ containerDefinitions: [{ name: 'api', image: 'api:1', healthCheck }] })));
+    const described = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'api' }));
+    expect(described.taskDefinition?.containerDefinitions?.[0]?.healthCheck).toEqual(healthCheck);
   });
 });
