@@ -6,10 +6,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   ClientException,
+  CreateServiceCommand,
   DescribeTaskDefinitionCommand,
   ECSClient,
+  InvalidParameterException,
+  ListTagsForResourceCommand,
   ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
+  TagResourceCommand,
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
@@ -72,5 +76,41 @@ describe('container health checks', () => {
     await ecs.send(new RegisterTaskDefinitionCommand(fargate({ containerDefinitions: [{ name: 'api', image: 'api:1', healthCheck }] })));
     const described = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'api' }));
     expect(described.taskDefinition?.containerDefinitions?.[0]?.healthCheck).toEqual(healthCheck);
+  });
+});
+
+describe('tags with the reserved aws: prefix', () => {
+  const expectReserved = async (p: Promise<unknown>, message: string): Promise<void> => {
+    const err = await rejection(p);
+    expect(err).toBeInstanceOf(InvalidParameterException);
+    expect((err as Error).message).toBe(message);
+  };
+
+  it('are refused by TagResource, in keys and values of any case, and leave the tags as they were', async () => {
+    const td = (await ecs.send(new RegisterTaskDefinitionCommand(fargate({ tags: [{ key: 'team', value: 'shop' }] })))).taskDefinition?.taskDefinitionArn ?? '';
+    await expectReserved(ecs.send(new TagResourceCommand({ resourceArn: td, tags: [{ key: 'aws:owner', value: 'me' }] })), 'Tag key must not start with aws:');
+    await expectReserved(ecs.send(new TagResourceCommand({ resourceArn: td, tags: [{ key: 'AWS:owner', value: 'me' }] })), 'Tag key must not start with aws:');
+    await expectReserved(ecs.send(new TagResourceCommand({ resourceArn: td, tags: [{ key: 'owner', value: 'Aws:me' }] })), 'Tag value must not start with aws:');
+    expect((await ecs.send(new ListTagsForResourceCommand({ resourceArn: td }))).tags).toEqual([{ key: 'team', value: 'shop' }]);
+    // Only the prefix is reserved: `aws` without the colon, or `aws:` later in the key, is an ordinary tag.
+    await ecs.send(new TagResourceCommand({ resourceArn: td, tags: [{ key: 'aws-team', value: 'x' }, { key: 'team:aws:', value: 'y' }] }));
+    expect((await ecs.send(new ListTagsForResourceCommand({ resourceArn: td }))).tags).toHaveLength(3);
+  });
+
+  it('are refused by RegisterTaskDefinition and CreateService', async () => {
+    await expectReserved(ecs.send(new RegisterTaskDefinitionCommand(fargate({ tags: [{ key: 'aws:cloudformation:stack-name', value: 'x' }] }))), 'Tag key must not start with aws:');
+    expect((await ecs.send(new ListTaskDefinitionsCommand({}))).taskDefinitionArns).toEqual([]);
+    const td = (await ecs.send(new RegisterTaskDefinitionCommand(fargate()))).taskDefinition?.taskDefinitionArn ?? '';
+    const create = ecs.send(
+      new CreateServiceCommand({
+        serviceName: 'api',
+        taskDefinition: td,
+        desiredCount: 0,
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
+        tags: [{ key: 'aws:owner', value: 'me' }],
+      }),
+    );
+    await expectReserved(create, 'Tag key must not start with aws:');
   });
 });

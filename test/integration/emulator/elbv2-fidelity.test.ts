@@ -1,0 +1,54 @@
+/**
+ * ELBv2 answers the emulator once gave differently from AWS (issue 11, "Emulator fidelity"), through the real SDK:
+ * a listener protocol the load balancer type does not speak is a ValidationError naming the allowed protocols;
+ * listener rules belong to Application Load Balancers and, by source IP address type only, to dual-stack Network
+ * Load Balancers; tag keys with the reserved `aws:` prefix are refused.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  AddTagsCommand,
+  CreateTargetGroupCommand,
+  DescribeTagsCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+
+let emu: TestEmulator;
+let elb: ElasticLoadBalancingV2Client;
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  elb = new ElasticLoadBalancingV2Client(emu.clientConfig());
+});
+afterAll(async () => {
+  elb.destroy();
+  await emu.stop();
+});
+beforeEach(async () => emu.control.reset());
+
+const rejection = (p: Promise<unknown>): Promise<{ name?: string; message?: string }> =>
+  p.then(
+    () => ({ name: 'resolved', message: 'expected a refusal' }),
+    (e: unknown) => e as { name?: string; message?: string },
+  );
+
+async function targetGroup(name: string, protocol: 'HTTP' | 'TCP', ipAddressType: 'ipv4' | 'ipv6' = 'ipv4'): Promise<string> {
+  const out = await elb.send(
+    new CreateTargetGroupCommand({ Name: name, Protocol: protocol, Port: 8080, VpcId: 'vpc-1', TargetType: 'ip', IpAddressType: ipAddressType }),
+  );
+  return out.TargetGroups?.[0]?.TargetGroupArn ?? '';
+}
+
+describe('tags with the reserved aws: prefix', () => {
+  it('are refused by AddTags (and CreateTargetGroup) with ValidationError, leaving the tags as they were', async () => {
+    const tg = await targetGroup('web', 'HTTP');
+    await elb.send(new AddTagsCommand({ ResourceArns: [tg], Tags: [{ Key: 'team', Value: 'shop' }] }));
+    const err = await rejection(elb.send(new AddTagsCommand({ ResourceArns: [tg], Tags: [{ Key: 'aws:cloudformation:stack-name', Value: 'x' }] })));
+    expect(err).toMatchObject({ name: 'ValidationError', message: "Tag key 'aws:cloudformation:stack-name' cannot start with 'aws:'" });
+    expect((await elb.send(new DescribeTagsCommand({ ResourceArns: [tg] }))).TagDescriptions?.[0]?.Tags).toEqual([{ Key: 'team', Value: 'shop' }]);
+    const create = await rejection(
+      elb.send(new CreateTargetGroupCommand({ Name: 'api', Protocol: 'HTTP', Port: 80, VpcId: 'vpc-1', Tags: [{ Key: 'AWS:owner', Value: 'me' }] })),
+    );
+    expect(create).toMatchObject({ name: 'ValidationError', message: "Tag key 'AWS:owner' cannot start with 'aws:'" });
+  });
+});
