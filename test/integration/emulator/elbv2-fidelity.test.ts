@@ -7,9 +7,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   AddTagsCommand,
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
   CreateTargetGroupCommand,
+  DescribeListenersCommand,
   DescribeTagsCommand,
   ElasticLoadBalancingV2Client,
+  ModifyListenerCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
 
@@ -32,12 +36,39 @@ const rejection = (p: Promise<unknown>): Promise<{ name?: string; message?: stri
     (e: unknown) => e as { name?: string; message?: string },
   );
 
+async function loadBalancer(name: string, type: 'application' | 'network', ipAddressType: 'ipv4' | 'dualstack' = 'ipv4'): Promise<string> {
+  const subnets = type === 'application' ? ['subnet-1', 'subnet-2'] : ['subnet-1'];
+  const out = await elb.send(new CreateLoadBalancerCommand({ Name: name, Type: type, Subnets: subnets, IpAddressType: ipAddressType }));
+  return out.LoadBalancers?.[0]?.LoadBalancerArn ?? '';
+}
+
 async function targetGroup(name: string, protocol: 'HTTP' | 'TCP', ipAddressType: 'ipv4' | 'ipv6' = 'ipv4'): Promise<string> {
   const out = await elb.send(
     new CreateTargetGroupCommand({ Name: name, Protocol: protocol, Port: 8080, VpcId: 'vpc-1', TargetType: 'ip', IpAddressType: ipAddressType }),
   );
   return out.TargetGroups?.[0]?.TargetGroupArn ?? '';
 }
+
+const forward = (arn: string) => [{ Type: 'forward' as const, TargetGroupArn: arn }];
+
+describe('listener protocols', () => {
+  it('a TCP listener on an application load balancer is a ValidationError naming HTTPS and HTTP', async () => {
+    const lb = await loadBalancer('web', 'application');
+    const tg = await targetGroup('web', 'HTTP');
+    const err = await rejection(elb.send(new CreateListenerCommand({ LoadBalancerArn: lb, Protocol: 'TCP', Port: 80, DefaultActions: forward(tg) })));
+    expect(err).toMatchObject({ name: 'ValidationError', message: "Listener protocol 'TCP' must be one of 'HTTPS, HTTP'" });
+    expect((await elb.send(new DescribeListenersCommand({ LoadBalancerArn: lb }))).Listeners).toEqual([]);
+  });
+
+  it('an HTTP listener on a network load balancer (created or modified) names the NLB protocols', async () => {
+    const lb = await loadBalancer('db', 'network');
+    const tg = await targetGroup('db', 'TCP');
+    const expected = { name: 'ValidationError', message: "Listener protocol 'HTTP' must be one of 'TLS, TCP, TCP_UDP, UDP'" };
+    expect(await rejection(elb.send(new CreateListenerCommand({ LoadBalancerArn: lb, Protocol: 'HTTP', Port: 80, DefaultActions: forward(tg) })))).toMatchObject(expected);
+    const listener = (await elb.send(new CreateListenerCommand({ LoadBalancerArn: lb, Protocol: 'TCP', Port: 5432, DefaultActions: forward(tg) }))).Listeners?.[0];
+    expect(await rejection(elb.send(new ModifyListenerCommand({ ListenerArn: listener?.ListenerArn ?? '', Protocol: 'HTTP' })))).toMatchObject(expected);
+  });
+});
 
 describe('tags with the reserved aws: prefix', () => {
   it('are refused by AddTags (and CreateTargetGroup) with ValidationError, leaving the tags as they were', async () => {
