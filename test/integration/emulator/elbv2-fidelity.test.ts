@@ -9,11 +9,15 @@ import {
   AddTagsCommand,
   CreateListenerCommand,
   CreateLoadBalancerCommand,
+  CreateRuleCommand,
   CreateTargetGroupCommand,
   DescribeListenersCommand,
+  DescribeRulesCommand,
   DescribeTagsCommand,
   ElasticLoadBalancingV2Client,
   ModifyListenerCommand,
+  ModifyRuleCommand,
+  type RuleCondition,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
 
@@ -67,6 +71,47 @@ describe('listener protocols', () => {
     expect(await rejection(elb.send(new CreateListenerCommand({ LoadBalancerArn: lb, Protocol: 'HTTP', Port: 80, DefaultActions: forward(tg) })))).toMatchObject(expected);
     const listener = (await elb.send(new CreateListenerCommand({ LoadBalancerArn: lb, Protocol: 'TCP', Port: 5432, DefaultActions: forward(tg) }))).Listeners?.[0];
     expect(await rejection(elb.send(new ModifyListenerCommand({ ListenerArn: listener?.ListenerArn ?? '', Protocol: 'HTTP' })))).toMatchObject(expected);
+  });
+});
+
+describe('network load balancer listener rules', () => {
+  const path: RuleCondition[] = [{ Field: 'path-pattern', Values: ['/api/*'] }];
+  const byType = (type: 'ipv4' | 'ipv6'): RuleCondition[] => [{ Field: 'source-ip', SourceIpConfig: { IpAddressType: type } }];
+
+  async function nlbListener(ipAddressType: 'ipv4' | 'dualstack'): Promise<{ listener: string; v4: string; v6: string }> {
+    const lb = await loadBalancer('tcp', 'network', ipAddressType);
+    const v4 = await targetGroup('tcp-v4', 'TCP');
+    const v6 = await targetGroup('tcp-v6', 'TCP', 'ipv6');
+    const out = await elb.send(new CreateListenerCommand({ LoadBalancerArn: lb, Protocol: 'TCP', Port: 5432, DefaultActions: forward(v4) }));
+    return { listener: out.Listeners?.[0]?.ListenerArn ?? '', v4, v6 };
+  }
+
+  it('refuse a path condition, even on a dual-stack load balancer', async () => {
+    const { listener, v4 } = await nlbListener('dualstack');
+    const err = await rejection(elb.send(new CreateRuleCommand({ ListenerArn: listener, Priority: 1, Conditions: path, Actions: forward(v4) })));
+    expect(err).toMatchObject({ name: 'InvalidConfigurationRequestException', message: "Condition field 'path-pattern' is not supported by load balancers of type 'network'" });
+    expect((await elb.send(new DescribeRulesCommand({ ListenerArn: listener }))).Rules).toHaveLength(1);
+  });
+
+  it('route by source IP address type on a dual-stack load balancer, and keep to that condition on ModifyRule', async () => {
+    const { listener, v6 } = await nlbListener('dualstack');
+    const created = await elb.send(new CreateRuleCommand({ ListenerArn: listener, Priority: 10, Conditions: byType('ipv6'), Actions: forward(v6) }));
+    const ruleArn = created.Rules?.[0]?.RuleArn ?? '';
+    expect(created.Rules?.[0]).toMatchObject({ Priority: '10', IsDefault: false, Conditions: byType('ipv6'), Actions: [{ Type: 'forward', TargetGroupArn: v6 }] });
+    const rules = (await elb.send(new DescribeRulesCommand({ ListenerArn: listener }))).Rules ?? [];
+    expect(rules.map((r) => r.Priority)).toEqual(['10', 'default']);
+    const modify = await rejection(elb.send(new ModifyRuleCommand({ RuleArn: ruleArn, Conditions: path })));
+    expect(modify).toMatchObject({ name: 'InvalidConfigurationRequestException' });
+    const cidr = await rejection(elb.send(new ModifyRuleCommand({ RuleArn: ruleArn, Conditions: [{ Field: 'source-ip', SourceIpConfig: { Values: ['10.0.0.0/8'] } }] })));
+    expect(cidr).toMatchObject({ name: 'InvalidConfigurationRequestException' });
+    const still = await elb.send(new DescribeRulesCommand({ RuleArns: [ruleArn] }));
+    expect(still.Rules?.[0]?.Conditions).toEqual(byType('ipv6'));
+  });
+
+  it('are refused on a load balancer that is not dual-stack, whatever the condition', async () => {
+    const { listener, v4 } = await nlbListener('ipv4');
+    const err = await rejection(elb.send(new CreateRuleCommand({ ListenerArn: listener, Priority: 1, Conditions: byType('ipv4'), Actions: forward(v4) })));
+    expect(err).toMatchObject({ name: 'InvalidConfigurationRequestException', message: "Rules are not supported by load balancers of type 'network'" });
   });
 });
 
