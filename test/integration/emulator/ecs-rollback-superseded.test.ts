@@ -2,7 +2,7 @@
  * A service deployment that ECS is rolling back (circuit breaker with rollback) and that an UpdateService supersedes
  * ends: it is STOPPED at once, keeps its rollback and circuit breaker details, and never goes back to
  * ROLLBACK_IN_PROGRESS or on to ROLLBACK_SUCCESSFUL (issue 11, "Emulator fidelity"). The emulator runs slowly here
- * (T = 500 ms of real time) so the rollback is still in progress when the update arrives.
+ * (T = 1 s of real time) so the rollback is still in progress when the update arrives.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
@@ -21,7 +21,7 @@ let emu: TestEmulator;
 let ecs: ECSClient;
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ taskStartMs: 1000, speed: 2 });
+  emu = await startTestEmulator({ taskStartMs: 1000, speed: 1 });
   ecs = new ECSClient(emu.clientConfig());
 });
 afterAll(async () => {
