@@ -4,6 +4,7 @@
  * timeout-minutes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { PutClusterCapacityProvidersCommand } from '@aws-sdk/client-ecs';
 import {
   deployInputs,
   describeWeb,
@@ -30,6 +31,10 @@ describe('capacity provider strategy (issue 11 item 6)', () => {
     const workspace = standardWorkspace({
       'spot.json': serviceDefinitionJson({ launchType: undefined, capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] }),
     });
+    // As on AWS, a cluster uses only the capacity providers associated with it.
+    await e.ecs.send(
+      new PutClusterCapacityProvidersCommand({ cluster: 'default', capacityProviders: ['FARGATE', 'FARGATE_SPOT'], defaultCapacityProviderStrategy: [] }),
+    );
     const first = await runRolling(e.emu, deployInputs('registry.example.com/web:1'), { workspace });
     expect(first.exitCode).toBe(0);
     const since = Date.now();
