@@ -121,9 +121,9 @@ export interface RollingE2e {
   stop(): Promise<void>;
 }
 
-/** Emulator tuned for end-to-end runs: tasks start in 1 s of simulated time, 50 times faster than real time. */
-export async function startRollingE2e(): Promise<RollingE2e> {
-  const emu = await startTestEmulator({ taskStartMs: 1000, speed: 50 });
+/** Emulator tuned for end-to-end runs: by default tasks start in 1 s of simulated time, 50 times faster than real time. */
+export async function startRollingE2e(timing: { taskStartMs: number; speed: number } = { taskStartMs: 1000, speed: 50 }): Promise<RollingE2e> {
+  const emu = await startTestEmulator(timing);
   const ecs = new ECSClient(emu.clientConfig());
   const autoscaling = new ApplicationAutoScalingClient(emu.clientConfig());
   return {
