@@ -78875,7 +78875,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3441);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(794);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-run-task', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78885,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3441:
+/***/ 794:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82107,6 +82107,66 @@ class InactiveObserver {
 
 
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/ecs-rollback.js
+
+
+
+
+
+/**
+ * ECS's own rollback to the snapshot's revision, still rolling out: the PRIMARY deployment runs the snapshot's task
+ * definition, is IN_PROGRESS, and is not the deployment that failed.
+ */
+function ecs_rollback_ecsRollbackUnderway(snapshot, live, failedDeploymentId) {
+    const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
+    if (primary?.id === undefined || primary.id === failedDeploymentId || primary.rolloutState !== 'IN_PROGRESS')
+        return undefined;
+    return sameTaskDefinition(primary.taskDefinition, snapshot.taskDefinitionArn) ? primary : undefined;
+}
+/** Follows ECS's rollback deployment to COMPLETED (or its failure), then restores the count and the auto scaling. */
+async function ecs_rollback_followEcsRollback(deps, snapshot, live, rollback, options) {
+    const revision = familyRevision(snapshot.taskDefinitionArn ?? '');
+    deps.log.info(`ECS is already rolling service ${snapshot.service} back to ${revision} (deployment ${rollback.id}, IN_PROGRESS): ` +
+        'following it instead of starting another rollback.');
+    const waited = await waitForDeployment(deps, {
+        cluster: snapshot.cluster,
+        service: snapshot.service,
+        deploymentId: rollback.id,
+        taskDefinitionArn: snapshot.taskDefinitionArn ?? '',
+        deadline: options.deadline,
+        seenEventIds: (live.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id])),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    });
+    if (!waited.ok) {
+        const detail = `ECS's rollback deployment ${rollback.id} to ${revision} did not complete (${waited.reason}): ${waited.message}`;
+        return { status: waited.reason === 'cancelled' ? 'abandoned' : 'failed', detail, stoppedTasks: waited.stoppedTasks };
+    }
+    const scaled = await restoreCount(deps, snapshot, waited.service, options.desiredCount);
+    return ecs_rollback_keepEcsRollback(deps, snapshot, rollback.id, `, followed to its end${scaled}`);
+}
+/** ECS's rollback keeps the desired count the failed deployment set: the count R6 chose is set back (no new deployment). */
+async function restoreCount(deps, snapshot, now, desiredCount) {
+    if (desiredCount === undefined || now.desiredCount === desiredCount)
+        return '';
+    deps.log.info(`Setting the desired count of ${snapshot.service} back to ${desiredCount} (ECS's rollback kept ${now.desiredCount ?? '-'}).`);
+    await updateService(deps.ecs, { cluster: snapshot.cluster, service: snapshot.service, desiredCount });
+    return `, desired count set back to ${desiredCount}`;
+}
+/** ECS's rollback is done: no deployment of our own; the saved auto scaling is put back. */
+async function ecs_rollback_keepEcsRollback(deps, snapshot, deploymentId, followed) {
+    const when = followed === undefined ? 'had already rolled' : 'rolled';
+    const back = `ECS ${when} service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)${followed ?? ''}`;
+    deps.log.info(`${back}: no rollback deployment needed.`);
+    try {
+        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+    }
+    catch (e) {
+        return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
+    }
+    return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/first-deployment-undo.js
 /** R6 for a first deployment: the service this failed run created is deleted (force) and waited INACTIVE. */
 
@@ -82139,6 +82199,37 @@ async function first_deployment_undo_deleteFirstDeployment(deps, snapshot, optio
         detail: `service ${snapshot.service} was deleted but did not become INACTIVE (${waited.reason}): ${waited.message}`,
         stoppedTasks: [],
     };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/completed-revision.js
+
+
+async function completed_revision_lastCompletedRevision(ecs, cluster, live) {
+    const deployments = live.deployments ?? [];
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const primaryArn = primary?.taskDefinition ?? live.taskDefinition;
+    if (primary === undefined || primary.rolloutState === undefined || primary.rolloutState === 'COMPLETED') {
+        return { taskDefinitionArn: primaryArn };
+    }
+    const unfinished = `the PRIMARY deployment ${primary.id ?? '?'} (${familyRevision(primaryArn ?? '?')}) is ${primary.rolloutState}, not COMPLETED`;
+    const completed = deployments.find((d) => d.status !== 'PRIMARY' && d.rolloutState === 'COMPLETED' && d.taskDefinition !== undefined);
+    if (completed?.taskDefinition !== undefined) {
+        return { taskDefinitionArn: completed.taskDefinition, note: `${unfinished}: a rollback goes back to ${familyRevision(completed.taskDefinition)}, the last deployment that completed` };
+    }
+    const fromHistory = await lastSuccessfulInHistory(ecs, cluster, live.serviceName ?? '').catch(() => undefined);
+    if (fromHistory !== undefined) {
+        return { taskDefinitionArn: fromHistory, note: `${unfinished}: a rollback goes back to ${familyRevision(fromHistory)}, the last successful deployment in the service's history` };
+    }
+    return { taskDefinitionArn: primaryArn, note: `${unfinished}, and no completed deployment was found: a rollback goes back to it` };
+}
+/** The task definition of the most recent SUCCESSFUL service deployment (one page of history). */
+async function lastSuccessfulInHistory(ecs, cluster, service) {
+    const briefs = await listServiceDeployments(ecs, { cluster, service, status: ['SUCCESSFUL'], maxPages: 1 });
+    const latest = [...briefs].sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))[0];
+    if (latest?.targetServiceRevisionArn === undefined)
+        return undefined;
+    const [revision] = await describeServiceRevisions(ecs, [latest.targetServiceRevisionArn]);
+    return revision?.taskDefinition;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
@@ -82236,6 +82327,7 @@ function chooseDesiredCount(definition, choice) {
 
 
 
+
 /**
  * UpdateService settings that DescribeServices reports only per deployment, not on the service, so the snapshot
  * cannot save them and a rollback does not restore them.
@@ -82269,10 +82361,11 @@ async function snapshot_snapshotOf(clients, cluster, service, live) {
     const snapshot = { ...base, exists: true, ...autoScaling, serviceConfig: snapshot_serviceConfigOf(live) };
     if (live.serviceArn !== undefined)
         snapshot.serviceArn = live.serviceArn;
-    const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
-    const taskDefinitionArn = primary?.taskDefinition ?? live.taskDefinition;
-    if (taskDefinitionArn !== undefined)
-        snapshot.taskDefinitionArn = taskDefinitionArn;
+    const target = await lastCompletedRevision(clients.ecs, cluster, live);
+    if (target.taskDefinitionArn !== undefined)
+        snapshot.taskDefinitionArn = target.taskDefinitionArn;
+    if (target.note !== undefined)
+        snapshot.targetNote = target.note;
     if (live.desiredCount !== undefined)
         snapshot.desiredCount = live.desiredCount;
     return snapshot;
@@ -82432,6 +82525,7 @@ async function rollout_waitForRollout(deps, change, req) {
 
 
 
+
 /** Rolls the service back to the snapshot. Logs `Rolling Back..` and `Rollback Successful.` / `Rollback Failed.` */
 async function restore_snapshot_rollbackToSnapshot(deps, snapshot, options) {
     const started = deps.clock.now();
@@ -82466,6 +82560,9 @@ async function restoreService(deps, snapshot, options) {
     const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? [], desired.count);
     if (settled !== undefined)
         return keepEcsRollback(deps, snapshot, settled);
+    const underway = ecsRollbackUnderway(snapshot, live, options.failedDeploymentId);
+    if (underway?.id !== undefined)
+        return followEcsRollback(deps, snapshot, live, { ...underway, id: underway.id }, { ...options, desiredCount: desired.count });
     const input = rollbackUpdateInput(snapshot, live, options.changedFields, options.desiredCountSet);
     deps.log.info(`Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
         `${input.desiredCount ?? 'unchanged'} (${desired.why})`);
@@ -82522,17 +82619,6 @@ function restoreResult(snapshot, deploymentId, input, waited, autoScalingProblem
         stoppedTasks: waited.stoppedTasks,
     };
 }
-async function keepEcsRollback(deps, snapshot, deploymentId) {
-    const back = `ECS had already rolled service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)`;
-    deps.log.info(`${back}: no rollback deployment needed.`);
-    try {
-        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
-    }
-    catch (e) {
-        return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
-    }
-    return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
-}
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-marks.js
 
@@ -82574,6 +82660,7 @@ async function rollback_marks_rolledBackFrom(ecs, revision) {
 
 
 
+
 async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome) {
     const { log } = deps;
     outcome.failureReason = failure.reason;
@@ -82582,8 +82669,12 @@ async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done
     // Logged in place, not as an error annotation: the caller fails the step with the cause, which annotates it once.
     log.info(`Deployment failed: ${failure.message}`);
     const changed = done.step.change.changed;
-    if (!plan.rollbackOnFailure)
+    if (!plan.rollbackOnFailure) {
+        const ecs = failure.reason === 'circuit-breaker' ? await ecsRollbackState(deps, plan) : undefined;
+        if (ecs !== undefined)
+            outcome.ecsRollback = ecs;
         return leaveAsFailed(deps, plan, snapshot, done);
+    }
     if (failure.reason === 'replaced') {
         log.warning('A newer deployment replaced this one: the service is not rolled back (that would undo the newer deployment).');
     }
@@ -82600,6 +82691,7 @@ async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done
             signal: deps.hardSignal,
             changedFields: done.step.change.changedFields,
             desiredCountSet: done.step.change.desiredCount,
+            failedDeploymentId: done.rollout.deploymentId,
             pollIntervalMs: plan.pollIntervalMs,
             seenEventIds: eventIdsOf(done),
         });
@@ -82618,6 +82710,14 @@ async function markMovedAway(deps, failed, snapshot) {
     if (sameTaskDefinition(failed, snapshot.taskDefinitionArn))
         return;
     await markRolledBackFrom(deps, failed, snapshot.service);
+}
+/** R8: what ECS's own rollback shows now, read from the service (never assumed): rolledBack only once it completed. */
+async function ecsRollbackState(deps, plan) {
+    const live = await describeService(deps.ecs, plan.cluster, plan.serviceName).catch(() => undefined);
+    const primary = live?.deployments?.find((d) => d.status === 'PRIMARY');
+    if (primary === undefined)
+        return undefined;
+    return { taskDefinitionArn: primary.taskDefinition, deploymentId: primary.id, completed: primary.rolloutState === 'COMPLETED' };
 }
 /** rollback-on-failure false: the service stays as the failure left it; only this action's own preparation is undone. */
 async function leaveAsFailed(deps, plan, snapshot, done) {
@@ -82711,6 +82811,8 @@ function rolling_steps_logSnapshot(log, s) {
     }
     log.info(`Service ${s.service} is ACTIVE: task definition ${s.taskDefinitionArn ?? '-'}, desired count ` +
         `${s.desiredCount ?? '-'}, ${s.scalableTargets.length} scalable target(s), ${s.scalingPolicies.length} scaling policy(ies).`);
+    if (s.targetNote !== undefined)
+        log.warning(`Service ${s.service}: ${s.targetNote}.`);
 }
 /**
  * S4/R5: a registered revision is checked with DescribeTaskDefinition (a read; a wrong reference fails before any
@@ -83587,7 +83689,17 @@ const MAX_STOPPED_ROWS = 20;
 function wasRolledBack(outcome) {
     if (outcome.rollback !== undefined)
         return outcome.rollback.status === 'succeeded';
-    return outcome.rolledBack || outcome.failureReason === 'circuit-breaker';
+    return outcome.rolledBack || outcome.ecsRollback?.completed === true;
+}
+/** What ECS's own rollback did, read from the service when the run ended; undefined when it did not roll back. */
+function ecsRollbackSentence(outcome) {
+    const ecs = outcome.ecsRollback;
+    if (ecs === undefined)
+        return undefined;
+    const to = ecs.taskDefinitionArn ?? 'its previous task definition';
+    return ecs.completed
+        ? `ECS rolled the service back to ${to}.`
+        : `ECS is rolling the service back to ${to} (deployment ${ecs.deploymentId ?? '?'}, still in progress when this step ended; rolledBack is false until it completes).`;
 }
 /** The error the step fails with: the original cause first, then what happened to the service. */
 function deployFailureMessage(outcome, rollbackOnFailure) {
@@ -83597,9 +83709,9 @@ function deployFailureMessage(outcome, rollbackOnFailure) {
         return `${cause}\nRollback succeeded: ${rollback.detail}`;
     if (rollback !== undefined)
         return cause; // the cause already ends with the rollback's failure
-    if (outcome.failureReason === 'circuit-breaker') {
-        return `${cause}\nECS rolled the service back to ${outcome.previousTaskDefinitionArn ?? 'its previous task definition'}.`;
-    }
+    const ecs = ecsRollbackSentence(outcome);
+    if (ecs !== undefined)
+        return `${cause}\n${ecs}`;
     if (!rollbackOnFailure)
         return `${cause}\nrollback-on-failure is false: the service is left as the failed deployment made it.`;
     return cause;
@@ -83637,8 +83749,9 @@ function resultRow(outcome) {
 function rollbackRows(outcome) {
     if (outcome.rollback !== undefined)
         return [['Rollback', `${outcome.rollback.status}: ${outcome.rollback.detail}`]];
-    if (outcome.failureReason === 'circuit-breaker')
-        return [['Rollback', 'by ECS (deployment circuit breaker or alarm)']];
+    const ecs = ecsRollbackSentence(outcome);
+    if (ecs !== undefined)
+        return [['Rollback', `by ECS (deployment circuit breaker or alarm): ${ecs}`]];
     return [];
 }
 /** The `Stopped tasks` table (the first 20, then a count); nothing when no task stopped. */
