@@ -2,11 +2,12 @@
  * The time-dependent side of the fake ECS (fake-ecs-service.ts): what happens to a service between two
  * DescribeServices while the service watcher follows it. A wait begins at the first DescribeServices of the service
  * after a mutating call: a deployment CreateService / UpdateService started is then followed (its Rollout runs on
- * each DescribeServices) and recorded as `watch:waitForDeployment <id>`; a DRAINING service is recorded as
+ * each DescribeServices) and recorded as `watch:waitForDeployment <id>`, and so is the PRIMARY deployment an
+ * UpdateService that started none scaled (recorded as `watch:waitForScale <id>`); a DRAINING service is recorded as
  * `watch:waitForServiceInactive <name>` and turns INACTIVE after `drainingPolls` more DescribeServices.
  */
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
-import { rollsOut, type Rollout, type RolloutEcs } from './fake-ecs-rollouts.js';
+import { rollsOut, scalesOut, type Rollout, type RolloutEcs } from './fake-ecs-rollouts.js';
 
 /** A deployment the watcher followed, as the fake saw it. */
 export interface FollowedDeployment {
@@ -38,8 +39,8 @@ export class ServiceProgress {
   /** DescribeServices a DRAINING service stays DRAINING once a wait follows it (Infinity: it never turns INACTIVE). */
   drainingPolls = 1;
   private readonly following: Following[] = [];
-  /** Started deployments not yet followed, by id, with their rollouts. */
-  private readonly started = new Map<string, Rollout>();
+  /** Started (or scaled) deployments not yet followed, by id, with their rollouts. */
+  private readonly started = new Map<string, { rollout: Rollout; scale: boolean }>();
   /** Per service: how many DescribeServices the current INACTIVE wait made. */
   private readonly draining = new Map<string, number>();
   /** Per service: length of the call log after its latest DescribeServices. */
@@ -56,7 +57,12 @@ export class ServiceProgress {
 
   /** CreateService / UpdateService started `deployment`: it takes the next rollout. */
   deploymentStarted(deployment: Deployment): void {
-    this.started.set(deployment.id ?? '', this.rollouts.shift() ?? rollsOut());
+    this.started.set(deployment.id ?? '', { rollout: this.rollouts.shift() ?? rollsOut(), scale: false });
+  }
+
+  /** UpdateService started no deployment and scaled the PRIMARY `deployment`: it takes the next rollout. */
+  scaleStarted(deployment: Deployment): void {
+    this.started.set(deployment.id ?? '', { rollout: this.rollouts.shift() ?? scalesOut(), scale: true });
   }
 
   /** The service was created again: an earlier INACTIVE wait on that name is over. */
@@ -77,11 +83,11 @@ export class ServiceProgress {
   }
 
   private follow(cluster: string, service: string, d: Deployment): void {
-    const rollout = d.id === undefined ? undefined : this.started.get(d.id);
-    if (rollout === undefined || d.id === undefined) return;
+    const started = d.id === undefined ? undefined : this.started.get(d.id);
+    if (started === undefined || d.id === undefined) return;
     this.started.delete(d.id);
     for (const f of this.following) if (f.service === service) f.done = true;
-    this.calls.push(`watch:waitForDeployment ${d.id}`);
+    this.calls.push(`watch:${started.scale ? 'waitForScale' : 'waitForDeployment'} ${d.id}`);
     const now = this.ecs.now();
     this.following.push({
       deploymentId: d.id,
@@ -91,7 +97,7 @@ export class ServiceProgress {
       startedAt: now,
       lastPolledAt: now,
       signals: [],
-      rollout,
+      rollout: started.rollout,
       done: false,
     });
   }

@@ -42,6 +42,21 @@ export function rollsOut(afterMs = 0): Rollout {
   };
 }
 
+/**
+ * A scale change (UpdateService started no deployment): the PRIMARY deployment runs its new desired count once
+ * `afterMs` passed. Its rollout state stays what it was (a FAILED one from an earlier deployment too), as on ECS.
+ */
+export function scalesOut(afterMs = 0): Rollout {
+  return ({ service, deployment, elapsedMs }) => {
+    if (elapsedMs < afterMs) return false;
+    deployment.runningCount = deployment.desiredCount ?? 0;
+    deployment.pendingCount = 0;
+    service.runningCount = (service.deployments ?? []).reduce((n, d) => n + (d.runningCount ?? 0), 0);
+    service.pendingCount = 0;
+    return true;
+  };
+}
+
 /** It never completes (IN_PROGRESS until the watcher's deadline); `onPoll` runs on each DescribeServices. */
 export function neverCompletes(onPoll?: () => void): Rollout {
   return () => {

@@ -7,6 +7,9 @@
  *
  * The real service watcher runs against it: each new deployment rolls out as its Rollout says (fake-ecs-rollouts.ts,
  * default: at once) and a DRAINING service turns INACTIVE, while a wait follows them (fake-ecs-progress.ts).
+ * As on ECS, an UpdateService that keeps the PRIMARY deployment's task definition, does not force a new deployment
+ * and changes none of the settings that need new tasks starts no deployment: the PRIMARY deployment (whatever its
+ * rollout state, FAILED included) is scaled to the new count, as the next Rollout says (default: scalesOut()).
  */
 import type { ECSClient, Task } from '@aws-sdk/client-ecs';
 import {
@@ -34,6 +37,29 @@ export type EcsMock = AwsClientStub<ECSClient>;
 
 function awsError(name: string, message: string): Error {
   return Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: 400 } });
+}
+
+/** UpdateService settings whose change ECS applies only with a new deployment (as the emulator's service-update.ts). */
+const DEPLOYING_FIELDS = [
+  'networkConfiguration',
+  'loadBalancers',
+  'platformVersion',
+  'serviceRegistries',
+  'placementConstraints',
+  'placementStrategy',
+  'enableExecuteCommand',
+  'capacityProviderStrategy',
+] as const;
+
+/**
+ * Whether ECS starts a new deployment for this UpdateService: forced, another task definition than the PRIMARY
+ * deployment's, or a setting above changed. Otherwise (only the desired count, or nothing) the PRIMARY stays.
+ */
+function startsDeployment(input: UpdateServiceCommandInput, svc: Service, primary: Deployment): boolean {
+  if (input.forceNewDeployment === true) return true;
+  if (input.taskDefinition !== undefined && input.taskDefinition !== primary.taskDefinition) return true;
+  if (input.serviceConnectConfiguration !== undefined || input.volumeConfigurations !== undefined) return true;
+  return DEPLOYING_FIELDS.some((k) => input[k] !== undefined && JSON.stringify(input[k]) !== JSON.stringify(svc[k]));
 }
 
 export class FakeEcs implements RolloutEcs {
@@ -195,6 +221,13 @@ export class FakeEcs implements RolloutEcs {
       if (svc?.status !== 'ACTIVE') throw awsError('ServiceNotActiveException', 'Service was not ACTIVE.');
       const taskDefinition = input.taskDefinition ?? svc.taskDefinition ?? '';
       if (input.desiredCount !== undefined) svc.desiredCount = input.desiredCount;
+      const primary = this.primary(svc.serviceName ?? '');
+      if (primary !== undefined && !startsDeployment(input, svc, primary)) {
+        // As ECS does: the PRIMARY deployment stays (whatever its rollout state) and is scaled to the new count.
+        primary.desiredCount = svc.desiredCount;
+        this.progress.scaleStarted(primary);
+        return { service: structuredClone(svc) };
+      }
       const old = (svc.deployments ?? []).map((d) => ({ ...d, status: 'ACTIVE' }));
       svc.deployments = [this.started(taskDefinition, svc.desiredCount ?? 0), ...old];
       svc.taskDefinition = taskDefinition;

@@ -4,8 +4,8 @@
  */
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import type { PutScalingPolicyCommandInput, RegisterScalableTargetCommandInput } from '@aws-sdk/client-application-auto-scaling';
-import { ECSClient } from '@aws-sdk/client-ecs';
-import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import type { RollingDeps, RollingPlan } from '../../src/core/deploy/index.js';
 import { Deadline } from '../../src/core/time.js';
@@ -70,6 +70,8 @@ export interface RollingWorld {
   plan(extra?: Partial<RollingPlan>): RollingPlan;
   /** The calls that change something (reads left out), in order. */
   mutations(): string[];
+  /** The UpdateService inputs sent, in order. */
+  updateInputs(): UpdateServiceCommandInput[];
 }
 
 const READS = /:(Describe|List)/;
@@ -112,5 +114,6 @@ export function rollingWorld(ecsMock: AwsClientStub<ECSClient>, aasMock: AwsClie
       ...extra,
     }),
     mutations: () => calls.filter((c) => !READS.test(c)),
+    updateInputs: () => ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input),
   };
 }

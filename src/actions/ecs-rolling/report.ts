@@ -1,5 +1,6 @@
 /** R8 / S5 / S9: ecs-rolling's outputs and job summary rows, from the Outcome (finishAction writes them). */
 import {
+  changeRows,
   clusterArnOf,
   deployFailureMessage,
   desiredCountRow,
@@ -30,18 +31,21 @@ export function rollingReport(input: ReportInput): ActionReport {
   const ended = outcome.status === 'started' ? 'started (not waited for)' : ok ? 'succeeded' : 'failed';
   const deployed = facts.deployed?.revision ?? outcome.taskDefinitionArn;
   const verb = options.mode === 'rollback' ? 'rollback of' : 'deployment of';
+  const scale = outcome.change === 'scale';
+  const what = scale ? `scale change of service ${outcome.service.name} (${deployed}, no new deployment)` : `${verb} ${deployed} to service ${outcome.service.name}`;
   const failure = deployFailureMessage(outcome, options.rollbackOnFailure);
   return {
     succeeded: ok,
     startedOnly: outcome.status === 'started',
     outputs: outputs(outcome, facts),
-    heading: `ecs-rolling: ${outcome.status === 'started' ? '⏳' : ok ? '✅' : '❌'} ${verb} ${deployed} to service ${outcome.service.name} ${ended}`,
+    heading: `ecs-rolling: ${outcome.status === 'started' ? '⏳' : ok ? '✅' : '❌'} ${what} ${ended}`,
     rows: [
       ['Service', outcome.service.name],
       ['Cluster', options.cluster],
       ['Mode', options.mode + (options.waitForSteadyState ? '' : ' (not waiting for steady state)')],
       taskDefinitionRow(outcome, facts),
       desiredCountRow(outcome, facts),
+      ...changeRows(outcome),
       durationRow(outcome),
       resultRow(outcome),
       ...(input.target !== undefined ? [['Rolled back to', input.target.why] as const] : []),
@@ -49,8 +53,18 @@ export function rollingReport(input: ReportInput): ActionReport {
     ],
     sections: [...(ok ? [] : [failureSection(failure)]), stoppedTasksSection(outcome)],
     failure: ok ? undefined : failure,
-    status: outcome.status === 'started' ? `Started ${outcome.taskDefinitionArn}; not waited for` : ok ? `Deployed ${outcome.taskDefinitionArn}` : (outcome.cause ?? 'failed'),
+    status: statusLine(outcome),
   };
+}
+
+/** The one-line status: what was deployed or scaled, started, or why it failed. */
+function statusLine(outcome: Outcome): string {
+  if (outcome.status === 'failed') return outcome.cause ?? 'failed';
+  if (outcome.change === 'scale') {
+    const scaled = `Scaled service ${outcome.service.name} (${outcome.changeDetail ?? 'no new deployment'})`;
+    return outcome.status === 'started' ? `${scaled}; not waited for` : scaled;
+  }
+  return outcome.status === 'started' ? `Started ${outcome.taskDefinitionArn}; not waited for` : `Deployed ${outcome.taskDefinitionArn}`;
 }
 
 function outputs(outcome: Outcome, facts: AfterFacts): ActionReport['outputs'] {

@@ -1,7 +1,8 @@
 /**
  * R8 / S5 / S9: the parts of a report every action that deploys a service shows the same way, from the deploy
  * Outcome: whether the service was rolled back, the step's failure message, the summary's rows for the task
- * definition, desired count, duration, result and rollback, and the stopped tasks.
+ * definition, desired count, the kind of change (a scale change: no new deployment), duration, result and rollback,
+ * and the stopped tasks.
  */
 import { describeStop, taskIdOf, type Outcome } from '../deploy/index.js';
 import type { Cell } from '../io/summary.js';
@@ -69,6 +70,15 @@ export function desiredCountRow(outcome: Outcome, facts: AfterFacts): Row {
   const running = facts.service?.runningCount;
   const after = now === undefined ? '-' : `${now}${running !== undefined ? ` (running ${running})` : ''}`;
   return ['Desired count', `${before} → ${after}`];
+}
+
+/**
+ * `Change`: an update that started no new deployment (Outcome.change `scale`) says so and what changed (only the
+ * desired count, or nothing); a deployment needs no row.
+ */
+export function changeRows(outcome: Outcome): Row[] {
+  if (outcome.change !== 'scale') return [];
+  return [['Change', `scale change, ${outcome.changeDetail ?? 'no new deployment'}`]];
 }
 
 /** `Duration`: the total, with the wait and the rollback. */

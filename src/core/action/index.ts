@@ -55,6 +55,7 @@ export { clusterArnOf, imagesOf, labelOf, readAfterFacts, type AfterFacts, type 
 export { failureSection, finishAction, summaryOf, type ActionReport, type SummarySection } from './finish.js';
 export { recordErrors, startActionRecord, type DeploymentRecord, type RecordRequest } from './record.js';
 export {
+  changeRows,
   deployFailureMessage,
   desiredCountRow,
   durationRow,

@@ -3,9 +3,9 @@
  * is chosen from the live service), rolls back by hand with `rollbackService` (R7), previews with
  * `diffDeployment` (S13), and reports from the `Outcome` both return.
  *
- * Inside: strategy.ts (N1) → rolling.ts (R1–R5: snapshot.ts, service-change.ts steps, rollout.ts and the watcher in
- * watch/) → auto-rollback.ts (R6, after a failure; restore-snapshot.ts, first-deployment-undo.ts);
- * manual-rollback.ts and rollback-target.ts (R7).
+ * Inside: strategy.ts (N1) → rolling.ts (R1–R5: snapshot.ts, service-change.ts steps, rollout.ts — or
+ * scale-change.ts for an update that started no deployment — and the watcher in watch/) → auto-rollback.ts (R6,
+ * after a failure; restore-snapshot.ts, first-deployment-undo.ts); manual-rollback.ts and rollback-target.ts (R7).
  */
 export { deployService } from './deploy.js';
 export { rollbackService } from './manual-rollback.js';
@@ -23,10 +23,10 @@ export { createStep, replaceStep, updateStep } from './service-change.js';
 export type { ServiceChange, StepResult } from './service-change.js';
 export { waitForRollout } from './rollout.js';
 export type { RolloutRequest, RolloutResult } from './rollout.js';
-export type { WatchDeps } from './watch/index.js';
+export type { ScaleRequest, WatchDeps } from './watch/index.js';
 export { toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
 export { diffDeployment } from './diff.js';
 export type { DeploymentDiff } from './diff.js';
 export { describeStop, summarizeStoppedTasks, taskIdOf } from './watch/index.js';
 export type { StoppedTaskReason } from './watch/index.js';
-export { waitForDeployment, waitForServiceInactive, waitForServiceStable } from './watch/index.js';
+export { waitForDeployment, waitForScale, waitForServiceInactive, waitForServiceStable } from './watch/index.js';

@@ -18,6 +18,15 @@ export interface Outcome {
   /** After a successful wait: the service as that wait last described it (steady on the new revision). */
   steadyService?: Service;
   deploymentId?: string;
+  /**
+   * What the create or update did to the service: started a `deployment` (followed to COMPLETED, S8), or started
+   * none (`scale`: same task definition, not forced, nothing that needs new tasks changed), so only the desired count
+   * changed, or nothing did; then `deploymentId` is the PRIMARY deployment left in place. Absent when it never got
+   * through.
+   */
+  change?: 'deployment' | 'scale';
+  /** For a scale change: `no new deployment: only the desired count changed from 2 to 4`, or that nothing changed. */
+  changeDetail?: string;
   /** True when the service was put back as it was (rollback succeeded). */
   rolledBack: boolean;
   rollback?: { status: 'succeeded' | 'failed' | 'abandoned'; detail: string };

@@ -1,8 +1,12 @@
-/** Small steps of the rolling deployment (rolling.ts): logging the snapshot, the task definition, cancellation. */
+/**
+ * Small steps of the rolling deployment (rolling.ts): logging the snapshot, the task definition, cancellation, and
+ * the line that ends a run that did not fail.
+ */
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { describeTaskDefinition, resolveTaskDefinition, type TaskDefinitionSource } from '../ecs/task-definitions.js';
 import { CancelledError, ConfigurationError } from '../errors.js';
 import type { Logger } from '../io/logger.js';
+import type { RolloutResult } from './rollout.js';
 import type { RollbackSnapshot } from './snapshot.js';
 import { familyRevision } from '../ecs/task-definition-refs.js';
 
@@ -32,16 +36,17 @@ export function logSnapshot(log: Logger, s: RollbackSnapshot): void {
 
 /**
  * S4/R5: a registered revision is checked with DescribeTaskDefinition (a read; a wrong reference fails before any
- * change) and returned as the full ARN; otherwise the task definition is registered.
+ * change) and returned as the full ARN; otherwise the task definition is registered. `forced`: the plan forces a
+ * new deployment (ecs-rolling does for a registered revision; an in-place update such as a scale change does not).
  */
-export async function resolveTaskDefinitionArn(ecs: ECSClient, source: TaskDefinitionSource, log: Logger): Promise<string> {
+export async function resolveTaskDefinitionArn(ecs: ECSClient, source: TaskDefinitionSource, log: Logger, forced: boolean): Promise<string> {
   // ECS refuses to deploy a deregistered revision: refused here, before the service or its auto scaling is touched.
   const resolved = await resolveTaskDefinition(ecs, source, { inactive: 'refuse' });
   if (resolved.registered) {
     log.info(`Registered task definition ${resolved.label} (${resolved.arn}).`);
     return resolved.arn;
   }
-  log.info(`Using task definition ${resolved.arn} (task-definition-arn): registration skipped, a new deployment is forced.`);
+  log.info(`Using task definition ${resolved.arn} (${source.kind === 'registered' ? source.input : 'task-definition-arn'}): registration skipped${forced ? ', a new deployment is forced' : ''}.`);
   return resolved.arn;
 }
 
@@ -61,4 +66,25 @@ export async function checkRollbackTarget(ecs: ECSClient, snapshot: RollbackSnap
       'deploy with rollback-on-failure: false. Nothing was changed.',
     { input: 'rollback-on-failure' },
   );
+}
+
+/** The last line of a run that did not fail: a deployment, or a scale change (no new deployment), waited for or not. */
+export function logSuccess(log: Logger, serviceName: string, taskDefinitionArn: string, rollout: RolloutResult): void {
+  const waited = rollout.waitMs !== undefined;
+  if (rollout.change !== 'scale') {
+    log.info(
+      waited
+        ? `Deployment of ${taskDefinitionArn} to service ${serviceName} succeeded.`
+        : `Deployment of ${taskDefinitionArn} to service ${serviceName} started; ECS goes on with it (not waited for).`,
+    );
+    return;
+  }
+  const count = rollout.service?.desiredCount;
+  if (!waited) {
+    log.info(`Scale change of service ${serviceName} started (desired count ${count ?? 'unchanged'}); ECS goes on with it (not waited for).`);
+    return;
+  }
+  const primary = rollout.service?.deployments?.find((d) => d.id === rollout.deploymentId);
+  const revision = familyRevision(primary?.taskDefinition ?? taskDefinitionArn);
+  log.info(`Scale change of service ${serviceName} succeeded: it runs ${count ?? '?'} tasks of ${revision} (deployment ${rollout.deploymentId ?? '?'}).`);
 }

@@ -1,7 +1,8 @@
 /**
  * The rolling deployment of one ECS service (R1–R6 of docs/contract.md): snapshot (R1) → task definition (register,
- * or a registered revision: S4) → create (R2) or update (R3–R5) → wait on the PRIMARY deployment (S7, S8) → auto
- * scaling → Outcome; on failure, timeout or cancellation, the automatic rollback (R6, auto-rollback.ts).
+ * or a registered revision: S4) → create (R2) or update (R3–R5) → wait on the PRIMARY deployment (S7, S8), or on
+ * the scale change when the update started none (scale-change.ts) → auto scaling → Outcome; on failure, timeout or
+ * cancellation, the automatic rollback (R6, auto-rollback.ts).
  *
  * Auto scaling after a successful deployment: when scalable-target or scaling-policy manifests are given they are
  * applied (as Harness does); when none are given, the auto scaling the service had before is put back.
@@ -16,10 +17,10 @@ import { ConfigurationError, describeError } from '../errors.js';
 import { rollBackFailedDeployment } from './auto-rollback.js';
 import { finishAutoScaling } from './auto-scaling-step.js';
 import type { Failure, Outcome } from './outcome.js';
-import { waitForRollout, type RolloutResult } from './rollout.js';
+import { primaryDeploymentId, waitForRollout, type RolloutResult, type ServiceBefore } from './rollout.js';
 import { ROLLBACK_SHARE, type RollingDeps, type RollingPlan } from './rolling-plan.js';
 import { formatDuration } from '../time.js';
-import { checkRollbackTarget, logSnapshot, resolveTaskDefinitionArn, throwIfAborted } from './rolling-steps.js';
+import { checkRollbackTarget, logSnapshot, logSuccess, resolveTaskDefinitionArn, throwIfAborted } from './rolling-steps.js';
 import { createStep, updateStep, type StepResult } from './service-change.js';
 import { createOnlyFieldsIn, toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
 import { snapshotOf, type RollbackSnapshot } from './snapshot.js';
@@ -44,27 +45,39 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
   await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
   const autoScaling = bindAutoScaling(plan.scalableTargets, plan.scalingPolicies, plan.cluster, plan.serviceName, plan.autoScalingSources);
   throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
-  const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log));
+  const taskDefinitionArn = await log.group('Task definition', () =>
+    resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log, plan.forceNewDeployment),
+  );
   throwIfAborted(deps.signal, log, `after registering ${taskDefinitionArn}; the service was not changed`);
 
-  const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn);
+  const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn, beforeUpdate(snapshot, live));
   let failure = done.step.failure ?? done.rollout.failure;
   if (failure === undefined) failure = await finishAutoScaling(deps, plan, snapshot, autoScaling);
   const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
   if (failure !== undefined) await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
-  else if (done.rollout.waitMs === undefined) {
-    log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} started; ECS goes on with it (not waited for).`);
-  } else {
-    if (done.rollout.service !== undefined) outcome.steadyService = done.rollout.service;
-    log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} succeeded.`);
+  else {
+    if (done.rollout.waitMs !== undefined && done.rollout.service !== undefined) outcome.steadyService = done.rollout.service;
+    logSuccess(log, plan.serviceName, taskDefinitionArn, done.rollout);
   }
   outcome.timings.finishedAt = clock.now();
   outcome.timings.totalMs = outcome.timings.finishedAt - startedAt;
   return outcome;
 }
 
-/** The create or update step, then the wait on the deployment it started. Errors become failure values. */
-async function changeAndWait(deps: RollingDeps, plan: RollingPlan, snapshot: RollbackSnapshot, taskDefinitionArn: string): Promise<DeploymentDone> {
+/** The service before an update (none for a create): an update that leaves its PRIMARY deployment is a scale change. */
+function beforeUpdate(snapshot: RollbackSnapshot, live: Service | undefined): ServiceBefore | undefined {
+  if (!snapshot.exists || live === undefined) return undefined;
+  return { deploymentId: primaryDeploymentId(live), desiredCount: live.desiredCount };
+}
+
+/** The create or update step, then the wait on the deployment it started (or on its scale change). Errors become failures. */
+async function changeAndWait(
+  deps: RollingDeps,
+  plan: RollingPlan,
+  snapshot: RollbackSnapshot,
+  taskDefinitionArn: string,
+  before: ServiceBefore | undefined,
+): Promise<DeploymentDone> {
   const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
   const wait = {
     deadline: waitDeadline(deps, plan),
@@ -88,6 +101,7 @@ async function changeAndWait(deps: RollingDeps, plan: RollingPlan, snapshot: Rol
       serviceName: plan.serviceName,
       taskDefinitionArn,
       waitForSteadyState: plan.waitForSteadyState,
+      before,
     });
   } catch (e) {
     done.rollout = { ...done.rollout, failure: errorFailure(e) };
@@ -146,6 +160,8 @@ function baseOutcome(
   const arn = (done.rollout.service ?? done.step.change.service)?.serviceArn ?? snapshot.serviceArn;
   if (arn !== undefined) outcome.service.arn = arn;
   if (done.rollout.deploymentId !== undefined) outcome.deploymentId = done.rollout.deploymentId;
+  if (done.rollout.change !== undefined) outcome.change = done.rollout.change;
+  if (done.rollout.changeDetail !== undefined) outcome.changeDetail = done.rollout.changeDetail;
   if (done.rollout.waitMs !== undefined) outcome.timings.waitMs = done.rollout.waitMs;
   return outcome;
 }

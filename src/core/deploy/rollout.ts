@@ -1,10 +1,12 @@
 /**
  * After a service change: follow the PRIMARY deployment it started until it has rolled out with the task
- * definition this run deployed (S7, S8), or say why not (S9).
+ * definition this run deployed (S7, S8), or say why not (S9). An update that left the service's PRIMARY deployment
+ * in place started none: that is a scale change, waited on as one (scale-change.ts).
  */
 import type { Service } from '@aws-sdk/client-ecs';
 import type { Deadline } from '../time.js';
 import type { Failure } from './outcome.js';
+import { waitForScaleChange } from './scale-change.js';
 import type { ServiceChange } from './service-change.js';
 import { waitForDeployment, type WatchDeps } from './watch/index.js';
 
@@ -22,6 +24,13 @@ export interface RolloutRequest {
   seenEventIds: Iterable<string>;
   signal?: AbortSignal | undefined;
   pollIntervalMs?: number | undefined;
+  /** An update: the service as described before it (its PRIMARY deployment and desired count). Absent for a create. */
+  before?: ServiceBefore | undefined;
+}
+
+export interface ServiceBefore {
+  deploymentId: string | undefined;
+  desiredCount: number | undefined;
 }
 
 export interface RolloutResult {
@@ -31,6 +40,9 @@ export interface RolloutResult {
   deploymentId?: string;
   /** How long the wait took; undefined when there was no wait. */
   waitMs?: number;
+  /** A new deployment, or none (a scale change): see Outcome. */
+  change?: 'deployment' | 'scale';
+  changeDetail?: string;
 }
 
 export async function waitForRollout(deps: WatchDeps, change: ServiceChange, req: RolloutRequest): Promise<RolloutResult> {
@@ -40,6 +52,10 @@ export async function waitForRollout(deps: WatchDeps, change: ServiceChange, req
   if (deploymentId === undefined) {
     return { ...seen, failure: { reason: 'error', message: 'ECS returned no PRIMARY deployment to follow', stoppedTasks: [] } };
   }
+  if (req.before !== undefined && req.before.deploymentId === deploymentId) {
+    return waitForScaleChange(deps, change, { ...req, before: req.before }, deploymentId);
+  }
+  seen.change = 'deployment';
   if (!req.waitForSteadyState) {
     log.info(`Not waiting for deployment ${deploymentId} to reach steady state (wait-for-steady-state: false).`);
     return { ...seen, deploymentId };

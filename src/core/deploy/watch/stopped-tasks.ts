@@ -52,13 +52,18 @@ export class StoppedTaskCollector {
     return this.found;
   }
 
+  /**
+   * Marks the service's stopped tasks that exist now as seen, without describing or reporting them: a wait that
+   * did not start the deployment (a scale change) blames only tasks that stop while it waits, not an earlier run's.
+   * (Task times cannot tell them apart: they are the server's, not the injected clock's.) AWS errors propagate.
+   */
+  async ignoreExisting(opts: AwsCallOptions = {}): Promise<void> {
+    for (const arn of await this.listStopped(opts)) this.seenArns.add(arn);
+  }
+
   /** Looks for newly stopped tasks; returns the new ones. AWS errors propagate (the caller decides to retry). */
   async collect(opts: AwsCallOptions = {}): Promise<StoppedTaskReason[]> {
-    const arns = await listServiceTaskArns(
-      this.ecs,
-      { cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED', maxPages: MAX_LIST_PAGES },
-      opts,
-    );
+    const arns = await this.listStopped(opts);
     const unseen = arns.filter((arn) => !this.seenArns.has(arn));
     if (unseen.length === 0) return [];
     const { tasks, missing } = await describeTasks(this.ecs, this.cluster, unseen, opts);
@@ -73,6 +78,11 @@ export class StoppedTaskCollector {
       this.print(reason);
     }
     return fresh;
+  }
+
+  private listStopped(opts: AwsCallOptions): Promise<string[]> {
+    const where = { cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED' as const, maxPages: MAX_LIST_PAGES };
+    return listServiceTaskArns(this.ecs, where, opts);
   }
 
   private matches(task: Task): boolean {

@@ -64,6 +64,41 @@ export function judgeDeployment(service: Service, target: DeploymentTarget, ctx:
   return WAITING;
 }
 
+export interface ScaleContext {
+  /** The desired count the update set, if any. */
+  desiredCount: number | undefined;
+  /** True once a DescribeServices that still shows another desired count can no longer be a read-after-write delay. */
+  settled: boolean;
+}
+
+/**
+ * A scale change (no new deployment): success once the PRIMARY deployment — still the one the update left in place —
+ * runs the service's desired count with nothing pending. Its rollout state is never judged: a FAILED (or
+ * IN_PROGRESS) state belongs to an earlier deployment, not to this run. A different PRIMARY deployment means
+ * someone else's deployment started meanwhile.
+ */
+export function judgeScale(service: Service, target: DeploymentTarget, ctx: ScaleContext): Verdict {
+  const name = service.serviceName ?? 'the service';
+  if (service.status !== 'ACTIVE') {
+    return failed(`service ${name} is ${service.status ?? 'gone'}: it was deleted while waiting for its scale change`);
+  }
+  const primary = (service.deployments ?? []).find((d) => d.status === 'PRIMARY');
+  if (primary === undefined) return WAITING;
+  if (primary.id !== target.deploymentId) {
+    return {
+      kind: 'failure',
+      reason: 'replaced',
+      message:
+        `another deployment (${primary.id ?? '(no id)'}, task definition ${primary.taskDefinition ?? 'unknown'}) started ` +
+        `while waiting for the scale change of service ${name}`,
+    };
+  }
+  const wanted = service.desiredCount ?? 0;
+  if (ctx.desiredCount !== undefined && wanted !== ctx.desiredCount && !ctx.settled) return WAITING;
+  const scaled = primary.desiredCount === wanted && primary.runningCount === wanted && (primary.pendingCount ?? 0) === 0;
+  return scaled ? { kind: 'success', deployment: primary } : WAITING;
+}
+
 /** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
 function judgeDisplaced(ours: Deployment, primary: Deployment | undefined, events: ServiceEvent[] | undefined): Verdict {
   const id = ours.id ?? '(unknown)';

@@ -42,5 +42,15 @@ export interface WatchRequest extends ServiceWaitRequest {
   taskDefinitionArn: string;
 }
 
+/**
+ * A wait on a scale change: an UpdateService that started no new deployment, so the PRIMARY deployment `deploymentId`
+ * (running `taskDefinitionArn`) stays and is only scaled. Its rollout state is not judged (it may be FAILED from an
+ * earlier deployment); the wait ends when it runs the service's desired count with nothing pending.
+ */
+export interface ScaleRequest extends WatchRequest {
+  /** The desired count the update set, when it set one: a DescribeServices still showing another is not yet current. */
+  desiredCount?: number;
+}
+
 export type StableRequest = ServiceWaitRequest;
 export type InactiveRequest = ServiceWaitRequest;

@@ -7,9 +7,9 @@ import { StoppedTaskCollector, describeStop, formatStoppedTask, formatStoppedTas
 import { RepeatFolder } from './fold.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
 import { classifyAwsError } from '../../aws/errors.js';
-import { judgeDeployment } from './verdict.js';
-import type { DeploymentTarget } from './verdict.js';
-import type { StableRequest, WatchDeps, WatchRequest, WatchResult } from './watch-result.js';
+import { judgeDeployment, judgeScale } from './verdict.js';
+import type { DeploymentTarget, Verdict } from './verdict.js';
+import type { ScaleRequest, StableRequest, WatchDeps, WatchRequest, WatchResult } from './watch-result.js';
 
 /** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
 const NOT_YET_VISIBLE_GRACE_MS = 10_000;
@@ -20,6 +20,21 @@ const NOT_YET_VISIBLE_GRACE_MS = 10_000;
  */
 export async function waitForDeployment(deps: WatchDeps, req: WatchRequest): Promise<WatchResult> {
   return pollService(deps, req, new DeploymentObserver(deps, req, { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn }));
+}
+
+/**
+ * Waits for a scale change (an update that started no new deployment) to take effect: the PRIMARY deployment
+ * `req.deploymentId` runs the service's desired count with nothing pending. Its rollout state is not judged (it may
+ * be FAILED from an earlier deployment); events, progress and the stopped tasks of tasks started since are shown.
+ */
+export async function waitForScale(deps: WatchDeps, req: ScaleRequest): Promise<WatchResult> {
+  const target = { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn };
+  return pollService(deps, req, new DeploymentObserver(deps, req, target, { desiredCount: req.desiredCount }));
+}
+
+/** What the observer of a scale change knows: the count the update set (if any). */
+interface ScaleWatch {
+  desiredCount: number | undefined;
 }
 
 /**
@@ -44,11 +59,16 @@ class DeploymentObserver implements PollObserver {
   private stoppedUnavailable = false;
   /** The stopped tasks were read during the current poll (no need to read again to explain a failure). */
   private collectedThisPoll = false;
+  /** A scale change: the service's desired count as last seen. */
+  private lastWanted: number | undefined;
+  /** A scale change: the stopped tasks that existed when the wait began are known (and never reported). */
+  private baselined = false;
 
   constructor(
     private readonly deps: WatchDeps,
     private readonly req: StableRequest,
     target: DeploymentTarget | undefined,
+    private readonly scale?: ScaleWatch,
   ) {
     this.progress = new ProgressPrinter(deps.log, deps.clock);
     this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
@@ -57,11 +77,16 @@ class DeploymentObserver implements PollObserver {
 
   waitingFor(): string {
     const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
-    return `${which} of service ${this.req.service} to reach a steady state`;
+    if (this.scale === undefined) return `${which} of service ${this.req.service} to reach a steady state`;
+    const count = this.scale.desiredCount ?? this.lastWanted;
+    return `${which} of service ${this.req.service} to run ${count ?? 'its desired count of'} tasks (a scale change; no new deployment)`;
   }
 
   lastSeen(): string | undefined {
-    return this.lastOurs !== undefined ? formatDeploymentProgress(this.lastOurs) : undefined;
+    const d = this.lastOurs;
+    if (d === undefined) return undefined;
+    // A scale change is judged by counts only: the rollout state (maybe an earlier deployment's FAILED) is left out.
+    return this.scale === undefined ? formatDeploymentProgress(d) : `desired ${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, running ${d.runningCount ?? 0}`;
   }
 
   async observe(service: Service | undefined, io: PollIo): Promise<WatchResult | undefined> {
@@ -73,17 +98,22 @@ class DeploymentObserver implements PollObserver {
     const target = this.target ?? this.resolveTarget(service);
     if (target === undefined) return this.judgeWithoutDeployments(service, io);
     const ours = service.deployments?.find((d) => d.id === target.deploymentId);
+    if (this.scale !== undefined && !this.baselined) await this.ignoreEarlierStops(target, ours, io);
     if (ours !== undefined) await this.noticeFailedTasks(ours, target, io);
-    const verdict = judgeDeployment(service, target, {
-      lastSeen: this.lastOurs,
-      missingTooLong: io.now() - io.startedAt >= NOT_YET_VISIBLE_GRACE_MS,
-    });
+    const verdict = this.judge(service, target, io);
     if (ours !== undefined) this.lastOurs = ours;
     if (verdict.kind === 'waiting') return undefined;
     if (verdict.kind === 'success') {
       return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
     }
     return this.fail(verdict.reason, verdict.message, service, io);
+  }
+
+  private judge(service: Service, target: DeploymentTarget, io: PollIo): Verdict {
+    const graceOver = io.now() - io.startedAt >= NOT_YET_VISIBLE_GRACE_MS;
+    if (this.scale === undefined) return judgeDeployment(service, target, { lastSeen: this.lastOurs, missingTooLong: graceOver });
+    this.lastWanted = service.desiredCount;
+    return judgeScale(service, target, { desiredCount: this.scale.desiredCount, settled: graceOver });
   }
 
   printHeld(all: boolean): void {
@@ -128,13 +158,28 @@ class DeploymentObserver implements PollObserver {
     const filter = {
       taskDefinitionArn: target.taskDefinitionArn,
       deploymentId: target.deploymentId,
-      // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding).
-      createdNotBefore: ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
+      // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding). A scale
+      // change started no deployment: ignoreEarlierStops sets aside what stopped before it instead.
+      createdNotBefore: this.scale === undefined && ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
     };
     this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, filter, (r) =>
       this.stopsPrinter.offer(describeStop(r), r),
     );
     return this.collector;
+  }
+
+  /**
+   * A scale change: the PRIMARY deployment's tasks that stopped before the wait (e.g. the crashes that made an earlier
+   * run's deployment FAILED) are not this run's failure. One ListTasks sets them aside; retried next poll on error.
+   */
+  private async ignoreEarlierStops(target: DeploymentTarget, ours: Deployment | undefined, io: PollIo): Promise<void> {
+    try {
+      await this.ensureCollector(target, ours).ignoreExisting({ signal: io.signal, onCall: io.onCall });
+      this.baselined = true;
+    } catch (e) {
+      this.readFailed(e, io);
+      if (this.stoppedUnavailable) this.baselined = true;
+    }
   }
 
   private async collectStopped(io: PollIo): Promise<void> {
@@ -144,13 +189,18 @@ class DeploymentObserver implements PollObserver {
       this.stoppedDirty = false;
       this.collectedThisPoll = true;
     } catch (e) {
-      if (io.signal?.aborted === true) return; // the loop reports the cancellation
-      if (classifyAwsError(e) === 'fatal') {
-        this.stoppedUnavailable = true;
-        this.deps.log.warning(`Cannot read the stopped tasks of service ${this.req.service}: ${describeError(e)}`);
-      } else {
-        this.deps.log.debug(`Reading stopped tasks failed, will retry: ${describeError(e)}`);
-      }
+      this.readFailed(e, io);
+    }
+  }
+
+  /** A read of the stopped tasks failed: retried on a later poll, or given up (and said) when AWS refuses it. */
+  private readFailed(e: unknown, io: PollIo): void {
+    if (io.signal?.aborted === true) return; // the loop reports the cancellation
+    if (classifyAwsError(e) === 'fatal') {
+      this.stoppedUnavailable = true;
+      this.deps.log.warning(`Cannot read the stopped tasks of service ${this.req.service}: ${describeError(e)}`);
+    } else {
+      this.deps.log.debug(`Reading stopped tasks failed, will retry: ${describeError(e)}`);
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { wasRolledBack } from '../../../../src/core/action/deploy-report.js';
+import { changeRows, wasRolledBack } from '../../../../src/core/action/deploy-report.js';
 import type { Outcome } from '../../../../src/core/deploy/outcome.js';
 
 const outcome = (patch: Partial<Outcome>): Outcome => ({ status: 'failed', rolledBack: false, ...patch }) as Outcome;
@@ -27,5 +27,17 @@ describe('rolledBack output (R8)', () => {
 
   it('is false for a failure nobody rolled back', () => {
     expect(wasRolledBack(outcome({ failureReason: 'failed' }))).toBe(false);
+  });
+});
+
+describe('Change row (issue 11 item 5)', () => {
+  it('says an update that started no new deployment was a scale change, and what changed', () => {
+    const scaled = outcome({ status: 'succeeded', change: 'scale', changeDetail: 'no new deployment: only the desired count changed from 2 to 4' });
+    expect(changeRows(scaled)).toEqual([['Change', 'scale change, no new deployment: only the desired count changed from 2 to 4']]);
+  });
+
+  it('adds no row for a deployment', () => {
+    expect(changeRows(outcome({ status: 'succeeded', change: 'deployment' }))).toEqual([]);
+    expect(changeRows(outcome({ status: 'failed' }))).toEqual([]);
   });
 });
