@@ -5,7 +5,8 @@
  * is left as the failure made it. (The manual rollback, `mode: rollback`, is manual-rollback.ts.)
  */
 import { restoreAutoScaling } from '../autoscaling/apply.js';
-import { describeService } from '../ecs/services.js';
+import { describeService, updateService } from '../ecs/services.js';
+import { rollbackDesiredCount } from './rollback-request.js';
 import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
 import { describeError } from '../errors.js';
 import type { Failure, Outcome } from './outcome.js';
@@ -28,7 +29,7 @@ export async function rollBackFailedDeployment(
   outcome.cause = failure.message;
   outcome.stoppedTasks = failure.stoppedTasks;
   // Logged in place, not as an error annotation: the caller fails the step with the cause, which annotates it once.
-  log.info(`Deployment failed: ${failure.message}`);
+  log.info(`${done.rollout.change === 'scale' ? 'Scale change' : 'Deployment'} failed: ${failure.message}`);
   const changed = done.step.change.changed;
   if (!plan.rollbackOnFailure) {
     const ecs = failure.reason === 'circuit-breaker' ? await ecsRollbackState(deps, plan) : undefined;
@@ -43,6 +44,9 @@ export async function rollBackFailedDeployment(
   const started = deps.clock.now();
   const result = await log.group('Rollback', async () => {
     if (!serviceRollback) return restoreAutoScalingOnly(deps, snapshot);
+    if (done.rollout.change === 'scale' && sameTaskDefinition(outcome.taskDefinitionArn, snapshot.taskDefinitionArn)) {
+      return undoScaleChange(deps, snapshot, done);
+    }
     // What is left of the run's deadline: at least the share the deployment's wait kept for the rollback.
     return rollbackToSnapshot(deps, snapshot, {
       deadline: plan.deadline,
@@ -60,6 +64,29 @@ export async function rollBackFailedDeployment(
   outcome.stoppedTasks = [...failure.stoppedTasks, ...result.stoppedTasks];
   if (result.status !== 'succeeded') outcome.cause = `${failure.message}\nRollback ${result.status}: ${result.detail}`;
   else if (serviceRollback && snapshot.exists) await markMovedAway(deps, outcome.taskDefinitionArn, snapshot);
+}
+
+/**
+ * R6 for a scale change of a service that already ran the saved revision: there is no deployment to undo, only the
+ * desired count (as rollbackDesiredCount chooses) and the auto scaling; no new deployment is started.
+ */
+async function undoScaleChange(deps: RollingDeps, snapshot: RollbackSnapshot, done: DeploymentDone): Promise<Omit<RollbackResult, 'durationMs'>> {
+  deps.log.info('Rolling Back..');
+  const live = await describeService(deps.ecs, snapshot.cluster, snapshot.service);
+  const desired = rollbackDesiredCount(snapshot, live, done.step.change.desiredCount);
+  if (desired.count !== undefined && live?.desiredCount !== desired.count) {
+    await updateService(deps.ecs, { cluster: snapshot.cluster, service: snapshot.service, desiredCount: desired.count });
+  }
+  const detail = `a scale change has no deployment to roll back: ${desired.why}`;
+  try {
+    await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+  } catch (e) {
+    deps.log.error(`Rollback Failed. ${describeError(e)}`);
+    return { status: 'failed', detail: `${detail}, but restoring the auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
+  }
+  deps.log.info(`${detail}.`);
+  deps.log.info('Rollback Successful.');
+  return { status: 'succeeded', detail: `${detail}; its auto scaling was restored`, stoppedTasks: [] };
 }
 
 /** R7: the revision a rollback moved the service away from is never chosen by a later automatic rollback. */

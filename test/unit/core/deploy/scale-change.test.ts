@@ -109,6 +109,18 @@ describe('an update that starts no new deployment is a scale change', () => {
     expect(outcome.rollback?.status).toBe('succeeded');
   });
 
+  it('a scale change of a healthy service that times out only sets the count back: no deployment is started to roll back', async () => {
+    w.ecs.seedService('web', tdArn(1), 2);
+    w.ecs.rollouts.push(neverCompletes());
+
+    const outcome = await deployService(w.deps(), samePlan(1, { desiredCount: 4, deadline: new Deadline(w.time.clock, 3 * 60_000) }));
+
+    expect(outcome).toMatchObject({ status: 'failed', failureReason: 'timeout', change: 'scale', rollback: { status: 'succeeded' } });
+    expect(w.updateInputs()).toHaveLength(2);
+    expect(w.updateInputs()[1]).toEqual({ cluster: 'demo', service: 'web', desiredCount: 2 });
+    expect(outcome.rollback?.detail).toContain('a scale change has no deployment to roll back: desired count 2 restored');
+  });
+
   it('a deployment someone else starts during the wait replaces the scale change: no rollback', async () => {
     w.ecs.seedService('web', tdArn(1), 3);
     w.ecs.knowTaskDefinition(tdArn(9));
