@@ -21,7 +21,7 @@ import type { Clock, Deadline, Sleep } from '../time.js';
 import type { RollbackSnapshot } from './snapshot.js';
 import { ecsRollbackUnderway, followEcsRollback, keepEcsRollback } from './ecs-rollback.js';
 import { deleteFirstDeployment } from './first-deployment-undo.js';
-import { rollbackDesiredCount, rollbackUpdateInput, settledOnSnapshot } from './rollback-request.js';
+import { restoredSettings, restoredSettingsNote, rollbackDesiredCount, rollbackUpdateInput, settledOnSnapshot } from './rollback-request.js';
 import { primaryDeploymentId } from './rollout.js';
 import { waitForDeployment, type StoppedTaskReason, type WatchResult } from './watch/index.js';
 
@@ -103,6 +103,8 @@ async function restoreService(
     `Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
       `${input.desiredCount ?? 'unchanged'} (${desired.why})`,
   );
+  const settingsNote = restoredSettingsNote(restoredSettings(snapshot, options.changedFields ?? []));
+  if (settingsNote !== undefined) deps.log.info(settingsNote);
   const deploymentId = primaryDeploymentId(await updateService(deps.ecs, input));
   const autoScalingProblem = await restoreAutoScalingReporting(deps, snapshot);
   const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;

@@ -1,11 +1,11 @@
 /**
  * R6: what a rollback of an existing service asks of ECS — the UpdateService input (saved task definition, the
- * desired count chosen here, the settings the failed deployment changed) — and whether ECS's own rollback already
- * got there.
+ * desired count chosen here, the settings the failed deployment changed put back, those it added where the service
+ * had none removed) — and whether ECS's own rollback already got there.
  */
 import type { Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
-import { RESTORABLE_SERVICE_FIELDS, serviceConfigOf, type RestorableServiceField, type RollbackSnapshot } from './snapshot.js';
+import { isDeploymentLevel, RESTORABLE_SERVICE_FIELDS, type RestorableServiceField, type RollbackSnapshot } from './snapshot.js';
 
 /** The desired count a rollback asks for, and the sentence that says why. */
 export interface DesiredCountChoice {
@@ -32,6 +32,67 @@ export function rollbackDesiredCount(snapshot: RollbackSnapshot, live: Service |
   return { count, why: `desired count ${count} kept (this deployment did not change it)` };
 }
 
+/**
+ * What UpdateService takes to remove a setting, as its API reference says (quoted): the settings a service can have
+ * none of. The others — deployment and network configuration, platform version, the scalar settings — have no "none"
+ * to go back to: one the service did not report before stays as the failed deployment set it, and the log says so.
+ */
+const REMOVED: Readonly<Partial<Record<RestorableServiceField, unknown>>> = {
+  loadBalancers: [], // "You can remove existing loadBalancers by passing an empty list."
+  serviceRegistries: [], // "You can remove existing serviceRegistries by passing an empty list."
+  placementConstraints: [], // "To remove all existing placement constraints, specify an empty array."
+  placementStrategy: [], // "To remove an existing placement strategy, specify an empty object" (of a list: the empty one)
+  capacityProviderStrategy: [], // "...back to the launch type. Pass an empty list in the capacityProviderStrategy parameter."
+  serviceConnectConfiguration: { enabled: false }, // enabled: "Specifies whether to use Service Connect with this service."
+  volumeConfigurations: [], // "If set to null, no new deployment is triggered. Otherwise, if this configuration differs..."
+};
+
+/** How a rollback treats each setting the failed deployment's UpdateService set. */
+export interface RestoredSettings {
+  /** The UpdateService members that put the settings back. */
+  values: Partial<Record<RestorableServiceField, unknown>>;
+  /** Put back to the snapshot's value. */
+  putBack: RestorableServiceField[];
+  /** Removed (an empty list, Service Connect turned off): the service had none. */
+  removed: RestorableServiceField[];
+  /** The service had none before, and UpdateService has no way to remove them: they stay. */
+  cannotRemove: RestorableServiceField[];
+  /** The snapshot did not record their earlier value (a snapshot without `unsetFields`): they stay. */
+  unrecorded: RestorableServiceField[];
+}
+
+export function restoredSettings(snapshot: RollbackSnapshot, changedFields: readonly string[]): RestoredSettings {
+  const restored: RestoredSettings = { values: {}, putBack: [], removed: [], cannotRemove: [], unrecorded: [] };
+  for (const key of RESTORABLE_SERVICE_FIELDS) {
+    if (!changedFields.includes(key)) continue;
+    const saved: unknown = snapshot.serviceConfig[key];
+    const unset = saved === undefined && snapshot.unsetFields?.includes(key) === true;
+    const value = unset ? REMOVED[key] : saved;
+    if (value === undefined) {
+      (unset ? restored.cannotRemove : restored.unrecorded).push(key);
+      continue;
+    }
+    restored.values[key] = value;
+    (unset || isEmptySetting(value) ? restored.removed : restored.putBack).push(key);
+  }
+  return restored;
+}
+
+/** The log line that says what the rollback puts back and removes, and what stays (R6). */
+export function restoredSettingsNote(restored: RestoredSettings): string | undefined {
+  const parts = [
+    restored.putBack.length > 0 ? `Settings put back: ${restored.putBack.join(', ')}.` : '',
+    restored.removed.length > 0 ? `Settings removed (the service had none): ${restored.removed.join(', ')}.` : '',
+    restored.cannotRemove.length > 0
+      ? `Settings left as the failed deployment set them (the service had none before, and UpdateService cannot remove them): ${restored.cannotRemove.join(', ')}.`
+      : '',
+    restored.unrecorded.length > 0
+      ? `Settings left as the failed deployment set them (their earlier value was not recorded): ${restored.unrecorded.join(', ')}.`
+      : '',
+  ].filter((p) => p !== '');
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
 /** The UpdateService input that puts an existing service back to the snapshot. */
 export function rollbackUpdateInput(
   snapshot: RollbackSnapshot,
@@ -48,11 +109,7 @@ export function rollbackUpdateInput(
   };
   const desired = rollbackDesiredCount(snapshot, live, desiredCountSet).count;
   if (desired !== undefined) input.desiredCount = desired;
-  const target = input as unknown as Record<string, unknown>;
-  for (const key of RESTORABLE_SERVICE_FIELDS) {
-    const saved = snapshot.serviceConfig[key as RestorableServiceField];
-    if (changedFields.includes(key) && saved !== undefined) target[key] = saved;
-  }
+  Object.assign(input, restoredSettings(snapshot, changedFields).values);
   return input;
 }
 
@@ -72,10 +129,25 @@ export function settledOnSnapshot(
   if (only?.status !== 'PRIMARY' || only.rolloutState !== 'COMPLETED' || only.id === undefined) return undefined;
   if (!sameTaskDefinition(only.taskDefinition, snapshot.taskDefinitionArn)) return undefined;
   if (desiredCount !== undefined && live.desiredCount !== desiredCount) return undefined;
-  const now = serviceConfigOf(live);
-  for (const key of RESTORABLE_SERVICE_FIELDS) {
-    if (!changedFields.includes(key) || snapshot.serviceConfig[key] === undefined) continue;
-    if (JSON.stringify(now[key]) !== JSON.stringify(snapshot.serviceConfig[key])) return undefined;
+  for (const [key, value] of Object.entries(restoredSettings(snapshot, changedFields).values) as [RestorableServiceField, unknown][]) {
+    const now: unknown = isDeploymentLevel(key) ? only[key] : live[key];
+    // A setting ECS does not report is one the service does not have: the same as its removal.
+    if (canonical(now ?? REMOVED[key]) !== canonical(value)) return undefined;
   }
   return only.id;
+}
+
+/** An empty list, or Service Connect turned off: a setting that removes what was there. */
+function isEmptySetting(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && value !== null && (value as { enabled?: unknown }).enabled === false;
+}
+
+/** JSON with object keys sorted, so that equal settings compare equal whatever order ECS reports their keys in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }

@@ -7,7 +7,7 @@ import type {
   PutScalingPolicyCommandInput,
   RegisterScalableTargetCommandInput,
 } from '@aws-sdk/client-application-auto-scaling';
-import type { ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
+import type { Deployment, ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { describeAutoScaling } from '../autoscaling/describe.js';
 import { describeServiceAnyStatus } from '../ecs/services.js';
 import { lastCompletedRevision } from './completed-revision.js';
@@ -36,25 +36,39 @@ export interface RollbackSnapshot {
   seenEventIds: string[];
   /**
    * The live values of the settings a deployment's UpdateService may change (network, load balancers, deployment
-   * configuration...), so a rollback can put back the ones the deployment changed. Empty for a first deployment.
+   * configuration, Service Connect...), so a rollback can put back the ones the deployment changed. Empty for a
+   * first deployment.
    */
   serviceConfig: ServiceConfig;
+  /**
+   * The settings the service did not have (DescribeServices reported none), so a rollback removes them when the
+   * failed deployment set them. A snapshot without this list says nothing about them: nothing is removed.
+   */
+  unsetFields?: RestorableServiceField[];
 }
 
 /**
- * UpdateService settings that DescribeServices reports only per deployment, not on the service, so the snapshot
- * cannot save them and a rollback does not restore them.
+ * UpdateService settings that DescribeServices reports only per deployment, not on the service: the snapshot reads
+ * them from the deployment of the rollback target (the PRIMARY deployment, or the one that last completed).
  */
-const DEPLOYMENT_LEVEL_FIELDS: readonly string[] = ['serviceConnectConfiguration', 'volumeConfigurations'];
+export const DEPLOYMENT_LEVEL_FIELDS = ['serviceConnectConfiguration', 'volumeConfigurations'] as const satisfies readonly (
+  | UpdatableServiceField
+  | keyof Deployment
+)[];
+export type DeploymentLevelField = (typeof DEPLOYMENT_LEVEL_FIELDS)[number];
+/** What a deployment (or a service revision) reports of the settings above. */
+export type DeploymentSettings = Pick<Deployment, DeploymentLevelField>;
 
-export type RestorableServiceField = Exclude<UpdatableServiceField, 'serviceConnectConfiguration' | 'volumeConfigurations'>;
+export type RestorableServiceField = UpdatableServiceField;
 
-/** Service settings that UpdateService can set and DescribeServices reports: the updatable ones less the above. */
-export const RESTORABLE_SERVICE_FIELDS: readonly RestorableServiceField[] = UPDATABLE_SERVICE_FIELDS.filter(
-  (f): f is RestorableServiceField => !DEPLOYMENT_LEVEL_FIELDS.includes(f),
-);
-// Compile-time check: every restorable field is a field of the described Service.
-const _describedByService: readonly (keyof Service)[] = RESTORABLE_SERVICE_FIELDS;
+/** Service settings that UpdateService can set: a rollback puts back the ones a failed deployment changed. */
+export const RESTORABLE_SERVICE_FIELDS: readonly RestorableServiceField[] = UPDATABLE_SERVICE_FIELDS;
+
+export const isDeploymentLevel = (f: RestorableServiceField): f is DeploymentLevelField => (DEPLOYMENT_LEVEL_FIELDS as readonly string[]).includes(f);
+type ServiceLevelField = Exclude<RestorableServiceField, DeploymentLevelField>;
+const SERVICE_LEVEL_FIELDS: readonly ServiceLevelField[] = RESTORABLE_SERVICE_FIELDS.filter((f): f is ServiceLevelField => !isDeploymentLevel(f));
+// Compile-time check: every service-level field is a field of the described Service.
+const _describedByService: readonly (keyof Service)[] = SERVICE_LEVEL_FIELDS;
 void _describedByService;
 export type ServiceConfig = Partial<Pick<UpdateServiceCommandInput, RestorableServiceField>>;
 
@@ -88,9 +102,18 @@ export async function snapshotOf(
   };
   if (live === undefined || live.status !== 'ACTIVE') return base;
   const autoScaling = await describeAutoScaling(clients.autoscaling, cluster, service);
-  const snapshot: RollbackSnapshot = { ...base, exists: true, ...autoScaling, serviceConfig: serviceConfigOf(live) };
-  if (live.serviceArn !== undefined) snapshot.serviceArn = live.serviceArn;
   const target = await lastCompletedRevision(clients.ecs, cluster, live);
+  // The settings ECS reports per deployment are those of the deployment the rollback goes back to.
+  const settingsFrom = target.from ?? live.deployments?.find((d) => d.status === 'PRIMARY');
+  const serviceConfig = serviceConfigOf(live, settingsFrom);
+  const snapshot: RollbackSnapshot = {
+    ...base,
+    exists: true,
+    ...autoScaling,
+    serviceConfig,
+    unsetFields: RESTORABLE_SERVICE_FIELDS.filter((f) => serviceConfig[f] === undefined && (settingsFrom !== undefined || !isDeploymentLevel(f))),
+  };
+  if (live.serviceArn !== undefined) snapshot.serviceArn = live.serviceArn;
   if (target.taskDefinitionArn !== undefined) snapshot.taskDefinitionArn = target.taskDefinitionArn;
   if (target.note !== undefined) snapshot.targetNote = target.note;
   if (live.desiredCount !== undefined) snapshot.desiredCount = live.desiredCount;
@@ -115,19 +138,27 @@ export function parseSnapshot(text: string): RollbackSnapshot {
     if (!Array.isArray(value[key])) throw new Error(`rollback snapshot: ${key} must be a list`);
   }
   if (!isRecord(value['serviceConfig'])) throw new Error('rollback snapshot: serviceConfig must be an object');
+  const unset = value['unsetFields'];
+  if (unset !== undefined && !(Array.isArray(unset) && unset.every((f) => typeof f === 'string'))) {
+    throw new Error('rollback snapshot: unsetFields must be a list of names');
+  }
   if (value['exists'] === true && typeof value['taskDefinitionArn'] !== 'string') {
     throw new Error('rollback snapshot: an existing service needs its taskDefinitionArn');
   }
   return value as unknown as RollbackSnapshot;
 }
 
-/** The restorable settings of a described service, as plain JSON values. */
-export function serviceConfigOf(service: Service): ServiceConfig {
+/**
+ * The restorable settings of a described service, as plain JSON values: those DescribeServices reports on the
+ * service, and those it reports per deployment from `deployment` (when given).
+ */
+export function serviceConfigOf(service: Service, deployment?: DeploymentSettings): ServiceConfig {
   const config: Record<string, unknown> = {};
-  for (const key of RESTORABLE_SERVICE_FIELDS) {
-    const value = service[key];
+  const keep = (key: RestorableServiceField, value: unknown): void => {
     if (value !== undefined && value !== null) config[key] = JSON.parse(JSON.stringify(value)) as unknown;
-  }
+  };
+  for (const key of SERVICE_LEVEL_FIELDS) keep(key, service[key]);
+  for (const key of DEPLOYMENT_LEVEL_FIELDS) keep(key, deployment?.[key]);
   return config as ServiceConfig;
 }
 

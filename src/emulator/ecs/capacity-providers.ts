@@ -6,8 +6,8 @@
  */
 import { AwsServiceError } from '../contracts.js';
 import { lastSegment, type EcsContext } from './context.js';
-import { clean, invalid, optList, paginate, strList } from './params.js';
-import type { ClusterRec, Json } from './state.js';
+import { clean, invalid, optList, paginate, stable, strList } from './params.js';
+import type { ClusterRec, Json, ServiceRec } from './state.js';
 
 const BUILT_IN = ['FARGATE', 'FARGATE_SPOT'];
 
@@ -16,6 +16,8 @@ const NOT_ASSOCIATED =
   'The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again.';
 const NOT_FOUND = 'The specified capacity provider was not found. Specify a valid capacity provider and try again.';
 const IN_USE = 'The specified capacity provider is in use and cannot be removed.';
+const FORCE_NEEDED =
+  'When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.';
 
 const providerArn = (ctx: EcsContext, name: string): string => `arn:aws:ecs:${ctx.region}:${ctx.accountId}:capacity-provider/${name}`;
 
@@ -26,6 +28,34 @@ function strategyNames(strategy: Json[]): string[] {
     if (typeof name !== 'string' || name === '') throw invalid('capacityProvider can not be blank.');
     return lastSegment(name);
   });
+}
+
+/** What a service runs on after UpdateService's capacityProviderStrategy, and whether that starts a new deployment. */
+export interface CapacityUpdate {
+  launchType?: string;
+  capacityProviderStrategy?: Json[];
+  redeploy: boolean;
+}
+
+/**
+ * UpdateService's `capacityProviderStrategy` (undefined: not given, or nothing to change). Moving from a launch type
+ * to a strategy, or changing a strategy, needs forceNewDeployment. An empty list takes a service that uses a strategy
+ * back to the launch type its providers run on (API reference: "Update the Auto Scaling group or Fargate capacity
+ * provider back to the launch type. Pass an empty list"): FARGATE for Fargate's providers, EC2 for the others.
+ */
+export function capacityUpdate(cluster: ClusterRec, service: ServiceRec, strategy: Json[] | undefined, force: boolean): CapacityUpdate | undefined {
+  if (strategy === undefined) return undefined;
+  const current = service.capacityProviderStrategy;
+  if (strategy.length === 0) {
+    if (current === undefined || current.length === 0) return undefined;
+    if (!force) throw invalid(FORCE_NEEDED);
+    const fargate = strategyNames(current).every((name) => BUILT_IN.includes(name));
+    return { launchType: fargate ? 'FARGATE' : 'EC2', redeploy: true };
+  }
+  const changed = current === undefined || stable(clean(strategy)) !== stable(clean(current));
+  if (changed && !force) throw invalid(FORCE_NEEDED);
+  checkStrategyAssociated(cluster, strategy);
+  return { capacityProviderStrategy: clean(strategy), redeploy: changed };
 }
 
 /** A strategy given to CreateService, UpdateService or RunTask names only providers associated with the cluster. */

@@ -4,6 +4,7 @@
  */
 import { arns, type EcsContext } from './context.js';
 import { breakerThreshold, breakerConfig } from './circuit-breaker.js';
+import { settingsOf } from './deployment-settings.js';
 import type { DeploymentRec, RevisionRec, ServiceDeploymentRec, ServiceRec, TaskDefRec } from './state.js';
 
 export interface DeploymentOptions {
@@ -23,6 +24,7 @@ export function newRevision(ctx: EcsContext, service: ServiceRec, taskDef: TaskD
     taskDef,
     loadBalancers: service.loadBalancers,
     serviceRegistries: service.serviceRegistries,
+    ...settingsOf(service),
     createdAt: ctx.clock.now(),
   };
   if (service.launchType !== undefined) rev.launchType = service.launchType;
@@ -104,6 +106,7 @@ export function startDeployment(
     createdAt: now,
     updatedAt: now,
     loadBalancers: revision.loadBalancers,
+    ...settingsOf(revision),
     rolloutState: 'IN_PROGRESS',
     rolloutStateReason: options.reason ?? `ECS deployment ${id} in progress.`,
     revisionArn: revision.arn,

@@ -5,6 +5,7 @@
  */
 import type { EcsContext } from './context.js';
 import { breakerConfig, breakerThreshold } from './circuit-breaker.js';
+import { settingsOf } from './deployment-settings.js';
 import { serviceDeploymentOf, startDeployment } from './deployments.js';
 import { addEvent, messages } from './events.js';
 import type { DeploymentRec, ServiceDeploymentRec, ServiceRec, TaskRec } from './state.js';
@@ -56,7 +57,11 @@ function rollBackTo(
   }
   // The service goes back to the configuration of that revision.
   service.loadBalancers = revision.loadBalancers;
+  service.serviceRegistries = revision.serviceRegistries;
   if (revision.networkConfiguration !== undefined) service.networkConfiguration = revision.networkConfiguration;
+  delete service.serviceConnectConfiguration;
+  delete service.volumeConfigurations;
+  Object.assign(service, settingsOf(revision));
   startDeployment(ctx, service, target.taskDef, {
     revision,
     rollback: true,

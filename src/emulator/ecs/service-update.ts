@@ -1,15 +1,17 @@
 /**
  * UpdateService: what changed decides whether ECS starts a new deployment (task definition, network, load
- * balancers, platform, placement, capacity providers, forceNewDeployment) or only rescales the current one.
+ * balancers, platform, placement, capacity providers, Service Connect, volume configurations, forceNewDeployment) or
+ * only rescales the current one.
  * CODE_DEPLOY and EXTERNAL services take only what those controllers allow (task-sets.ts).
  */
-import { checkStrategyAssociated } from './capacity-providers.js';
+import { capacityUpdate } from './capacity-providers.js';
 import { resolveCluster } from './clusters.js';
 import type { EcsContext } from './context.js';
 import { startDeployment } from './deployments.js';
 import { clean, invalid, optBool, optInt, optList, optObj, optStr, stable } from './params.js';
 import { scheduleReconcile } from './scheduler.js';
 import { deploymentConfiguration } from './deployment-config.js';
+import { applySettings, requestedSettings, settingsOf, validateSettings } from './deployment-settings.js';
 import { validateServiceConfig } from './service-validation.js';
 import type { Json, ServiceRec } from './state.js';
 import { resolveTaskDefinitionForUse } from './task-definitions.js';
@@ -64,27 +66,21 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
   const taskDef = tdRef !== undefined ? resolveTaskDefinitionForUse(ctx, tdRef) : primary?.taskDef;
   if (!taskDef) throw invalid('TaskDefinition can not be blank.');
   if (taskDef !== primary?.taskDef) redeploy = true;
-  const strategy = optList<Json>(p, 'capacityProviderStrategy');
-  if (strategy !== undefined) {
-    const switching = service.launchType !== undefined;
-    const changing = service.capacityProviderStrategy !== undefined && changed(strategy, service.capacityProviderStrategy);
-    if ((switching || changing) && !force) {
-      throw invalid(
-        'When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.',
-      );
-    }
-    checkStrategyAssociated(resolveCluster(ctx, service.clusterName), strategy);
-    if (changed(strategy, service.capacityProviderStrategy)) redeploy = true;
-  }
+  const capacity = capacityUpdate(resolveCluster(ctx, service.clusterName), service, optList<Json>(p, 'capacityProviderStrategy'), force);
+  if (capacity?.redeploy === true) redeploy = true;
+  const launchType = capacity !== undefined ? capacity.launchType : service.launchType;
   const network = optObj(p, 'networkConfiguration') ?? service.networkConfiguration;
   const loadBalancers = optList<Json>(p, 'loadBalancers') ?? service.loadBalancers;
   validateServiceConfig(ctx, {
     taskDef,
     loadBalancers,
-    ...(strategy === undefined && service.launchType !== undefined ? { launchType: service.launchType } : {}),
+    ...(launchType !== undefined ? { launchType } : {}),
     ...(network ? { networkConfiguration: network } : {}),
   });
   const config = deploymentConfiguration(optObj(p, 'deploymentConfiguration'), service.deploymentConfiguration);
+  const settings = applySettings(settingsOf(service), requestedSettings(p));
+  validateSettings(taskDef, settings.next);
+  if (settings.changed) redeploy = true;
   // Everything validated: apply.
   for (const [member, current] of [
     ['networkConfiguration', service.networkConfiguration],
@@ -97,9 +93,12 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
   ] as const) {
     if (p[member] !== undefined && p[member] !== null && changed(p[member], current)) redeploy = true;
   }
-  if (strategy !== undefined) {
-    service.capacityProviderStrategy = clean(strategy);
+  if (capacity?.capacityProviderStrategy !== undefined) {
+    service.capacityProviderStrategy = capacity.capacityProviderStrategy;
     delete service.launchType;
+  } else if (capacity?.launchType !== undefined) {
+    service.launchType = capacity.launchType;
+    delete service.capacityProviderStrategy;
   }
   if (network) service.networkConfiguration = clean(network);
   service.loadBalancers = clean(loadBalancers);
@@ -108,6 +107,9 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
   const registries = optList<Json>(p, 'serviceRegistries');
   if (registries) service.serviceRegistries = clean(registries);
   service.enableExecuteCommand = optBool(p, 'enableExecuteCommand') ?? service.enableExecuteCommand;
+  delete service.serviceConnectConfiguration;
+  delete service.volumeConfigurations;
+  Object.assign(service, settings.next);
   service.deploymentConfiguration = config;
   applyServiceSettings(p, service);
   if (desiredCount !== undefined && desiredCount !== service.desiredCount) {

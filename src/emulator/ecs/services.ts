@@ -7,6 +7,7 @@ import { startDeployment } from './deployments.js';
 import { clean, invalid, optBool, optInt, optList, optObj, optStr, paginate, reqStr, stable, strList } from './params.js';
 import { scheduleReconcile } from './scheduler.js';
 import { deploymentConfiguration } from './deployment-config.js';
+import { applySettings, givesSettings, requestedSettings, SETTINGS_NEED_ECS_CONTROLLER, validateSettings } from './deployment-settings.js';
 import { validateServiceConfig } from './service-validation.js';
 import type { Json, ServiceRec } from './state.js';
 import { readTags } from './tags.js';
@@ -69,7 +70,10 @@ function createService(ctx: EcsContext, p: Json): Json {
   const networkConfiguration = optObj(p, 'networkConfiguration');
   const loadBalancers = clean(optList<Json>(p, 'loadBalancers') ?? []);
   const role = optStr(p, 'role');
+  const settings = applySettings({}, requestedSettings(p)).next;
+  if (controller !== 'ECS' && givesSettings(settings)) throw invalid(SETTINGS_NEED_ECS_CONTROLLER);
   if (taskDef) {
+    validateSettings(taskDef, settings);
     validateServiceConfig(ctx, {
       taskDef,
       loadBalancers,
@@ -110,6 +114,7 @@ function createService(ctx: EcsContext, p: Json): Json {
     serviceDeploymentArns: [],
     liveTasks: new Set(),
     reconcileScheduled: false,
+    ...settings,
   };
   const arn = roleArn(ctx, role, loadBalancers.length > 0 && taskDef?.body['networkMode'] !== 'awsvpc');
   if (arn !== undefined) service.roleArn = arn;

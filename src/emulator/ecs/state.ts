@@ -146,6 +146,9 @@ export interface DeploymentRec {
   platformFamily?: string;
   networkConfiguration?: Json;
   loadBalancers: Json[];
+  /** Per deployment, as DescribeServices reports them (deployment-settings.ts). */
+  serviceConnectConfiguration?: Json;
+  volumeConfigurations?: Json[];
   rolloutState: RolloutState;
   rolloutStateReason: string;
   revisionArn: string;
@@ -205,6 +208,9 @@ export interface ServiceRec {
   placementConstraints: Json[];
   placementStrategy: Json[];
   networkConfiguration?: Json;
+  /** What the next deployment runs with; DescribeServices reports them per deployment only (deployment-settings.ts). */
+  serviceConnectConfiguration?: Json;
+  volumeConfigurations?: Json[];
   healthCheckGracePeriodSeconds?: number;
   schedulingStrategy: string;
   deploymentController: Json;
@@ -243,6 +249,8 @@ export interface RevisionRec {
   loadBalancers: Json[];
   serviceRegistries: Json[];
   networkConfiguration?: Json;
+  serviceConnectConfiguration?: Json;
+  volumeConfigurations?: Json[];
   createdAt: number;
 }
 

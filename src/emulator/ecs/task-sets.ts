@@ -121,6 +121,8 @@ const TASK_SET_MEMBERS: [string, string][] = [
   ['platformVersion', 'platform version'],
   ['capacityProviderStrategy', 'capacity provider strategy'],
   ['serviceRegistries', 'service registries'],
+  ['serviceConnectConfiguration', 'Service Connect configuration'],
+  ['volumeConfigurations', 'volume configurations'],
 ];
 
 function refusal(controller: string, what: string): AwsServiceError {

@@ -25,6 +25,8 @@ export function deploymentView(ctx: EcsContext, service: ServiceRec, d: Deployme
     platformVersion: d.platformVersion,
     platformFamily: d.platformFamily,
     networkConfiguration: d.networkConfiguration,
+    serviceConnectConfiguration: d.serviceConnectConfiguration,
+    volumeConfigurations: d.volumeConfigurations,
     rolloutState: d.rolloutState,
     rolloutStateReason: d.rolloutStateReason,
   });
@@ -228,6 +230,8 @@ export function revisionView(rev: RevisionRec): Json {
     loadBalancers: rev.loadBalancers,
     serviceRegistries: rev.serviceRegistries,
     networkConfiguration: rev.networkConfiguration,
+    serviceConnectConfiguration: rev.serviceConnectConfiguration,
+    volumeConfigurations: rev.volumeConfigurations,
     containerImages: containers,
     guardDutyEnabled: false,
     createdAt: seconds(rev.createdAt),

@@ -131,6 +131,17 @@ describe('a cluster created with capacity providers', () => {
     await expectNotAssociated(ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'api', capacityProviderStrategy: spot, forceNewDeployment: true })));
   });
 
+  it('an empty strategy (forced) takes a service back to the launch type its providers run on', async () => {
+    await ecs.send(new CreateClusterCommand({ clusterName: 'prod', capacityProviders: ['FARGATE_SPOT'], defaultCapacityProviderStrategy: [] }));
+    await createService('prod', spot);
+    const back = ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'api', capacityProviderStrategy: [] }));
+    expect(await rejection(back)).toBeInstanceOf(InvalidParameterException);
+    const updated = await ecs.send(new UpdateServiceCommand({ cluster: 'prod', service: 'api', capacityProviderStrategy: [], forceNewDeployment: true }));
+    expect(updated.service?.launchType).toBe('FARGATE');
+    expect(updated.service?.capacityProviderStrategy).toBeUndefined();
+    expect(updated.service?.deployments?.map((d) => d.launchType)).toEqual(['FARGATE', undefined]);
+  });
+
   it('refuses a provider that does not exist', async () => {
     const err = await rejection(ecs.send(new CreateClusterCommand({ clusterName: 'prod', capacityProviders: ['nope'] })));
     expect(err).toBeInstanceOf(InvalidParameterException);

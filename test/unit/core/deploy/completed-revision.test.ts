@@ -45,6 +45,22 @@ describe('lastCompletedRevision (R1, R6)', () => {
     expect(ecsMock.commandCalls(DescribeServiceRevisionsCommand)[0]?.args[0].input).toEqual({ serviceRevisionArns: ['rev-2'] });
   });
 
+  it('names where it read the revision, so the snapshot reads the per-deployment settings there (issue 11)', async () => {
+    const connect = { enabled: true, namespace: 'internal' };
+    const primaryCompleted = service([{ id: 'ecs-svc/3', status: 'PRIMARY', rolloutState: 'COMPLETED', taskDefinition: TD(3) }]);
+    expect((await lastCompletedRevision(ecs, 'demo', primaryCompleted)).from).toBeUndefined();
+    const active = { id: 'ecs-svc/2', status: 'ACTIVE', rolloutState: 'COMPLETED' as const, taskDefinition: TD(2), serviceConnectConfiguration: connect };
+    const listed = service([{ id: 'ecs-svc/3', status: 'PRIMARY', rolloutState: 'FAILED', taskDefinition: TD(3) }, active]);
+    expect((await lastCompletedRevision(ecs, 'demo', listed)).from).toBe(active);
+    ecsMock.on(ListServiceDeploymentsCommand).resolves({
+      serviceDeployments: [{ serviceDeploymentArn: 'sd-1', status: 'SUCCESSFUL', targetServiceRevisionArn: 'rev-1', finishedAt: new Date(1_000) }],
+    });
+    const revision = { serviceRevisionArn: 'rev-1', taskDefinition: TD(1), serviceConnectConfiguration: connect };
+    ecsMock.on(DescribeServiceRevisionsCommand).resolves({ serviceRevisions: [revision] });
+    const unfinished = service([{ id: 'ecs-svc/3', status: 'PRIMARY', rolloutState: 'IN_PROGRESS', taskDefinition: TD(3) }]);
+    expect((await lastCompletedRevision(ecs, 'demo', unfinished)).from).toEqual(revision);
+  });
+
   it("falls back to the PRIMARY's revision, and says so, when nothing completed", async () => {
     ecsMock.on(ListServiceDeploymentsCommand).resolves({ serviceDeployments: [] });
     const live = service([{ id: 'ecs-svc/3', status: 'PRIMARY', rolloutState: 'IN_PROGRESS', taskDefinition: TD(3) }]);

@@ -3,7 +3,13 @@ import { ApplicationAutoScalingClient, RegisterScalableTargetCommand } from '@aw
 import { DescribeServicesCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { rollbackToSnapshot } from '../../../../src/core/deploy/restore-snapshot.js';
-import { rollbackDesiredCount, rollbackUpdateInput } from '../../../../src/core/deploy/rollback-request.js';
+import {
+  restoredSettings,
+  restoredSettingsNote,
+  rollbackDesiredCount,
+  rollbackUpdateInput,
+  settledOnSnapshot,
+} from '../../../../src/core/deploy/rollback-request.js';
 import type { RollbackSnapshot } from '../../../../src/core/deploy/snapshot.js';
 import { CancelledError } from '../../../../src/core/errors.js';
 import { Deadline } from '../../../../src/core/time.js';
@@ -54,6 +60,73 @@ describe('rollbackUpdateInput', () => {
     expect(input.healthCheckGracePeriodSeconds).toBe(10);
     expect(input).not.toHaveProperty('platformVersion');
     expect(input).not.toHaveProperty('loadBalancers');
+  });
+});
+
+describe('the settings a rollback puts back and removes (R6, issue 11 item 3)', () => {
+  const clientOnly = { enabled: true, namespace: 'internal' };
+  const published = { enabled: true, namespace: 'internal', services: [{ portName: 'http', clientAliases: [{ port: 80 }] }] };
+  const volumes = [{ name: 'data', managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ebs', sizeInGiB: 10 } }];
+  const lb = [{ targetGroupArn: 'arn:aws:elasticloadbalancing:tg/web', containerName: 'app', containerPort: 80 }];
+
+  it('puts back the Service Connect and volume configurations the failed deployment changed', () => {
+    const saved = snapshot({ serviceConfig: { serviceConnectConfiguration: clientOnly, volumeConfigurations: volumes }, unsetFields: [] });
+    const input = rollbackUpdateInput(saved, { desiredCount: 3 }, ['serviceConnectConfiguration', 'volumeConfigurations']);
+    expect(input).toMatchObject({ serviceConnectConfiguration: clientOnly, volumeConfigurations: volumes });
+    expect(restoredSettingsNote(restoredSettings(saved, ['serviceConnectConfiguration', 'volumeConfigurations']))).toBe(
+      'Settings put back: serviceConnectConfiguration, volumeConfigurations.',
+    );
+  });
+
+  it('removes what the failed deployment added where the service had none, as UpdateService takes it', () => {
+    const lists = ['loadBalancers', 'serviceRegistries', 'placementConstraints', 'placementStrategy', 'capacityProviderStrategy'] as const;
+    const saved = snapshot({ serviceConfig: {}, unsetFields: [...lists, 'serviceConnectConfiguration', 'volumeConfigurations'] });
+    const input = rollbackUpdateInput(saved, { desiredCount: 3 }, [...lists, 'serviceConnectConfiguration', 'volumeConfigurations']);
+    for (const key of lists) expect(input[key]).toEqual([]);
+    expect(input.serviceConnectConfiguration).toEqual({ enabled: false });
+    expect(input.volumeConfigurations).toEqual([]);
+  });
+
+  it('leaves, and says so, what UpdateService cannot remove and what the snapshot did not record', () => {
+    const saved = snapshot({ serviceConfig: { loadBalancers: [] }, unsetFields: ['networkConfiguration', 'enableExecuteCommand', 'serviceRegistries'] });
+    const changed = ['loadBalancers', 'serviceRegistries', 'networkConfiguration', 'enableExecuteCommand', 'placementConstraints'];
+    const input = rollbackUpdateInput(saved, { desiredCount: 3 }, changed);
+    expect(input).toMatchObject({ loadBalancers: [], serviceRegistries: [] });
+    for (const key of ['networkConfiguration', 'enableExecuteCommand', 'placementConstraints']) expect(input).not.toHaveProperty(key);
+    expect(restoredSettingsNote(restoredSettings(saved, changed))).toBe(
+      'Settings removed (the service had none): loadBalancers, serviceRegistries. ' +
+        'Settings left as the failed deployment set them (the service had none before, and UpdateService cannot remove them): ' +
+        'networkConfiguration, enableExecuteCommand. ' +
+        'Settings left as the failed deployment set them (their earlier value was not recorded): placementConstraints.',
+    );
+    expect(restoredSettingsNote(restoredSettings(saved, []))).toBeUndefined();
+  });
+
+  it("accepts ECS's own rollback only when it brought these settings back too", () => {
+    const saved = snapshot({ serviceConfig: { serviceConnectConfiguration: clientOnly, loadBalancers: [] }, unsetFields: ['serviceRegistries'] });
+    const changed = ['serviceConnectConfiguration', 'loadBalancers', 'serviceRegistries'];
+    const back = (connect: unknown, fields: Record<string, unknown> = {}) => ({
+      desiredCount: 3,
+      deployments: [{ id: 'ecs-svc/9', status: 'PRIMARY', rolloutState: 'COMPLETED' as const, taskDefinition: tdArn(1), serviceConnectConfiguration: connect as never }],
+      ...fields,
+    });
+    // ECS reports keys in its own order, and leaves out what the service does not have.
+    expect(settledOnSnapshot(saved, back({ namespace: 'internal', enabled: true }), changed, 3)).toBe('ecs-svc/9');
+    expect(settledOnSnapshot(saved, back(published), changed, 3)).toBeUndefined();
+    expect(settledOnSnapshot(saved, back(clientOnly, { loadBalancers: lb }), changed, 3)).toBeUndefined();
+    expect(settledOnSnapshot(saved, back(clientOnly, { serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:srv/web' }] }), changed, 3)).toBeUndefined();
+  });
+
+  it('logs what the rollback puts back and removes', async () => {
+    w.ecs.seedService('web', tdArn(2), 3, { loadBalancers: lb });
+    const saved = snapshot({ serviceConfig: { serviceConnectConfiguration: clientOnly }, unsetFields: ['loadBalancers'] });
+    const result = await rollbackToSnapshot(w.deps() as Parameters<typeof rollbackToSnapshot>[0], saved, {
+      ...options(),
+      changedFields: ['loadBalancers', 'serviceConnectConfiguration'],
+    });
+    expect(result.status).toBe('succeeded');
+    expect(ecsMock.commandCalls(UpdateServiceCommand)[0]?.args[0].input).toMatchObject({ loadBalancers: [], serviceConnectConfiguration: clientOnly });
+    expect(w.log.messages()).toContain('Settings put back: serviceConnectConfiguration. Settings removed (the service had none): loadBalancers.');
   });
 });
 

@@ -49,6 +49,35 @@ describe('takeSnapshot (R1)', () => {
     expect(parseSnapshot(serializeSnapshot(s))).toEqual(s);
   });
 
+  it('reads Service Connect and volume configurations from the PRIMARY deployment, and notes the settings the service had none of (issue 11)', async () => {
+    const connect = { enabled: true, namespace: 'internal', services: [{ portName: 'http', clientAliases: [{ port: 80 }] }] };
+    const volumes = [{ name: 'data', managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ebs', sizeInGiB: 10 } }];
+    const live = w.ecs.seedService('web', tdArn(4), 3, { loadBalancers: [] });
+    Object.assign(live.deployments?.[0] ?? {}, { serviceConnectConfiguration: connect, volumeConfigurations: volumes });
+
+    const s = await takeSnapshot(clients(), 'demo', 'web');
+
+    expect(s.serviceConfig).toEqual({ loadBalancers: [], serviceConnectConfiguration: connect, volumeConfigurations: volumes });
+    expect(s.unsetFields).toContain('serviceRegistries');
+    expect(s.unsetFields).toContain('placementConstraints');
+    expect(s.unsetFields).not.toContain('loadBalancers');
+    expect(s.unsetFields).not.toContain('serviceConnectConfiguration');
+    expect(parseSnapshot(serializeSnapshot(s))).toEqual(s);
+  });
+
+  it('reads them from the deployment that last completed when the PRIMARY did not complete (R1)', async () => {
+    const live = w.ecs.seedService('web', tdArn(5), 3);
+    const completed = { ...w.ecs.newDeployment(tdArn(4), 3, 'COMPLETED'), status: 'ACTIVE', serviceConnectConfiguration: { enabled: true, namespace: 'old' } };
+    const failed = { ...w.ecs.newDeployment(tdArn(5), 3, 'IN_PROGRESS'), rolloutState: 'FAILED' as const, serviceConnectConfiguration: { enabled: true, namespace: 'new' } };
+    live.deployments = [failed, completed];
+
+    const s = await takeSnapshot(clients(), 'demo', 'web');
+
+    expect(s.taskDefinitionArn).toBe(tdArn(4));
+    expect(s.serviceConfig.serviceConnectConfiguration).toEqual({ enabled: true, namespace: 'old' });
+    expect(s.unsetFields).toContain('volumeConfigurations');
+  });
+
   it('marks a missing service as a first deployment without reading auto scaling', async () => {
     const s = await takeSnapshot(clients(), 'demo', 'web');
     expect(s).toMatchObject({ exists: false, draining: false, scalableTargets: [], scalingPolicies: [], seenEventIds: [] });
@@ -75,5 +104,9 @@ describe('parseSnapshot', () => {
     expect(() => parseSnapshot(JSON.stringify({ version: 1, cluster: 'c', service: 's', exists: false, draining: false }))).toThrow(
       /scalableTargets/,
     );
+    const lists = { scalableTargets: [], scalingPolicies: [], seenEventIds: [], serviceConfig: {} };
+    expect(() =>
+      parseSnapshot(JSON.stringify({ version: 1, cluster: 'c', service: 's', exists: false, draining: false, ...lists, unsetFields: 'loadBalancers' })),
+    ).toThrow(/unsetFields/);
   });
 });
