@@ -78875,7 +78875,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(794);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3744);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-run-task', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78885,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 794:
+/***/ 3744:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81365,6 +81365,359 @@ async function ignoreNotFound(p) {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/completed-revision.js
+
+
+async function completed_revision_lastCompletedRevision(ecs, cluster, live) {
+    const deployments = live.deployments ?? [];
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const primaryArn = primary?.taskDefinition ?? live.taskDefinition;
+    if (primary === undefined || primary.rolloutState === undefined || primary.rolloutState === 'COMPLETED') {
+        return { taskDefinitionArn: primaryArn };
+    }
+    const unfinished = `the PRIMARY deployment ${primary.id ?? '?'} (${familyRevision(primaryArn ?? '?')}) is ${primary.rolloutState}, not COMPLETED`;
+    const completed = deployments.find((d) => d.status !== 'PRIMARY' && d.rolloutState === 'COMPLETED' && d.taskDefinition !== undefined);
+    if (completed?.taskDefinition !== undefined) {
+        return { taskDefinitionArn: completed.taskDefinition, from: completed, note: `${unfinished}: a rollback goes back to ${familyRevision(completed.taskDefinition)}, the last deployment that completed` };
+    }
+    const fromHistory = await lastSuccessfulInHistory(ecs, cluster, live.serviceName ?? '').catch(() => undefined);
+    if (fromHistory?.taskDefinition !== undefined) {
+        const arn = fromHistory.taskDefinition;
+        return { taskDefinitionArn: arn, from: fromHistory, note: `${unfinished}: a rollback goes back to ${familyRevision(arn)}, the last successful deployment in the service's history` };
+    }
+    return { taskDefinitionArn: primaryArn, note: `${unfinished}, and no completed deployment was found: a rollback goes back to it` };
+}
+/** The service revision of the most recent SUCCESSFUL service deployment (one page of history). */
+async function lastSuccessfulInHistory(ecs, cluster, service) {
+    const briefs = await listServiceDeployments(ecs, { cluster, service, status: ['SUCCESSFUL'], maxPages: 1 });
+    const latest = [...briefs].sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))[0];
+    if (latest?.targetServiceRevisionArn === undefined)
+        return undefined;
+    const [revision] = await describeServiceRevisions(ecs, [latest.targetServiceRevisionArn]);
+    return revision;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
+
+/**
+ * The fields of a service definition that UpdateService carries over (R3). launchType, schedulingStrategy and
+ * role are never sent (ECS refuses to change them); nor are tags (UpdateService has none), clientToken or
+ * deploymentController (changing the controller is a different kind of deployment).
+ */
+const UPDATABLE_SERVICE_FIELDS = [
+    'deploymentConfiguration',
+    'networkConfiguration',
+    'loadBalancers',
+    'capacityProviderStrategy',
+    'placementConstraints',
+    'placementStrategy',
+    'platformVersion',
+    'healthCheckGracePeriodSeconds',
+    'propagateTags',
+    'enableECSManagedTags',
+    'enableExecuteCommand',
+    'serviceRegistries',
+    'serviceConnectConfiguration',
+    'volumeConfigurations',
+    'availabilityZoneRebalancing',
+];
+/** Service definition fields that a deployment to an existing service leaves as they are. */
+const CREATE_ONLY_SERVICE_FIELDS = (/* unused pure expression or super */ null && ([
+    'launchType',
+    'schedulingStrategy',
+    'role',
+    'tags',
+    'deploymentController',
+    'clientToken',
+]));
+/**
+ * The UpdateService input for a deployment to an existing service: the task definition, the desired count
+ * (unless same-as-running, or neither the input nor the manifest gives one), every updatable field the service
+ * definition sets, and forceNewDeployment.
+ */
+function service_request_toUpdateServiceInput(definition, options) {
+    const input = {
+        cluster: options.cluster,
+        service: options.service,
+        taskDefinition: options.taskDefinitionArn,
+    };
+    const desiredCount = chooseDesiredCount(definition, options);
+    if (desiredCount !== undefined)
+        input.desiredCount = desiredCount;
+    if (definition !== undefined) {
+        const target = input;
+        for (const key of UPDATABLE_SERVICE_FIELDS) {
+            const value = definition[key];
+            if (value !== undefined && value !== null)
+                target[key] = value;
+        }
+    }
+    input.forceNewDeployment = options.forceNewDeployment;
+    return input;
+}
+/** The names of create-only fields the definition sets (a deployment to an existing service says it ignores them). */
+function service_request_createOnlyFieldsIn(definition) {
+    if (definition === undefined)
+        return [];
+    return CREATE_ONLY_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
+}
+/**
+ * The CreateService input of a first deployment (R2): the service definition with cluster, serviceName and
+ * taskDefinition overridden, and the `desired-count` input over the manifest's. A REPLICA service needs a desired
+ * count (ECS requires one unless schedulingStrategy is DAEMON): without one this throws a ConfigurationError,
+ * so call it before the first mutating call.
+ */
+function service_request_toCreateServiceInput(definition, options) {
+    const input = {
+        ...definition,
+        cluster: options.cluster,
+        serviceName: options.serviceName,
+        taskDefinition: options.taskDefinitionArn,
+    };
+    if (options.desiredCountInput !== undefined)
+        input.desiredCount = options.desiredCountInput;
+    if (input.desiredCount === undefined && input.schedulingStrategy !== 'DAEMON') {
+        throw new ConfigurationError('the service does not exist yet, so its first deployment needs a desired count: set desiredCount in the ' +
+            'service definition or the desired-count input', { input: 'service-definition', field: 'desiredCount' });
+    }
+    return input;
+}
+function chooseDesiredCount(definition, choice) {
+    if (choice.sameAsRunning)
+        return undefined;
+    return choice.desiredCountInput ?? definition?.desiredCount ?? undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/snapshot.js
+
+
+
+
+/**
+ * UpdateService settings that DescribeServices reports only per deployment, not on the service: the snapshot reads
+ * them from the deployment of the rollback target (the PRIMARY deployment, or the one that last completed).
+ */
+const DEPLOYMENT_LEVEL_FIELDS = ['serviceConnectConfiguration', 'volumeConfigurations'];
+/** Service settings that UpdateService can set: a rollback puts back the ones a failed deployment changed. */
+const snapshot_RESTORABLE_SERVICE_FIELDS = UPDATABLE_SERVICE_FIELDS;
+const snapshot_isDeploymentLevel = (f) => DEPLOYMENT_LEVEL_FIELDS.includes(f);
+const SERVICE_LEVEL_FIELDS = snapshot_RESTORABLE_SERVICE_FIELDS.filter((f) => !snapshot_isDeploymentLevel(f));
+// Compile-time check: every service-level field is a field of the described Service.
+const _describedByService = SERVICE_LEVEL_FIELDS;
+void _describedByService;
+/** Describes the service (and, when it is ACTIVE, its auto scaling) and records what a rollback needs. */
+async function takeSnapshot(clients, cluster, service) {
+    return snapshot_snapshotOf(clients, cluster, service, await describeServiceAnyStatus(clients.ecs, cluster, service));
+}
+/** The snapshot of a service already described as `live` (undefined: MISSING); reads its auto scaling when ACTIVE. */
+async function snapshot_snapshotOf(clients, cluster, service, live) {
+    const base = {
+        version: 1,
+        cluster,
+        service,
+        exists: false,
+        draining: live?.status === 'DRAINING',
+        scalableTargets: [],
+        scalingPolicies: [],
+        seenEventIds: eventIds(live),
+        serviceConfig: {},
+    };
+    if (live === undefined || live.status !== 'ACTIVE')
+        return base;
+    const autoScaling = await describeAutoScaling(clients.autoscaling, cluster, service);
+    const target = await lastCompletedRevision(clients.ecs, cluster, live);
+    // The settings ECS reports per deployment are those of the deployment the rollback goes back to.
+    const settingsFrom = target.from ?? live.deployments?.find((d) => d.status === 'PRIMARY');
+    const serviceConfig = serviceConfigOf(live, settingsFrom);
+    const snapshot = {
+        ...base,
+        exists: true,
+        ...autoScaling,
+        serviceConfig,
+        unsetFields: snapshot_RESTORABLE_SERVICE_FIELDS.filter((f) => serviceConfig[f] === undefined && (settingsFrom !== undefined || !snapshot_isDeploymentLevel(f))),
+    };
+    if (live.serviceArn !== undefined)
+        snapshot.serviceArn = live.serviceArn;
+    if (target.taskDefinitionArn !== undefined)
+        snapshot.taskDefinitionArn = target.taskDefinitionArn;
+    if (target.note !== undefined)
+        snapshot.targetNote = target.note;
+    if (live.desiredCount !== undefined)
+        snapshot.desiredCount = live.desiredCount;
+    return snapshot;
+}
+function serializeSnapshot(snapshot) {
+    return JSON.stringify(snapshot);
+}
+/** Reads a snapshot written by `serializeSnapshot`; throws when the text is not one. */
+function parseSnapshot(text) {
+    const value = JSON.parse(text);
+    if (!isRecord(value) || value['version'] !== 1)
+        throw new Error('not a rollback snapshot (version 1)');
+    for (const key of ['cluster', 'service']) {
+        if (typeof value[key] !== 'string')
+            throw new Error(`rollback snapshot: ${key} must be a string`);
+    }
+    for (const key of ['exists', 'draining']) {
+        if (typeof value[key] !== 'boolean')
+            throw new Error(`rollback snapshot: ${key} must be a boolean`);
+    }
+    for (const key of ['scalableTargets', 'scalingPolicies', 'seenEventIds']) {
+        if (!Array.isArray(value[key]))
+            throw new Error(`rollback snapshot: ${key} must be a list`);
+    }
+    if (!isRecord(value['serviceConfig']))
+        throw new Error('rollback snapshot: serviceConfig must be an object');
+    const unset = value['unsetFields'];
+    if (unset !== undefined && !(Array.isArray(unset) && unset.every((f) => typeof f === 'string'))) {
+        throw new Error('rollback snapshot: unsetFields must be a list of names');
+    }
+    if (value['exists'] === true && typeof value['taskDefinitionArn'] !== 'string') {
+        throw new Error('rollback snapshot: an existing service needs its taskDefinitionArn');
+    }
+    return value;
+}
+/**
+ * The restorable settings of a described service, as plain JSON values: those DescribeServices reports on the
+ * service, and those it reports per deployment from `deployment` (when given).
+ */
+function serviceConfigOf(service, deployment) {
+    const config = {};
+    const keep = (key, value) => {
+        if (value !== undefined && value !== null)
+            config[key] = JSON.parse(JSON.stringify(value));
+    };
+    for (const key of SERVICE_LEVEL_FIELDS)
+        keep(key, service[key]);
+    for (const key of DEPLOYMENT_LEVEL_FIELDS)
+        keep(key, deployment?.[key]);
+    return config;
+}
+function eventIds(service) {
+    return (service?.events ?? []).map((e) => e.id).filter((id) => id !== undefined);
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-request.js
+
+
+/**
+ * R6: the saved desired count comes back when this run changed it and nobody changed it since; a count changed
+ * meanwhile (auto scaling, a person) is kept. When this run did not set a count, the live one is kept, never below
+ * the saved one.
+ */
+function rollback_request_rollbackDesiredCount(snapshot, live, desiredCountSet) {
+    const saved = snapshot.desiredCount;
+    const now = live?.desiredCount;
+    if (desiredCountSet !== undefined && saved !== undefined) {
+        if (now === undefined || now === desiredCountSet) {
+            return { count: saved, why: `desired count ${saved} restored (this deployment had set it to ${desiredCountSet})` };
+        }
+        return { count: now, why: `desired count ${now} kept: it was changed from ${desiredCountSet} (set by this deployment) since, e.g. by auto scaling` };
+    }
+    if (saved === undefined && now === undefined)
+        return { count: undefined, why: 'desired count unchanged' };
+    const count = Math.max(saved ?? 0, now ?? 0);
+    return { count, why: `desired count ${count} kept (this deployment did not change it)` };
+}
+/**
+ * What UpdateService takes to remove a setting, as its API reference says (quoted): the settings a service can have
+ * none of. The others — deployment and network configuration, platform version, the scalar settings — have no "none"
+ * to go back to: one the service did not report before stays as the failed deployment set it, and the log says so.
+ */
+const REMOVED = {
+    loadBalancers: [], // "You can remove existing loadBalancers by passing an empty list."
+    serviceRegistries: [], // "You can remove existing serviceRegistries by passing an empty list."
+    placementConstraints: [], // "To remove all existing placement constraints, specify an empty array."
+    placementStrategy: [], // "To remove an existing placement strategy, specify an empty object" (of a list: the empty one)
+    capacityProviderStrategy: [], // "...back to the launch type. Pass an empty list in the capacityProviderStrategy parameter."
+    serviceConnectConfiguration: { enabled: false }, // enabled: "Specifies whether to use Service Connect with this service."
+    volumeConfigurations: [], // "If set to null, no new deployment is triggered. Otherwise, if this configuration differs..."
+};
+function rollback_request_restoredSettings(snapshot, changedFields) {
+    const restored = { values: {}, putBack: [], removed: [], cannotRemove: [], unrecorded: [] };
+    for (const key of RESTORABLE_SERVICE_FIELDS) {
+        if (!changedFields.includes(key))
+            continue;
+        const saved = snapshot.serviceConfig[key];
+        const unset = saved === undefined && snapshot.unsetFields?.includes(key) === true;
+        const value = unset ? REMOVED[key] : saved;
+        if (value === undefined) {
+            (unset ? restored.cannotRemove : restored.unrecorded).push(key);
+            continue;
+        }
+        restored.values[key] = value;
+        (unset || isEmptySetting(value) ? restored.removed : restored.putBack).push(key);
+    }
+    return restored;
+}
+/** The log line that says what the rollback puts back and removes, and what stays (R6). */
+function rollback_request_restoredSettingsNote(restored) {
+    const parts = [
+        restored.putBack.length > 0 ? `Settings put back: ${restored.putBack.join(', ')}.` : '',
+        restored.removed.length > 0 ? `Settings removed (the service had none): ${restored.removed.join(', ')}.` : '',
+        restored.cannotRemove.length > 0
+            ? `Settings left as the failed deployment set them (the service had none before, and UpdateService cannot remove them): ${restored.cannotRemove.join(', ')}.`
+            : '',
+        restored.unrecorded.length > 0
+            ? `Settings left as the failed deployment set them (their earlier value was not recorded): ${restored.unrecorded.join(', ')}.`
+            : '',
+    ].filter((p) => p !== '');
+    return parts.length > 0 ? parts.join(' ') : undefined;
+}
+/** The UpdateService input that puts an existing service back to the snapshot. */
+function rollback_request_rollbackUpdateInput(snapshot, live, changedFields = [], desiredCountSet) {
+    if (snapshot.taskDefinitionArn === undefined)
+        throw new Error('the rollback snapshot has no task definition');
+    const input = {
+        cluster: snapshot.cluster,
+        service: snapshot.service,
+        taskDefinition: snapshot.taskDefinitionArn,
+        forceNewDeployment: true,
+    };
+    const desired = rollback_request_rollbackDesiredCount(snapshot, live, desiredCountSet).count;
+    if (desired !== undefined)
+        input.desiredCount = desired;
+    Object.assign(input, rollback_request_restoredSettings(snapshot, changedFields).values);
+    return input;
+}
+/**
+ * The id of the service's only deployment when ECS itself (the circuit breaker or an alarm) has already put the
+ * service back on the snapshot's task definition, rolled out, with the desired count the rollback wants and the
+ * changed settings as they were: then a rollback deployment of our own would only repeat it.
+ */
+function rollback_request_settledOnSnapshot(snapshot, live, changedFields, desiredCount) {
+    const deployments = live.deployments ?? [];
+    const only = deployments.length === 1 ? deployments[0] : undefined;
+    if (only?.status !== 'PRIMARY' || only.rolloutState !== 'COMPLETED' || only.id === undefined)
+        return undefined;
+    if (!sameTaskDefinition(only.taskDefinition, snapshot.taskDefinitionArn))
+        return undefined;
+    if (desiredCount !== undefined && live.desiredCount !== desiredCount)
+        return undefined;
+    for (const [key, value] of Object.entries(rollback_request_restoredSettings(snapshot, changedFields).values)) {
+        const now = isDeploymentLevel(key) ? only[key] : live[key];
+        // A setting ECS does not report is one the service does not have: the same as its removal.
+        if (canonical(now ?? REMOVED[key]) !== canonical(value))
+            return undefined;
+    }
+    return only.id;
+}
+/** An empty list, or Service Connect turned off: a setting that removes what was there. */
+function isEmptySetting(value) {
+    if (Array.isArray(value))
+        return value.length === 0;
+    return typeof value === 'object' && value !== null && value.enabled === false;
+}
+/** JSON with object keys sorted, so that equal settings compare equal whatever order ECS reports their keys in. */
+function canonical(value) {
+    return JSON.stringify(value, (_key, v) => typeof v === 'object' && v !== null && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v);
+}
+
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __nccwpck_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/pacer.js
@@ -81623,9 +81976,18 @@ class stopped_tasks_StoppedTaskCollector {
     get all() {
         return this.found;
     }
+    /**
+     * Marks the service's stopped tasks that exist now as seen, without describing or reporting them: a wait that
+     * did not start the deployment (a scale change) blames only tasks that stop while it waits, not an earlier run's.
+     * (Task times cannot tell them apart: they are the server's, not the injected clock's.) AWS errors propagate.
+     */
+    async ignoreExisting(opts = {}) {
+        for (const arn of await this.listStopped(opts))
+            this.seenArns.add(arn);
+    }
     /** Looks for newly stopped tasks; returns the new ones. AWS errors propagate (the caller decides to retry). */
     async collect(opts = {}) {
-        const arns = await listServiceTaskArns(this.ecs, { cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED', maxPages: MAX_LIST_PAGES }, opts);
+        const arns = await this.listStopped(opts);
         const unseen = arns.filter((arn) => !this.seenArns.has(arn));
         if (unseen.length === 0)
             return [];
@@ -81644,6 +82006,10 @@ class stopped_tasks_StoppedTaskCollector {
             this.print(reason);
         }
         return fresh;
+    }
+    listStopped(opts) {
+        const where = { cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED', maxPages: MAX_LIST_PAGES };
+        return listServiceTaskArns(this.ecs, where, opts);
     }
     matches(task) {
         if (task.taskArn === undefined)
@@ -81843,6 +82209,34 @@ function verdict_judgeDeployment(service, target, ctx) {
         return { kind: 'success', deployment: ours };
     return WAITING;
 }
+/**
+ * A scale change (no new deployment): success once the PRIMARY deployment — still the one the update left in place —
+ * runs the service's desired count with nothing pending. Its rollout state is never judged: a FAILED (or
+ * IN_PROGRESS) state belongs to an earlier deployment, not to this run. A different PRIMARY deployment means
+ * someone else's deployment started meanwhile.
+ */
+function verdict_judgeScale(service, target, ctx) {
+    const name = service.serviceName ?? 'the service';
+    if (service.status !== 'ACTIVE') {
+        return failed(`service ${name} is ${service.status ?? 'gone'}: it was deleted while waiting for its scale change`);
+    }
+    const primary = (service.deployments ?? []).find((d) => d.status === 'PRIMARY');
+    if (primary === undefined)
+        return WAITING;
+    if (primary.id !== target.deploymentId) {
+        return {
+            kind: 'failure',
+            reason: 'replaced',
+            message: `another deployment (${primary.id ?? '(no id)'}, task definition ${primary.taskDefinition ?? 'unknown'}) started ` +
+                `while waiting for the scale change of service ${name}`,
+        };
+    }
+    const wanted = service.desiredCount ?? 0;
+    if (ctx.desiredCount !== undefined && wanted !== ctx.desiredCount && !ctx.settled)
+        return WAITING;
+    const scaled = primary.desiredCount === wanted && primary.runningCount === wanted && (primary.pendingCount ?? 0) === 0;
+    return scaled ? { kind: 'success', deployment: primary } : WAITING;
+}
 /** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
 function judgeDisplaced(ours, primary, events) {
     const id = ours.id ?? '(unknown)';
@@ -81896,6 +82290,15 @@ async function watch_waitForDeployment(deps, req) {
     return pollService(deps, req, new DeploymentObserver(deps, req, { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn }));
 }
 /**
+ * Waits for a scale change (an update that started no new deployment) to take effect: the PRIMARY deployment
+ * `req.deploymentId` runs the service's desired count with nothing pending. Its rollout state is not judged (it may
+ * be FAILED from an earlier deployment); events, progress and the stopped tasks of tasks started since are shown.
+ */
+async function watch_waitForScale(deps, req) {
+    const target = { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn };
+    return pollService(deps, req, new DeploymentObserver(deps, req, target, { desiredCount: req.desiredCount }));
+}
+/**
  * Waits for whatever deployment is PRIMARY on the first poll to reach a steady state (for callers that do not
  * know the deployment id). Prefer waitForDeployment whenever the id is known.
  */
@@ -81905,6 +82308,7 @@ async function waitForServiceStable(deps, req) {
 class DeploymentObserver {
     deps;
     req;
+    scale;
     progress;
     /** A crash loop stops a task every few seconds: the same reason is printed once, then counted (fold.ts). */
     stopsPrinter;
@@ -81918,19 +82322,31 @@ class DeploymentObserver {
     stoppedUnavailable = false;
     /** The stopped tasks were read during the current poll (no need to read again to explain a failure). */
     collectedThisPoll = false;
-    constructor(deps, req, target) {
+    /** A scale change: the service's desired count as last seen. */
+    lastWanted;
+    /** A scale change: the stopped tasks that existed when the wait began are known (and never reported). */
+    baselined = false;
+    constructor(deps, req, target, scale) {
         this.deps = deps;
         this.req = req;
+        this.scale = scale;
         this.progress = new ProgressPrinter(deps.log, deps.clock);
         this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
         this.target = target;
     }
     waitingFor() {
         const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
-        return `${which} of service ${this.req.service} to reach a steady state`;
+        if (this.scale === undefined)
+            return `${which} of service ${this.req.service} to reach a steady state`;
+        const count = this.scale.desiredCount ?? this.lastWanted;
+        return `${which} of service ${this.req.service} to run ${count ?? 'its desired count of'} tasks (a scale change; no new deployment)`;
     }
     lastSeen() {
-        return this.lastOurs !== undefined ? formatDeploymentProgress(this.lastOurs) : undefined;
+        const d = this.lastOurs;
+        if (d === undefined)
+            return undefined;
+        // A scale change is judged by counts only: the rollout state (maybe an earlier deployment's FAILED) is left out.
+        return this.scale === undefined ? formatDeploymentProgress(d) : `desired ${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, running ${d.runningCount ?? 0}`;
     }
     async observe(service, io) {
         this.collectedThisPoll = false;
@@ -81942,12 +82358,11 @@ class DeploymentObserver {
         if (target === undefined)
             return this.judgeWithoutDeployments(service, io);
         const ours = service.deployments?.find((d) => d.id === target.deploymentId);
+        if (this.scale !== undefined && !this.baselined)
+            await this.ignoreEarlierStops(target, ours, io);
         if (ours !== undefined)
             await this.noticeFailedTasks(ours, target, io);
-        const verdict = judgeDeployment(service, target, {
-            lastSeen: this.lastOurs,
-            missingTooLong: io.now() - io.startedAt >= NOT_YET_VISIBLE_GRACE_MS,
-        });
+        const verdict = this.judge(service, target, io);
         if (ours !== undefined)
             this.lastOurs = ours;
         if (verdict.kind === 'waiting')
@@ -81956,6 +82371,13 @@ class DeploymentObserver {
             return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
         }
         return this.fail(verdict.reason, verdict.message, service, io);
+    }
+    judge(service, target, io) {
+        const graceOver = io.now() - io.startedAt >= NOT_YET_VISIBLE_GRACE_MS;
+        if (this.scale === undefined)
+            return judgeDeployment(service, target, { lastSeen: this.lastOurs, missingTooLong: graceOver });
+        this.lastWanted = service.desiredCount;
+        return judgeScale(service, target, { desiredCount: this.scale.desiredCount, settled: graceOver });
     }
     printHeld(all) {
         if (all)
@@ -81998,11 +82420,27 @@ class DeploymentObserver {
         const filter = {
             taskDefinitionArn: target.taskDefinitionArn,
             deploymentId: target.deploymentId,
-            // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding).
-            createdNotBefore: ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
+            // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding). A scale
+            // change started no deployment: ignoreEarlierStops sets aside what stopped before it instead.
+            createdNotBefore: this.scale === undefined && ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
         };
         this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, filter, (r) => this.stopsPrinter.offer(describeStop(r), r));
         return this.collector;
+    }
+    /**
+     * A scale change: the PRIMARY deployment's tasks that stopped before the wait (e.g. the crashes that made an earlier
+     * run's deployment FAILED) are not this run's failure. One ListTasks sets them aside; retried next poll on error.
+     */
+    async ignoreEarlierStops(target, ours, io) {
+        try {
+            await this.ensureCollector(target, ours).ignoreExisting({ signal: io.signal, onCall: io.onCall });
+            this.baselined = true;
+        }
+        catch (e) {
+            this.readFailed(e, io);
+            if (this.stoppedUnavailable)
+                this.baselined = true;
+        }
     }
     async collectStopped(io) {
         if (this.collector === undefined || this.stoppedUnavailable)
@@ -82013,15 +82451,19 @@ class DeploymentObserver {
             this.collectedThisPoll = true;
         }
         catch (e) {
-            if (io.signal?.aborted === true)
-                return; // the loop reports the cancellation
-            if (classifyAwsError(e) === 'fatal') {
-                this.stoppedUnavailable = true;
-                this.deps.log.warning(`Cannot read the stopped tasks of service ${this.req.service}: ${describeError(e)}`);
-            }
-            else {
-                this.deps.log.debug(`Reading stopped tasks failed, will retry: ${describeError(e)}`);
-            }
+            this.readFailed(e, io);
+        }
+    }
+    /** A read of the stopped tasks failed: retried on a later poll, or given up (and said) when AWS refuses it. */
+    readFailed(e, io) {
+        if (io.signal?.aborted === true)
+            return; // the loop reports the cancellation
+        if (classifyAwsError(e) === 'fatal') {
+            this.stoppedUnavailable = true;
+            this.deps.log.warning(`Cannot read the stopped tasks of service ${this.req.service}: ${describeError(e)}`);
+        }
+        else {
+            this.deps.log.debug(`Reading stopped tasks failed, will retry: ${describeError(e)}`);
         }
     }
     async fail(reason, message, service, io) {
@@ -82099,9 +82541,9 @@ class InactiveObserver {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/index.js
 /**
- * The one service watcher (S6–S9): follows the deployment an action started (or the PRIMARY one, or a deleted
- * service until INACTIVE), printing each new ECS event once and explaining failures with stopped-task reasons.
- * Built on the one polling primitive (src/core/poll).
+ * The one service watcher (S6–S9): follows the deployment an action started (or the PRIMARY one, a scale change
+ * that started no deployment, or a deleted service until INACTIVE), printing each new ECS event once and explaining
+ * failures with stopped-task reasons. Built on the one polling primitive (src/core/poll).
  */
 
 
@@ -82201,287 +82643,60 @@ async function first_deployment_undo_deleteFirstDeployment(deps, snapshot, optio
     };
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/completed-revision.js
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/scale-change.js
 
 
-async function completed_revision_lastCompletedRevision(ecs, cluster, live) {
-    const deployments = live.deployments ?? [];
-    const primary = deployments.find((d) => d.status === 'PRIMARY');
-    const primaryArn = primary?.taskDefinition ?? live.taskDefinition;
-    if (primary === undefined || primary.rolloutState === undefined || primary.rolloutState === 'COMPLETED') {
-        return { taskDefinitionArn: primaryArn };
-    }
-    const unfinished = `the PRIMARY deployment ${primary.id ?? '?'} (${familyRevision(primaryArn ?? '?')}) is ${primary.rolloutState}, not COMPLETED`;
-    const completed = deployments.find((d) => d.status !== 'PRIMARY' && d.rolloutState === 'COMPLETED' && d.taskDefinition !== undefined);
-    if (completed?.taskDefinition !== undefined) {
-        return { taskDefinitionArn: completed.taskDefinition, note: `${unfinished}: a rollback goes back to ${familyRevision(completed.taskDefinition)}, the last deployment that completed` };
-    }
-    const fromHistory = await lastSuccessfulInHistory(ecs, cluster, live.serviceName ?? '').catch(() => undefined);
-    if (fromHistory !== undefined) {
-        return { taskDefinitionArn: fromHistory, note: `${unfinished}: a rollback goes back to ${familyRevision(fromHistory)}, the last successful deployment in the service's history` };
-    }
-    return { taskDefinitionArn: primaryArn, note: `${unfinished}, and no completed deployment was found: a rollback goes back to it` };
+/** `no new deployment: only the desired count changed from 2 to 4`, or that nothing changed. */
+function scaleChangeDetail(before, set) {
+    if (set !== undefined && before !== undefined && set !== before)
+        return `no new deployment: only the desired count changed from ${before} to ${set}`;
+    return `no new deployment: nothing that starts one changed, and the desired count stays ${before ?? set ?? 'as it was'}`;
 }
-/** The task definition of the most recent SUCCESSFUL service deployment (one page of history). */
-async function lastSuccessfulInHistory(ecs, cluster, service) {
-    const briefs = await listServiceDeployments(ecs, { cluster, service, status: ['SUCCESSFUL'], maxPages: 1 });
-    const latest = [...briefs].sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))[0];
-    if (latest?.targetServiceRevisionArn === undefined)
+async function scale_change_waitForScaleChange(deps, change, req, deploymentId) {
+    const { log } = deps;
+    const detail = scaleChangeDetail(req.before.desiredCount, change.desiredCount);
+    const seen = { deploymentId, change: 'scale', changeDetail: detail, ...(change.service !== undefined ? { service: change.service } : {}) };
+    const primary = change.service?.deployments?.find((d) => d.id === deploymentId);
+    const count = change.service?.desiredCount ?? change.desiredCount ?? req.before.desiredCount;
+    const sentence = `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.`;
+    if (!req.waitForSteadyState) {
+        log.info(`${sentence} Not waiting for it to take effect (wait-for-steady-state: false).`);
+        return seen;
+    }
+    log.info(`${sentence} Waiting until deployment ${deploymentId} of service ${req.serviceName} runs ${count ?? 'its desired count of'} tasks.`);
+    const earlier = notJudged(primary);
+    if (earlier !== undefined)
+        log.info(earlier);
+    const started = deps.clock.now();
+    const waited = await log.group(`Wait for service ${req.serviceName} to run ${count ?? 'its desired count of'} tasks`, () => waitForScale(deps, {
+        cluster: req.cluster,
+        service: req.serviceName,
+        deploymentId,
+        taskDefinitionArn: primary?.taskDefinition ?? req.taskDefinitionArn,
+        deadline: req.deadline,
+        seenEventIds: req.seenEventIds,
+        ...(change.desiredCount !== undefined ? { desiredCount: change.desiredCount } : {}),
+        ...(req.signal !== undefined ? { signal: req.signal } : {}),
+        ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
+    }));
+    const result = { ...seen, waitMs: deps.clock.now() - started };
+    if (waited.service !== undefined)
+        result.service = waited.service;
+    if (!waited.ok)
+        result.failure = { reason: waited.reason, message: waited.message, stoppedTasks: waited.stoppedTasks };
+    return result;
+}
+/** A PRIMARY deployment that did not complete was started before this run: say that its state is not judged. */
+function notJudged(primary) {
+    const state = primary?.rolloutState;
+    if (state === undefined || state === 'COMPLETED')
         return undefined;
-    const [revision] = await describeServiceRevisions(ecs, [latest.targetServiceRevisionArn]);
-    return revision?.taskDefinition;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
-
-/**
- * The fields of a service definition that UpdateService carries over (R3). launchType, schedulingStrategy and
- * role are never sent (ECS refuses to change them); nor are tags (UpdateService has none), clientToken or
- * deploymentController (changing the controller is a different kind of deployment).
- */
-const UPDATABLE_SERVICE_FIELDS = [
-    'deploymentConfiguration',
-    'networkConfiguration',
-    'loadBalancers',
-    'capacityProviderStrategy',
-    'placementConstraints',
-    'placementStrategy',
-    'platformVersion',
-    'healthCheckGracePeriodSeconds',
-    'propagateTags',
-    'enableECSManagedTags',
-    'enableExecuteCommand',
-    'serviceRegistries',
-    'serviceConnectConfiguration',
-    'volumeConfigurations',
-    'availabilityZoneRebalancing',
-];
-/** Service definition fields that a deployment to an existing service leaves as they are. */
-const CREATE_ONLY_SERVICE_FIELDS = (/* unused pure expression or super */ null && ([
-    'launchType',
-    'schedulingStrategy',
-    'role',
-    'tags',
-    'deploymentController',
-    'clientToken',
-]));
-/**
- * The UpdateService input for a deployment to an existing service: the task definition, the desired count
- * (unless same-as-running, or neither the input nor the manifest gives one), every updatable field the service
- * definition sets, and forceNewDeployment.
- */
-function service_request_toUpdateServiceInput(definition, options) {
-    const input = {
-        cluster: options.cluster,
-        service: options.service,
-        taskDefinition: options.taskDefinitionArn,
-    };
-    const desiredCount = chooseDesiredCount(definition, options);
-    if (desiredCount !== undefined)
-        input.desiredCount = desiredCount;
-    if (definition !== undefined) {
-        const target = input;
-        for (const key of UPDATABLE_SERVICE_FIELDS) {
-            const value = definition[key];
-            if (value !== undefined && value !== null)
-                target[key] = value;
-        }
-    }
-    input.forceNewDeployment = options.forceNewDeployment;
-    return input;
-}
-/** The names of create-only fields the definition sets (a deployment to an existing service says it ignores them). */
-function service_request_createOnlyFieldsIn(definition) {
-    if (definition === undefined)
-        return [];
-    return CREATE_ONLY_SERVICE_FIELDS.filter((k) => definition[k] !== undefined && definition[k] !== null);
-}
-/**
- * The CreateService input of a first deployment (R2): the service definition with cluster, serviceName and
- * taskDefinition overridden, and the `desired-count` input over the manifest's. A REPLICA service needs a desired
- * count (ECS requires one unless schedulingStrategy is DAEMON): without one this throws a ConfigurationError,
- * so call it before the first mutating call.
- */
-function service_request_toCreateServiceInput(definition, options) {
-    const input = {
-        ...definition,
-        cluster: options.cluster,
-        serviceName: options.serviceName,
-        taskDefinition: options.taskDefinitionArn,
-    };
-    if (options.desiredCountInput !== undefined)
-        input.desiredCount = options.desiredCountInput;
-    if (input.desiredCount === undefined && input.schedulingStrategy !== 'DAEMON') {
-        throw new ConfigurationError('the service does not exist yet, so its first deployment needs a desired count: set desiredCount in the ' +
-            'service definition or the desired-count input', { input: 'service-definition', field: 'desiredCount' });
-    }
-    return input;
-}
-function chooseDesiredCount(definition, choice) {
-    if (choice.sameAsRunning)
-        return undefined;
-    return choice.desiredCountInput ?? definition?.desiredCount ?? undefined;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/snapshot.js
-
-
-
-
-/**
- * UpdateService settings that DescribeServices reports only per deployment, not on the service, so the snapshot
- * cannot save them and a rollback does not restore them.
- */
-const DEPLOYMENT_LEVEL_FIELDS = ['serviceConnectConfiguration', 'volumeConfigurations'];
-/** Service settings that UpdateService can set and DescribeServices reports: the updatable ones less the above. */
-const snapshot_RESTORABLE_SERVICE_FIELDS = UPDATABLE_SERVICE_FIELDS.filter((f) => !DEPLOYMENT_LEVEL_FIELDS.includes(f));
-// Compile-time check: every restorable field is a field of the described Service.
-const _describedByService = snapshot_RESTORABLE_SERVICE_FIELDS;
-void _describedByService;
-/** Describes the service (and, when it is ACTIVE, its auto scaling) and records what a rollback needs. */
-async function takeSnapshot(clients, cluster, service) {
-    return snapshot_snapshotOf(clients, cluster, service, await describeServiceAnyStatus(clients.ecs, cluster, service));
-}
-/** The snapshot of a service already described as `live` (undefined: MISSING); reads its auto scaling when ACTIVE. */
-async function snapshot_snapshotOf(clients, cluster, service, live) {
-    const base = {
-        version: 1,
-        cluster,
-        service,
-        exists: false,
-        draining: live?.status === 'DRAINING',
-        scalableTargets: [],
-        scalingPolicies: [],
-        seenEventIds: eventIds(live),
-        serviceConfig: {},
-    };
-    if (live === undefined || live.status !== 'ACTIVE')
-        return base;
-    const autoScaling = await describeAutoScaling(clients.autoscaling, cluster, service);
-    const snapshot = { ...base, exists: true, ...autoScaling, serviceConfig: snapshot_serviceConfigOf(live) };
-    if (live.serviceArn !== undefined)
-        snapshot.serviceArn = live.serviceArn;
-    const target = await lastCompletedRevision(clients.ecs, cluster, live);
-    if (target.taskDefinitionArn !== undefined)
-        snapshot.taskDefinitionArn = target.taskDefinitionArn;
-    if (target.note !== undefined)
-        snapshot.targetNote = target.note;
-    if (live.desiredCount !== undefined)
-        snapshot.desiredCount = live.desiredCount;
-    return snapshot;
-}
-function serializeSnapshot(snapshot) {
-    return JSON.stringify(snapshot);
-}
-/** Reads a snapshot written by `serializeSnapshot`; throws when the text is not one. */
-function parseSnapshot(text) {
-    const value = JSON.parse(text);
-    if (!isRecord(value) || value['version'] !== 1)
-        throw new Error('not a rollback snapshot (version 1)');
-    for (const key of ['cluster', 'service']) {
-        if (typeof value[key] !== 'string')
-            throw new Error(`rollback snapshot: ${key} must be a string`);
-    }
-    for (const key of ['exists', 'draining']) {
-        if (typeof value[key] !== 'boolean')
-            throw new Error(`rollback snapshot: ${key} must be a boolean`);
-    }
-    for (const key of ['scalableTargets', 'scalingPolicies', 'seenEventIds']) {
-        if (!Array.isArray(value[key]))
-            throw new Error(`rollback snapshot: ${key} must be a list`);
-    }
-    if (!isRecord(value['serviceConfig']))
-        throw new Error('rollback snapshot: serviceConfig must be an object');
-    if (value['exists'] === true && typeof value['taskDefinitionArn'] !== 'string') {
-        throw new Error('rollback snapshot: an existing service needs its taskDefinitionArn');
-    }
-    return value;
-}
-/** The restorable settings of a described service, as plain JSON values. */
-function snapshot_serviceConfigOf(service) {
-    const config = {};
-    for (const key of snapshot_RESTORABLE_SERVICE_FIELDS) {
-        const value = service[key];
-        if (value !== undefined && value !== null)
-            config[key] = JSON.parse(JSON.stringify(value));
-    }
-    return config;
-}
-function eventIds(service) {
-    return (service?.events ?? []).map((e) => e.id).filter((id) => id !== undefined);
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-request.js
-
-
-/**
- * R6: the saved desired count comes back when this run changed it and nobody changed it since; a count changed
- * meanwhile (auto scaling, a person) is kept. When this run did not set a count, the live one is kept, never below
- * the saved one.
- */
-function rollback_request_rollbackDesiredCount(snapshot, live, desiredCountSet) {
-    const saved = snapshot.desiredCount;
-    const now = live?.desiredCount;
-    if (desiredCountSet !== undefined && saved !== undefined) {
-        if (now === undefined || now === desiredCountSet) {
-            return { count: saved, why: `desired count ${saved} restored (this deployment had set it to ${desiredCountSet})` };
-        }
-        return { count: now, why: `desired count ${now} kept: it was changed from ${desiredCountSet} (set by this deployment) since, e.g. by auto scaling` };
-    }
-    if (saved === undefined && now === undefined)
-        return { count: undefined, why: 'desired count unchanged' };
-    const count = Math.max(saved ?? 0, now ?? 0);
-    return { count, why: `desired count ${count} kept (this deployment did not change it)` };
-}
-/** The UpdateService input that puts an existing service back to the snapshot. */
-function rollback_request_rollbackUpdateInput(snapshot, live, changedFields = [], desiredCountSet) {
-    if (snapshot.taskDefinitionArn === undefined)
-        throw new Error('the rollback snapshot has no task definition');
-    const input = {
-        cluster: snapshot.cluster,
-        service: snapshot.service,
-        taskDefinition: snapshot.taskDefinitionArn,
-        forceNewDeployment: true,
-    };
-    const desired = rollback_request_rollbackDesiredCount(snapshot, live, desiredCountSet).count;
-    if (desired !== undefined)
-        input.desiredCount = desired;
-    const target = input;
-    for (const key of RESTORABLE_SERVICE_FIELDS) {
-        const saved = snapshot.serviceConfig[key];
-        if (changedFields.includes(key) && saved !== undefined)
-            target[key] = saved;
-    }
-    return input;
-}
-/**
- * The id of the service's only deployment when ECS itself (the circuit breaker or an alarm) has already put the
- * service back on the snapshot's task definition, rolled out, with the desired count the rollback wants and the
- * changed settings as they were: then a rollback deployment of our own would only repeat it.
- */
-function rollback_request_settledOnSnapshot(snapshot, live, changedFields, desiredCount) {
-    const deployments = live.deployments ?? [];
-    const only = deployments.length === 1 ? deployments[0] : undefined;
-    if (only?.status !== 'PRIMARY' || only.rolloutState !== 'COMPLETED' || only.id === undefined)
-        return undefined;
-    if (!sameTaskDefinition(only.taskDefinition, snapshot.taskDefinitionArn))
-        return undefined;
-    if (desiredCount !== undefined && live.desiredCount !== desiredCount)
-        return undefined;
-    const now = serviceConfigOf(live);
-    for (const key of RESTORABLE_SERVICE_FIELDS) {
-        if (!changedFields.includes(key) || snapshot.serviceConfig[key] === undefined)
-            continue;
-        if (JSON.stringify(now[key]) !== JSON.stringify(snapshot.serviceConfig[key]))
-            return undefined;
-    }
-    return only.id;
+    const td = primary?.taskDefinition !== undefined ? ` of ${familyRevision(primary.taskDefinition)}` : '';
+    return `Its rollout state (${state}) comes from the deployment${td} that started it before this run: it is not judged, only the task counts are.`;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollout.js
+
 
 /** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
 function rollout_primaryDeploymentId(service) {
@@ -82494,6 +82709,10 @@ async function rollout_waitForRollout(deps, change, req) {
     if (deploymentId === undefined) {
         return { ...seen, failure: { reason: 'error', message: 'ECS returned no PRIMARY deployment to follow', stoppedTasks: [] } };
     }
+    if (req.before !== undefined && req.before.deploymentId === deploymentId) {
+        return waitForScaleChange(deps, change, { ...req, before: req.before }, deploymentId);
+    }
+    seen.change = 'deployment';
     if (!req.waitForSteadyState) {
         log.info(`Not waiting for deployment ${deploymentId} to reach steady state (wait-for-steady-state: false).`);
         return { ...seen, deploymentId };
@@ -82566,6 +82785,9 @@ async function restoreService(deps, snapshot, options) {
     const input = rollbackUpdateInput(snapshot, live, options.changedFields, options.desiredCountSet);
     deps.log.info(`Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
         `${input.desiredCount ?? 'unchanged'} (${desired.why})`);
+    const settingsNote = restoredSettingsNote(restoredSettings(snapshot, options.changedFields ?? []));
+    if (settingsNote !== undefined)
+        deps.log.info(settingsNote);
     const deploymentId = primaryDeploymentId(await updateService(deps.ecs, input));
     const autoScalingProblem = await restoreAutoScalingReporting(deps, snapshot);
     const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;
@@ -82661,13 +82883,14 @@ async function rollback_marks_rolledBackFrom(ecs, revision) {
 
 
 
+
 async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome) {
     const { log } = deps;
     outcome.failureReason = failure.reason;
     outcome.cause = failure.message;
     outcome.stoppedTasks = failure.stoppedTasks;
     // Logged in place, not as an error annotation: the caller fails the step with the cause, which annotates it once.
-    log.info(`Deployment failed: ${failure.message}`);
+    log.info(`${done.rollout.change === 'scale' ? 'Scale change' : 'Deployment'} failed: ${failure.message}`);
     const changed = done.step.change.changed;
     if (!plan.rollbackOnFailure) {
         const ecs = failure.reason === 'circuit-breaker' ? await ecsRollbackState(deps, plan) : undefined;
@@ -82685,6 +82908,9 @@ async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done
     const result = await log.group('Rollback', async () => {
         if (!serviceRollback)
             return restoreAutoScalingOnly(deps, snapshot);
+        if (done.rollout.change === 'scale' && sameTaskDefinition(outcome.taskDefinitionArn, snapshot.taskDefinitionArn)) {
+            return undoScaleChange(deps, snapshot, done);
+        }
         // What is left of the run's deadline: at least the share the deployment's wait kept for the rollback.
         return rollbackToSnapshot(deps, snapshot, {
             deadline: plan.deadline,
@@ -82704,6 +82930,29 @@ async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done
         outcome.cause = `${failure.message}\nRollback ${result.status}: ${result.detail}`;
     else if (serviceRollback && snapshot.exists)
         await markMovedAway(deps, outcome.taskDefinitionArn, snapshot);
+}
+/**
+ * R6 for a scale change of a service that already ran the saved revision: there is no deployment to undo, only the
+ * desired count (as rollbackDesiredCount chooses) and the auto scaling; no new deployment is started.
+ */
+async function undoScaleChange(deps, snapshot, done) {
+    deps.log.info('Rolling Back..');
+    const live = await describeService(deps.ecs, snapshot.cluster, snapshot.service);
+    const desired = rollbackDesiredCount(snapshot, live, done.step.change.desiredCount);
+    if (desired.count !== undefined && live?.desiredCount !== desired.count) {
+        await updateService(deps.ecs, { cluster: snapshot.cluster, service: snapshot.service, desiredCount: desired.count });
+    }
+    const detail = `a scale change has no deployment to roll back: ${desired.why}`;
+    try {
+        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+    }
+    catch (e) {
+        deps.log.error(`Rollback Failed. ${describeError(e)}`);
+        return { status: 'failed', detail: `${detail}, but restoring the auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
+    }
+    deps.log.info(`${detail}.`);
+    deps.log.info('Rollback Successful.');
+    return { status: 'succeeded', detail: `${detail}; its auto scaling was restored`, stoppedTasks: [] };
 }
 /** R7: the revision a rollback moved the service away from is never chosen by a later automatic rollback. */
 async function markMovedAway(deps, failed, snapshot) {
@@ -82816,16 +83065,17 @@ function rolling_steps_logSnapshot(log, s) {
 }
 /**
  * S4/R5: a registered revision is checked with DescribeTaskDefinition (a read; a wrong reference fails before any
- * change) and returned as the full ARN; otherwise the task definition is registered.
+ * change) and returned as the full ARN; otherwise the task definition is registered. `forced`: the plan forces a
+ * new deployment (ecs-rolling does for a registered revision; an in-place update such as a scale change does not).
  */
-async function rolling_steps_resolveTaskDefinitionArn(ecs, source, log) {
+async function rolling_steps_resolveTaskDefinitionArn(ecs, source, log, forced) {
     // ECS refuses to deploy a deregistered revision: refused here, before the service or its auto scaling is touched.
     const resolved = await resolveTaskDefinition(ecs, source, { inactive: 'refuse' });
     if (resolved.registered) {
         log.info(`Registered task definition ${resolved.label} (${resolved.arn}).`);
         return resolved.arn;
     }
-    log.info(`Using task definition ${resolved.arn} (task-definition-arn): registration skipped, a new deployment is forced.`);
+    log.info(`Using task definition ${resolved.arn} (${source.kind === 'registered' ? source.input : 'task-definition-arn'}): registration skipped${forced ? ', a new deployment is forced' : ''}.`);
     return resolved.arn;
 }
 /**
@@ -82843,6 +83093,24 @@ async function rolling_steps_checkRollbackTarget(ecs, snapshot, rollbackOnFailur
     throw new ConfigurationError(`service ${snapshot.service} runs task definition ${label}, which is ${running.status} (deregistered): a rollback ` +
         `to it would fail after the service was changed. Register ${label} again and deploy that revision first, or ` +
         'deploy with rollback-on-failure: false. Nothing was changed.', { input: 'rollback-on-failure' });
+}
+/** The last line of a run that did not fail: a deployment, or a scale change (no new deployment), waited for or not. */
+function rolling_steps_logSuccess(log, serviceName, taskDefinitionArn, rollout) {
+    const waited = rollout.waitMs !== undefined;
+    if (rollout.change !== 'scale') {
+        log.info(waited
+            ? `Deployment of ${taskDefinitionArn} to service ${serviceName} succeeded.`
+            : `Deployment of ${taskDefinitionArn} to service ${serviceName} started; ECS goes on with it (not waited for).`);
+        return;
+    }
+    const count = rollout.service?.desiredCount;
+    if (!waited) {
+        log.info(`Scale change of service ${serviceName} started (desired count ${count ?? 'unchanged'}); ECS goes on with it (not waited for).`);
+        return;
+    }
+    const primary = rollout.service?.deployments?.find((d) => d.id === rollout.deploymentId);
+    const revision = familyRevision(primary?.taskDefinition ?? taskDefinitionArn);
+    log.info(`Scale change of service ${serviceName} succeeded: it runs ${count ?? '?'} tasks of ${revision} (deployment ${rollout.deploymentId ?? '?'}).`);
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-change.js
@@ -82953,29 +83221,32 @@ async function rolling_deployRolling(deps, plan, live) {
     await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
     const autoScaling = bindAutoScaling(plan.scalableTargets, plan.scalingPolicies, plan.cluster, plan.serviceName, plan.autoScalingSources);
     throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
-    const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log));
+    const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log, plan.forceNewDeployment));
     throwIfAborted(deps.signal, log, `after registering ${taskDefinitionArn}; the service was not changed`);
-    const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn);
+    const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn, beforeUpdate(snapshot, live));
     let failure = done.step.failure ?? done.rollout.failure;
     if (failure === undefined)
         failure = await finishAutoScaling(deps, plan, snapshot, autoScaling);
     const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
     if (failure !== undefined)
         await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
-    else if (done.rollout.waitMs === undefined) {
-        log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} started; ECS goes on with it (not waited for).`);
-    }
     else {
-        if (done.rollout.service !== undefined)
+        if (done.rollout.waitMs !== undefined && done.rollout.service !== undefined)
             outcome.steadyService = done.rollout.service;
-        log.info(`Deployment of ${taskDefinitionArn} to service ${plan.serviceName} succeeded.`);
+        logSuccess(log, plan.serviceName, taskDefinitionArn, done.rollout);
     }
     outcome.timings.finishedAt = clock.now();
     outcome.timings.totalMs = outcome.timings.finishedAt - startedAt;
     return outcome;
 }
-/** The create or update step, then the wait on the deployment it started. Errors become failure values. */
-async function changeAndWait(deps, plan, snapshot, taskDefinitionArn) {
+/** The service before an update (none for a create): an update that leaves its PRIMARY deployment is a scale change. */
+function beforeUpdate(snapshot, live) {
+    if (!snapshot.exists || live === undefined)
+        return undefined;
+    return { deploymentId: primaryDeploymentId(live), desiredCount: live.desiredCount };
+}
+/** The create or update step, then the wait on the deployment it started (or on its scale change). Errors become failures. */
+async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before) {
     const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
     const wait = {
         deadline: waitDeadline(deps, plan),
@@ -83001,6 +83272,7 @@ async function changeAndWait(deps, plan, snapshot, taskDefinitionArn) {
             serviceName: plan.serviceName,
             taskDefinitionArn,
             waitForSteadyState: plan.waitForSteadyState,
+            before,
         });
     }
     catch (e) {
@@ -83053,6 +83325,10 @@ function baseOutcome(plan, snapshot, taskDefinitionArn, done, ok, startedAt) {
         outcome.service.arn = arn;
     if (done.rollout.deploymentId !== undefined)
         outcome.deploymentId = done.rollout.deploymentId;
+    if (done.rollout.change !== undefined)
+        outcome.change = done.rollout.change;
+    if (done.rollout.changeDetail !== undefined)
+        outcome.changeDetail = done.rollout.changeDetail;
     if (done.rollout.waitMs !== undefined)
         outcome.timings.waitMs = done.rollout.waitMs;
     return outcome;
@@ -83645,9 +83921,9 @@ function comparePaths(a, b) {
  * is chosen from the live service), rolls back by hand with `rollbackService` (R7), previews with
  * `diffDeployment` (S13), and reports from the `Outcome` both return.
  *
- * Inside: strategy.ts (N1) → rolling.ts (R1–R5: snapshot.ts, service-change.ts steps, rollout.ts and the watcher in
- * watch/) → auto-rollback.ts (R6, after a failure; restore-snapshot.ts, first-deployment-undo.ts);
- * manual-rollback.ts and rollback-target.ts (R7).
+ * Inside: strategy.ts (N1) → rolling.ts (R1–R5: snapshot.ts, service-change.ts steps, rollout.ts — or
+ * scale-change.ts for an update that started no deployment — and the watcher in watch/) → auto-rollback.ts (R6,
+ * after a failure; restore-snapshot.ts, first-deployment-undo.ts); manual-rollback.ts and rollback-target.ts (R7).
  */
 
 
@@ -83666,7 +83942,8 @@ function comparePaths(a, b) {
 /**
  * R8 / S5 / S9: the parts of a report every action that deploys a service shows the same way, from the deploy
  * Outcome: whether the service was rolled back, the step's failure message, the summary's rows for the task
- * definition, desired count, duration, result and rollback, and the stopped tasks.
+ * definition, desired count, the kind of change (a scale change: no new deployment), duration, result and rollback,
+ * and the stopped tasks.
  */
 
 
@@ -83728,6 +84005,15 @@ function desiredCountRow(outcome, facts) {
     const running = facts.service?.runningCount;
     const after = now === undefined ? '-' : `${now}${running !== undefined ? ` (running ${running})` : ''}`;
     return ['Desired count', `${before} → ${after}`];
+}
+/**
+ * `Change`: an update that started no new deployment (Outcome.change `scale`) says so and what changed (only the
+ * desired count, or nothing); a deployment needs no row.
+ */
+function changeRows(outcome) {
+    if (outcome.change !== 'scale')
+        return [];
+    return [['Change', `scale change, ${outcome.changeDetail ?? 'no new deployment'}`]];
 }
 /** `Duration`: the total, with the wait and the rollback. */
 function durationRow(outcome) {
