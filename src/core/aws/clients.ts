@@ -9,6 +9,7 @@
  * Clients are built on first use, so an action that fails validation constructs none.
  */
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -40,6 +41,8 @@ export interface AwsClients {
   readonly elb: ElasticLoadBalancingV2Client;
   readonly autoscaling: ApplicationAutoScalingClient;
   readonly logs: CloudWatchLogsClient;
+  /** CloudWatch (alarms). */
+  readonly cloudwatch: CloudWatchClient;
 }
 
 /** The configuration every client gets. */
@@ -58,7 +61,7 @@ export interface RequestTimeouts {
   requestTimeout: number;
 }
 
-/** Connecting takes milliseconds; no ECS, ELBv2, Auto Scaling or Logs call we make answers in more than seconds.
+/** Connecting takes milliseconds; no ECS, ELBv2, Auto Scaling, Logs or CloudWatch call we make answers in more than seconds.
  * A timed-out request fails with TimeoutError, which the retry strategy and the polling loops treat as transient. */
 export const REQUEST_TIMEOUTS: RequestTimeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 };
 
@@ -68,6 +71,7 @@ export interface AwsClientConstructors {
   elb(config: AwsClientConfig): ElasticLoadBalancingV2Client;
   autoscaling(config: AwsClientConfig): ApplicationAutoScalingClient;
   logs(config: AwsClientConfig): CloudWatchLogsClient;
+  cloudwatch(config: AwsClientConfig): CloudWatchClient;
 }
 
 export const sdkConstructors: AwsClientConstructors = {
@@ -75,6 +79,7 @@ export const sdkConstructors: AwsClientConstructors = {
   elb: (c) => new ElasticLoadBalancingV2Client(c),
   autoscaling: (c) => new ApplicationAutoScalingClient(c),
   logs: (c) => new CloudWatchLogsClient(c),
+  cloudwatch: (c) => new CloudWatchClient(c),
 };
 
 export function resolveRegion(input: string | undefined, env: AwsClientOptions['env']): string {
@@ -110,6 +115,7 @@ export function createAwsClients(
   let elb: ElasticLoadBalancingV2Client | undefined;
   let autoscaling: ApplicationAutoScalingClient | undefined;
   let logs: CloudWatchLogsClient | undefined;
+  let cloudwatch: CloudWatchClient | undefined;
   return {
     region,
     get ecs() {
@@ -123,6 +129,9 @@ export function createAwsClients(
     },
     get logs() {
       return (logs ??= constructors.logs(config()));
+    },
+    get cloudwatch() {
+      return (cloudwatch ??= constructors.cloudwatch(config()));
     },
   };
 }
