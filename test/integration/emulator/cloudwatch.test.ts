@@ -25,6 +25,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { eventually, startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import { addCpuAlarm } from '../../helpers/auto-scaling-e2e.js';
 import { createWebService } from '../../helpers/emulator/web-service.js';
 
 let emu: TestEmulator;
@@ -65,23 +66,7 @@ beforeEach(async () => {
   await createWebService(ecs, 2);
   await aas.send(new RegisterScalableTargetCommand({ ...target, MinCapacity: 1, MaxCapacity: 4 }));
   policyArn = await putStepPolicy();
-  await cw.send(
-    new PutMetricAlarmCommand({
-      AlarmName: 'web-cpu-high',
-      MetricName: 'CPUUtilization',
-      Namespace: 'AWS/ECS',
-      Statistic: 'Average',
-      Dimensions: [
-        { Name: 'ClusterName', Value: 'default' },
-        { Name: 'ServiceName', Value: 'web' },
-      ],
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 80,
-      ComparisonOperator: 'GreaterThanThreshold',
-      AlarmActions: [policyArn],
-    }),
-  );
+  await addCpuAlarm(cw, policyArn);
 });
 
 const desiredCount = async (): Promise<number | undefined> =>
