@@ -161,3 +161,19 @@ describe('a rolled-back update (R6)', () => {
     await expectAlarmStillScales(policyArn(before, 'step-out'));
   });
 });
+
+describe('dry run (S13)', () => {
+  it('says the auto scaling would be suspended and resumed, and which policies the files would delete', async () => {
+    const ws = workspace();
+    await deployedWithAlarm(ws);
+    const since = Date.now();
+    const run = await runRolling(e.emu, deployInputs('registry.example.com/web:2', { ...withPolicies('policies-2.yaml'), 'dry-run': true }), { workspace: ws });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain(
+      'The current auto scaling (1 scalable target(s), 2 scaling policy(ies) and 1 scheduled action(s)) would be suspended during the update, ' +
+        'then 1 scalable target(s) and 2 scaling policy(ies) from the manifests applied in place; the policies they no longer name would be ' +
+        'deleted (cpu60), and scaling resumed.',
+    );
+    expect(await mutatingCalls(e.emu, since)).toEqual([]);
+  });
+});
