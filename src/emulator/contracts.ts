@@ -2,10 +2,12 @@
  * Contracts between the emulator's parts. The emulator is an independent stand-in for AWS written from the AWS
  * documentation: it imports nothing from src/core or src/actions.
  *
- * - server.ts routes each HTTP request to a ServiceModule (by X-Amz-Target for JSON 1.1, by form `Action` for the
- *   AWS Query protocol of ELBv2), records it in the call log, applies faults and throttling.
+ * - server.ts routes each HTTP request to a ServiceModule (by X-Amz-Target for JSON 1.0 / 1.1, by form `Action` for
+ *   the AWS Query protocol of ELBv2), records it in the call log, applies faults and throttling.
  * - ecs/ simulates ECS; it reaches ELBv2 and CloudWatch Logs only through ElbBackend and LogsBackend below.
- * - elbv2/, autoscaling/, logs/ implement their services and expose the backends.
+ * - elbv2/, autoscaling/, logs/, cloudwatch/ implement their services and expose the backends; CloudWatch alarm
+ *   actions reach Application Auto Scaling through AutoScalingBackend, which changes a service's desired count
+ *   through EcsBackend.
  */
 
 /** An AWS error as the service would return it: the code (`__type` / `<Code>`), message and HTTP status. */
@@ -52,13 +54,20 @@ export interface World {
   readonly elb: ElbBackend;
   readonly logs: LogsBackend;
   readonly ecs: EcsBackend;
+  readonly autoscaling: AutoScalingBackend;
 }
 
 export type OperationHandler = (params: Record<string, unknown>, world: World) => unknown;
 
 export interface ServiceModule {
-  /** Name used in the call log: `ecs`, `elasticloadbalancing`, `application-autoscaling`, `logs`. */
+  /** Name used in the call log: `ecs`, `elasticloadbalancing`, `application-autoscaling`, `logs`, `monitoring`. */
   readonly service: string;
+  /**
+   * JSON protocol details when they differ from the default (AWS JSON 1.1, the error code as `__type`): CloudWatch
+   * speaks AWS JSON 1.0 in its awsQuery-compatible form, where `__type` names the error shape and the
+   * `x-amzn-query-error: <Code>;<Sender|Receiver>` header carries the Query error code.
+   */
+  readonly json?: { version: '1.0' | '1.1'; queryCompatible?: { errorShape(code: string): string } };
   readonly operations: Readonly<Record<string, OperationHandler>>;
   /** Drops all state (POST /_emulator/reset). */
   reset(): void;
@@ -102,4 +111,26 @@ export interface LogsBackend {
 export interface EcsBackend {
   /** True when `service/<cluster>/<service>` names an ACTIVE service. */
   serviceExists(resourceId: string): boolean;
+  /** The desired count of the ACTIVE service `service/<cluster>/<service>` (undefined when there is none). */
+  desiredCount(resourceId: string): number | undefined;
+  /** Scales the ACTIVE service `service/<cluster>/<service>` as UpdateService with only `desiredCount` does. */
+  setDesiredCount(resourceId: string, count: number): void;
+}
+
+/** The alarm whose state change invokes an action: what a step scaling policy needs to pick its step. */
+export interface AlarmSignal {
+  alarmName: string;
+  threshold?: number;
+  /** The newest datapoint the alarm reported (SetAlarmState's StateReasonData `recentDatapoints`), if any. */
+  metricValue?: number;
+}
+
+/** What CloudWatch needs of Application Auto Scaling: alarm actions that name a scaling policy ARN. */
+export interface AutoScalingBackend {
+  /**
+   * Runs the scaling policy `policyArn` as an alarm action: `unknown` when no policy has that ARN (AWS records the
+   * action as failed), `suspended` when the target's dynamic scaling in that direction is suspended, `unchanged`
+   * when the capacity is already where the policy would put it, `scaled` when the desired count changed.
+   */
+  runAlarmAction(policyArn: string, alarm: AlarmSignal, world: World): 'scaled' | 'unchanged' | 'suspended' | 'unknown';
 }

@@ -1,5 +1,5 @@
 /**
- * The embedded AWS emulator (ECS, ELBv2, Application Auto Scaling, CloudWatch Logs) for tests, demos and
+ * The embedded AWS emulator (ECS, ELBv2, Application Auto Scaling, CloudWatch Logs and alarms) for tests, demos and
  * benchmarks. `startEmulator({ port: 0 })` serves on 127.0.0.1 and resolves to its URL and a stop function.
  * See README.md in this folder.
  */

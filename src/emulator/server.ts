@@ -1,12 +1,13 @@
 /**
  * One HTTP endpoint for every emulated service, addressed the way the AWS SDK v3 clients address them:
- * JSON 1.1 by `X-Amz-Target` (ECS, Application Auto Scaling, CloudWatch Logs) and the AWS Query protocol by
- * form `Action` (ELBv2). Each call is logged, may meet an injected fault or the throttle, then reaches its module.
+ * JSON 1.1 by `X-Amz-Target` (ECS, Application Auto Scaling, CloudWatch Logs), JSON 1.0 by `X-Amz-Target`
+ * (CloudWatch, awsQuery-compatible errors) and the AWS Query protocol by form `Action` (ELBv2). Each call is logged, may meet an injected fault or the throttle, then reaches its module.
  * `/_emulator/...` is the control API (control.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAutoScalingModule } from './autoscaling/index.js';
+import { createCloudWatchModule } from './cloudwatch/index.js';
 import { AwsServiceError, type EmulatorOptions, type ServiceModule, type World } from './contracts.js';
 import { CallLog, Faults, handleControl, Throttle, throttlingError, type CallRecord } from './control.js';
 import { createEcsModule } from './ecs/index.js';
@@ -28,11 +29,12 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-/** JSON 1.1 target prefix → module name. */
+/** JSON target prefix → module name. */
 const JSON_TARGETS: Record<string, string> = {
   AmazonEC2ContainerServiceV20141113: 'ecs',
   AnyScaleFrontendService: 'application-autoscaling',
   Logs_20140328: 'logs',
+  GraniteServiceVersion20100801: 'monitoring',
 };
 const MAX_BODY = 16 * 1024 * 1024;
 
@@ -91,13 +93,21 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
   res.end(body);
 }
 
-function sendError(res: ServerResponse, protocol: 'json' | 'query', err: AwsServiceError, requestId: string): void {
+const jsonContentType = (module: ServiceModule | undefined): string => `application/x-amz-json-${module?.json?.version ?? '1.1'}`;
+
+function sendError(res: ServerResponse, protocol: 'json' | 'query', err: AwsServiceError, requestId: string, module?: ServiceModule): void {
   if (protocol === 'query') {
     send(res, err.status, 'text/xml', queryErrorXml(err, requestId), { 'x-amzn-requestid': requestId });
-  } else {
-    const body = JSON.stringify({ __type: err.code, message: err.message });
-    send(res, err.status, 'application/x-amz-json-1.1', body, { 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.code });
+    return;
   }
+  const compatible = module?.json?.queryCompatible;
+  if (compatible !== undefined) {
+    const body = JSON.stringify({ __type: compatible.errorShape(err.code), message: err.message });
+    send(res, err.status, jsonContentType(module), body, { 'x-amzn-requestid': requestId, 'x-amzn-query-error': `${err.code};${err.fault}` });
+    return;
+  }
+  const body = JSON.stringify({ __type: err.code, message: err.message });
+  send(res, err.status, jsonContentType(module), body, { 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.code });
 }
 
 export async function startEmulatorServer(options: ServerOptions = {}): Promise<RunningEmulator> {
@@ -111,12 +121,22 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
   const elb = createElbv2Module(base);
   const logs = createLogsModule(base);
   const autoscaling = createAutoScalingModule(base);
+  const cloudwatch = createCloudWatchModule(base);
   const assembled: { world?: World } = {};
   const ecs = createEcsModule({ ...base, taskStartMs, random: createRandom(seed + 2), world: () => assembled.world as World });
-  const world: World = { region, accountId, clock, taskStartMs, elb: elb.backend, logs: logs.backend, ecs: ecs.backend };
+  const world: World = {
+    region,
+    accountId,
+    clock,
+    taskStartMs,
+    elb: elb.backend,
+    logs: logs.backend,
+    ecs: ecs.backend,
+    autoscaling: autoscaling.backend,
+  };
   assembled.world = world;
   const modules = new Map<string, ServiceModule>(
-    [ecs.module, elb.module, autoscaling.module, logs.module].map((m) => [m.service, m]),
+    [ecs.module, elb.module, autoscaling.module, logs.module, cloudwatch.module].map((m) => [m.service, m]),
   );
   const calls = new CallLog();
   const faults = new Faults(createRandom(seed));
@@ -173,7 +193,7 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
       if (!handler) throw new AwsServiceError('UnknownOperationException', `Unknown operation ${call.operation}`);
       const result = (await handler(call.params, world)) ?? {};
       if (protocol === 'query') send(res, 200, 'text/xml', queryResponseXml(call.operation, result, requestId), { 'x-amzn-requestid': requestId });
-      else send(res, 200, 'application/x-amz-json-1.1', JSON.stringify(result), { 'x-amzn-requestid': requestId });
+      else send(res, 200, jsonContentType(modules.get(call.service)), JSON.stringify(result), { 'x-amzn-requestid': requestId });
       finish(200);
     } catch (err) {
       const awsError =
@@ -181,7 +201,7 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
           ? err
           : new AwsServiceError('InternalFailure', `The emulator failed: ${err instanceof Error ? err.message : String(err)}`, 500);
       if (!(err instanceof AwsServiceError)) process.stderr.write(`[emulator] internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
-      sendError(res, protocol, awsError, requestId);
+      sendError(res, protocol, awsError, requestId, modules.get(record.service));
       finish(awsError.status, awsError.code);
     }
   }

@@ -83,7 +83,7 @@ async function updateServiceCalls(since: number): Promise<Record<string, unknown
 }
 
 describe('second deployment (R3)', () => {
-  it('updates the service with a YAML service definition: auto scaling removed before, applied after', async () => {
+  it('updates the service with a YAML service definition: auto scaling suspended before, applied as upserts and resumed after', async () => {
     const workspace = standardWorkspace({ 'scaling-policy-2.yaml': 'policyName: cpu40\npolicyType: TargetTrackingScaling\ntargetTrackingScalingPolicyConfiguration:\n  targetValue: 40\n  predefinedMetricSpecification:\n    predefinedMetricType: ECSServiceAverageCPUUtilization\n' });
     const first = await firstDeployment(workspace);
     const since = Date.now();
@@ -106,11 +106,15 @@ describe('second deployment (R3)', () => {
     expect(await autoScalingOf(e.autoscaling)).toEqual({ targets: [{ min: 2, max: 6 }], policies: ['cpu40'] });
     expect(await mutatingCalls(e.emu, since)).toEqual([
       'ecs:RegisterTaskDefinition',
-      'application-autoscaling:DeleteScalingPolicy',
-      'application-autoscaling:DeregisterScalableTarget',
+      // Issue 11: suspended (SuspendedState), never deregistered.
+      'application-autoscaling:RegisterScalableTarget',
       'ecs:UpdateService',
       'application-autoscaling:RegisterScalableTarget',
       'application-autoscaling:PutScalingPolicy',
+      // cpu60: the manifests no longer name it.
+      'application-autoscaling:DeleteScalingPolicy',
+      // Resumed.
+      'application-autoscaling:RegisterScalableTarget',
     ]);
     const [update] = await updateServiceCalls(since);
     expect(update).toMatchObject({ service: 'web', taskDefinition: run.outputs['taskDefinitionArn'], desiredCount: 2, forceNewDeployment: false });
@@ -151,12 +155,10 @@ describe('second deployment (R3)', () => {
     const run = await runRolling(e.emu, { 'task-definition-arn': first, service: 'web' }, { workspace });
     expect(run.exitCode).toBe(0);
     expect(await mutatingCalls(e.emu, since)).toEqual([
-      'application-autoscaling:DeleteScalingPolicy',
-      'application-autoscaling:DeregisterScalableTarget',
-      'ecs:UpdateService',
-      // No manifests given: the auto scaling the service had is put back (README: "auto scaling after success").
+      // No manifests given: the auto scaling the service had is suspended for the rollout and resumed, nothing else.
       'application-autoscaling:RegisterScalableTarget',
-      'application-autoscaling:PutScalingPolicy',
+      'ecs:UpdateService',
+      'application-autoscaling:RegisterScalableTarget',
     ]);
     const [update] = await updateServiceCalls(since);
     expect(update).toMatchObject({ taskDefinition: first, forceNewDeployment: true });

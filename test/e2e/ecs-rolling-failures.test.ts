@@ -71,10 +71,10 @@ describe('a failed update (R6)', () => {
     const calls = await mutatingCalls(e.emu, since);
     expect(calls.filter((c) => c === 'ecs:UpdateService')).toHaveLength(2);
     // Issue 10: after the rollback, the failed web:2 is marked so that a later manual rollback never picks it.
-    expect(calls.slice(-4)).toEqual([
+    // Issue 11: the auto scaling was only suspended; it is found as the snapshot recorded it and resumed.
+    expect(calls.slice(-3)).toEqual([
       'ecs:UpdateService',
       'application-autoscaling:RegisterScalableTarget',
-      'application-autoscaling:PutScalingPolicy',
       'ecs:TagResource',
     ]);
 
@@ -120,9 +120,10 @@ describe('a failed update (R6)', () => {
     expect(run.stdout).not.toContain('Rolling Back..');
     expect(run.stdout).toContain('rollback-on-failure is false');
     expect(await describeWeb(e.ecs)).toMatchObject({ taskDefinition: previous });
-    // The action did nothing after the failure: the auto scaling it removed before the update stays removed.
+    // The action did nothing after the failure: the auto scaling it suspended before the update stays suspended.
     expect((await mutatingCalls(e.emu, since)).slice(-1)).toEqual(['ecs:UpdateService']);
-    expect(await autoScalingOf(e.autoscaling)).toEqual({ targets: [], policies: [] });
+    expect(await autoScalingOf(e.autoscaling)).toEqual({ targets: [{ min: 2, max: 6 }], policies: ['cpu60'] });
+    expect(run.stdout).toContain('Its auto scaling stays suspended');
   });
 });
 

@@ -70,13 +70,11 @@ describe('mode: rollback (R7)', () => {
     const update = await lastUpdate(since);
     expect(update).toMatchObject({ taskDefinition: v1, forceNewDeployment: true });
     expect(update).not.toHaveProperty('desiredCount');
-    // No registration; the service's auto scaling is removed for the rollout and put back as it was.
+    // No registration; the service's auto scaling is suspended for the rollout and resumed as it was.
     expect(await mutatingCalls(e.emu, since)).toEqual([
-      'application-autoscaling:DeleteScalingPolicy',
-      'application-autoscaling:DeregisterScalableTarget',
+      'application-autoscaling:RegisterScalableTarget',
       'ecs:UpdateService',
       'application-autoscaling:RegisterScalableTarget',
-      'application-autoscaling:PutScalingPolicy',
       // Issue 10: web:2, which the rollback moved away from, is marked so that a later rollback skips it.
       'ecs:TagResource',
     ]);

@@ -13,10 +13,10 @@ import { IMAGE_REPO, type RollingClients, type RollingWorld } from './rolling-wo
 const CRASHED = /circuit breaker|exit code 1/;
 
 /**
- * Calls before the first mutation: DescribeServices, DescribeScalableTargets, DescribeScalingPolicies (the R1
- * snapshot), then RegisterTaskDefinition; between mutations: DeleteScalingPolicy, DeregisterScalableTarget,
- * UpdateService; the wait polls DescribeServices from its second call on; the rollback of a `crash` deployment
- * is the second UpdateService.
+ * Calls before the first mutation: DescribeServices, DescribeScalableTargets, DescribeScalingPolicies,
+ * DescribeScheduledActions (the R1 snapshot), then RegisterTaskDefinition; between mutations: RegisterScalableTarget
+ * (suspending the auto scaling), UpdateService; the wait polls DescribeServices from its second call on; the
+ * rollback of a `crash` deployment is the second UpdateService.
  */
 export const ROLLING_PHASES: Record<Phase, PhasePlan> = {
   'before the first mutation': {

@@ -45,7 +45,7 @@ export interface RollingObservation {
   };
   /** Image of the service's task definition's container. */
   image: string | undefined;
-  scalableTargets: Array<{ MinCapacity: number | undefined; MaxCapacity: number | undefined }>;
+  scalableTargets: Array<{ MinCapacity: number | undefined; MaxCapacity: number | undefined; SuspendedState: unknown }>;
   scalingPolicies: Array<{ PolicyName: string | undefined; PolicyType: string | undefined; configuration: unknown }>;
   listeners: unknown;
 }
@@ -100,7 +100,8 @@ export async function observeRolling(c: RollingClients, loadBalancerArn: string,
       deployments: (s.deployments ?? []).map((d) => ({ status: d.status, rolloutState: d.rolloutState, taskDefinition: d.taskDefinition })),
     },
     image: td?.containerDefinitions?.[0]?.image,
-    scalableTargets: (targets.ScalableTargets ?? []).map((t) => ({ MinCapacity: t.MinCapacity, MaxCapacity: t.MaxCapacity })),
+    // SuspendedState too (issue 11): a run suspends the auto scaling for its rollout and must never leave it so.
+    scalableTargets: (targets.ScalableTargets ?? []).map((t) => ({ MinCapacity: t.MinCapacity, MaxCapacity: t.MaxCapacity, SuspendedState: t.SuspendedState })),
     scalingPolicies: (policies.ScalingPolicies ?? []).map((p) => ({
       PolicyName: p.PolicyName,
       PolicyType: p.PolicyType,

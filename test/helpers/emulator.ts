@@ -14,7 +14,7 @@ export interface EmulatorClientConfig {
 export interface TestEmulator {
   url: string;
   stop(): Promise<void>;
-  /** Config for any of the four SDK clients: `new ECSClient(emu.clientConfig())`. */
+  /** Config for any of the SDK clients the emulator serves: `new ECSClient(emu.clientConfig())`. */
   clientConfig(overrides?: Partial<EmulatorClientConfig>): EmulatorClientConfig;
   /** Environment for a child process (an action run): endpoint URLs, region and dummy credentials. */
   env(): Record<string, string>;
@@ -68,6 +68,7 @@ export async function startTestEmulator(options: Omit<StartEmulatorOptions, 'por
       AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: url,
       AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING: url,
       AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url,
+      AWS_ENDPOINT_URL_CLOUDWATCH: url,
       AWS_REGION: TEST_REGION,
       AWS_DEFAULT_REGION: TEST_REGION,
       AWS_ACCESS_KEY_ID: 'AKIDEMULATOR',

@@ -1,8 +1,9 @@
 /**
  * A stateful stand-in for Application Auto Scaling behind aws-sdk-client-mock, following the API reference:
- * RegisterScalableTarget creates or updates; PutScalingPolicy creates or updates by name and needs a registered
- * scalable target (ObjectNotFoundException otherwise); DeleteScalingPolicy / DeregisterScalableTarget of something
- * missing throw ObjectNotFoundException; deregistering a target deletes its policies.
+ * RegisterScalableTarget creates or updates (SuspendedState flag by flag); PutScalingPolicy creates or updates by
+ * name (keeping the policy ARN) and needs a registered scalable target (ObjectNotFoundException otherwise);
+ * PutScheduledAction likewise; DeleteScalingPolicy / DeregisterScalableTarget of something missing throw
+ * ObjectNotFoundException; deregistering a target deletes its policies and scheduled actions.
  */
 import type {
   ApplicationAutoScalingClient} from '@aws-sdk/client-application-auto-scaling';
@@ -11,12 +12,16 @@ import {
   DeregisterScalableTargetCommand,
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,
+  DescribeScheduledActionsCommand,
   PutScalingPolicyCommand,
+  PutScheduledActionCommand,
   RegisterScalableTargetCommand,
   type PutScalingPolicyCommandInput,
+  type PutScheduledActionCommandInput,
   type RegisterScalableTargetCommandInput,
   type ScalableTarget,
   type ScalingPolicy,
+  type ScheduledAction,
 } from '@aws-sdk/client-application-auto-scaling';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 
@@ -26,11 +31,17 @@ export function objectNotFound(message: string): Error {
   return Object.assign(new Error(message), { name: 'ObjectNotFoundException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
 }
 
+/** The flags of `state` that are set (a flag left out keeps its value, as RegisterScalableTarget does). */
+function definedFlags(state: RegisterScalableTargetCommandInput['SuspendedState']): Record<string, boolean> {
+  return Object.fromEntries(Object.entries(state ?? {}).filter(([, v]) => typeof v === 'boolean'));
+}
+
 const key = (ns: string | undefined, id: string | undefined, dim: string | undefined): string => `${ns}|${id}|${dim}`;
 
 export class FakeAutoScaling {
   readonly targets = new Map<string, ScalableTarget>();
   readonly policies = new Map<string, ScalingPolicy>();
+  readonly scheduledActions = new Map<string, ScheduledAction>();
   private seq = 0;
 
   /** `calls` receives `aas:<Operation>` for each call, in order (shared with other fakes to check ordering). */
@@ -41,10 +52,19 @@ export class FakeAutoScaling {
     this.install();
   }
 
-  /** Adds a target and policies directly (the state before the test). */
-  seed(targets: RegisterScalableTargetCommandInput[], policies: PutScalingPolicyCommandInput[]): void {
+  /** Adds a target, policies and scheduled actions directly (the state before the test). */
+  seed(targets: RegisterScalableTargetCommandInput[], policies: PutScalingPolicyCommandInput[], scheduled: PutScheduledActionCommandInput[] = []): void {
     for (const t of targets) this.register(t);
     for (const p of policies) this.put(p);
+    for (const a of scheduled) this.schedule(a);
+  }
+
+  policyArns(): Record<string, string> {
+    return Object.fromEntries([...this.policies.values()].map((p) => [p.PolicyName ?? '', p.PolicyARN ?? '']));
+  }
+
+  target(): ScalableTarget | undefined {
+    return [...this.targets.values()][0];
   }
 
   policyNames(): string[] {
@@ -76,7 +96,23 @@ export class FakeAutoScaling {
       const k = key(input.ServiceNamespace, input.ResourceId, input.ScalableDimension);
       if (!this.targets.delete(k)) throw objectNotFound(`No scalable target found for ${input.ResourceId ?? ''}`);
       for (const pk of [...this.policies.keys()]) if (pk.startsWith(`${k}|`)) this.policies.delete(pk);
+      for (const sk of [...this.scheduledActions.keys()]) if (sk.startsWith(`${k}|`)) this.scheduledActions.delete(sk);
       return {};
+    });
+    m.on(PutScheduledActionCommand).callsFake((input: PutScheduledActionCommandInput) => {
+      this.calls.push('aas:PutScheduledAction');
+      if (!this.targets.has(key(input.ServiceNamespace, input.ResourceId, input.ScalableDimension))) {
+        throw objectNotFound(`No scalable target registered for ${input.ResourceId ?? ''}`);
+      }
+      this.schedule(input);
+      return {};
+    });
+    m.on(DescribeScheduledActionsCommand).callsFake((input: { ServiceNamespace: string; ResourceId?: string }) => {
+      this.calls.push('aas:DescribeScheduledActions');
+      const found = [...this.scheduledActions.values()].filter(
+        (a) => a.ServiceNamespace === input.ServiceNamespace && (input.ResourceId === undefined || a.ResourceId === input.ResourceId),
+      );
+      return { ScheduledActions: found };
     });
     m.on(DescribeScalableTargetsCommand).callsFake((input: { ServiceNamespace: string; ResourceIds?: string[] }) => {
       this.calls.push('aas:DescribeScalableTargets');
@@ -105,14 +141,29 @@ export class FakeAutoScaling {
       MaxCapacity: t.MaxCapacity ?? existing?.MaxCapacity,
       RoleARN: 'arn:aws:iam::123456789012:role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService',
       CreationTime: new Date(0),
-      ...(t.SuspendedState !== undefined ? { SuspendedState: t.SuspendedState } : {}),
+      ...(t.SuspendedState !== undefined || existing?.SuspendedState !== undefined
+        ? { SuspendedState: { ...existing?.SuspendedState, ...definedFlags(t.SuspendedState) } }
+        : {}),
+    });
+  }
+
+  private schedule(a: PutScheduledActionCommandInput): void {
+    const k = `${key(a.ServiceNamespace, a.ResourceId, a.ScalableDimension)}|${a.ScheduledActionName ?? ''}`;
+    const existing = this.scheduledActions.get(k);
+    this.scheduledActions.set(k, {
+      ...a,
+      Schedule: a.Schedule ?? existing?.Schedule,
+      ScheduledActionARN: existing?.ScheduledActionARN ?? `arn:aws:autoscaling:us-east-1:123456789012:scheduledAction:${++this.seq}:scheduledActionName/${a.ScheduledActionName ?? ''}`,
+      CreationTime: existing?.CreationTime ?? new Date(0),
     });
   }
 
   private put(p: PutScalingPolicyCommandInput): ScalingPolicy {
     const k = `${key(p.ServiceNamespace, p.ResourceId, p.ScalableDimension)}|${p.PolicyName ?? ''}`;
     const policy: ScalingPolicy = {
-      PolicyARN: `arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:${++this.seq}:resource/${p.ResourceId ?? ''}:policyName/${p.PolicyName ?? ''}`,
+      PolicyARN:
+        this.policies.get(k)?.PolicyARN ??
+        `arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:${++this.seq}:resource/${p.ResourceId ?? ''}:policyName/${p.PolicyName ?? ''}`,
       PolicyName: p.PolicyName,
       ServiceNamespace: p.ServiceNamespace,
       ResourceId: p.ResourceId,

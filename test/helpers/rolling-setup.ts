@@ -102,7 +102,7 @@ export function rollingWorld(ecsMock: AwsClientStub<ECSClient>, aasMock: AwsClie
       cluster: 'demo',
       serviceName: 'web',
       taskDefinition: { kind: 'file', path: 'task-definition.json', definition: TASK_DEFINITION },
-      removeAutoScalingDuringUpdate: true,
+      suspendAutoScalingDuringUpdate: true,
       serviceDefinition: SERVICE_DEFINITION,
       sameAsRunning: false,
       forceNewDeployment: false,

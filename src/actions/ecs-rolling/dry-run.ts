@@ -99,7 +99,7 @@ async function rollbackPlan(clients: DryRunClients, options: RollbackOptions, li
   const targetTd = await describeTaskDefinition(clients.ecs, target.taskDefinitionArn, 'task-definition-arn');
   const notes = [
     `Would roll back: ${target.why}.`,
-    'The live desired count would be kept and the auto scaling put back as it is now.',
+    'The live desired count would be kept and the auto scaling suspended during the rollout, then resumed as it is now.',
   ];
   return { notes, diff: diffDeployment({ taskDefinition: liveTd }, { taskDefinition: targetTd }) };
 }
@@ -109,10 +109,15 @@ async function autoScalingNote(clients: DryRunClients, options: DeployOptions, e
   const manifests = `${options.scalableTargets.length} scalable target(s) and ${options.scalingPolicies.length} scaling policy(ies) from the manifests`;
   if (!exists) return given ? `After the deployment, ${manifests} would be applied.` : 'No auto scaling would be applied.';
   const now = await describeAutoScaling(clients.autoscaling, options.cluster, options.serviceName);
-  const current = `${now.scalableTargets.length} scalable target(s) and ${now.scalingPolicies.length} scaling policy(ies)`;
+  const current =
+    `${now.scalableTargets.length} scalable target(s), ${now.scalingPolicies.length} scaling policy(ies) and ` +
+    `${now.scheduledActions.length} scheduled action(s)`;
+  const named = new Set(options.scalingPolicies.map((p) => p.PolicyName));
+  const dropped = now.scalingPolicies.filter((p) => !named.has(p.PolicyName)).map((p) => p.PolicyName ?? '');
+  const deleted = dropped.length > 0 ? `; the policies they no longer name would be deleted (${dropped.join(', ')})` : '';
   return given
-    ? `The current auto scaling (${current}) would be removed before the update and ${manifests} applied after it.`
-    : `The current auto scaling (${current}) would be removed before the update and put back after it.`;
+    ? `The current auto scaling (${current}) would be suspended during the update, then ${manifests} applied in place${deleted}, and scaling resumed.`
+    : `The current auto scaling (${current}) would be suspended during the update and resumed after it, otherwise unchanged.`;
 }
 
 function liveTaskDefinitionArn(service: Service): string | undefined {

@@ -71,7 +71,7 @@ function rollingPlan(o: DeployOptions, deadline: Deadline): RollingPlan {
     sameAsRunning: o.sameAsRunning,
     // R5: deploying a registered revision (often the one running) must start new tasks.
     forceNewDeployment: o.forceNewDeployment || o.taskDefinition.kind === 'registered',
-    removeAutoScalingDuringUpdate: true,
+    suspendAutoScalingDuringUpdate: true,
     scalableTargets: o.scalableTargets,
     scalingPolicies: o.scalingPolicies,
     autoScalingSources: o.autoScalingSources,

@@ -1,14 +1,12 @@
 /**
- * Changing an ECS service's auto scaling: remove it before an update (R3), apply it from the manifests after
- * (R2, R3), restore a snapshot of it on rollback (R6).
- *
- * Note on step scaling: a step scaling policy is triggered by a CloudWatch alarm that names the policy's ARN.
- * Deleting and re-putting a policy (as Harness does, and R3 asks) may give it a new ARN; target tracking policies
- * are not affected (Application Auto Scaling manages their alarms).
+ * Changing an ECS service's auto scaling from the manifests: bind them to the service (S3, before any call), then
+ * apply them after a successful rollout (R2, R3) as upserts. A scalable target or scaling policy registered again
+ * under the same name is updated in place and keeps its ARN, so the CloudWatch alarms that name a step scaling
+ * policy keep triggering it; the live policies the manifests no longer name are deleted; scheduled actions are never
+ * touched. Suspending and resuming for the rollout: suspension.ts; putting a snapshot back (R6): restore.ts.
  */
 import {
   DeleteScalingPolicyCommand,
-  DeregisterScalableTargetCommand,
   PutScalingPolicyCommand,
   RegisterScalableTargetCommand,
   type ApplicationAutoScalingClient,
@@ -17,7 +15,7 @@ import {
 } from '@aws-sdk/client-application-auto-scaling';
 import { ConfigurationError, type ErrorLocation } from '../errors.js';
 import type { Logger } from '../io/logger.js';
-import { describeAutoScaling, type AutoScalingSet } from './describe.js';
+import { describeScalingPolicies, type AutoScalingSet } from './describe.js';
 import { DESIRED_COUNT_DIMENSION, ECS_NAMESPACE, ecsResourceId } from './resource.js';
 
 export type { AutoScalingSet } from './describe.js';
@@ -55,8 +53,10 @@ export function bindAutoScaling(
 }
 
 /**
- * Registers the scalable targets, then puts the scaling policies (a policy needs its target). Returns what was
- * applied (with the resource fields filled in).
+ * Applies the manifests as upserts: binds them (bindAutoScaling), registers the scalable targets, puts the scaling
+ * policies (a policy needs its target), then deletes the service's live policies the manifests do not name. With
+ * `keepSuspended` (the target was suspended for the rollout and is resumed afterwards) the targets are registered
+ * without their SuspendedState. Returns what was applied (with the resource fields filled in).
  */
 export async function applyAutoScaling(
   aas: ApplicationAutoScalingClient,
@@ -64,20 +64,34 @@ export async function applyAutoScaling(
   policies: readonly PutScalingPolicyCommandInput[],
   cluster: string,
   service: string,
-  options: { log?: Logger; sources?: AutoScalingSources } = {},
+  options: { log?: Logger; sources?: AutoScalingSources; keepSuspended?: boolean } = {},
 ): Promise<AutoScalingSet> {
+  const { log } = options;
   const set = bindAutoScaling(targets, policies, cluster, service, options.sources);
-  await putAll(aas, set, options.log);
+  for (const t of set.scalableTargets) {
+    const { SuspendedState: _suspended, ...inPlace } = t;
+    await registerTarget(aas, options.keepSuspended === true ? inPlace : t, log);
+  }
+  for (const p of set.scalingPolicies) await putPolicy(aas, p, log);
+  const named = new Set(set.scalingPolicies.map((p) => p.PolicyName));
+  const live = await describeScalingPolicies(aas, cluster, service);
+  await deletePolicies(aas, live.filter((p) => !named.has(p.PolicyName)), log);
   return set;
 }
 
-/** Deletes every scaling policy of `set`, then deregisters its scalable targets. Already gone is fine. */
-export async function removeAutoScaling(
-  aas: ApplicationAutoScalingClient,
-  set: AutoScalingSet,
-  log?: Logger,
-): Promise<void> {
-  for (const p of set.scalingPolicies) {
+export async function registerTarget(aas: ApplicationAutoScalingClient, t: RegisterScalableTargetCommandInput, log?: Logger): Promise<void> {
+  await aas.send(new RegisterScalableTargetCommand(t));
+  log?.info(`Registered scalable target ${t.ResourceId ?? ''} (min ${t.MinCapacity ?? '-'}, max ${t.MaxCapacity ?? '-'})`);
+}
+
+export async function putPolicy(aas: ApplicationAutoScalingClient, p: PutScalingPolicyCommandInput, log?: Logger): Promise<void> {
+  await aas.send(new PutScalingPolicyCommand(p));
+  log?.info(`Put scaling policy ${p.PolicyName ?? ''} (${p.PolicyType ?? 'default type'}) on ${p.ResourceId ?? ''}`);
+}
+
+/** Deletes each policy; one already gone is fine. */
+export async function deletePolicies(aas: ApplicationAutoScalingClient, policies: readonly PutScalingPolicyCommandInput[], log?: Logger): Promise<void> {
+  for (const p of policies) {
     const done = await ignoreNotFound(
       aas.send(
         new DeleteScalingPolicyCommand({
@@ -88,55 +102,7 @@ export async function removeAutoScaling(
         }),
       ),
     );
-    log?.info(`${done ? 'Deleted' : 'Already gone:'} scaling policy ${p.PolicyName ?? ''} of ${p.ResourceId ?? ''}`);
-  }
-  for (const t of set.scalableTargets) {
-    const done = await ignoreNotFound(
-      aas.send(
-        new DeregisterScalableTargetCommand({
-          ServiceNamespace: t.ServiceNamespace,
-          ResourceId: t.ResourceId,
-          ScalableDimension: t.ScalableDimension,
-        }),
-      ),
-    );
-    log?.info(`${done ? 'Deregistered' : 'Already gone:'} scalable target ${t.ResourceId ?? ''} (${t.ScalableDimension ?? ''})`);
-  }
-}
-
-/**
- * Makes the service's live auto scaling equal to the snapshot: policies that the snapshot does not have are
- * deleted (and the target deregistered when the snapshot has none), then the snapshot's targets are registered
- * and its policies put.
- */
-export async function restoreAutoScaling(
-  aas: ApplicationAutoScalingClient,
-  snapshot: AutoScalingSet & { cluster: string; service: string },
-  log?: Logger,
-): Promise<void> {
-  const live = await describeAutoScaling(aas, snapshot.cluster, snapshot.service);
-  const keptPolicies = new Set(snapshot.scalingPolicies.map((p) => p.PolicyName));
-  const extra: AutoScalingSet = {
-    scalingPolicies: live.scalingPolicies.filter((p) => !keptPolicies.has(p.PolicyName)),
-    scalableTargets: snapshot.scalableTargets.length === 0 ? live.scalableTargets : [],
-  };
-  await removeAutoScaling(aas, extra, log);
-  await putAll(aas, snapshot, log);
-  if (snapshot.scalableTargets.length === 0 && snapshot.scalingPolicies.length === 0) {
-    log?.info(`No auto scaling to restore for ${ecsResourceId(snapshot.cluster, snapshot.service)}`);
-  }
-}
-
-async function putAll(aas: ApplicationAutoScalingClient, set: AutoScalingSet, log?: Logger): Promise<void> {
-  for (const t of set.scalableTargets) {
-    await aas.send(new RegisterScalableTargetCommand(t));
-    log?.info(
-      `Registered scalable target ${t.ResourceId ?? ''} (min ${t.MinCapacity ?? '-'}, max ${t.MaxCapacity ?? '-'})`,
-    );
-  }
-  for (const p of set.scalingPolicies) {
-    await aas.send(new PutScalingPolicyCommand(p));
-    log?.info(`Put scaling policy ${p.PolicyName ?? ''} (${p.PolicyType ?? 'default type'}) on ${p.ResourceId ?? ''}`);
+    log?.info(`${done ? 'Deleted' : 'Already gone:'} scaling policy ${p.PolicyName ?? ''} of ${p.ResourceId ?? ''} (no manifest names it)`);
   }
 }
 
@@ -177,7 +143,7 @@ function field(base: ErrorLocation | undefined, index: number, count: number, na
 }
 
 /** True when the call succeeded, false when the object was already gone (ObjectNotFoundException). */
-async function ignoreNotFound(p: Promise<unknown>): Promise<boolean> {
+export async function ignoreNotFound(p: Promise<unknown>): Promise<boolean> {
   try {
     await p;
     return true;

@@ -9,6 +9,7 @@
  * Clients are built on first use, so an action that fails validation constructs none.
  */
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -44,6 +45,8 @@ export interface AwsClients {
   readonly elb: ElasticLoadBalancingV2Client;
   readonly autoscaling: ApplicationAutoScalingClient;
   readonly logs: CloudWatchLogsClient;
+  /** CloudWatch (alarms). */
+  readonly cloudwatch: CloudWatchClient;
 }
 
 /** The configuration every client gets. */
@@ -62,7 +65,7 @@ export interface RequestTimeouts {
   requestTimeout: number;
 }
 
-/** Connecting takes milliseconds; no ECS, ELBv2, Auto Scaling or Logs call we make answers in more than seconds.
+/** Connecting takes milliseconds; no ECS, ELBv2, Auto Scaling, Logs or CloudWatch call we make answers in more than seconds.
  * A timed-out request fails with TimeoutError, which the retry strategy and the polling loops treat as transient. */
 export const REQUEST_TIMEOUTS: RequestTimeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 };
 
@@ -72,6 +75,7 @@ export interface AwsClientConstructors {
   elb(config: AwsClientConfig): ElasticLoadBalancingV2Client;
   autoscaling(config: AwsClientConfig): ApplicationAutoScalingClient;
   logs(config: AwsClientConfig): CloudWatchLogsClient;
+  cloudwatch(config: AwsClientConfig): CloudWatchClient;
 }
 
 export const sdkConstructors: AwsClientConstructors = {
@@ -79,6 +83,7 @@ export const sdkConstructors: AwsClientConstructors = {
   elb: (c) => new ElasticLoadBalancingV2Client(c),
   autoscaling: (c) => new ApplicationAutoScalingClient(c),
   logs: (c) => new CloudWatchLogsClient(c),
+  cloudwatch: (c) => new CloudWatchClient(c),
 };
 
 export function resolveRegion(input: string | undefined, env: AwsClientOptions['env']): string {
@@ -127,6 +132,7 @@ export function createAwsClients(
   const elb = lazy(() => constructors.elb(config()), (c) => addRegionHint(c.middlewareStack, choice));
   const autoscaling = lazy(() => constructors.autoscaling(config()), (c) => addRegionHint(c.middlewareStack, choice));
   const logs = lazy(() => constructors.logs(config()), (c) => addRegionHint(c.middlewareStack, choice));
+  const cloudwatch = lazy(() => constructors.cloudwatch(config()), (c) => addRegionHint(c.middlewareStack, choice));
   return {
     region,
     get ecs() {
@@ -140,6 +146,9 @@ export function createAwsClients(
     },
     get logs() {
       return logs();
+    },
+    get cloudwatch() {
+      return cloudwatch();
     },
   };
 }

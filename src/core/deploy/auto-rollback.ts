@@ -1,10 +1,11 @@
 /**
  * R6, the automatic rollback after a failed deployment: undo what the deployment did (deployRolling's
  * DeploymentDone). The service is rolled back to the snapshot when it was changed (and no newer deployment replaced
- * ours); when only its auto scaling was removed, that is put back. With rollback-on-failure off, the log says what
- * is left as the failure made it. (The manual rollback, `mode: rollback`, is manual-rollback.ts.)
+ * ours), its auto scaling restored in place and resumed; when its auto scaling was only suspended, it is resumed.
+ * With rollback-on-failure off, the log says what is left as the failure made it. (The manual rollback, `mode: rollback`, is manual-rollback.ts.)
  */
-import { restoreAutoScaling } from '../autoscaling/apply.js';
+import { restoreAutoScaling } from '../autoscaling/restore.js';
+import { resumeAutoScaling } from '../autoscaling/suspension.js';
 import { describeService, updateService } from '../ecs/services.js';
 import { rollbackDesiredCount } from './rollback-request.js';
 import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
@@ -40,10 +41,10 @@ export async function rollBackFailedDeployment(
     log.warning('A newer deployment replaced this one: the service is not rolled back (that would undo the newer deployment).');
   }
   const serviceRollback = changed && failure.reason !== 'replaced';
-  if (!serviceRollback && !done.autoScalingRemoved) return;
+  if (!serviceRollback && !done.autoScalingSuspended) return;
   const started = deps.clock.now();
   const result = await log.group('Rollback', async () => {
-    if (!serviceRollback) return restoreAutoScalingOnly(deps, snapshot);
+    if (!serviceRollback) return resumeAutoScalingOnly(deps, snapshot);
     if (done.rollout.change === 'scale' && sameTaskDefinition(outcome.taskDefinitionArn, snapshot.taskDefinitionArn)) {
       return undoScaleChange(deps, snapshot, done);
     }
@@ -107,20 +108,22 @@ async function ecsRollbackState(deps: RollingDeps, plan: RollingPlan): Promise<O
 async function leaveAsFailed(deps: RollingDeps, plan: RollingPlan, snapshot: RollbackSnapshot, done: DeploymentDone): Promise<void> {
   const { log } = deps;
   const changed = done.step.change.changed;
-  if (!changed && done.autoScalingRemoved) {
-    // The service itself was never changed: only this action's preparation (R3) removed its auto scaling, so
-    // putting that back is not a rollback of the deployment, and leaving it off would leave the service unscaled.
-    await log.group('Restore auto scaling', async () => {
-      log.info(`Service ${plan.serviceName} was not changed; putting back the auto scaling removed before the update.`);
+  if (!changed && done.autoScalingSuspended) {
+    // The service itself was never changed: only this action's preparation (R3) suspended its auto scaling, so
+    // resuming it is not a rollback of the deployment, and leaving it suspended would leave the service unscaled.
+    await log.group('Resume auto scaling', async () => {
+      log.info(`Service ${plan.serviceName} was not changed; resuming the auto scaling suspended before the update.`);
       try {
-        await restoreAutoScaling(deps.autoscaling, snapshot, log);
+        await resumeAutoScaling(deps.autoscaling, snapshot.scalableTargets, log);
       } catch (e) {
-        log.warning(`Restoring the auto scaling of service ${plan.serviceName} failed: ${describeError(e)}`);
+        log.warning(`Resuming the auto scaling of service ${plan.serviceName} failed: ${describeError(e)}`);
       }
     });
     return;
   }
-  const left = done.autoScalingRemoved ? ' Its auto scaling was removed and is not restored.' : '';
+  const left = done.autoScalingSuspended
+    ? ' Its auto scaling stays suspended (dynamic scaling and scheduled scaling); resume it with RegisterScalableTarget and a SuspendedState once the service is settled.'
+    : '';
   if (changed) log.warning(`rollback-on-failure is false: service ${plan.serviceName} is left as the failed deployment made it.${left}`);
 }
 
@@ -130,19 +133,22 @@ function eventIdsOf(done: DeploymentDone): string[] {
   return (service?.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id]));
 }
 
-/** When the service itself was not changed (UpdateService failed, or a newer deployment replaced ours). */
-export async function restoreAutoScalingOnly(
+/**
+ * When the service itself was not changed (UpdateService failed, or a newer deployment replaced ours): its auto
+ * scaling was only suspended, so it is resumed (nothing else of it was touched).
+ */
+export async function resumeAutoScalingOnly(
   deps: Pick<RollbackDeps, 'autoscaling' | 'log'>,
   snapshot: RollbackSnapshot,
 ): Promise<Omit<RollbackResult, 'durationMs'>> {
   deps.log.info('Rolling Back..');
-  deps.log.info(`Service ${snapshot.service} was not changed; restoring its auto scaling.`);
+  deps.log.info(`Service ${snapshot.service} was not changed; resuming its auto scaling.`);
   try {
-    await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+    await resumeAutoScaling(deps.autoscaling, snapshot.scalableTargets, deps.log);
     deps.log.info('Rollback Successful.');
-    return { status: 'succeeded', detail: `service ${snapshot.service} was not changed; its auto scaling was restored`, stoppedTasks: [] };
+    return { status: 'succeeded', detail: `service ${snapshot.service} was not changed; its auto scaling was resumed`, stoppedTasks: [] };
   } catch (e) {
     deps.log.error(`Rollback Failed. ${describeError(e)}`);
-    return { status: 'failed', detail: `restoring the auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
+    return { status: 'failed', detail: `resuming the auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
   }
 }

@@ -1,5 +1,11 @@
-/** The auto scaling step after a successful rollout (R2, R3): the manifests' when given, else what was there. */
-import { applyAutoScaling, restoreAutoScaling, type AutoScalingSet } from '../autoscaling/apply.js';
+/**
+ * The auto scaling step after a successful rollout (R2, R3): the manifests, when given, are applied as upserts (same
+ * names keep their ARNs; live policies they no longer name are deleted); then the auto scaling suspended for the
+ * rollout is resumed with the SuspendedState the snapshot recorded. Without manifests the live auto scaling is left
+ * exactly as it was, only resumed.
+ */
+import { applyAutoScaling, type AutoScalingSet } from '../autoscaling/apply.js';
+import { resumeAutoScaling } from '../autoscaling/suspension.js';
 import { describeError } from '../errors.js';
 import type { Failure } from './outcome.js';
 import type { RollingDeps, RollingPlan } from './rolling-plan.js';
@@ -10,19 +16,22 @@ export async function finishAutoScaling(
   plan: Pick<RollingPlan, 'cluster' | 'serviceName'>,
   snapshot: RollbackSnapshot,
   manifests: AutoScalingSet,
+  suspended: boolean,
 ): Promise<Failure | undefined> {
   const { log } = deps;
-  const { scalableTargets: targets, scalingPolicies: policies } = manifests;
+  const given = manifests.scalableTargets.length + manifests.scalingPolicies.length > 0;
+  const toResume = suspended ? snapshot.scalableTargets : [];
   try {
     await log.group('Auto scaling', async () => {
-      if (targets.length + policies.length > 0) {
-        await applyAutoScaling(deps.autoscaling, targets, policies, plan.cluster, plan.serviceName, { log });
+      if (given) {
+        const { scalableTargets, scalingPolicies } = manifests;
+        await applyAutoScaling(deps.autoscaling, scalableTargets, scalingPolicies, plan.cluster, plan.serviceName, { log, keepSuspended: toResume.length > 0 });
       } else if (snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0) {
-        log.info('No auto scaling manifests given: putting back the auto scaling the service had before.');
-        await restoreAutoScaling(deps.autoscaling, snapshot, log);
+        log.info('No auto scaling manifests given: the auto scaling the service has is kept as it is.');
       } else {
         log.info('No auto scaling manifests given and none existed before: nothing to apply.');
       }
+      await resumeAutoScaling(deps.autoscaling, toResume, log, manifests.scalableTargets);
     });
     return undefined;
   } catch (e) {

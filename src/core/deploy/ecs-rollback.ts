@@ -4,7 +4,7 @@
  * end. Either way the saved auto scaling is put back, and a desired count this run raised is brought back down.
  */
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
-import { restoreAutoScaling } from '../autoscaling/apply.js';
+import { restoreAutoScaling } from '../autoscaling/restore.js';
 import { updateService } from '../ecs/services.js';
 import { familyRevision, sameTaskDefinition } from '../ecs/task-definition-refs.js';
 import { describeError } from '../errors.js';

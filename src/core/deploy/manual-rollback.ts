@@ -28,7 +28,7 @@ export interface ManualRollbackRequest {
 
 /**
  * R7: resolves the target, says which and why, then deploys it as a rolling update that keeps the live desired
- * count: auto scaling removed, UpdateService (forceNewDeployment), wait, auto scaling put back as it was; a failure
+ * count: auto scaling suspended, UpdateService (forceNewDeployment), wait, auto scaling resumed as it was; a failure
  * restores the pre-rollback state like any deployment (R6).
  */
 export async function rollbackService(deps: RollingDeps, req: ManualRollbackRequest): Promise<Outcome & { target: RollbackTarget }> {
@@ -46,7 +46,7 @@ export async function rollbackService(deps: RollingDeps, req: ManualRollbackRequ
     taskDefinition: { kind: 'registered', ref: target.taskDefinitionArn, input: 'task-definition-arn' },
     sameAsRunning: true,
     forceNewDeployment: true,
-    removeAutoScalingDuringUpdate: true,
+    suspendAutoScalingDuringUpdate: true,
     scalableTargets: [],
     scalingPolicies: [],
     waitForSteadyState: req.waitForSteadyState ?? true,

@@ -13,7 +13,7 @@
  */
 import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import type { ECSClient, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
-import { restoreAutoScaling } from '../autoscaling/apply.js';
+import { restoreAutoScaling } from '../autoscaling/restore.js';
 import { describeServiceAnyStatus, updateService } from '../ecs/services.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../io/logger.js';

@@ -41,8 +41,8 @@ export interface RollingPlan {
   sameAsRunning: boolean;
   /** R5: UpdateService forceNewDeployment (the action sets it for a registered revision too). */
   forceNewDeployment: boolean;
-  /** R3: take the live auto scaling off while the update rolls out (and put it, or the manifests', back after). */
-  removeAutoScalingDuringUpdate: boolean;
+  /** R3: suspend the live auto scaling while the update rolls out (and resume it after, the manifests applied). */
+  suspendAutoScalingDuringUpdate: boolean;
   scalableTargets: RegisterScalableTargetCommandInput[];
   scalingPolicies: PutScalingPolicyCommandInput[];
   autoScalingSources?: AutoScalingSources;

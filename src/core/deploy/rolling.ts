@@ -4,15 +4,17 @@
  * the scale change when the update started none (scale-change.ts) → auto scaling → Outcome; on failure, timeout or
  * cancellation, the automatic rollback (R6, auto-rollback.ts).
  *
- * Auto scaling after a successful deployment: when scalable-target or scaling-policy manifests are given they are
- * applied (as Harness does); when none are given, the auto scaling the service had before is put back.
+ * Auto scaling (R3): an update suspends the service's live auto scaling for the rollout; after a successful one the
+ * scalable-target and scaling-policy manifests, when given, are applied as upserts, then scaling is resumed.
+ * Nothing is deleted but the policies the manifests no longer name (auto-scaling-step.ts).
  *
  * Problems found before the service is changed (bad manifests, missing service definition, cancellation, a failed
  * registration) are thrown: there is nothing to roll back. Once the service has been touched, an Outcome is
  * always returned.
  */
 import type { Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
-import { bindAutoScaling, removeAutoScaling } from '../autoscaling/apply.js';
+import { bindAutoScaling } from '../autoscaling/apply.js';
+import { suspendAutoScaling } from '../autoscaling/suspension.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { rollBackFailedDeployment } from './auto-rollback.js';
 import { finishAutoScaling } from './auto-scaling-step.js';
@@ -27,7 +29,8 @@ import { snapshotOf, type RollbackSnapshot } from './snapshot.js';
 
 /** What the deployment did: the automatic rollback undoes exactly this. */
 export interface DeploymentDone {
-  autoScalingRemoved: boolean;
+  /** The service's auto scaling was (or may have been) suspended before the update: it is to be resumed. */
+  autoScalingSuspended: boolean;
   step: StepResult;
   rollout: RolloutResult;
 }
@@ -52,7 +55,7 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
 
   const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn, beforeUpdate(snapshot, live));
   let failure = done.step.failure ?? done.rollout.failure;
-  if (failure === undefined) failure = await finishAutoScaling(deps, plan, snapshot, autoScaling);
+  if (failure === undefined) failure = await finishAutoScaling(deps, plan, snapshot, autoScaling, done.autoScalingSuspended);
   const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
   if (failure !== undefined) await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
   else {
@@ -85,13 +88,13 @@ async function changeAndWait(
     ...signal,
     ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
   };
-  const done: DeploymentDone = { autoScalingRemoved: false, step: { change: { changed: false, changedFields: [] } }, rollout: {} };
+  const done: DeploymentDone = { autoScalingSuspended: false, step: { change: { changed: false, changedFields: [] } }, rollout: {} };
   try {
     done.step = snapshot.exists
       ? await updateStep(deps, updateInput(deps, plan, snapshot, taskDefinitionArn), async () => {
-          if (!plan.removeAutoScalingDuringUpdate) return;
-          done.autoScalingRemoved = snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0;
-          await removeAutoScaling(deps.autoscaling, snapshot, deps.log);
+          if (!plan.suspendAutoScalingDuringUpdate) return;
+          done.autoScalingSuspended = snapshot.scalableTargets.length > 0;
+          await suspendAutoScaling(deps.autoscaling, snapshot.scalableTargets, deps.log);
         })
       : await createStep(deps, createInput(plan, taskDefinitionArn), { ...wait, draining: snapshot.draining });
     if (done.step.failure !== undefined) return done;

@@ -8,7 +8,7 @@ import type {
   RegisterScalableTargetCommandInput,
 } from '@aws-sdk/client-application-auto-scaling';
 import type { Deployment, ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
-import { describeAutoScaling } from '../autoscaling/describe.js';
+import { describeAutoScaling, type ScheduledActionInput } from '../autoscaling/describe.js';
 import { describeServiceAnyStatus } from '../ecs/services.js';
 import { lastCompletedRevision } from './completed-revision.js';
 import { UPDATABLE_SERVICE_FIELDS, type UpdatableServiceField } from './service-request.js';
@@ -28,10 +28,15 @@ export interface RollbackSnapshot {
   /** Why taskDefinitionArn is not the PRIMARY deployment's, when it is not (logged). */
   targetNote?: string;
   desiredCount?: number;
-  /** Auto scaling as RegisterScalableTarget inputs for `service/<cluster>/<service>`, dimension DesiredCount. */
+  /**
+   * Auto scaling as RegisterScalableTarget inputs for `service/<cluster>/<service>`, dimension DesiredCount, with the
+   * SuspendedState it had (the deployment suspends it for the rollout and restores this afterwards).
+   */
   scalableTargets: RegisterScalableTargetCommandInput[];
   /** Scaling policies as PutScalingPolicy inputs. */
   scalingPolicies: PutScalingPolicyCommandInput[];
+  /** Scheduled actions of the scalable target, as PutScheduledAction inputs (absent in snapshots from before issue 11). */
+  scheduledActions?: ScheduledActionInput[];
   /** Ids of the service events that exist now: the wait prints only newer ones (S6). */
   seenEventIds: string[];
   /**

@@ -62,3 +62,36 @@ export function paginate<T>(items: T[], params: Params, maxPage = 50): { page: T
   const end = start + page.length;
   return end < items.length ? { page, NextToken: Buffer.from(`offset:${end}`).toString('base64') } : { page };
 }
+
+/** The resource fields a policy or scheduled action is filtered by. */
+interface Targeted {
+  serviceNamespace: string;
+  resourceId: string;
+  scalableDimension: string;
+}
+
+/**
+ * Describe* of policies or scheduled actions: the ones in `ServiceNamespace` (required), filtered by the names in
+ * `namesParam`, `ResourceId` and `ScalableDimension`, paged with MaxResults (≤ 50) and NextToken.
+ */
+export function describeFiltered<T extends Targeted>(
+  items: Iterable<T>,
+  params: Params,
+  namesParam: string,
+  nameOf: (item: T) => string,
+  checkNamespace: (namespace: string) => void,
+): { page: T[]; NextToken?: string } {
+  const namespace = reqStr(params, 'ServiceNamespace');
+  checkNamespace(namespace);
+  const names = optStrList(params, namesParam);
+  const resourceId = optStr(params, 'ResourceId');
+  const dimension = optStr(params, 'ScalableDimension');
+  const found = [...items].filter(
+    (i) =>
+      i.serviceNamespace === namespace &&
+      (names === undefined || names.length === 0 || names.includes(nameOf(i))) &&
+      (resourceId === undefined || i.resourceId === resourceId) &&
+      (dimension === undefined || i.scalableDimension === dimension),
+  );
+  return paginate(found, params, 50);
+}

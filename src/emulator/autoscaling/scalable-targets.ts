@@ -1,11 +1,11 @@
-/** RegisterScalableTarget, DeregisterScalableTarget, DescribeScalableTargets. */
+/** RegisterScalableTarget, DeregisterScalableTarget (which deletes the target's policies and scheduled actions), DescribeScalableTargets. */
 import { randomBytes } from 'node:crypto';
 import { AwsServiceError } from '../contracts.js';
 import type { OperationHandler, World } from '../contracts.js';
 import { optInt, optObject, optStr, optStrList, paginate, reqStr, validation } from './params.js';
 import type { Params } from './params.js';
 import type { AutoScalingContext, AutoScalingStore, ScalableTargetRec, TargetId } from './store.js';
-import { policyKey, targetKey } from './store.js';
+import { policyKey, scheduledActionKey, targetKey } from './store.js';
 
 export const SERVICE_NAMESPACES = [
   'ecs', 'elasticmapreduce', 'ec2', 'appstream', 'dynamodb', 'rds', 'sagemaker', 'custom-resource',
@@ -137,7 +137,9 @@ export function scalableTargetHandlers(store: AutoScalingStore, ctx: AutoScaling
         `No scalable target found for service namespace: ${id.serviceNamespace}, resource ID: ${id.resourceId}, scalable dimension: ${id.scalableDimension}`,
       );
     }
+    // As AWS: deregistering a scalable target deletes its scaling policies and its scheduled actions.
     for (const policy of store.policiesOf(id)) store.policies.delete(policyKey(id, policy.policyName));
+    for (const action of store.scheduledActionsOf(id)) store.scheduledActions.delete(scheduledActionKey(id, action.scheduledActionName));
     store.targets.delete(key);
     return {};
   };

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AwsServiceError } from '../contracts.js';
 import type { OperationHandler } from '../contracts.js';
-import { optObject, optStr, optStrList, paginate, reqStr, validation } from './params.js';
+import { describeFiltered, optObject, optStr, reqStr, validation } from './params.js';
 import type { Params } from './params.js';
 import { checkNamespace, readTargetId } from './scalable-targets.js';
 import type { AutoScalingContext, AutoScalingStore, ScalingPolicyRec, TargetId } from './store.js';
@@ -128,22 +128,8 @@ export function scalingPolicyHandlers(store: AutoScalingStore, ctx: AutoScalingC
   };
 
   const describe: OperationHandler = (params) => {
-    const namespace = reqStr(params, 'ServiceNamespace');
-    checkNamespace(namespace);
-    const names = optStrList(params, 'PolicyNames');
-    const resourceId = optStr(params, 'ResourceId');
-    const dimension = optStr(params, 'ScalableDimension');
-    const found = [...store.policies.values()].filter(
-      (p) =>
-        p.serviceNamespace === namespace &&
-        (names === undefined || names.length === 0 || names.includes(p.policyName)) &&
-        (resourceId === undefined || p.resourceId === resourceId) &&
-        (dimension === undefined || p.scalableDimension === dimension),
-    );
-    const { page, NextToken } = paginate(found, params, 50);
-    return NextToken === undefined
-      ? { ScalingPolicies: page.map(describeScalingPolicy) }
-      : { ScalingPolicies: page.map(describeScalingPolicy), NextToken };
+    const { page, NextToken } = describeFiltered(store.policies.values(), params, 'PolicyNames', (p) => p.policyName, checkNamespace);
+    return { ScalingPolicies: page.map(describeScalingPolicy), ...(NextToken !== undefined ? { NextToken } : {}) };
   };
 
   return { PutScalingPolicy: put, DeleteScalingPolicy: remove, DescribeScalingPolicies: describe };

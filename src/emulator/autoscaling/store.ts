@@ -1,4 +1,7 @@
-/** Application Auto Scaling state: scalable targets and their scaling policies, keyed as AWS identifies them. */
+/**
+ * Application Auto Scaling state: scalable targets, their scaling policies and scheduled actions, keyed as AWS
+ * identifies them, and the scaling activities alarm actions caused.
+ */
 import { AwsServiceError } from '../contracts.js';
 import type { SimClock } from '../contracts.js';
 
@@ -27,6 +30,31 @@ export interface ScalingPolicyRec {
   createdAt: number;
 }
 
+export interface ScheduledActionRec {
+  scheduledActionArn: string;
+  scheduledActionName: string;
+  serviceNamespace: string;
+  resourceId: string;
+  scalableDimension: string;
+  schedule: string;
+  timezone?: string;
+  /** Epoch seconds, as the JSON protocol carries timestamps. */
+  startTime?: number;
+  endTime?: number;
+  scalableTargetAction?: { MinCapacity?: number; MaxCapacity?: number };
+  createdAt: number;
+}
+
+/** One run of a scaling policy by an alarm action (kept for the state dump). */
+export interface ScalingActivityRec {
+  policyArn: string;
+  alarmName: string;
+  at: number;
+  outcome: 'scaled' | 'unchanged' | 'suspended';
+  from?: number;
+  to?: number;
+}
+
 export interface TargetId {
   serviceNamespace: string;
   resourceId: string;
@@ -35,6 +63,7 @@ export interface TargetId {
 
 export const targetKey = (t: TargetId): string => `${t.serviceNamespace}|${t.resourceId}|${t.scalableDimension}`;
 export const policyKey = (t: TargetId, policyName: string): string => `${targetKey(t)}|${policyName}`;
+export const scheduledActionKey = (t: TargetId, name: string): string => `${targetKey(t)}|${name}`;
 
 export interface AutoScalingContext {
   clock: SimClock;
@@ -45,10 +74,14 @@ export interface AutoScalingContext {
 export class AutoScalingStore {
   readonly targets = new Map<string, ScalableTargetRec>();
   readonly policies = new Map<string, ScalingPolicyRec>();
+  readonly scheduledActions = new Map<string, ScheduledActionRec>();
+  readonly activities: ScalingActivityRec[] = [];
 
   clear(): void {
     this.targets.clear();
     this.policies.clear();
+    this.scheduledActions.clear();
+    this.activities.length = 0;
   }
 
   /** The registered target, or ObjectNotFoundException worded as PutScalingPolicy words it. */
@@ -66,5 +99,10 @@ export class AutoScalingStore {
   policiesOf(id: TargetId): ScalingPolicyRec[] {
     const key = targetKey(id);
     return [...this.policies.values()].filter((p) => targetKey(p) === key);
+  }
+
+  scheduledActionsOf(id: TargetId): ScheduledActionRec[] {
+    const key = targetKey(id);
+    return [...this.scheduledActions.values()].filter((a) => targetKey(a) === key);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The ECS service module: operations by name (AWS JSON 1.1, `AmazonEC2ContainerServiceV20141113.<Op>`), reset,
- * the state dump, and the EcsBackend that Application Auto Scaling consults.
+ * the state dump, and the EcsBackend through which Application Auto Scaling checks and scales services.
  */
 import type { EcsBackend, OperationHandler, ServiceModule, SimClock, World } from '../contracts.js';
 import type { Random } from '../random.js';
@@ -9,6 +9,7 @@ import { clusterOperations, ensureDefaultCluster } from './clusters.js';
 import { seconds, type EcsContext } from './context.js';
 import { onTaskChanged } from './scheduler.js';
 import { serviceDeploymentOperations } from './service-deployments.js';
+import { updateService } from './service-update.js';
 import { serviceOperations } from './services.js';
 import { EcsState, type Json } from './state.js';
 import { tagOperations } from './tags.js';
@@ -117,10 +118,18 @@ export function createEcsModule(mctx: EcsModuleContext): { module: ServiceModule
     },
     dump: () => dump(ctx),
   };
+  const activeService = (resourceId: string) => {
+    const match = /^service\/([^/]+)\/([^/]+)$/.exec(resourceId);
+    const service = match === null ? undefined : state.services.get(`${match[1]}/${match[2]}`);
+    return service?.status === 'ACTIVE' ? service : undefined;
+  };
   const backend: EcsBackend = {
-    serviceExists(resourceId) {
-      const match = /^service\/([^/]+)\/([^/]+)$/.exec(resourceId);
-      return match !== null && state.services.get(`${match[1]}/${match[2]}`)?.status === 'ACTIVE';
+    serviceExists: (resourceId) => activeService(resourceId) !== undefined,
+    desiredCount: (resourceId) => activeService(resourceId)?.desiredCount,
+    setDesiredCount(resourceId, count) {
+      const service = activeService(resourceId);
+      // Application Auto Scaling scales an ECS service through UpdateService with only the desired count.
+      if (service !== undefined) updateService(ctx, { desiredCount: count }, service);
     },
   };
   return { module, backend };

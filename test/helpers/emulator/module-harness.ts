@@ -2,7 +2,7 @@
  * Calls emulator service modules directly, the way the server does after decoding a request: Query-protocol
  * parameters arrive with every scalar as a string (as parseQueryBody gives them), JSON ones as sent.
  */
-import type { ElbBackend, EcsBackend, LogsBackend, ServiceModule, World } from '../../../src/emulator/contracts.js';
+import type { AutoScalingBackend, ElbBackend, EcsBackend, LogsBackend, ServiceModule, World } from '../../../src/emulator/contracts.js';
 import { AwsServiceError } from '../../../src/emulator/contracts.js';
 import { ManualSimClock } from './manual-sim-clock.js';
 
@@ -19,15 +19,27 @@ export function asQueryParams(value: unknown): unknown {
 export interface FakeWorldOptions {
   clock?: ManualSimClock;
   activeServices?: Set<string>;
+  /** Desired counts by resource id (`service/<cluster>/<service>`) that the fake ECS reports and the scaling changes. */
+  desiredCounts?: Map<string, number>;
+  autoscaling?: AutoScalingBackend;
 }
 
-export function fakeWorld(options: FakeWorldOptions = {}): World & { clock: ManualSimClock; activeServices: Set<string> } {
+export function fakeWorld(
+  options: FakeWorldOptions = {},
+): World & { clock: ManualSimClock; activeServices: Set<string>; desiredCounts: Map<string, number> } {
   const clock = options.clock ?? new ManualSimClock();
   const activeServices = options.activeServices ?? new Set<string>();
+  const desiredCounts = options.desiredCounts ?? new Map<string, number>();
   const unused = (name: string) => () => {
     throw new Error(`fake world: ${name} not provided to this test`);
   };
-  const ecs: EcsBackend = { serviceExists: (resourceId) => activeServices.has(resourceId) };
+  const ecs: EcsBackend = {
+    serviceExists: (resourceId) => activeServices.has(resourceId),
+    desiredCount: (resourceId) => (activeServices.has(resourceId) ? (desiredCounts.get(resourceId) ?? 0) : undefined),
+    setDesiredCount: (resourceId, count) => {
+      desiredCounts.set(resourceId, count);
+    },
+  };
   const elb: ElbBackend = {
     getTargetGroup: unused('elb.getTargetGroup'),
     registerTarget: unused('elb.registerTarget'),
@@ -35,7 +47,8 @@ export function fakeWorld(options: FakeWorldOptions = {}): World & { clock: Manu
     targetHealth: unused('elb.targetHealth'),
   };
   const logs: LogsBackend = { hasGroup: unused('logs.hasGroup'), createGroup: unused('logs.createGroup'), append: unused('logs.append') };
-  return { region: 'us-east-1', accountId: '123456789012', clock, taskStartMs: 1000, elb, logs, ecs, activeServices };
+  const autoscaling: AutoScalingBackend = options.autoscaling ?? { runAlarmAction: unused('autoscaling.runAlarmAction') };
+  return { region: 'us-east-1', accountId: '123456789012', clock, taskStartMs: 1000, elb, logs, ecs, autoscaling, activeServices, desiredCounts };
 }
 
 /** Invokes `operation` on `module`; throws if the module does not implement it. */

@@ -58,7 +58,7 @@ function plan(extra: Partial<RollingPlan>): RollingPlan {
     serviceDefinition: serviceDefinition(false),
     sameAsRunning: false,
     forceNewDeployment: false,
-    removeAutoScalingDuringUpdate: true,
+    suspendAutoScalingDuringUpdate: true,
     scalableTargets: [],
     scalingPolicies: [],
     waitForSteadyState: true,

@@ -15,8 +15,9 @@ import {
   RegisterScalableTargetCommand,
   ValidationException,
 } from '@aws-sdk/client-application-auto-scaling';
-import { CreateServiceCommand, DeleteServiceCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { DeleteServiceCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { eventually, startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import { createWebService } from '../../helpers/emulator/web-service.js';
 
 let emu: TestEmulator;
 let ecs: ECSClient;
@@ -36,25 +37,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await emu.control.reset();
-  const td = await ecs.send(
-    new RegisterTaskDefinitionCommand({
-      family: 'web',
-      networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      cpu: '256',
-      memory: '512',
-      containerDefinitions: [{ name: 'web', image: 'app:v1', essential: true }],
-    }),
-  );
-  await ecs.send(
-    new CreateServiceCommand({
-      serviceName: 'web',
-      taskDefinition: td.taskDefinition?.taskDefinitionArn,
-      desiredCount: 1,
-      launchType: 'FARGATE',
-      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } },
-    }),
-  );
+  await createWebService(ecs, 1);
 });
 
 describe('auto scaling of an ECS service', () => {

@@ -142,7 +142,7 @@ describe('state and reset', () => {
       const s = (await emu.control.state()) as { ecs: { services: { steadyStates: { at: number }[] }[] } };
       return s.ecs.services[0]?.steadyStates.length === 1 ? s : undefined;
     });
-    expect(Object.keys(state).sort()).toEqual(['application-autoscaling', 'ecs', 'elasticloadbalancing', 'emulator', 'logs']);
+    expect(Object.keys(state).sort()).toEqual(['application-autoscaling', 'ecs', 'elasticloadbalancing', 'emulator', 'logs', 'monitoring']);
     const svc = (state as unknown as { ecs: { services: { deployments: { steadyAt?: number }[] }[] } }).ecs.services[0];
     expect(svc?.deployments[0]?.steadyAt).toEqual(expect.any(Number));
 

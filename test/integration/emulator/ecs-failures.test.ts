@@ -111,7 +111,10 @@ describe('deployment circuit breaker', () => {
     expect(messages[0]).toBe('(service web) has reached a steady state.');
 
     // The crashed tasks tell why they stopped; the two original tasks kept running (minimumHealthyPercent 100).
-    const crashed = (await stoppedTasks()).filter((t) => t.taskDefinitionArn === v2);
+    // A v2 task still running when ECS rolled back is stopped by the scheduler (on a loaded machine this happens).
+    const stoppedV2 = (await stoppedTasks()).filter((t) => t.taskDefinitionArn === v2);
+    for (const t of stoppedV2) expect(['EssentialContainerExited', 'ServiceSchedulerInitiated']).toContain(t.stopCode);
+    const crashed = stoppedV2.filter((t) => t.stopCode === 'EssentialContainerExited');
     expect(crashed.length).toBeGreaterThanOrEqual(3);
     for (const t of crashed) {
       expect(t.stopCode).toBe('EssentialContainerExited');

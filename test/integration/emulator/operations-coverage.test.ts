@@ -1,29 +1,32 @@
 /**
  * Every AWS operation our code calls must exist in the emulator. The commands are found in the sources
- * (imports of `XxxCommand` from the four SDK clients under src/core and src/actions); each is sent to the
+ * (imports of `XxxCommand` from the SDK clients under src/core and src/actions); each is sent to the
  * emulator the way its client sends it, and an unknown-operation answer fails this test loudly.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as autoscaling from '@aws-sdk/client-application-auto-scaling';
+import * as cloudwatch from '@aws-sdk/client-cloudwatch';
 import * as logs from '@aws-sdk/client-cloudwatch-logs';
 import * as ecs from '@aws-sdk/client-ecs';
 import * as elbv2 from '@aws-sdk/client-elastic-load-balancing-v2';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
 
-type Client = 'ecs' | 'elastic-load-balancing-v2' | 'application-auto-scaling' | 'cloudwatch-logs';
+type Client = 'ecs' | 'elastic-load-balancing-v2' | 'application-auto-scaling' | 'cloudwatch-logs' | 'cloudwatch';
 
 const JSON_TARGET: Record<Exclude<Client, 'elastic-load-balancing-v2'>, string> = {
   ecs: 'AmazonEC2ContainerServiceV20141113',
   'application-auto-scaling': 'AnyScaleFrontendService',
   'cloudwatch-logs': 'Logs_20140328',
+  cloudwatch: 'GraniteServiceVersion20100801',
 };
 const SDK: Record<Client, Record<string, unknown>> = {
   ecs,
   'elastic-load-balancing-v2': elbv2,
   'application-auto-scaling': autoscaling,
   'cloudwatch-logs': logs,
+  cloudwatch,
 };
 
 function sources(dir: string): string[] {
@@ -45,7 +48,7 @@ function sources(dir: string): string[] {
 /** `ListTasksCommand` imported (as a value) from `@aws-sdk/client-ecs` → { client: 'ecs', operation: 'ListTasks' }. */
 function usedOperations(): { client: Client; operation: string }[] {
   const found = new Map<string, { client: Client; operation: string }>();
-  const importRe = /import\s*\{([^}]*)\}\s*from\s*['"]@aws-sdk\/client-(ecs|elastic-load-balancing-v2|application-auto-scaling|cloudwatch-logs)['"]/g;
+  const importRe = /import\s*\{([^}]*)\}\s*from\s*['"]@aws-sdk\/client-(ecs|elastic-load-balancing-v2|application-auto-scaling|cloudwatch-logs|cloudwatch)['"]/g;
   for (const file of [...sources('src/core'), ...sources('src/actions')]) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(importRe)) {
@@ -105,5 +108,6 @@ describe('operations our code calls', () => {
   it('would notice a missing one', async () => {
     expect(await errorCodeFor('ecs', 'CreateTaskSet')).toBe('UnknownOperationException');
     expect(await errorCodeFor('elastic-load-balancing-v2', 'CreateTrustStore')).toBe('InvalidAction');
+    expect(await errorCodeFor('cloudwatch', 'GetMetricData')).toBe('UnknownOperationException');
   });
 });

@@ -1,14 +1,8 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { ApplicationAutoScalingClient, DeleteScalingPolicyCommand } from '@aws-sdk/client-application-auto-scaling';
-import type { PutScalingPolicyCommandInput, RegisterScalableTargetCommandInput } from '@aws-sdk/client-application-auto-scaling';
+import { ApplicationAutoScalingClient, DeleteScalingPolicyCommand, RegisterScalableTargetCommand } from '@aws-sdk/client-application-auto-scaling';
+import type { PutScalingPolicyCommandInput, PutScheduledActionCommandInput, RegisterScalableTargetCommandInput } from '@aws-sdk/client-application-auto-scaling';
 import { mockClient } from 'aws-sdk-client-mock';
-import {
-  applyAutoScaling,
-  bindAutoScaling,
-  removeAutoScaling,
-  restoreAutoScaling,
-} from '../../../../src/core/autoscaling/apply.js';
-import { describeAutoScaling } from '../../../../src/core/autoscaling/describe.js';
+import { applyAutoScaling, bindAutoScaling, deletePolicies } from '../../../../src/core/autoscaling/apply.js';
 import { ConfigurationError } from '../../../../src/core/errors.js';
 import { FakeAutoScaling } from '../../../helpers/fake-autoscaling.js';
 import { RecordingLogger } from '../../../helpers/fakes.js';
@@ -36,6 +30,10 @@ const target = (fields: Partial<RegisterScalableTargetCommandInput> = {}): Regis
   MaxCapacity: 4,
   ...fields,
 });
+
+const ALL = { DynamicScalingInSuspended: true, DynamicScalingOutSuspended: true, ScheduledScalingSuspended: true };
+const nightly: PutScheduledActionCommandInput = { ServiceNamespace: 'ecs', ResourceId: RESOURCE, ScalableDimension: DIM, ScheduledActionName: 'nightly', Schedule: 'cron(0 22 * * ? *)' };
+const mutations = (): string[] => calls.filter((c) => !c.startsWith('aas:Describe'));
 
 const cpuPolicy = (name = 'cpu50', fields: Partial<PutScalingPolicyCommandInput> = {}): PutScalingPolicyCommandInput => ({
   PolicyName: name,
@@ -92,7 +90,8 @@ describe('applyAutoScaling', () => {
     const applied = await applyAutoScaling(aas, [target()], [cpuPolicy('cpu50'), cpuPolicy('mem70')], 'demo', 'web', {
       log: new RecordingLogger(),
     });
-    expect(calls).toEqual(['aas:RegisterScalableTarget', 'aas:PutScalingPolicy', 'aas:PutScalingPolicy']);
+    // Then the live policies are read, to delete those no manifest names (none here).
+    expect(mutations()).toEqual(['aas:RegisterScalableTarget', 'aas:PutScalingPolicy', 'aas:PutScalingPolicy']);
     expect(fake.targets.size).toBe(1);
     expect(fake.policyNames()).toEqual(['cpu50', 'mem70']);
     expect(applied.scalingPolicies).toHaveLength(2);
@@ -106,49 +105,38 @@ describe('applyAutoScaling', () => {
   });
 });
 
-describe('removeAutoScaling', () => {
-  it('deletes every policy, then deregisters the target', async () => {
-    fake.seed([target()], [cpuPolicy('a'), cpuPolicy('b')]);
-    await removeAutoScaling(aas, { scalableTargets: [target()], scalingPolicies: [cpuPolicy('a'), cpuPolicy('b')] });
-    expect(calls).toEqual(['aas:DeleteScalingPolicy', 'aas:DeleteScalingPolicy', 'aas:DeregisterScalableTarget']);
-    expect(fake.targets.size).toBe(0);
-    expect(fake.policies.size).toBe(0);
+describe('applyAutoScaling as upserts (R3)', () => {
+  it('updates the live target and policies in place, keeping their ARNs, and deletes only the policies no longer named', async () => {
+    fake.seed([target()], [cpuPolicy('cpu50'), cpuPolicy('gone')], [nightly]);
+    const arns = fake.policyArns();
+    await applyAutoScaling(aas, [target({ MaxCapacity: 8 })], [cpuPolicy('cpu50', { PolicyType: 'TargetTrackingScaling' }), cpuPolicy('new')], 'demo', 'web');
+    expect(mutations()).toEqual([
+      'aas:RegisterScalableTarget',
+      'aas:PutScalingPolicy',
+      'aas:PutScalingPolicy',
+      'aas:DeleteScalingPolicy',
+    ]);
+    expect(fake.policyNames()).toEqual(['cpu50', 'new']);
+    expect(fake.policyArns()['cpu50']).toBe(arns['cpu50']);
+    expect(fake.target()).toMatchObject({ MinCapacity: 1, MaxCapacity: 8 });
+    expect(fake.scheduledActions.size).toBe(1);
   });
 
+  it('with keepSuspended registers the target without the SuspendedState a manifest gives (resumed later)', async () => {
+    fake.seed([target({ SuspendedState: ALL })], []);
+    await applyAutoScaling(aas, [target({ SuspendedState: { DynamicScalingInSuspended: false } })], [], 'demo', 'web', { keepSuspended: true });
+    expect(aasMock.commandCalls(RegisterScalableTargetCommand)[0]?.args[0].input).toEqual(target());
+    expect(fake.target()?.SuspendedState).toEqual(ALL);
+  });
+});
+
+describe('deletePolicies', () => {
   it('treats what is already gone as removed', async () => {
-    await expect(
-      removeAutoScaling(aas, { scalableTargets: [target()], scalingPolicies: [cpuPolicy('gone')] }),
-    ).resolves.toBeUndefined();
+    await expect(deletePolicies(aas, [cpuPolicy('gone')])).resolves.toBeUndefined();
   });
 
   it('lets other errors through', async () => {
     aasMock.on(DeleteScalingPolicyCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }));
-    await expect(removeAutoScaling(aas, { scalableTargets: [], scalingPolicies: [cpuPolicy('a')] })).rejects.toThrow('denied');
-  });
-});
-
-describe('restoreAutoScaling', () => {
-  const snapshot = { cluster: 'demo', service: 'web', scalableTargets: [target()], scalingPolicies: [cpuPolicy('cpu50')] };
-
-  it('puts back removed targets and policies', async () => {
-    await restoreAutoScaling(aas, snapshot);
-    expect(fake.targets.get(`ecs|${RESOURCE}|${DIM}`)).toMatchObject({ MinCapacity: 1, MaxCapacity: 4 });
-    expect(fake.policyNames()).toEqual(['cpu50']);
-  });
-
-  it('deletes policies the snapshot did not have and resets changed capacities', async () => {
-    fake.seed([target({ MinCapacity: 3, MaxCapacity: 9 })], [cpuPolicy('new-policy'), cpuPolicy('cpu50', { TargetTrackingScalingPolicyConfiguration: { TargetValue: 80 } })]);
-    await restoreAutoScaling(aas, snapshot);
-    expect(fake.policyNames()).toEqual(['cpu50']);
-    const live = await describeAutoScaling(aas, 'demo', 'web');
-    expect(live.scalableTargets).toEqual([target()]);
-    expect(live.scalingPolicies).toEqual([cpuPolicy('cpu50')]);
-  });
-
-  it('deregisters a target when the service had no auto scaling before', async () => {
-    fake.seed([target()], [cpuPolicy('p')]);
-    await restoreAutoScaling(aas, { cluster: 'demo', service: 'web', scalableTargets: [], scalingPolicies: [] });
-    expect(fake.targets.size).toBe(0);
-    expect(fake.policies.size).toBe(0);
+    await expect(deletePolicies(aas, [cpuPolicy('a')])).rejects.toThrow('denied');
   });
 });

@@ -3,11 +3,13 @@ import {
   ApplicationAutoScalingClient,
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,
+  DescribeScheduledActionsCommand,
 } from '@aws-sdk/client-application-auto-scaling';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
   describeAutoScaling,
   toPutScalingPolicyInput,
+  toPutScheduledActionInput,
   toRegisterScalableTargetInput,
 } from '../../../../src/core/autoscaling/describe.js';
 import { clusterNameOf, ecsResourceId, serviceNameOf } from '../../../../src/core/autoscaling/resource.js';
@@ -84,6 +86,7 @@ describe('describeAutoScaling', () => {
           },
         ],
       });
+    aasMock.on(DescribeScheduledActionsCommand).resolves({ ScheduledActions: [] });
     const set = await describeAutoScaling(new ApplicationAutoScalingClient({ region: 'us-east-1' }), 'demo', 'web');
 
     const targetCall = aasMock.commandCalls(DescribeScalableTargetsCommand)[0]?.args[0].input;
@@ -125,5 +128,47 @@ describe('describeAutoScaling', () => {
         CreationTime: new Date(),
       }),
     ).toEqual({ PolicyName: 'p', ServiceNamespace: 'ecs', ResourceId: 'service/demo/web', ScalableDimension: 'ecs:service:DesiredCount', PolicyType: 'StepScaling' });
+  });
+
+  it('reads the scheduled actions of the service target (all pages) as JSON-safe PutScheduledAction inputs', async () => {
+    aasMock.on(DescribeScalableTargetsCommand).resolves({ ScalableTargets: [] });
+    aasMock.on(DescribeScalingPoliciesCommand).resolves({ ScalingPolicies: [] });
+    const action = {
+      ScheduledActionName: 'nightly',
+      ScheduledActionARN: 'arn:aws:autoscaling:us-east-1:123456789012:scheduledAction:1:scheduledActionName/nightly',
+      ServiceNamespace: 'ecs' as const,
+      ResourceId: 'service/demo/web',
+      ScalableDimension: 'ecs:service:DesiredCount' as const,
+      Schedule: 'cron(0 22 * * ? *)',
+      Timezone: 'Europe/Berlin',
+      StartTime: new Date('2030-01-01T00:00:00Z'),
+      ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 2 },
+      CreationTime: new Date('2024-01-01T00:00:00Z'),
+    };
+    aasMock
+      .on(DescribeScheduledActionsCommand)
+      .resolvesOnce({ ScheduledActions: [action], NextToken: 'p2' })
+      .resolvesOnce({ ScheduledActions: [{ ...action, ScheduledActionName: 'weekend', StartTime: undefined }] });
+    const live = await describeAutoScaling(new ApplicationAutoScalingClient({ region: 'us-east-1' }), 'demo', 'web');
+    const asked = aasMock.commandCalls(DescribeScheduledActionsCommand).map((c) => c.args[0].input);
+    expect(asked).toEqual([
+      { ServiceNamespace: 'ecs', ResourceId: 'service/demo/web', ScalableDimension: 'ecs:service:DesiredCount' },
+      { ServiceNamespace: 'ecs', ResourceId: 'service/demo/web', ScalableDimension: 'ecs:service:DesiredCount', NextToken: 'p2' },
+    ]);
+    const nightly = {
+      ScheduledActionName: 'nightly',
+      ServiceNamespace: 'ecs',
+      ResourceId: 'service/demo/web',
+      ScalableDimension: 'ecs:service:DesiredCount',
+      Schedule: 'cron(0 22 * * ? *)',
+      Timezone: 'Europe/Berlin',
+      StartTime: '2030-01-01T00:00:00.000Z',
+      ScalableTargetAction: { MinCapacity: 1, MaxCapacity: 2 },
+    };
+    expect(live.scheduledActions).toEqual([nightly, { ...nightly, ScheduledActionName: 'weekend', StartTime: undefined }].map((a) => JSON.parse(JSON.stringify(a)) as unknown));
+    expect(JSON.parse(JSON.stringify(live))).toEqual(live);
+    const [first] = live.scheduledActions;
+    if (first === undefined) throw new Error('no scheduled action read');
+    expect(toPutScheduledActionInput(first)).toEqual({ ...nightly, StartTime: new Date('2030-01-01T00:00:00Z') });
   });
 });

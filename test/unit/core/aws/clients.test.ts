@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { ListClustersCommand } from '@aws-sdk/client-ecs';
 import {
@@ -42,7 +43,7 @@ describe('createAwsClients (recording constructors)', () => {
     return {
       built,
       middleware,
-      ctors: { ecs: record('ecs'), elb: record('elb'), autoscaling: record('autoscaling'), logs: record('logs') },
+      ctors: { ecs: record('ecs'), elb: record('elb'), autoscaling: record('autoscaling'), logs: record('logs'), cloudwatch: record('cloudwatch') },
     };
   }
 
@@ -71,6 +72,10 @@ describe('createAwsClients (recording constructors)', () => {
     void clients.elb;
     void clients.autoscaling;
     expect(built.map(([n]) => n)).toEqual(['ecs', 'logs', 'elb', 'autoscaling']);
+    void clients.cloudwatch;
+    void clients.cloudwatch;
+    expect(built.map(([n]) => n)).toEqual(['ecs', 'logs', 'elb', 'autoscaling', 'cloudwatch']);
+    expect(built[4]?.[1]).toEqual(expected);
   });
 
   it('fails on a missing region before constructing anything', () => {
@@ -93,7 +98,7 @@ describe('createAwsClients (recording constructors)', () => {
 describe('createAwsClients (real SDK clients)', () => {
   it('configures the SDK clients themselves', async () => {
     const clients = createAwsClients({ region: 'us-west-2', maxAttempts: 7, env: {} });
-    for (const client of [clients.ecs, clients.elb, clients.autoscaling, clients.logs]) {
+    for (const client of [clients.ecs, clients.elb, clients.autoscaling, clients.logs, clients.cloudwatch]) {
       expect(await client.config.region()).toBe('us-west-2');
       expect(await client.config.maxAttempts()).toBe(7);
       const strategy = (await client.config.retryStrategy()) as { mode?: string };
@@ -142,6 +147,7 @@ describe('endpoints from the environment (S12)', () => {
     'AWS_ENDPOINT_URL',
     'AWS_ENDPOINT_URL_ECS',
     'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
+    'AWS_ENDPOINT_URL_CLOUDWATCH',
     'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
     'AWS_ACCESS_KEY_ID',
     'AWS_SECRET_ACCESS_KEY',
@@ -204,6 +210,24 @@ describe('endpoints from the environment (S12)', () => {
       await clients.logs.send(new DescribeLogGroupsCommand({}));
       expect(server.received[0]?.headers['x-amz-target']).toBe('Logs_20140328.DescribeLogGroups');
       expect(server.received[0]?.headers['user-agent']).toContain(USER_AGENT_SUFFIX);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sends CloudWatch calls to AWS_ENDPOINT_URL_CLOUDWATCH in the JSON 1.0 protocol the client speaks', async () => {
+    const server = await loopback(() => ({
+      status: 200,
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'loopback-cw-1' },
+      body: JSON.stringify({ MetricAlarms: [{ AlarmName: 'web-cpu-high', StateValue: 'OK' }] }),
+    }));
+    try {
+      process.env['AWS_ENDPOINT_URL_CLOUDWATCH'] = server.url;
+      const clients = createAwsClients({ region: 'us-west-2', env: {} });
+      const out = await clients.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: ['web-cpu-high'] }));
+      expect(out.MetricAlarms?.[0]).toMatchObject({ AlarmName: 'web-cpu-high', StateValue: 'OK' });
+      expect(server.received[0]?.headers['x-amz-target']).toBe('GraniteServiceVersion20100801.DescribeAlarms');
+      expect(server.received[0]?.headers['authorization']).toContain('/us-west-2/monitoring/aws4_request');
     } finally {
       await server.close();
     }

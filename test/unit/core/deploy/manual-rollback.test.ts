@@ -165,15 +165,17 @@ describe('rollbackService', () => {
     expect(ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input)).toEqual([
       { cluster: 'demo', service: 'web', taskDefinition: tdArn(1), forceNewDeployment: true },
     ]);
+    // R3 (issue 11): the auto scaling is suspended for the rollout and resumed after it, never deleted.
+    const arns = w.aas.policyArns();
     expect(w.mutations()).toEqual([
-      'aas:DeleteScalingPolicy',
-      'aas:DeregisterScalableTarget',
+      'aas:RegisterScalableTarget',
       'ecs:UpdateService',
       expect.stringMatching(/^watch:waitForDeployment/),
       'aas:RegisterScalableTarget',
-      'aas:PutScalingPolicy',
     ]);
     expect(w.aas.policyNames()).toEqual(['cpu']);
+    expect(w.aas.policyArns()).toEqual(arns);
+    expect(w.aas.target()).toMatchObject({ MinCapacity: 2, MaxCapacity: 6, SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false } });
     expect(outcome).toMatchObject({ status: 'succeeded', taskDefinitionArn: tdArn(1), previousTaskDefinitionArn: tdArn(2) });
     expect(outcome.target.taskDefinitionArn).toBe(tdArn(1));
     expect(w.log.messages().some((m) => m.startsWith('rolling back to web:1:'))).toBe(true);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { ApplicationAutoScalingClient, PutScalingPolicyCommand } from '@aws-sdk/client-application-auto-scaling';
 import { CreateServiceCommand, DeleteServiceCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import type { UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -18,6 +18,8 @@ beforeEach(() => {
 });
 
 const updateInputs = (): UpdateServiceCommandInput[] => ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input);
+
+const NOTHING_SUSPENDED = { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false };
 
 /** What DescribeServices reports for a service created without a deployment configuration. */
 const LIVE_DEPLOYMENT_CONFIGURATION = {
@@ -125,7 +127,7 @@ describe('first deployment (R2)', () => {
 });
 
 describe('update (R3, R4, R5)', () => {
-  it('removes auto scaling before UpdateService and applies the manifests after the wait', async () => {
+  it('suspends auto scaling before UpdateService, applies the manifests as upserts after the wait, then resumes', async () => {
     seedExisting();
     const outcome = await deployService(
       w.deps(),
@@ -134,13 +136,16 @@ describe('update (R3, R4, R5)', () => {
 
     expect(w.mutations()).toEqual([
       'ecs:RegisterTaskDefinition',
-      'aas:DeleteScalingPolicy',
-      'aas:DeregisterScalableTarget',
+      'aas:RegisterScalableTarget',
       'ecs:UpdateService',
       `watch:waitForDeployment ${w.ecs.primary('web')?.id ?? ''}`,
       'aas:RegisterScalableTarget',
       'aas:PutScalingPolicy',
+      // old-cpu: no manifest names it any more.
+      'aas:DeleteScalingPolicy',
+      'aas:RegisterScalableTarget',
     ]);
+    expect(w.aas.target()?.SuspendedState).toEqual({ DynamicScalingInSuspended: false, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false });
     expect(w.aas.policyNames()).toEqual(['cpu60']);
     expect(w.aas.targets.get(`ecs|${RESOURCE}|${DIM}`)).toMatchObject({ MinCapacity: 2, MaxCapacity: 8 });
     expect(outcome).toMatchObject({
@@ -180,6 +185,18 @@ describe('update (R3, R4, R5)', () => {
     await deployService(w.deps(), w.plan());
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
     expect(w.aas.targets.get(`ecs|${RESOURCE}|${DIM}`)).toMatchObject({ MinCapacity: 3, MaxCapacity: 6 });
+  });
+
+  it('without auto scaling manifests only suspends and resumes it: same ARNs, the recorded suspended state back', async () => {
+    seedExisting();
+    const recorded = { ...NOTHING_SUSPENDED, ScheduledScalingSuspended: true };
+    w.aas.seed([scalableTarget({ MinCapacity: 3, MaxCapacity: 6, SuspendedState: recorded })], []);
+    const arns = w.aas.policyArns();
+    await deployService(w.deps(), w.plan());
+    expect(w.mutations().filter((m) => m.startsWith('aas:'))).toEqual(['aas:RegisterScalableTarget', 'aas:RegisterScalableTarget']);
+    expect(w.aas.policyArns()).toEqual(arns);
+    expect(w.aas.target()).toMatchObject({ MinCapacity: 3, MaxCapacity: 6, SuspendedState: recorded });
+    expect(w.log.messages()).toContain(`Suspended the auto scaling of ${RESOURCE} for the rollout (dynamic scale-in and scale-out, scheduled scaling)`);
   });
 
   it('deploys an existing ARN without registering, forcing a new deployment as the plan says (R5)', async () => {
@@ -237,6 +254,21 @@ describe('failure and rollback (R6)', () => {
     const log = w.log.messages();
     expect(log.indexOf('Rolling Back..')).toBeGreaterThan(-1);
     expect(log.indexOf('Rollback Successful.')).toBeGreaterThan(log.indexOf('Rolling Back..'));
+  });
+
+  it('when applying the manifests fails half way, rolls the auto scaling back in place: same ARN, added policy gone, resumed', async () => {
+    seedExisting();
+    const arns = w.aas.policyArns();
+    aasMock.on(PutScalingPolicyCommand, { PolicyName: 'bad' }).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }));
+    const outcome = await deployService(
+      w.deps(),
+      w.plan({ scalableTargets: [scalableTarget({ MaxCapacity: 10 })], scalingPolicies: [cpuPolicy('old-cpu', 30), cpuPolicy('added', 40), cpuPolicy('bad')] }),
+    );
+    expect(outcome).toMatchObject({ status: 'failed', failureReason: 'auto-scaling', rolledBack: true });
+    expect(w.aas.policyNames()).toEqual(['old-cpu']);
+    expect(w.aas.policyArns()).toEqual(arns);
+    expect(w.aas.policies.get(`ecs|${RESOURCE}|${DIM}|old-cpu`)?.TargetTrackingScalingPolicyConfiguration?.TargetValue).toBe(70);
+    expect(w.aas.target()).toMatchObject({ MinCapacity: 3, MaxCapacity: 6, SuspendedState: NOTHING_SUSPENDED });
   });
 
   it('makes no second deployment when the ECS circuit breaker already put the saved revision back', async () => {
@@ -338,10 +370,11 @@ describe('failure and rollback (R6)', () => {
     expect(updateInputs()).toHaveLength(1);
     expect(outcome).toMatchObject({ status: 'failed', rolledBack: false, cause: 'deployment ecs-svc/2 failed: boom' });
     expect(outcome.rollback).toBeUndefined();
-    expect(w.log.messages('warning').join('\n')).toContain('auto scaling was removed and is not restored');
+    expect(w.log.messages('warning').join('\n')).toContain('Its auto scaling stays suspended');
+    expect(w.aas.target()?.SuspendedState).toEqual({ DynamicScalingInSuspended: true, DynamicScalingOutSuspended: true, ScheduledScalingSuspended: true });
   });
 
-  it('with rollback-on-failure false, still puts back the auto scaling it removed when UpdateService was refused', async () => {
+  it('with rollback-on-failure false, still resumes the auto scaling it suspended when UpdateService was refused', async () => {
     seedExisting();
     ecsMock.on(UpdateServiceCommand).rejects(
       Object.assign(new Error('subnet-x does not exist'), { name: 'InvalidParameterException', $metadata: { httpStatusCode: 400 } }),
@@ -349,6 +382,8 @@ describe('failure and rollback (R6)', () => {
     const outcome = await deployService(w.deps(), w.plan({ rollbackOnFailure: false }));
     expect(outcome).toMatchObject({ status: 'failed', rolledBack: false });
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
+    expect(w.mutations().filter((m) => m.startsWith('aas:'))).toEqual(['aas:RegisterScalableTarget', 'aas:RegisterScalableTarget']);
+    expect(w.aas.target()?.SuspendedState).toEqual(NOTHING_SUSPENDED);
   });
 });
 
