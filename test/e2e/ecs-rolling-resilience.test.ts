@@ -10,6 +10,7 @@ import {
   revisionOf,
   runRolling,
   serviceDefinitionJson,
+  rollingE2eSuite,
   standardWorkspace,
   startRollingE2e,
   type RollingE2e,
@@ -74,12 +75,17 @@ describe('cancellation (S10)', () => {
     expect(service?.deployments).toHaveLength(1);
     expect(await autoScalingOf(e.autoscaling)).toEqual({ targets: [{ min: 2, max: 6 }], policies: ['cpu60'] });
   });
+});
+
+describe('cancellation with a slow rollback (S10)', () => {
+  // Tasks take 4 s to start at real speed, so the rollback is still rolling out when the second signal comes.
+  const slow = rollingE2eSuite({ taskStartMs: 4000, speed: 1 });
 
   it('a second signal abandons the rollback wait, says what was left behind and exits non-zero', async () => {
     const workspace = standardWorkspace({ 'service.json': noBreaker });
-    const good = await runRolling(e.emu, deployInputs('registry.example.com/web:1'), { workspace });
+    const good = await runRolling(slow().emu, deployInputs('registry.example.com/web:1'), { workspace });
     expect(good.exitCode).toBe(0);
-    const run = await runRolling(e.emu, deployInputs('registry.example.com/web:crash'), {
+    const run = await runRolling(slow().emu, deployInputs('registry.example.com/web:crash'), {
       workspace,
       onStart: (child, output) => {
         void (async () => {
@@ -95,7 +101,7 @@ describe('cancellation (S10)', () => {
     expect(run.stdout).toMatch(/Rollback abandoned: stopped waiting for the rollback deployment ecs-svc\/\d+ of service web/);
     expect(run.outputs).toMatchObject({ rolledBack: 'false' });
     // The rollback deployment was started: ECS goes on with it.
-    const service = await describeWeb(e.ecs);
+    const service = await describeWeb(slow().ecs);
     expect(service?.deployments?.find((d) => d.status === 'PRIMARY')?.taskDefinition).toBe(good.outputs['taskDefinitionArn']);
-  });
+  }, 120_000);
 });
