@@ -78875,7 +78875,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2468);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2138);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-rolling', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78885,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2468:
+/***/ 2138:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78951,6 +78951,58 @@ class PatientThrottlingRetryStrategy {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/region-hint.js
+/** getaddrinfo's "no such name" and "could not ask right now". */
+const DNS_FAILURES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
+/** The endpoints the SDK builds from a region (aws, aws-cn partitions). */
+const AWS_ENDPOINT_HOST = /\.amazonaws\.com(\.cn)?$/i;
+const SOURCE_TEXT = {
+    input: "the 'region' input",
+    AWS_REGION: "the AWS_REGION environment variable (the 'region' input is empty)",
+    AWS_DEFAULT_REGION: "the AWS_DEFAULT_REGION environment variable (the 'region' input and AWS_REGION are empty)",
+    'awslogs-region': "the task definition's awslogs-region log option",
+};
+class UnresolvedEndpointError extends Error {
+    code;
+    hostname;
+    constructor(cause, code, hostname, choice) {
+        const dnsDown = code === 'EAI_AGAIN' ? " (EAI_AGAIN can also mean that the runner's DNS is not answering)" : '';
+        super(`cannot resolve ${hostname}: the AWS region may be wrong — this run used region ${choice.region}, from ` +
+            `${SOURCE_TEXT[choice.source]}; check it (e.g. us-east-1)${dnsDown}`, { cause });
+        this.name = 'UnresolvedEndpointError';
+        this.code = code;
+        this.hostname = hostname;
+    }
+}
+/** The hinted error for a DNS failure of an AWS endpoint host; any other error as it is. */
+function withRegionHint(e, choice) {
+    if (!(e instanceof Error) || e instanceof UnresolvedEndpointError)
+        return e;
+    const { code, hostname } = e;
+    if (typeof code !== 'string' || !DNS_FAILURES.has(code))
+        return e;
+    const host = typeof hostname === 'string' ? hostname : /\s(\S+)$/.exec(e.message)?.[1];
+    if (host === undefined || !AWS_ENDPOINT_HOST.test(host))
+        return e;
+    return new UnresolvedEndpointError(e, code, host, choice);
+}
+/** Runs outside the retries (initialize step), so it sees the call's final error. */
+const REGION_HINT_STEP = { step: 'initialize', name: 'ecsDeliveryRegionHint', override: true };
+/** Adds to a client's middleware stack the replacement of a DNS failure of its AWS endpoint by UnresolvedEndpointError. */
+function addRegionHint(stack, choice) {
+    stack.add(regionHintMiddleware(choice), REGION_HINT_STEP);
+}
+function regionHintMiddleware(choice) {
+    return (next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (e) {
+            throw withRegionHint(e, choice);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/clients.js
 /**
  * The one factory for AWS SDK clients. Region: the `region` input, else AWS_REGION, else AWS_DEFAULT_REGION.
@@ -78962,6 +79014,7 @@ class PatientThrottlingRetryStrategy {
  * AWS_ENDPOINT_URL, which is how tests point the real SDK at the emulator.
  * Clients are built on first use, so an action that fails validation constructs none.
  */
+
 
 
 
@@ -78984,10 +79037,19 @@ const sdkConstructors = {
     logs: (c) => new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(c),
 };
 function resolveRegion(input, env) {
-    for (const candidate of [input, env['AWS_REGION'], env['AWS_DEFAULT_REGION']]) {
+    return resolveRegionChoice(input, env).region;
+}
+/** The region and where it came from: the `region` input, else AWS_REGION, else AWS_DEFAULT_REGION (S12). */
+function resolveRegionChoice(input, env) {
+    const candidates = [
+        ['input', input],
+        ['AWS_REGION', env['AWS_REGION']],
+        ['AWS_DEFAULT_REGION', env['AWS_DEFAULT_REGION']],
+    ];
+    for (const [source, candidate] of candidates) {
         const region = candidate?.trim();
         if (region !== undefined && region !== '')
-            return region;
+            return { region, source };
     }
     throw new core_errors/* ConfigurationError */.j1('no AWS region: set this input, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets them)', { input: 'region' });
 }
@@ -78998,7 +79060,9 @@ function createAwsClients(options, constructors = sdkConstructors) {
             input: 'max-attempts',
         });
     }
-    const region = resolveRegion(options.region, options.env);
+    const resolved = resolveRegionChoice(options.region, options.env);
+    const choice = options.regionSource !== undefined && resolved.source === 'input' ? { ...resolved, source: options.regionSource } : resolved;
+    const { region } = choice;
     const config = () => ({
         region,
         maxAttempts,
@@ -79006,24 +79070,36 @@ function createAwsClients(options, constructors = sdkConstructors) {
         requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
         customUserAgent: USER_AGENT_SUFFIX,
     });
-    let ecs;
-    let elb;
-    let autoscaling;
-    let logs;
+    // A region whose endpoints do not resolve is said to be the likely cause (region-hint.ts).
+    const ecs = lazy(() => constructors.ecs(config()), (c) => addRegionHint(c.middlewareStack, choice));
+    const elb = lazy(() => constructors.elb(config()), (c) => addRegionHint(c.middlewareStack, choice));
+    const autoscaling = lazy(() => constructors.autoscaling(config()), (c) => addRegionHint(c.middlewareStack, choice));
+    const logs = lazy(() => constructors.logs(config()), (c) => addRegionHint(c.middlewareStack, choice));
     return {
         region,
         get ecs() {
-            return (ecs ??= constructors.ecs(config()));
+            return ecs();
         },
         get elb() {
-            return (elb ??= constructors.elb(config()));
+            return elb();
         },
         get autoscaling() {
-            return (autoscaling ??= constructors.autoscaling(config()));
+            return autoscaling();
         },
         get logs() {
-            return (logs ??= constructors.logs(config()));
+            return logs();
         },
+    };
+}
+/** Made on first use, then the same one. */
+function lazy(make, prepare) {
+    let client;
+    return () => {
+        if (client === undefined) {
+            client = make();
+            prepare(client);
+        }
+        return client;
     };
 }
 
@@ -79033,33 +79109,40 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/paths.js
 /**
- * Manifest paths resolve against the workspace (GITHUB_WORKSPACE) and may not leave it: not with `..`, not as
- * an absolute path elsewhere, and not through a symlink that points outside (checked on the real path).
+ * Manifest paths resolve against the workspace (GITHUB_WORKSPACE) and may not leave it — not with `..`, not as an
+ * absolute path elsewhere, not through a symlink that points outside (checked on the real path) — except into the
+ * runner's temporary folder (RUNNER_TEMP), where earlier steps such as aws-actions/amazon-ecs-render-task-definition
+ * write the files they produce. Containment is decided by path segments: `..td.json` is a file in the workspace.
  */
 
 
 
-/** True when `target` is `root` or lies below it (both absolute, already normalised). */
+/** True when `target` is `root` or lies below it (both absolute, already normalised), judged by path segments. */
 function isInside(root, target) {
     const rel = external_node_path_.relative(root, target);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_.isAbsolute(rel));
+    if (rel === '')
+        return true;
+    return !external_node_path_.isAbsolute(rel) && rel.split(external_node_path_.sep)[0] !== '..';
 }
 /**
  * The absolute real path of the manifest `userPath` (as the user wrote it in input `inputName`).
- * Throws a ConfigurationError naming the input and the path when the path is empty, escapes the workspace,
- * does not exist, or is not a regular file.
+ * Throws a ConfigurationError naming the input and the path when the path is empty, is neither in the workspace nor
+ * under RUNNER_TEMP, does not exist, or is not a regular file.
  */
-async function resolveManifestPath(workspace, userPath, inputName) {
+async function resolveManifestPath(roots, userPath, inputName) {
     const where = { input: inputName, file: userPath };
     if (userPath.trim() === '')
         throw new core_errors/* ConfigurationError */.j1('the manifest path is empty', { input: inputName });
-    if (workspace === '') {
+    if (roots.workspace === '') {
         throw new core_errors/* ConfigurationError */.j1('GITHUB_WORKSPACE is not set, so the manifest path cannot be resolved', where);
     }
-    const root = external_node_path_.resolve(workspace);
+    const root = external_node_path_.resolve(roots.workspace);
+    const temp = roots.runnerTemp === undefined || roots.runnerTemp === '' ? undefined : external_node_path_.resolve(roots.runnerTemp);
     const candidate = external_node_path_.resolve(root, userPath);
-    if (!isInside(root, candidate)) {
-        throw new core_errors/* ConfigurationError */.j1(`the path leaves the workspace ${root}; manifests must be inside it`, where);
+    const allowed = temp === undefined ? [root] : [root, temp];
+    if (!allowed.some((r) => isInside(r, candidate))) {
+        const orTemp = temp === undefined ? '' : ` (or under RUNNER_TEMP ${temp})`;
+        throw new core_errors/* ConfigurationError */.j1(`the path leaves the workspace ${root}; manifests must be inside it${orTemp}`, where);
     }
     const realRoot = await realpathOr(root, () => {
         throw new core_errors/* ConfigurationError */.j1(`the workspace ${root} does not exist`, where);
@@ -79067,13 +79150,21 @@ async function resolveManifestPath(workspace, userPath, inputName) {
     const realFile = await realpathOr(candidate, () => {
         throw new core_errors/* ConfigurationError */.j1(`file not found: ${candidate} (paths are relative to the workspace ${root})`, where);
     });
-    if (!isInside(realRoot, realFile)) {
-        throw new core_errors/* ConfigurationError */.j1(`the path resolves (through a symbolic link) to ${realFile}, outside the workspace ${realRoot}`, where);
-    }
+    await refuseLinkOutside(realFile, realRoot, temp, where);
     const info = await (0,promises_.stat)(realFile);
     if (!info.isFile())
         throw new core_errors/* ConfigurationError */.j1(`${candidate} is not a file`, where);
     return realFile;
+}
+/** The real file must lie in the real workspace or the real RUNNER_TEMP: a symlink may not lead elsewhere. */
+async function refuseLinkOutside(realFile, realRoot, temp, where) {
+    if (isInside(realRoot, realFile))
+        return;
+    const realTemp = temp === undefined ? undefined : await (0,promises_.realpath)(temp).catch(() => undefined);
+    if (realTemp !== undefined && isInside(realTemp, realFile))
+        return;
+    const orTemp = realTemp === undefined ? '' : ` and outside RUNNER_TEMP ${realTemp}`;
+    throw new core_errors/* ConfigurationError */.j1(`the path resolves (through a symbolic link) to ${realFile}, outside the workspace ${realRoot}${orTemp}`, where);
 }
 async function realpathOr(p, onMissing) {
     try {
@@ -79250,13 +79341,14 @@ function throwIfAny(problems) {
  */
 
 
-const IMAGE = { value: (p) => p.image, missing: "needs input 'image'" };
+const IMAGE = { name: 'image', value: (p) => p.image, missing: "needs input 'image'" };
 const RULES = new Map([
     ['artifact.image', IMAGE],
     ['primary.artifact.image', IMAGE],
     [
         'targetGroupArn',
         {
+            name: 'targetGroupArn',
             value: (p) => p.targetGroupArn,
             missing: 'needs the blue/green stage target group, which only ecs-bluegreen-swap (mode: deploy) resolves',
         },
@@ -79275,32 +79367,43 @@ const KNOWN_PLACEHOLDERS = [...RULES.keys()].map((k) => `<+${k}>`);
  * reported together.
  */
 function substitutePlaceholders(text, file, placeholders, inputName) {
+    return resolvePlaceholders(text, file, placeholders, inputName).text;
+}
+/**
+ * As substitutePlaceholders, and where each value landed in the result: the text is substituted whole, comments
+ * included (harmless there), so the parser can tell which values ended up in the document's content (parse.ts).
+ */
+function resolvePlaceholders(text, file, placeholders, inputName) {
     const problems = [];
+    const resolved = [];
     const base = inputName === undefined ? { file } : { input: inputName, file };
+    let shift = 0; // how much longer the result is than `text` before the current match
     const result = text.replace(PLACEHOLDER, (match, rawName, offset) => {
-        const name = rawName.trim();
-        const line = lineAt(text, offset);
-        const rule = RULES.get(name);
-        if (rule === undefined) {
-            problems.push(new core_errors/* ConfigurationError */.j1(`unknown placeholder ${match}; known placeholders: ${KNOWN_PLACEHOLDERS.join(', ')}`, {
-                ...base,
-                line,
-            }));
+        const outcome = resolveOne(match, rawName.trim(), placeholders);
+        if ('problem' in outcome) {
+            problems.push(new core_errors/* ConfigurationError */.j1(outcome.problem, { ...base, line: lineAt(text, offset) }));
             return match;
         }
-        const value = rule.value(placeholders);
-        if (value === undefined || value === '') {
-            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match} has no value: it ${rule.missing}`, { ...base, line }));
-            return match;
-        }
-        if (!SAFE_VALUE.test(value)) {
-            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match}: its value contains characters an image reference or ARN cannot contain`, { ...base, line }));
-            return match;
-        }
-        return value;
+        const start = offset + shift;
+        resolved.push({ name: outcome.name, start, end: start + outcome.value.length });
+        shift += outcome.value.length - match.length;
+        return outcome.value;
     });
     throwIfAny(problems);
-    return result;
+    return { text: result, resolved };
+}
+/** The value of placeholder `name` (written as `match`), or why it has none. */
+function resolveOne(match, name, placeholders) {
+    const rule = RULES.get(name);
+    if (rule === undefined)
+        return { problem: `unknown placeholder ${match}; known placeholders: ${KNOWN_PLACEHOLDERS.join(', ')}` };
+    const value = rule.value(placeholders);
+    if (value === undefined || value === '')
+        return { problem: `placeholder ${match} has no value: it ${rule.missing}` };
+    if (!SAFE_VALUE.test(value)) {
+        return { problem: `placeholder ${match}: its value contains characters an image reference or ARN cannot contain` };
+    }
+    return { name: rule.name, value };
 }
 /** 1-based line of `offset` in `text`. */
 function lineAt(text, offset) {
@@ -79332,7 +79435,7 @@ function detectFormat(text) {
  * `file` is how errors name the source (e.g. `input task-definition` for inline text).
  */
 function parseManifestText(text, file, placeholders, inputName) {
-    const substituted = substitutePlaceholders(text, file, placeholders, inputName).replace(/^\uFEFF/, '');
+    const { text: substituted, resolved } = resolvePlaceholders(text.replace(/^\uFEFF/, ''), file, placeholders, inputName);
     const base = inputName === undefined ? { file } : { input: inputName, file };
     const format = detectFormat(substituted);
     const lineCounter = new dist/* LineCounter */.HN();
@@ -79363,11 +79466,32 @@ function parseManifestText(text, file, placeholders, inputName) {
         input: inputName,
         lineOf: (path) => lineOfPath(doc, lineCounter, path),
         scalarText: scalarTextOf(doc),
+        placeholdersInContent: inContent(resolved, format === 'json' ? undefined : doc),
     };
 }
-/** Resolves `userPath` inside `workspace` (refusing escapes), reads it and parses it (see parseManifestText). */
-async function parse_loadManifest(workspace, userPath, inputName, placeholders) {
-    const real = await resolveManifestPath(workspace, userPath, inputName);
+/**
+ * The names of the placeholders whose value stands inside a scalar of `doc`. JSON (no `doc`) has no comments, and
+ * JSON.parse accepted the text, so every value there is content; in YAML a value outside every scalar is in a comment.
+ */
+function inContent(resolved, doc) {
+    if (doc === undefined)
+        return new Set(resolved.map((r) => r.name));
+    const scalars = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_key, node) {
+            if (node.range)
+                scalars.push([node.range[0], node.range[1]]);
+        },
+    });
+    const inside = (r) => scalars.some(([start, end]) => r.start >= start && r.end <= end);
+    return new Set(resolved.filter(inside).map((r) => r.name));
+}
+/**
+ * Resolves `userPath` in the workspace (or RUNNER_TEMP; anything else is refused), reads it and parses it (see
+ * parseManifestText).
+ */
+async function parse_loadManifest(roots, userPath, inputName, placeholders) {
+    const real = await resolveManifestPath(roots, userPath, inputName);
     let text;
     try {
         text = await (0,promises_.readFile)(real, 'utf8');
@@ -79726,6 +79850,7 @@ function derive(manifest, value, toDocumentPath, droppedFields = []) {
         input: manifest.input,
         lineOf: (path) => manifest.lineOf(toDocumentPath(path)),
         scalarText: (path, written) => manifest.scalarText(toDocumentPath(path), written),
+        placeholdersInContent: manifest.placeholdersInContent,
         droppedFields,
     };
 }
@@ -80152,7 +80277,7 @@ function throwProblems(manifest, problems) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/kinds.js
 /**
- * The five manifest kinds of S1 and one loader per kind: read (inside the workspace) → placeholders (S2) →
+ * The five manifest kinds of S1 and one loader per kind: read (in the workspace or RUNNER_TEMP) → placeholders (S2) →
  * sanitise → structural check against the SDK's input shape → ECS rules → the typed SDK input.
  */
 
@@ -80254,23 +80379,23 @@ function schemaOptions(kind, manifest, options) {
         scalarText: manifest.scalarText,
     };
 }
-async function loadTaskDefinition(workspace, userPath, inputName, placeholders, options = {}) {
-    const manifest = await parse_loadManifest(workspace, userPath, inputName, placeholders);
+async function loadTaskDefinition(roots, userPath, inputName, placeholders, options = {}) {
+    const manifest = await parse_loadManifest(roots, userPath, inputName, placeholders);
     const td = checkManifest(TASK_DEFINITION, manifest, options);
     const override = options.containerImage;
     return override === undefined ? td : setContainerImage(td, override.containerName, override.image);
 }
-async function loadServiceDefinition(workspace, userPath, inputName, placeholders, options = {}) {
-    return checkManifest(SERVICE_DEFINITION, await loadManifest(workspace, userPath, inputName, placeholders), options);
+async function loadServiceDefinition(roots, userPath, inputName, placeholders, options = {}) {
+    return checkManifest(SERVICE_DEFINITION, await loadManifest(roots, userPath, inputName, placeholders), options);
 }
-async function loadRunTaskRequest(workspace, userPath, inputName, placeholders, options = {}) {
-    return checkManifest(RUN_TASK_REQUEST, await loadManifest(workspace, userPath, inputName, placeholders), options);
+async function loadRunTaskRequest(roots, userPath, inputName, placeholders, options = {}) {
+    return checkManifest(RUN_TASK_REQUEST, await loadManifest(roots, userPath, inputName, placeholders), options);
 }
-async function loadScalableTargets(workspace, userPath, inputName, placeholders, options = {}) {
-    return checkManifestList(SCALABLE_TARGETS, await parse_loadManifest(workspace, userPath, inputName, placeholders), options);
+async function loadScalableTargets(roots, userPath, inputName, placeholders, options = {}) {
+    return checkManifestList(SCALABLE_TARGETS, await parse_loadManifest(roots, userPath, inputName, placeholders), options);
 }
-async function loadScalingPolicies(workspace, userPath, inputName, placeholders, options = {}) {
-    return checkManifestList(SCALING_POLICIES, await parse_loadManifest(workspace, userPath, inputName, placeholders), options);
+async function loadScalingPolicies(roots, userPath, inputName, placeholders, options = {}) {
+    return checkManifestList(SCALING_POLICIES, await parse_loadManifest(roots, userPath, inputName, placeholders), options);
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/index.js
@@ -80293,9 +80418,6 @@ async function loadScalingPolicies(workspace, userPath, inputName, placeholders,
  */
 
 
-
-/** `<+artifact.image>` or `<+primary.artifact.image>` (as placeholders.ts reads them). */
-const IMAGE_PLACEHOLDER = /<\+\s*(primary\.)?artifact\.image\s*>/;
 const NO_IMAGE = { image: undefined, containerName: undefined };
 /** `image` and `container-name`; container-name needs the image it sets. */
 function readImageChoice(inputs) {
@@ -80328,20 +80450,23 @@ function refuseContainerNameForRegistered(choice, use) {
 }
 /**
  * `image` without `container-name` only works through a placeholder: an image no manifest uses would be silently
- * ignored, so it is an error on input `image`. Nothing to check without an image, or with container-name.
+ * ignored, so it is an error on input `image`. Used means replaced in a manifest's content — a value, not a comment
+ * (`# CI sets <+artifact.image>` above the file's own image uses nothing). The manifests are parsed again with the
+ * same placeholders (their loaders already refused anything wrong in them). Nothing to check without an image, or
+ * with container-name.
  */
-async function checkImageIsUsed(workspace, choice, files) {
+async function checkImageIsUsed(roots, choice, files) {
     if (choice.image === undefined || choice.containerName !== undefined)
         return;
     for (const { input, path } of files) {
         if (path === undefined)
             continue;
-        const text = await (0,promises_.readFile)(await resolveManifestPath(workspace, path, input), 'utf8');
-        if (IMAGE_PLACEHOLDER.test(text))
+        const manifest = await parse_loadManifest(roots, path, input, imagePlaceholders(choice));
+        if (manifest.placeholdersInContent.has('image'))
             return;
     }
-    throw new core_errors/* ConfigurationError */.j1('the image would not be used: no manifest has an <+artifact.image> placeholder; set container-name to choose ' +
-        'the container that runs it', { input: 'image' });
+    throw new core_errors/* ConfigurationError */.j1('the image would not be used: no manifest has an <+artifact.image> placeholder outside comments; set ' +
+        'container-name to choose the container that runs it', { input: 'image' });
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/autoscaling/resource.js
@@ -80570,8 +80695,15 @@ function readEnvironment(inputs) {
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/manifests.js
 
 
-async function loadServiceDefinitionFile(workspace, path, placeholders, serviceNameGiven) {
-    const manifest = await parse_loadManifest(workspace, path, 'service-definition', placeholders);
+/**
+ * Where the action's manifests may be: the workspace, and RUNNER_TEMP as the runner set it (files earlier steps
+ * wrote there, such as aws-actions/amazon-ecs-render-task-definition's output).
+ */
+function manifestRoots(rt) {
+    return { workspace: rt.workspace, runnerTemp: rt.env['RUNNER_TEMP'] };
+}
+async function loadServiceDefinitionFile(roots, path, placeholders, serviceNameGiven) {
+    const manifest = await parse_loadManifest(roots, path, 'service-definition', placeholders);
     // serviceName is required by CreateService; the `service` input may provide it.
     const definition = checkManifest(SERVICE_DEFINITION, manifest, serviceNameGiven ? { provided: ['serviceName'] } : {});
     return {
@@ -80583,26 +80715,26 @@ async function loadServiceDefinitionFile(workspace, path, placeholders, serviceN
         },
     };
 }
-async function loadTaskDefinitionFile(workspace, path, placeholders, choice) {
-    return loadTaskDefinition(workspace, path, 'task-definition', placeholders, { containerImage: containerImageOf(choice) });
+async function loadTaskDefinitionFile(roots, path, placeholders, choice) {
+    return loadTaskDefinition(roots, path, 'task-definition', placeholders, { containerImage: containerImageOf(choice) });
 }
 /**
  * `task-definition` (a file, registered later) or `task-definition-arn` (a registered revision, deployed as it is),
  * as Inputs.exclusive returned the one that is set.
  */
-async function loadTaskDefinitionSource(workspace, chosen, placeholders, choice) {
+async function loadTaskDefinitionSource(roots, chosen, placeholders, choice) {
     if (chosen.name === 'task-definition-arn')
         return { kind: 'registered', ref: chosen.value, input: 'task-definition-arn' };
-    const definition = await loadTaskDefinitionFile(workspace, chosen.value, placeholders, choice);
+    const definition = await loadTaskDefinitionFile(roots, chosen.value, placeholders, choice);
     return { kind: 'file', path: chosen.value, definition };
 }
-async function loadAutoScalingFiles(workspace, paths, placeholders) {
+async function loadAutoScalingFiles(roots, paths, placeholders) {
     const scalableTargets = paths.scalableTargets === undefined
         ? []
-        : await loadScalableTargets(workspace, paths.scalableTargets, 'scalable-targets', placeholders);
+        : await loadScalableTargets(roots, paths.scalableTargets, 'scalable-targets', placeholders);
     const scalingPolicies = paths.scalingPolicies === undefined
         ? []
-        : await loadScalingPolicies(workspace, paths.scalingPolicies, 'scaling-policies', placeholders);
+        : await loadScalingPolicies(roots, paths.scalingPolicies, 'scaling-policies', placeholders);
     return { scalableTargets, scalingPolicies };
 }
 /** Where the auto scaling manifests came from, for the errors bindAutoScaling and the apply step report. */
@@ -81357,8 +81489,6 @@ async function ignoreNotFound(p) {
     }
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
-var time = __nccwpck_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/events.js
 /** The AWS-event log line of S6: `# AWS Event: 2024-05-01 13:04:05.123 <message>` (UTC). */
 function formatAwsEvent(at, message) {
@@ -81370,26 +81500,127 @@ function formatUtcTimestamp(at) {
     return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/fold.js
+const FOLD_INTERVAL_MS = 30_000;
+const PROGRESS_REPEAT_INTERVAL_MS = 10_000;
+/** Prints items (oldest first) through `out`, folding repeats of a kind as described above. */
+class RepeatFolder {
+    out;
+    clock;
+    render;
+    intervalMs;
+    kinds = new Map();
+    seq = 0;
+    constructor(out, clock, render, intervalMs = FOLD_INTERVAL_MS) {
+        this.out = out;
+        this.clock = clock;
+        this.render = render;
+        this.intervalMs = intervalMs;
+    }
+    offer(key, item) {
+        const now = this.clock.now();
+        this.seq += 1;
+        const kind = this.kinds.get(key);
+        if (kind === undefined || (kind.held.length === 0 && now - kind.printedAt >= this.intervalMs)) {
+            this.flush();
+            this.out(this.render.one(item));
+            this.kinds.set(key, { printedAt: now, held: [], lastSeq: this.seq });
+            return;
+        }
+        kind.held.push(item);
+        kind.lastSeq = this.seq;
+        if (now - kind.printedAt >= this.intervalMs)
+            this.flush();
+    }
+    /** Prints the held-back lines when their kind's interval has passed (call after each poll). */
+    tick() {
+        const now = this.clock.now();
+        for (const kind of this.kinds.values()) {
+            if (kind.held.length > 0 && now - kind.printedAt >= this.intervalMs) {
+                this.flush();
+                return;
+            }
+        }
+    }
+    /** Prints every held-back line now, in the order they happened (a new kind is printed, or the wait ends). */
+    flush() {
+        const now = this.clock.now();
+        const pending = [...this.kinds.entries()].filter(([, k]) => k.held.length > 0).sort((a, b) => a[1].lastSeq - b[1].lastSeq);
+        for (const [, kind] of pending) {
+            const [first] = kind.held;
+            this.out(kind.held.length === 1 && first !== undefined ? this.render.one(first) : this.render.many(kind.held));
+            kind.held = [];
+            kind.printedAt = now;
+        }
+        // Kinds not printed for a whole interval hold nothing: forget them, so the map stays small.
+        for (const [key, kind] of this.kinds)
+            if (kind.held.length === 0 && now - kind.printedAt >= this.intervalMs)
+                this.kinds.delete(key);
+    }
+}
+/**
+ * Prints a line per key when it changed; a line the key already showed before (counts flapping) only when
+ * PROGRESS_REPEAT_INTERVAL_MS passed since that key's last line. Without a clock every change is printed.
+ */
+class ChangePrinter {
+    out;
+    clock;
+    repeatIntervalMs;
+    last = new Map();
+    constructor(out, clock, repeatIntervalMs = PROGRESS_REPEAT_INTERVAL_MS) {
+        this.out = out;
+        this.clock = clock;
+        this.repeatIntervalMs = repeatIntervalMs;
+    }
+    print(key, line) {
+        const now = this.clock?.now() ?? 0;
+        const last = this.last.get(key);
+        if (last?.line === line)
+            return;
+        if (this.clock !== undefined && last?.seen.has(line) === true && now - last.at < this.repeatIntervalMs)
+            return;
+        const seen = last?.seen ?? new Set();
+        if (seen.size >= MAX_REMEMBERED_LINES)
+            seen.clear();
+        seen.add(line);
+        this.last.set(key, { line, at: now, seen });
+        this.out(line);
+    }
+}
+/** Distinct lines remembered per key: a deployment's counts take far fewer values than this. */
+const MAX_REMEMBERED_LINES = 64;
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/events.js
+
 
 /** How far before the watch started an event may be and still count as new, when no seen ids were given. */
 const UNSEEN_EVENT_WINDOW_MS = 60_000;
 /**
  * Prints each new ECS service event once, oldest first (S6). DescribeServices returns the most recent events
  * (up to 100), newest first, so the same event comes back on every poll: the printer remembers ids.
+ * With a clock, the repeats of a crash loop (`has started 1 tasks: (task …)` with other task ids) are folded into
+ * one line that counts them (fold.ts); call `tick()` after each poll and `flush()` when the wait ends.
  */
 class EventPrinter {
     log;
     notBefore;
     seen;
+    folder;
     /**
      * @param seenIds events already present before the change: never printed.
      * @param notBefore epoch ms; events created earlier are treated as old (used when no `seenIds` are known).
      */
-    constructor(log, seenIds = [], notBefore = Number.NEGATIVE_INFINITY) {
+    constructor(log, seenIds = [], notBefore = Number.NEGATIVE_INFINITY, clock) {
         this.log = log;
         this.notBefore = notBefore;
         this.seen = new Set(seenIds);
+        this.folder = clock === undefined ? undefined : new RepeatFolder((line) => log.info(line), clock, { one: eventLine, many: foldedEventsLine });
+    }
+    tick() {
+        this.folder?.tick();
+    }
+    flush() {
+        this.folder?.flush();
     }
     /** Prints the events not printed (or seen) before; returns them, oldest first. */
     print(events) {
@@ -81405,17 +81636,38 @@ class EventPrinter {
             fresh.push({ event, order: index });
         });
         // Oldest first; events with the same timestamp keep ECS's order reversed (ECS lists newest first).
-        fresh.sort((a, b) => events_time(a.event) - events_time(b.event) || b.order - a.order);
+        fresh.sort((a, b) => time(a.event) - time(b.event) || b.order - a.order);
         for (const { event } of fresh) {
-            this.log.info(formatAwsEvent(event.createdAt ?? new Date(0), event.message ?? ''));
+            if (this.folder !== undefined)
+                this.folder.offer(eventKind(event.message ?? ''), event);
+            else
+                this.log.info(eventLine(event));
         }
         return fresh.map((f) => f.event);
     }
 }
+function eventLine(event) {
+    return formatAwsEvent(event.createdAt ?? new Date(0), event.message ?? '');
+}
+/** The last event of the run in full, then how many like it came before: `… (+13 similar events since 05:01:02.198)`. */
+function foldedEventsLine(events) {
+    const first = events[0]?.createdAt;
+    const since = first !== undefined ? ` since ${formatUtcTimestamp(first).slice(11)}` : '';
+    return `${eventLine(events[events.length - 1] ?? {})} (+${events.length - 1} similar events${since})`;
+}
+/**
+ * What makes two events "the same" for folding: the message with its task lists and task/target counts left out
+ * (`(service web) has started 1 tasks: (task a).` and `… has started 2 tasks: (task b) (task c).` are one kind).
+ */
+function eventKind(message) {
+    return message
+        .replace(/\(task [^)]*\)(\s*\(task [^)]*\))*/g, '(task …)')
+        .replace(/\b\d+(?= (?:running )?(?:tasks|targets)\b)/g, 'N');
+}
 function eventKey(event) {
     return event.id ?? `${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`;
 }
-function events_time(event) {
+function time(event) {
     return event.createdAt?.getTime() ?? 0;
 }
 /** `Deployment ecs-svc/123: desired 3, pending 1, running 2, rollout IN_PROGRESS` */
@@ -81423,32 +81675,28 @@ function formatDeploymentProgress(d) {
     const state = d.rolloutState !== undefined ? `rollout ${d.rolloutState}` : `status ${d.status ?? 'unknown'}`;
     return `Deployment ${d.id ?? '(no id)'}: desired ${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, running ${d.runningCount ?? 0}, ${state}`;
 }
-/** Prints a progress line per deployment only when it changed since the last one printed for that deployment. */
+/**
+ * Prints a progress line per deployment only when it changed since the last one printed for that deployment; with a
+ * clock, a line showing a state the deployment was already in (a crash loop's flapping counts) at most every
+ * PROGRESS_REPEAT_INTERVAL_MS (fold.ts).
+ */
 class ProgressPrinter {
-    log;
-    last = new Map();
-    constructor(log) {
-        this.log = log;
+    printer;
+    constructor(log, clock) {
+        this.printer = new ChangePrinter((line) => log.info(line), clock);
     }
     print(deployments) {
-        for (const d of deployments ?? []) {
-            const line = formatDeploymentProgress(d);
-            const key = d.id ?? '';
-            if (this.last.get(key) === line)
-                continue;
-            this.last.set(key, line);
-            this.log.info(line);
-        }
+        for (const d of deployments ?? [])
+            this.printer.print(d.id ?? '', formatDeploymentProgress(d));
     }
     /** Prints a free-form progress line (e.g. a draining service's counts) when it differs from the last one under `key`. */
     printLine(key, line) {
-        if (this.last.get(key) === line)
-            return;
-        this.last.set(key, line);
-        this.log.info(line);
+        this.printer.print(key, line);
     }
 }
 
+// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
+var core_time = __nccwpck_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/pacer.js
 const DEFAULT_MAX_INTERVAL_MS = 15_000;
 const DEFAULT_READS_PER_MINUTE = 30;
@@ -81689,14 +81937,17 @@ class StoppedTaskCollector {
     cluster;
     service;
     filter;
+    print;
     seenArns = new Set();
     found = [];
-    constructor(ecs, log, cluster, service, filter) {
+    /** @param print how a newly found stopped task is printed (default: its own `Task … stopped: …` line). */
+    constructor(ecs, log, cluster, service, filter, print = (r) => log.info(formatStoppedTask(r))) {
         this.ecs = ecs;
         this.log = log;
         this.cluster = cluster;
         this.service = service;
         this.filter = filter;
+        this.print = print;
     }
     /** Every stopped task of the deployment found so far, in the order found. */
     get all() {
@@ -81720,7 +81971,7 @@ class StoppedTaskCollector {
             const reason = toStoppedTaskReason(task);
             fresh.push(reason);
             this.found.push(reason);
-            this.log.info(formatStoppedTask(reason));
+            this.print(reason);
         }
         return fresh;
     }
@@ -81779,6 +82030,12 @@ function describeStop(r) {
 function formatStoppedTask(r) {
     return `Task ${taskIdOf(r.taskArn)} stopped: ${describeStop(r)}`;
 }
+/** Tasks stopped for the same reason, folded (fold.ts): `Task 0123abcd stopped: … (+14 more tasks stopped the same way)` */
+function formatStoppedTasks(reasons) {
+    const last = reasons[reasons.length - 1];
+    const line = last !== undefined ? formatStoppedTask(last) : 'No task stopped';
+    return reasons.length > 1 ? `${line} (+${reasons.length - 1} more tasks stopped the same way)` : line;
+}
 /**
  * The distinct stop reasons with how many tasks had each, most frequent first:
  * `Essential container in task exited (container app exit code 1) [3 tasks]; CannotPullContainerError: ... [1 task]`.
@@ -81808,14 +82065,14 @@ async function service_poll_pollService(deps, params, observer) {
     const { ecs, clock, log } = deps;
     const { signal } = params;
     const startedAt = clock.now();
-    const events = new EventPrinter(log, params.seenEventIds, params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY);
+    const events = new EventPrinter(log, params.seenEventIds, params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY, clock);
     let lastService;
     const end = await poll(deps, {
         deadline: params.deadline,
         signal,
         intervalMs: params.pollIntervalMs,
         onRetry: (e, kind, nextMs) => {
-            const note = `${kind === 'throttling' ? 'Throttled' : 'Transient error'} while polling service ${params.service} (${(0,core_errors/* describeError */.Uc)(e)}); next poll in ${(0,time/* formatDuration */.a3)(nextMs)}`;
+            const note = `${kind === 'throttling' ? 'Throttled' : 'Transient error'} while polling service ${params.service} (${(0,core_errors/* describeError */.Uc)(e)}); next poll in ${(0,core_time/* formatDuration */.a3)(nextMs)}`;
             if (kind === 'throttling')
                 log.debug(note);
             else
@@ -81827,11 +82084,15 @@ async function service_poll_pollService(deps, params, observer) {
             lastService = service;
             events.print(service.events);
         }
-        return observer.observe(service, ioOf(round));
+        const result = await observer.observe(service, ioOf(round));
+        events.tick();
+        observer.printHeld?.(false);
+        return result;
     });
-    if (end.kind === 'done')
-        return end.value;
-    return ended(end, observer, { params, clock, startedAt, lastService });
+    const result = end.kind === 'done' ? end.value : await ended(end, observer, { params, clock, startedAt, lastService });
+    events.flush();
+    observer.printHeld?.(true);
+    return result;
 }
 function ioOf(round) {
     return { signal: round.signal, onCall: (operation) => round.read(operation), startedAt: round.startedAt, now: () => round.now() };
@@ -81839,7 +82100,7 @@ function ioOf(round) {
 /** The failure for a wait that timed out or was cancelled, with the stopped tasks the observer saw (S9). */
 async function ended(end, observer, ctx) {
     const { params, clock, startedAt, lastService } = ctx;
-    const waited = (0,time/* formatDuration */.a3)(clock.now() - startedAt);
+    const waited = (0,core_time/* formatDuration */.a3)(clock.now() - startedAt);
     let message;
     if (end.kind === 'cancelled') {
         message = `cancelled after ${waited} while waiting for ${observer.waitingFor()}: ${(0,core_errors/* describeError */.Uc)(params.signal?.reason ?? 'aborted')}`;
@@ -81847,7 +82108,7 @@ async function ended(end, observer, ctx) {
     else {
         const seen = observer.lastSeen();
         const error = end.lastError !== undefined ? `; last error: ${(0,core_errors/* describeError */.Uc)(end.lastError)}` : '';
-        message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${error}`;
+        message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,core_time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${error}`;
     }
     // The wait is over: a last read that explains a timeout needs no pacing.
     const io = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };
@@ -81954,6 +82215,7 @@ function failed(message) {
 
 
 
+
 /** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
 const NOT_YET_VISIBLE_GRACE_MS = 10_000;
 /**
@@ -81974,6 +82236,8 @@ class DeploymentObserver {
     deps;
     req;
     progress;
+    /** A crash loop stops a task every few seconds: the same reason is printed once, then counted (fold.ts). */
+    stopsPrinter;
     target;
     collector;
     lastOurs;
@@ -81987,7 +82251,8 @@ class DeploymentObserver {
     constructor(deps, req, target) {
         this.deps = deps;
         this.req = req;
-        this.progress = new ProgressPrinter(deps.log);
+        this.progress = new ProgressPrinter(deps.log, deps.clock);
+        this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
         this.target = target;
     }
     waitingFor() {
@@ -82022,6 +82287,12 @@ class DeploymentObserver {
         }
         return this.fail(verdict.reason, verdict.message, service, io);
     }
+    printHeld(all) {
+        if (all)
+            this.stopsPrinter.flush();
+        else
+            this.stopsPrinter.tick();
+    }
     async stoppedTasks(end, io) {
         if (end === 'timeout' && !this.collectedThisPoll && (this.stoppedDirty || this.everFailed))
             await this.collectStopped(io);
@@ -82054,12 +82325,13 @@ class DeploymentObserver {
             await this.collectStopped(io);
     }
     ensureCollector(target, ours) {
-        this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, {
+        const filter = {
             taskDefinitionArn: target.taskDefinitionArn,
             deploymentId: target.deploymentId,
             // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding).
             createdNotBefore: ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
-        });
+        };
+        this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, filter, (r) => this.stopsPrinter.offer(describeStop(r), r));
         return this.collector;
     }
     async collectStopped(io) {
@@ -82165,6 +82437,66 @@ class InactiveObserver {
 
 
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/ecs-rollback.js
+
+
+
+
+
+/**
+ * ECS's own rollback to the snapshot's revision, still rolling out: the PRIMARY deployment runs the snapshot's task
+ * definition, is IN_PROGRESS, and is not the deployment that failed.
+ */
+function ecsRollbackUnderway(snapshot, live, failedDeploymentId) {
+    const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
+    if (primary?.id === undefined || primary.id === failedDeploymentId || primary.rolloutState !== 'IN_PROGRESS')
+        return undefined;
+    return sameTaskDefinition(primary.taskDefinition, snapshot.taskDefinitionArn) ? primary : undefined;
+}
+/** Follows ECS's rollback deployment to COMPLETED (or its failure), then restores the count and the auto scaling. */
+async function followEcsRollback(deps, snapshot, live, rollback, options) {
+    const revision = familyRevision(snapshot.taskDefinitionArn ?? '');
+    deps.log.info(`ECS is already rolling service ${snapshot.service} back to ${revision} (deployment ${rollback.id}, IN_PROGRESS): ` +
+        'following it instead of starting another rollback.');
+    const waited = await waitForDeployment(deps, {
+        cluster: snapshot.cluster,
+        service: snapshot.service,
+        deploymentId: rollback.id,
+        taskDefinitionArn: snapshot.taskDefinitionArn ?? '',
+        deadline: options.deadline,
+        seenEventIds: (live.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id])),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    });
+    if (!waited.ok) {
+        const detail = `ECS's rollback deployment ${rollback.id} to ${revision} did not complete (${waited.reason}): ${waited.message}`;
+        return { status: waited.reason === 'cancelled' ? 'abandoned' : 'failed', detail, stoppedTasks: waited.stoppedTasks };
+    }
+    const scaled = await restoreCount(deps, snapshot, waited.service, options.desiredCount);
+    return keepEcsRollback(deps, snapshot, rollback.id, `, followed to its end${scaled}`);
+}
+/** ECS's rollback keeps the desired count the failed deployment set: the count R6 chose is set back (no new deployment). */
+async function restoreCount(deps, snapshot, now, desiredCount) {
+    if (desiredCount === undefined || now.desiredCount === desiredCount)
+        return '';
+    deps.log.info(`Setting the desired count of ${snapshot.service} back to ${desiredCount} (ECS's rollback kept ${now.desiredCount ?? '-'}).`);
+    await updateService(deps.ecs, { cluster: snapshot.cluster, service: snapshot.service, desiredCount });
+    return `, desired count set back to ${desiredCount}`;
+}
+/** ECS's rollback is done: no deployment of our own; the saved auto scaling is put back. */
+async function keepEcsRollback(deps, snapshot, deploymentId, followed) {
+    const when = followed === undefined ? 'had already rolled' : 'rolled';
+    const back = `ECS ${when} service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)${followed ?? ''}`;
+    deps.log.info(`${back}: no rollback deployment needed.`);
+    try {
+        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+    }
+    catch (e) {
+        return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`, stoppedTasks: [] };
+    }
+    return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/first-deployment-undo.js
 /** R6 for a first deployment: the service this failed run created is deleted (force) and waited INACTIVE. */
 
@@ -82197,6 +82529,86 @@ async function deleteFirstDeployment(deps, snapshot, options) {
         detail: `service ${snapshot.service} was deleted but did not become INACTIVE (${waited.reason}): ${waited.message}`,
         stoppedTasks: [],
     };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/service-deployments.js
+/**
+ * ECS's service deployment history (R7): ListServiceDeployments, DescribeServiceDeployments and
+ * DescribeServiceRevisions, paged and batched as the API requires.
+ */
+
+
+/** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
+const DESCRIBE_DEPLOYMENTS_BATCH = 20;
+async function listServiceDeployments(ecs, req, opts = {}) {
+    const all = [];
+    let nextToken;
+    for (let page = 0; page < req.maxPages; page++) {
+        opts.onCall?.('ListServiceDeployments');
+        const out = await ecs.send(new client_ecs_dist_cjs/* ListServiceDeploymentsCommand */.jz8({
+            cluster: req.cluster,
+            service: req.service,
+            ...(req.status !== undefined ? { status: req.status } : {}),
+            maxResults: 100,
+            ...(nextToken !== undefined ? { nextToken } : {}),
+        }), call_options_httpOptions(opts));
+        all.push(...(out.serviceDeployments ?? []));
+        nextToken = out.nextToken;
+        if (nextToken === undefined || nextToken === '')
+            break;
+    }
+    return all;
+}
+async function describeServiceDeployments(ecs, arns, opts = {}) {
+    const all = [];
+    for (let i = 0; i < arns.length; i += DESCRIBE_DEPLOYMENTS_BATCH) {
+        opts.onCall?.('DescribeServiceDeployments');
+        const batch = arns.slice(i, i + DESCRIBE_DEPLOYMENTS_BATCH);
+        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: batch }), call_options_httpOptions(opts));
+        all.push(...(out.serviceDeployments ?? []));
+    }
+    return all;
+}
+async function describeServiceRevisions(ecs, arns, opts = {}) {
+    const all = [];
+    for (let i = 0; i < arns.length; i += DESCRIBE_DEPLOYMENTS_BATCH) {
+        opts.onCall?.('DescribeServiceRevisions');
+        const batch = arns.slice(i, i + DESCRIBE_DEPLOYMENTS_BATCH);
+        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServiceRevisionsCommand */.oF5({ serviceRevisionArns: batch }), call_options_httpOptions(opts));
+        all.push(...(out.serviceRevisions ?? []));
+    }
+    return all;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/completed-revision.js
+
+
+async function lastCompletedRevision(ecs, cluster, live) {
+    const deployments = live.deployments ?? [];
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const primaryArn = primary?.taskDefinition ?? live.taskDefinition;
+    if (primary === undefined || primary.rolloutState === undefined || primary.rolloutState === 'COMPLETED') {
+        return { taskDefinitionArn: primaryArn };
+    }
+    const unfinished = `the PRIMARY deployment ${primary.id ?? '?'} (${familyRevision(primaryArn ?? '?')}) is ${primary.rolloutState}, not COMPLETED`;
+    const completed = deployments.find((d) => d.status !== 'PRIMARY' && d.rolloutState === 'COMPLETED' && d.taskDefinition !== undefined);
+    if (completed?.taskDefinition !== undefined) {
+        return { taskDefinitionArn: completed.taskDefinition, note: `${unfinished}: a rollback goes back to ${familyRevision(completed.taskDefinition)}, the last deployment that completed` };
+    }
+    const fromHistory = await lastSuccessfulInHistory(ecs, cluster, live.serviceName ?? '').catch(() => undefined);
+    if (fromHistory !== undefined) {
+        return { taskDefinitionArn: fromHistory, note: `${unfinished}: a rollback goes back to ${familyRevision(fromHistory)}, the last successful deployment in the service's history` };
+    }
+    return { taskDefinitionArn: primaryArn, note: `${unfinished}, and no completed deployment was found: a rollback goes back to it` };
+}
+/** The task definition of the most recent SUCCESSFUL service deployment (one page of history). */
+async function lastSuccessfulInHistory(ecs, cluster, service) {
+    const briefs = await listServiceDeployments(ecs, { cluster, service, status: ['SUCCESSFUL'], maxPages: 1 });
+    const latest = [...briefs].sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))[0];
+    if (latest?.targetServiceRevisionArn === undefined)
+        return undefined;
+    const [revision] = await describeServiceRevisions(ecs, [latest.targetServiceRevisionArn]);
+    return revision?.taskDefinition;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
@@ -82294,6 +82706,7 @@ function chooseDesiredCount(definition, choice) {
 
 
 
+
 /**
  * UpdateService settings that DescribeServices reports only per deployment, not on the service, so the snapshot
  * cannot save them and a rollback does not restore them.
@@ -82327,10 +82740,11 @@ async function snapshotOf(clients, cluster, service, live) {
     const snapshot = { ...base, exists: true, ...autoScaling, serviceConfig: serviceConfigOf(live) };
     if (live.serviceArn !== undefined)
         snapshot.serviceArn = live.serviceArn;
-    const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
-    const taskDefinitionArn = primary?.taskDefinition ?? live.taskDefinition;
-    if (taskDefinitionArn !== undefined)
-        snapshot.taskDefinitionArn = taskDefinitionArn;
+    const target = await lastCompletedRevision(clients.ecs, cluster, live);
+    if (target.taskDefinitionArn !== undefined)
+        snapshot.taskDefinitionArn = target.taskDefinitionArn;
+    if (target.note !== undefined)
+        snapshot.targetNote = target.note;
     if (live.desiredCount !== undefined)
         snapshot.desiredCount = live.desiredCount;
     return snapshot;
@@ -82490,6 +82904,7 @@ async function waitForRollout(deps, change, req) {
 
 
 
+
 /** Rolls the service back to the snapshot. Logs `Rolling Back..` and `Rollback Successful.` / `Rollback Failed.` */
 async function rollbackToSnapshot(deps, snapshot, options) {
     const started = deps.clock.now();
@@ -82524,6 +82939,9 @@ async function restoreService(deps, snapshot, options) {
     const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? [], desired.count);
     if (settled !== undefined)
         return keepEcsRollback(deps, snapshot, settled);
+    const underway = ecsRollbackUnderway(snapshot, live, options.failedDeploymentId);
+    if (underway?.id !== undefined)
+        return followEcsRollback(deps, snapshot, live, { ...underway, id: underway.id }, { ...options, desiredCount: desired.count });
     const input = rollbackUpdateInput(snapshot, live, options.changedFields, options.desiredCountSet);
     deps.log.info(`Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
         `${input.desiredCount ?? 'unchanged'} (${desired.why})`);
@@ -82580,17 +82998,6 @@ function restoreResult(snapshot, deploymentId, input, waited, autoScalingProblem
         stoppedTasks: waited.stoppedTasks,
     };
 }
-async function keepEcsRollback(deps, snapshot, deploymentId) {
-    const back = `ECS had already rolled service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)`;
-    deps.log.info(`${back}: no rollback deployment needed.`);
-    try {
-        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
-    }
-    catch (e) {
-        return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${(0,core_errors/* describeError */.Uc)(e)}`, stoppedTasks: [] };
-    }
-    return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
-}
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-marks.js
 
@@ -82620,10 +83027,6 @@ async function rolledBackFrom(ecs, revision) {
     return tags.find((t) => t.key === ROLLED_BACK_FROM_TAG)?.value;
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-plan.js
-/** A rollback gets at least this long, even when the deployment used up the overall deadline. */
-const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
-
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/auto-rollback.js
 /**
  * R6, the automatic rollback after a failed deployment: undo what the deployment did (deployRolling's
@@ -82631,7 +83034,6 @@ const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
  * ours); when only its auto scaling was removed, that is put back. With rollback-on-failure off, the log says what
  * is left as the failure made it. (The manual rollback, `mode: rollback`, is manual-rollback.ts.)
  */
-
 
 
 
@@ -82646,8 +83048,12 @@ async function rollBackFailedDeployment(deps, plan, snapshot, done, failure, out
     // Logged in place, not as an error annotation: the caller fails the step with the cause, which annotates it once.
     log.info(`Deployment failed: ${failure.message}`);
     const changed = done.step.change.changed;
-    if (!plan.rollbackOnFailure)
+    if (!plan.rollbackOnFailure) {
+        const ecs = failure.reason === 'circuit-breaker' ? await ecsRollbackState(deps, plan) : undefined;
+        if (ecs !== undefined)
+            outcome.ecsRollback = ecs;
         return leaveAsFailed(deps, plan, snapshot, done);
+    }
     if (failure.reason === 'replaced') {
         log.warning('A newer deployment replaced this one: the service is not rolled back (that would undo the newer deployment).');
     }
@@ -82658,12 +83064,13 @@ async function rollBackFailedDeployment(deps, plan, snapshot, done, failure, out
     const result = await log.group('Rollback', async () => {
         if (!serviceRollback)
             return restoreAutoScalingOnly(deps, snapshot);
-        const timeout = plan.rollbackTimeoutMs ?? Math.max(plan.deadline.remainingMs(), MIN_ROLLBACK_TIMEOUT_MS);
+        // What is left of the run's deadline: at least the share the deployment's wait kept for the rollback.
         return rollbackToSnapshot(deps, snapshot, {
-            deadline: new time/* Deadline */.B2(deps.clock, timeout),
+            deadline: plan.deadline,
             signal: deps.hardSignal,
             changedFields: done.step.change.changedFields,
             desiredCountSet: done.step.change.desiredCount,
+            failedDeploymentId: done.rollout.deploymentId,
             pollIntervalMs: plan.pollIntervalMs,
             seenEventIds: eventIdsOf(done),
         });
@@ -82682,6 +83089,14 @@ async function markMovedAway(deps, failed, snapshot) {
     if (sameTaskDefinition(failed, snapshot.taskDefinitionArn))
         return;
     await markRolledBackFrom(deps, failed, snapshot.service);
+}
+/** R8: what ECS's own rollback shows now, read from the service (never assumed): rolledBack only once it completed. */
+async function ecsRollbackState(deps, plan) {
+    const live = await describeService(deps.ecs, plan.cluster, plan.serviceName).catch(() => undefined);
+    const primary = live?.deployments?.find((d) => d.status === 'PRIMARY');
+    if (primary === undefined)
+        return undefined;
+    return { taskDefinitionArn: primary.taskDefinition, deploymentId: primary.id, completed: primary.rolloutState === 'COMPLETED' };
 }
 /** rollback-on-failure false: the service stays as the failure left it; only this action's own preparation is undone. */
 async function leaveAsFailed(deps, plan, snapshot, done) {
@@ -82752,6 +83167,14 @@ async function finishAutoScaling(deps, plan, snapshot, manifests) {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-plan.js
+/**
+ * R6 within the deadline: with rollback-on-failure on, the deployment's wait may use only two thirds of the time
+ * left; the last third is kept for the rollback, so both fit inside timeout-minutes (and a job-level timeout set
+ * just above it never cuts a rollback in half).
+ */
+const ROLLBACK_SHARE = 1 / 3;
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-steps.js
 
 
@@ -82775,6 +83198,8 @@ function logSnapshot(log, s) {
     }
     log.info(`Service ${s.service} is ACTIVE: task definition ${s.taskDefinitionArn ?? '-'}, desired count ` +
         `${s.desiredCount ?? '-'}, ${s.scalableTargets.length} scalable target(s), ${s.scalingPolicies.length} scaling policy(ies).`);
+    if (s.targetNote !== undefined)
+        log.warning(`Service ${s.service}: ${s.targetNote}.`);
 }
 /**
  * S4/R5: a registered revision is checked with DescribeTaskDefinition (a read; a wrong reference fails before any
@@ -82900,6 +83325,8 @@ function inactiveRequest(cluster, service, wait) {
 
 
 
+
+
 /** Deploys `plan` to the service described as `live` (undefined: ECS does not know it). */
 async function deployRolling(deps, plan, live) {
     const { log, clock } = deps;
@@ -82938,7 +83365,7 @@ async function deployRolling(deps, plan, live) {
 async function changeAndWait(deps, plan, snapshot, taskDefinitionArn) {
     const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
     const wait = {
-        deadline: plan.deadline,
+        deadline: waitDeadline(deps, plan),
         seenEventIds: snapshot.seenEventIds,
         ...signal,
         ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
@@ -82987,6 +83414,7 @@ function updateInput(deps, plan, snapshot, taskDefinitionArn) {
         sameAsRunning: plan.sameAsRunning,
         forceNewDeployment: plan.forceNewDeployment,
     });
+    forceForCapacityProviders(input, snapshot, deps.log);
     const ignored = createOnlyFieldsIn(plan.serviceDefinition);
     if (ignored.length > 0)
         deps.log.info(`Not updated (ECS sets them only at creation): ${ignored.join(', ')}`);
@@ -83015,6 +83443,31 @@ function baseOutcome(plan, snapshot, taskDefinitionArn, done, ok, startedAt) {
     if (done.rollout.waitMs !== undefined)
         outcome.timings.waitMs = done.rollout.waitMs;
     return outcome;
+}
+/**
+ * ECS applies a new capacity provider strategy (or a switch from a launch type to one) only with a new deployment
+ * and refuses the update otherwise: force it, and say why.
+ */
+function forceForCapacityProviders(input, snapshot, log) {
+    const wanted = input.capacityProviderStrategy;
+    if (wanted === undefined || input.forceNewDeployment === true)
+        return;
+    const live = snapshot.serviceConfig.capacityProviderStrategy;
+    const same = (a) => JSON.stringify(a.map((c) => [c.capacityProvider, c.weight ?? 0, c.base ?? 0]));
+    if (live !== undefined && same(live) === same(wanted))
+        return;
+    input.forceNewDeployment = true;
+    log.info(live === undefined
+        ? 'Forcing a new deployment: the service moves from a launch type to a capacity provider strategy, which ECS applies only with one.'
+        : 'Forcing a new deployment: the capacity provider strategy changes, which ECS applies only with one.');
+}
+/** The deployment's share of the deadline: all of it, or less the rollback's share when a failure is rolled back. */
+function waitDeadline(deps, plan) {
+    if (!plan.rollbackOnFailure)
+        return plan.deadline;
+    const reserve = Math.floor(plan.deadline.remainingMs() * ROLLBACK_SHARE);
+    deps.log.info(`Waiting at most ${(0,core_time/* formatDuration */.a3)(plan.deadline.remainingMs() - reserve)}; ${(0,core_time/* formatDuration */.a3)(reserve)} of timeout-minutes is kept for a rollback.`);
+    return plan.deadline.keeping(reserve);
 }
 /** S3: what can be checked before the first mutating call. */
 function validatePlan(plan, snapshot) {
@@ -83091,55 +83544,6 @@ async function deployService(deps, plan) {
         default:
             throw new Error(`BUG: no deployment for strategy ${String(strategy)}`);
     }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/service-deployments.js
-/**
- * ECS's service deployment history (R7): ListServiceDeployments, DescribeServiceDeployments and
- * DescribeServiceRevisions, paged and batched as the API requires.
- */
-
-
-/** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
-const DESCRIBE_DEPLOYMENTS_BATCH = 20;
-async function listServiceDeployments(ecs, req, opts = {}) {
-    const all = [];
-    let nextToken;
-    for (let page = 0; page < req.maxPages; page++) {
-        opts.onCall?.('ListServiceDeployments');
-        const out = await ecs.send(new client_ecs_dist_cjs/* ListServiceDeploymentsCommand */.jz8({
-            cluster: req.cluster,
-            service: req.service,
-            ...(req.status !== undefined ? { status: req.status } : {}),
-            maxResults: 100,
-            ...(nextToken !== undefined ? { nextToken } : {}),
-        }), call_options_httpOptions(opts));
-        all.push(...(out.serviceDeployments ?? []));
-        nextToken = out.nextToken;
-        if (nextToken === undefined || nextToken === '')
-            break;
-    }
-    return all;
-}
-async function describeServiceDeployments(ecs, arns, opts = {}) {
-    const all = [];
-    for (let i = 0; i < arns.length; i += DESCRIBE_DEPLOYMENTS_BATCH) {
-        opts.onCall?.('DescribeServiceDeployments');
-        const batch = arns.slice(i, i + DESCRIBE_DEPLOYMENTS_BATCH);
-        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: batch }), call_options_httpOptions(opts));
-        all.push(...(out.serviceDeployments ?? []));
-    }
-    return all;
-}
-async function describeServiceRevisions(ecs, arns, opts = {}) {
-    const all = [];
-    for (let i = 0; i < arns.length; i += DESCRIBE_DEPLOYMENTS_BATCH) {
-        opts.onCall?.('DescribeServiceRevisions');
-        const batch = arns.slice(i, i + DESCRIBE_DEPLOYMENTS_BATCH);
-        const out = await ecs.send(new client_ecs_dist_cjs/* DescribeServiceRevisionsCommand */.oF5({ serviceRevisionArns: batch }), call_options_httpOptions(opts));
-        all.push(...(out.serviceRevisions ?? []));
-    }
-    return all;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-target.js
@@ -83672,7 +84076,17 @@ const MAX_STOPPED_ROWS = 20;
 function wasRolledBack(outcome) {
     if (outcome.rollback !== undefined)
         return outcome.rollback.status === 'succeeded';
-    return outcome.rolledBack || outcome.failureReason === 'circuit-breaker';
+    return outcome.rolledBack || outcome.ecsRollback?.completed === true;
+}
+/** What ECS's own rollback did, read from the service when the run ended; undefined when it did not roll back. */
+function ecsRollbackSentence(outcome) {
+    const ecs = outcome.ecsRollback;
+    if (ecs === undefined)
+        return undefined;
+    const to = ecs.taskDefinitionArn ?? 'its previous task definition';
+    return ecs.completed
+        ? `ECS rolled the service back to ${to}.`
+        : `ECS is rolling the service back to ${to} (deployment ${ecs.deploymentId ?? '?'}, still in progress when this step ended; rolledBack is false until it completes).`;
 }
 /** The error the step fails with: the original cause first, then what happened to the service. */
 function deployFailureMessage(outcome, rollbackOnFailure) {
@@ -83682,9 +84096,9 @@ function deployFailureMessage(outcome, rollbackOnFailure) {
         return `${cause}\nRollback succeeded: ${rollback.detail}`;
     if (rollback !== undefined)
         return cause; // the cause already ends with the rollback's failure
-    if (outcome.failureReason === 'circuit-breaker') {
-        return `${cause}\nECS rolled the service back to ${outcome.previousTaskDefinitionArn ?? 'its previous task definition'}.`;
-    }
+    const ecs = ecsRollbackSentence(outcome);
+    if (ecs !== undefined)
+        return `${cause}\n${ecs}`;
     if (!rollbackOnFailure)
         return `${cause}\nrollback-on-failure is false: the service is left as the failed deployment made it.`;
     return cause;
@@ -83706,10 +84120,10 @@ function desiredCountRow(outcome, facts) {
 function durationRow(outcome) {
     const t = outcome.timings;
     const parts = [
-        t.waitMs !== undefined ? `waiting ${(0,time/* formatDuration */.a3)(t.waitMs)}` : undefined,
-        t.rollbackMs !== undefined ? `rollback ${(0,time/* formatDuration */.a3)(t.rollbackMs)}` : undefined,
+        t.waitMs !== undefined ? `waiting ${(0,core_time/* formatDuration */.a3)(t.waitMs)}` : undefined,
+        t.rollbackMs !== undefined ? `rollback ${(0,core_time/* formatDuration */.a3)(t.rollbackMs)}` : undefined,
     ].filter((p) => p !== undefined);
-    return ['Duration', `${(0,time/* formatDuration */.a3)(t.totalMs)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`];
+    return ['Duration', `${(0,core_time/* formatDuration */.a3)(t.totalMs)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`];
 }
 /** `Result`: succeeded, started (not waited for), or failed with why in a few words. */
 function resultRow(outcome) {
@@ -83722,8 +84136,9 @@ function resultRow(outcome) {
 function rollbackRows(outcome) {
     if (outcome.rollback !== undefined)
         return [['Rollback', `${outcome.rollback.status}: ${outcome.rollback.detail}`]];
-    if (outcome.failureReason === 'circuit-breaker')
-        return [['Rollback', 'by ECS (deployment circuit breaker or alarm)']];
+    const ecs = ecsRollbackSentence(outcome);
+    if (ecs !== undefined)
+        return [['Rollback', `by ECS (deployment circuit breaker or alarm): ${ecs}`]];
     return [];
 }
 /** The `Stopped tasks` table (the first 20, then a count); nothing when no task stopped. */
@@ -84342,9 +84757,11 @@ async function readOptions(rt) {
     };
     const { cluster, image: _notRead, ...run } = shared;
     const common = { ...run, waitForSteadyState: flags.waitForSteadyState, rollbackOnFailure: flags.rollbackOnFailure };
-    if (mode === 'rollback')
+    if (mode === 'rollback') {
+        refuseRollbackSwitches(flags);
         return { mode, ...common, ...readRollbackTarget(inputs, cluster) };
-    return { mode, ...common, ...(await readDeployment(rt.workspace, inputs, cluster, flags)) };
+    }
+    return { mode, ...common, ...(await readDeployment(manifestRoots(rt), inputs, cluster, flags)) };
 }
 /** `mode`; a rollback refuses the inputs only a deployment uses. */
 function readMode(inputs) {
@@ -84359,8 +84776,20 @@ function readMode(inputs) {
     }
     return mode;
 }
+/**
+ * A rollback keeps the live desired count and always starts a new deployment, so these switches would be silently
+ * ignored: refused instead (R7).
+ */
+function refuseRollbackSwitches(flags) {
+    const why = "mode 'rollback' cannot honour it: a rollback always keeps the live desired count and forces a new deployment; " +
+        'remove this input';
+    if (flags.sameAsRunning)
+        throw new core_errors/* ConfigurationError */.j1(why, { input: 'same-as-running' });
+    if (flags.forceNewDeployment)
+        throw new core_errors/* ConfigurationError */.j1(why, { input: 'force-new-deployment' });
+}
 /** R1–R6: the task definition, the service, the desired count and the auto scaling manifests, all checked. */
-async function readDeployment(workspace, inputs, cluster, flags) {
+async function readDeployment(roots, inputs, cluster, flags) {
     const tdInput = inputs.exclusive('task-definition', 'task-definition-arn', { required: true });
     const desiredCount = inputs.integer('desired-count', { min: 0 });
     if (flags.sameAsRunning && desiredCount !== undefined) {
@@ -84383,14 +84812,14 @@ async function readDeployment(workspace, inputs, cluster, flags) {
     const placeholders = imagePlaceholders(image);
     const service = paths.serviceDefinition === undefined
         ? undefined
-        : await loadServiceDefinitionFile(workspace, paths.serviceDefinition, placeholders, serviceInput !== undefined);
+        : await loadServiceDefinitionFile(roots, paths.serviceDefinition, placeholders, serviceInput !== undefined);
     const target = resolveTarget(serviceInput, cluster, service?.definition, service?.locate ?? (() => ({ input: 'service' })));
-    const taskDefinition = await loadTaskDefinitionSource(workspace, tdInput, placeholders, image);
-    const autoScaling = await loadAutoScalingFiles(workspace, paths, placeholders);
+    const taskDefinition = await loadTaskDefinitionSource(roots, tdInput, placeholders, image);
+    const autoScaling = await loadAutoScalingFiles(roots, paths, placeholders);
     const autoScalingSources = autoScalingSourcesOf(paths);
     // Refuses manifests that name another service, namespace or dimension (before any call).
     bindAutoScaling(autoScaling.scalableTargets, autoScaling.scalingPolicies, target.cluster, target.serviceName, autoScalingSources);
-    await checkImageIsUsed(workspace, image, manifestFiles(paths));
+    await checkImageIsUsed(roots, image, manifestFiles(paths));
     return {
         ...target,
         taskDefinition,
@@ -84495,7 +84924,7 @@ async function main(rt) {
         signal: rt.cancel,
         hardSignal: rt.hardCancel,
     };
-    const deadline = new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000);
+    const deadline = new core_time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000);
     const record = await startRecord(rt, options);
     const result = await recordErrors(record, async () => options.mode === 'rollback'
         ? rollbackService(deps, {
@@ -87967,6 +88396,10 @@ class Deadline {
     }
     expired() {
         return this.remainingMs() === 0;
+    }
+    /** A deadline `reserveMs` earlier than this one (never in the past): what is left after keeping a reserve. */
+    keeping(reserveMs) {
+        return new Deadline(this.clock, Math.max(0, this.remainingMs() - reserveMs));
     }
     /** Throws DeadlineExceededError naming `what` when the deadline has passed. */
     check(what) {

@@ -78875,7 +78875,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9670);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(794);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-run-task', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -78885,7 +78885,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9670:
+/***/ 794:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78951,6 +78951,58 @@ class PatientThrottlingRetryStrategy {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/region-hint.js
+/** getaddrinfo's "no such name" and "could not ask right now". */
+const DNS_FAILURES = new Set(['ENOTFOUND', 'EAI_AGAIN']);
+/** The endpoints the SDK builds from a region (aws, aws-cn partitions). */
+const AWS_ENDPOINT_HOST = /\.amazonaws\.com(\.cn)?$/i;
+const SOURCE_TEXT = {
+    input: "the 'region' input",
+    AWS_REGION: "the AWS_REGION environment variable (the 'region' input is empty)",
+    AWS_DEFAULT_REGION: "the AWS_DEFAULT_REGION environment variable (the 'region' input and AWS_REGION are empty)",
+    'awslogs-region': "the task definition's awslogs-region log option",
+};
+class UnresolvedEndpointError extends Error {
+    code;
+    hostname;
+    constructor(cause, code, hostname, choice) {
+        const dnsDown = code === 'EAI_AGAIN' ? " (EAI_AGAIN can also mean that the runner's DNS is not answering)" : '';
+        super(`cannot resolve ${hostname}: the AWS region may be wrong — this run used region ${choice.region}, from ` +
+            `${SOURCE_TEXT[choice.source]}; check it (e.g. us-east-1)${dnsDown}`, { cause });
+        this.name = 'UnresolvedEndpointError';
+        this.code = code;
+        this.hostname = hostname;
+    }
+}
+/** The hinted error for a DNS failure of an AWS endpoint host; any other error as it is. */
+function withRegionHint(e, choice) {
+    if (!(e instanceof Error) || e instanceof UnresolvedEndpointError)
+        return e;
+    const { code, hostname } = e;
+    if (typeof code !== 'string' || !DNS_FAILURES.has(code))
+        return e;
+    const host = typeof hostname === 'string' ? hostname : /\s(\S+)$/.exec(e.message)?.[1];
+    if (host === undefined || !AWS_ENDPOINT_HOST.test(host))
+        return e;
+    return new UnresolvedEndpointError(e, code, host, choice);
+}
+/** Runs outside the retries (initialize step), so it sees the call's final error. */
+const REGION_HINT_STEP = { step: 'initialize', name: 'ecsDeliveryRegionHint', override: true };
+/** Adds to a client's middleware stack the replacement of a DNS failure of its AWS endpoint by UnresolvedEndpointError. */
+function addRegionHint(stack, choice) {
+    stack.add(regionHintMiddleware(choice), REGION_HINT_STEP);
+}
+function regionHintMiddleware(choice) {
+    return (next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (e) {
+            throw withRegionHint(e, choice);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/clients.js
 /**
  * The one factory for AWS SDK clients. Region: the `region` input, else AWS_REGION, else AWS_DEFAULT_REGION.
@@ -78962,6 +79014,7 @@ class PatientThrottlingRetryStrategy {
  * AWS_ENDPOINT_URL, which is how tests point the real SDK at the emulator.
  * Clients are built on first use, so an action that fails validation constructs none.
  */
+
 
 
 
@@ -78984,10 +79037,19 @@ const sdkConstructors = {
     logs: (c) => new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr(c),
 };
 function resolveRegion(input, env) {
-    for (const candidate of [input, env['AWS_REGION'], env['AWS_DEFAULT_REGION']]) {
+    return resolveRegionChoice(input, env).region;
+}
+/** The region and where it came from: the `region` input, else AWS_REGION, else AWS_DEFAULT_REGION (S12). */
+function resolveRegionChoice(input, env) {
+    const candidates = [
+        ['input', input],
+        ['AWS_REGION', env['AWS_REGION']],
+        ['AWS_DEFAULT_REGION', env['AWS_DEFAULT_REGION']],
+    ];
+    for (const [source, candidate] of candidates) {
         const region = candidate?.trim();
         if (region !== undefined && region !== '')
-            return region;
+            return { region, source };
     }
     throw new core_errors/* ConfigurationError */.j1('no AWS region: set this input, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets them)', { input: 'region' });
 }
@@ -78998,7 +79060,9 @@ function createAwsClients(options, constructors = sdkConstructors) {
             input: 'max-attempts',
         });
     }
-    const region = resolveRegion(options.region, options.env);
+    const resolved = resolveRegionChoice(options.region, options.env);
+    const choice = options.regionSource !== undefined && resolved.source === 'input' ? { ...resolved, source: options.regionSource } : resolved;
+    const { region } = choice;
     const config = () => ({
         region,
         maxAttempts,
@@ -79006,24 +79070,36 @@ function createAwsClients(options, constructors = sdkConstructors) {
         requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
         customUserAgent: USER_AGENT_SUFFIX,
     });
-    let ecs;
-    let elb;
-    let autoscaling;
-    let logs;
+    // A region whose endpoints do not resolve is said to be the likely cause (region-hint.ts).
+    const ecs = lazy(() => constructors.ecs(config()), (c) => addRegionHint(c.middlewareStack, choice));
+    const elb = lazy(() => constructors.elb(config()), (c) => addRegionHint(c.middlewareStack, choice));
+    const autoscaling = lazy(() => constructors.autoscaling(config()), (c) => addRegionHint(c.middlewareStack, choice));
+    const logs = lazy(() => constructors.logs(config()), (c) => addRegionHint(c.middlewareStack, choice));
     return {
         region,
         get ecs() {
-            return (ecs ??= constructors.ecs(config()));
+            return ecs();
         },
         get elb() {
-            return (elb ??= constructors.elb(config()));
+            return elb();
         },
         get autoscaling() {
-            return (autoscaling ??= constructors.autoscaling(config()));
+            return autoscaling();
         },
         get logs() {
-            return (logs ??= constructors.logs(config()));
+            return logs();
         },
+    };
+}
+/** Made on first use, then the same one. */
+function lazy(make, prepare) {
+    let client;
+    return () => {
+        if (client === undefined) {
+            client = make();
+            prepare(client);
+        }
+        return client;
     };
 }
 
@@ -79033,33 +79109,40 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/paths.js
 /**
- * Manifest paths resolve against the workspace (GITHUB_WORKSPACE) and may not leave it: not with `..`, not as
- * an absolute path elsewhere, and not through a symlink that points outside (checked on the real path).
+ * Manifest paths resolve against the workspace (GITHUB_WORKSPACE) and may not leave it — not with `..`, not as an
+ * absolute path elsewhere, not through a symlink that points outside (checked on the real path) — except into the
+ * runner's temporary folder (RUNNER_TEMP), where earlier steps such as aws-actions/amazon-ecs-render-task-definition
+ * write the files they produce. Containment is decided by path segments: `..td.json` is a file in the workspace.
  */
 
 
 
-/** True when `target` is `root` or lies below it (both absolute, already normalised). */
+/** True when `target` is `root` or lies below it (both absolute, already normalised), judged by path segments. */
 function isInside(root, target) {
     const rel = external_node_path_.relative(root, target);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_.isAbsolute(rel));
+    if (rel === '')
+        return true;
+    return !external_node_path_.isAbsolute(rel) && rel.split(external_node_path_.sep)[0] !== '..';
 }
 /**
  * The absolute real path of the manifest `userPath` (as the user wrote it in input `inputName`).
- * Throws a ConfigurationError naming the input and the path when the path is empty, escapes the workspace,
- * does not exist, or is not a regular file.
+ * Throws a ConfigurationError naming the input and the path when the path is empty, is neither in the workspace nor
+ * under RUNNER_TEMP, does not exist, or is not a regular file.
  */
-async function resolveManifestPath(workspace, userPath, inputName) {
+async function resolveManifestPath(roots, userPath, inputName) {
     const where = { input: inputName, file: userPath };
     if (userPath.trim() === '')
         throw new core_errors/* ConfigurationError */.j1('the manifest path is empty', { input: inputName });
-    if (workspace === '') {
+    if (roots.workspace === '') {
         throw new core_errors/* ConfigurationError */.j1('GITHUB_WORKSPACE is not set, so the manifest path cannot be resolved', where);
     }
-    const root = external_node_path_.resolve(workspace);
+    const root = external_node_path_.resolve(roots.workspace);
+    const temp = roots.runnerTemp === undefined || roots.runnerTemp === '' ? undefined : external_node_path_.resolve(roots.runnerTemp);
     const candidate = external_node_path_.resolve(root, userPath);
-    if (!isInside(root, candidate)) {
-        throw new core_errors/* ConfigurationError */.j1(`the path leaves the workspace ${root}; manifests must be inside it`, where);
+    const allowed = temp === undefined ? [root] : [root, temp];
+    if (!allowed.some((r) => isInside(r, candidate))) {
+        const orTemp = temp === undefined ? '' : ` (or under RUNNER_TEMP ${temp})`;
+        throw new core_errors/* ConfigurationError */.j1(`the path leaves the workspace ${root}; manifests must be inside it${orTemp}`, where);
     }
     const realRoot = await realpathOr(root, () => {
         throw new core_errors/* ConfigurationError */.j1(`the workspace ${root} does not exist`, where);
@@ -79067,13 +79150,21 @@ async function resolveManifestPath(workspace, userPath, inputName) {
     const realFile = await realpathOr(candidate, () => {
         throw new core_errors/* ConfigurationError */.j1(`file not found: ${candidate} (paths are relative to the workspace ${root})`, where);
     });
-    if (!isInside(realRoot, realFile)) {
-        throw new core_errors/* ConfigurationError */.j1(`the path resolves (through a symbolic link) to ${realFile}, outside the workspace ${realRoot}`, where);
-    }
+    await refuseLinkOutside(realFile, realRoot, temp, where);
     const info = await (0,promises_.stat)(realFile);
     if (!info.isFile())
         throw new core_errors/* ConfigurationError */.j1(`${candidate} is not a file`, where);
     return realFile;
+}
+/** The real file must lie in the real workspace or the real RUNNER_TEMP: a symlink may not lead elsewhere. */
+async function refuseLinkOutside(realFile, realRoot, temp, where) {
+    if (isInside(realRoot, realFile))
+        return;
+    const realTemp = temp === undefined ? undefined : await (0,promises_.realpath)(temp).catch(() => undefined);
+    if (realTemp !== undefined && isInside(realTemp, realFile))
+        return;
+    const orTemp = realTemp === undefined ? '' : ` and outside RUNNER_TEMP ${realTemp}`;
+    throw new core_errors/* ConfigurationError */.j1(`the path resolves (through a symbolic link) to ${realFile}, outside the workspace ${realRoot}${orTemp}`, where);
 }
 async function realpathOr(p, onMissing) {
     try {
@@ -79250,13 +79341,14 @@ function throwIfAny(problems) {
  */
 
 
-const IMAGE = { value: (p) => p.image, missing: "needs input 'image'" };
+const IMAGE = { name: 'image', value: (p) => p.image, missing: "needs input 'image'" };
 const RULES = new Map([
     ['artifact.image', IMAGE],
     ['primary.artifact.image', IMAGE],
     [
         'targetGroupArn',
         {
+            name: 'targetGroupArn',
             value: (p) => p.targetGroupArn,
             missing: 'needs the blue/green stage target group, which only ecs-bluegreen-swap (mode: deploy) resolves',
         },
@@ -79275,32 +79367,43 @@ const KNOWN_PLACEHOLDERS = [...RULES.keys()].map((k) => `<+${k}>`);
  * reported together.
  */
 function substitutePlaceholders(text, file, placeholders, inputName) {
+    return resolvePlaceholders(text, file, placeholders, inputName).text;
+}
+/**
+ * As substitutePlaceholders, and where each value landed in the result: the text is substituted whole, comments
+ * included (harmless there), so the parser can tell which values ended up in the document's content (parse.ts).
+ */
+function resolvePlaceholders(text, file, placeholders, inputName) {
     const problems = [];
+    const resolved = [];
     const base = inputName === undefined ? { file } : { input: inputName, file };
+    let shift = 0; // how much longer the result is than `text` before the current match
     const result = text.replace(PLACEHOLDER, (match, rawName, offset) => {
-        const name = rawName.trim();
-        const line = lineAt(text, offset);
-        const rule = RULES.get(name);
-        if (rule === undefined) {
-            problems.push(new core_errors/* ConfigurationError */.j1(`unknown placeholder ${match}; known placeholders: ${KNOWN_PLACEHOLDERS.join(', ')}`, {
-                ...base,
-                line,
-            }));
+        const outcome = resolveOne(match, rawName.trim(), placeholders);
+        if ('problem' in outcome) {
+            problems.push(new core_errors/* ConfigurationError */.j1(outcome.problem, { ...base, line: lineAt(text, offset) }));
             return match;
         }
-        const value = rule.value(placeholders);
-        if (value === undefined || value === '') {
-            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match} has no value: it ${rule.missing}`, { ...base, line }));
-            return match;
-        }
-        if (!SAFE_VALUE.test(value)) {
-            problems.push(new core_errors/* ConfigurationError */.j1(`placeholder ${match}: its value contains characters an image reference or ARN cannot contain`, { ...base, line }));
-            return match;
-        }
-        return value;
+        const start = offset + shift;
+        resolved.push({ name: outcome.name, start, end: start + outcome.value.length });
+        shift += outcome.value.length - match.length;
+        return outcome.value;
     });
     throwIfAny(problems);
-    return result;
+    return { text: result, resolved };
+}
+/** The value of placeholder `name` (written as `match`), or why it has none. */
+function resolveOne(match, name, placeholders) {
+    const rule = RULES.get(name);
+    if (rule === undefined)
+        return { problem: `unknown placeholder ${match}; known placeholders: ${KNOWN_PLACEHOLDERS.join(', ')}` };
+    const value = rule.value(placeholders);
+    if (value === undefined || value === '')
+        return { problem: `placeholder ${match} has no value: it ${rule.missing}` };
+    if (!SAFE_VALUE.test(value)) {
+        return { problem: `placeholder ${match}: its value contains characters an image reference or ARN cannot contain` };
+    }
+    return { name: rule.name, value };
 }
 /** 1-based line of `offset` in `text`. */
 function lineAt(text, offset) {
@@ -79332,7 +79435,7 @@ function detectFormat(text) {
  * `file` is how errors name the source (e.g. `input task-definition` for inline text).
  */
 function parseManifestText(text, file, placeholders, inputName) {
-    const substituted = substitutePlaceholders(text, file, placeholders, inputName).replace(/^\uFEFF/, '');
+    const { text: substituted, resolved } = resolvePlaceholders(text.replace(/^\uFEFF/, ''), file, placeholders, inputName);
     const base = inputName === undefined ? { file } : { input: inputName, file };
     const format = detectFormat(substituted);
     const lineCounter = new dist/* LineCounter */.HN();
@@ -79363,11 +79466,32 @@ function parseManifestText(text, file, placeholders, inputName) {
         input: inputName,
         lineOf: (path) => lineOfPath(doc, lineCounter, path),
         scalarText: scalarTextOf(doc),
+        placeholdersInContent: inContent(resolved, format === 'json' ? undefined : doc),
     };
 }
-/** Resolves `userPath` inside `workspace` (refusing escapes), reads it and parses it (see parseManifestText). */
-async function parse_loadManifest(workspace, userPath, inputName, placeholders) {
-    const real = await resolveManifestPath(workspace, userPath, inputName);
+/**
+ * The names of the placeholders whose value stands inside a scalar of `doc`. JSON (no `doc`) has no comments, and
+ * JSON.parse accepted the text, so every value there is content; in YAML a value outside every scalar is in a comment.
+ */
+function inContent(resolved, doc) {
+    if (doc === undefined)
+        return new Set(resolved.map((r) => r.name));
+    const scalars = [];
+    (0,dist/* visit */.YR)(doc, {
+        Scalar(_key, node) {
+            if (node.range)
+                scalars.push([node.range[0], node.range[1]]);
+        },
+    });
+    const inside = (r) => scalars.some(([start, end]) => r.start >= start && r.end <= end);
+    return new Set(resolved.filter(inside).map((r) => r.name));
+}
+/**
+ * Resolves `userPath` in the workspace (or RUNNER_TEMP; anything else is refused), reads it and parses it (see
+ * parseManifestText).
+ */
+async function parse_loadManifest(roots, userPath, inputName, placeholders) {
+    const real = await resolveManifestPath(roots, userPath, inputName);
     let text;
     try {
         text = await (0,promises_.readFile)(real, 'utf8');
@@ -79726,6 +79850,7 @@ function derive(manifest, value, toDocumentPath, droppedFields = []) {
         input: manifest.input,
         lineOf: (path) => manifest.lineOf(toDocumentPath(path)),
         scalarText: (path, written) => manifest.scalarText(toDocumentPath(path), written),
+        placeholdersInContent: manifest.placeholdersInContent,
         droppedFields,
     };
 }
@@ -80152,7 +80277,7 @@ function throwProblems(manifest, problems) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/kinds.js
 /**
- * The five manifest kinds of S1 and one loader per kind: read (inside the workspace) → placeholders (S2) →
+ * The five manifest kinds of S1 and one loader per kind: read (in the workspace or RUNNER_TEMP) → placeholders (S2) →
  * sanitise → structural check against the SDK's input shape → ECS rules → the typed SDK input.
  */
 
@@ -80254,23 +80379,23 @@ function schemaOptions(kind, manifest, options) {
         scalarText: manifest.scalarText,
     };
 }
-async function loadTaskDefinition(workspace, userPath, inputName, placeholders, options = {}) {
-    const manifest = await parse_loadManifest(workspace, userPath, inputName, placeholders);
+async function loadTaskDefinition(roots, userPath, inputName, placeholders, options = {}) {
+    const manifest = await parse_loadManifest(roots, userPath, inputName, placeholders);
     const td = kinds_checkManifest(TASK_DEFINITION, manifest, options);
     const override = options.containerImage;
     return override === undefined ? td : setContainerImage(td, override.containerName, override.image);
 }
-async function loadServiceDefinition(workspace, userPath, inputName, placeholders, options = {}) {
-    return kinds_checkManifest(kinds_SERVICE_DEFINITION, await loadManifest(workspace, userPath, inputName, placeholders), options);
+async function loadServiceDefinition(roots, userPath, inputName, placeholders, options = {}) {
+    return kinds_checkManifest(kinds_SERVICE_DEFINITION, await loadManifest(roots, userPath, inputName, placeholders), options);
 }
-async function loadRunTaskRequest(workspace, userPath, inputName, placeholders, options = {}) {
-    return kinds_checkManifest(RUN_TASK_REQUEST, await parse_loadManifest(workspace, userPath, inputName, placeholders), options);
+async function loadRunTaskRequest(roots, userPath, inputName, placeholders, options = {}) {
+    return kinds_checkManifest(RUN_TASK_REQUEST, await parse_loadManifest(roots, userPath, inputName, placeholders), options);
 }
-async function kinds_loadScalableTargets(workspace, userPath, inputName, placeholders, options = {}) {
-    return checkManifestList(SCALABLE_TARGETS, await loadManifest(workspace, userPath, inputName, placeholders), options);
+async function kinds_loadScalableTargets(roots, userPath, inputName, placeholders, options = {}) {
+    return checkManifestList(SCALABLE_TARGETS, await loadManifest(roots, userPath, inputName, placeholders), options);
 }
-async function kinds_loadScalingPolicies(workspace, userPath, inputName, placeholders, options = {}) {
-    return checkManifestList(SCALING_POLICIES, await loadManifest(workspace, userPath, inputName, placeholders), options);
+async function kinds_loadScalingPolicies(roots, userPath, inputName, placeholders, options = {}) {
+    return checkManifestList(SCALING_POLICIES, await loadManifest(roots, userPath, inputName, placeholders), options);
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/index.js
@@ -80293,9 +80418,6 @@ async function kinds_loadScalingPolicies(workspace, userPath, inputName, placeho
  */
 
 
-
-/** `<+artifact.image>` or `<+primary.artifact.image>` (as placeholders.ts reads them). */
-const IMAGE_PLACEHOLDER = /<\+\s*(primary\.)?artifact\.image\s*>/;
 const NO_IMAGE = { image: undefined, containerName: undefined };
 /** `image` and `container-name`; container-name needs the image it sets. */
 function readImageChoice(inputs) {
@@ -80328,20 +80450,23 @@ function refuseContainerNameForRegistered(choice, use) {
 }
 /**
  * `image` without `container-name` only works through a placeholder: an image no manifest uses would be silently
- * ignored, so it is an error on input `image`. Nothing to check without an image, or with container-name.
+ * ignored, so it is an error on input `image`. Used means replaced in a manifest's content — a value, not a comment
+ * (`# CI sets <+artifact.image>` above the file's own image uses nothing). The manifests are parsed again with the
+ * same placeholders (their loaders already refused anything wrong in them). Nothing to check without an image, or
+ * with container-name.
  */
-async function checkImageIsUsed(workspace, choice, files) {
+async function checkImageIsUsed(roots, choice, files) {
     if (choice.image === undefined || choice.containerName !== undefined)
         return;
     for (const { input, path } of files) {
         if (path === undefined)
             continue;
-        const text = await (0,promises_.readFile)(await resolveManifestPath(workspace, path, input), 'utf8');
-        if (IMAGE_PLACEHOLDER.test(text))
+        const manifest = await parse_loadManifest(roots, path, input, imagePlaceholders(choice));
+        if (manifest.placeholdersInContent.has('image'))
             return;
     }
-    throw new core_errors/* ConfigurationError */.j1('the image would not be used: no manifest has an <+artifact.image> placeholder; set container-name to choose ' +
-        'the container that runs it', { input: 'image' });
+    throw new core_errors/* ConfigurationError */.j1('the image would not be used: no manifest has an <+artifact.image> placeholder outside comments; set ' +
+        'container-name to choose the container that runs it', { input: 'image' });
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
@@ -80540,8 +80665,15 @@ function readEnvironment(inputs) {
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/manifests.js
 
 
-async function loadServiceDefinitionFile(workspace, path, placeholders, serviceNameGiven) {
-    const manifest = await loadManifest(workspace, path, 'service-definition', placeholders);
+/**
+ * Where the action's manifests may be: the workspace, and RUNNER_TEMP as the runner set it (files earlier steps
+ * wrote there, such as aws-actions/amazon-ecs-render-task-definition's output).
+ */
+function manifestRoots(rt) {
+    return { workspace: rt.workspace, runnerTemp: rt.env['RUNNER_TEMP'] };
+}
+async function loadServiceDefinitionFile(roots, path, placeholders, serviceNameGiven) {
+    const manifest = await loadManifest(roots, path, 'service-definition', placeholders);
     // serviceName is required by CreateService; the `service` input may provide it.
     const definition = checkManifest(SERVICE_DEFINITION, manifest, serviceNameGiven ? { provided: ['serviceName'] } : {});
     return {
@@ -80553,26 +80685,26 @@ async function loadServiceDefinitionFile(workspace, path, placeholders, serviceN
         },
     };
 }
-async function loadTaskDefinitionFile(workspace, path, placeholders, choice) {
-    return loadTaskDefinition(workspace, path, 'task-definition', placeholders, { containerImage: containerImageOf(choice) });
+async function loadTaskDefinitionFile(roots, path, placeholders, choice) {
+    return loadTaskDefinition(roots, path, 'task-definition', placeholders, { containerImage: containerImageOf(choice) });
 }
 /**
  * `task-definition` (a file, registered later) or `task-definition-arn` (a registered revision, deployed as it is),
  * as Inputs.exclusive returned the one that is set.
  */
-async function loadTaskDefinitionSource(workspace, chosen, placeholders, choice) {
+async function loadTaskDefinitionSource(roots, chosen, placeholders, choice) {
     if (chosen.name === 'task-definition-arn')
         return { kind: 'registered', ref: chosen.value, input: 'task-definition-arn' };
-    const definition = await loadTaskDefinitionFile(workspace, chosen.value, placeholders, choice);
+    const definition = await loadTaskDefinitionFile(roots, chosen.value, placeholders, choice);
     return { kind: 'file', path: chosen.value, definition };
 }
-async function loadAutoScalingFiles(workspace, paths, placeholders) {
+async function loadAutoScalingFiles(roots, paths, placeholders) {
     const scalableTargets = paths.scalableTargets === undefined
         ? []
-        : await loadScalableTargets(workspace, paths.scalableTargets, 'scalable-targets', placeholders);
+        : await loadScalableTargets(roots, paths.scalableTargets, 'scalable-targets', placeholders);
     const scalingPolicies = paths.scalingPolicies === undefined
         ? []
-        : await loadScalingPolicies(workspace, paths.scalingPolicies, 'scaling-policies', placeholders);
+        : await loadScalingPolicies(roots, paths.scalingPolicies, 'scaling-policies', placeholders);
     return { scalableTargets, scalingPolicies };
 }
 /** Where the auto scaling manifests came from, for the errors bindAutoScaling and the apply step report. */
@@ -81475,14 +81607,17 @@ class stopped_tasks_StoppedTaskCollector {
     cluster;
     service;
     filter;
+    print;
     seenArns = new Set();
     found = [];
-    constructor(ecs, log, cluster, service, filter) {
+    /** @param print how a newly found stopped task is printed (default: its own `Task … stopped: …` line). */
+    constructor(ecs, log, cluster, service, filter, print = (r) => log.info(stopped_tasks_formatStoppedTask(r))) {
         this.ecs = ecs;
         this.log = log;
         this.cluster = cluster;
         this.service = service;
         this.filter = filter;
+        this.print = print;
     }
     /** Every stopped task of the deployment found so far, in the order found. */
     get all() {
@@ -81506,7 +81641,7 @@ class stopped_tasks_StoppedTaskCollector {
             const reason = toStoppedTaskReason(task);
             fresh.push(reason);
             this.found.push(reason);
-            this.log.info(formatStoppedTask(reason));
+            this.print(reason);
         }
         return fresh;
     }
@@ -81562,8 +81697,14 @@ function stopped_tasks_describeStop(r) {
     return details.length === 0 ? reason : `${reason} (${details.join(', ')})`;
 }
 /** `Task 0123abcd stopped: Essential container in task exited (container app exit code 1)` */
-function formatStoppedTask(r) {
+function stopped_tasks_formatStoppedTask(r) {
     return `Task ${stopped_tasks_taskIdOf(r.taskArn)} stopped: ${stopped_tasks_describeStop(r)}`;
+}
+/** Tasks stopped for the same reason, folded (fold.ts): `Task 0123abcd stopped: … (+14 more tasks stopped the same way)` */
+function stopped_tasks_formatStoppedTasks(reasons) {
+    const last = reasons[reasons.length - 1];
+    const line = last !== undefined ? stopped_tasks_formatStoppedTask(last) : 'No task stopped';
+    return reasons.length > 1 ? `${line} (+${reasons.length - 1} more tasks stopped the same way)` : line;
 }
 /**
  * The distinct stop reasons with how many tasks had each, most frequent first:
@@ -81594,7 +81735,7 @@ async function service_poll_pollService(deps, params, observer) {
     const { ecs, clock, log } = deps;
     const { signal } = params;
     const startedAt = clock.now();
-    const events = new EventPrinter(log, params.seenEventIds, params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY);
+    const events = new EventPrinter(log, params.seenEventIds, params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY, clock);
     let lastService;
     const end = await poll(deps, {
         deadline: params.deadline,
@@ -81613,11 +81754,15 @@ async function service_poll_pollService(deps, params, observer) {
             lastService = service;
             events.print(service.events);
         }
-        return observer.observe(service, ioOf(round));
+        const result = await observer.observe(service, ioOf(round));
+        events.tick();
+        observer.printHeld?.(false);
+        return result;
     });
-    if (end.kind === 'done')
-        return end.value;
-    return ended(end, observer, { params, clock, startedAt, lastService });
+    const result = end.kind === 'done' ? end.value : await ended(end, observer, { params, clock, startedAt, lastService });
+    events.flush();
+    observer.printHeld?.(true);
+    return result;
 }
 function ioOf(round) {
     return { signal: round.signal, onCall: (operation) => round.read(operation), startedAt: round.startedAt, now: () => round.now() };
@@ -81740,6 +81885,7 @@ function failed(message) {
 
 
 
+
 /** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
 const NOT_YET_VISIBLE_GRACE_MS = 10_000;
 /**
@@ -81760,6 +81906,8 @@ class DeploymentObserver {
     deps;
     req;
     progress;
+    /** A crash loop stops a task every few seconds: the same reason is printed once, then counted (fold.ts). */
+    stopsPrinter;
     target;
     collector;
     lastOurs;
@@ -81773,7 +81921,8 @@ class DeploymentObserver {
     constructor(deps, req, target) {
         this.deps = deps;
         this.req = req;
-        this.progress = new ProgressPrinter(deps.log);
+        this.progress = new ProgressPrinter(deps.log, deps.clock);
+        this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
         this.target = target;
     }
     waitingFor() {
@@ -81808,6 +81957,12 @@ class DeploymentObserver {
         }
         return this.fail(verdict.reason, verdict.message, service, io);
     }
+    printHeld(all) {
+        if (all)
+            this.stopsPrinter.flush();
+        else
+            this.stopsPrinter.tick();
+    }
     async stoppedTasks(end, io) {
         if (end === 'timeout' && !this.collectedThisPoll && (this.stoppedDirty || this.everFailed))
             await this.collectStopped(io);
@@ -81840,12 +81995,13 @@ class DeploymentObserver {
             await this.collectStopped(io);
     }
     ensureCollector(target, ours) {
-        this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, {
+        const filter = {
             taskDefinitionArn: target.taskDefinitionArn,
             deploymentId: target.deploymentId,
             // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding).
             createdNotBefore: ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
-        });
+        };
+        this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, filter, (r) => this.stopsPrinter.offer(describeStop(r), r));
         return this.collector;
     }
     async collectStopped(io) {
@@ -81951,6 +82107,66 @@ class InactiveObserver {
 
 
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/ecs-rollback.js
+
+
+
+
+
+/**
+ * ECS's own rollback to the snapshot's revision, still rolling out: the PRIMARY deployment runs the snapshot's task
+ * definition, is IN_PROGRESS, and is not the deployment that failed.
+ */
+function ecs_rollback_ecsRollbackUnderway(snapshot, live, failedDeploymentId) {
+    const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
+    if (primary?.id === undefined || primary.id === failedDeploymentId || primary.rolloutState !== 'IN_PROGRESS')
+        return undefined;
+    return sameTaskDefinition(primary.taskDefinition, snapshot.taskDefinitionArn) ? primary : undefined;
+}
+/** Follows ECS's rollback deployment to COMPLETED (or its failure), then restores the count and the auto scaling. */
+async function ecs_rollback_followEcsRollback(deps, snapshot, live, rollback, options) {
+    const revision = familyRevision(snapshot.taskDefinitionArn ?? '');
+    deps.log.info(`ECS is already rolling service ${snapshot.service} back to ${revision} (deployment ${rollback.id}, IN_PROGRESS): ` +
+        'following it instead of starting another rollback.');
+    const waited = await waitForDeployment(deps, {
+        cluster: snapshot.cluster,
+        service: snapshot.service,
+        deploymentId: rollback.id,
+        taskDefinitionArn: snapshot.taskDefinitionArn ?? '',
+        deadline: options.deadline,
+        seenEventIds: (live.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id])),
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    });
+    if (!waited.ok) {
+        const detail = `ECS's rollback deployment ${rollback.id} to ${revision} did not complete (${waited.reason}): ${waited.message}`;
+        return { status: waited.reason === 'cancelled' ? 'abandoned' : 'failed', detail, stoppedTasks: waited.stoppedTasks };
+    }
+    const scaled = await restoreCount(deps, snapshot, waited.service, options.desiredCount);
+    return ecs_rollback_keepEcsRollback(deps, snapshot, rollback.id, `, followed to its end${scaled}`);
+}
+/** ECS's rollback keeps the desired count the failed deployment set: the count R6 chose is set back (no new deployment). */
+async function restoreCount(deps, snapshot, now, desiredCount) {
+    if (desiredCount === undefined || now.desiredCount === desiredCount)
+        return '';
+    deps.log.info(`Setting the desired count of ${snapshot.service} back to ${desiredCount} (ECS's rollback kept ${now.desiredCount ?? '-'}).`);
+    await updateService(deps.ecs, { cluster: snapshot.cluster, service: snapshot.service, desiredCount });
+    return `, desired count set back to ${desiredCount}`;
+}
+/** ECS's rollback is done: no deployment of our own; the saved auto scaling is put back. */
+async function ecs_rollback_keepEcsRollback(deps, snapshot, deploymentId, followed) {
+    const when = followed === undefined ? 'had already rolled' : 'rolled';
+    const back = `ECS ${when} service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)${followed ?? ''}`;
+    deps.log.info(`${back}: no rollback deployment needed.`);
+    try {
+        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
+    }
+    catch (e) {
+        return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
+    }
+    return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/first-deployment-undo.js
 /** R6 for a first deployment: the service this failed run created is deleted (force) and waited INACTIVE. */
 
@@ -81983,6 +82199,37 @@ async function first_deployment_undo_deleteFirstDeployment(deps, snapshot, optio
         detail: `service ${snapshot.service} was deleted but did not become INACTIVE (${waited.reason}): ${waited.message}`,
         stoppedTasks: [],
     };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/completed-revision.js
+
+
+async function completed_revision_lastCompletedRevision(ecs, cluster, live) {
+    const deployments = live.deployments ?? [];
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const primaryArn = primary?.taskDefinition ?? live.taskDefinition;
+    if (primary === undefined || primary.rolloutState === undefined || primary.rolloutState === 'COMPLETED') {
+        return { taskDefinitionArn: primaryArn };
+    }
+    const unfinished = `the PRIMARY deployment ${primary.id ?? '?'} (${familyRevision(primaryArn ?? '?')}) is ${primary.rolloutState}, not COMPLETED`;
+    const completed = deployments.find((d) => d.status !== 'PRIMARY' && d.rolloutState === 'COMPLETED' && d.taskDefinition !== undefined);
+    if (completed?.taskDefinition !== undefined) {
+        return { taskDefinitionArn: completed.taskDefinition, note: `${unfinished}: a rollback goes back to ${familyRevision(completed.taskDefinition)}, the last deployment that completed` };
+    }
+    const fromHistory = await lastSuccessfulInHistory(ecs, cluster, live.serviceName ?? '').catch(() => undefined);
+    if (fromHistory !== undefined) {
+        return { taskDefinitionArn: fromHistory, note: `${unfinished}: a rollback goes back to ${familyRevision(fromHistory)}, the last successful deployment in the service's history` };
+    }
+    return { taskDefinitionArn: primaryArn, note: `${unfinished}, and no completed deployment was found: a rollback goes back to it` };
+}
+/** The task definition of the most recent SUCCESSFUL service deployment (one page of history). */
+async function lastSuccessfulInHistory(ecs, cluster, service) {
+    const briefs = await listServiceDeployments(ecs, { cluster, service, status: ['SUCCESSFUL'], maxPages: 1 });
+    const latest = [...briefs].sort((a, b) => (b.finishedAt?.getTime() ?? 0) - (a.finishedAt?.getTime() ?? 0))[0];
+    if (latest?.targetServiceRevisionArn === undefined)
+        return undefined;
+    const [revision] = await describeServiceRevisions(ecs, [latest.targetServiceRevisionArn]);
+    return revision?.taskDefinition;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-request.js
@@ -82080,6 +82327,7 @@ function chooseDesiredCount(definition, choice) {
 
 
 
+
 /**
  * UpdateService settings that DescribeServices reports only per deployment, not on the service, so the snapshot
  * cannot save them and a rollback does not restore them.
@@ -82113,10 +82361,11 @@ async function snapshot_snapshotOf(clients, cluster, service, live) {
     const snapshot = { ...base, exists: true, ...autoScaling, serviceConfig: snapshot_serviceConfigOf(live) };
     if (live.serviceArn !== undefined)
         snapshot.serviceArn = live.serviceArn;
-    const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
-    const taskDefinitionArn = primary?.taskDefinition ?? live.taskDefinition;
-    if (taskDefinitionArn !== undefined)
-        snapshot.taskDefinitionArn = taskDefinitionArn;
+    const target = await lastCompletedRevision(clients.ecs, cluster, live);
+    if (target.taskDefinitionArn !== undefined)
+        snapshot.taskDefinitionArn = target.taskDefinitionArn;
+    if (target.note !== undefined)
+        snapshot.targetNote = target.note;
     if (live.desiredCount !== undefined)
         snapshot.desiredCount = live.desiredCount;
     return snapshot;
@@ -82276,6 +82525,7 @@ async function rollout_waitForRollout(deps, change, req) {
 
 
 
+
 /** Rolls the service back to the snapshot. Logs `Rolling Back..` and `Rollback Successful.` / `Rollback Failed.` */
 async function restore_snapshot_rollbackToSnapshot(deps, snapshot, options) {
     const started = deps.clock.now();
@@ -82310,6 +82560,9 @@ async function restoreService(deps, snapshot, options) {
     const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? [], desired.count);
     if (settled !== undefined)
         return keepEcsRollback(deps, snapshot, settled);
+    const underway = ecsRollbackUnderway(snapshot, live, options.failedDeploymentId);
+    if (underway?.id !== undefined)
+        return followEcsRollback(deps, snapshot, live, { ...underway, id: underway.id }, { ...options, desiredCount: desired.count });
     const input = rollbackUpdateInput(snapshot, live, options.changedFields, options.desiredCountSet);
     deps.log.info(`Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
         `${input.desiredCount ?? 'unchanged'} (${desired.why})`);
@@ -82366,17 +82619,6 @@ function restoreResult(snapshot, deploymentId, input, waited, autoScalingProblem
         stoppedTasks: waited.stoppedTasks,
     };
 }
-async function keepEcsRollback(deps, snapshot, deploymentId) {
-    const back = `ECS had already rolled service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)`;
-    deps.log.info(`${back}: no rollback deployment needed.`);
-    try {
-        await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
-    }
-    catch (e) {
-        return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
-    }
-    return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
-}
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollback-marks.js
 
@@ -82419,7 +82661,6 @@ async function rollback_marks_rolledBackFrom(ecs, revision) {
 
 
 
-
 async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome) {
     const { log } = deps;
     outcome.failureReason = failure.reason;
@@ -82428,8 +82669,12 @@ async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done
     // Logged in place, not as an error annotation: the caller fails the step with the cause, which annotates it once.
     log.info(`Deployment failed: ${failure.message}`);
     const changed = done.step.change.changed;
-    if (!plan.rollbackOnFailure)
+    if (!plan.rollbackOnFailure) {
+        const ecs = failure.reason === 'circuit-breaker' ? await ecsRollbackState(deps, plan) : undefined;
+        if (ecs !== undefined)
+            outcome.ecsRollback = ecs;
         return leaveAsFailed(deps, plan, snapshot, done);
+    }
     if (failure.reason === 'replaced') {
         log.warning('A newer deployment replaced this one: the service is not rolled back (that would undo the newer deployment).');
     }
@@ -82440,12 +82685,13 @@ async function auto_rollback_rollBackFailedDeployment(deps, plan, snapshot, done
     const result = await log.group('Rollback', async () => {
         if (!serviceRollback)
             return restoreAutoScalingOnly(deps, snapshot);
-        const timeout = plan.rollbackTimeoutMs ?? Math.max(plan.deadline.remainingMs(), MIN_ROLLBACK_TIMEOUT_MS);
+        // What is left of the run's deadline: at least the share the deployment's wait kept for the rollback.
         return rollbackToSnapshot(deps, snapshot, {
-            deadline: new Deadline(deps.clock, timeout),
+            deadline: plan.deadline,
             signal: deps.hardSignal,
             changedFields: done.step.change.changedFields,
             desiredCountSet: done.step.change.desiredCount,
+            failedDeploymentId: done.rollout.deploymentId,
             pollIntervalMs: plan.pollIntervalMs,
             seenEventIds: eventIdsOf(done),
         });
@@ -82464,6 +82710,14 @@ async function markMovedAway(deps, failed, snapshot) {
     if (sameTaskDefinition(failed, snapshot.taskDefinitionArn))
         return;
     await markRolledBackFrom(deps, failed, snapshot.service);
+}
+/** R8: what ECS's own rollback shows now, read from the service (never assumed): rolledBack only once it completed. */
+async function ecsRollbackState(deps, plan) {
+    const live = await describeService(deps.ecs, plan.cluster, plan.serviceName).catch(() => undefined);
+    const primary = live?.deployments?.find((d) => d.status === 'PRIMARY');
+    if (primary === undefined)
+        return undefined;
+    return { taskDefinitionArn: primary.taskDefinition, deploymentId: primary.id, completed: primary.rolloutState === 'COMPLETED' };
 }
 /** rollback-on-failure false: the service stays as the failure left it; only this action's own preparation is undone. */
 async function leaveAsFailed(deps, plan, snapshot, done) {
@@ -82557,6 +82811,8 @@ function rolling_steps_logSnapshot(log, s) {
     }
     log.info(`Service ${s.service} is ACTIVE: task definition ${s.taskDefinitionArn ?? '-'}, desired count ` +
         `${s.desiredCount ?? '-'}, ${s.scalableTargets.length} scalable target(s), ${s.scalingPolicies.length} scaling policy(ies).`);
+    if (s.targetNote !== undefined)
+        log.warning(`Service ${s.service}: ${s.targetNote}.`);
 }
 /**
  * S4/R5: a registered revision is checked with DescribeTaskDefinition (a read; a wrong reference fails before any
@@ -82682,6 +82938,8 @@ function inactiveRequest(cluster, service, wait) {
 
 
 
+
+
 /** Deploys `plan` to the service described as `live` (undefined: ECS does not know it). */
 async function rolling_deployRolling(deps, plan, live) {
     const { log, clock } = deps;
@@ -82720,7 +82978,7 @@ async function rolling_deployRolling(deps, plan, live) {
 async function changeAndWait(deps, plan, snapshot, taskDefinitionArn) {
     const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
     const wait = {
-        deadline: plan.deadline,
+        deadline: waitDeadline(deps, plan),
         seenEventIds: snapshot.seenEventIds,
         ...signal,
         ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
@@ -82769,6 +83027,7 @@ function updateInput(deps, plan, snapshot, taskDefinitionArn) {
         sameAsRunning: plan.sameAsRunning,
         forceNewDeployment: plan.forceNewDeployment,
     });
+    forceForCapacityProviders(input, snapshot, deps.log);
     const ignored = createOnlyFieldsIn(plan.serviceDefinition);
     if (ignored.length > 0)
         deps.log.info(`Not updated (ECS sets them only at creation): ${ignored.join(', ')}`);
@@ -82797,6 +83056,31 @@ function baseOutcome(plan, snapshot, taskDefinitionArn, done, ok, startedAt) {
     if (done.rollout.waitMs !== undefined)
         outcome.timings.waitMs = done.rollout.waitMs;
     return outcome;
+}
+/**
+ * ECS applies a new capacity provider strategy (or a switch from a launch type to one) only with a new deployment
+ * and refuses the update otherwise: force it, and say why.
+ */
+function forceForCapacityProviders(input, snapshot, log) {
+    const wanted = input.capacityProviderStrategy;
+    if (wanted === undefined || input.forceNewDeployment === true)
+        return;
+    const live = snapshot.serviceConfig.capacityProviderStrategy;
+    const same = (a) => JSON.stringify(a.map((c) => [c.capacityProvider, c.weight ?? 0, c.base ?? 0]));
+    if (live !== undefined && same(live) === same(wanted))
+        return;
+    input.forceNewDeployment = true;
+    log.info(live === undefined
+        ? 'Forcing a new deployment: the service moves from a launch type to a capacity provider strategy, which ECS applies only with one.'
+        : 'Forcing a new deployment: the capacity provider strategy changes, which ECS applies only with one.');
+}
+/** The deployment's share of the deadline: all of it, or less the rollback's share when a failure is rolled back. */
+function waitDeadline(deps, plan) {
+    if (!plan.rollbackOnFailure)
+        return plan.deadline;
+    const reserve = Math.floor(plan.deadline.remainingMs() * ROLLBACK_SHARE);
+    deps.log.info(`Waiting at most ${formatDuration(plan.deadline.remainingMs() - reserve)}; ${formatDuration(reserve)} of timeout-minutes is kept for a rollback.`);
+    return plan.deadline.keeping(reserve);
 }
 /** S3: what can be checked before the first mutating call. */
 function validatePlan(plan, snapshot) {
@@ -83405,7 +83689,17 @@ const MAX_STOPPED_ROWS = 20;
 function wasRolledBack(outcome) {
     if (outcome.rollback !== undefined)
         return outcome.rollback.status === 'succeeded';
-    return outcome.rolledBack || outcome.failureReason === 'circuit-breaker';
+    return outcome.rolledBack || outcome.ecsRollback?.completed === true;
+}
+/** What ECS's own rollback did, read from the service when the run ended; undefined when it did not roll back. */
+function ecsRollbackSentence(outcome) {
+    const ecs = outcome.ecsRollback;
+    if (ecs === undefined)
+        return undefined;
+    const to = ecs.taskDefinitionArn ?? 'its previous task definition';
+    return ecs.completed
+        ? `ECS rolled the service back to ${to}.`
+        : `ECS is rolling the service back to ${to} (deployment ${ecs.deploymentId ?? '?'}, still in progress when this step ended; rolledBack is false until it completes).`;
 }
 /** The error the step fails with: the original cause first, then what happened to the service. */
 function deployFailureMessage(outcome, rollbackOnFailure) {
@@ -83415,9 +83709,9 @@ function deployFailureMessage(outcome, rollbackOnFailure) {
         return `${cause}\nRollback succeeded: ${rollback.detail}`;
     if (rollback !== undefined)
         return cause; // the cause already ends with the rollback's failure
-    if (outcome.failureReason === 'circuit-breaker') {
-        return `${cause}\nECS rolled the service back to ${outcome.previousTaskDefinitionArn ?? 'its previous task definition'}.`;
-    }
+    const ecs = ecsRollbackSentence(outcome);
+    if (ecs !== undefined)
+        return `${cause}\n${ecs}`;
     if (!rollbackOnFailure)
         return `${cause}\nrollback-on-failure is false: the service is left as the failed deployment made it.`;
     return cause;
@@ -83455,8 +83749,9 @@ function resultRow(outcome) {
 function rollbackRows(outcome) {
     if (outcome.rollback !== undefined)
         return [['Rollback', `${outcome.rollback.status}: ${outcome.rollback.detail}`]];
-    if (outcome.failureReason === 'circuit-breaker')
-        return [['Rollback', 'by ECS (deployment circuit breaker or alarm)']];
+    const ecs = ecsRollbackSentence(outcome);
+    if (ecs !== undefined)
+        return [['Rollback', `by ECS (deployment circuit breaker or alarm): ${ecs}`]];
     return [];
 }
 /** The `Stopped tasks` table (the first 20, then a count); nothing when no task stopped. */
@@ -83592,7 +83887,47 @@ function clientTokenFor(token, callIndex) {
     return token.slice(0, CLIENT_TOKEN_MAX - suffix.length) + suffix;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/reasons.js
+/**
+ * S9 for runs of many tasks: tasks that failed (or were left) for the same reason are said in one line with a count
+ * and a few task ids, as ecs-rolling says `[4 tasks]`, so 200 pull errors make one line, not 200.
+ */
+
+/** Task ids named as examples of a shared reason. */
+const EXAMPLE_IDS = 3;
+/** Distinct reasons listed before the rest are counted in one line. */
+const MAX_REASON_LINES = 10;
+/**
+ * One line per distinct reason, most frequent first (ties in the order first seen):
+ * `  - task <id>: <reason>` when one task had it, `  - <reason> [12 tasks: <id>, <id>, <id>, …]` when several did.
+ */
+function groupedReasonLines(items, maxLines = MAX_REASON_LINES) {
+    const groups = new Map();
+    for (const { taskArn, reason } of items) {
+        const ids = groups.get(reason) ?? [];
+        ids.push(taskIdFromArn(taskArn));
+        groups.set(reason, ids);
+    }
+    const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
+    const lines = sorted.slice(0, maxLines).map(([reason, ids]) => {
+        const [only] = ids;
+        return ids.length === 1 && only !== undefined ? `  - task ${only}: ${reason}` : `  - ${reason} [${countedIds(ids)}]`;
+    });
+    const rest = sorted.slice(maxLines);
+    if (rest.length > 0) {
+        const tasks = rest.reduce((n, [, ids]) => n + ids.length, 0);
+        lines.push(`  - …and ${rest.length} other reason(s) (${tasks} task(s)): see the job summary's task table`);
+    }
+    return lines;
+}
+/** `12 tasks: a, b, c, …` (every id when there are at most EXAMPLE_IDS). */
+function countedIds(ids) {
+    const shown = ids.slice(0, EXAMPLE_IDS).join(', ');
+    return `${ids.length} ${ids.length === 1 ? 'task' : 'tasks'}: ${shown}${ids.length > EXAMPLE_IDS ? ', …' : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/evaluate.js
+
 
 function evaluateTasks(tasks, taskDefinition, watchContainer) {
     const outcomes = tasks.map((t) => evaluateTask(t, taskDefinition, watchContainer));
@@ -83661,16 +83996,17 @@ function taskProblems(task, containers, watch) {
         problems.push('the task reports no containers');
     return problems;
 }
+/** Tasks that failed the same way (container, exit code, stoppedReason) share one line with a count (reasons.ts). */
 function failureMessage(failed, total) {
     if (failed.length === 0)
         return undefined;
-    const lines = failed.map((o) => {
+    const reasons = failed.map((o) => {
         const stopped = o.stoppedReason !== undefined && !o.problems.some((p) => p.includes(o.stoppedReason ?? ''))
             ? `; stoppedReason: ${o.stoppedReason}`
             : '';
-        return `  - task ${o.taskId}: ${o.problems.join('; ')}${stopped}`;
+        return { taskArn: o.taskArn, reason: `${o.problems.join('; ')}${stopped}` };
     });
-    return [`${failed.length} of ${total} task(s) failed:`, ...lines].join('\n');
+    return [`${failed.length} of ${total} task(s) failed:`, ...groupedReasonLines(reasons)].join('\n');
 }
 /** T5 `exitCodes`: { taskArn: { container: exitCode } } (null when ECS reports no exit code). */
 function exitCodesOutput(tasks) {
@@ -83698,23 +84034,76 @@ function unique(values) {
     return all.filter((v) => !all.some((other) => other !== v && other.includes(v)));
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/task-progress.js
+
+/** Runs of at most this many tasks keep their per-task lines (4 lines a task at most: 12 lines). */
+const PER_TASK_LINES_MAX = 3;
+/** The task lifecycle in order (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle.html). */
+const LIFECYCLE = ['PROVISIONING', 'PENDING', 'ACTIVATING', 'RUNNING', 'DEACTIVATING', 'STOPPING', 'DEPROVISIONING', 'STOPPED', 'DELETED'];
+const STOPPED_STATES = new Set(['STOPPED', 'DELETED']);
+class TaskProgress {
+    log;
+    taskCount;
+    lastAggregate;
+    constructor(log, taskCount) {
+        this.log = log;
+        this.taskCount = taskCount;
+    }
+    get perTask() {
+        return this.taskCount <= PER_TASK_LINES_MAX;
+    }
+    /** A task's lastStatus changed from `before` (undefined: first seen). */
+    changed(task, before) {
+        if (this.perTask)
+            this.log.info(transitionLine(task, before));
+    }
+    /** After a poll: the aggregate line, when the counts changed. */
+    polled(tasks) {
+        if (this.perTask)
+            return;
+        const line = aggregateLine(tasks);
+        if (line === this.lastAggregate)
+            return;
+        this.lastAggregate = line;
+        this.log.info(line);
+    }
+}
+/** `12 tasks: 3 PROVISIONING, 9 RUNNING` (lifecycle order; a task never described counts as UNKNOWN). */
+function aggregateLine(tasks) {
+    const counts = new Map();
+    for (const t of tasks)
+        counts.set(t.lastStatus ?? 'UNKNOWN', (counts.get(t.lastStatus ?? 'UNKNOWN') ?? 0) + 1);
+    const rank = (s) => (LIFECYCLE.includes(s) ? LIFECYCLE.indexOf(s) : LIFECYCLE.length);
+    const parts = [...counts.entries()]
+        .sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]))
+        .map(([status, n]) => `${n} ${status}`);
+    return `${tasks.length} tasks: ${parts.join(', ')}`;
+}
+function transitionLine(task, before) {
+    const id = taskIdFromArn(task.taskArn ?? '');
+    const now = task.lastStatus ?? 'UNKNOWN';
+    const change = before === undefined ? now : `${before} → ${now}`;
+    const reason = STOPPED_STATES.has(now) && task.stoppedReason !== undefined ? ` (${task.stoppedReason})` : '';
+    return `Task ${id}: ${change}${reason}`;
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/task-watch.js
 
 
-const STOPPED_STATES = new Set(['STOPPED', 'DELETED']);
+const task_watch_STOPPED_STATES = new Set(['STOPPED', 'DELETED']);
 class TaskWatch {
     clock;
-    log;
     options;
     latest = new Map();
     /** Tasks that need no more polling: null = reached the goal, otherwise why it failed. */
     terminal = new Map();
     missingSince = new Map();
     successfulPolls = 0;
+    progress;
     constructor(clock, log, options) {
         this.clock = clock;
-        this.log = log;
         this.options = options;
+        this.progress = new TaskProgress(log, options.taskArns.length);
         for (const t of options.initialTasks ?? [])
             if (t.taskArn !== undefined)
                 this.latest.set(t.taskArn, t);
@@ -83726,6 +84115,7 @@ class TaskWatch {
     /** A poll described every pending task. */
     polled() {
         this.successfulPolls += 1;
+        this.progress.polled(this.ordered());
     }
     /** The tasks still to describe, in `taskArns` order. */
     pending() {
@@ -83746,11 +84136,11 @@ class TaskWatch {
         const before = this.latest.get(arn)?.lastStatus;
         this.latest.set(arn, task);
         if (task.lastStatus !== before)
-            this.log.info(transitionLine(task, before));
+            this.progress.changed(task, before);
         const status = task.lastStatus ?? '';
         if (this.options.until === 'running' && status === 'RUNNING')
             this.terminal.set(arn, null);
-        else if (STOPPED_STATES.has(status))
+        else if (task_watch_STOPPED_STATES.has(status))
             this.terminal.set(arn, this.stoppedVerdict(task));
     }
     /** DescribeTasks may briefly answer MISSING for a task RunTask just started (eventual consistency). */
@@ -83783,13 +84173,6 @@ class TaskWatch {
         const stopped = task.stoppedReason !== undefined ? ` (stoppedReason: ${task.stoppedReason})` : '';
         return { taskArn: outcome.taskArn, reason: `${outcome.problems.join('; ')}${stopped}` };
     }
-}
-function transitionLine(task, before) {
-    const id = taskIdFromArn(task.taskArn ?? '');
-    const now = task.lastStatus ?? 'UNKNOWN';
-    const change = before === undefined ? now : `${before} → ${now}`;
-    const reason = STOPPED_STATES.has(now) && task.stoppedReason !== undefined ? ` (${task.stoppedReason})` : '';
-    return `Task ${id}: ${change}${reason}`;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/wait.js
@@ -83879,7 +84262,7 @@ const CONCURRENCY = 10;
  * Deliberately ignores any cancellation signal: it usually runs because the signal already aborted.
  */
 async function stopTasks(deps, cluster, taskArns, reason) {
-    const result = { stopped: [], alreadyStopped: [], failed: [] };
+    const result = { stopped: [], alreadyStopped: [], failed: [], tasks: [] };
     const trimmedReason = reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}…` : reason;
     const queue = [...new Set(taskArns)];
     const worker = async () => {
@@ -83901,6 +84284,8 @@ async function stopOne(deps, cluster, taskArn, reason, result) {
     const id = taskIdFromArn(taskArn);
     try {
         const task = await stopTask(deps.ecs, { cluster, task: taskArn, reason });
+        if (task !== undefined)
+            result.tasks.push({ ...task, taskArn: task.taskArn ?? taskArn });
         if (task?.lastStatus === 'STOPPED') {
             result.alreadyStopped.push(taskArn);
             deps.log.info(`Task ${id} had already stopped`);
@@ -83927,8 +84312,11 @@ async function stopOne(deps, cluster, taskArn, reason, result) {
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/summary.js
 /** The job summary's task table (issue 5): one row per task container. Plain Markdown string building. */
 
-/** Keeps the summary well under GitHub's 1 MiB step-summary limit for large counts. */
-const SUMMARY_MAX_ROWS = 200;
+/**
+ * Keeps the summary short for large counts (a run may have 1000 tasks; GitHub caps a step summary at 1 MiB): the
+ * failures are said grouped by reason above the table, so the table's first rows are examples, not the record.
+ */
+const SUMMARY_MAX_ROWS = 50;
 function taskSummaryTable(outcomes, maxRows = SUMMARY_MAX_ROWS) {
     const header = [
         '| Task | Container | Exit code | Duration | Result | Stopped reason |',
@@ -83960,6 +84348,7 @@ function cell(text) {
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/index.js
+
 
 
 
@@ -84880,13 +85269,14 @@ async function readOptions(rt) {
     const streamLogs = inputs.boolean('stream-logs', true);
     const { cluster: clusterInput, image, ...shared } = readSharedInputs(inputs, rt.outputs, SHARED_INPUTS);
     const placeholders = imagePlaceholders(image);
+    const roots = manifestRoots(rt);
     const requestPath = inputs.optional('run-task-request');
     const file = requestPath === undefined
         ? { taskDefinition: undefined }
-        : await loadRunTaskRequest(rt.workspace, requestPath, 'run-task-request', placeholders);
+        : await loadRunTaskRequest(roots, requestPath, 'run-task-request', placeholders);
     const built = buildRequest(file, shortcuts, rt.log);
-    const taskDefinition = await readTaskDefinitionSource(rt, tdInput, file, placeholders, image);
-    await checkImageIsUsed(rt.workspace, image, [
+    const taskDefinition = await readTaskDefinitionSource(rt, roots, tdInput, file, placeholders, image);
+    await checkImageIsUsed(roots, image, [
         { input: 'task-definition', path: inputs.optional('task-definition') },
         { input: 'run-task-request', path: requestPath },
     ]);
@@ -84924,9 +85314,9 @@ function readShortcuts(inputs) {
         tags: readTags(inputs),
     };
 }
-async function readTaskDefinitionSource(rt, chosen, file, placeholders, image) {
+async function readTaskDefinitionSource(rt, roots, chosen, file, placeholders, image) {
     if (chosen?.name === 'task-definition') {
-        const definition = await loadTaskDefinitionFile(rt.workspace, chosen.value, placeholders, image);
+        const definition = await loadTaskDefinitionFile(roots, chosen.value, placeholders, image);
         if (file.taskDefinition !== undefined) {
             rt.log.info(`The task definition registered from ${chosen.value} replaces the request's '${file.taskDefinition}'`);
         }
@@ -84967,21 +85357,38 @@ function outcome_failed(headline, failure, tasks, extra = {}) {
         stopped: extra.stopped,
     };
 }
-/** `; stopped 3 task(s) it started: a1b2, c3d4` — or why some could not be stopped. */
+/** `; stopped 3 task(s) it started: a1b2, c3d4, e5f6` (a few ids, then `…`) — or why some could not be stopped. */
 function stoppedSentence(result) {
     const parts = [];
-    const ids = (arns) => arns.map(taskIdFromArn).join(', ');
+    const ids = (arns) => {
+        const shown = arns.slice(0, EXAMPLE_IDS).map(taskIdFromArn).join(', ');
+        return arns.length > EXAMPLE_IDS ? `${shown}, … (${arns.length - EXAMPLE_IDS} more)` : shown;
+    };
     if (result.stopped.length > 0)
         parts.push(`stopped ${result.stopped.length} task(s) it started: ${ids(result.stopped)}`);
     if (result.alreadyStopped.length > 0)
         parts.push(`${result.alreadyStopped.length} had already stopped`);
-    for (const f of result.failed)
-        parts.push(`could NOT stop task ${taskIdFromArn(f.taskArn)} (${f.error}); it may still be running`);
+    if (result.failed.length > 0) {
+        const errors = groupedReasonLines(result.failed.map((f) => ({ taskArn: f.taskArn, reason: f.error })));
+        parts.push(`could NOT stop ${result.failed.length} task(s), which may still be running (${errors.map((l) => l.slice(4)).join('; ')})`);
+    }
     return parts.length === 0 ? '' : `; ${parts.join('; ')}`;
 }
-/** `  - task <id>: <lastStatus>` lines, for timeouts and cancellations. */
+/** The latest description of each task, StopTask's answer where it gave one (the state after the stop request). */
+function afterStop(tasks, stopped) {
+    const answers = new Map(stopped.tasks.map((t) => [t.taskArn, t]));
+    return tasks.map((t) => answers.get(t.taskArn) ?? t);
+}
+/**
+ * For timeouts and cancellations, tasks in the same state share a line (reasons.ts): `  - task <id>: RUNNING`, or
+ * `  - stop requested, last status RUNNING (desired STOPPED) [12 tasks: a, b, c, …]` for tasks this run asked to stop.
+ */
 function statusLines(tasks) {
-    return tasks.map((t) => `  - task ${taskIdFromArn(t.taskArn ?? '?')}: ${t.lastStatus ?? 'status unknown'}`);
+    return groupedReasonLines(tasks.map((t) => ({ taskArn: t.taskArn ?? '?', reason: stateOf(t) })));
+}
+function stateOf(t) {
+    const status = t.lastStatus ?? 'status unknown';
+    return t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' ? `stop requested, last status ${status} (desired STOPPED)` : status;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/types.js
@@ -85405,7 +85812,7 @@ function judgeStopped(options, td, result) {
     if (evaluation.success && result.status === 'done') {
         return succeeded(`${n} task(s) stopped; ${checked} exited with code 0`, result.tasks, evaluation);
     }
-    const waitLines = result.failures.map((f) => `  - task ${taskIdFromArn(f.taskArn)}: ${f.reason}`);
+    const waitLines = groupedReasonLines(result.failures);
     const message = [evaluation.failureMessage ?? `${waitLines.length} task(s) could not be followed:`, ...waitLines].join('\n');
     const failedCount = evaluation.tasks.filter((t) => !t.success).length;
     return outcome_failed(`${failedCount} of ${n} task(s) failed`, message, result.tasks, { evaluation });
@@ -85414,7 +85821,7 @@ function judgeRunning(result) {
     const n = result.tasks.length;
     if (result.status === 'done')
         return succeeded(`${n} task(s) reached RUNNING`, result.tasks);
-    const lines = result.failures.map((f) => `  - task ${taskIdFromArn(f.taskArn)}: ${f.reason}`);
+    const lines = groupedReasonLines(result.failures);
     const stillRunning = result.tasks.filter((t) => t.lastStatus !== 'STOPPED' && t.lastStatus !== 'DELETED').length;
     const left = stillRunning > 0 ? `\n${stillRunning} other task(s) were left as they are (not stopped).` : '';
     const message = `${result.failures.length} of ${n} task(s) did not reach RUNNING:\n${lines.join('\n')}${left}`;
@@ -85434,7 +85841,8 @@ async function stopUnfinished(ctx, options, result) {
     const why = cancelled
         ? `${(0,core_errors/* describeError */.Uc)(ctx.rt.cancel.reason)} while waiting for the tasks to be ${goal}`
         : `Timed out after ${(0,time/* formatDuration */.a3)(ctx.deadline.timeoutMs)} (timeout-minutes: ${options.timeoutMinutes}) waiting for the tasks to be ${goal}`;
-    const message = `${why}; the action ${stoppedSentence(stopped).slice(2) || 'had nothing left to stop'}.\n${statusLines(result.tasks).join('\n')}`;
+    const left = stoppedSentence(stopped).slice(2) || 'had nothing left to stop';
+    const message = `${why}; the action ${left}. The tasks as left:\n${statusLines(afterStop(result.tasks, stopped)).join('\n')}`;
     return outcome_failed(cancelled ? 'Cancelled' : 'Timed out', message, result.tasks, { stopped });
 }
 
@@ -85544,7 +85952,7 @@ function createContext(rt, options) {
         rt,
         deps: { ecs: aws.ecs, logs: aws.logs, clock: rt.clock, sleep: rt.sleep, log: rt.log, signal: rt.cancel },
         deadline: new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000),
-        logsClientForRegion: (region) => createAwsClients({ ...clientOptions, region }).logs,
+        logsClientForRegion: (region) => createAwsClients({ ...clientOptions, region, regionSource: 'awslogs-region' }).logs,
     };
 }
 /** Outputs and summary from the outcome; a failed outcome fails the step with its explanation. */
@@ -88963,6 +89371,10 @@ class Deadline {
     }
     expired() {
         return this.remainingMs() === 0;
+    }
+    /** A deadline `reserveMs` earlier than this one (never in the past): what is left after keeping a reserve. */
+    keeping(reserveMs) {
+        return new Deadline(this.clock, Math.max(0, this.remainingMs() - reserveMs));
     }
     /** Throws DeadlineExceededError naming `what` when the deadline has passed. */
     check(what) {

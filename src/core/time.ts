@@ -52,6 +52,10 @@ export class Deadline {
   expired(): boolean {
     return this.remainingMs() === 0;
   }
+  /** A deadline `reserveMs` earlier than this one (never in the past): what is left after keeping a reserve. */
+  keeping(reserveMs: number): Deadline {
+    return new Deadline(this.clock, Math.max(0, this.remainingMs() - reserveMs));
+  }
   /** Throws DeadlineExceededError naming `what` when the deadline has passed. */
   check(what: string): void {
     if (this.expired()) throw new DeadlineExceededError(what, this.timeoutMs);

@@ -1,6 +1,16 @@
 /** Bad inputs for ecs-rolling: each must fail before any AWS call with an error that says where the problem is. */
 import type { BadInputCase } from './corpus.js';
-import { SCALABLE_TARGET, SCALING_POLICY, WEB_SERVICE, WEB_TASK, WEB_TASK_LINES, doc, webServiceWith, webTaskWith } from './manifests.js';
+import {
+  OUTSIDE_WORKSPACE_AND_RUNNER_TEMP,
+  SCALABLE_TARGET,
+  SCALING_POLICY,
+  WEB_SERVICE,
+  WEB_TASK,
+  WEB_TASK_LINES,
+  doc,
+  webServiceWith,
+  webTaskWith,
+} from './manifests.js';
 
 const IMAGE = 'registry.example.com/web:2';
 const BASE_INPUTS = {
@@ -160,6 +170,12 @@ export const ROLLING_CASES: BadInputCase[] = [
     message: /image would not be used|placeholder|container-name/,
     where: { input: 'image' },
   }),
+  rolling({
+    name: 'image placeholder only in a YAML comment, the file keeps its own image',
+    files: { 'web-task.yaml': webTaskWith(9, '    # CI sets the image: <+artifact.image>', '    image: nginx:1.24') },
+    message: /image would not be used: no manifest has an <\+artifact\.image> placeholder outside comments/,
+    where: { input: 'image' },
+  }),
   // Placeholders
   rolling({
     name: 'unresolved <+artifact.image> (no image input)',
@@ -186,6 +202,14 @@ export const ROLLING_CASES: BadInputCase[] = [
     message: /leaves the workspace/,
     where: { input: 'service-definition', file: '/etc/passwd' },
   }),
+  rolling(OUTSIDE_WORKSPACE_AND_RUNNER_TEMP),
+  rolling({
+    name: 'task definition path climbs out through a folder named ..cfg',
+    inputs: { 'task-definition': '..cfg/../../web-task.yaml' },
+    files: { '..cfg/td.yaml': WEB_TASK },
+    message: /leaves the workspace/,
+    where: { input: 'task-definition', file: '..cfg/../../web-task.yaml' },
+  }),
   rolling({
     name: 'task definition through a symbolic link that points outside',
     inputs: { 'task-definition': 'deploy/td.yaml' },
@@ -204,6 +228,25 @@ export const ROLLING_CASES: BadInputCase[] = [
     inputs: { 'scalable-targets': 'autoscaling/target.yaml' },
     message: /file not found/,
     where: { input: 'scalable-targets', file: 'autoscaling/target.yaml' },
+  }),
+  // mode: rollback refuses what it cannot honour (issue 11)
+  rolling({
+    name: 'mode rollback with same-as-running true',
+    inputs: { mode: 'rollback', 'task-definition': '', 'service-definition': '', image: '', 'same-as-running': 'true' },
+    message: /mode 'rollback' cannot honour it: a rollback always keeps the live desired count/,
+    where: { input: 'same-as-running' },
+  }),
+  rolling({
+    name: 'mode rollback with force-new-deployment true',
+    inputs: { mode: 'rollback', 'task-definition': '', 'service-definition': '', image: '', 'force-new-deployment': 'true' },
+    message: /forces a new deployment; remove this input/,
+    where: { input: 'force-new-deployment' },
+  }),
+  rolling({
+    name: 'mode rollback with desired-count',
+    inputs: { mode: 'rollback', 'task-definition': '', 'service-definition': '', image: '', 'desired-count': '3' },
+    message: /mode 'rollback' does not use it/,
+    where: { input: 'desired-count' },
   }),
   // Enumerations and booleans
   rolling({

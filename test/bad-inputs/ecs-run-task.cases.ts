@@ -3,6 +3,7 @@ import type { BadInputCase } from './corpus.js';
 import {
   FARGATE_MIGRATE_TASK,
   MIGRATE_TASK,
+  OUTSIDE_WORKSPACE_AND_RUNNER_TEMP,
   RUN_REQUEST,
   doc,
   migrateTaskWith,
@@ -246,6 +247,12 @@ export const RUN_TASK_CASES: BadInputCase[] = [
     where: { input: 'image' },
   }),
   runTask({
+    name: 'image placeholder only in a YAML comment, the file keeps its own image',
+    files: { 'migrate-task.yaml': migrateTaskWith(4, '    # CI sets the image: <+artifact.image>', '    image: busybox:1') },
+    message: /image would not be used: no manifest has an <\+artifact\.image> placeholder outside comments/,
+    where: { input: 'image' },
+  }),
+  runTask({
     name: 'watch-container is not in the task definition',
     inputs: { 'watch-container': 'sidecar' },
     message: /'sidecar'/,
@@ -258,6 +265,7 @@ export const RUN_TASK_CASES: BadInputCase[] = [
     message: /leaves the workspace/,
     where: { input: 'run-task-request', file: '../../etc/passwd' },
   }),
+  runTask(OUTSIDE_WORKSPACE_AND_RUNNER_TEMP),
   runTask({
     name: 'task definition file missing',
     inputs: { 'task-definition': 'jobs/migrate.yaml' },

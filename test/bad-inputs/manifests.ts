@@ -2,6 +2,8 @@
  * Valid manifests the bad-input cases start from (each case breaks one thing). Line numbers matter: cases name
  * the line of the broken field, so every document here is written out line by line.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Joins lines with '\n' and a final newline. */
 export const doc = (...lines: string[]): string => `${lines.join('\n')}\n`;
@@ -115,3 +117,14 @@ export function runRequestWith(n: number, ...replacement: string[]): string {
   lines.splice(n - 1, 1, ...replacement);
   return doc(...lines);
 }
+
+/**
+ * A task definition path outside both the workspace and RUNNER_TEMP (beside the runner's temporary folder, which
+ * run-action.ts makes in the same tmpdir): refused, and the message says RUNNER_TEMP was allowed too.
+ */
+export const OUTSIDE_WORKSPACE_AND_RUNNER_TEMP = {
+  name: 'task definition path outside both the workspace and RUNNER_TEMP (beside RUNNER_TEMP)',
+  inputs: { 'task-definition': join(tmpdir(), 'task-definition-rendered.json') },
+  message: /leaves the workspace .*; manifests must be inside it \(or under RUNNER_TEMP /,
+  where: { input: 'task-definition', file: join(tmpdir(), 'task-definition-rendered.json') },
+};

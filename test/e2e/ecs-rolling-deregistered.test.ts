@@ -2,43 +2,34 @@
  * ecs-rolling end to end: deregistered (INACTIVE) task definitions are refused before any change (issue 10:
  * defect 4 and "the rollback target is checked up front"), in deploy, rollback and dry-run alike.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DeregisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import {
   autoScalingOf,
+  failureAnnotation,
   deployInputs,
   describeWeb,
   mutatingCalls,
   runRolling,
   standardWorkspace,
-  startRollingE2e,
-  type RollingE2e,
+  rollingE2eSuite,
 } from '../helpers/ecs-rolling-e2e.js';
 
-let e: RollingE2e;
-beforeAll(async () => {
-  e = await startRollingE2e();
-});
-afterAll(async () => e.stop());
-beforeEach(async () => e.emu.control.reset());
+const env = rollingE2eSuite();
 
 const withAutoScaling = { 'scalable-targets': 'scalable-target.yaml', 'scaling-policies': 'scaling-policy.yaml' };
 
-function failureAnnotation(stdout: string): string {
-  const line = stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
-  return line.slice('::error::'.length).replace(/%0A/g, '\n');
-}
 
 /** web:1 then web:2 deployed (with auto scaling); returns their ARNs. */
 async function twoRevisions(workspace: string): Promise<[string, string]> {
-  const one = await runRolling(e.emu, deployInputs('registry.example.com/web:1', withAutoScaling), { workspace });
-  const two = await runRolling(e.emu, deployInputs('registry.example.com/web:2', withAutoScaling), { workspace });
+  const one = await runRolling(env().emu, deployInputs('registry.example.com/web:1', withAutoScaling), { workspace });
+  const two = await runRolling(env().emu, deployInputs('registry.example.com/web:2', withAutoScaling), { workspace });
   expect([one.exitCode, two.exitCode]).toEqual([0, 0]);
   return [one.outputs['taskDefinitionArn'] ?? '', two.outputs['taskDefinitionArn'] ?? ''];
 }
 
 async function deregister(arn: string): Promise<void> {
-  await e.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
+  await env().ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
 }
 
 describe('a deregistered task-definition-arn (defect 4)', () => {
@@ -51,13 +42,13 @@ describe('a deregistered task-definition-arn (defect 4)', () => {
     const [one, two] = await twoRevisions(workspace);
     await deregister(one);
     const since = Date.now();
-    const run = await runRolling(e.emu, { ...inputs, 'task-definition-arn': one }, { workspace });
+    const run = await runRolling(env().emu, { ...inputs, 'task-definition-arn': one }, { workspace });
 
     expect(run.exitCode).toBe(1);
     expect(failureAnnotation(run.stdout)).toMatch(/^input 'task-definition-arn': task definition web:1 is INACTIVE/);
-    expect(await mutatingCalls(e.emu, since)).toEqual([]);
-    expect(await describeWeb(e.ecs)).toMatchObject({ taskDefinition: two, desiredCount: 2 });
-    expect(await autoScalingOf(e.autoscaling)).toEqual({ targets: [{ min: 2, max: 6 }], policies: ['cpu60'] });
+    expect(await mutatingCalls(env().emu, since)).toEqual([]);
+    expect(await describeWeb(env().ecs)).toMatchObject({ taskDefinition: two, desiredCount: 2 });
+    expect(await autoScalingOf(env().autoscaling)).toEqual({ targets: [{ min: 2, max: 6 }], policies: ['cpu60'] });
   });
 });
 
@@ -67,22 +58,22 @@ describe('the rollback target is checked up front', () => {
     const [, two] = await twoRevisions(workspace);
     await deregister(two);
     const since = Date.now();
-    const run = await runRolling(e.emu, deployInputs('registry.example.com/web:3', withAutoScaling), { workspace });
+    const run = await runRolling(env().emu, deployInputs('registry.example.com/web:3', withAutoScaling), { workspace });
 
     expect(run.exitCode).toBe(1);
     const message = failureAnnotation(run.stdout);
     expect(message).toMatch(/^input 'rollback-on-failure': service web runs task definition web:2, which is INACTIVE/);
     expect(message).toContain('rollback-on-failure: false');
-    expect(await mutatingCalls(e.emu, since)).toEqual([]);
-    expect(await autoScalingOf(e.autoscaling)).toEqual({ targets: [{ min: 2, max: 6 }], policies: ['cpu60'] });
+    expect(await mutatingCalls(env().emu, since)).toEqual([]);
+    expect(await autoScalingOf(env().autoscaling)).toEqual({ targets: [{ min: 2, max: 6 }], policies: ['cpu60'] });
   });
 
   it('with rollback-on-failure false the same deploy goes ahead', async () => {
     const workspace = standardWorkspace();
     const [, two] = await twoRevisions(workspace);
     await deregister(two);
-    const run = await runRolling(e.emu, deployInputs('registry.example.com/web:3', { 'rollback-on-failure': false }), { workspace });
+    const run = await runRolling(env().emu, deployInputs('registry.example.com/web:3', { 'rollback-on-failure': false }), { workspace });
     expect(run.exitCode).toBe(0);
-    expect((await describeWeb(e.ecs))?.taskDefinition).toBe(run.outputs['taskDefinitionArn']);
+    expect((await describeWeb(env().ecs))?.taskDefinition).toBe(run.outputs['taskDefinitionArn']);
   });
 });

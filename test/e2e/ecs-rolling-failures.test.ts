@@ -102,7 +102,7 @@ describe('a failed update (R6)', () => {
     expect(await autoScalingOf(e.autoscaling)).toEqual({ targets: [{ min: 2, max: 6 }], policies: ['cpu60'] });
   });
 
-  it('with rollback-on-failure false a circuit-breaker rollback is still a failure, with rolledBack true', async () => {
+  it("with rollback-on-failure false a circuit-breaker rollback is still a failure; rolledBack says whether ECS's rollback had completed", async () => {
     const workspace = standardWorkspace();
     const previous = await deployGood(workspace);
     const since = Date.now();
@@ -114,8 +114,9 @@ describe('a failed update (R6)', () => {
     expect(run.exitCode).toBe(1);
     const message = failureAnnotation(run.stdout);
     expect(message).toMatch(/^deployment ecs-svc\/\d+ was rolled back by the ECS deployment circuit breaker/);
-    expect(message).toContain(`ECS rolled the service back to ${previous}`);
-    expect(run.outputs).toMatchObject({ rolledBack: 'true' });
+    // Issue 11: read from the service when the step ends, never assumed; at this speed ECS may or may not be done.
+    if (run.outputs['rolledBack'] === 'true') expect(message).toContain(`ECS rolled the service back to ${previous}`);
+    else expect(message).toContain(`ECS is rolling the service back to ${previous}`);
     expect(run.stdout).not.toContain('Rolling Back..');
     expect(run.stdout).toContain('rollback-on-failure is false');
     expect(await describeWeb(e.ecs)).toMatchObject({ taskDefinition: previous });

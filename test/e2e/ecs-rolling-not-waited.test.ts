@@ -2,22 +2,17 @@
  * ecs-rolling end to end: with wait-for-steady-state false the deployment is only started, and the log, the job
  * summary and the outputs say so; no success and no rollback is claimed (issue 10, rough edge).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { deployInputs, runRolling, standardWorkspace, startRollingE2e, type RollingE2e } from '../helpers/ecs-rolling-e2e.js';
+import { describe, expect, it } from '@jest/globals';
+import { deployInputs, runRolling, standardWorkspace, rollingE2eSuite } from '../helpers/ecs-rolling-e2e.js';
 
-let e: RollingE2e;
-beforeAll(async () => {
-  e = await startRollingE2e();
-});
-afterAll(async () => e.stop());
-beforeEach(async () => e.emu.control.reset());
+const env = rollingE2eSuite();
 
 describe('wait-for-steady-state false', () => {
   it('reports the deployment as started, not succeeded', async () => {
     const workspace = standardWorkspace();
-    const first = await runRolling(e.emu, deployInputs('registry.example.com/web:1'), { workspace });
+    const first = await runRolling(env().emu, deployInputs('registry.example.com/web:1'), { workspace });
     expect(first.exitCode).toBe(0);
-    const run = await runRolling(e.emu, deployInputs('registry.example.com/web:2', { 'wait-for-steady-state': false }), { workspace });
+    const run = await runRolling(env().emu, deployInputs('registry.example.com/web:2', { 'wait-for-steady-state': false }), { workspace });
 
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('Deployment of ');

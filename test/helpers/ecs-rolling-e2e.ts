@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-application-auto-scaling';
 import { DescribeServicesCommand, ECSClient, type Service } from '@aws-sdk/client-ecs';
 import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { startTestEmulator, type EmulatorCall, type TestEmulator } from './emulator.js';
 import { makeWorkspace, runAction, type ActionRun } from './run-action.js';
 
@@ -121,9 +122,9 @@ export interface RollingE2e {
   stop(): Promise<void>;
 }
 
-/** Emulator tuned for end-to-end runs: tasks start in 1 s of simulated time, 50 times faster than real time. */
-export async function startRollingE2e(): Promise<RollingE2e> {
-  const emu = await startTestEmulator({ taskStartMs: 1000, speed: 50 });
+/** Emulator tuned for end-to-end runs: by default tasks start in 1 s of simulated time, 50 times faster than real time. */
+export async function startRollingE2e(timing: { taskStartMs: number; speed: number } = { taskStartMs: 1000, speed: 50 }): Promise<RollingE2e> {
+  const emu = await startTestEmulator(timing);
   const ecs = new ECSClient(emu.clientConfig());
   const autoscaling = new ApplicationAutoScalingClient(emu.clientConfig());
   return {
@@ -200,4 +201,35 @@ export function deployInputs(image: string, extra: Record<string, string | numbe
     image,
     ...extra,
   };
+}
+
+/**
+ * The usual hooks of an ecs-rolling e2e file: one emulator for the file, reset before each test, stopped after.
+ * Returns the running setting (valid inside tests).
+ */
+export function rollingE2eSuite(timing?: { taskStartMs: number; speed: number }): () => RollingE2e {
+  let e: RollingE2e | undefined;
+  beforeAll(async () => {
+    e = await startRollingE2e(timing);
+  });
+  afterAll(async () => e?.stop());
+  beforeEach(async () => {
+    await e?.emu.control.clearFaults();
+    await e?.emu.control.reset();
+  });
+  return () => {
+    if (e === undefined) throw new Error('the e2e emulator is not running (use it inside a test)');
+    return e;
+  };
+}
+
+/** The `::error::` annotation the runner shows for the failed step (newlines escaped as %0A). */
+export function failureAnnotation(stdout: string): string {
+  const line = stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+  return line.slice('::error::'.length).replace(/%0A/g, '\n');
+}
+
+/** The parameters of the last UpdateService the emulator received since `since`. */
+export async function lastUpdateService(emu: TestEmulator, since: number): Promise<Record<string, unknown> | undefined> {
+  return (await emu.control.calls(since)).filter((c) => c.operation === 'UpdateService').at(-1)?.parameters;
 }

@@ -14,6 +14,8 @@ export interface RolloutEcs {
   newDeployment(taskDefinition: string, desiredCount: number, rolloutState: 'IN_PROGRESS' | 'COMPLETED'): Deployment;
   /** Adds a STOPPED task of the service (ListTasks desiredStatus STOPPED, DescribeTasks answer it). */
   addStoppedTask(task: Task): void;
+  /** A deployment ECS started by itself (its own rollback): it rolls out as the next queued rollout says. */
+  startedByEcs(deployment: Deployment): void;
 }
 
 export interface RolloutStep {
@@ -101,6 +103,7 @@ export function circuitBreakerRollback(opts: CircuitBreakerOptions = {}): Rollou
     deployment.rolloutState = 'FAILED';
     if (opts.reason !== undefined) deployment.rolloutStateReason = opts.reason;
     service.deployments = [back, ...(service.deployments ?? []).filter((d) => d !== back)];
+    ecs.startedByEcs(back);
     return true;
   };
 }

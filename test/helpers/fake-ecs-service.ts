@@ -121,6 +121,11 @@ export class FakeEcs implements RolloutEcs {
     };
   }
 
+  startedByEcs(deployment: Deployment): void {
+    // Only when the test queued a rollout for it; otherwise ECS's own deployment stays as the rollout left it.
+    if (this.progress.rollouts.length > 0) this.progress.deploymentStarted(deployment);
+  }
+
   /** A deployment CreateService / UpdateService started: it rolls out as the next rollout says. */
   private started(taskDefinition: string, desiredCount: number): Deployment {
     const d = this.newDeployment(taskDefinition, desiredCount, 'IN_PROGRESS');

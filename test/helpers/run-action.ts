@@ -29,6 +29,8 @@ export interface RunOptions {
   /** Called once the process started: send signals from here (e.g. after some output appeared). */
   onStart?: (child: ChildProcess, output: { text(): string }) => void;
   timeoutMs?: number;
+  /** A command that starts node, e.g. `['unshare', '-n']` to run the bundle without a network (only loopback). */
+  launcher?: readonly string[];
 }
 
 /** Input env var name as the runner builds it: INPUT_ + name upper-cased, spaces to underscores (dashes kept). */
@@ -99,7 +101,8 @@ export async function runAction(action: string, options: RunOptions): Promise<Ac
   writeFileSync(summaryFile, '');
 
   const started = Date.now();
-  const child = spawn(node24, [join(repoRoot, 'dist', action, 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...args] = [...(options.launcher ?? []), node24, join(repoRoot, 'dist', action, 'index.js')];
+  const child = spawn(command ?? node24, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

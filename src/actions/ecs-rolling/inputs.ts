@@ -12,6 +12,7 @@ import {
   loadServiceDefinitionFile,
   loadTaskDefinitionSource,
   manifestFiles,
+  manifestRoots,
   parseServiceInput,
   readImageChoice,
   readSharedInputs,
@@ -20,6 +21,7 @@ import {
   type ManifestPaths,
   type SharedInputName,
 } from '../../core/action/index.js';
+import type { ManifestRoots } from '../../core/manifests/index.js';
 import { bindAutoScaling } from '../../core/autoscaling/apply.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { Inputs } from '../../core/inputs.js';
@@ -94,8 +96,11 @@ export async function readOptions(rt: ActionRuntime): Promise<RollingOptions> {
   };
   const { cluster, image: _notRead, ...run } = shared;
   const common: RunSettings = { ...run, waitForSteadyState: flags.waitForSteadyState, rollbackOnFailure: flags.rollbackOnFailure };
-  if (mode === 'rollback') return { mode, ...common, ...readRollbackTarget(inputs, cluster) };
-  return { mode, ...common, ...(await readDeployment(rt.workspace, inputs, cluster, flags)) };
+  if (mode === 'rollback') {
+    refuseRollbackSwitches(flags);
+    return { mode, ...common, ...readRollbackTarget(inputs, cluster) };
+  }
+  return { mode, ...common, ...(await readDeployment(manifestRoots(rt), inputs, cluster, flags)) };
 }
 
 /** `mode`; a rollback refuses the inputs only a deployment uses. */
@@ -114,11 +119,23 @@ function readMode(inputs: Inputs): Mode {
   return mode;
 }
 
+/**
+ * A rollback keeps the live desired count and always starts a new deployment, so these switches would be silently
+ * ignored: refused instead (R7).
+ */
+function refuseRollbackSwitches(flags: ModeFlags): void {
+  const why =
+    "mode 'rollback' cannot honour it: a rollback always keeps the live desired count and forces a new deployment; " +
+    'remove this input';
+  if (flags.sameAsRunning) throw new ConfigurationError(why, { input: 'same-as-running' });
+  if (flags.forceNewDeployment) throw new ConfigurationError(why, { input: 'force-new-deployment' });
+}
+
 /** What a deployment adds to the run settings. */
 type Deployment = Omit<DeployOptions, keyof RunSettings | 'mode'>;
 
 /** R1–R6: the task definition, the service, the desired count and the auto scaling manifests, all checked. */
-async function readDeployment(workspace: string, inputs: Inputs, cluster: string | undefined, flags: ModeFlags): Promise<Deployment> {
+async function readDeployment(roots: ManifestRoots, inputs: Inputs, cluster: string | undefined, flags: ModeFlags): Promise<Deployment> {
   const tdInput = inputs.exclusive('task-definition', 'task-definition-arn', { required: true });
   const desiredCount = inputs.integer('desired-count', { min: 0 });
   if (flags.sameAsRunning && desiredCount !== undefined) {
@@ -143,14 +160,14 @@ async function readDeployment(workspace: string, inputs: Inputs, cluster: string
   const service =
     paths.serviceDefinition === undefined
       ? undefined
-      : await loadServiceDefinitionFile(workspace, paths.serviceDefinition, placeholders, serviceInput !== undefined);
+      : await loadServiceDefinitionFile(roots, paths.serviceDefinition, placeholders, serviceInput !== undefined);
   const target = resolveTarget(serviceInput, cluster, service?.definition, service?.locate ?? (() => ({ input: 'service' })));
-  const taskDefinition = await loadTaskDefinitionSource(workspace, tdInput, placeholders, image);
-  const autoScaling = await loadAutoScalingFiles(workspace, paths, placeholders);
+  const taskDefinition = await loadTaskDefinitionSource(roots, tdInput, placeholders, image);
+  const autoScaling = await loadAutoScalingFiles(roots, paths, placeholders);
   const autoScalingSources = autoScalingSourcesOf(paths);
   // Refuses manifests that name another service, namespace or dimension (before any call).
   bindAutoScaling(autoScaling.scalableTargets, autoScaling.scalingPolicies, target.cluster, target.serviceName, autoScalingSources);
-  await checkImageIsUsed(workspace, image, manifestFiles(paths));
+  await checkImageIsUsed(roots, image, manifestFiles(paths));
   return {
     ...target,
     taskDefinition,

@@ -10,6 +10,7 @@ import {
   checkTaskDefinitionRef,
   imagePlaceholders,
   loadTaskDefinitionFile,
+  manifestRoots,
   readSharedInputs,
   refuseContainerNameForRegistered,
   type ImageChoice,
@@ -19,7 +20,7 @@ import { ConfigurationError } from '../../core/errors.js';
 import { Inputs } from '../../core/inputs.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { loadRunTaskRequest } from '../../core/manifests/index.js';
-import type { Placeholders } from '../../core/manifests/index.js';
+import type { ManifestRoots, Placeholders } from '../../core/manifests/index.js';
 import { buildRequest, type RequestShortcuts } from './build-request.js';
 import { checkRunAgainstTaskDefinition } from './checks.js';
 import { WAIT_MODES } from './options.js';
@@ -90,14 +91,15 @@ export async function readOptions(rt: ActionRuntime): Promise<RunTaskOptions> {
   const { cluster: clusterInput, image, ...shared } = readSharedInputs(inputs, rt.outputs, SHARED_INPUTS);
 
   const placeholders = imagePlaceholders(image);
+  const roots = manifestRoots(rt);
   const requestPath = inputs.optional('run-task-request');
   const file: RunTaskCommandInput =
     requestPath === undefined
       ? { taskDefinition: undefined }
-      : await loadRunTaskRequest(rt.workspace, requestPath, 'run-task-request', placeholders);
+      : await loadRunTaskRequest(roots, requestPath, 'run-task-request', placeholders);
   const built = buildRequest(file, shortcuts, rt.log);
-  const taskDefinition = await readTaskDefinitionSource(rt, tdInput, file, placeholders, image);
-  await checkImageIsUsed(rt.workspace, image, [
+  const taskDefinition = await readTaskDefinitionSource(rt, roots, tdInput, file, placeholders, image);
+  await checkImageIsUsed(roots, image, [
     { input: 'task-definition', path: inputs.optional('task-definition') },
     { input: 'run-task-request', path: requestPath },
   ]);
@@ -138,13 +140,14 @@ function readShortcuts(inputs: Inputs): RequestShortcuts {
 
 async function readTaskDefinitionSource(
   rt: ActionRuntime,
+  roots: ManifestRoots,
   chosen: TaskDefinitionInput,
   file: RunTaskCommandInput,
   placeholders: Placeholders,
   image: ImageChoice,
 ): Promise<TaskDefinitionSource> {
   if (chosen?.name === 'task-definition') {
-    const definition = await loadTaskDefinitionFile(rt.workspace, chosen.value, placeholders, image);
+    const definition = await loadTaskDefinitionFile(roots, chosen.value, placeholders, image);
     if (file.taskDefinition !== undefined) {
       rt.log.info(`The task definition registered from ${chosen.value} replaces the request's '${file.taskDefinition}'`);
     }

@@ -59,7 +59,7 @@ function createContext(rt: ActionRuntime, options: RunTaskOptions): RunContext {
     rt,
     deps: { ecs: aws.ecs, logs: aws.logs, clock: rt.clock, sleep: rt.sleep, log: rt.log, signal: rt.cancel },
     deadline: new Deadline(rt.clock, options.timeoutMinutes * 60_000),
-    logsClientForRegion: (region) => createAwsClients({ ...clientOptions, region }).logs,
+    logsClientForRegion: (region) => createAwsClients({ ...clientOptions, region, regionSource: 'awslogs-region' }).logs,
   };
 }
 

@@ -1,7 +1,7 @@
 /** What one run came to (T2, T3, S9): success, or failure with its explanation; outputs and summary come from it. */
 import type { Failure, Task } from '@aws-sdk/client-ecs';
 import type { StopTasksResult, TasksEvaluation } from '../../core/tasks/index.js';
-import { taskIdFromArn } from '../../core/tasks/index.js';
+import { EXAMPLE_IDS, groupedReasonLines, taskIdFromArn } from '../../core/tasks/index.js';
 
 export interface RunOutcome {
   success: boolean;
@@ -40,17 +40,37 @@ export function failed(
   };
 }
 
-/** `; stopped 3 task(s) it started: a1b2, c3d4` — or why some could not be stopped. */
+/** `; stopped 3 task(s) it started: a1b2, c3d4, e5f6` (a few ids, then `…`) — or why some could not be stopped. */
 export function stoppedSentence(result: StopTasksResult): string {
   const parts: string[] = [];
-  const ids = (arns: readonly string[]): string => arns.map(taskIdFromArn).join(', ');
+  const ids = (arns: readonly string[]): string => {
+    const shown = arns.slice(0, EXAMPLE_IDS).map(taskIdFromArn).join(', ');
+    return arns.length > EXAMPLE_IDS ? `${shown}, … (${arns.length - EXAMPLE_IDS} more)` : shown;
+  };
   if (result.stopped.length > 0) parts.push(`stopped ${result.stopped.length} task(s) it started: ${ids(result.stopped)}`);
   if (result.alreadyStopped.length > 0) parts.push(`${result.alreadyStopped.length} had already stopped`);
-  for (const f of result.failed) parts.push(`could NOT stop task ${taskIdFromArn(f.taskArn)} (${f.error}); it may still be running`);
+  if (result.failed.length > 0) {
+    const errors = groupedReasonLines(result.failed.map((f) => ({ taskArn: f.taskArn, reason: f.error })));
+    parts.push(`could NOT stop ${result.failed.length} task(s), which may still be running (${errors.map((l) => l.slice(4)).join('; ')})`);
+  }
   return parts.length === 0 ? '' : `; ${parts.join('; ')}`;
 }
 
-/** `  - task <id>: <lastStatus>` lines, for timeouts and cancellations. */
+/** The latest description of each task, StopTask's answer where it gave one (the state after the stop request). */
+export function afterStop(tasks: readonly Task[], stopped: StopTasksResult): Task[] {
+  const answers = new Map(stopped.tasks.map((t) => [t.taskArn, t]));
+  return tasks.map((t) => answers.get(t.taskArn) ?? t);
+}
+
+/**
+ * For timeouts and cancellations, tasks in the same state share a line (reasons.ts): `  - task <id>: RUNNING`, or
+ * `  - stop requested, last status RUNNING (desired STOPPED) [12 tasks: a, b, c, …]` for tasks this run asked to stop.
+ */
 export function statusLines(tasks: readonly Task[]): string[] {
-  return tasks.map((t) => `  - task ${taskIdFromArn(t.taskArn ?? '?')}: ${t.lastStatus ?? 'status unknown'}`);
+  return groupedReasonLines(tasks.map((t) => ({ taskArn: t.taskArn ?? '?', reason: stateOf(t) })));
+}
+
+function stateOf(t: Task): string {
+  const status = t.lastStatus ?? 'status unknown';
+  return t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED' ? `stop requested, last status ${status} (desired STOPPED)` : status;
 }

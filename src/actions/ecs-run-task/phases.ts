@@ -10,17 +10,17 @@ import type { ActionRuntime } from '../../core/io/runtime.js';
 import { LogStreamer } from '../../core/logs/streamer.js';
 import {
   evaluateTasks,
+  groupedReasonLines,
   runTaskFailuresMessage,
   runTasks,
   stopTasks,
-  taskIdFromArn,
   waitForTasks,
 } from '../../core/tasks/index.js';
 import type { TaskDeps, WaitForTasksResult } from '../../core/tasks/index.js';
 import type { Deadline } from '../../core/time.js';
 import { formatDuration } from '../../core/time.js';
 import type { RunTaskOptions } from './options.js';
-import { failed, statusLines, stoppedSentence, succeeded } from './outcome.js';
+import { afterStop, failed, statusLines, stoppedSentence, succeeded } from './outcome.js';
 import type { RunOutcome } from './outcome.js';
 import type { ResolvedTaskDefinition } from './task-definition.js';
 
@@ -125,7 +125,7 @@ function judgeStopped(options: RunTaskOptions, td: ResolvedTaskDefinition, resul
   if (evaluation.success && result.status === 'done') {
     return succeeded(`${n} task(s) stopped; ${checked} exited with code 0`, result.tasks, evaluation);
   }
-  const waitLines = result.failures.map((f) => `  - task ${taskIdFromArn(f.taskArn)}: ${f.reason}`);
+  const waitLines = groupedReasonLines(result.failures);
   const message = [evaluation.failureMessage ?? `${waitLines.length} task(s) could not be followed:`, ...waitLines].join('\n');
   const failedCount = evaluation.tasks.filter((t) => !t.success).length;
   return failed(`${failedCount} of ${n} task(s) failed`, message, result.tasks, { evaluation });
@@ -134,7 +134,7 @@ function judgeStopped(options: RunTaskOptions, td: ResolvedTaskDefinition, resul
 function judgeRunning(result: WaitForTasksResult): RunOutcome {
   const n = result.tasks.length;
   if (result.status === 'done') return succeeded(`${n} task(s) reached RUNNING`, result.tasks);
-  const lines = result.failures.map((f) => `  - task ${taskIdFromArn(f.taskArn)}: ${f.reason}`);
+  const lines = groupedReasonLines(result.failures);
   const stillRunning = result.tasks.filter((t) => t.lastStatus !== 'STOPPED' && t.lastStatus !== 'DELETED').length;
   const left = stillRunning > 0 ? `\n${stillRunning} other task(s) were left as they are (not stopped).` : '';
   const message = `${result.failures.length} of ${n} task(s) did not reach RUNNING:\n${lines.join('\n')}${left}`;
@@ -155,6 +155,7 @@ async function stopUnfinished(ctx: RunContext, options: RunTaskOptions, result: 
   const why = cancelled
     ? `${describeError(ctx.rt.cancel.reason)} while waiting for the tasks to be ${goal}`
     : `Timed out after ${formatDuration(ctx.deadline.timeoutMs)} (timeout-minutes: ${options.timeoutMinutes}) waiting for the tasks to be ${goal}`;
-  const message = `${why}; the action ${stoppedSentence(stopped).slice(2) || 'had nothing left to stop'}.\n${statusLines(result.tasks).join('\n')}`;
+  const left = stoppedSentence(stopped).slice(2) || 'had nothing left to stop';
+  const message = `${why}; the action ${left}. The tasks as left:\n${statusLines(afterStop(result.tasks, stopped)).join('\n')}`;
   return failed(cancelled ? 'Cancelled' : 'Timed out', message, result.tasks, { stopped });
 }

@@ -31,7 +31,17 @@ type Row = readonly [string, Cell];
  */
 export function wasRolledBack(outcome: Outcome): boolean {
   if (outcome.rollback !== undefined) return outcome.rollback.status === 'succeeded';
-  return outcome.rolledBack || outcome.failureReason === 'circuit-breaker';
+  return outcome.rolledBack || outcome.ecsRollback?.completed === true;
+}
+
+/** What ECS's own rollback did, read from the service when the run ended; undefined when it did not roll back. */
+function ecsRollbackSentence(outcome: Outcome): string | undefined {
+  const ecs = outcome.ecsRollback;
+  if (ecs === undefined) return undefined;
+  const to = ecs.taskDefinitionArn ?? 'its previous task definition';
+  return ecs.completed
+    ? `ECS rolled the service back to ${to}.`
+    : `ECS is rolling the service back to ${to} (deployment ${ecs.deploymentId ?? '?'}, still in progress when this step ended; rolledBack is false until it completes).`;
 }
 
 /** The error the step fails with: the original cause first, then what happened to the service. */
@@ -40,9 +50,8 @@ export function deployFailureMessage(outcome: Outcome, rollbackOnFailure: boolea
   const rollback = outcome.rollback;
   if (rollback?.status === 'succeeded') return `${cause}\nRollback succeeded: ${rollback.detail}`;
   if (rollback !== undefined) return cause; // the cause already ends with the rollback's failure
-  if (outcome.failureReason === 'circuit-breaker') {
-    return `${cause}\nECS rolled the service back to ${outcome.previousTaskDefinitionArn ?? 'its previous task definition'}.`;
-  }
+  const ecs = ecsRollbackSentence(outcome);
+  if (ecs !== undefined) return `${cause}\n${ecs}`;
   if (!rollbackOnFailure) return `${cause}\nrollback-on-failure is false: the service is left as the failed deployment made it.`;
   return cause;
 }
@@ -82,7 +91,8 @@ export function resultRow(outcome: Outcome): Row {
 /** `Rollback`: what this action's rollback did, or that ECS rolled back; no row when neither happened. */
 export function rollbackRows(outcome: Outcome): Row[] {
   if (outcome.rollback !== undefined) return [['Rollback', `${outcome.rollback.status}: ${outcome.rollback.detail}`]];
-  if (outcome.failureReason === 'circuit-breaker') return [['Rollback', 'by ECS (deployment circuit breaker or alarm)']];
+  const ecs = ecsRollbackSentence(outcome);
+  if (ecs !== undefined) return [['Rollback', `by ECS (deployment circuit breaker or alarm): ${ecs}`]];
   return [];
 }
 

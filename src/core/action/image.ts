@@ -3,13 +3,9 @@
  * fills the `<+artifact.image>` placeholders of the manifests, or, with `container-name`, is set as that container's
  * image in the task definition file. Both are checked before any AWS call (S3).
  */
-import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '../errors.js';
 import type { Inputs } from '../inputs.js';
-import { resolveManifestPath, type Placeholders } from '../manifests/index.js';
-
-/** `<+artifact.image>` or `<+primary.artifact.image>` (as placeholders.ts reads them). */
-const IMAGE_PLACEHOLDER = /<\+\s*(primary\.)?artifact\.image\s*>/;
+import { loadManifest, type ManifestRoots, type Placeholders } from '../manifests/index.js';
 
 export interface ImageChoice {
   image: string | undefined;
@@ -62,18 +58,21 @@ export function refuseContainerNameForRegistered(choice: ImageChoice, use: strin
 
 /**
  * `image` without `container-name` only works through a placeholder: an image no manifest uses would be silently
- * ignored, so it is an error on input `image`. Nothing to check without an image, or with container-name.
+ * ignored, so it is an error on input `image`. Used means replaced in a manifest's content — a value, not a comment
+ * (`# CI sets <+artifact.image>` above the file's own image uses nothing). The manifests are parsed again with the
+ * same placeholders (their loaders already refused anything wrong in them). Nothing to check without an image, or
+ * with container-name.
  */
-export async function checkImageIsUsed(workspace: string, choice: ImageChoice, files: readonly ManifestFile[]): Promise<void> {
+export async function checkImageIsUsed(roots: ManifestRoots, choice: ImageChoice, files: readonly ManifestFile[]): Promise<void> {
   if (choice.image === undefined || choice.containerName !== undefined) return;
   for (const { input, path } of files) {
     if (path === undefined) continue;
-    const text = await readFile(await resolveManifestPath(workspace, path, input), 'utf8');
-    if (IMAGE_PLACEHOLDER.test(text)) return;
+    const manifest = await loadManifest(roots, path, input, imagePlaceholders(choice));
+    if (manifest.placeholdersInContent.has('image')) return;
   }
   throw new ConfigurationError(
-    'the image would not be used: no manifest has an <+artifact.image> placeholder; set container-name to choose ' +
-      'the container that runs it',
+    'the image would not be used: no manifest has an <+artifact.image> placeholder outside comments; set ' +
+      'container-name to choose the container that runs it',
     { input: 'image' },
   );
 }

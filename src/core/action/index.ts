@@ -46,6 +46,7 @@ export {
   loadTaskDefinitionFile,
   loadTaskDefinitionSource,
   manifestFiles,
+  manifestRoots,
   type AutoScalingFiles,
   type ManifestPaths,
   type ServiceDefinitionFile,

@@ -17,8 +17,10 @@ import {
   loadScalableTargets,
   loadScalingPolicies,
   loadTaskDefinition,
+  type ManifestRoots,
   type Placeholders,
 } from '../manifests/index.js';
+import type { ActionRuntime } from '../io/runtime.js';
 import { containerImageOf, type ImageChoice, type ManifestFile } from './image.js';
 import type { FieldLocator } from './names.js';
 
@@ -29,18 +31,26 @@ export interface ManifestPaths {
   scalingPolicies: string | undefined;
 }
 
+/**
+ * Where the action's manifests may be: the workspace, and RUNNER_TEMP as the runner set it (files earlier steps
+ * wrote there, such as aws-actions/amazon-ecs-render-task-definition's output).
+ */
+export function manifestRoots(rt: Pick<ActionRuntime, 'workspace' | 'env'>): ManifestRoots {
+  return { workspace: rt.workspace, runnerTemp: rt.env['RUNNER_TEMP'] };
+}
+
 export interface ServiceDefinitionFile {
   definition: CreateServiceCommandInput;
   locate: FieldLocator;
 }
 
 export async function loadServiceDefinitionFile(
-  workspace: string,
+  roots: ManifestRoots,
   path: string,
   placeholders: Placeholders,
   serviceNameGiven: boolean,
 ): Promise<ServiceDefinitionFile> {
-  const manifest = await loadManifest(workspace, path, 'service-definition', placeholders);
+  const manifest = await loadManifest(roots, path, 'service-definition', placeholders);
   // serviceName is required by CreateService; the `service` input may provide it.
   const definition = checkManifest(SERVICE_DEFINITION, manifest, serviceNameGiven ? { provided: ['serviceName'] } : {});
   return {
@@ -54,12 +64,12 @@ export async function loadServiceDefinitionFile(
 }
 
 export async function loadTaskDefinitionFile(
-  workspace: string,
+  roots: ManifestRoots,
   path: string,
   placeholders: Placeholders,
   choice: ImageChoice,
 ): Promise<RegisterTaskDefinitionCommandInput> {
-  return loadTaskDefinition(workspace, path, 'task-definition', placeholders, { containerImage: containerImageOf(choice) });
+  return loadTaskDefinition(roots, path, 'task-definition', placeholders, { containerImage: containerImageOf(choice) });
 }
 
 /**
@@ -67,13 +77,13 @@ export async function loadTaskDefinitionFile(
  * as Inputs.exclusive returned the one that is set.
  */
 export async function loadTaskDefinitionSource(
-  workspace: string,
+  roots: ManifestRoots,
   chosen: { name: 'task-definition' | 'task-definition-arn'; value: string },
   placeholders: Placeholders,
   choice: ImageChoice,
 ): Promise<TaskDefinitionSource> {
   if (chosen.name === 'task-definition-arn') return { kind: 'registered', ref: chosen.value, input: 'task-definition-arn' };
-  const definition = await loadTaskDefinitionFile(workspace, chosen.value, placeholders, choice);
+  const definition = await loadTaskDefinitionFile(roots, chosen.value, placeholders, choice);
   return { kind: 'file', path: chosen.value, definition };
 }
 
@@ -83,18 +93,18 @@ export interface AutoScalingFiles {
 }
 
 export async function loadAutoScalingFiles(
-  workspace: string,
+  roots: ManifestRoots,
   paths: Pick<ManifestPaths, 'scalableTargets' | 'scalingPolicies'>,
   placeholders: Placeholders,
 ): Promise<AutoScalingFiles> {
   const scalableTargets =
     paths.scalableTargets === undefined
       ? []
-      : await loadScalableTargets(workspace, paths.scalableTargets, 'scalable-targets', placeholders);
+      : await loadScalableTargets(roots, paths.scalableTargets, 'scalable-targets', placeholders);
   const scalingPolicies =
     paths.scalingPolicies === undefined
       ? []
-      : await loadScalingPolicies(workspace, paths.scalingPolicies, 'scaling-policies', placeholders);
+      : await loadScalingPolicies(roots, paths.scalingPolicies, 'scaling-policies', placeholders);
   return { scalableTargets, scalingPolicies };
 }
 

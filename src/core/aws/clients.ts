@@ -17,6 +17,8 @@ import { ConfigurationError } from '../errors.js';
 import { USER_AGENT_SUFFIX } from '../version.js';
 import type { RetryStrategyV2 } from '@smithy/types';
 import { PatientThrottlingRetryStrategy } from './retry.js';
+import { addRegionHint } from './region-hint.js';
+import type { RegionChoice, RegionSource } from './region-hint.js';
 
 /**
  * 5 attempts (the SDK's default is 3): with adaptive retry and exponential back-off this rides out a burst of
@@ -27,6 +29,8 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 export interface AwsClientOptions {
   /** The `region` input; empty or undefined falls back to the environment. */
   region?: string | undefined;
+  /** Where `region` came from when it is not the `region` input (for the unknown-region hint). */
+  regionSource?: 'awslogs-region' | undefined;
   maxAttempts?: number | undefined;
   /** Attempts for a call that keeps being throttled (default THROTTLED_MAX_ATTEMPTS; tests lower it). */
   throttledMaxAttempts?: number | undefined;
@@ -83,9 +87,19 @@ export const sdkConstructors: AwsClientConstructors = {
 };
 
 export function resolveRegion(input: string | undefined, env: AwsClientOptions['env']): string {
-  for (const candidate of [input, env['AWS_REGION'], env['AWS_DEFAULT_REGION']]) {
+  return resolveRegionChoice(input, env).region;
+}
+
+/** The region and where it came from: the `region` input, else AWS_REGION, else AWS_DEFAULT_REGION (S12). */
+export function resolveRegionChoice(input: string | undefined, env: AwsClientOptions['env']): RegionChoice {
+  const candidates: [RegionSource, string | undefined][] = [
+    ['input', input],
+    ['AWS_REGION', env['AWS_REGION']],
+    ['AWS_DEFAULT_REGION', env['AWS_DEFAULT_REGION']],
+  ];
+  for (const [source, candidate] of candidates) {
     const region = candidate?.trim();
-    if (region !== undefined && region !== '') return region;
+    if (region !== undefined && region !== '') return { region, source };
   }
   throw new ConfigurationError(
     'no AWS region: set this input, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets them)',
@@ -103,7 +117,9 @@ export function createAwsClients(
       input: 'max-attempts',
     });
   }
-  const region = resolveRegion(options.region, options.env);
+  const resolved = resolveRegionChoice(options.region, options.env);
+  const choice: RegionChoice = options.regionSource !== undefined && resolved.source === 'input' ? { ...resolved, source: options.regionSource } : resolved;
+  const { region } = choice;
   const config = (): AwsClientConfig => ({
     region,
     maxAttempts,
@@ -111,27 +127,40 @@ export function createAwsClients(
     requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
     customUserAgent: USER_AGENT_SUFFIX,
   });
-  let ecs: ECSClient | undefined;
-  let elb: ElasticLoadBalancingV2Client | undefined;
-  let autoscaling: ApplicationAutoScalingClient | undefined;
-  let logs: CloudWatchLogsClient | undefined;
-  let cloudwatch: CloudWatchClient | undefined;
+  // A region whose endpoints do not resolve is said to be the likely cause (region-hint.ts).
+  const ecs = lazy(() => constructors.ecs(config()), (c) => addRegionHint(c.middlewareStack, choice));
+  const elb = lazy(() => constructors.elb(config()), (c) => addRegionHint(c.middlewareStack, choice));
+  const autoscaling = lazy(() => constructors.autoscaling(config()), (c) => addRegionHint(c.middlewareStack, choice));
+  const logs = lazy(() => constructors.logs(config()), (c) => addRegionHint(c.middlewareStack, choice));
+  const cloudwatch = lazy(() => constructors.cloudwatch(config()), (c) => addRegionHint(c.middlewareStack, choice));
   return {
     region,
     get ecs() {
-      return (ecs ??= constructors.ecs(config()));
+      return ecs();
     },
     get elb() {
-      return (elb ??= constructors.elb(config()));
+      return elb();
     },
     get autoscaling() {
-      return (autoscaling ??= constructors.autoscaling(config()));
+      return autoscaling();
     },
     get logs() {
-      return (logs ??= constructors.logs(config()));
+      return logs();
     },
     get cloudwatch() {
-      return (cloudwatch ??= constructors.cloudwatch(config()));
+      return cloudwatch();
     },
+  };
+}
+
+/** Made on first use, then the same one. */
+function lazy<C>(make: () => C, prepare: (client: C) => void): () => C {
+  let client: C | undefined;
+  return () => {
+    if (client === undefined) {
+      client = make();
+      prepare(client);
+    }
+    return client;
   };
 }

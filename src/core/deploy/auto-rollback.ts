@@ -5,14 +5,14 @@
  * is left as the failure made it. (The manual rollback, `mode: rollback`, is manual-rollback.ts.)
  */
 import { restoreAutoScaling } from '../autoscaling/apply.js';
+import { describeService } from '../ecs/services.js';
 import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
 import { describeError } from '../errors.js';
-import { Deadline } from '../time.js';
 import type { Failure, Outcome } from './outcome.js';
 import { rollbackToSnapshot, type RollbackDeps, type RollbackResult } from './restore-snapshot.js';
 import { markRolledBackFrom } from './rollback-marks.js';
 import type { DeploymentDone } from './rolling.js';
-import { MIN_ROLLBACK_TIMEOUT_MS, type RollingDeps, type RollingPlan } from './rolling-plan.js';
+import type { RollingDeps, RollingPlan } from './rolling-plan.js';
 import type { RollbackSnapshot } from './snapshot.js';
 
 export async function rollBackFailedDeployment(
@@ -30,7 +30,11 @@ export async function rollBackFailedDeployment(
   // Logged in place, not as an error annotation: the caller fails the step with the cause, which annotates it once.
   log.info(`Deployment failed: ${failure.message}`);
   const changed = done.step.change.changed;
-  if (!plan.rollbackOnFailure) return leaveAsFailed(deps, plan, snapshot, done);
+  if (!plan.rollbackOnFailure) {
+    const ecs = failure.reason === 'circuit-breaker' ? await ecsRollbackState(deps, plan) : undefined;
+    if (ecs !== undefined) outcome.ecsRollback = ecs;
+    return leaveAsFailed(deps, plan, snapshot, done);
+  }
   if (failure.reason === 'replaced') {
     log.warning('A newer deployment replaced this one: the service is not rolled back (that would undo the newer deployment).');
   }
@@ -39,12 +43,13 @@ export async function rollBackFailedDeployment(
   const started = deps.clock.now();
   const result = await log.group('Rollback', async () => {
     if (!serviceRollback) return restoreAutoScalingOnly(deps, snapshot);
-    const timeout = plan.rollbackTimeoutMs ?? Math.max(plan.deadline.remainingMs(), MIN_ROLLBACK_TIMEOUT_MS);
+    // What is left of the run's deadline: at least the share the deployment's wait kept for the rollback.
     return rollbackToSnapshot(deps, snapshot, {
-      deadline: new Deadline(deps.clock, timeout),
+      deadline: plan.deadline,
       signal: deps.hardSignal,
       changedFields: done.step.change.changedFields,
       desiredCountSet: done.step.change.desiredCount,
+      failedDeploymentId: done.rollout.deploymentId,
       pollIntervalMs: plan.pollIntervalMs,
       seenEventIds: eventIdsOf(done),
     });
@@ -61,6 +66,14 @@ export async function rollBackFailedDeployment(
 async function markMovedAway(deps: RollingDeps, failed: string, snapshot: RollbackSnapshot): Promise<void> {
   if (sameTaskDefinition(failed, snapshot.taskDefinitionArn)) return;
   await markRolledBackFrom(deps, failed, snapshot.service);
+}
+
+/** R8: what ECS's own rollback shows now, read from the service (never assumed): rolledBack only once it completed. */
+async function ecsRollbackState(deps: RollingDeps, plan: RollingPlan): Promise<Outcome['ecsRollback']> {
+  const live = await describeService(deps.ecs, plan.cluster, plan.serviceName).catch(() => undefined);
+  const primary = live?.deployments?.find((d) => d.status === 'PRIMARY');
+  if (primary === undefined) return undefined;
+  return { taskDefinitionArn: primary.taskDefinition, deploymentId: primary.id, completed: primary.rolloutState === 'COMPLETED' };
 }
 
 /** rollback-on-failure false: the service stays as the failure left it; only this action's own preparation is undone. */

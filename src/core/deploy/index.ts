@@ -15,7 +15,7 @@ export type { RollbackTarget } from './rollback-target.js';
 export { chooseDeployStrategy } from './strategy.js';
 export type { DeployStrategy } from './strategy.js';
 export type { Failure, FailureReason, Outcome } from './outcome.js';
-export { MIN_ROLLBACK_TIMEOUT_MS } from './rolling-plan.js';
+export { ROLLBACK_SHARE } from './rolling-plan.js';
 export type { RollingDeps, RollingPlan } from './rolling-plan.js';
 export { parseSnapshot, serializeSnapshot, takeSnapshot } from './snapshot.js';
 export type { RollbackSnapshot } from './snapshot.js';

@@ -21,6 +21,11 @@ export interface Outcome {
   /** True when the service was put back as it was (rollback succeeded). */
   rolledBack: boolean;
   rollback?: { status: 'succeeded' | 'failed' | 'abandoned'; detail: string };
+  /**
+   * ECS's own rollback (circuit breaker or alarm) as the service showed it when the run ended without a rollback of
+   * its own (rollback-on-failure false): where ECS goes back to, and whether it had completed.
+   */
+  ecsRollback?: { taskDefinitionArn: string | undefined; deploymentId: string | undefined; completed: boolean };
   stoppedTasks: StoppedTaskReason[];
   timings: { startedAt: number; finishedAt: number; totalMs: number; waitMs?: number; rollbackMs?: number };
   snapshot: RollbackSnapshot;

@@ -19,6 +19,7 @@ import { describeError } from '../errors.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 import type { RollbackSnapshot } from './snapshot.js';
+import { ecsRollbackUnderway, followEcsRollback, keepEcsRollback } from './ecs-rollback.js';
 import { deleteFirstDeployment } from './first-deployment-undo.js';
 import { rollbackDesiredCount, rollbackUpdateInput, settledOnSnapshot } from './rollback-request.js';
 import { primaryDeploymentId } from './rollout.js';
@@ -40,6 +41,8 @@ export interface RollbackOptions {
   changedFields?: readonly string[];
   /** The desired count the failed deployment's UpdateService set, if it set one (R6: put back unless changed since). */
   desiredCountSet?: number | undefined;
+  /** The failed deployment: never taken for ECS's own rollback. */
+  failedDeploymentId?: string | undefined;
   pollIntervalMs?: number | undefined;
   /**
    * Ids of the service events the failed deployment's wait already printed: the wait for a deleted first
@@ -93,6 +96,8 @@ async function restoreService(
   const desired = rollbackDesiredCount(snapshot, live, options.desiredCountSet);
   const settled = settledOnSnapshot(snapshot, live, options.changedFields ?? [], desired.count);
   if (settled !== undefined) return keepEcsRollback(deps, snapshot, settled);
+  const underway = ecsRollbackUnderway(snapshot, live, options.failedDeploymentId);
+  if (underway?.id !== undefined) return followEcsRollback(deps, snapshot, live, { ...underway, id: underway.id }, { ...options, desiredCount: desired.count });
   const input = rollbackUpdateInput(snapshot, live, options.changedFields, options.desiredCountSet);
   deps.log.info(
     `Updating service ${snapshot.service} back to ${input.taskDefinition ?? ''} with desired count ` +
@@ -158,19 +163,4 @@ function restoreResult(
     detail: `rollback deployment ${deploymentId} did not reach steady state (${waited.reason}): ${waited.message}. ${autoScalingNote}`,
     stoppedTasks: waited.stoppedTasks,
   };
-}
-
-async function keepEcsRollback(
-  deps: RollbackDeps,
-  snapshot: RollbackSnapshot,
-  deploymentId: string,
-): Promise<Omit<RollbackResult, 'durationMs'>> {
-  const back = `ECS had already rolled service ${snapshot.service} back to ${snapshot.taskDefinitionArn ?? ''} (deployment ${deploymentId}, COMPLETED)`;
-  deps.log.info(`${back}: no rollback deployment needed.`);
-  try {
-    await restoreAutoScaling(deps.autoscaling, snapshot, deps.log);
-  } catch (e) {
-    return { status: 'failed', detail: `${back}, but restoring its auto scaling failed: ${describeError(e)}`, stoppedTasks: [] };
-  }
-  return { status: 'succeeded', detail: `${back}; its auto scaling was restored`, stoppedTasks: [] };
 }

@@ -10,8 +10,12 @@ import type { AutoScalingSources } from '../autoscaling/apply.js';
 import type { Logger } from '../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 
-/** A rollback gets at least this long, even when the deployment used up the overall deadline. */
-export const MIN_ROLLBACK_TIMEOUT_MS = 10 * 60_000;
+/**
+ * R6 within the deadline: with rollback-on-failure on, the deployment's wait may use only two thirds of the time
+ * left; the last third is kept for the rollback, so both fit inside timeout-minutes (and a job-level timeout set
+ * just above it never cuts a rollback in half).
+ */
+export const ROLLBACK_SHARE = 1 / 3;
 
 export interface RollingDeps {
   ecs: ECSClient;
@@ -45,8 +49,6 @@ export interface RollingPlan {
   waitForSteadyState: boolean;
   rollbackOnFailure: boolean;
   deadline: Deadline;
-  /** Time the rollback may take; default max(time left, MIN_ROLLBACK_TIMEOUT_MS). */
-  rollbackTimeoutMs?: number;
   pollIntervalMs?: number;
   /** Refuse to create the service (manual rollback: there must be something to roll back). */
   requireExistingService?: boolean;

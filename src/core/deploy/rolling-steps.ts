@@ -27,6 +27,7 @@ export function logSnapshot(log: Logger, s: RollbackSnapshot): void {
     `Service ${s.service} is ACTIVE: task definition ${s.taskDefinitionArn ?? '-'}, desired count ` +
       `${s.desiredCount ?? '-'}, ${s.scalableTargets.length} scalable target(s), ${s.scalingPolicies.length} scaling policy(ies).`,
   );
+  if (s.targetNote !== undefined) log.warning(`Service ${s.service}: ${s.targetNote}.`);
 }
 
 /**

@@ -10,14 +10,15 @@
  * registration) are thrown: there is nothing to roll back. Once the service has been touched, an Outcome is
  * always returned.
  */
-import type { Service } from '@aws-sdk/client-ecs';
+import type { Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { bindAutoScaling, removeAutoScaling } from '../autoscaling/apply.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { rollBackFailedDeployment } from './auto-rollback.js';
 import { finishAutoScaling } from './auto-scaling-step.js';
 import type { Failure, Outcome } from './outcome.js';
 import { waitForRollout, type RolloutResult } from './rollout.js';
-import type { RollingDeps, RollingPlan } from './rolling-plan.js';
+import { ROLLBACK_SHARE, type RollingDeps, type RollingPlan } from './rolling-plan.js';
+import { formatDuration } from '../time.js';
 import { checkRollbackTarget, logSnapshot, resolveTaskDefinitionArn, throwIfAborted } from './rolling-steps.js';
 import { createStep, updateStep, type StepResult } from './service-change.js';
 import { createOnlyFieldsIn, toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
@@ -66,7 +67,7 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
 async function changeAndWait(deps: RollingDeps, plan: RollingPlan, snapshot: RollbackSnapshot, taskDefinitionArn: string): Promise<DeploymentDone> {
   const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
   const wait = {
-    deadline: plan.deadline,
+    deadline: waitDeadline(deps, plan),
     seenEventIds: snapshot.seenEventIds,
     ...signal,
     ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
@@ -113,6 +114,7 @@ function updateInput(deps: RollingDeps, plan: RollingPlan, snapshot: RollbackSna
     sameAsRunning: plan.sameAsRunning,
     forceNewDeployment: plan.forceNewDeployment,
   });
+  forceForCapacityProviders(input, snapshot, deps.log);
   const ignored = createOnlyFieldsIn(plan.serviceDefinition);
   if (ignored.length > 0) deps.log.info(`Not updated (ECS sets them only at creation): ${ignored.join(', ')}`);
   deps.log.info(
@@ -146,6 +148,32 @@ function baseOutcome(
   if (done.rollout.deploymentId !== undefined) outcome.deploymentId = done.rollout.deploymentId;
   if (done.rollout.waitMs !== undefined) outcome.timings.waitMs = done.rollout.waitMs;
   return outcome;
+}
+
+/**
+ * ECS applies a new capacity provider strategy (or a switch from a launch type to one) only with a new deployment
+ * and refuses the update otherwise: force it, and say why.
+ */
+function forceForCapacityProviders(input: UpdateServiceCommandInput, snapshot: RollbackSnapshot, log: RollingDeps['log']): void {
+  const wanted = input.capacityProviderStrategy;
+  if (wanted === undefined || input.forceNewDeployment === true) return;
+  const live = snapshot.serviceConfig.capacityProviderStrategy;
+  const same = (a: typeof wanted): string => JSON.stringify(a.map((c) => [c.capacityProvider, c.weight ?? 0, c.base ?? 0]));
+  if (live !== undefined && same(live) === same(wanted)) return;
+  input.forceNewDeployment = true;
+  log.info(
+    live === undefined
+      ? 'Forcing a new deployment: the service moves from a launch type to a capacity provider strategy, which ECS applies only with one.'
+      : 'Forcing a new deployment: the capacity provider strategy changes, which ECS applies only with one.',
+  );
+}
+
+/** The deployment's share of the deadline: all of it, or less the rollback's share when a failure is rolled back. */
+function waitDeadline(deps: RollingDeps, plan: RollingPlan): RollingPlan['deadline'] {
+  if (!plan.rollbackOnFailure) return plan.deadline;
+  const reserve = Math.floor(plan.deadline.remainingMs() * ROLLBACK_SHARE);
+  deps.log.info(`Waiting at most ${formatDuration(plan.deadline.remainingMs() - reserve)}; ${formatDuration(reserve)} of timeout-minutes is kept for a rollback.`);
+  return plan.deadline.keeping(reserve);
 }
 
 /** S3: what can be checked before the first mutating call. */

@@ -10,6 +10,7 @@ import type {
 import type { ECSClient, Service, UpdateServiceCommandInput } from '@aws-sdk/client-ecs';
 import { describeAutoScaling } from '../autoscaling/describe.js';
 import { describeServiceAnyStatus } from '../ecs/services.js';
+import { lastCompletedRevision } from './completed-revision.js';
 import { UPDATABLE_SERVICE_FIELDS, type UpdatableServiceField } from './service-request.js';
 
 export interface RollbackSnapshot {
@@ -22,8 +23,10 @@ export interface RollbackSnapshot {
   /** True when a service of that name is DRAINING (it must become INACTIVE before it can be created again). */
   draining: boolean;
   serviceArn?: string;
-  /** The service's task definition (its PRIMARY deployment's) when it exists. */
+  /** The task definition of the service's last deployment that COMPLETED (the rollback target) when it exists. */
   taskDefinitionArn?: string;
+  /** Why taskDefinitionArn is not the PRIMARY deployment's, when it is not (logged). */
+  targetNote?: string;
   desiredCount?: number;
   /** Auto scaling as RegisterScalableTarget inputs for `service/<cluster>/<service>`, dimension DesiredCount. */
   scalableTargets: RegisterScalableTargetCommandInput[];
@@ -67,7 +70,7 @@ export async function takeSnapshot(clients: SnapshotClients, cluster: string, se
 
 /** The snapshot of a service already described as `live` (undefined: MISSING); reads its auto scaling when ACTIVE. */
 export async function snapshotOf(
-  clients: Pick<SnapshotClients, 'autoscaling'>,
+  clients: SnapshotClients,
   cluster: string,
   service: string,
   live: Service | undefined,
@@ -87,9 +90,9 @@ export async function snapshotOf(
   const autoScaling = await describeAutoScaling(clients.autoscaling, cluster, service);
   const snapshot: RollbackSnapshot = { ...base, exists: true, ...autoScaling, serviceConfig: serviceConfigOf(live) };
   if (live.serviceArn !== undefined) snapshot.serviceArn = live.serviceArn;
-  const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
-  const taskDefinitionArn = primary?.taskDefinition ?? live.taskDefinition;
-  if (taskDefinitionArn !== undefined) snapshot.taskDefinitionArn = taskDefinitionArn;
+  const target = await lastCompletedRevision(clients.ecs, cluster, live);
+  if (target.taskDefinitionArn !== undefined) snapshot.taskDefinitionArn = target.taskDefinitionArn;
+  if (target.note !== undefined) snapshot.targetNote = target.note;
   if (live.desiredCount !== undefined) snapshot.desiredCount = live.desiredCount;
   return snapshot;
 }

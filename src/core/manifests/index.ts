@@ -1,9 +1,10 @@
 /** Manifests (S1–S3): load JSON/YAML by content, placeholders, sanitise, validate against the SDK's input shapes. */
 export { resolveManifestPath } from './paths.js';
+export type { ManifestRoots } from './paths.js';
 export { loadManifest, parseManifestText, detectFormat } from './parse.js';
 export type { Manifest, ManifestFormat } from './parse.js';
 export { substitutePlaceholders, KNOWN_PLACEHOLDERS } from './placeholders.js';
-export type { Placeholders } from './placeholders.js';
+export type { PlaceholderName, Placeholders } from './placeholders.js';
 export { setContainerImage } from './image.js';
 export {
   sanitiseTaskDefinition,

@@ -1,5 +1,5 @@
 /**
- * The five manifest kinds of S1 and one loader per kind: read (inside the workspace) → placeholders (S2) →
+ * The five manifest kinds of S1 and one loader per kind: read (in the workspace or RUNNER_TEMP) → placeholders (S2) →
  * sanitise → structural check against the SDK's input shape → ECS rules → the typed SDK input.
  */
 import { PutScalingPolicyRequest$, RegisterScalableTargetRequest$ } from '@aws-sdk/client-application-auto-scaling';
@@ -19,6 +19,7 @@ import { setContainerImage } from './image.js';
 import { throwProblems } from './locate.js';
 import { loadManifest } from './parse.js';
 import type { Manifest } from './parse.js';
+import type { ManifestRoots } from './paths.js';
 import type { Placeholders } from './placeholders.js';
 import type { Problem } from './problems.js';
 import type { SanitisedManifest } from './sanitise.js';
@@ -168,54 +169,54 @@ export interface LoadTaskDefinitionOptions extends CheckOptions {
 }
 
 export async function loadTaskDefinition(
-  workspace: string,
+  roots: ManifestRoots,
   userPath: string,
   inputName: string,
   placeholders: Placeholders,
   options: LoadTaskDefinitionOptions = {},
 ): Promise<TaskDefinitionManifest> {
-  const manifest = await loadManifest(workspace, userPath, inputName, placeholders);
+  const manifest = await loadManifest(roots, userPath, inputName, placeholders);
   const td = checkManifest(TASK_DEFINITION, manifest, options);
   const override = options.containerImage;
   return override === undefined ? td : setContainerImage(td, override.containerName, override.image);
 }
 
 export async function loadServiceDefinition(
-  workspace: string,
+  roots: ManifestRoots,
   userPath: string,
   inputName: string,
   placeholders: Placeholders,
   options: CheckOptions = {},
 ): Promise<ServiceDefinitionManifest> {
-  return checkManifest(SERVICE_DEFINITION, await loadManifest(workspace, userPath, inputName, placeholders), options);
+  return checkManifest(SERVICE_DEFINITION, await loadManifest(roots, userPath, inputName, placeholders), options);
 }
 
 export async function loadRunTaskRequest(
-  workspace: string,
+  roots: ManifestRoots,
   userPath: string,
   inputName: string,
   placeholders: Placeholders,
   options: CheckOptions = {},
 ): Promise<RunTaskManifest> {
-  return checkManifest(RUN_TASK_REQUEST, await loadManifest(workspace, userPath, inputName, placeholders), options);
+  return checkManifest(RUN_TASK_REQUEST, await loadManifest(roots, userPath, inputName, placeholders), options);
 }
 
 export async function loadScalableTargets(
-  workspace: string,
+  roots: ManifestRoots,
   userPath: string,
   inputName: string,
   placeholders: Placeholders,
   options: CheckOptions = {},
 ): Promise<ScalableTargetManifest[]> {
-  return checkManifestList(SCALABLE_TARGETS, await loadManifest(workspace, userPath, inputName, placeholders), options);
+  return checkManifestList(SCALABLE_TARGETS, await loadManifest(roots, userPath, inputName, placeholders), options);
 }
 
 export async function loadScalingPolicies(
-  workspace: string,
+  roots: ManifestRoots,
   userPath: string,
   inputName: string,
   placeholders: Placeholders,
   options: CheckOptions = {},
 ): Promise<ScalingPolicyManifest[]> {
-  return checkManifestList(SCALING_POLICIES, await loadManifest(workspace, userPath, inputName, placeholders), options);
+  return checkManifestList(SCALING_POLICIES, await loadManifest(roots, userPath, inputName, placeholders), options);
 }

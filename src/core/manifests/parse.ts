@@ -3,14 +3,14 @@
  * with line-numbered syntax errors, keeping the document's positions so later checks can name a field's line.
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { ConfigurationError } from '../errors.js';
 import { keepKeyText, nodeAtPath, scalarTextOf } from '../io/scalar-text.js';
 import type { ScalarText } from '../io/scalar-text.js';
-import { resolveManifestPath } from './paths.js';
-import { substitutePlaceholders } from './placeholders.js';
-import type { Placeholders } from './placeholders.js';
+import { resolveManifestPath, type ManifestRoots } from './paths.js';
+import { resolvePlaceholders } from './placeholders.js';
+import type { PlaceholderName, Placeholders, ResolvedPlaceholder } from './placeholders.js';
 import { throwIfAny } from './problems.js';
 import type { FieldPath } from './problems.js';
 
@@ -24,6 +24,11 @@ export interface Manifest {
   lineOf(path: FieldPath): number | undefined;
   /** The text a number or boolean at `path` was written as (`0123`, `1.10`), for members that want a string. */
   readonly scalarText: ScalarText;
+  /**
+   * The placeholders replaced inside the document's content (a value, or a key), not in a comment only (S2): an
+   * `image` input is used by this manifest when this holds `image`.
+   */
+  readonly placeholdersInContent: ReadonlySet<PlaceholderName>;
 }
 
 export type ManifestFormat = 'json' | 'yaml';
@@ -44,7 +49,7 @@ export function parseManifestText(
   placeholders: Placeholders,
   inputName?: string,
 ): Manifest {
-  const substituted = substitutePlaceholders(text, file, placeholders, inputName).replace(/^\uFEFF/, '');
+  const { text: substituted, resolved } = resolvePlaceholders(text.replace(/^\uFEFF/, ''), file, placeholders, inputName);
   const base = inputName === undefined ? { file } : { input: inputName, file };
   const format = detectFormat(substituted);
   const lineCounter = new LineCounter();
@@ -77,17 +82,37 @@ export function parseManifestText(
     input: inputName,
     lineOf: (path) => lineOfPath(doc, lineCounter, path),
     scalarText: scalarTextOf(doc),
+    placeholdersInContent: inContent(resolved, format === 'json' ? undefined : doc),
   };
 }
 
-/** Resolves `userPath` inside `workspace` (refusing escapes), reads it and parses it (see parseManifestText). */
+/**
+ * The names of the placeholders whose value stands inside a scalar of `doc`. JSON (no `doc`) has no comments, and
+ * JSON.parse accepted the text, so every value there is content; in YAML a value outside every scalar is in a comment.
+ */
+function inContent(resolved: readonly ResolvedPlaceholder[], doc: Document | undefined): ReadonlySet<PlaceholderName> {
+  if (doc === undefined) return new Set(resolved.map((r) => r.name));
+  const scalars: (readonly [number, number])[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (node.range) scalars.push([node.range[0], node.range[1]]);
+    },
+  });
+  const inside = (r: ResolvedPlaceholder): boolean => scalars.some(([start, end]) => r.start >= start && r.end <= end);
+  return new Set(resolved.filter(inside).map((r) => r.name));
+}
+
+/**
+ * Resolves `userPath` in the workspace (or RUNNER_TEMP; anything else is refused), reads it and parses it (see
+ * parseManifestText).
+ */
 export async function loadManifest(
-  workspace: string,
+  roots: ManifestRoots,
   userPath: string,
   inputName: string,
   placeholders: Placeholders,
 ): Promise<Manifest> {
-  const real = await resolveManifestPath(workspace, userPath, inputName);
+  const real = await resolveManifestPath(roots, userPath, inputName);
   let text: string;
   try {
     text = await readFile(real, 'utf8');

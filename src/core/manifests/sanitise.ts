@@ -67,6 +67,7 @@ export function derive(
     input: manifest.input,
     lineOf: (path) => manifest.lineOf(toDocumentPath(path)),
     scalarText: (path, written) => manifest.scalarText(toDocumentPath(path), written),
+    placeholdersInContent: manifest.placeholdersInContent,
     droppedFields,
   };
 }

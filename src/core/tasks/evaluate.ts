@@ -6,6 +6,7 @@
  */
 import type { ContainerDefinition, Task } from '@aws-sdk/client-ecs';
 import { taskIdFromArn } from './ids.js';
+import { groupedReasonLines } from './reasons.js';
 
 export interface TaskDefinitionLike {
   containerDefinitions?: ContainerDefinition[] | undefined;
@@ -121,16 +122,17 @@ function taskProblems(task: Task, containers: readonly ContainerOutcome[], watch
   return problems;
 }
 
+/** Tasks that failed the same way (container, exit code, stoppedReason) share one line with a count (reasons.ts). */
 function failureMessage(failed: readonly TaskOutcome[], total: number): string | undefined {
   if (failed.length === 0) return undefined;
-  const lines = failed.map((o) => {
+  const reasons = failed.map((o) => {
     const stopped =
       o.stoppedReason !== undefined && !o.problems.some((p) => p.includes(o.stoppedReason ?? ''))
         ? `; stoppedReason: ${o.stoppedReason}`
         : '';
-    return `  - task ${o.taskId}: ${o.problems.join('; ')}${stopped}`;
+    return { taskArn: o.taskArn, reason: `${o.problems.join('; ')}${stopped}` };
   });
-  return [`${failed.length} of ${total} task(s) failed:`, ...lines].join('\n');
+  return [`${failed.length} of ${total} task(s) failed:`, ...groupedReasonLines(reasons)].join('\n');
 }
 
 /** T5 `exitCodes`: { taskArn: { container: exitCode } } (null when ECS reports no exit code). */

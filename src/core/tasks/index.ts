@@ -9,4 +9,6 @@ export type { TasksEvaluation, TaskOutcome, ContainerOutcome, TaskDefinitionLike
 export { stopTasks } from './stop.js';
 export type { StopTasksResult } from './stop.js';
 export { taskSummaryTable } from './summary.js';
+export { groupedReasonLines, countedIds, EXAMPLE_IDS } from './reasons.js';
+export type { TaskReason } from './reasons.js';
 export { taskIdFromArn, shortTaskId } from './ids.js';

@@ -2,6 +2,7 @@
  * S10: stop the tasks this run started (on cancellation or when RunTask failed part-way). Never throws: it
  * logs what it stopped, what had already stopped and what it could not stop.
  */
+import type { Task } from '@aws-sdk/client-ecs';
 import type { TaskDeps } from './types.js';
 import { taskIdFromArn } from './ids.js';
 import { describeError } from '../errors.js';
@@ -17,6 +18,8 @@ export interface StopTasksResult {
   stopped: string[];
   alreadyStopped: string[];
   failed: Array<{ taskArn: string; error: string }>;
+  /** The tasks as StopTask answered (desired status STOPPED): their state after the stop, not before it. */
+  tasks: Task[];
 }
 
 /**
@@ -28,7 +31,7 @@ export async function stopTasks(
   taskArns: readonly string[],
   reason: string,
 ): Promise<StopTasksResult> {
-  const result: StopTasksResult = { stopped: [], alreadyStopped: [], failed: [] };
+  const result: StopTasksResult = { stopped: [], alreadyStopped: [], failed: [], tasks: [] };
   const trimmedReason = reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}…` : reason;
   const queue = [...new Set(taskArns)];
   const worker = async (): Promise<void> => {
@@ -54,6 +57,7 @@ async function stopOne(
   const id = taskIdFromArn(taskArn);
   try {
     const task = await stopTask(deps.ecs, { cluster, task: taskArn, reason });
+    if (task !== undefined) result.tasks.push({ ...task, taskArn: task.taskArn ?? taskArn });
     if (task?.lastStatus === 'STOPPED') {
       result.alreadyStopped.push(taskArn);
       deps.log.info(`Task ${id} had already stopped`);

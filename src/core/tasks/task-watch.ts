@@ -1,14 +1,14 @@
 /**
  * What waitForTasks knows between two polls (T3): the latest description of each task, which tasks need no more
- * polling (reached the goal, or failed), and since when a task has been reported MISSING. Each task's lastStatus
- * change is logged once.
+ * polling (reached the goal, or failed), and since when a task has been reported MISSING. Status changes are logged
+ * once each, per task for a few tasks and as one aggregate line for many (task-progress.ts).
  */
 import type { Failure, Task } from '@aws-sdk/client-ecs';
 import type { Clock } from '../time.js';
 import type { Logger } from '../io/logger.js';
 import { evaluateTask } from './evaluate.js';
 import type { TaskDefinitionLike } from './evaluate.js';
-import { taskIdFromArn } from './ids.js';
+import { TaskProgress } from './task-progress.js';
 
 const STOPPED_STATES: ReadonlySet<string> = new Set(['STOPPED', 'DELETED']);
 
@@ -37,12 +37,14 @@ export class TaskWatch {
   private readonly terminal = new Map<string, TaskWaitFailure | null>();
   private readonly missingSince = new Map<string, number>();
   private successfulPolls = 0;
+  private readonly progress: TaskProgress;
 
   constructor(
     private readonly clock: Clock,
-    private readonly log: Logger,
+    log: Logger,
     private readonly options: TaskWatchOptions,
   ) {
+    this.progress = new TaskProgress(log, options.taskArns.length);
     for (const t of options.initialTasks ?? []) if (t.taskArn !== undefined) this.latest.set(t.taskArn, t);
   }
 
@@ -54,6 +56,7 @@ export class TaskWatch {
   /** A poll described every pending task. */
   polled(): void {
     this.successfulPolls += 1;
+    this.progress.polled(this.ordered());
   }
 
   /** The tasks still to describe, in `taskArns` order. */
@@ -76,7 +79,7 @@ export class TaskWatch {
     this.missingSince.delete(arn);
     const before = this.latest.get(arn)?.lastStatus;
     this.latest.set(arn, task);
-    if (task.lastStatus !== before) this.log.info(transitionLine(task, before));
+    if (task.lastStatus !== before) this.progress.changed(task, before);
     const status = task.lastStatus ?? '';
     if (this.options.until === 'running' && status === 'RUNNING') this.terminal.set(arn, null);
     else if (STOPPED_STATES.has(status)) this.terminal.set(arn, this.stoppedVerdict(task));
@@ -109,12 +112,4 @@ export class TaskWatch {
     const stopped = task.stoppedReason !== undefined ? ` (stoppedReason: ${task.stoppedReason})` : '';
     return { taskArn: outcome.taskArn, reason: `${outcome.problems.join('; ')}${stopped}` };
   }
-}
-
-function transitionLine(task: Task, before: string | undefined): string {
-  const id = taskIdFromArn(task.taskArn ?? '');
-  const now = task.lastStatus ?? 'UNKNOWN';
-  const change = before === undefined ? now : `${before} → ${now}`;
-  const reason = STOPPED_STATES.has(now) && task.stoppedReason !== undefined ? ` (${task.stoppedReason})` : '';
-  return `Task ${id}: ${change}${reason}`;
 }

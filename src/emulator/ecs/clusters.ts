@@ -1,7 +1,11 @@
-/** Clusters: CreateCluster, DescribeClusters, ListClusters, DeleteCluster and the implicit `default` cluster. */
+/**
+ * Clusters: CreateCluster, DescribeClusters, ListClusters, DeleteCluster, PutClusterCapacityProviders and the
+ * implicit `default` cluster (which has no capacity providers until PutClusterCapacityProviders gives it some).
+ */
 import { AwsServiceError } from '../contracts.js';
+import { checkRemovable, readAssociation } from './capacity-providers.js';
 import { arns, lastSegment, type EcsContext } from './context.js';
-import { clean, invalid, optList, optObj, optStr, paginate, strList } from './params.js';
+import { clean, invalid, optList, optObj, optStr, paginate, reqStr, strList } from './params.js';
 import type { ClusterRec, Json } from './state.js';
 import { readTags } from './tags.js';
 
@@ -17,8 +21,7 @@ function newCluster(ctx: EcsContext, name: string, p: Json = {}): ClusterRec {
     tags: readTags(p),
     settings: clean(optList<Json>(p, 'settings') ?? [{ name: 'containerInsights', value: 'disabled' }]),
     ...(configuration ? { configuration: clean(configuration) } : {}),
-    capacityProviders: strList(p, 'capacityProviders') ?? [],
-    defaultCapacityProviderStrategy: clean(optList<Json>(p, 'defaultCapacityProviderStrategy') ?? []),
+    ...readAssociation(p),
   };
 }
 
@@ -92,6 +95,17 @@ export const clusterOperations = {
     const all = [...ctx.state.clusters.values()].filter((c) => c.status === 'ACTIVE').map((c) => c.arn);
     const { page, nextToken } = paginate(all, p);
     return { clusterArns: page, ...(nextToken ? { nextToken } : {}) };
+  },
+
+  PutClusterCapacityProviders(ctx: EcsContext, p: Json): Json {
+    const cluster = resolveCluster(ctx, reqStr(p, 'cluster'));
+    for (const member of ['capacityProviders', 'defaultCapacityProviderStrategy']) {
+      if (optList(p, member) === undefined) throw invalid(`${member} can not be null.`);
+    }
+    const association = readAssociation(p);
+    checkRemovable(ctx, cluster, association.capacityProviders);
+    Object.assign(cluster, association);
+    return { cluster: clusterView(ctx, cluster, []) };
   },
 
   DeleteCluster(ctx: EcsContext, p: Json): Json {

@@ -38,14 +38,17 @@ export function serviceDeploymentOf(ctx: EcsContext, d: DeploymentRec): ServiceD
   return ctx.state.serviceDeployments.get(d.serviceDeploymentArn);
 }
 
+/** Service deployment statuses that are still going on (AWS's "Pending" and "Ongoing" stages). */
+const UNFINISHED = new Set(['PENDING', 'IN_PROGRESS', 'STOP_REQUESTED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
+
 function startServiceDeployment(ctx: EcsContext, service: ServiceRec, d: DeploymentRec): ServiceDeploymentRec {
   const now = ctx.clock.now();
   const breaker = breakerConfig(service);
   const sources = service.deployments.filter((x) => x !== d).map((x) => x.revisionArn);
-  // A deployment still in progress is superseded by the new one.
+  // A deployment still going on, a rollback included, is superseded by the new one and ends.
   for (const arn of service.serviceDeploymentArns) {
     const old = ctx.state.serviceDeployments.get(arn);
-    if (old && (old.status === 'IN_PROGRESS' || old.status === 'PENDING')) {
+    if (old && UNFINISHED.has(old.status)) {
       old.status = 'STOPPED';
       old.statusReason = 'Service deployment stopped: a newer service deployment started.';
       old.stoppedAt = now;
@@ -127,7 +130,7 @@ export function completeDeployment(ctx: EcsContext, service: ServiceRec, d: Depl
   d.steadyAt = now;
   service.lastCompleted = { deploymentId: d.id, taskDef: d.taskDef, revisionArn: d.revisionArn };
   const sd = serviceDeploymentOf(ctx, d);
-  if (!sd) return;
+  if (!sd || !UNFINISHED.has(sd.status)) return;
   sd.status = d.rollback ? 'ROLLBACK_SUCCESSFUL' : 'SUCCESSFUL';
   sd.finishedAt = now;
   sd.updatedAt = now;

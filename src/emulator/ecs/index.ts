@@ -4,6 +4,7 @@
  */
 import type { EcsBackend, OperationHandler, ServiceModule, SimClock, World } from '../contracts.js';
 import type { Random } from '../random.js';
+import { capacityProviderOperations } from './capacity-providers.js';
 import { clusterOperations, ensureDefaultCluster } from './clusters.js';
 import { seconds, type EcsContext } from './context.js';
 import { onTaskChanged } from './scheduler.js';
@@ -99,6 +100,7 @@ export function createEcsModule(mctx: EcsModuleContext): { module: ServiceModule
   ensureDefaultCluster(ctx);
   const all: Record<string, Operation> = {
     ...clusterOperations,
+    ...capacityProviderOperations,
     ...taskDefinitionOperations,
     ...serviceOperations,
     ...tagOperations,

@@ -3,6 +3,8 @@
  * balancers, platform, placement, capacity providers, forceNewDeployment) or only rescales the current one.
  * CODE_DEPLOY and EXTERNAL services take only what those controllers allow (task-sets.ts).
  */
+import { checkStrategyAssociated } from './capacity-providers.js';
+import { resolveCluster } from './clusters.js';
 import type { EcsContext } from './context.js';
 import { startDeployment } from './deployments.js';
 import { clean, invalid, optBool, optInt, optList, optObj, optStr, stable } from './params.js';
@@ -64,11 +66,14 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
   if (taskDef !== primary?.taskDef) redeploy = true;
   const strategy = optList<Json>(p, 'capacityProviderStrategy');
   if (strategy !== undefined) {
-    if (service.launchType !== undefined && !force) {
+    const switching = service.launchType !== undefined;
+    const changing = service.capacityProviderStrategy !== undefined && changed(strategy, service.capacityProviderStrategy);
+    if ((switching || changing) && !force) {
       throw invalid(
         'When switching from launch type to capacity provider strategy on an existing service, or making a change to a capacity provider strategy on a service that is already using one, you must force a new deployment.',
       );
     }
+    checkStrategyAssociated(resolveCluster(ctx, service.clusterName), strategy);
     if (changed(strategy, service.capacityProviderStrategy)) redeploy = true;
   }
   const network = optObj(p, 'networkConfiguration') ?? service.networkConfiguration;

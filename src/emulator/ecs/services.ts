@@ -1,5 +1,6 @@
 /** Services: CreateService, UpdateService, DeleteService, DescribeServices, ListServices. */
 import { AwsServiceError } from '../contracts.js';
+import { checkStrategyAssociated } from './capacity-providers.js';
 import { resolveCluster } from './clusters.js';
 import { arns, lastSegment, type EcsContext } from './context.js';
 import { startDeployment } from './deployments.js';
@@ -63,6 +64,7 @@ function createService(ctx: EcsContext, p: Json): Json {
   const useCluster = !external && !givenLaunchType && !capacityProviderStrategy?.length && cluster.defaultCapacityProviderStrategy.length;
   const launchType = givenLaunchType ?? (capacityProviderStrategy?.length || useCluster || external ? undefined : 'EC2');
   checkCreateForController(p, controller, launchType);
+  checkStrategyAssociated(cluster, capacityProviderStrategy);
   const taskDef = external ? undefined : resolveTaskDefinitionForUse(ctx, optStr(p, 'taskDefinition'));
   const networkConfiguration = optObj(p, 'networkConfiguration');
   const loadBalancers = clean(optList<Json>(p, 'loadBalancers') ?? []);

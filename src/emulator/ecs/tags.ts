@@ -4,7 +4,10 @@ import { lastSegment, type EcsContext } from './context.js';
 import { invalid, optList, reqStr, strList } from './params.js';
 import type { Json, Tag } from './state.js';
 
-/** Reads a `tags` member ([{key, value}]), enforcing the ECS limits. */
+/** The prefix AWS reserves for its own tags, in any case (`aws:`, `AWS:`, `Aws:` …), for keys and values alike. */
+const RESERVED = /^aws:/i;
+
+/** Reads a `tags` member ([{key, value}]), enforcing the ECS limits and the reserved `aws:` prefix. */
 export function readTags(p: Json, name = 'tags'): Tag[] {
   const list = optList<Json>(p, name) ?? [];
   if (list.length > 50) throw invalid('Too many tags: a resource can have at most 50 tags.');
@@ -15,6 +18,8 @@ export function readTags(p: Json, name = 'tags'): Tag[] {
       throw invalid('Tag keys must be between 1 and 128 characters.');
     }
     if (typeof value !== 'string' || value.length > 256) throw invalid('Tag values must be at most 256 characters.');
+    if (RESERVED.test(key)) throw invalid('Tag key must not start with aws:');
+    if (RESERVED.test(value)) throw invalid('Tag value must not start with aws:');
     return { key, value };
   });
 }

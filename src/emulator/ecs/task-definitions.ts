@@ -21,6 +21,9 @@ const OPTIONAL_MEMBERS = [
   'enableFaultInjection',
 ] as const;
 
+/** AWS's defaults for a container health check (ECS API reference, HealthCheck); `startPeriod` stays off. */
+const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3 };
+
 function normaliseContainer(c: Json, networkMode: string): Json {
   const out: Json = {
     cpu: 0,
@@ -36,6 +39,8 @@ function normaliseContainer(c: Json, networkMode: string): Json {
     if (networkMode === 'awsvpc' || networkMode === 'host') mapping['hostPort'] = pm['containerPort'];
     return mapping;
   });
+  const healthCheck = c['healthCheck'];
+  if (healthCheck !== undefined && healthCheck !== null) out['healthCheck'] = { ...HEALTH_CHECK_DEFAULTS, ...clean(healthCheck as Json) };
   return out;
 }
 

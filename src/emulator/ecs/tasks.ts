@@ -1,5 +1,6 @@
 /** Standalone tasks and task queries: RunTask, StopTask, DescribeTasks, ListTasks. */
 import { AwsServiceError } from '../contracts.js';
+import { checkStrategyAssociated } from './capacity-providers.js';
 import { resolveCluster } from './clusters.js';
 import { arns, lastSegment, type EcsContext } from './context.js';
 import { clean, invalid, optList, optObj, optStr, optInt, paginate, reqStr, strList } from './params.js';
@@ -45,6 +46,7 @@ export const taskOperations = {
       ...(strategy ? { capacityProviderStrategy: strategy } : {}),
       ...(networkConfiguration ? { networkConfiguration } : {}),
     });
+    checkStrategyAssociated(cluster, strategy);
     const startedBy = optStr(p, 'startedBy');
     if (startedBy !== undefined && startedBy.length > 128) throw invalid('startedBy can be at most 128 characters.');
     let tags = readTags(p);

@@ -1,7 +1,8 @@
 /**
  * The RegisterTaskDefinition rules that bite real users, with the messages ECS answers (ClientException):
  * Fargate needs awsvpc and a valid task-level cpu/memory pair, hostname is refused in awsvpc mode, EC2 containers
- * need memory when the task has none, awsvpc host ports must equal container ports.
+ * need memory when the task has none, awsvpc host ports must equal container ports, container secrets need an
+ * execution role.
  */
 import { clientError } from './params.js';
 import type { Json } from './state.js';
@@ -100,6 +101,11 @@ export function validateTaskDefinition(p: Json, containers: Json[], networkMode:
         throw clientError('When networkMode=awsvpc, the host ports and container ports in port mappings must match.');
       }
     }
+  }
+  const usesSecrets = containers.some((c) => Array.isArray(c['secrets']) && c['secrets'].length > 0);
+  if (usesSecrets && typeof p['executionRoleArn'] !== 'string') {
+    // ECS fetches secrets with the execution role whatever the launch type; the message does not name Fargate.
+    throw clientError("When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.");
   }
   if (requires.includes('FARGATE')) {
     if (networkMode !== 'awsvpc') throw clientError('Fargate only supports network mode ‘awsvpc’.');

@@ -8,9 +8,10 @@ import type { Params } from './params.js';
 import type { ElbStore, Json, ListenerRec, LoadBalancerRec } from './store.js';
 import { applyTags, readTags } from './tags.js';
 
+/** Listener protocols per load balancer type, in the order AWS's ValidationError lists them. */
 const PROTOCOLS_BY_TYPE: Record<string, string[]> = {
-  application: ['HTTP', 'HTTPS'],
-  network: ['TCP', 'TLS', 'UDP', 'TCP_UDP'],
+  application: ['HTTPS', 'HTTP'],
+  network: ['TLS', 'TCP', 'TCP_UDP', 'UDP'],
   gateway: ['GENEVE'],
 };
 
@@ -33,7 +34,7 @@ function applyListenerParams(store: ElbStore, lb: LoadBalancerRec, target: Liste
   if (protocol !== undefined) {
     const allowed = PROTOCOLS_BY_TYPE[lb.type] ?? [];
     if (!allowed.includes(protocol)) {
-      throw new AwsServiceError('IncompatibleProtocols', `Protocol '${protocol}' is not supported for a load balancer of type '${lb.type}'`);
+      throw validationError(`Listener protocol '${protocol}' must be one of '${allowed.join(', ')}'`);
     }
     target.protocol = protocol;
   }

@@ -1,14 +1,15 @@
 /**
  * CreateRule, DescribeRules, ModifyRule, DeleteRule, SetRulePriorities. Every listener has a default rule
  * (`IsDefault: true`, priority `default`, no conditions) whose actions are the listener's default actions;
- * it is changed through ModifyListener only.
+ * it is changed through ModifyListener only. Rules belong to Application Load Balancer listeners and, with a
+ * single source-ip condition by IP address type, to dual-stack Network Load Balancer listeners.
  */
 import { AwsServiceError } from '../contracts.js';
 import { normalizeActions, normalizeConditions } from './actions.js';
 import type { ElbContext, ElbHandler } from './context.js';
 import { ruleArn } from './ids.js';
 import { missing, optStr, paginate, reqInt, reqStr, strList, structList, validationError } from './params.js';
-import type { ElbStore, Json, ListenerRec, RuleRec } from './store.js';
+import type { ElbStore, Json, ListenerRec, LoadBalancerRec, RuleRec } from './store.js';
 import { applyTags, readTags } from './tags.js';
 
 const describeRule = (rule: RuleRec): Json => ({
@@ -38,6 +39,47 @@ function checkPriority(priority: number): void {
 const priorityInUse = (priority: number): AwsServiceError =>
   new AwsServiceError('PriorityInUse', `Priority '${priority}' is currently in use`);
 
+const invalidConfiguration = (message: string): AwsServiceError => new AwsServiceError('InvalidConfigurationRequest', message);
+
+const isDualStackNlb = (lb: LoadBalancerRec): boolean => lb.type === 'network' && lb.ipAddressType.startsWith('dualstack');
+
+/** CreateRule: "The listener must be associated with an Application Load Balancer or a dual-stack Network Load Balancer." */
+function checkTakesRules(lb: LoadBalancerRec): void {
+  if (lb.type !== 'application' && !isDualStackNlb(lb)) {
+    throw invalidConfiguration(`Rules are not supported by load balancers of type '${lb.type}'`);
+  }
+}
+
+/** `SourceIpConfig.IpAddressType` of a source-ip condition (NLB rules match on it; ALB rules on CIDR Values). */
+function sourceIpType(condition: Json): string | undefined {
+  const config = condition['SourceIpConfig'];
+  const type = config !== null && typeof config === 'object' ? (config as Json)['IpAddressType'] : undefined;
+  if (type === undefined) return undefined;
+  if (type !== 'ipv4' && type !== 'ipv6') {
+    throw validationError(`Value '${String(type)}' at 'sourceIpConfig.ipAddressType' failed to satisfy constraint: Member must satisfy enum value set: [ipv4, ipv6]`);
+  }
+  return type;
+}
+
+/** The conditions a rule of this load balancer's listener may have (NLB: source-ip by IP address type only). */
+function checkConditionsFit(lb: LoadBalancerRec, conditions: Json[]): void {
+  if (lb.type === 'application') {
+    if (conditions.some((c) => sourceIpType(c) !== undefined)) {
+      throw validationError("A source-ip condition matches on IpAddressType for load balancers of type 'network' only; use Values (CIDR blocks)");
+    }
+    return;
+  }
+  for (const c of conditions) {
+    if (c['Field'] !== 'source-ip') {
+      throw invalidConfiguration(`Condition field '${String(c['Field'])}' is not supported by load balancers of type '${lb.type}'`);
+    }
+    if (sourceIpType(c) === undefined) {
+      throw invalidConfiguration(`A source-ip condition for a load balancer of type '${lb.type}' must specify an IpAddressType (ipv4 or ipv6)`);
+    }
+  }
+  if (conditions.length !== 1) throw invalidConfiguration(`A rule for a load balancer of type '${lb.type}' takes exactly one source-ip condition`);
+}
+
 function requireRule(store: ElbStore, arn: string): RuleRec {
   const rule = store.rules.get(arn);
   if (rule) return rule;
@@ -52,15 +94,13 @@ export function ruleHandlers(ctx: ElbContext): Record<string, ElbHandler> {
   const create: ElbHandler = (params) => {
     const listener = store.listener(reqStr(params, 'ListenerArn'));
     const lb = lbOf(listener);
-    if (lb.type !== 'application') {
-      // CreateRule: "The listener must be associated with an Application Load Balancer."
-      throw new AwsServiceError('InvalidConfigurationRequest', `Rules are not supported by load balancers of type '${lb.type}'`);
-    }
+    checkTakesRules(lb);
     const priority = reqInt(params, 'Priority');
     checkPriority(priority);
     if (params['Conditions'] === undefined) throw missing('Conditions');
     if (params['Actions'] === undefined) throw missing('Actions');
     const conditions = normalizeConditions(structList(params, 'Conditions'));
+    checkConditionsFit(lb, conditions);
     const actions = normalizeActions(structList(params, 'Actions'), store, lb);
     const tags = readTags(params);
     if (store.rulesOf(listener.arn).some((r) => r.priority === priority)) throw priorityInUse(priority);
@@ -99,11 +139,11 @@ export function ruleHandlers(ctx: ElbContext): Record<string, ElbHandler> {
 
   const modify: ElbHandler = (params) => {
     const rule = requireRule(store, reqStr(params, 'RuleArn'));
-    const listener = store.listener(rule.listenerArn);
+    const lb = lbOf(store.listener(rule.listenerArn));
     const conditions =
       params['Conditions'] === undefined ? rule.conditions : normalizeConditions(structList(params, 'Conditions'));
-    const actions =
-      params['Actions'] === undefined ? rule.actions : normalizeActions(structList(params, 'Actions'), store, lbOf(listener));
+    checkConditionsFit(lb, conditions);
+    const actions = params['Actions'] === undefined ? rule.actions : normalizeActions(structList(params, 'Actions'), store, lb);
     rule.conditions = conditions;
     rule.actions = actions;
     store.refreshUsage();

@@ -22,11 +22,12 @@ export function requireResource(store: ElbStore, arn: string): void {
   }
 }
 
-/** Reads a Tags parameter into key/value pairs, rejecting duplicate keys. */
+/** Reads a Tags parameter into key/value pairs, rejecting duplicate keys and the prefix AWS reserves (`aws:`). */
 export function readTags(params: Params): Map<string, string> {
   const tags = new Map<string, string>();
   for (const tag of structList(params, 'Tags')) {
     const key = reqStr(tag, 'Key');
+    if (/^aws:/i.test(key)) throw validationError(`Tag key '${key}' cannot start with 'aws:'`);
     if (tags.has(key)) throw new AwsServiceError('DuplicateTagKeys', `Tag key '${key}' specified more than once`);
     tags.set(key, typeof tag['Value'] === 'string' ? tag['Value'] : '');
   }

@@ -35,6 +35,8 @@ export interface PollObserver {
   stoppedTasks(end: 'timeout' | 'cancelled', io: PollIo): Promise<StoppedTaskReason[]>;
   /** Extra words for a timeout message, e.g. the last progress seen. */
   lastSeen(): string | undefined;
+  /** Prints what it held back (fold.ts): `all` when the wait ends, otherwise only what is due (after each poll). */
+  printHeld?(all: boolean): void;
 }
 
 /** What an observer may use to make extra reads within the loop's budget. */
@@ -56,6 +58,7 @@ export async function pollService(deps: WatchDeps, params: ServicePollParams, ob
     log,
     params.seenEventIds,
     params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY,
+    clock,
   );
   let lastService: Service | undefined;
   const end = await poll<WatchResult>(
@@ -76,11 +79,16 @@ export async function pollService(deps: WatchDeps, params: ServicePollParams, ob
         lastService = service;
         events.print(service.events);
       }
-      return observer.observe(service, ioOf(round));
+      const result = await observer.observe(service, ioOf(round));
+      events.tick();
+      observer.printHeld?.(false);
+      return result;
     },
   );
-  if (end.kind === 'done') return end.value;
-  return ended(end, observer, { params, clock, startedAt, lastService });
+  const result = end.kind === 'done' ? end.value : await ended(end, observer, { params, clock, startedAt, lastService });
+  events.flush();
+  observer.printHeld?.(true);
+  return result;
 }
 
 function ioOf(round: PollRound): PollIo {

@@ -37,12 +37,14 @@ export class StoppedTaskCollector {
   private readonly seenArns = new Set<string>();
   private readonly found: StoppedTaskReason[] = [];
 
+  /** @param print how a newly found stopped task is printed (default: its own `Task … stopped: …` line). */
   constructor(
     private readonly ecs: ECSClient,
     private readonly log: Logger,
     private readonly cluster: string,
     private readonly service: string,
     private readonly filter: StoppedTaskFilter,
+    private readonly print: (stopped: StoppedTaskReason) => void = (r) => log.info(formatStoppedTask(r)),
   ) {}
 
   /** Every stopped task of the deployment found so far, in the order found. */
@@ -68,7 +70,7 @@ export class StoppedTaskCollector {
       const reason = toStoppedTaskReason(task);
       fresh.push(reason);
       this.found.push(reason);
-      this.log.info(formatStoppedTask(reason));
+      this.print(reason);
     }
     return fresh;
   }
@@ -130,6 +132,13 @@ export function describeStop(r: StoppedTaskReason): string {
 /** `Task 0123abcd stopped: Essential container in task exited (container app exit code 1)` */
 export function formatStoppedTask(r: StoppedTaskReason): string {
   return `Task ${taskIdOf(r.taskArn)} stopped: ${describeStop(r)}`;
+}
+
+/** Tasks stopped for the same reason, folded (fold.ts): `Task 0123abcd stopped: … (+14 more tasks stopped the same way)` */
+export function formatStoppedTasks(reasons: readonly StoppedTaskReason[]): string {
+  const last = reasons[reasons.length - 1];
+  const line = last !== undefined ? formatStoppedTask(last) : 'No task stopped';
+  return reasons.length > 1 ? `${line} (+${reasons.length - 1} more tasks stopped the same way)` : line;
 }
 
 /**

@@ -3,7 +3,8 @@ import { describeError } from '../../errors.js';
 import { ProgressPrinter, formatDeploymentProgress } from './events.js';
 import { pollService } from './service-poll.js';
 import type { PollIo, PollObserver } from './service-poll.js';
-import { StoppedTaskCollector, summarizeStoppedTasks } from './stopped-tasks.js';
+import { StoppedTaskCollector, describeStop, formatStoppedTask, formatStoppedTasks, summarizeStoppedTasks } from './stopped-tasks.js';
+import { RepeatFolder } from './fold.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
 import { classifyAwsError } from '../../aws/errors.js';
 import { judgeDeployment } from './verdict.js';
@@ -31,6 +32,8 @@ export async function waitForServiceStable(deps: WatchDeps, req: StableRequest):
 
 class DeploymentObserver implements PollObserver {
   private readonly progress: ProgressPrinter;
+  /** A crash loop stops a task every few seconds: the same reason is printed once, then counted (fold.ts). */
+  private readonly stopsPrinter: RepeatFolder<StoppedTaskReason>;
   private target: DeploymentTarget | undefined;
   private collector: StoppedTaskCollector | undefined;
   private lastOurs: Deployment | undefined;
@@ -47,7 +50,8 @@ class DeploymentObserver implements PollObserver {
     private readonly req: StableRequest,
     target: DeploymentTarget | undefined,
   ) {
-    this.progress = new ProgressPrinter(deps.log);
+    this.progress = new ProgressPrinter(deps.log, deps.clock);
+    this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
     this.target = target;
   }
 
@@ -80,6 +84,11 @@ class DeploymentObserver implements PollObserver {
       return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
     }
     return this.fail(verdict.reason, verdict.message, service, io);
+  }
+
+  printHeld(all: boolean): void {
+    if (all) this.stopsPrinter.flush();
+    else this.stopsPrinter.tick();
   }
 
   async stoppedTasks(end: 'timeout' | 'cancelled', io: PollIo): Promise<StoppedTaskReason[]> {
@@ -116,12 +125,15 @@ class DeploymentObserver implements PollObserver {
   }
 
   private ensureCollector(target: DeploymentTarget, ours: Deployment | undefined): StoppedTaskCollector {
-    this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, {
+    const filter = {
       taskDefinitionArn: target.taskDefinitionArn,
       deploymentId: target.deploymentId,
       // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding).
       createdNotBefore: ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
-    });
+    };
+    this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, filter, (r) =>
+      this.stopsPrinter.offer(describeStop(r), r),
+    );
     return this.collector;
   }
 

@@ -9,8 +9,15 @@ describe('rolledBack output (R8)', () => {
     expect(wasRolledBack(outcome({ rolledBack: true, rollback: { status: 'succeeded', detail: '' } }))).toBe(true);
   });
 
-  it('is true when the ECS circuit breaker rolled back and this action did not roll back itself', () => {
-    expect(wasRolledBack(outcome({ failureReason: 'circuit-breaker' }))).toBe(true);
+  it('is true when ECS rolled back by itself, completed, and this action did not roll back itself', () => {
+    const completed = { taskDefinitionArn: 'web:1', deploymentId: 'ecs-svc/3', completed: true };
+    expect(wasRolledBack(outcome({ failureReason: 'circuit-breaker', ecsRollback: completed }))).toBe(true);
+  });
+
+  it("is false while ECS's own rollback is still in progress, or when nothing said it rolled back (issue 11)", () => {
+    const underway = { taskDefinitionArn: 'web:1', deploymentId: 'ecs-svc/3', completed: false };
+    expect(wasRolledBack(outcome({ failureReason: 'circuit-breaker', ecsRollback: underway }))).toBe(false);
+    expect(wasRolledBack(outcome({ failureReason: 'circuit-breaker' }))).toBe(false);
   });
 
   it('is false when this action\'s rollback failed or was abandoned, even after a circuit breaker trip', () => {

@@ -42,11 +42,13 @@ describe('checkImageIsUsed', () => {
   const workspace = makeWorkspace({
     'plain.yaml': 'family: web\n',
     'placeholder.yaml': 'family: web\ncontainerDefinitions:\n  - image: <+ primary.artifact.image >\n',
+    'comment.yaml': 'family: web\ncontainerDefinitions:\n  # CI sets the image: <+artifact.image>\n  - image: nginx:1.24\n',
+    'env.json': '{"containerDefinitions": [{"image": "nginx", "environment": [{"name": "BUILT", "value": "<+artifact.image>"}]}]}',
   });
 
   it('passes when any named manifest has the placeholder', async () => {
     await expect(
-      checkImageIsUsed(workspace, { image: IMAGE, containerName: undefined }, [
+      checkImageIsUsed({ workspace }, { image: IMAGE, containerName: undefined }, [
         { input: 'task-definition', path: 'plain.yaml' },
         { input: 'service-definition', path: undefined },
         { input: 'run-task-request', path: 'placeholder.yaml' },
@@ -55,7 +57,7 @@ describe('checkImageIsUsed', () => {
   });
 
   it('fails on input image when no manifest uses it', async () => {
-    const error = await checkImageIsUsed(workspace, { image: IMAGE, containerName: undefined }, [
+    const error = await checkImageIsUsed({ workspace }, { image: IMAGE, containerName: undefined }, [
       { input: 'task-definition', path: 'plain.yaml' },
     ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
@@ -66,8 +68,29 @@ describe('checkImageIsUsed', () => {
   it('reads nothing without an image, or when container-name places it', async () => {
     const missing = [{ input: 'task-definition', path: 'does-not-exist.yaml' }];
     // Reading that file fails, so a check that read it would reject:
-    await expect(checkImageIsUsed(workspace, { image: IMAGE, containerName: undefined }, missing)).rejects.toThrow();
-    await expect(checkImageIsUsed(workspace, { image: undefined, containerName: undefined }, missing)).resolves.toBeUndefined();
-    await expect(checkImageIsUsed(workspace, { image: IMAGE, containerName: 'web' }, missing)).resolves.toBeUndefined();
+    await expect(checkImageIsUsed({ workspace }, { image: IMAGE, containerName: undefined }, missing)).rejects.toThrow();
+    await expect(checkImageIsUsed({ workspace }, { image: undefined, containerName: undefined }, missing)).resolves.toBeUndefined();
+    await expect(checkImageIsUsed({ workspace }, { image: IMAGE, containerName: 'web' }, missing)).resolves.toBeUndefined();
+  });
+
+  it('fails on input image when the placeholder is only in a YAML comment (issue 10, defect 2)', async () => {
+    const error = await checkImageIsUsed({ workspace }, { image: IMAGE, containerName: undefined }, [
+      { input: 'task-definition', path: 'comment.yaml' },
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).location).toEqual({ input: 'image' });
+    expect((error as ConfigurationError).message).toContain('placeholder outside comments');
+  });
+
+  it('passes when the placeholder is in a JSON string that is not an image (it is still a value)', async () => {
+    await expect(
+      checkImageIsUsed({ workspace }, { image: IMAGE, containerName: undefined }, [{ input: 'task-definition', path: 'env.json' }]),
+    ).resolves.toBeUndefined();
+  });
+
+  it('passes with container-name even when the placeholder is only in a comment', async () => {
+    await expect(
+      checkImageIsUsed({ workspace }, { image: IMAGE, containerName: 'web' }, [{ input: 'task-definition', path: 'comment.yaml' }]),
+    ).resolves.toBeUndefined();
   });
 });

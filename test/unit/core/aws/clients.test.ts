@@ -32,17 +32,27 @@ describe('resolveRegion', () => {
 });
 
 describe('createAwsClients (recording constructors)', () => {
-  function recording(): { ctors: AwsClientConstructors; built: [string, AwsClientConfig][] } {
+  function recording(): { ctors: AwsClientConstructors; built: [string, AwsClientConfig][]; middleware: string[] } {
     const built: [string, AwsClientConfig][] = [];
+    const middleware: string[] = [];
     const record = <T>(name: string) => (config: AwsClientConfig): T => {
       built.push([name, config]);
-      return { name } as T;
+      const middlewareStack = { add: (_m: unknown, options: { step: string; name: string }) => middleware.push(`${name}: ${options.step} ${options.name}`) };
+      return { name, middlewareStack } as T;
     };
     return {
       built,
+      middleware,
       ctors: { ecs: record('ecs'), elb: record('elb'), autoscaling: record('autoscaling'), logs: record('logs'), cloudwatch: record('cloudwatch') },
     };
   }
+
+  it('gives every client the region hint, outside the retries', () => {
+    const { ctors, middleware } = recording();
+    const clients = createAwsClients({ env: { AWS_REGION: 'eu-west-1' } }, ctors);
+    void [clients.ecs, clients.elb, clients.autoscaling, clients.logs, clients.ecs];
+    expect(middleware).toEqual(['ecs', 'elb', 'autoscaling', 'logs'].map((n) => `${n}: initialize ecsDeliveryRegionHint`));
+  });
 
   it('constructs nothing until a client is used, then each once, with region, adaptive retry and user agent', () => {
     const { ctors, built } = recording();

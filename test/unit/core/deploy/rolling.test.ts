@@ -209,27 +209,23 @@ describe('update (R3, R4, R5)', () => {
 });
 
 describe('failure and rollback (R6)', () => {
-  it('restores the task definition, the count this run raised (issue 10), settings and auto scaling; cause first', async () => {
+  it("follows ECS's rollback while it is in progress instead of racing it, then restores the count this run raised and the auto scaling (issue 11)", async () => {
     seedExisting();
-    w.ecs.rollouts.push(circuitBreakerRollback());
+    // ECS's own rollback deployment takes a minute to roll out.
+    w.ecs.rollouts.push(circuitBreakerRollback(), rollsOut(60_000));
     const outcome = await deployService(
       w.deps(),
       w.plan({ desiredCount: 5, scalableTargets: [scalableTarget({ MaxCapacity: 10 })], scalingPolicies: [cpuPolicy('new')] }),
     );
 
+    // No UpdateService of our own on top of ECS's rollback: only the desired count ECS's rollback kept is set back.
     const [, rollback] = updateInputs();
-    expect(rollback).toEqual({
-      cluster: 'demo',
-      service: 'web',
-      taskDefinition: tdArn(1),
-      desiredCount: 3,
-      forceNewDeployment: true,
-      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } },
-      deploymentConfiguration: LIVE_DEPLOYMENT_CONFIGURATION,
-    });
+    expect(rollback).toEqual({ cluster: 'demo', service: 'web', desiredCount: 3 });
+    expect(w.log.messages().some((m) => m.includes('following it instead of starting another rollback'))).toBe(true);
     expect(w.aas.policyNames()).toEqual(['old-cpu']);
     expect(w.aas.targets.get(`ecs|${RESOURCE}|${DIM}`)).toMatchObject({ MinCapacity: 3, MaxCapacity: 6 });
-    expect(w.ecs.followed[1]).toMatchObject({ taskDefinitionArn: tdArn(1), deploymentId: w.ecs.primary('web')?.id });
+    // The deployment followed second is ECS's rollback (ecs-svc/3), not one of the action's own.
+    expect(w.ecs.followed[1]).toMatchObject({ taskDefinitionArn: tdArn(1), deploymentId: 'ecs-svc/3' });
     expect(w.ecs.primary('web')?.taskDefinition).toBe(tdArn(1));
     expect(outcome).toMatchObject({
       status: 'failed',
@@ -270,14 +266,18 @@ describe('failure and rollback (R6)', () => {
     expect(updateInputs()[1]?.desiredCount).toBe(3);
   });
 
-  it('gives the rollback time of its own after a timeout', async () => {
+  it('keeps a third of the deadline for the rollback, so both fit inside timeout-minutes (issue 11 item 7)', async () => {
     seedExisting();
-    // The deployment uses up the whole deadline; the rollback deployment takes 10 minutes to roll out.
-    w.ecs.rollouts.push(neverCompletes(), rollsOut(10 * 60_000));
+    // The deployment never completes; the rollback deployment takes 8 minutes to roll out.
+    w.ecs.rollouts.push(neverCompletes(), rollsOut(8 * 60_000));
     const outcome = await deployService(w.deps(), w.plan());
-    const rollbackWait = w.ecs.followed[1];
-    expect((rollbackWait?.lastPolledAt ?? 0) - (rollbackWait?.startedAt ?? 0)).toBeGreaterThanOrEqual(10 * 60_000);
+    const [deployWait, rollbackWait] = w.ecs.followed;
+    // The deployment's wait ends after two thirds of the 30 minutes; the rollback ends before the 30 minutes are up.
+    expect((deployWait?.lastPolledAt ?? 0) - T0).toBeLessThanOrEqual(20 * 60_000);
+    expect((deployWait?.lastPolledAt ?? 0) - T0).toBeGreaterThan(19 * 60_000);
+    expect(rollbackWait?.lastPolledAt ?? Infinity).toBeLessThanOrEqual(T0 + 30 * 60_000);
     expect(outcome).toMatchObject({ status: 'failed', failureReason: 'timeout', rolledBack: true });
+    expect(w.log.messages()).toContain('Waiting at most 20m; 10m of timeout-minutes is kept for a rollback.');
   });
 
   it('reports a failed rollback after the original cause', async () => {

@@ -138,14 +138,14 @@ describe('loadManifest', () => {
 
   it('reads a file inside the workspace and names it as the user wrote it', async () => {
     ws.write('deploy/service.yml', '{"serviceName": "web"}');
-    const m = await loadManifest(ws.dir, 'deploy/service.yml', 'service-definition', {});
+    const m = await loadManifest(ws.roots, 'deploy/service.yml', 'service-definition', {});
     expect(m.value).toEqual({ serviceName: 'web' });
     expect(m.file).toBe('deploy/service.yml');
   });
 
   it('reports syntax errors of a file with its path and line', async () => {
     ws.write('bad.json', '{\n  "serviceName": "web",\n  "desiredCount": 2,,\n}');
-    const e = await located(() => loadManifest(ws.dir, 'bad.json', 'service-definition', {}));
+    const e = await located(() => loadManifest(ws.roots, 'bad.json', 'service-definition', {}));
     expect(e.location).toMatchObject({ input: 'service-definition', file: 'bad.json', line: 3 });
   });
 });

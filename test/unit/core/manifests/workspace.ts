@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ManifestRoots } from '../../../../src/core/manifests/index.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/manifests');
 
@@ -13,6 +14,8 @@ export function fixture(name: string): string {
 
 export interface TempWorkspace {
   readonly dir: string;
+  /** The workspace as the manifest loaders take it (no RUNNER_TEMP). */
+  readonly roots: ManifestRoots;
   /** Writes `text` at `relative` (folders created) and returns the relative path. */
   write(relative: string, text: string): string;
   remove(): void;
@@ -23,6 +26,7 @@ export function tempWorkspace(prefix = 'manifests-ws-'): TempWorkspace {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   return {
     dir,
+    roots: { workspace: dir },
     write(relative, text) {
       const full = path.join(dir, relative);
       mkdirSync(path.dirname(full), { recursive: true });

@@ -5,6 +5,7 @@ import {
   StoppedTaskCollector,
   describeStop,
   formatStoppedTask,
+  formatStoppedTasks,
   summarizeStoppedTasks,
   toStoppedTaskReason,
 } from '../../../../../src/core/deploy/watch/stopped-tasks.js';
@@ -53,6 +54,14 @@ describe('stopped-task reasons (S9)', () => {
       'Essential container in task exited (container app exit code 1) [2 tasks]; Task failed container health checks [1 task]',
     );
     expect(summarizeStoppedTasks([])).toBe('');
+  });
+
+  it('folds tasks stopped the same way into one line that names the last and counts the others', () => {
+    const tasks = ['a', 'b', 'c'].map((id) => toStoppedTaskReason(stoppedTask(id)));
+    expect(formatStoppedTasks(tasks)).toBe(
+      'Task c stopped: Essential container in task exited (container app exit code 1) (+2 more tasks stopped the same way)',
+    );
+    expect(formatStoppedTasks(tasks.slice(0, 1))).toBe(formatStoppedTask(tasks[0]!));
   });
 });
 
