@@ -79,16 +79,8 @@ const completed = (notId?: string): Promise<Service> =>
   );
 
 async function create(taskDefinition: string, alarms: DeploymentAlarms): Promise<string> {
-  await ecs.send(
-    new CreateServiceCommand({
-      serviceName: 'web',
-      taskDefinition,
-      desiredCount: 2,
-      launchType: 'FARGATE',
-      networkConfiguration: network,
-      deploymentConfiguration: { alarms },
-    }),
-  );
+  const deploymentConfiguration = { alarms };
+  await ecs.send(new CreateServiceCommand({ serviceName: 'web', taskDefinition, desiredCount: 2, launchType: 'FARGATE', networkConfiguration: network, deploymentConfiguration }));
   return (await completed()).deployments?.[0]?.id ?? '';
 }
 
