@@ -4,7 +4,8 @@
  *
  * - server.ts routes each HTTP request to a ServiceModule (by X-Amz-Target for JSON 1.0 / 1.1, by form `Action` for
  *   the AWS Query protocol of ELBv2), records it in the call log, applies faults and throttling.
- * - ecs/ simulates ECS; it reaches ELBv2 and CloudWatch Logs only through ElbBackend and LogsBackend below.
+ * - ecs/ simulates ECS; it reaches ELBv2, CloudWatch Logs and CloudWatch alarms only through ElbBackend,
+ *   LogsBackend and CloudWatchBackend below.
  * - elbv2/, autoscaling/, logs/, cloudwatch/ implement their services and expose the backends; CloudWatch alarm
  *   actions reach Application Auto Scaling through AutoScalingBackend, which changes a service's desired count
  *   through EcsBackend.
@@ -55,6 +56,7 @@ export interface World {
   readonly logs: LogsBackend;
   readonly ecs: EcsBackend;
   readonly autoscaling: AutoScalingBackend;
+  readonly cloudwatch: CloudWatchBackend;
 }
 
 export type OperationHandler = (params: Record<string, unknown>, world: World) => unknown;
@@ -133,4 +135,20 @@ export interface AutoScalingBackend {
    * when the capacity is already where the policy would put it, `scaled` when the desired count changed.
    */
   runAlarmAction(policyArn: string, alarm: AlarmSignal, world: World): 'scaled' | 'unchanged' | 'suspended' | 'unknown';
+}
+
+/** A metric alarm as ECS reads it (through DescribeAlarms) while it watches a deployment's alarms. */
+export interface AlarmView {
+  state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+  /** Simulated ms of the alarm's last change of state (StateTransitionedTimestamp). */
+  transitionedAt: number;
+  /** Seconds one evaluation period covers: `Period`, or the longest period of its metric queries. */
+  periodSeconds: number;
+  evaluationPeriods: number;
+}
+
+/** What ECS needs of CloudWatch: the alarms named in a service's `deploymentConfiguration.alarms`. */
+export interface CloudWatchBackend {
+  /** The metric alarm of that name, or undefined when there is none (DescribeAlarms returns nothing for it). */
+  alarm(name: string): AlarmView | undefined;
 }

@@ -133,6 +133,7 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
     logs: logs.backend,
     ecs: ecs.backend,
     autoscaling: autoscaling.backend,
+    cloudwatch: cloudwatch.backend,
   };
   assembled.world = world;
   const modules = new Map<string, ServiceModule>(

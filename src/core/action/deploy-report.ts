@@ -5,6 +5,7 @@
  * and the stopped tasks.
  */
 import { describeStop, taskIdOf, type Outcome } from '../deploy/index.js';
+import { alarmOfCause } from '../deploy/watch/alarm-cause.js';
 import type { Cell } from '../io/summary.js';
 import { formatDuration } from '../time.js';
 import type { AfterFacts, TaskDefinitionLabel } from './facts.js';
@@ -12,7 +13,7 @@ import type { SummarySection } from './finish.js';
 
 const FAILURE_WORDS: Record<NonNullable<Outcome['failureReason']>, string> = {
   failed: 'the deployment failed',
-  'circuit-breaker': 'rolled back by ECS (circuit breaker or alarm)',
+  'circuit-breaker': 'rolled back by ECS (deployment circuit breaker)',
   timeout: 'timed out (timeout-minutes)',
   cancelled: 'the workflow was cancelled',
   replaced: 'replaced by another deployment',
@@ -95,14 +96,28 @@ export function durationRow(outcome: Outcome): Row {
 export function resultRow(outcome: Outcome): Row {
   if (outcome.status === 'started') return ['Result', 'started, not waited for (wait-for-steady-state: false): ECS goes on with it'];
   const ok = outcome.status === 'succeeded';
-  return ['Result', ok ? 'succeeded' : `failed: ${FAILURE_WORDS[outcome.failureReason ?? 'error']}`];
+  return ['Result', ok ? 'succeeded' : `failed: ${failureWords(outcome)}`];
+}
+
+/** Why it failed in a few words; a CloudWatch alarm of the deployment that failed it is named (S8). */
+function failureWords(outcome: Outcome): string {
+  const reason = outcome.failureReason ?? 'error';
+  const alarm = alarmOf(outcome);
+  if (alarm !== undefined && reason === 'circuit-breaker') return `rolled back by ECS (${alarm})`;
+  if (alarm !== undefined && reason === 'failed') return `${FAILURE_WORDS.failed} (${alarm})`;
+  return FAILURE_WORDS[reason];
+}
+
+/** `CloudWatch alarm web-5xx` when one of the deployment's alarms failed it (the cause says so). */
+function alarmOf(outcome: Outcome): string | undefined {
+  return outcome.cause === undefined ? undefined : alarmOfCause(outcome.cause);
 }
 
 /** `Rollback`: what this action's rollback did, or that ECS rolled back; no row when neither happened. */
 export function rollbackRows(outcome: Outcome): Row[] {
   if (outcome.rollback !== undefined) return [['Rollback', `${outcome.rollback.status}: ${outcome.rollback.detail}`]];
   const ecs = ecsRollbackSentence(outcome);
-  if (ecs !== undefined) return [['Rollback', `by ECS (deployment circuit breaker or alarm): ${ecs}`]];
+  if (ecs !== undefined) return [['Rollback', `by ECS (${alarmOf(outcome) ?? 'deployment circuit breaker'}): ${ecs}`]];
   return [];
 }
 

@@ -4,11 +4,13 @@
  * in its awsQuery-compatible form: an error's `__type` names the error shape of the service model and the
  * `x-amzn-query-error` header carries the Query error code (ResourceNotFound, InvalidParameterValue...), which the
  * SDK maps back to the modelled exception. Timestamps are epoch seconds.
+ *
+ * ECS reads the alarms of a deployment (deploymentConfiguration.alarms) through the CloudWatchBackend.
  */
-import type { ServiceModule } from '../contracts.js';
+import type { AlarmView, CloudWatchBackend, ServiceModule } from '../contracts.js';
 import { alarmHandlers, describeAlarm } from './alarms.js';
 import { CloudWatchStore } from './store.js';
-import type { CloudWatchContext } from './store.js';
+import type { AlarmRec, CloudWatchContext } from './store.js';
 
 export type { CloudWatchContext } from './store.js';
 
@@ -23,7 +25,29 @@ const ERROR_SHAPES: Record<string, string> = {
   InternalServiceError: 'InternalServiceFault',
 };
 
-export function createCloudWatchModule(ctx: CloudWatchContext): { module: ServiceModule } {
+/** Seconds one evaluation covers: `Period`, or the longest `Period` of the metric queries (60 when none says). */
+function periodSeconds(a: AlarmRec): number {
+  const periods = [a.configuration['Period']];
+  const metrics = a.configuration['Metrics'];
+  for (const m of Array.isArray(metrics) ? (metrics as Record<string, unknown>[]) : []) {
+    const stat = m['MetricStat'] as Record<string, unknown> | undefined;
+    periods.push(m['Period'], stat?.['Period']);
+  }
+  const known = periods.filter((p): p is number => typeof p === 'number' && p > 0);
+  return known.length > 0 ? Math.max(...known) : 60;
+}
+
+function alarmView(a: AlarmRec): AlarmView {
+  const evaluationPeriods = a.configuration['EvaluationPeriods'];
+  return {
+    state: a.state,
+    transitionedAt: a.stateTransitionedAt,
+    periodSeconds: periodSeconds(a),
+    evaluationPeriods: typeof evaluationPeriods === 'number' && evaluationPeriods > 0 ? evaluationPeriods : 1,
+  };
+}
+
+export function createCloudWatchModule(ctx: CloudWatchContext): { module: ServiceModule; backend: CloudWatchBackend } {
   const store = new CloudWatchStore();
   const module: ServiceModule = {
     service: 'monitoring',
@@ -34,5 +58,11 @@ export function createCloudWatchModule(ctx: CloudWatchContext): { module: Servic
       metricAlarms: [...store.alarms.values()].map((a) => ({ ...describeAlarm(a), lastActions: a.lastActions.map((x) => ({ ...x })) })),
     }),
   };
-  return { module };
+  const backend: CloudWatchBackend = {
+    alarm(name) {
+      const a = store.alarms.get(name);
+      return a === undefined ? undefined : alarmView(a);
+    },
+  };
+  return { module, backend };
 }

@@ -1,9 +1,9 @@
 /**
- * What every ECS part shares: state, simulated clock, seeded random, the rest of the world (ELBv2 and CloudWatch
- * Logs backends) and ARN builders. `hooks.taskChanged` lets the task lifecycle wake the service scheduler without
+ * What every ECS part shares: state, simulated clock, seeded random, the rest of the world (ELBv2, CloudWatch
+ * Logs and CloudWatch alarms backends) and ARN builders. `hooks.taskChanged` lets the task lifecycle wake the service scheduler without
  * the two importing each other.
  */
-import type { ElbBackend, LogsBackend, SimClock } from '../contracts.js';
+import type { CloudWatchBackend, ElbBackend, LogsBackend, SimClock } from '../contracts.js';
 import type { Random } from '../random.js';
 import type { EcsState, TaskRec } from './state.js';
 
@@ -17,6 +17,7 @@ export interface EcsContext {
   readonly taskStartMs: number;
   elb(): ElbBackend;
   logs(): LogsBackend;
+  cloudwatch(): CloudWatchBackend;
   readonly hooks: { taskChanged(task: TaskRec): void };
 }
 

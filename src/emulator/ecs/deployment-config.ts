@@ -1,11 +1,12 @@
 /**
  * deploymentConfiguration as ECS stores and describes it: the rolling percentages and circuit breaker with their
- * defaults, and the deployment strategy (DeploymentConfiguration.strategy: ROLLING, BLUE_GREEN, LINEAR, CANARY)
- * with bakeTimeInMinutes, lifecycleHooks and linear / canary configuration. The strategy is stored and described;
- * the emulator runs every ECS-controller deployment as a rolling one (README.md). CODE_DEPLOY and EXTERNAL
- * services take no strategy, bake time, hooks or circuit breaker (the reference: those apply to the ECS
- * deployment controller only).
+ * defaults, the deployment alarms (alarm-config.ts), and the deployment strategy (DeploymentConfiguration.strategy:
+ * ROLLING, BLUE_GREEN, LINEAR, CANARY) with bakeTimeInMinutes, lifecycleHooks and linear / canary configuration.
+ * The strategy is stored and described; the emulator runs every ECS-controller deployment as a rolling one
+ * (README.md). CODE_DEPLOY and EXTERNAL services take no strategy, bake time, hooks, circuit breaker or deployment
+ * alarms (the reference: those apply to the ECS deployment controller only).
  */
+import { checkAlarmsMember } from './alarm-config.js';
 import { clean, invalid } from './params.js';
 import type { Json } from './state.js';
 
@@ -97,6 +98,9 @@ function checkNonEcsController(merged: Json, controller: string): void {
   if ((merged['deploymentCircuitBreaker'] as Json | undefined)?.['enable'] === true) {
     throw invalid(`The deployment circuit breaker can only be used for services using the ECS deployment controller, not ${controller}.`);
   }
+  if ((merged['alarms'] as Json | undefined)?.['enable'] === true) {
+    throw invalid(`Deployment alarms can only be used for services using the ECS deployment controller, not ${controller}.`);
+  }
 }
 
 /**
@@ -123,6 +127,7 @@ export function deploymentConfiguration(given: Json | undefined, previous?: Json
   if (breaker && (typeof breaker['enable'] !== 'boolean' || typeof breaker['rollback'] !== 'boolean')) {
     throw invalid('deploymentCircuitBreaker requires both enable and rollback.');
   }
+  checkAlarmsMember(merged);
   if (controller !== 'ECS') {
     checkNonEcsController(merged, controller);
     return merged;

@@ -2,6 +2,7 @@
  * Deployments: a new PRIMARY `ecs-svc/<digits>` deployment (the previous PRIMARY becomes ACTIVE and is scaled in
  * by the scheduler), its service revision, and the service deployment record behind ListServiceDeployments.
  */
+import { alarmsMonitor } from './alarm-config.js';
 import { arns, type EcsContext } from './context.js';
 import { breakerThreshold, breakerConfig } from './circuit-breaker.js';
 import { settingsOf } from './deployment-settings.js';
@@ -74,6 +75,7 @@ function startServiceDeployment(ctx: EcsContext, service: ServiceRec, d: Deploym
       failureCount: 0,
       threshold: breakerThreshold(service, d.desiredCount),
     },
+    alarms: alarmsMonitor(service.deploymentConfiguration),
     deploymentId: d.id,
   };
   ctx.state.serviceDeployments.set(sd.arn, sd);

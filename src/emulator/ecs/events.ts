@@ -21,6 +21,8 @@ export const messages = {
   completed: (svc: string, deployment: string): string => `(service ${svc}) (deployment ${deployment}) deployment completed.`,
   failed: (svc: string, deployment: string): string =>
     `(service ${svc}) (deployment ${deployment}) deployment failed: tasks failed to start.`,
+  alarmFailed: (svc: string, deployment: string): string =>
+    `(service ${svc}) (deployment ${deployment}) deployment failed: alarm detected.`,
   rollingBack: (svc: string, deployment: string): string => `(service ${svc}) rolling back to deployment ${deployment}.`,
   targetUnhealthy: (svc: string, taskId: string, port: number, tg: string): string =>
     `(service ${svc}) (task ${taskId}) (port ${port}) is unhealthy in (target-group ${tg}) due to (reason Health checks failed).`,

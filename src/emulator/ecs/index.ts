@@ -22,7 +22,7 @@ export interface EcsModuleContext {
   accountId: string;
   taskStartMs: number;
   random: Random;
-  /** The assembled world (ELBv2 and Logs backends); read lazily, after every module exists. */
+  /** The assembled world (ELBv2, Logs and CloudWatch backends); read lazily, after every module exists. */
   world: () => World;
 }
 
@@ -95,6 +95,7 @@ export function createEcsModule(mctx: EcsModuleContext): { module: ServiceModule
     taskStartMs: mctx.taskStartMs,
     elb: () => mctx.world().elb,
     logs: () => mctx.world().logs,
+    cloudwatch: () => mctx.world().cloudwatch,
     hooks: { taskChanged: (task) => onTaskChanged(ctx, task) },
   };
   ensureDefaultCluster(ctx);

@@ -1,7 +1,7 @@
 /**
- * Failure accounting for deployments and what follows a failure: the circuit breaker marking the deployment
- * FAILED and, with rollback, ECS starting a deployment back to the last COMPLETED revision; and
- * StopServiceDeployment (ROLLBACK or ABORT).
+ * Failure accounting for deployments and what follows a failure: the circuit breaker (or the deployment alarms,
+ * deployment-alarms.ts) marking the deployment FAILED and, with rollback, ECS starting a deployment back to the last
+ * COMPLETED revision; and StopServiceDeployment (ROLLBACK or ABORT).
  */
 import type { EcsContext } from './context.js';
 import { breakerConfig, breakerThreshold } from './circuit-breaker.js';
@@ -43,7 +43,7 @@ function rollBackTo(
   service: ServiceRec,
   sd: ServiceDeploymentRec | undefined,
   reason: string,
-  byBreaker: boolean,
+  rollingBack: (deploymentId: string) => string,
 ): boolean {
   const target = service.lastCompleted;
   const revision = target ? ctx.state.revisions.get(target.revisionArn) : undefined;
@@ -65,9 +65,7 @@ function rollBackTo(
   startDeployment(ctx, service, target.taskDef, {
     revision,
     rollback: true,
-    reason: byBreaker
-      ? `ECS deployment circuit breaker: rolling back to deploymentId ${target.deploymentId}.`
-      : `ECS deployment rolling back to deploymentId ${target.deploymentId}.`,
+    reason: rollingBack(target.deploymentId),
     ...(sd ? { serviceDeploymentArn: sd.arn } : {}),
   });
   return true;
@@ -81,20 +79,53 @@ function markFailed(ctx: EcsContext, d: DeploymentRec, reason: string): void {
   d.updatedAt = now;
 }
 
-export function tripBreaker(ctx: EcsContext, service: ServiceRec, d: DeploymentRec): void {
-  markFailed(ctx, d, BREAKER_REASON);
-  addEvent(ctx, service, messages.failed(service.name, d.id));
+/** Why ECS failed a deployment (circuit breaker, deployment alarms), in its words, and whether it rolls back. */
+export interface DeploymentFailure {
+  /** The failed deployment's rolloutStateReason, and its service deployment's statusReason. */
+  reason: string;
+  /** The service event: `(service web) (deployment ecs-svc/…) deployment failed: …`. */
+  event: string;
+  rollback: boolean;
+  /** The service deployment's `rollback.reason`. */
+  rollbackReason: string;
+  /** The rollback deployment's rolloutStateReason, naming the deployment it returns to. */
+  rollingBack: (deploymentId: string) => string;
+  /** Marks, on the service deployment, the monitor that failed it as TRIGGERED. */
+  trigger: (sd: ServiceDeploymentRec) => void;
+}
+
+/**
+ * Marks the deployment FAILED and, with `rollback`, starts a deployment back to the last COMPLETED one (continuing
+ * the same service deployment); without it (or with nothing completed to go back to) the service deployment ends
+ * STOPPED and the failed deployment stays PRIMARY, launching nothing more.
+ */
+export function failDeployment(ctx: EcsContext, service: ServiceRec, d: DeploymentRec, failure: DeploymentFailure): void {
+  markFailed(ctx, d, failure.reason);
+  addEvent(ctx, service, failure.event);
   const sd = serviceDeploymentOf(ctx, d);
   if (sd) {
-    sd.circuitBreaker.status = 'TRIGGERED';
-    sd.statusReason = BREAKER_REASON;
+    failure.trigger(sd);
+    sd.statusReason = failure.reason;
     sd.updatedAt = ctx.clock.now();
   }
-  if (breakerConfig(service).rollback && rollBackTo(ctx, service, sd, 'Circuit breaker triggered: tasks failed to start.', true)) return;
+  if (failure.rollback && rollBackTo(ctx, service, sd, failure.rollbackReason, failure.rollingBack)) return;
   if (sd) {
     sd.status = 'STOPPED';
     sd.stoppedAt = ctx.clock.now();
   }
+}
+
+export function tripBreaker(ctx: EcsContext, service: ServiceRec, d: DeploymentRec): void {
+  failDeployment(ctx, service, d, {
+    reason: BREAKER_REASON,
+    event: messages.failed(service.name, d.id),
+    rollback: breakerConfig(service).rollback,
+    rollbackReason: 'Circuit breaker triggered: tasks failed to start.',
+    rollingBack: (id) => `ECS deployment circuit breaker: rolling back to deploymentId ${id}.`,
+    trigger: (sd) => {
+      sd.circuitBreaker.status = 'TRIGGERED';
+    },
+  });
 }
 
 /** StopServiceDeployment: ROLLBACK returns to the last completed revision; ABORT just stops the rollout. */
@@ -105,7 +136,8 @@ export function stopServiceDeployment(ctx: EcsContext, service: ServiceRec, sd: 
   if (stopType === 'ROLLBACK') {
     sd.status = 'ROLLBACK_REQUESTED';
     sd.updatedAt = now;
-    if (rollBackTo(ctx, service, sd, 'Service deployment rolled back because of a user request.', false)) return;
+    const rollingBack = (id: string): string => `ECS deployment rolling back to deploymentId ${id}.`;
+    if (rollBackTo(ctx, service, sd, 'Service deployment rolled back because of a user request.', rollingBack)) return;
     sd.status = 'ROLLBACK_FAILED';
     sd.statusReason = 'There is no completed service revision to roll back to.';
     sd.finishedAt = now;

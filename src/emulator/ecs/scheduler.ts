@@ -6,9 +6,11 @@
  *   (tasks that are not healthy can always go);
  * - new tasks of the PRIMARY deployment start while the total stays ≤ maximumPercent of desired;
  * - when the PRIMARY runs `desired` healthy tasks and nothing else is left, the deployment is COMPLETED and the
- *   service reports a steady state.
+ *   service reports a steady state (after the bake time of its deployment alarms, if it has any:
+ *   deployment-alarms.ts, which the scheduler also asks to keep polling the alarms).
  */
 import type { EcsContext } from './context.js';
+import { baking, bakeDone, watchAlarms } from './deployment-alarms.js';
 import { completeDeployment } from './deployments.js';
 import { addEvent, messages } from './events.js';
 import { accountTask } from './rollback.js';
@@ -135,10 +137,13 @@ export function reconcile(ctx: EcsContext, service: ServiceRec): void {
     const room = maxTotal - (active.length - toStop.length);
     startTasks(ctx, service, primary, Math.min(need, room));
   }
-  // Older deployments with nothing left are gone from the list.
-  service.deployments = service.deployments.filter(
-    (d) => d === primary || [...service.liveTasks].some((t) => t.deploymentId === d.id),
-  );
+  // Older deployments with nothing left are gone from the list (after the bake time, when there is one).
+  if (!baking(primary)) {
+    service.deployments = service.deployments.filter(
+      (d) => d === primary || [...service.liveTasks].some((t) => t.deploymentId === d.id),
+    );
+  }
+  watchAlarms(ctx, service, primary, () => scheduleReconcile(ctx, service));
   checkSteadyState(ctx, service, primary);
 }
 
@@ -149,12 +154,20 @@ function checkSteadyState(ctx: EcsContext, service: ServiceRec, primary: Deploym
     if (t.deploymentId !== primary.id || t.desiredStatus !== 'RUNNING') others++;
     else if (t.healthy) healthy++;
   }
-  const steady = service.deployments.length === 1 && others === 0 && healthy === service.desiredCount;
+  // Every task left is a healthy one of the PRIMARY (older deployments listed during a bake time have none).
+  const steady = others === 0 && healthy === service.desiredCount;
   if (!steady) {
     service.steady = false;
     return;
   }
   if (primary.rolloutState === 'IN_PROGRESS') {
+    if (!bakeDone(ctx, service, primary, () => scheduleReconcile(ctx, service))) return;
+    if (primary.rolloutState !== 'IN_PROGRESS') {
+      // An alarm failed it at the end of the bake time: run again for the rollback deployment, if ECS started one.
+      scheduleReconcile(ctx, service);
+      return;
+    }
+    service.deployments = [primary];
     completeDeployment(ctx, service, primary);
     addEvent(ctx, service, messages.completed(service.name, primary.id));
   }

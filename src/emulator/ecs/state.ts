@@ -160,6 +160,12 @@ export interface DeploymentRec {
   rollback: boolean;
   /** "unable to consistently start tasks" was reported for this deployment. */
   impairedReported?: boolean;
+  /** Deployment alarms (deployment-alarms.ts): a DescribeAlarms poll is pending. */
+  alarmPollScheduled?: boolean;
+  /** Deployment alarms: a task of this deployment has run, so ECS watches its alarms. */
+  alarmsMonitoring?: boolean;
+  /** Deployment alarms: the simulated ms the bake time after steady state ends. */
+  bakeEndsAt?: number;
 }
 
 /** A task set of a CODE_DEPLOY or EXTERNAL service: stored and described, its tasks are not run (README.md). */
@@ -271,6 +277,8 @@ export interface ServiceDeploymentRec {
   deploymentConfiguration: Json;
   rollback?: { reason: string; startedAt: number; serviceRevisionArn: string };
   circuitBreaker: { status: string; failureCount: number; threshold: number };
+  /** ServiceDeploymentAlarms: DISABLED, MONITORING, MONITORING_COMPLETE or TRIGGERED (alarm-config.ts). */
+  alarms: { status: string; alarmNames: string[]; triggeredAlarmNames: string[] };
   /** The ecs-svc/… deployment this service deployment started. */
   deploymentId: string;
 }

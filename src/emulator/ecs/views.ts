@@ -195,6 +195,7 @@ export function serviceDeploymentView(ctx: EcsContext, sd: ServiceDeploymentRec)
       ? { reason: sd.rollback.reason, startedAt: seconds(sd.rollback.startedAt), serviceRevisionArn: sd.rollback.serviceRevisionArn }
       : undefined,
     deploymentCircuitBreaker: { ...sd.circuitBreaker },
+    alarms: { status: sd.alarms.status, alarmNames: [...sd.alarms.alarmNames], triggeredAlarmNames: [...sd.alarms.triggeredAlarmNames] },
   });
 }
 

@@ -2,7 +2,7 @@
  * Calls emulator service modules directly, the way the server does after decoding a request: Query-protocol
  * parameters arrive with every scalar as a string (as parseQueryBody gives them), JSON ones as sent.
  */
-import type { AutoScalingBackend, ElbBackend, EcsBackend, LogsBackend, ServiceModule, World } from '../../../src/emulator/contracts.js';
+import type { AutoScalingBackend, CloudWatchBackend, ElbBackend, EcsBackend, LogsBackend, ServiceModule, World } from '../../../src/emulator/contracts.js';
 import { AwsServiceError } from '../../../src/emulator/contracts.js';
 import { ManualSimClock } from './manual-sim-clock.js';
 
@@ -48,7 +48,8 @@ export function fakeWorld(
   };
   const logs: LogsBackend = { hasGroup: unused('logs.hasGroup'), createGroup: unused('logs.createGroup'), append: unused('logs.append') };
   const autoscaling: AutoScalingBackend = options.autoscaling ?? { runAlarmAction: unused('autoscaling.runAlarmAction') };
-  return { region: 'us-east-1', accountId: '123456789012', clock, taskStartMs: 1000, elb, logs, ecs, autoscaling, activeServices, desiredCounts };
+  const cloudwatch: CloudWatchBackend = { alarm: unused('cloudwatch.alarm') };
+  return { region: 'us-east-1', accountId: '123456789012', clock, taskStartMs: 1000, elb, logs, ecs, autoscaling, cloudwatch, activeServices, desiredCounts };
 }
 
 /** Invokes `operation` on `module`; throws if the module does not implement it. */

@@ -1,5 +1,6 @@
 import type { Deployment, Service, ServiceEvent } from '@aws-sdk/client-ecs';
 import { sameTaskDefinition } from '../../ecs/task-definition-refs.js';
+import { alarmFailure } from './alarm-cause.js';
 
 /** What one DescribeServices answer says about the deployment being watched (S8). */
 export type Verdict =
@@ -36,8 +37,8 @@ export function judgeDeployment(service: Service, target: DeploymentTarget, ctx:
   const ours = deployments.find((d) => d.id === target.deploymentId);
   const primary = deployments.find((d) => d.status === 'PRIMARY');
   if (ours === undefined) {
-    if (ctx.lastSeen !== undefined) return judgeDisplaced(ctx.lastSeen, primary, service.events);
-    if (rolledBackPerEvents(target.deploymentId, service.events)) return rolledBack(target.deploymentId, undefined);
+    if (ctx.lastSeen !== undefined) return judgeDisplaced(service, ctx.lastSeen, primary);
+    if (rolledBackPerEvents(target.deploymentId, service.events)) return rolledBack(service, target.deploymentId, undefined);
     if (!ctx.missingTooLong) return WAITING;
     return {
       kind: 'failure',
@@ -45,14 +46,16 @@ export function judgeDeployment(service: Service, target: DeploymentTarget, ctx:
       message: `deployment ${target.deploymentId} is not among the deployments of service ${name}${describePrimary(primary)}`,
     };
   }
-  if (ours.status !== 'PRIMARY') return judgeDisplaced(ours, primary, service.events);
+  if (ours.status !== 'PRIMARY') return judgeDisplaced(service, ours, primary);
   if (!sameTaskDefinition(ours.taskDefinition, target.taskDefinitionArn)) {
     return failed(
       `deployment ${target.deploymentId} runs task definition ${ours.taskDefinition ?? '(none)'}, not ${target.taskDefinitionArn} that this action deployed`,
     );
   }
   if (ours.rolloutState === 'FAILED') {
-    return failed(`deployment ${target.deploymentId} failed: ${ours.rolloutStateReason ?? 'ECS set its rollout state to FAILED'}`);
+    const reason = ours.rolloutStateReason ?? 'ECS set its rollout state to FAILED';
+    const alarm = alarmFailure(service, target.deploymentId, ours.rolloutStateReason);
+    return failed(alarm === undefined ? `deployment ${target.deploymentId} failed: ${reason}` : `deployment ${target.deploymentId} failed because ${alarm} (${reason})`);
   }
   const counted = (ours.runningCount ?? 0) === (ours.desiredCount ?? 0);
   if (!counted) return WAITING;
@@ -100,11 +103,11 @@ export function judgeScale(service: Service, target: DeploymentTarget, ctx: Scal
 }
 
 /** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
-function judgeDisplaced(ours: Deployment, primary: Deployment | undefined, events: ServiceEvent[] | undefined): Verdict {
+function judgeDisplaced(service: Service, ours: Deployment, primary: Deployment | undefined): Verdict {
   const id = ours.id ?? '(unknown)';
-  if (ours.rolloutState === 'FAILED') return rolledBack(id, ours.rolloutStateReason);
+  if (ours.rolloutState === 'FAILED') return rolledBack(service, id, ours.rolloutStateReason);
   // Seen last while still IN_PROGRESS: its reason then ("ECS deployment … in progress.") does not explain the failure.
-  if (rolledBackPerEvents(id, events)) return rolledBack(id, undefined);
+  if (rolledBackPerEvents(id, service.events)) return rolledBack(service, id, undefined);
   return {
     kind: 'failure',
     reason: 'replaced',
@@ -112,13 +115,18 @@ function judgeDisplaced(ours: Deployment, primary: Deployment | undefined, event
   };
 }
 
-function rolledBack(id: string, reason: string | undefined): Verdict {
+/** ECS rolled our deployment back: because one of its CloudWatch alarms went into ALARM, or by the circuit breaker. */
+function rolledBack(service: Service, id: string, reason: string | undefined): Verdict {
   const why = reason !== undefined && reason !== '' ? ` (${reason})` : '';
-  const by = reason !== undefined && /alarm/i.test(reason) ? 'a CloudWatch alarm of the ECS deployment' : 'the ECS deployment circuit breaker';
+  const alarm = alarmFailure(service, id, reason);
+  const by = alarm !== undefined ? `ECS because ${alarm}` : 'the ECS deployment circuit breaker';
   return { kind: 'failure', reason: 'circuit-breaker', message: `deployment ${id} was rolled back by ${by}${why}` };
 }
 
-/** ECS reports `(service x) (deployment ecs-svc/1) deployment failed: tasks failed to start.` and `rolling back`. */
+/**
+ * ECS reports `(service x) (deployment ecs-svc/1) deployment failed: tasks failed to start.` (or `: alarm detected.`)
+ * and `rolling back`.
+ */
 function rolledBackPerEvents(id: string, events: ServiceEvent[] | undefined): boolean {
   return (events ?? []).some((e) => {
     const m = e.message ?? '';

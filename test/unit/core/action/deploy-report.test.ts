@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { changeRows, wasRolledBack } from '../../../../src/core/action/deploy-report.js';
+import { changeRows, resultRow, rollbackRows, wasRolledBack } from '../../../../src/core/action/deploy-report.js';
 import type { Outcome } from '../../../../src/core/deploy/outcome.js';
 
 const outcome = (patch: Partial<Outcome>): Outcome => ({ status: 'failed', rolledBack: false, ...patch }) as Outcome;
@@ -39,5 +39,27 @@ describe('Change row (issue 11 item 5)', () => {
   it('adds no row for a deployment', () => {
     expect(changeRows(outcome({ status: 'succeeded', change: 'deployment' }))).toEqual([]);
     expect(changeRows(outcome({ status: 'failed' }))).toEqual([]);
+  });
+});
+
+describe('the Result and Rollback rows name an alarm that failed the deployment (S8)', () => {
+  const byAlarm = 'deployment ecs-svc/2 was rolled back by ECS because CloudWatch alarm web-5xx went into ALARM (r)';
+  const ecsRollback = { taskDefinitionArn: 'web:1', deploymentId: 'ecs-svc/3', completed: true };
+
+  it('an alarm rollback says the alarm, not the circuit breaker', () => {
+    const o = outcome({ failureReason: 'circuit-breaker', cause: byAlarm, ecsRollback });
+    expect(resultRow(o)).toEqual(['Result', 'failed: rolled back by ECS (CloudWatch alarm web-5xx)']);
+    expect(rollbackRows(o)).toEqual([['Rollback', 'by ECS (CloudWatch alarm web-5xx): ECS rolled the service back to web:1.']]);
+  });
+
+  it('a deployment an alarm failed without a rollback says the alarm too', () => {
+    const o = outcome({ failureReason: 'failed', cause: 'deployment ecs-svc/2 failed because CloudWatch alarm web-5xx went into ALARM (r)' });
+    expect(resultRow(o)).toEqual(['Result', 'failed: the deployment failed (CloudWatch alarm web-5xx)']);
+  });
+
+  it('a circuit breaker rollback says the circuit breaker', () => {
+    const o = outcome({ failureReason: 'circuit-breaker', cause: 'deployment ecs-svc/2 was rolled back by the ECS deployment circuit breaker (r)', ecsRollback });
+    expect(resultRow(o)).toEqual(['Result', 'failed: rolled back by ECS (deployment circuit breaker)']);
+    expect(rollbackRows(o)).toEqual([['Rollback', 'by ECS (deployment circuit breaker): ECS rolled the service back to web:1.']]);
   });
 });

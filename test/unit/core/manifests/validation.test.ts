@@ -185,6 +185,24 @@ describe('structural validation of a service definition (CreateServiceRequest)',
     const e = (await thrown(() => service('desiredCount: 1\n'))) as ConfigurationError;
     expect(e.detail).toBe('missing required field `serviceName`');
   });
+
+  it('passes deployment alarms through and locates a malformed or missing member of them (issue 11)', async () => {
+    const alarms = ['serviceName: web', 'deploymentConfiguration:', '  alarms:', '    alarmNames: [web-5xx]', '    enable: true'];
+    expect(service([...alarms, '    rollback: true'].join('\n')).deploymentConfiguration?.alarms).toEqual({
+      alarmNames: ['web-5xx'],
+      enable: true,
+      rollback: true,
+    });
+    const missing = (await thrown(() => service(alarms.join('\n')))) as ConfigurationError;
+    expect(missing.location).toMatchObject({ file: 'svc.yaml', line: 3, field: 'deploymentConfiguration.alarms.rollback' });
+    expect(missing.detail).toBe('missing required field `rollback`');
+    const typed = (await thrown(() => service([...alarms.slice(0, 3), '    alarmNames: web-5xx', '    enable: yes', '    rollback: true'].join('\n')))) as ConfigurationError;
+    const problems = problemsOf(typed).map((p) => [p.location.line, p.location.field, p.detail]);
+    expect(problems).toEqual([
+      [4, 'deploymentConfiguration.alarms.alarmNames', 'expected a list, got a string'],
+      [5, 'deploymentConfiguration.alarms.enable', 'expected true or false, got a string'],
+    ]);
+  });
 });
 
 describe('checkAgainstSchema', () => {
