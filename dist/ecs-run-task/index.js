@@ -85881,6 +85881,7 @@ async function ended(end, observer, ctx) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/verdict.js
 
+
 const WAITING = { kind: 'waiting' };
 /**
  * Success only when our deployment is PRIMARY, runs the task definition we deployed, and has rolled out:
@@ -85898,9 +85899,9 @@ function verdict_judgeDeployment(service, target, ctx) {
     const primary = deployments.find((d) => d.status === 'PRIMARY');
     if (ours === undefined) {
         if (ctx.lastSeen !== undefined)
-            return judgeDisplaced(ctx.lastSeen, primary, service.events);
+            return judgeDisplaced(service, ctx.lastSeen, primary);
         if (rolledBackPerEvents(target.deploymentId, service.events))
-            return rolledBack(target.deploymentId, undefined);
+            return rolledBack(service, target.deploymentId, undefined);
         if (!ctx.missingTooLong)
             return WAITING;
         return {
@@ -85910,12 +85911,14 @@ function verdict_judgeDeployment(service, target, ctx) {
         };
     }
     if (ours.status !== 'PRIMARY')
-        return judgeDisplaced(ours, primary, service.events);
+        return judgeDisplaced(service, ours, primary);
     if (!sameTaskDefinition(ours.taskDefinition, target.taskDefinitionArn)) {
         return failed(`deployment ${target.deploymentId} runs task definition ${ours.taskDefinition ?? '(none)'}, not ${target.taskDefinitionArn} that this action deployed`);
     }
     if (ours.rolloutState === 'FAILED') {
-        return failed(`deployment ${target.deploymentId} failed: ${ours.rolloutStateReason ?? 'ECS set its rollout state to FAILED'}`);
+        const reason = ours.rolloutStateReason ?? 'ECS set its rollout state to FAILED';
+        const alarm = alarmFailure(service, target.deploymentId, ours.rolloutStateReason);
+        return failed(alarm === undefined ? `deployment ${target.deploymentId} failed: ${reason}` : `deployment ${target.deploymentId} failed because ${alarm} (${reason})`);
     }
     const counted = (ours.runningCount ?? 0) === (ours.desiredCount ?? 0);
     if (!counted)
@@ -85958,25 +85961,30 @@ function verdict_judgeScale(service, target, ctx) {
     return scaled ? { kind: 'success', deployment: primary } : WAITING;
 }
 /** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
-function judgeDisplaced(ours, primary, events) {
+function judgeDisplaced(service, ours, primary) {
     const id = ours.id ?? '(unknown)';
     if (ours.rolloutState === 'FAILED')
-        return rolledBack(id, ours.rolloutStateReason);
+        return rolledBack(service, id, ours.rolloutStateReason);
     // Seen last while still IN_PROGRESS: its reason then ("ECS deployment … in progress.") does not explain the failure.
-    if (rolledBackPerEvents(id, events))
-        return rolledBack(id, undefined);
+    if (rolledBackPerEvents(id, service.events))
+        return rolledBack(service, id, undefined);
     return {
         kind: 'failure',
         reason: 'replaced',
         message: `deployment ${id} was replaced before it completed${describePrimary(primary)}; another deployment of this service started`,
     };
 }
-function rolledBack(id, reason) {
+/** ECS rolled our deployment back: because one of its CloudWatch alarms went into ALARM, or by the circuit breaker. */
+function rolledBack(service, id, reason) {
     const why = reason !== undefined && reason !== '' ? ` (${reason})` : '';
-    const by = reason !== undefined && /alarm/i.test(reason) ? 'a CloudWatch alarm of the ECS deployment' : 'the ECS deployment circuit breaker';
+    const alarm = alarmFailure(service, id, reason);
+    const by = alarm !== undefined ? `ECS because ${alarm}` : 'the ECS deployment circuit breaker';
     return { kind: 'failure', reason: 'circuit-breaker', message: `deployment ${id} was rolled back by ${by}${why}` };
 }
-/** ECS reports `(service x) (deployment ecs-svc/1) deployment failed: tasks failed to start.` and `rolling back`. */
+/**
+ * ECS reports `(service x) (deployment ecs-svc/1) deployment failed: tasks failed to start.` (or `: alarm detected.`)
+ * and `rolling back`.
+ */
 function rolledBackPerEvents(id, events) {
     return (events ?? []).some((e) => {
         const m = e.message ?? '';
@@ -87682,9 +87690,10 @@ function comparePaths(a, b) {
  */
 
 
+
 const FAILURE_WORDS = {
     failed: 'the deployment failed',
-    'circuit-breaker': 'rolled back by ECS (circuit breaker or alarm)',
+    'circuit-breaker': 'rolled back by ECS (deployment circuit breaker)',
     timeout: 'timed out (timeout-minutes)',
     cancelled: 'the workflow was cancelled',
     replaced: 'replaced by another deployment',
@@ -87764,7 +87773,21 @@ function resultRow(outcome) {
     if (outcome.status === 'started')
         return ['Result', 'started, not waited for (wait-for-steady-state: false): ECS goes on with it'];
     const ok = outcome.status === 'succeeded';
-    return ['Result', ok ? 'succeeded' : `failed: ${FAILURE_WORDS[outcome.failureReason ?? 'error']}`];
+    return ['Result', ok ? 'succeeded' : `failed: ${failureWords(outcome)}`];
+}
+/** Why it failed in a few words; a CloudWatch alarm of the deployment that failed it is named (S8). */
+function failureWords(outcome) {
+    const reason = outcome.failureReason ?? 'error';
+    const alarm = alarmOf(outcome);
+    if (alarm !== undefined && reason === 'circuit-breaker')
+        return `rolled back by ECS (${alarm})`;
+    if (alarm !== undefined && reason === 'failed')
+        return `${FAILURE_WORDS.failed} (${alarm})`;
+    return FAILURE_WORDS[reason];
+}
+/** `CloudWatch alarm web-5xx` when one of the deployment's alarms failed it (the cause says so). */
+function alarmOf(outcome) {
+    return outcome.cause === undefined ? undefined : alarmOfCause(outcome.cause);
 }
 /** `Rollback`: what this action's rollback did, or that ECS rolled back; no row when neither happened. */
 function rollbackRows(outcome) {
@@ -87772,7 +87795,7 @@ function rollbackRows(outcome) {
         return [['Rollback', `${outcome.rollback.status}: ${outcome.rollback.detail}`]];
     const ecs = ecsRollbackSentence(outcome);
     if (ecs !== undefined)
-        return [['Rollback', `by ECS (deployment circuit breaker or alarm): ${ecs}`]];
+        return [['Rollback', `by ECS (${alarmOf(outcome) ?? 'deployment circuit breaker'}): ${ecs}`]];
     return [];
 }
 /** The `Stopped tasks` table (the first 20, then a count); nothing when no task stopped. */
