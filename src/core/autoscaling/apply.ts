@@ -56,7 +56,8 @@ export function bindAutoScaling(
  * Applies the manifests as upserts: binds them (bindAutoScaling), registers the scalable targets, puts the scaling
  * policies (a policy needs its target), then deletes the service's live policies the manifests do not name. With
  * `keepSuspended` (the target was suspended for the rollout and is resumed afterwards) the targets are registered
- * without their SuspendedState. Returns what was applied (with the resource fields filled in).
+ * without their SuspendedState. `livePolicies`: the service's policies as already read (the snapshot's, unchanged while
+ * scaling was suspended), so they are not read again. Returns what was applied (with the resource fields filled in).
  */
 export async function applyAutoScaling(
   aas: ApplicationAutoScalingClient,
@@ -64,7 +65,7 @@ export async function applyAutoScaling(
   policies: readonly PutScalingPolicyCommandInput[],
   cluster: string,
   service: string,
-  options: { log?: Logger; sources?: AutoScalingSources; keepSuspended?: boolean } = {},
+  options: { log?: Logger; sources?: AutoScalingSources; keepSuspended?: boolean; livePolicies?: readonly PutScalingPolicyCommandInput[] } = {},
 ): Promise<AutoScalingSet> {
   const { log } = options;
   const set = bindAutoScaling(targets, policies, cluster, service, options.sources);
@@ -74,7 +75,7 @@ export async function applyAutoScaling(
   }
   for (const p of set.scalingPolicies) await putPolicy(aas, p, log);
   const named = new Set(set.scalingPolicies.map((p) => p.PolicyName));
-  const live = await describeScalingPolicies(aas, cluster, service);
+  const live = options.livePolicies ?? (await describeScalingPolicies(aas, cluster, service));
   await deletePolicies(aas, live.filter((p) => !named.has(p.PolicyName)), log);
   return set;
 }

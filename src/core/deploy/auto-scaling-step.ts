@@ -25,7 +25,12 @@ export async function finishAutoScaling(
     await log.group('Auto scaling', async () => {
       if (given) {
         const { scalableTargets, scalingPolicies } = manifests;
-        await applyAutoScaling(deps.autoscaling, scalableTargets, scalingPolicies, plan.cluster, plan.serviceName, { log, keepSuspended: toResume.length > 0 });
+        await applyAutoScaling(deps.autoscaling, scalableTargets, scalingPolicies, plan.cluster, plan.serviceName, {
+          log,
+          keepSuspended: toResume.length > 0,
+          // The snapshot read them just before the update, and scaling stayed suspended since: no second read.
+          ...(snapshot.exists ? { livePolicies: snapshot.scalingPolicies } : {}),
+        });
       } else if (snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0) {
         log.info('No auto scaling manifests given: the auto scaling the service has is kept as it is.');
       } else {
