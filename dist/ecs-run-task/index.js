@@ -84878,7 +84878,8 @@ function apply_bindAutoScaling(targets, policies, cluster, service, sources = {}
  * Applies the manifests as upserts: binds them (bindAutoScaling), registers the scalable targets, puts the scaling
  * policies (a policy needs its target), then deletes the service's live policies the manifests do not name. With
  * `keepSuspended` (the target was suspended for the rollout and is resumed afterwards) the targets are registered
- * without their SuspendedState. Returns what was applied (with the resource fields filled in).
+ * without their SuspendedState. `livePolicies`: the service's policies as already read (the snapshot's, unchanged while
+ * scaling was suspended), so they are not read again. Returns what was applied (with the resource fields filled in).
  */
 async function apply_applyAutoScaling(aas, targets, policies, cluster, service, options = {}) {
     const { log } = options;
@@ -84890,7 +84891,7 @@ async function apply_applyAutoScaling(aas, targets, policies, cluster, service, 
     for (const p of set.scalingPolicies)
         await apply_putPolicy(aas, p, log);
     const named = new Set(set.scalingPolicies.map((p) => p.PolicyName));
-    const live = await describeScalingPolicies(aas, cluster, service);
+    const live = options.livePolicies ?? (await describeScalingPolicies(aas, cluster, service));
     await apply_deletePolicies(aas, live.filter((p) => !named.has(p.PolicyName)), log);
     return set;
 }
@@ -86762,7 +86763,12 @@ async function auto_scaling_step_finishAutoScaling(deps, plan, snapshot, manifes
         await log.group('Auto scaling', async () => {
             if (given) {
                 const { scalableTargets, scalingPolicies } = manifests;
-                await applyAutoScaling(deps.autoscaling, scalableTargets, scalingPolicies, plan.cluster, plan.serviceName, { log, keepSuspended: toResume.length > 0 });
+                await applyAutoScaling(deps.autoscaling, scalableTargets, scalingPolicies, plan.cluster, plan.serviceName, {
+                    log,
+                    keepSuspended: toResume.length > 0,
+                    // The snapshot read them just before the update, and scaling stayed suspended since: no second read.
+                    ...(snapshot.exists ? { livePolicies: snapshot.scalingPolicies } : {}),
+                });
             }
             else if (snapshot.scalableTargets.length + snapshot.scalingPolicies.length > 0) {
                 log.info('No auto scaling manifests given: the auto scaling the service has is kept as it is.');
