@@ -87463,18 +87463,14 @@ function refusal(what, key, where) {
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/deploy.js
-/**
- * The entry of every service deployment: describe the service once, choose how to deploy it from what ECS
- * reports (strategy.ts, N1), and run that deployment. ROLLING is the only one followed today; the default case
- * refuses loudly, so a new strategy can never fall through to the rolling watcher by accident.
- */
 
 
 
 
-async function deployService(deps, plan) {
+/** `known`: the service as the caller described it just before (any status; undefined: missing), not read again. */
+async function deployService(deps, plan, known) {
     throwIfAborted(deps.signal, deps.log, 'before the deployment started; nothing was changed');
-    const live = await services_describeServiceAnyStatus(deps.ecs, plan.cluster, plan.serviceName);
+    const live = known !== undefined ? known.service : await services_describeServiceAnyStatus(deps.ecs, plan.cluster, plan.serviceName);
     const active = live?.status === 'ACTIVE' ? live : undefined;
     const strategy = chooseDeployStrategy(plan.serviceName, active, active === undefined ? plan.serviceDefinition : undefined);
     switch (strategy) {
@@ -87498,11 +87494,13 @@ const DESCRIBE_BATCH = 20;
 const MAX_HISTORY_PAGES = 5;
 /** Older revisions of the family looked at (each one's tags read) before giving up. */
 const MAX_FAMILY_CANDIDATES = 10;
-async function resolveManualRollbackTarget(ecs, cluster, service, explicitArn) {
+async function resolveManualRollbackTarget(ecs, cluster, service, explicitArn, 
+/** The service as the caller already described it (undefined: missing or INACTIVE), so it is not read again. */
+known) {
     if (explicitArn !== undefined && explicitArn !== '') {
         return { taskDefinitionArn: explicitArn, why: `task-definition-arn was given: rolling back to ${explicitArn}` };
     }
-    const live = await describeService(ecs, cluster, service);
+    const live = known !== undefined ? known.service : await describeService(ecs, cluster, service);
     if (live?.status !== 'ACTIVE' || live.taskDefinition === undefined) {
         throw new Error(`service ${service} is not ACTIVE in cluster ${cluster}: there is nothing to roll back`);
     }
@@ -87665,11 +87663,12 @@ function timeOf(b) {
  * restores the pre-rollback state like any deployment (R6).
  */
 async function rollbackService(deps, req) {
-    // N1: a service this suite cannot deploy is refused before anything is chosen or changed.
+    // N1: a service this suite cannot deploy is refused before anything is chosen or changed. Described once: the
+    // choice of the target and the deployment use the same answer.
     const live = await describeService(deps.ecs, req.cluster, req.service);
     chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
     const target = await deps.log.group(`Choose the task definition to roll back to`, async () => {
-        const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn);
+        const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn, { service: live });
         deps.log.info(`${t.why}.`);
         return t;
     });
@@ -87687,7 +87686,7 @@ async function rollbackService(deps, req) {
         deadline: req.deadline,
         requireExistingService: true,
         ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
-    });
+    }, { service: live });
     const movedAway = outcome.previousTaskDefinitionArn;
     if (outcome.status === 'succeeded' && movedAway !== undefined && !sameTaskDefinition(movedAway, outcome.taskDefinitionArn)) {
         await markRolledBackFrom(deps, movedAway, req.service);

@@ -164,8 +164,12 @@ export function isMutating(call: EmulatorCall): boolean {
   return !/^(Describe|List|Get)/.test(call.operation);
 }
 
+/**
+ * The mutating calls made after `since` (a Date.now() taken once the test's own setup calls returned). A setup call
+ * can be logged in that very millisecond, so calls are taken from the next one: the action's process starts far later.
+ */
 export async function mutatingCalls(emu: TestEmulator, since: number): Promise<string[]> {
-  return (await emu.control.calls(since)).filter(isMutating).map((c) => `${c.service}:${c.operation}`);
+  return (await emu.control.calls(since + 1)).filter(isMutating).map((c) => `${c.service}:${c.operation}`);
 }
 
 export async function describeWeb(ecs: ECSClient, name = 'web'): Promise<Service | undefined> {

@@ -3,6 +3,7 @@
  * reports (strategy.ts, N1), and run that deployment. ROLLING is the only one followed today; the default case
  * refuses loudly, so a new strategy can never fall through to the rolling watcher by accident.
  */
+import type { Service } from '@aws-sdk/client-ecs';
 import { describeServiceAnyStatus } from '../ecs/services.js';
 import type { Outcome } from './outcome.js';
 import { deployRolling } from './rolling.js';
@@ -10,9 +11,10 @@ import type { RollingDeps, RollingPlan } from './rolling-plan.js';
 import { throwIfAborted } from './rolling-steps.js';
 import { chooseDeployStrategy } from './strategy.js';
 
-export async function deployService(deps: RollingDeps, plan: RollingPlan): Promise<Outcome> {
+/** `known`: the service as the caller described it just before (any status; undefined: missing), not read again. */
+export async function deployService(deps: RollingDeps, plan: RollingPlan, known?: { service: Service | undefined }): Promise<Outcome> {
   throwIfAborted(deps.signal, deps.log, 'before the deployment started; nothing was changed');
-  const live = await describeServiceAnyStatus(deps.ecs, plan.cluster, plan.serviceName);
+  const live = known !== undefined ? known.service : await describeServiceAnyStatus(deps.ecs, plan.cluster, plan.serviceName);
   const active = live?.status === 'ACTIVE' ? live : undefined;
   const strategy = chooseDeployStrategy(plan.serviceName, active, active === undefined ? plan.serviceDefinition : undefined);
   switch (strategy) {

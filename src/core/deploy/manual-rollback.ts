@@ -32,11 +32,12 @@ export interface ManualRollbackRequest {
  * restores the pre-rollback state like any deployment (R6).
  */
 export async function rollbackService(deps: RollingDeps, req: ManualRollbackRequest): Promise<Outcome & { target: RollbackTarget }> {
-  // N1: a service this suite cannot deploy is refused before anything is chosen or changed.
+  // N1: a service this suite cannot deploy is refused before anything is chosen or changed. Described once: the
+  // choice of the target and the deployment use the same answer.
   const live = await describeService(deps.ecs, req.cluster, req.service);
   chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
   const target = await deps.log.group(`Choose the task definition to roll back to`, async () => {
-    const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn);
+    const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn, { service: live });
     deps.log.info(`${t.why}.`);
     return t;
   });
@@ -54,7 +55,7 @@ export async function rollbackService(deps: RollingDeps, req: ManualRollbackRequ
     deadline: req.deadline,
     requireExistingService: true,
     ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
-  });
+  }, { service: live });
   const movedAway = outcome.previousTaskDefinitionArn;
   if (outcome.status === 'succeeded' && movedAway !== undefined && !sameTaskDefinition(movedAway, outcome.taskDefinitionArn)) {
     await markRolledBackFrom(deps, movedAway, req.service);

@@ -9,7 +9,7 @@
  * history does not say (empty, too short, or not available), the previous ACTIVE revision of the running task
  * definition's family is used.
  */
-import type { ECSClient, ServiceDeploymentBrief } from '@aws-sdk/client-ecs';
+import type { ECSClient, Service, ServiceDeploymentBrief } from '@aws-sdk/client-ecs';
 import {
   describeServiceDeployments,
   describeServiceRevisions,
@@ -39,11 +39,13 @@ export async function resolveManualRollbackTarget(
   cluster: string,
   service: string,
   explicitArn?: string,
+  /** The service as the caller already described it (undefined: missing or INACTIVE), so it is not read again. */
+  known?: { service: Service | undefined },
 ): Promise<RollbackTarget> {
   if (explicitArn !== undefined && explicitArn !== '') {
     return { taskDefinitionArn: explicitArn, why: `task-definition-arn was given: rolling back to ${explicitArn}` };
   }
-  const live = await describeService(ecs, cluster, service);
+  const live = known !== undefined ? known.service : await describeService(ecs, cluster, service);
   if (live?.status !== 'ACTIVE' || live.taskDefinition === undefined) {
     throw new Error(`service ${service} is not ACTIVE in cluster ${cluster}: there is nothing to roll back`);
   }
