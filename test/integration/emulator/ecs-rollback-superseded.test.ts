@@ -11,11 +11,11 @@ import {
   DescribeServicesCommand,
   ECSClient,
   ListServiceDeploymentsCommand,
-  RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
   type ServiceDeploymentBrief,
 } from '@aws-sdk/client-ecs';
 import { eventually, startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import { registerWeb } from '../../helpers/emulator/web-service.js';
 
 let emu: TestEmulator;
 let ecs: ECSClient;
@@ -30,19 +30,7 @@ afterAll(async () => {
 });
 beforeEach(async () => emu.control.reset());
 
-async function register(image: string): Promise<string> {
-  const out = await ecs.send(
-    new RegisterTaskDefinitionCommand({
-      family: 'web',
-      networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      cpu: '256',
-      memory: '512',
-      containerDefinitions: [{ name: 'web', image, essential: true }],
-    }),
-  );
-  return out.taskDefinition?.taskDefinitionArn ?? '';
-}
+const register = (image: string): Promise<string> => registerWeb(ecs, image);
 
 const history = async (): Promise<ServiceDeploymentBrief[]> =>
   (await ecs.send(new ListServiceDeploymentsCommand({ service: 'web' }))).serviceDeployments ?? [];
