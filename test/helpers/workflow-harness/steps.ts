@@ -60,7 +60,7 @@ async function runUses(step: StepSpec, name: string, ctx: ExpressionContext, env
   }
   if (ref.kind === 'workflow') throw new Error(`${name}: a reusable workflow is called by a job, not a step`);
   const call = bundleCall(ref, given);
-  for (const input of call.unexpected) cell.log(`${name}: warning: unexpected input '${input}' (not in ${call.actionYml})`);
+  for (const input of call.unexpected) cell.log(`${name}: warning: unexpected input '${input}' (not in ${call.declaredBy})`);
   const run = await cell.runBundle({ bundle: call.bundle, inputs: call.inputs, env, workspace: cell.workspace, signal: cell.signal });
   cell.log(`${name}: dist/${call.bundle} exited ${String(run.exitCode)}`);
   return { kind: 'ours', outputs: run.outputs, bundle: call.bundle, inputs: call.inputs, run, ok: run.exitCode === 0, env: run.env };

@@ -147,7 +147,17 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: OWNER/ecs-delivery-actions@v1
-        with: { command: ecs-run-task, cluster: prod, colour: blue }
+        with: { command: ecs-run-task, cluster: prod, service-definition: '' }
+      - uses: ./
+        with: { command: ecs-run-task, colour: blue }
+`,
+      'foreign.yml': `on: push
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./
+        with: { command: ecs-run-task, service-definition: web.yaml }
 `,
       'bad.yml': `on: push
 jobs:
@@ -160,11 +170,15 @@ jobs:
     });
     const fake = fakeBundles();
     const run = await runWorkflow(join(dir, 'w.yml'), options(fake.runBundle));
-    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls).toHaveLength(2);
     expect(fake.calls[0]?.bundle).toBe('ecs-run-task');
     expect(fake.calls[0]?.inputs).not.toHaveProperty('command');
-    expect(run.log).toContain("j › OWNER/ecs-delivery-actions@v1: warning: unexpected input 'colour' (not in actions/ecs-run-task/action.yml)");
+    expect(fake.calls[0]?.inputs).not.toHaveProperty('service-definition');
+    expect(run.log).toContain("j › ./: warning: unexpected input 'colour' (not in the root action)");
     await expect(runWorkflow(join(dir, 'bad.yml'), options(fake.runBundle))).rejects.toThrow("unknown command 'ecs-teleport'");
+    await expect(runWorkflow(join(dir, 'foreign.yml'), options(fake.runBundle))).rejects.toThrow(
+      'root action, command ecs-run-task: input(s) service-definition do not belong to ecs-run-task',
+    );
   });
 
   it('checks workflow_dispatch inputs: defaults, types, required, undeclared', async () => {
