@@ -28,6 +28,16 @@ export function smokeTask(image: string): string {
   return JSON.stringify({ family: 'smoke', containerDefinitions: [{ name: 'smoke', image, memory: 128, essential: true }] });
 }
 
+/** The RunTask input of example 6's migration (the web task definition is Fargate: awsvpc). */
+const MIGRATE_REQUEST = `launchType: FARGATE
+networkConfiguration:
+  awsvpcConfiguration:
+    subnets: [subnet-0a1b2c3d]
+    securityGroups: [sg-0a1b2c3d]
+    assignPublicIp: DISABLED
+startedBy: migrate
+`;
+
 /** The manifests the examples name: deploy/web-*.yaml, the smoke test, and deploy/<region>/ per region. */
 export function exampleCheckout(options: { smokeImage?: string; regions?: Record<string, { task?: string }> } = {}): string {
   const files: Record<string, string> = {
@@ -36,6 +46,7 @@ export function exampleCheckout(options: { smokeImage?: string; regions?: Record
     'deploy/web-service.yaml': serviceDefinitionJson(),
     'deploy/smoke-task.yaml': smokeTask(options.smokeImage ?? 'registry.example.com/smoke:exit-0'),
     'deploy/smoke-request.yaml': 'startedBy: smoke-test\n',
+    'deploy/migrate-request.yaml': MIGRATE_REQUEST,
   };
   for (const [region, r] of Object.entries(options.regions ?? {})) {
     files[`deploy/${region}/web-task.yaml`] = r.task ?? TASK_DEFINITION_YAML;
