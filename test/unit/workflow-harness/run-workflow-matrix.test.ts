@@ -89,6 +89,38 @@ describe('matrix jobs', () => {
     const run = await runWorkflow(join(dir, 'w.yml'), { event: 'push', workspace: '/tmp', runBundle });
     expect(aborted).toEqual(['b']);
     expect(run.jobs['deploy']?.cells.map((c) => c.result)).toEqual(['failure', 'cancelled']);
+    expect(run.jobs['deploy']?.cells[1]?.steps.map((s) => s.outcome)).toEqual(['cancelled', 'skipped']);
+  });
+
+  it('in a cancelled cell, if: cancelled() and always() steps still run, success() ones do not', async () => {
+    const dir = workflowFiles({
+      'w.yml': `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        cluster: [a, b]
+    steps:
+      - uses: ./actions/ecs-rolling
+        with: { cluster: '\${{ matrix.cluster }}' }
+      - run: echo next
+      - if: cancelled()
+        run: echo "cancelled \${{ matrix.cluster }}"
+      - if: always()
+        run: echo "cleanup \${{ matrix.cluster }}"
+`,
+    });
+    const fake = fakeBundles();
+    const runBundle = async (r: BundleRequest): Promise<BundleRun> => {
+      if (r.inputs['cluster'] === 'a') return fake.runBundle(r).then((x) => ({ ...x, exitCode: 1 }));
+      await new Promise<void>((res) => r.signal?.addEventListener('abort', () => res(), { once: true }));
+      return fake.runBundle(r).then((x) => ({ ...x, exitCode: 130 }));
+    };
+    const run = await runWorkflow(join(dir, 'w.yml'), { event: 'push', workspace: '/tmp', runBundle });
+    expect(run.jobs['deploy']?.cells[0]?.steps.map((s) => s.outcome)).toEqual(['failure', 'skipped', 'skipped', 'success']);
+    expect(run.jobs['deploy']?.cells[1]?.steps.map((s) => s.outcome)).toEqual(['cancelled', 'skipped', 'success', 'success']);
+    expect(run.log).toContain('deploy (b) › Run echo "cancelled ${{ matrix.cluster }}": cancelled b');
   });
 });
 
