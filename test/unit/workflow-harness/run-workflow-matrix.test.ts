@@ -46,6 +46,19 @@ function timedBundles(failing: string[], ms = 30) {
   return { calls: fake.calls, runBundle, peak: () => peak };
 }
 
+/** Cluster `a` fails at once; every other bundle runs until the runner aborts it (then exits 130, as on SIGINT). */
+function abortingBundles() {
+  const aborted: string[] = [];
+  const fake = fakeBundles();
+  const runBundle = async (r: BundleRequest): Promise<BundleRun> => {
+    if (r.inputs['cluster'] === 'a') return fake.runBundle(r).then((x) => ({ ...x, exitCode: 1 }));
+    await new Promise<void>((res) => r.signal?.addEventListener('abort', () => res(), { once: true }));
+    aborted.push(r.inputs['cluster'] ?? '');
+    return fake.runBundle(r).then((x) => ({ ...x, exitCode: 130 }));
+  };
+  return { aborted, runBundle };
+}
+
 describe('matrix jobs', () => {
   it('run each cell as its own run, at most max-parallel at a time; outputs merge by name', async () => {
     const dir = workflowFiles({ 'w.yml': MATRIX(`      max-parallel: 2\n      matrix:\n        cluster: [a, b, c]`) });
@@ -78,14 +91,7 @@ describe('matrix jobs', () => {
 
   it('fail-fast aborts the cells still running (the runner cancels them)', async () => {
     const dir = workflowFiles({ 'w.yml': MATRIX(`      matrix:\n        cluster: [a, b]`) });
-    const aborted: string[] = [];
-    const fake = fakeBundles();
-    const runBundle = async (r: BundleRequest): Promise<BundleRun> => {
-      if (r.inputs['cluster'] === 'a') return fake.runBundle(r).then((x) => ({ ...x, exitCode: 1 }));
-      await new Promise<void>((res) => r.signal?.addEventListener('abort', () => res(), { once: true }));
-      aborted.push(r.inputs['cluster'] ?? '');
-      return fake.runBundle(r).then((x) => ({ ...x, exitCode: 130 }));
-    };
+    const { aborted, runBundle } = abortingBundles();
     const run = await runWorkflow(join(dir, 'w.yml'), { event: 'push', workspace: '/tmp', runBundle });
     expect(aborted).toEqual(['b']);
     expect(run.jobs['deploy']?.cells.map((c) => c.result)).toEqual(['failure', 'cancelled']);
@@ -111,13 +117,7 @@ jobs:
         run: echo "cleanup \${{ matrix.cluster }}"
 `,
     });
-    const fake = fakeBundles();
-    const runBundle = async (r: BundleRequest): Promise<BundleRun> => {
-      if (r.inputs['cluster'] === 'a') return fake.runBundle(r).then((x) => ({ ...x, exitCode: 1 }));
-      await new Promise<void>((res) => r.signal?.addEventListener('abort', () => res(), { once: true }));
-      return fake.runBundle(r).then((x) => ({ ...x, exitCode: 130 }));
-    };
-    const run = await runWorkflow(join(dir, 'w.yml'), { event: 'push', workspace: '/tmp', runBundle });
+    const run = await runWorkflow(join(dir, 'w.yml'), { event: 'push', workspace: '/tmp', runBundle: abortingBundles().runBundle });
     expect(run.jobs['deploy']?.cells[0]?.steps.map((s) => s.outcome)).toEqual(['failure', 'skipped', 'skipped', 'success']);
     expect(run.jobs['deploy']?.cells[1]?.steps.map((s) => s.outcome)).toEqual(['cancelled', 'skipped', 'success', 'success']);
     expect(run.log).toContain('deploy (b) › Run echo "cancelled ${{ matrix.cluster }}": cancelled b');
