@@ -88601,6 +88601,26 @@ function mergeFile(base, file) {
         containers.push(baseContainer);
     return { ...base, ...file, containerDefinitions: containers };
 }
+/**
+ * The file's parsed value with the preset's fields it leaves out filled in (the delegate container too), so that
+ * the file is checked as the task definition it becomes; anything that is not a task definition object is left as
+ * it is, for the check to refuse.
+ */
+function fillFromPreset(value, base) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return value;
+    const file = value;
+    const containers = file['containerDefinitions'];
+    if (containers !== undefined && !Array.isArray(containers))
+        return value;
+    const list = (containers ?? []);
+    const at = Math.max(0, list.findIndex((c) => typeof c === 'object' && c !== null && c.name === CONTAINER_NAME));
+    const baseContainer = base.containerDefinitions?.[0];
+    const filled = list.map((c, i) => (i === at && baseContainer !== undefined && typeof c === 'object' && c !== null ? { ...baseContainer, ...c } : c));
+    if (filled.length === 0 && baseContainer !== undefined)
+        filled.push(baseContainer);
+    return { ...base, ...file, containerDefinitions: filled };
+}
 function delegateContainerIndex(td) {
     return Math.max(0, (td.containerDefinitions ?? []).findIndex((c) => c.name === CONTAINER_NAME));
 }
@@ -88928,10 +88948,20 @@ async function readFile(rt, inputs, preset) {
             throw new core_errors/* ConfigurationError */.j1("preset 'custom' needs a task definition file", { input: 'task-definition' });
         return undefined;
     }
-    // Merged over a preset, the file may leave out what the preset gives.
-    const provided = preset === 'custom' ? [] : ['family', 'containerDefinitions'];
-    const definition = await kinds_loadTaskDefinition(manifestRoots(rt), path, 'task-definition', {}, { provided });
-    return { path, definition };
+    const roots = manifestRoots(rt);
+    if (preset === 'custom')
+        return { path, definition: await kinds_loadTaskDefinition(roots, path, 'task-definition', {}) };
+    // Merged over a preset, the file may leave out what the preset gives: it is checked as the task definition it becomes.
+    const m = await parse_loadManifest(roots, path, 'task-definition', {});
+    const filled = {
+        value: fillFromPreset(m.value, presetBase(preset)),
+        file: m.file,
+        input: m.input,
+        lineOf: (p) => m.lineOf(p),
+        scalarText: m.scalarText,
+        placeholdersInContent: m.placeholdersInContent,
+    };
+    return { path, definition: kinds_checkManifest(TASK_DEFINITION, filled) };
 }
 function readNetwork(inputs, awsvpc, preset) {
     const subnets = inputs.list('subnets');

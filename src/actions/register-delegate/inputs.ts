@@ -7,11 +7,11 @@ import { readSharedInputs, manifestRoots, type SharedInputName } from '../../cor
 import { ConfigurationError } from '../../core/errors.js';
 import { Inputs } from '../../core/inputs.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
-import { loadTaskDefinition } from '../../core/manifests/index.js';
+import { TASK_DEFINITION, checkManifest, loadManifest, loadTaskDefinition, type Manifest } from '../../core/manifests/index.js';
 import { checkTaskDefinition } from './checks.js';
 import { delegateEnvironment, parseEnvLines } from './env.js';
 import { PRESETS, type DelegateOptions, type DelegateSettings, type Preset, type TokenSource } from './options.js';
-import { buildService, buildTaskDefinition, delegateContainerIndex } from './preset.js';
+import { buildService, buildTaskDefinition, delegateContainerIndex, fillFromPreset, presetBase } from './preset.js';
 
 /** Every input declared in actions/register-delegate/action.yml (test/unit/action-inputs.test.ts keeps the two equal). */
 export const INPUT_NAMES = [
@@ -150,10 +150,19 @@ async function readFile(rt: ActionRuntime, inputs: Inputs, preset: Preset): Prom
     if (preset === 'custom') throw new ConfigurationError("preset 'custom' needs a task definition file", { input: 'task-definition' });
     return undefined;
   }
-  // Merged over a preset, the file may leave out what the preset gives.
-  const provided = preset === 'custom' ? [] : ['family', 'containerDefinitions'];
-  const definition = await loadTaskDefinition(manifestRoots(rt), path, 'task-definition', {}, { provided });
-  return { path, definition };
+  const roots = manifestRoots(rt);
+  if (preset === 'custom') return { path, definition: await loadTaskDefinition(roots, path, 'task-definition', {}) };
+  // Merged over a preset, the file may leave out what the preset gives: it is checked as the task definition it becomes.
+  const m = await loadManifest(roots, path, 'task-definition', {});
+  const filled: Manifest = {
+    value: fillFromPreset(m.value, presetBase(preset)),
+    file: m.file,
+    input: m.input,
+    lineOf: (p) => m.lineOf(p),
+    scalarText: m.scalarText,
+    placeholdersInContent: m.placeholdersInContent,
+  };
+  return { path, definition: checkManifest(TASK_DEFINITION, filled) };
 }
 
 function readNetwork(inputs: Inputs, awsvpc: boolean, preset: Preset): { subnets: string[]; securityGroups: string[]; assignPublicIp: boolean } {

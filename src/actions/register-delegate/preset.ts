@@ -33,7 +33,7 @@ export interface TaskDefinitionParts {
   token: TokenSource;
 }
 
-function presetBase(preset: Preset): RegisterTaskDefinitionCommandInput {
+export function presetBase(preset: Preset): RegisterTaskDefinitionCommandInput {
   if (preset === 'custom') return { family: DEFAULT_FAMILY, containerDefinitions: [] };
   const size = PRESET_SIZES[preset];
   const container: ContainerDefinition = {
@@ -62,6 +62,24 @@ function mergeFile(base: RegisterTaskDefinitionCommandInput, file: RegisterTaskD
   const containers = fileContainers.map((c, i) => (i === index && baseContainer !== undefined ? { ...baseContainer, ...c } : c));
   if (containers.length === 0 && baseContainer !== undefined) containers.push(baseContainer);
   return { ...base, ...file, containerDefinitions: containers };
+}
+
+/**
+ * The file's parsed value with the preset's fields it leaves out filled in (the delegate container too), so that
+ * the file is checked as the task definition it becomes; anything that is not a task definition object is left as
+ * it is, for the check to refuse.
+ */
+export function fillFromPreset(value: unknown, base: RegisterTaskDefinitionCommandInput): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const file = value as Record<string, unknown>;
+  const containers = file['containerDefinitions'];
+  if (containers !== undefined && !Array.isArray(containers)) return value;
+  const list = (containers ?? []) as unknown[];
+  const at = Math.max(0, list.findIndex((c) => typeof c === 'object' && c !== null && (c as { name?: unknown }).name === CONTAINER_NAME));
+  const baseContainer = base.containerDefinitions?.[0];
+  const filled = list.map((c, i) => (i === at && baseContainer !== undefined && typeof c === 'object' && c !== null ? { ...baseContainer, ...c } : c));
+  if (filled.length === 0 && baseContainer !== undefined) filled.push(baseContainer);
+  return { ...base, ...file, containerDefinitions: filled };
 }
 
 export function delegateContainerIndex(td: RegisterTaskDefinitionCommandInput): number {
