@@ -16464,7 +16464,7 @@ __webpack_unused_export__ = DescribeCapacityProvidersCommand;
 __webpack_unused_export__ = DescribeCapacityProvidersRequest$;
 __webpack_unused_export__ = DescribeCapacityProvidersResponse$;
 __webpack_unused_export__ = DescribeClusters$;
-__webpack_unused_export__ = DescribeClustersCommand;
+exports._2_ = DescribeClustersCommand;
 __webpack_unused_export__ = DescribeClustersRequest$;
 __webpack_unused_export__ = DescribeClustersResponse$;
 __webpack_unused_export__ = DescribeContainerInstances$;
@@ -82304,7 +82304,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6463);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1335);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('register-delegate', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -82314,7 +82314,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6463:
+/***/ 1335:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -89002,7 +89002,17 @@ function inputs_oneLine(value, input) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/clusters.js
+/** Clusters: DescribeClusters for one cluster (undefined when ECS reports it MISSING). Thin, like services.ts. */
+
+
+async function describeCluster(ecs, cluster, opts = {}) {
+    const out = await ecs.send(new client_ecs_dist_cjs/* DescribeClustersCommand */._2_({ clusters: [cluster] }), call_options_httpOptions(opts));
+    return out.clusters?.find((c) => c.status !== 'INACTIVE');
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/register-delegate/plan.js
+
 
 
 
@@ -89051,6 +89061,19 @@ function describeChange(change, o) {
         default:
             throw new Error(`BUG: no description for ${String(change.kind)}`);
     }
+}
+/**
+ * An EC2 delegate needs container instances: when the service is to be created on a cluster that has none, the
+ * warning that says so (its tasks would wait unplaced until instances join). Undefined otherwise.
+ */
+async function capacityWarning(ecs, o, change) {
+    if (change.kind !== 'create' || o.launchType !== 'EC2')
+        return undefined;
+    const cluster = await describeCluster(ecs, o.cluster);
+    if (cluster === undefined || (cluster.registeredContainerInstancesCount ?? 0) > 0)
+        return undefined;
+    return (`cluster ${o.cluster} has no registered container instance: the EC2 delegate tasks cannot start until EC2 instances ` +
+        `running the ECS agent join it (ECS_CLUSTER=${cluster.clusterName ?? o.cluster}); Harness asks for 8 GB of memory per delegate`);
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/register-delegate/report.js
@@ -89155,6 +89178,9 @@ async function main(rt) {
     const change = await rt.log.group(`Compare with service ${options.serviceName} in cluster ${options.cluster}`, async () => {
         const c = planChange(options, await readLive(aws.ecs, options));
         rt.log.info(`To do: ${describeChange(c, options)}.`);
+        const warning = await capacityWarning(aws.ecs, options, c);
+        if (warning !== undefined)
+            rt.log.warning(warning);
         return c;
     });
     if (options.dryRun) {

@@ -101,6 +101,7 @@ describe('the EC2 preset on a cluster with container instances (D1–D5)', () =>
     const tasks = (await ecs.send(new DescribeTasksCommand({ cluster: 'ops', tasks: taskArns }))).tasks ?? [];
     expect(tasks).toHaveLength(2);
     expect(new Set(tasks.map((t) => t.containerInstanceArn)).size).toBe(2);
+    expect(result.stdout).not.toContain('has no registered container instance');
     expect(result.summary).toContain('ops-delegate');
     expect(result.summary).toContain('harness/delegate:24.01.82108');
   });
@@ -142,6 +143,15 @@ describe('the EC2 preset on a cluster with container instances (D1–D5)', () =>
     const after = await service('ops', 'harness-delegate');
     expect(after?.deployments?.map((d) => d.id)).toEqual(before?.deployments?.map((d) => d.id));
     expect(after).toMatchObject({ runningCount: 3, desiredCount: 3 });
+  });
+});
+
+describe('an EC2 install on a cluster without container instances', () => {
+  it('warns that the delegates cannot start until instances join the cluster', async () => {
+    await ecs.send(new CreateClusterCommand({ clusterName: 'empty' }));
+    const result = await run(ec2Inputs({ cluster: 'empty', replicas: '1', 'dry-run': 'true' }));
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('::warning::cluster empty has no registered container instance: the EC2 delegate tasks cannot start');
   });
 });
 

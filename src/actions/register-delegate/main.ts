@@ -14,7 +14,7 @@ import type { ActionRuntime } from '../../core/io/runtime.js';
 import { Deadline } from '../../core/time.js';
 import { readOptions } from './inputs.js';
 import type { DelegateOptions } from './options.js';
-import { describeChange, planChange, readLive, type DelegateChange } from './plan.js';
+import { capacityWarning, describeChange, planChange, readLive, type DelegateChange } from './plan.js';
 import { delegateReport, dryRunReport, upToDateReport } from './report.js';
 
 export async function main(rt: ActionRuntime): Promise<void> {
@@ -27,6 +27,8 @@ export async function main(rt: ActionRuntime): Promise<void> {
   const change = await rt.log.group(`Compare with service ${options.serviceName} in cluster ${options.cluster}`, async () => {
     const c = planChange(options, await readLive(aws.ecs, options));
     rt.log.info(`To do: ${describeChange(c, options)}.`);
+    const warning = await capacityWarning(aws.ecs, options, c);
+    if (warning !== undefined) rt.log.warning(warning);
     return c;
   });
   if (options.dryRun) {

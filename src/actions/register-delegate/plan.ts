@@ -6,6 +6,7 @@
  */
 import type { ECSClient, Service, TaskDefinition } from '@aws-sdk/client-ecs';
 import { diffDeployment, type DeploymentDiff } from '../../core/deploy/index.js';
+import { describeCluster } from '../../core/ecs/clusters.js';
 import { describeServiceAnyStatus } from '../../core/ecs/services.js';
 import { describeTaskDefinition } from '../../core/ecs/task-definitions.js';
 import type { DelegateOptions } from './options.js';
@@ -68,4 +69,18 @@ export function describeChange(change: DelegateChange, o: DelegateOptions): stri
     default:
       throw new Error(`BUG: no description for ${String(change.kind satisfies never)}`);
   }
+}
+
+/**
+ * An EC2 delegate needs container instances: when the service is to be created on a cluster that has none, the
+ * warning that says so (its tasks would wait unplaced until instances join). Undefined otherwise.
+ */
+export async function capacityWarning(ecs: ECSClient, o: DelegateOptions, change: DelegateChange): Promise<string | undefined> {
+  if (change.kind !== 'create' || o.launchType !== 'EC2') return undefined;
+  const cluster = await describeCluster(ecs, o.cluster);
+  if (cluster === undefined || (cluster.registeredContainerInstancesCount ?? 0) > 0) return undefined;
+  return (
+    `cluster ${o.cluster} has no registered container instance: the EC2 delegate tasks cannot start until EC2 instances ` +
+    `running the ECS agent join it (ECS_CLUSTER=${cluster.clusterName ?? o.cluster}); Harness asks for 8 GB of memory per delegate`
+  );
 }
