@@ -39,8 +39,8 @@ afterAll(async () => {
   await emu.stop();
 });
 
-function run(inputs: Record<string, string>): Promise<ActionRun> {
-  return runAction('register-delegate', { inputs, env: emu.env(), workspace: makeWorkspace({}), timeoutMs: 120_000 });
+function run(inputs: Record<string, string>, files: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction('register-delegate', { inputs, env: emu.env(), workspace: makeWorkspace(files), timeoutMs: 120_000 });
 }
 
 const ec2Inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -208,5 +208,38 @@ describe('the Fargate preset with a plain token (D1, D2)', () => {
       expect(text).not.toContain(token);
     }
     expect(await mutatingCallsSince(since)).toEqual([]);
+  });
+});
+
+describe('a health check merged over the preset (D1, D4)', () => {
+  it('waits until the delegates are healthy, with the file’s health check on the delegate container', async () => {
+    const file = `containerDefinitions:
+  - name: delegate
+    healthCheck:
+      command: [CMD-SHELL, "curl -fs http://localhost:3460/api/health || exit 1"]
+      interval: 10
+`;
+    const result = await run(
+      {
+        cluster: 'ops',
+        'service-name': 'checked-delegate',
+        preset: 'fargate',
+        'task-definition': 'delegate.yaml',
+        'account-id': 'acct-1234',
+        'delegate-token-secret-arn': SECRET_ARN,
+        'execution-role-arn': EXECUTION_ROLE,
+        'manager-host-and-port': 'https://app.harness.io',
+        subnets: 'subnet-0a1b2c',
+      },
+      { 'delegate.yaml': file },
+    );
+    expect(result.exitCode).toBe(0);
+    const td = await taskDefinition(result.outputs['taskDefinitionArn'] ?? '');
+    expect(td?.containerDefinitions?.[0]?.healthCheck?.command).toEqual(['CMD-SHELL', 'curl -fs http://localhost:3460/api/health || exit 1']);
+    expect(td?.containerDefinitions?.[0]?.secrets).toEqual([{ name: 'DELEGATE_TOKEN', valueFrom: SECRET_ARN }]);
+    const taskArns = (await ecs.send(new ListTasksCommand({ cluster: 'ops', serviceName: 'checked-delegate' }))).taskArns ?? [];
+    const tasks = (await ecs.send(new DescribeTasksCommand({ cluster: 'ops', tasks: taskArns }))).tasks ?? [];
+    expect(tasks.map((t) => t.healthStatus)).toEqual(['HEALTHY']);
+    expect(result.outputs['runningCount']).toBe('1');
   });
 });
