@@ -87815,7 +87815,8 @@ function normaliseService(s, opts) {
         const key = (lb) => `${String(lb['targetGroupArn'] ?? lb['loadBalancerName'] ?? '')}|${String(lb['containerName'])}|${String(lb['containerPort'])}`;
         o['loadBalancers'] = objects(o['loadBalancers']).sort((a, b) => key(a).localeCompare(key(b)));
     }
-    return prune(o);
+    // Nothing left (none of `fields` set): an empty object, which the diff can still add desiredCount to.
+    return (prune(o) ?? {});
 }
 /** The service fields a dry run compares: every updatable field the definition sets (plus desiredCount). */
 function comparedServiceFields(definition) {
@@ -89016,6 +89017,7 @@ async function describeCluster(ecs, cluster, opts = {}) {
 
 
 
+
 async function readLive(ecs, o) {
     const described = await services_describeServiceAnyStatus(ecs, o.cluster, o.serviceName);
     const arn = described?.status === 'ACTIVE' ? described.taskDefinition : undefined;
@@ -89023,6 +89025,8 @@ async function readLive(ecs, o) {
 }
 function planChange(o, live) {
     const service = live.described?.status === 'ACTIVE' ? live.described : undefined;
+    if (service !== undefined)
+        refuseLaunchTypeSwitch(o, service);
     const desired = { taskDefinition: o.taskDefinition, service: o.service, desiredCount: o.replicas };
     const diff = diffDeployment({ taskDefinition: live.taskDefinition, service }, desired);
     const base = { service, described: live.described, liveTaskDefinition: live.taskDefinition, diff, changedFields: changedFields(diff) };
@@ -89034,6 +89038,14 @@ function planChange(o, live) {
         return { ...base, kind: 'none' };
     const settings = diffDeployment({ service }, { service: o.service, desiredCount: service.desiredCount }).serviceChanged;
     return { ...base, kind: settings ? 'settings' : 'replicas' };
+}
+/** ECS cannot change a live service's launch type: refused before any change, with what to do instead. */
+function refuseLaunchTypeSwitch(o, service) {
+    if (service.launchType === undefined || service.launchType === o.launchType)
+        return;
+    throw new core_errors/* ConfigurationError */.j1(`service ${o.serviceName} runs with launch type ${service.launchType}, and the ${o.preset} delegate needs ${o.launchType}: ` +
+        'ECS cannot change the launch type of a live service. Give another service-name for the new delegate (and remove the old ' +
+        'service once it is connected), or keep the preset. Nothing was changed.', { input: 'preset' });
 }
 /** `containerDefinitions[delegate].image`, `desiredCount`: the paths of the diff's `-` / `+` lines, once each. */
 function changedFields(diff) {

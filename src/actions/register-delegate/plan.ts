@@ -9,6 +9,7 @@ import { diffDeployment, type DeploymentDiff } from '../../core/deploy/index.js'
 import { describeCluster } from '../../core/ecs/clusters.js';
 import { describeServiceAnyStatus } from '../../core/ecs/services.js';
 import { describeTaskDefinition } from '../../core/ecs/task-definitions.js';
+import { ConfigurationError } from '../../core/errors.js';
 import type { DelegateOptions } from './options.js';
 
 export type ChangeKind = 'create' | 'roll' | 'settings' | 'replicas' | 'none';
@@ -33,6 +34,7 @@ export async function readLive(ecs: ECSClient, o: DelegateOptions): Promise<{ de
 
 export function planChange(o: DelegateOptions, live: { described: Service | undefined; taskDefinition: TaskDefinition | undefined }): DelegateChange {
   const service = live.described?.status === 'ACTIVE' ? live.described : undefined;
+  if (service !== undefined) refuseLaunchTypeSwitch(o, service);
   const desired = { taskDefinition: o.taskDefinition, service: o.service, desiredCount: o.replicas };
   const diff = diffDeployment({ taskDefinition: live.taskDefinition, service }, desired);
   const base = { service, described: live.described, liveTaskDefinition: live.taskDefinition, diff, changedFields: changedFields(diff) };
@@ -41,6 +43,17 @@ export function planChange(o: DelegateOptions, live: { described: Service | unde
   if (!diff.serviceChanged) return { ...base, kind: 'none' };
   const settings = diffDeployment({ service }, { service: o.service, desiredCount: service.desiredCount }).serviceChanged;
   return { ...base, kind: settings ? 'settings' : 'replicas' };
+}
+
+/** ECS cannot change a live service's launch type: refused before any change, with what to do instead. */
+function refuseLaunchTypeSwitch(o: DelegateOptions, service: Service): void {
+  if (service.launchType === undefined || service.launchType === o.launchType) return;
+  throw new ConfigurationError(
+    `service ${o.serviceName} runs with launch type ${service.launchType}, and the ${o.preset} delegate needs ${o.launchType}: ` +
+      'ECS cannot change the launch type of a live service. Give another service-name for the new delegate (and remove the old ' +
+      'service once it is connected), or keep the preset. Nothing was changed.',
+    { input: 'preset' },
+  );
 }
 
 /** `containerDefinitions[delegate].image`, `desiredCount`: the paths of the diff's `-` / `+` lines, once each. */

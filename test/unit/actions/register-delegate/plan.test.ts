@@ -114,4 +114,12 @@ describe('planChange (D3)', () => {
     expect(change.kind).toBe('settings');
     expect(change.changedFields).toContain('networkConfiguration.awsvpcConfiguration.subnets[1]');
   });
+
+  it('refuses to move a live EC2 service to the fargate preset, before any change', async () => {
+    const ec2 = await options();
+    const o = await options({ preset: 'fargate', 'execution-role-arn': 'arn:aws:iam::123456789012:role/exec', subnets: 'subnet-1' });
+    expect(() => planChange(o, { described: live(ec2), taskDefinition: described(ec2.taskDefinition) })).toThrow(
+      /runs with launch type EC2, and the fargate delegate needs FARGATE: ECS cannot change the launch type of a live service/,
+    );
+  });
 });
