@@ -88592,16 +88592,6 @@ function presetBase(preset) {
         containerDefinitions: [container],
     };
 }
-/** The file over the base: top-level fields replace; the delegate container is merged field by field. */
-function mergeFile(base, file) {
-    const baseContainer = base.containerDefinitions?.[0];
-    const fileContainers = file.containerDefinitions ?? [];
-    const index = Math.max(0, fileContainers.findIndex((c) => c.name === CONTAINER_NAME));
-    const containers = fileContainers.map((c, i) => (i === index && baseContainer !== undefined ? { ...baseContainer, ...c } : c));
-    if (containers.length === 0 && baseContainer !== undefined)
-        containers.push(baseContainer);
-    return { ...base, ...file, containerDefinitions: containers };
-}
 /**
  * The file's parsed value with the preset's fields it leaves out filled in (the delegate container too), so that
  * the file is checked as the task definition it becomes; anything that is not a task definition object is left as
@@ -88626,8 +88616,8 @@ function delegateContainerIndex(td) {
     return Math.max(0, (td.containerDefinitions ?? []).findIndex((c) => c.name === CONTAINER_NAME));
 }
 function buildTaskDefinition(p) {
-    const merged = p.file === undefined ? presetBase(p.preset) : mergeFile(presetBase(p.preset), p.file);
-    const td = { ...merged };
+    // A file given with a preset was filled from it when it was loaded (fillFromPreset), so it is the whole base.
+    const td = { ...(p.file ?? presetBase(p.preset)) };
     if (p.family !== undefined)
         td.family = p.family;
     if (p.cpu !== undefined)
@@ -88903,7 +88893,8 @@ async function readOptions(rt) {
         networkMode: taskDefinition.networkMode ?? 'bridge',
         replicas,
         token,
-        delegate: { ...delegate, image: taskDefinition.containerDefinitions?.[delegateContainerIndex(taskDefinition)]?.image ?? '' },
+        delegate,
+        image: taskDefinition.containerDefinitions?.[delegateContainerIndex(taskDefinition)]?.image ?? '',
         waitForSteadyState: inputs.boolean('wait-for-steady-state', true),
         timeoutMinutes: shared.timeoutMinutes,
         dryRun: shared.dryRun,
@@ -88939,7 +88930,6 @@ function readDelegate(inputs, serviceName) {
         initScript: inputs.raw('init-script'),
         logStreamingServiceUrl: logUrl === undefined ? `${manager}/log-service/` : httpsUrl(logUrl, 'log-streaming-service-url'),
         extraEnv: parseEnvLines(inputs.optional('env')),
-        image: '',
     };
 }
 async function readFile(rt, inputs, preset) {
@@ -89099,7 +89089,7 @@ async function capacityWarning(ecs, o, change) {
 function delegateRows(o, change) {
     return [
         ['Delegate', o.delegate.delegateName],
-        ['Image', o.delegate.image],
+        ['Image', o.image],
         ['Replicas', String(o.replicas)],
         ['Service', `${o.serviceName} (cluster ${o.cluster})`],
         ['Launch type', o.launchType],
@@ -89234,11 +89224,11 @@ function deployPlan(o, change, deadline) {
     };
 }
 async function report(rt, options, change, outcome, ecs) {
-    const facts = await readAfterFacts(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, { deployedImages: options.delegate.image, service: outcome.steadyService });
+    const facts = await readAfterFacts(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, { deployedImages: options.image, service: outcome.steadyService });
     return delegateReport({ options, change, outcome, facts });
 }
 function logPlan(rt, o) {
-    rt.log.info(`Delegate: ${o.delegate.delegateName} (${o.delegate.image}), ${o.replicas} replica(s)`);
+    rt.log.info(`Delegate: ${o.delegate.delegateName} (${o.image}), ${o.replicas} replica(s)`);
     rt.log.info(`Service: ${o.serviceName} in cluster ${o.cluster}, launch type ${o.launchType}, network mode ${o.networkMode}`);
     rt.log.info(`Task definition: ${o.taskDefinition.family ?? '-'} from ${o.taskDefinitionSource}`);
     rt.log.info(`Token: ${o.token.kind === 'secret' ? `from ${o.token.arn} (secrets valueFrom)` : 'plain input (masked; prefer delegate-token-secret-arn)'}`);

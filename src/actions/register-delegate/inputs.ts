@@ -98,7 +98,8 @@ export async function readOptions(rt: ActionRuntime): Promise<DelegateOptions> {
     networkMode: taskDefinition.networkMode ?? 'bridge',
     replicas,
     token,
-    delegate: { ...delegate, image: taskDefinition.containerDefinitions?.[delegateContainerIndex(taskDefinition)]?.image ?? '' },
+    delegate,
+    image: taskDefinition.containerDefinitions?.[delegateContainerIndex(taskDefinition)]?.image ?? '',
     waitForSteadyState: inputs.boolean('wait-for-steady-state', true),
     timeoutMinutes: shared.timeoutMinutes,
     dryRun: shared.dryRun,
@@ -140,7 +141,6 @@ function readDelegate(inputs: Inputs, serviceName: string): DelegateSettings {
     initScript: inputs.raw('init-script'),
     logStreamingServiceUrl: logUrl === undefined ? `${manager}/log-service/` : httpsUrl(logUrl, 'log-streaming-service-url'),
     extraEnv: parseEnvLines(inputs.optional('env')),
-    image: '',
   };
 }
 

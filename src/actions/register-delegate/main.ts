@@ -84,13 +84,13 @@ async function report(
     { cluster: options.cluster, serviceName: options.serviceName },
     { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn },
     rt.hardCancel,
-    { deployedImages: options.delegate.image, service: outcome.steadyService },
+    { deployedImages: options.image, service: outcome.steadyService },
   );
   return delegateReport({ options, change, outcome, facts });
 }
 
 function logPlan(rt: ActionRuntime, o: DelegateOptions): void {
-  rt.log.info(`Delegate: ${o.delegate.delegateName} (${o.delegate.image}), ${o.replicas} replica(s)`);
+  rt.log.info(`Delegate: ${o.delegate.delegateName} (${o.image}), ${o.replicas} replica(s)`);
   rt.log.info(`Service: ${o.serviceName} in cluster ${o.cluster}, launch type ${o.launchType}, network mode ${o.networkMode}`);
   rt.log.info(`Task definition: ${o.taskDefinition.family ?? '-'} from ${o.taskDefinitionSource}`);
   rt.log.info(`Token: ${o.token.kind === 'secret' ? `from ${o.token.arn} (secrets valueFrom)` : 'plain input (masked; prefer delegate-token-secret-arn)'}`);

@@ -18,7 +18,6 @@ export interface DelegateSettings {
   logStreamingServiceUrl: string;
   /** The `env` input's extra variables, in order. */
   extraEnv: { name: string; value: string }[];
-  image: string;
 }
 
 export interface DelegateOptions {
@@ -36,6 +35,8 @@ export interface DelegateOptions {
   replicas: number;
   token: TokenSource;
   delegate: DelegateSettings;
+  /** The delegate container's image, as registered. */
+  image: string;
   waitForSteadyState: boolean;
   timeoutMinutes: number;
   dryRun: boolean;

@@ -28,6 +28,7 @@ export interface TaskDefinitionParts {
   image: string | undefined;
   executionRoleArn: string | undefined;
   taskRoleArn: string | undefined;
+  /** The task-definition file: with a preset, already filled from it (fillFromPreset). */
   file: RegisterTaskDefinitionCommandInput | undefined;
   environment: { name: string; value: string }[];
   token: TokenSource;
@@ -54,16 +55,6 @@ export function presetBase(preset: Preset): RegisterTaskDefinitionCommandInput {
   };
 }
 
-/** The file over the base: top-level fields replace; the delegate container is merged field by field. */
-function mergeFile(base: RegisterTaskDefinitionCommandInput, file: RegisterTaskDefinitionCommandInput): RegisterTaskDefinitionCommandInput {
-  const baseContainer = base.containerDefinitions?.[0];
-  const fileContainers = file.containerDefinitions ?? [];
-  const index = Math.max(0, fileContainers.findIndex((c) => c.name === CONTAINER_NAME));
-  const containers = fileContainers.map((c, i) => (i === index && baseContainer !== undefined ? { ...baseContainer, ...c } : c));
-  if (containers.length === 0 && baseContainer !== undefined) containers.push(baseContainer);
-  return { ...base, ...file, containerDefinitions: containers };
-}
-
 /**
  * The file's parsed value with the preset's fields it leaves out filled in (the delegate container too), so that
  * the file is checked as the task definition it becomes; anything that is not a task definition object is left as
@@ -87,8 +78,8 @@ export function delegateContainerIndex(td: RegisterTaskDefinitionCommandInput): 
 }
 
 export function buildTaskDefinition(p: TaskDefinitionParts): RegisterTaskDefinitionCommandInput {
-  const merged = p.file === undefined ? presetBase(p.preset) : mergeFile(presetBase(p.preset), p.file);
-  const td: RegisterTaskDefinitionCommandInput = { ...merged };
+  // A file given with a preset was filled from it when it was loaded (fillFromPreset), so it is the whole base.
+  const td: RegisterTaskDefinitionCommandInput = { ...(p.file ?? presetBase(p.preset)) };
   if (p.family !== undefined) td.family = p.family;
   if (p.cpu !== undefined) td.cpu = String(p.cpu);
   if (p.memory !== undefined) td.memory = String(p.memory);

@@ -24,7 +24,7 @@ type Row = readonly [string, string];
 function delegateRows(o: DelegateOptions, change: DelegateChange): Row[] {
   return [
     ['Delegate', o.delegate.delegateName],
-    ['Image', o.delegate.image],
+    ['Image', o.image],
     ['Replicas', String(o.replicas)],
     ['Service', `${o.serviceName} (cluster ${o.cluster})`],
     ['Launch type', o.launchType],
