@@ -50,6 +50,7 @@ execFileSync(process.execPath, [ncc, 'build', join(compiled, 'src', 'suite', 'in
   stdio: 'inherit',
   env: { ...process.env, NODE_OPTIONS: '' },
 });
+for (const file of readdirSync(join(outRoot, BUNDLE)).filter((f) => f.endsWith('.js'))) asciiOnly(join(outRoot, BUNDLE, file));
 // The entries are ES modules wherever the folder is copied (the bundle's own package.json says so for dist/bundle/).
 writeFileSync(join(outRoot, 'package.json'), '{"type":"module"}\n');
 for (const name of actions) {
@@ -69,6 +70,20 @@ writeFileSync(
 // Only a build of the repository's dist/ rewrites the root action.yml (check-dist builds elsewhere and compares it).
 if (outRoot === join(root, 'dist')) writeFileSync(join(root, 'action.yml'), rootActionYaml(root));
 console.log(`built ${actions.length + 1} entries (root, ${actions.join(', ')}) on one bundle -> ${outRoot} (${folderBytes(outRoot)} bytes)`);
+
+/**
+ * Writes every non-ASCII character of a bundle file as a \\uXXXX escape. V8 keeps each module's source as a string,
+ * and one character above U+00FF (a '→' in a comment is enough) makes the whole string two bytes per character:
+ * escaped, the bundle's sources take half the memory (~3.5 MiB less RSS per run) and parse a little faster. The
+ * escape means the same character in strings, regular expressions, identifiers and comments; it would not after a
+ * backslash or in a raw template, so the build refuses those rather than change what the code means.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  if (!/[^\x00-\x7f]/.test(text)) return;
+  if (/\\[^\x00-\x7f]/.test(text) || text.includes('String.raw')) throw new Error(`${file}: non-ASCII text that an escape could change; look at it before escaping`);
+  writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 
 function folderBytes(dir) {
   return readdirSync(dir, { recursive: true })

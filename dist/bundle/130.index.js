@@ -214,7 +214,7 @@ function createActionsRuntime(signals, deps = {}) {
 }
 /**
  * Logger on the runner's workflow commands. The runner cannot nest groups (a `::group::` inside a group ends the
- * outer one), so an inner group is printed as a `▸ name` line instead.
+ * outer one), so an inner group is printed as a `\u25b8 name` line instead.
  */
 class CoreLogger {
     core;
@@ -241,7 +241,7 @@ class CoreLogger {
         if (outer)
             this.core.startGroup(this.redact(name));
         else
-            this.core.info(this.redact(`▸ ${name}`));
+            this.core.info(this.redact(`\u25b8 ${name}`));
         this.depth++;
         try {
             return await fn();

@@ -77,7 +77,7 @@ const RUN_TASK_MAX_COUNT = 10;
 /** `clientToken` is at most 64 characters. */
 const CLIENT_TOKEN_MAX = 64;
 /**
- * Splits `count` into RunTask calls of at most 10 (25 → 10, 10, 5). Once a call reports failures (capacity,
+ * Splits `count` into RunTask calls of at most 10 (25 \u2192 10, 10, 5). Once a call reports failures (capacity,
  * placement, ...) no further calls are made: the step fails anyway, so starting more tasks would only add
  * tasks to stop. An in-flight RunTask is never aborted (that could hide tasks it started); cancellation is
  * checked between calls.
@@ -162,7 +162,7 @@ const EXAMPLE_IDS = 3;
 const MAX_REASON_LINES = 10;
 /**
  * One line per distinct reason, most frequent first (ties in the order first seen):
- * `  - task <id>: <reason>` when one task had it, `  - <reason> [12 tasks: <id>, <id>, <id>, …]` when several did.
+ * `  - task <id>: <reason>` when one task had it, `  - <reason> [12 tasks: <id>, <id>, <id>, \u2026]` when several did.
  */
 function groupedReasonLines(items, maxLines = MAX_REASON_LINES) {
     const groups = new Map();
@@ -179,14 +179,14 @@ function groupedReasonLines(items, maxLines = MAX_REASON_LINES) {
     const rest = sorted.slice(maxLines);
     if (rest.length > 0) {
         const tasks = rest.reduce((n, [, ids]) => n + ids.length, 0);
-        lines.push(`  - …and ${rest.length} other reason(s) (${tasks} task(s)): see the job summary's task table`);
+        lines.push(`  - \u2026and ${rest.length} other reason(s) (${tasks} task(s)): see the job summary's task table`);
     }
     return lines;
 }
-/** `12 tasks: a, b, c, …` (every id when there are at most EXAMPLE_IDS). */
+/** `12 tasks: a, b, c, \u2026` (every id when there are at most EXAMPLE_IDS). */
 function countedIds(ids) {
     const shown = ids.slice(0, EXAMPLE_IDS).join(', ');
-    return `${ids.length} ${ids.length === 1 ? 'task' : 'tasks'}: ${shown}${ids.length > EXAMPLE_IDS ? ', …' : ''}`;
+    return `${ids.length} ${ids.length === 1 ? 'task' : 'tasks'}: ${shown}${ids.length > EXAMPLE_IDS ? ', \u2026' : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/evaluate.js
@@ -345,7 +345,7 @@ function aggregateLine(tasks) {
 function transitionLine(task, before) {
     const id = taskIdFromArn(task.taskArn ?? '');
     const now = task.lastStatus ?? 'UNKNOWN';
-    const change = before === undefined ? now : `${before} → ${now}`;
+    const change = before === undefined ? now : `${before} \u2192 ${now}`;
     const reason = STOPPED_STATES.has(now) && task.stoppedReason !== undefined ? ` (${task.stoppedReason})` : '';
     return `Task ${id}: ${change}${reason}`;
 }
@@ -521,14 +521,14 @@ var aws_errors = __webpack_require__(952);
 
 /** StopTask's `reason` is at most 255 characters. */
 const REASON_MAX = 255;
-/** Parallel StopTask calls: quick enough to finish inside the runner's SIGINT → SIGTERM window (~7.5 s). */
+/** Parallel StopTask calls: quick enough to finish inside the runner's SIGINT \u2192 SIGTERM window (~7.5 s). */
 const CONCURRENCY = 10;
 /**
  * Deliberately ignores any cancellation signal: it usually runs because the signal already aborted.
  */
 async function stopTasks(deps, cluster, taskArns, reason) {
     const result = { stopped: [], alreadyStopped: [], failed: [], tasks: [] };
-    const trimmedReason = reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}…` : reason;
+    const trimmedReason = reason.length > REASON_MAX ? `${reason.slice(0, REASON_MAX - 1)}\u2026` : reason;
     const queue = [...new Set(taskArns)];
     const worker = async () => {
         for (let arn = queue.shift(); arn !== undefined; arn = queue.shift()) {
@@ -590,7 +590,7 @@ function taskSummaryTable(outcomes, maxRows = SUMMARY_MAX_ROWS) {
     const rows = [];
     let total = 0;
     for (const o of outcomes) {
-        const duration = o.durationMs === undefined ? '–' : (0,time/* formatDuration */.a3)(o.durationMs);
+        const duration = o.durationMs === undefined ? '\u2013' : (0,time/* formatDuration */.a3)(o.durationMs);
         const stopped = cell(o.stoppedReason ?? (o.lastStatus !== 'STOPPED' ? `(${o.lastStatus ?? 'unknown'})` : ''));
         const containers = o.containers.length > 0 ? o.containers : [undefined];
         containers.forEach((c, i) => {
@@ -598,13 +598,13 @@ function taskSummaryTable(outcomes, maxRows = SUMMARY_MAX_ROWS) {
             if (rows.length >= maxRows)
                 return;
             const task = i === 0 ? `\`${o.taskId}\`` : '';
-            const name = c === undefined ? '–' : `${cell(c.name)}${c.counted ? '' : ' (not checked)'}`;
-            const code = c?.exitCode === undefined ? '–' : String(c.exitCode);
-            const result = c === undefined ? (o.success ? '✅' : '❌') : !c.counted ? '' : c.ok ? '✅' : '❌';
+            const name = c === undefined ? '\u2013' : `${cell(c.name)}${c.counted ? '' : ' (not checked)'}`;
+            const code = c?.exitCode === undefined ? '\u2013' : String(c.exitCode);
+            const result = c === undefined ? (o.success ? '\u2705' : '\u274c') : !c.counted ? '' : c.ok ? '\u2705' : '\u274c';
             rows.push(`| ${task} | ${name} | ${code} | ${i === 0 ? duration : ''} | ${result} | ${i === 0 ? stopped : ''} |`);
         });
     }
-    const more = total > rows.length ? [``, `…and ${total - rows.length} more row(s), omitted.`] : [];
+    const more = total > rows.length ? [``, `\u2026and ${total - rows.length} more row(s), omitted.`] : [];
     return [...header, ...rows, ...more].join('\n');
 }
 /** Table cells cannot hold pipes or line breaks. */
@@ -781,7 +781,7 @@ async function planTaskDefinition(deps, options) {
         runReference,
     };
 }
-/** The counts of the RunTask calls a real run makes: 25 → [10, 10, 5]. */
+/** The counts of the RunTask calls a real run makes: 25 \u2192 [10, 10, 5]. */
 function splitCount(count) {
     const counts = [];
     for (let left = count; left > 0; left -= RUN_TASK_MAX_COUNT)
@@ -876,7 +876,7 @@ function readIds(inputs, name, prefix, max) {
     const ids = inputs.list(name);
     const bad = ids.filter((id) => !new RegExp(`^${prefix}[0-9a-f]{1,32}$`).test(id));
     if (bad.length > 0) {
-        throw new errors/* ConfigurationError */.j1(`${bad.map((b) => `'${b}'`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not ${prefix}… ids ` +
+        throw new errors/* ConfigurationError */.j1(`${bad.map((b) => `'${b}'`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not ${prefix}\u2026 ids ` +
             '(give ids, comma or newline separated, not names)', { input: name });
     }
     if (ids.length > max)
@@ -1227,12 +1227,12 @@ function failed(headline, failure, tasks, extra = {}) {
         stopped: extra.stopped,
     };
 }
-/** `; stopped 3 task(s) it started: a1b2, c3d4, e5f6` (a few ids, then `…`) — or why some could not be stopped. */
+/** `; stopped 3 task(s) it started: a1b2, c3d4, e5f6` (a few ids, then `\u2026`) \u2014 or why some could not be stopped. */
 function stoppedSentence(result) {
     const parts = [];
     const ids = (arns) => {
         const shown = arns.slice(0, EXAMPLE_IDS).map(taskIdFromArn).join(', ');
-        return arns.length > EXAMPLE_IDS ? `${shown}, … (${arns.length - EXAMPLE_IDS} more)` : shown;
+        return arns.length > EXAMPLE_IDS ? `${shown}, \u2026 (${arns.length - EXAMPLE_IDS} more)` : shown;
     };
     if (result.stopped.length > 0)
         parts.push(`stopped ${result.stopped.length} task(s) it started: ${ids(result.stopped)}`);
@@ -1251,7 +1251,7 @@ function afterStop(tasks, stopped) {
 }
 /**
  * For timeouts and cancellations, tasks in the same state share a line (reasons.ts): `  - task <id>: RUNNING`, or
- * `  - stop requested, last status RUNNING (desired STOPPED) [12 tasks: a, b, c, …]` for tasks this run asked to stop.
+ * `  - stop requested, last status RUNNING (desired STOPPED) [12 tasks: a, b, c, \u2026]` for tasks this run asked to stop.
  */
 function statusLines(tasks) {
     return groupedReasonLines(tasks.map((t) => ({ taskArn: t.taskArn ?? '?', reason: stateOf(t) })));
@@ -1340,7 +1340,7 @@ function newStreamState(taskArn, target) {
         lastPolledCycle: 0,
     };
 }
-/** `task 0123… container app`, for warnings. */
+/** `task 0123\u2026 container app`, for warnings. */
 function streamLabel(state) {
     return `task ${taskIdFromArn(state.taskArn)} container ${state.target.containerName}`;
 }
@@ -1733,7 +1733,7 @@ function runTaskReport(options, td, outcome) {
             ['taskArns', tasks.map((t) => t.taskArn).filter((a) => a !== undefined)],
             ['exitCodes', exitCodesOutput(tasks)],
         ],
-        heading: `ecs-run-task: ${outcome.success ? '✅' : '❌'} ${outcome.headline}`,
+        heading: `ecs-run-task: ${outcome.success ? '\u2705' : '\u274c'} ${outcome.headline}`,
         rows: [
             ['Cluster', options.cluster],
             ['Task definition', td.label],
@@ -1769,13 +1769,13 @@ function statusRows(tasks) {
         t.stoppedReason ?? '',
     ]);
     if (tasks.length > MAX_STATUS_ROWS)
-        rows.push([`…and ${tasks.length - MAX_STATUS_ROWS} more`, '', '', '']);
+        rows.push([`\u2026and ${tasks.length - MAX_STATUS_ROWS} more`, '', '', '']);
     return rows;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/main.js
 /**
- * ecs-run-task (docs/contract.md, T1–T5): one-off tasks with real exit codes and live logs. Orchestration only:
+ * ecs-run-task (docs/contract.md, T1\u2013T5): one-off tasks with real exit codes and live logs. Orchestration only:
  *   S3  read and check every input and manifest before any AWS call
  *   T1  register the task definition (or take the registered revision), then RunTask, 10 tasks per call
  *   T2  RunTask failures[] fail the step (after stopping what did start)

@@ -90,7 +90,7 @@ function refuseContainerNameForRegistered(choice, use) {
 }
 /**
  * `image` without `container-name` only works through a placeholder: an image no manifest uses would be silently
- * ignored, so it is an error on input `image`. Used means replaced in a manifest's content — a value, not a comment
+ * ignored, so it is an error on input `image`. Used means replaced in a manifest's content \u2014 a value, not a comment
  * (`# CI sets <+artifact.image>` above the file's own image uses nothing). The manifests are parsed again with the
  * same placeholders (their loaders already refused anything wrong in them). Nothing to check without an image, or
  * with container-name.
@@ -377,7 +377,7 @@ function imagesOf(td) {
     const images = (td?.containerDefinitions ?? []).map((c) => `${c.name ?? '?'}=${c.image ?? '?'}`);
     return images.length === 0 ? undefined : images.join(', ');
 }
-/** `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` → `arn:aws:ecs:<region>:<account>:cluster/<cluster>`. */
+/** `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` \u2192 `arn:aws:ecs:<region>:<account>:cluster/<cluster>`. */
 function clusterArnOf(serviceArn) {
     const m = /^(arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}):service\/([^/]+)\/[^/]+$/.exec(serviceArn ?? '');
     return m === null ? undefined : `${m[1] ?? ''}:cluster/${m[2] ?? ''}`;
@@ -579,18 +579,18 @@ function deployFailureMessage(outcome, rollbackOnFailure) {
         return `${cause}\nrollback-on-failure is false: the service is left as the failed deployment made it.`;
     return cause;
 }
-/** `Task definition`: `web:2 (web=nginx:1.26) → web:3 (web=nginx:1.27)`. */
+/** `Task definition`: `web:2 (web=nginx:1.26) \u2192 web:3 (web=nginx:1.27)`. */
 function taskDefinitionRow(outcome, facts) {
     const before = label(facts.previous, outcome.previousTaskDefinitionArn) ?? '(none: first deployment)';
-    return ['Task definition', `${before} → ${label(facts.deployed, outcome.taskDefinitionArn) ?? ''}`];
+    return ['Task definition', `${before} \u2192 ${label(facts.deployed, outcome.taskDefinitionArn) ?? ''}`];
 }
-/** `Desired count`: before → now (running). */
+/** `Desired count`: before \u2192 now (running). */
 function desiredCountRow(outcome, facts) {
     const before = outcome.snapshot.exists ? String(outcome.snapshot.desiredCount ?? '-') : '-';
     const now = facts.service?.desiredCount;
     const running = facts.service?.runningCount;
     const after = now === undefined ? '-' : `${now}${running !== undefined ? ` (running ${running})` : ''}`;
-    return ['Desired count', `${before} → ${after}`];
+    return ['Desired count', `${before} \u2192 ${after}`];
 }
 /**
  * `Change`: an update that started no new deployment (Outcome.change `scale`) says so and what changed (only the
@@ -648,7 +648,7 @@ function stoppedTasksSection(outcome) {
         const shown = outcome.stoppedTasks.slice(0, MAX_STOPPED_ROWS).map((t) => [`\`${(0,deploy/* taskIdOf */.G6)(t.taskArn)}\``, (0,deploy/* describeStop */.Cw)(t)]);
         const more = outcome.stoppedTasks.length - shown.length;
         if (more > 0)
-            shown.push([`…and ${more} more`, '']);
+            shown.push([`\u2026and ${more} more`, '']);
         s.heading('Stopped tasks', 3).table(['Task', 'Why it stopped'], shown);
     };
 }
@@ -971,7 +971,7 @@ function plain(value) {
  */
 const ECS_NAMESPACE = 'ecs';
 const DESIRED_COUNT_DIMENSION = 'ecs:service:DesiredCount';
-/** `arn:aws:ecs:<region>:<account>:cluster/<name>` → `<name>`; a plain name stays as it is. */
+/** `arn:aws:ecs:<region>:<account>:cluster/<name>` \u2192 `<name>`; a plain name stays as it is. */
 function clusterNameOf(cluster) {
     if (!cluster.startsWith('arn:'))
         return cluster;
@@ -979,7 +979,7 @@ function clusterNameOf(cluster) {
     return resource.startsWith('cluster/') ? resource.slice('cluster/'.length) : resource;
 }
 /**
- * `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` (or the old `service/<name>`) → `<name>`; a plain name
+ * `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` (or the old `service/<name>`) \u2192 `<name>`; a plain name
  * stays as it is.
  */
 function serviceNameOf(service) {
@@ -1098,7 +1098,7 @@ class UnresolvedEndpointError extends Error {
     hostname;
     constructor(cause, code, hostname, choice) {
         const dnsDown = code === 'EAI_AGAIN' ? " (EAI_AGAIN can also mean that the runner's DNS is not answering)" : '';
-        super(`cannot resolve ${hostname}: the AWS region may be wrong — this run used region ${choice.region}, from ` +
+        super(`cannot resolve ${hostname}: the AWS region may be wrong \u2014 this run used region ${choice.region}, from ` +
             `${SOURCE_TEXT[choice.source]}; check it (e.g. us-east-1)${dnsDown}`, { cause });
         this.name = 'UnresolvedEndpointError';
         this.code = code;
@@ -1404,8 +1404,8 @@ var resource = __webpack_require__(7680);
  * R6: putting a service's auto scaling back as the snapshot (R1) recorded it, in place: the scalable target is
  * registered again with its recorded capacities (same ARN), each recorded policy that is missing or differs is put
  * again under its name (same ARN, so its CloudWatch alarms keep triggering it), live policies the snapshot does not
- * have are deleted, recorded scheduled actions that went missing are put back — scheduled actions are never
- * deleted — and finally the target's recorded SuspendedState is restored (resumed).
+ * have are deleted, recorded scheduled actions that went missing are put back \u2014 scheduled actions are never
+ * deleted \u2014 and finally the target's recorded SuspendedState is restored (resumed).
  */
 
 
@@ -1445,7 +1445,7 @@ async function restoreAutoScaling(aas, snapshot, log) {
 }
 /**
  * The service had no scalable target before: one registered since (by the failed deployment's manifests) is
- * deregistered — unless scheduled actions were put on it meanwhile, which deregistering would delete.
+ * deregistered \u2014 unless scheduled actions were put on it meanwhile, which deregistering would delete.
  */
 async function removeAddedTargets(aas, added, scheduled, log) {
     for (const t of added) {
@@ -1780,7 +1780,7 @@ function rollbackDesiredCount(snapshot, live, desiredCountSet) {
 }
 /**
  * What UpdateService takes to remove a setting, as its API reference says (quoted): the settings a service can have
- * none of. The others — deployment and network configuration, platform version, the scalar settings — have no "none"
+ * none of. The others \u2014 deployment and network configuration, platform version, the scalar settings \u2014 have no "none"
  * to go back to: one the service did not report before stays as the failed deployment set it, and the log says so.
  */
 const REMOVED = {
@@ -1983,7 +1983,7 @@ const UNSEEN_EVENT_WINDOW_MS = 60_000;
 /**
  * Prints each new ECS service event once, oldest first (S6). DescribeServices returns the most recent events
  * (up to 100), newest first, so the same event comes back on every poll: the printer remembers ids.
- * With a clock, the repeats of a crash loop (`has started 1 tasks: (task …)` with other task ids) are folded into
+ * With a clock, the repeats of a crash loop (`has started 1 tasks: (task \u2026)` with other task ids) are folded into
  * one line that counts them (fold.ts); call `tick()` after each poll and `flush()` when the wait ends.
  */
 class EventPrinter {
@@ -2034,7 +2034,7 @@ class EventPrinter {
 function eventLine(event) {
     return formatAwsEvent(event.createdAt ?? new Date(0), event.message ?? '');
 }
-/** The last event of the run in full, then how many like it came before: `… (+13 similar events since 05:01:02.198)`. */
+/** The last event of the run in full, then how many like it came before: `\u2026 (+13 similar events since 05:01:02.198)`. */
 function foldedEventsLine(events) {
     const first = events[0]?.createdAt;
     const since = first !== undefined ? ` since ${formatUtcTimestamp(first).slice(11)}` : '';
@@ -2042,11 +2042,11 @@ function foldedEventsLine(events) {
 }
 /**
  * What makes two events "the same" for folding: the message with its task lists and task/target counts left out
- * (`(service web) has started 1 tasks: (task a).` and `… has started 2 tasks: (task b) (task c).` are one kind).
+ * (`(service web) has started 1 tasks: (task a).` and `\u2026 has started 2 tasks: (task b) (task c).` are one kind).
  */
 function eventKind(message) {
     return message
-        .replace(/\(task [^)]*\)(\s*\(task [^)]*\))*/g, '(task …)')
+        .replace(/\(task [^)]*\)(\s*\(task [^)]*\))*/g, '(task \u2026)')
         .replace(/\b\d+(?= (?:running )?(?:tasks|targets)\b)/g, 'N');
 }
 function eventKey(event) {
@@ -2107,7 +2107,7 @@ class StoppedTaskCollector {
     print;
     seenArns = new Set();
     found = [];
-    /** @param print how a newly found stopped task is printed (default: its own `Task … stopped: …` line). */
+    /** @param print how a newly found stopped task is printed (default: its own `Task \u2026 stopped: \u2026` line). */
     constructor(ecs, log, cluster, service, filter, print = (r) => log.info(formatStoppedTask(r))) {
         this.ecs = ecs;
         this.log = log;
@@ -2210,7 +2210,7 @@ function describeStop(r) {
 function formatStoppedTask(r) {
     return `Task ${taskIdOf(r.taskArn)} stopped: ${describeStop(r)}`;
 }
-/** Tasks stopped for the same reason, folded (fold.ts): `Task 0123abcd stopped: … (+14 more tasks stopped the same way)` */
+/** Tasks stopped for the same reason, folded (fold.ts): `Task 0123abcd stopped: \u2026 (+14 more tasks stopped the same way)` */
 function formatStoppedTasks(reasons) {
     const last = reasons[reasons.length - 1];
     const line = last !== undefined ? formatStoppedTask(last) : 'No task stopped';
@@ -2361,7 +2361,7 @@ function judgeDeployment(service, target, ctx) {
     return WAITING;
 }
 /**
- * A scale change (no new deployment): success once the PRIMARY deployment — still the one the update left in place —
+ * A scale change (no new deployment): success once the PRIMARY deployment \u2014 still the one the update left in place \u2014
  * runs the service's desired count with nothing pending. Its rollout state is never judged: a FAILED (or
  * IN_PROGRESS) state belongs to an earlier deployment, not to this run. A different PRIMARY deployment means
  * someone else's deployment started meanwhile.
@@ -2393,7 +2393,7 @@ function judgeDisplaced(service, ours, primary) {
     const id = ours.id ?? '(unknown)';
     if (ours.rolloutState === 'FAILED')
         return rolledBack(service, id, ours.rolloutStateReason);
-    // Seen last while still IN_PROGRESS: its reason then ("ECS deployment … in progress.") does not explain the failure.
+    // Seen last while still IN_PROGRESS: its reason then ("ECS deployment \u2026 in progress.") does not explain the failure.
     if (rolledBackPerEvents(id, service.events))
         return rolledBack(service, id, undefined);
     return {
@@ -2697,7 +2697,7 @@ class InactiveObserver {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/index.js
 /**
- * The one service watcher (S6–S9): follows the deployment an action started (or the PRIMARY one, a scale change
+ * The one service watcher (S6\u2013S9): follows the deployment an action started (or the PRIMARY one, a scale change
  * that started no deployment, or a deleted service until INACTIVE), printing each new ECS event once and explaining
  * failures with stopped-task reasons. Built on the one polling primitive (src/core/poll).
  */
@@ -4013,7 +4013,7 @@ function section(title, liveName, lines) {
         return `${title}: no changes`;
     return [`--- ${title} (live: ${liveName})`, `+++ ${title} (desired)`, ...lines].join('\n');
 }
-/** `path → JSON text` in document order. */
+/** `path \u2192 JSON text` in document order. */
 function flatten(value) {
     const out = new Map();
     walk(value, '', out);
@@ -4090,8 +4090,8 @@ function comparePaths(a, b) {
  * is chosen from the live service), rolls back by hand with `rollbackService` (R7), previews with
  * `diffDeployment` (S13), and reports from the `Outcome` both return.
  *
- * Inside: strategy.ts (N1) → rolling.ts (R1–R5: snapshot.ts, service-change.ts steps, rollout.ts — or
- * scale-change.ts for an update that started no deployment — and the watcher in watch/) → auto-rollback.ts (R6,
+ * Inside: strategy.ts (N1) \u2192 rolling.ts (R1\u2013R5: snapshot.ts, service-change.ts steps, rollout.ts \u2014 or
+ * scale-change.ts for an update that started no deployment \u2014 and the watcher in watch/) \u2192 auto-rollback.ts (R6,
  * after a failure; restore-snapshot.ts, first-deployment-undo.ts); manual-rollback.ts and rollback-target.ts (R7).
  */
 
@@ -4197,7 +4197,7 @@ class EcsFailureError extends Error {
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(952);
 /* harmony import */ var _failures_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9564);
 /**
- * Services: the ECS calls every action makes on a service — describe (one or many, with tags), create, update,
+ * Services: the ECS calls every action makes on a service \u2014 describe (one or many, with tags), create, update,
  * delete, tag and untag. Thin: no logging, no waiting; the deploy code decides what a call means.
  */
 
@@ -5191,8 +5191,8 @@ var external_node_path_ = __webpack_require__(6760);
 var core_errors = __webpack_require__(9054);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/paths.js
 /**
- * Manifest paths resolve against the workspace (GITHUB_WORKSPACE) and may not leave it — not with `..`, not as an
- * absolute path elsewhere, not through a symlink that points outside (checked on the real path) — except into the
+ * Manifest paths resolve against the workspace (GITHUB_WORKSPACE) and may not leave it \u2014 not with `..`, not as an
+ * absolute path elsewhere, not through a symlink that points outside (checked on the real path) \u2014 except into the
  * runner's temporary folder (RUNNER_TEMP), where earlier steps such as aws-actions/amazon-ecs-render-task-definition
  * write the files they produce. Containment is decided by path segments: `..td.json` is a file in the workspace.
  */
@@ -5330,7 +5330,7 @@ function throwIfAny(problems) {
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/placeholders.js
 /**
  * S2 placeholders, substituted in the manifest TEXT before parsing (so every line keeps its number):
- * `<+artifact.image>` and `<+primary.artifact.image>` → the `image` input; `<+targetGroupArn>` → the
+ * `<+artifact.image>` and `<+primary.artifact.image>` \u2192 the `image` input; `<+targetGroupArn>` \u2192 the
  * blue/green stage target group. A placeholder without a value, or one we do not know, is an error naming
  * the file, the line and what is missing.
  */
@@ -5570,9 +5570,9 @@ var schema_check = __webpack_require__(6347);
  * Fargate task sizes. Task-level `cpu` is CPU units (`1024`) or vCPUs (`1 vCPU`, `1 vcpu`); `memory` is MiB
  * (`2048`) or GB (`2GB`, `2 GB`), as RegisterTaskDefinition documents. Valid combinations, from the ECS guide
  * ("Troubleshoot Amazon ECS task definition invalid CPU or memory errors") and the API reference:
- *   256 → 512, 1024, 2048            512 → 1024..4096 step 1024        1024 → 2048..8192 step 1024
- *   2048 → 4096..16384 step 1024     4096 → 8192..30720 step 1024
- *   8192 → 16384..61440 step 4096    16384 → 32768..122880 step 8192
+ *   256 \u2192 512, 1024, 2048            512 \u2192 1024..4096 step 1024        1024 \u2192 2048..8192 step 1024
+ *   2048 \u2192 4096..16384 step 1024     4096 \u2192 8192..30720 step 1024
+ *   8192 \u2192 16384..61440 step 4096    16384 \u2192 32768..122880 step 8192
  */
 const GB = 1024;
 const FARGATE_SIZES = new Map([
@@ -5708,7 +5708,7 @@ const TASK_DEFINITION_INTEGER_FIELDS = [
     ['containerDefinitions', '*', 'healthCheck', 'startPeriod'],
     ['ephemeralStorage', 'sizeInGiB'],
 ];
-/** Problems for every field on `paths` that holds a number that is not a whole number ≥ 0. */
+/** Problems for every field on `paths` that holds a number that is not a whole number \u2265 0. */
 function checkWholeNumbers(value, paths) {
     const problems = [];
     for (const path of paths)
@@ -5912,8 +5912,8 @@ function throwProblems(manifest, problems) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/kinds.js
 /**
- * The five manifest kinds of S1 and one loader per kind: read (in the workspace or RUNNER_TEMP) → placeholders (S2) →
- * sanitise → structural check against the SDK's input shape → ECS rules → the typed SDK input.
+ * The five manifest kinds of S1 and one loader per kind: read (in the workspace or RUNNER_TEMP) \u2192 placeholders (S2) \u2192
+ * sanitise \u2192 structural check against the SDK's input shape \u2192 ECS rules \u2192 the typed SDK input.
  */
 
 
@@ -6034,7 +6034,7 @@ async function loadScalingPolicies(roots, userPath, inputName, placeholders, opt
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/index.js
-/** Manifests (S1–S3): load JSON/YAML by content, placeholders, sanitise, validate against the SDK's input shapes. */
+/** Manifests (S1\u2013S3): load JSON/YAML by content, placeholders, sanitise, validate against the SDK's input shapes. */
 
 
 
@@ -6837,7 +6837,7 @@ function createActionsRuntime(signals, deps = {}) {
 }
 /**
  * Logger on the runner's workflow commands. The runner cannot nest groups (a `::group::` inside a group ends the
- * outer one), so an inner group is printed as a `▸ name` line instead.
+ * outer one), so an inner group is printed as a `\u25b8 name` line instead.
  */
 class CoreLogger {
     core;
@@ -6864,7 +6864,7 @@ class CoreLogger {
         if (outer)
             this.core.startGroup(this.redact(name));
         else
-            this.core.info(this.redact(`▸ ${name}`));
+            this.core.info(this.redact(`\u25b8 ${name}`));
         this.depth++;
         try {
             return await fn();

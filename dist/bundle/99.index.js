@@ -265,7 +265,7 @@ function refuseRollbackSwitches(flags) {
     if (flags.forceNewDeployment)
         throw new errors/* ConfigurationError */.j1(why, { input: 'force-new-deployment' });
 }
-/** R1–R6: the task definition, the service, the desired count and the auto scaling manifests, all checked. */
+/** R1\u2013R6: the task definition, the service, the desired count and the auto scaling manifests, all checked. */
 async function readDeployment(roots, inputs, cluster, flags) {
     const tdInput = inputs.exclusive('task-definition', 'task-definition-arn', { required: true });
     const desiredCount = inputs.integer('desired-count', { min: 0 });
@@ -337,7 +337,7 @@ function rollingReport(input) {
         succeeded: ok,
         startedOnly: outcome.status === 'started',
         outputs: outputs(outcome, facts),
-        heading: `ecs-rolling: ${outcome.status === 'started' ? '⏳' : ok ? '✅' : '❌'} ${what} ${ended}`,
+        heading: `ecs-rolling: ${outcome.status === 'started' ? '\u23f3' : ok ? '\u2705' : '\u274c'} ${what} ${ended}`,
         rows: [
             ['Service', outcome.service.name],
             ['Cluster', options.cluster],
@@ -380,14 +380,14 @@ function outputs(outcome, facts) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/main.js
 /**
- * ecs-rolling (docs/contract.md, R1–R8). Orchestration only:
+ * ecs-rolling (docs/contract.md, R1\u2013R8). Orchestration only:
  *   S3      read and check every input and manifest before any AWS call (inputs.ts)
  *   S13     dry-run: print the diff against what is live, change nothing (dry-run.ts)
  *   R7      mode rollback: choose the revision (and say why), then deploy it like any rolling update
- *   R1–R6   mode deploy: snapshot → register → create or update → wait → auto scaling, rollback on failure
+ *   R1\u2013R6   mode deploy: snapshot \u2192 register \u2192 create or update \u2192 wait \u2192 auto scaling, rollback on failure
  *   R8, S5  outputs and job summary from the Outcome (report.ts, written by finishAction); a failure fails the
  *           step with its cause first
- * With github-token, the run is recorded as a GitHub deployment (in_progress → success / failure).
+ * With github-token, the run is recorded as a GitHub deployment (in_progress \u2192 success / failure).
  */
 
 
