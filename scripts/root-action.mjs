@@ -20,9 +20,17 @@ export function readActionYml(name, repo = root) {
   return parse(readFileSync(join(repo, 'actions', name, 'action.yml'), 'utf8'));
 }
 
-/** Command → its input names, in action.yml order: what the root entry checks the given inputs against. */
+/**
+ * Command → input → its action.yml default (null: none), in action.yml order: what the root entry checks the given
+ * inputs against, and the defaults it sets for the chosen command (src/suite/root-command.ts).
+ */
 export function commandTable(repo = root) {
-  return Object.fromEntries(actionNames(repo).map((name) => [name, Object.keys(readActionYml(name, repo).inputs ?? {})]));
+  return Object.fromEntries(
+    actionNames(repo).map((name) => [
+      name,
+      Object.fromEntries(Object.entries(readActionYml(name, repo).inputs ?? {}).map(([input, spec]) => [input, spec?.default === undefined ? null : String(spec.default)])),
+    ]),
+  );
 }
 
 /**
@@ -60,7 +68,7 @@ export function rootActionDocument(repo = root) {
   const commands = actions.map(([name]) => name);
   const inputs = {
     command: {
-      description: `Which action to run, in this process: one of ${commands.join(', ')} (the folders under actions/ of this release). Giving an input that is not one of the chosen command's fails the step before any AWS call. Every other input is the chosen action's, with its default applied by the action.`,
+      description: `Which action to run, in this process: one of ${commands.join(', ')} (the folders under actions/ of this release). Giving an input that is not one of the chosen command's fails the step before any AWS call. Every other input is the chosen action's, with the default of that action's action.yml when not given.`,
       required: true,
     },
   };

@@ -696,7 +696,8 @@ var errors = __nccwpck_require__(9054);
  *
  * How "given" is told: the runner sets INPUT_<NAME> for every `with:` entry and for every input that has a default
  * in action.yml. The root action.yml declares no defaults (scripts/root-action.mjs), so a non-empty INPUT_<NAME>
- * was written in the step; the chosen action applies its own defaults in code, as it does when used directly.
+ * was written in the step. Once the command is chosen, the defaults of its own action.yml are set for the inputs
+ * the step did not give, as the runner does when the action is used directly: the action sees the same inputs.
  */
 
 const COMMAND_INPUT = 'command';
@@ -711,14 +712,14 @@ function chooseCommand(env, commands) {
     if (command === '') {
         throw new errors/* ConfigurationError */.j1(`a value is required: one of ${available.join(', ')}`, { input: COMMAND_INPUT });
     }
-    const own = commands[command];
-    if (own === undefined || !Object.hasOwn(commands, command)) {
+    const own = Object.hasOwn(commands, command) ? Object.keys(commands[command] ?? {}) : undefined;
+    if (own === undefined) {
         throw new errors/* ConfigurationError */.j1(`command '${command}' is not in this build (it has: ${available.join(', ')})`, { input: COMMAND_INPUT });
     }
     const stray = givenInputs(env, commands).filter((name) => name !== COMMAND_INPUT && !own.includes(name));
     const first = stray[0];
     if (first !== undefined) {
-        const others = available.filter((c) => commands[c]?.includes(first));
+        const others = available.filter((c) => Object.hasOwn(commands[c] ?? {}, first));
         const where = others.length > 0 ? `it is an input of ${others.join(', ')}` : 'no command has it';
         const more = stray.length > 1 ? ` (also given and not ${command}'s: ${stray.slice(1).join(', ')})` : '';
         throw new errors/* ConfigurationError */.j1(`is not an input of command '${command}': ${where}${more}`, { input: first });
@@ -728,7 +729,7 @@ function chooseCommand(env, commands) {
 /** The names of the inputs the step gave (non-empty INPUT_* variables), as declared when a command declares them. */
 function givenInputs(env, commands) {
     const byEnvName = new Map();
-    for (const name of Object.values(commands).flat())
+    for (const name of Object.values(commands).flatMap((inputs) => Object.keys(inputs)))
         byEnvName.set(inputEnvName(name), name);
     const given = [];
     for (const [key, value] of Object.entries(env)) {
@@ -737,6 +738,16 @@ function givenInputs(env, commands) {
         given.push(byEnvName.get(key) ?? key.slice('INPUT_'.length).toLowerCase());
     }
     return given.sort();
+}
+/** The INPUT_<NAME> variables the runner would have set for `command`'s defaults the step did not override. */
+function commandDefaults(env, commands, command) {
+    const defaults = {};
+    for (const [name, value] of Object.entries(commands[command] ?? {})) {
+        const key = inputEnvName(name);
+        if (value !== null && (env[key] ?? '').trim() === '')
+            defaults[key] = value;
+    }
+    return defaults;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/suite/index.js
@@ -751,7 +762,10 @@ function givenInputs(env, commands) {
 async function runCommand(name) {
     await __nccwpck_require__(646)(`./${name}/index.js`);
 }
-/** The root action: checks `command` and the inputs given with it, then runs that action in this process. */
+/**
+ * The root action: checks `command` and the inputs given with it, sets that action's action.yml defaults for the
+ * inputs not given (as the runner would), then runs the action in this process.
+ */
 async function runRoot(commands) {
     let command;
     try {
@@ -763,6 +777,7 @@ async function runRoot(commands) {
         await runAction('root action', () => Promise.reject(e));
         return;
     }
+    Object.assign(process.env, commandDefaults(process.env, commands, command));
     await runCommand(command);
 }
 

@@ -4,14 +4,17 @@
  * runs; webpack (inside ncc) makes one chunk per src/actions/<name>/index.ts it finds for the template, so a new
  * action folder is picked up without a registry. Code several actions share sits in shared chunks, loaded once.
  */
-import { chooseCommand, type CommandTable } from './root-command.js';
+import { chooseCommand, commandDefaults, type CommandTable } from './root-command.js';
 
 /** Runs the action `name` (its src/actions/<name>/index.ts: runAction(name, main)). */
 export async function runCommand(name: string): Promise<void> {
   await import(`../actions/${name}/index.js`);
 }
 
-/** The root action: checks `command` and the inputs given with it, then runs that action in this process. */
+/**
+ * The root action: checks `command` and the inputs given with it, sets that action's action.yml defaults for the
+ * inputs not given (as the runner would), then runs the action in this process.
+ */
 export async function runRoot(commands: CommandTable): Promise<void> {
   let command: string;
   try {
@@ -22,5 +25,6 @@ export async function runRoot(commands: CommandTable): Promise<void> {
     await runAction('root action', () => Promise.reject(e));
     return;
   }
+  Object.assign(process.env, commandDefaults(process.env, commands, command));
   await runCommand(command);
 }

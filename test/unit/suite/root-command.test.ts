@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '../../../src/core/errors.js';
-import { chooseCommand, inputEnvName, type CommandTable } from '../../../src/suite/root-command.js';
+import { chooseCommand, commandDefaults, inputEnvName, type CommandTable } from '../../../src/suite/root-command.js';
 
 const COMMANDS: CommandTable = {
-  'ecs-rolling': ['cluster', 'service', 'mode', 'timeout-minutes'],
-  'ecs-run-task': ['cluster', 'count', 'timeout-minutes'],
+  'ecs-rolling': { cluster: null, service: null, mode: 'deploy', 'timeout-minutes': '30' },
+  'ecs-run-task': { cluster: null, count: null, 'timeout-minutes': '30', wait: 'stopped' },
 };
 
 function attempt(env: Record<string, string>): { command?: string; error?: ConfigurationError } {
@@ -58,6 +58,13 @@ describe('chooseCommand (S3)', () => {
     expect(error?.message).toContain("also given and not ecs-rolling's: wat");
     const unknown = attempt({ INPUT_COMMAND: 'ecs-rolling', INPUT_WAT: 'x' }).error;
     expect(unknown?.message).toBe("input 'wat': is not an input of command 'ecs-rolling': no command has it");
+  });
+
+  it("gives the chosen command its action.yml defaults for the inputs the step did not give, as the runner would", () => {
+    expect(commandDefaults({ INPUT_COMMAND: 'ecs-run-task', INPUT_WAIT: 'none', 'INPUT_TIMEOUT-MINUTES': ' ' }, COMMANDS, 'ecs-run-task')).toEqual({
+      'INPUT_TIMEOUT-MINUTES': '30',
+    });
+    expect(commandDefaults({}, COMMANDS, 'ecs-rolling')).toEqual({ INPUT_MODE: 'deploy', 'INPUT_TIMEOUT-MINUTES': '30' });
   });
 
   it('builds the variable name as the runner does', () => {
