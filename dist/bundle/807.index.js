@@ -27,8 +27,8 @@ __webpack_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/action/index.js + 9 modules
-var action = __webpack_require__(8921);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/action/index.js + 10 modules
+var action = __webpack_require__(7745);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
 var clients = __webpack_require__(4076);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js

@@ -9,15 +9,22 @@ var map = {
 		7099,
 		421,
 		749,
-		896,
+		120,
 		99
 	],
 	"./ecs-run-task/index.js": [
 		8807,
 		421,
 		749,
-		896,
+		120,
 		807
+	],
+	"./register-delegate/index.js": [
+		6649,
+		421,
+		749,
+		120,
+		649
 	]
 };
 function webpackAsyncContext(req) {

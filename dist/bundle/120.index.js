@@ -1,8 +1,8 @@
-export const id = 896;
-export const ids = [896,130];
+export const id = 120;
+export const ids = [120,130];
 export const modules = {
 
-/***/ 8921:
+/***/ 7745:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,6 +36,7 @@ __webpack_require__.d(__webpack_exports__, {
   u1: () => (/* reexport */ resolveTarget),
   AX: () => (/* reexport */ resultRow),
   sT: () => (/* reexport */ rollbackRows),
+  Xn: () => (/* reexport */ rollingDepsOf),
   OI: () => (/* reexport */ startActionRecord),
   dZ: () => (/* reexport */ stoppedTasksSection),
   ri: () => (/* reexport */ taskDefinitionRow),
@@ -517,6 +518,19 @@ async function recordErrors(record, work) {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/rolling-deps.js
+function rollingDepsOf(rt, aws) {
+    return {
+        ecs: aws.ecs,
+        autoscaling: aws.autoscaling,
+        clock: rt.clock,
+        sleep: rt.sleep,
+        log: rt.log,
+        signal: rt.cancel,
+        hardSignal: rt.hardCancel,
+    };
+}
+
 // EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 34 modules
 var deploy = __webpack_require__(9920);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/alarm-cause.js
@@ -665,6 +679,7 @@ function label(known, arn) {
  * from an outcome to outputs, job summary and GitHub deployment status. An action folder keeps only its own
  * inputs and orchestration.
  */
+
 
 
 
@@ -1319,7 +1334,7 @@ __webpack_require__.d(__webpack_exports__, {
   nX: () => (/* reexport */ toCreateServiceInput)
 });
 
-// UNUSED EXPORTS: ROLLBACK_SHARE, chooseDeployStrategy, createStep, parseSnapshot, replaceStep, serializeSnapshot, summarizeStoppedTasks, takeSnapshot, toUpdateServiceInput, updateStep, waitForDeployment, waitForRollout, waitForScale, waitForServiceInactive, waitForServiceStable
+// UNUSED EXPORTS: ROLLBACK_SHARE, chooseDeployStrategy, createStep, parseSnapshot, replaceStep, serializeSnapshot, summarizeStoppedTasks, takeSnapshot, toStoppedTaskReason, toUpdateServiceInput, updateStep, waitForDeployment, waitForRollout, waitForScale, waitForServiceInactive, waitForServiceStable
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/services.js
 var services = __webpack_require__(4259);
@@ -2247,6 +2262,7 @@ async function service_poll_pollService(deps, params, observer) {
     const startedAt = clock.now();
     const events = new EventPrinter(log, params.seenEventIds, params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY, clock);
     let lastService;
+    let placement;
     const end = await (0,poll/* poll */.wt)(deps, {
         deadline: params.deadline,
         signal,
@@ -2262,20 +2278,24 @@ async function service_poll_pollService(deps, params, observer) {
         const service = await (0,services/* describeServiceAnyStatus */.dM)(ecs, params.cluster, params.service, signal !== undefined ? { signal } : {});
         if (service !== undefined) {
             lastService = service;
-            events.print(service.events);
+            placement = lastPlacementProblem(events.print(service.events)) ?? placement;
         }
         const result = await observer.observe(service, ioOf(round));
         events.tick();
         observer.printHeld?.(false);
         return result;
     });
-    const result = end.kind === 'done' ? end.value : await ended(end, observer, { params, clock, startedAt, lastService });
+    const result = end.kind === 'done' ? end.value : await ended(end, observer, { params, clock, startedAt, lastService, placement });
     events.flush();
     observer.printHeld?.(true);
     return result;
 }
 function ioOf(round) {
     return { signal: round.signal, onCall: (operation) => round.read(operation), startedAt: round.startedAt, now: () => round.now() };
+}
+/** ECS's placement failure among new events (`\u2026 was unable to place a task because \u2026`), the latest one. */
+function lastPlacementProblem(fresh) {
+    return fresh.map((e) => e.message ?? '').filter((m) => /\bunable to place a task\b/.test(m)).pop();
 }
 /** The failure for a wait that timed out or was cancelled, with the stopped tasks the observer saw (S9). */
 async function ended(end, observer, ctx) {
@@ -2288,7 +2308,8 @@ async function ended(end, observer, ctx) {
     else {
         const seen = observer.lastSeen();
         const error = end.lastError !== undefined ? `; last error: ${(0,errors/* describeError */.Uc)(end.lastError)}` : '';
-        message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,core_time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${error}`;
+        const placement = ctx.placement !== undefined ? `; ECS could not place a task: ${ctx.placement}` : '';
+        message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,core_time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${placement}${error}`;
     }
     // The wait is over: a last read that explains a timeout needs no pacing.
     const io = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };
@@ -3916,7 +3937,8 @@ function normaliseService(s, opts) {
         const key = (lb) => `${String(lb['targetGroupArn'] ?? lb['loadBalancerName'] ?? '')}|${String(lb['containerName'])}|${String(lb['containerPort'])}`;
         o['loadBalancers'] = objects(o['loadBalancers']).sort((a, b) => key(a).localeCompare(key(b)));
     }
-    return prune(o);
+    // Nothing left (none of `fields` set): an empty object, which the diff can still add desiredCount to.
+    return (prune(o) ?? {});
 }
 /** The service fields a dry run compares: every updatable field the definition sets (plus desiredCount). */
 function comparedServiceFields(definition) {
@@ -5171,17 +5193,21 @@ function isIterable(x) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   U1: () => (/* reexport */ SERVICE_DEFINITION),
+  ML: () => (/* reexport */ TASK_DEFINITION),
   FK: () => (/* reexport */ schema_check/* checkAgainstSchema */.FK),
   K7: () => (/* reexport */ checkManifest),
+  Ho: () => (/* reexport */ fargateSizeProblem),
   vZ: () => (/* reexport */ formatFieldPath),
   eY: () => (/* reexport */ parse_loadManifest),
   M5: () => (/* reexport */ loadRunTaskRequest),
   Wc: () => (/* reexport */ loadScalableTargets),
   Er: () => (/* reexport */ loadScalingPolicies),
-  $5: () => (/* reexport */ loadTaskDefinition)
+  $5: () => (/* reexport */ loadTaskDefinition),
+  TT: () => (/* reexport */ parseCpuUnits),
+  lk: () => (/* reexport */ parseMemoryMiB)
 });
 
-// UNUSED EXPORTS: KNOWN_PLACEHOLDERS, MAX_LISTED_PROBLEMS, ManifestError, RUN_TASK_REQUEST, SCALABLE_TARGETS, SCALING_POLICIES, TASK_DEFINITION, TASK_DEFINITION_READ_ONLY_FIELDS, checkManifestList, detectFormat, dropNulls, fargateSizeProblem, loadServiceDefinition, parseCpuUnits, parseManifestText, parseMemoryMiB, resolveManifestPath, sanitiseScalableTargets, sanitiseScalingPolicies, sanitiseTaskDefinition, setContainerImage, substitutePlaceholders
+// UNUSED EXPORTS: KNOWN_PLACEHOLDERS, MAX_LISTED_PROBLEMS, ManifestError, RUN_TASK_REQUEST, SCALABLE_TARGETS, SCALING_POLICIES, TASK_DEFINITION_READ_ONLY_FIELDS, checkManifestList, detectFormat, dropNulls, loadServiceDefinition, parseManifestText, resolveManifestPath, sanitiseScalableTargets, sanitiseScalingPolicies, sanitiseTaskDefinition, setContainerImage, substitutePlaceholders
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
