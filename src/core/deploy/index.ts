@@ -27,6 +27,6 @@ export type { ScaleRequest, WatchDeps } from './watch/index.js';
 export { toCreateServiceInput, toUpdateServiceInput } from './service-request.js';
 export { diffDeployment } from './diff.js';
 export type { DeploymentDiff } from './diff.js';
-export { describeStop, summarizeStoppedTasks, taskIdOf } from './watch/index.js';
+export { describeStop, summarizeStoppedTasks, taskIdOf, toStoppedTaskReason } from './watch/index.js';
 export type { StoppedTaskReason } from './watch/index.js';
 export { waitForDeployment, waitForScale, waitForServiceInactive, waitForServiceStable } from './watch/index.js';

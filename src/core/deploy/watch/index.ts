@@ -6,5 +6,5 @@
 export { waitForDeployment, waitForScale, waitForServiceStable } from './watch.js';
 export { waitForServiceInactive } from './inactive.js';
 export type { InactiveRequest, ScaleRequest, ServiceWaitRequest, StableRequest, WatchDeps, WatchRequest, WatchResult } from './watch-result.js';
-export { describeStop, formatStoppedTask, summarizeStoppedTasks, taskIdOf } from './stopped-tasks.js';
+export { describeStop, formatStoppedTask, summarizeStoppedTasks, taskIdOf, toStoppedTaskReason } from './stopped-tasks.js';
 export type { StoppedTaskReason } from './stopped-tasks.js';
