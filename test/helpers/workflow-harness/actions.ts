@@ -5,16 +5,15 @@
  * `<owner>/ecs-delivery-actions/actions/<name>@ref`. Everything else (actions/checkout,
  * aws-actions/configure-aws-credentials, …) is third party and skipped by the harness.
  *
- * THE ROOT ACTION SEAM (`rootActionBundle`): the root action.yml, whose `command` input selects one of the five
- * actions, is being built elsewhere. Until it exists the harness maps `command: X` to the bundle `dist/X` and X's
- * own action.yml (defaults, input names), dropping `command`. Once the root action ships, replace the body of
- * `rootActionBundle` with the root entry (`{ bundle: <the folder of dist/ the root action.yml's runs.main names>,
- * actionYml: 'action.yml', inputs }`, command kept) so the same workflow tests run the real root entry.
+ * THE ROOT ACTION SEAM (`rootActionBundle`): when the repository has its root action.yml, a step of the root action
+ * runs the root entry (run-action.ts's ROOT_ACTION, dist/index.js) with every input, `command` included, as the
+ * runner would. Without it (a branch from before the root action), `commandBundle` stands in: `command: X` runs
+ * `dist/X` with X's own action.yml, as the root action is specified to.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { repoRoot } from '../run-action.js';
+import { repoRoot, ROOT_ACTION } from '../run-action.js';
 
 export const REPOSITORY_NAME = 'ecs-delivery-actions';
 
@@ -55,12 +54,18 @@ export interface BundleCall {
   inputs: Record<string, string>;
 }
 
-/**
- * The seam described above: `command: X` → dist/X until the root action exists. As the root action is specified
- * (issue 15), an input X does not take is an error when it has a value; an empty one counts as not given (a
- * reusable workflow passes every input through, most of them empty).
- */
+/** The seam described above: the root entry when the root action.yml exists, else `commandBundle`. */
 export function rootActionBundle(inputs: Record<string, string>): BundleCall {
+  if (existsSync(join(repoRoot, 'action.yml'))) return { bundle: ROOT_ACTION, actionYml: 'action.yml', inputs };
+  return commandBundle(inputs);
+}
+
+/**
+ * The stand-in for the root action: `command: X` → dist/X. As the root action is specified (issue 15), an input of
+ * another command is an error when it has a value; an empty one counts as not given (a reusable workflow passes
+ * every input through, most of them empty).
+ */
+export function commandBundle(inputs: Record<string, string>): BundleCall {
   const { command, ...rest } = inputs;
   if (command === undefined || command === '') throw new Error('the root action needs the `command` input');
   if (!(ROOT_COMMANDS as readonly string[]).includes(command)) {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
+import { commandBundle } from '../../helpers/workflow-harness/actions.js';
 import { runWorkflow, type WorkflowOptions } from '../../helpers/workflow-harness/run-workflow.js';
 import { fakeBundles, workflowFiles } from '../../helpers/workflow-harness/testing.js';
 
@@ -139,7 +140,7 @@ jobs:
     expect(run.log).toContain('j › Run echo "${{ steps.try.outcome }}/${{ steps.try.conclusion }}": failure/success');
   });
 
-  it('maps the root action to dist/<command> (the seam) and refuses an unknown command; warns about unknown inputs', async () => {
+  it('runs the root action from its entry with every input, command included; warns about inputs it does not declare', async () => {
     const dir = workflowFiles({
       'w.yml': `on: push
 jobs:
@@ -147,36 +148,24 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: OWNER/ecs-delivery-actions@v1
-        with: { command: ecs-run-task, cluster: prod, service-definition: '' }
-      - uses: ./
-        with: { command: ecs-run-task, colour: blue }
-`,
-      'foreign.yml': `on: push
-jobs:
-  j:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: ./
-        with: { command: ecs-run-task, service-definition: web.yaml }
-`,
-      'bad.yml': `on: push
-jobs:
-  j:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: ./
-        with: { command: ecs-teleport }
+        with: { command: ecs-run-task, cluster: prod, colour: blue }
 `,
     });
     const fake = fakeBundles();
     const run = await runWorkflow(join(dir, 'w.yml'), options(fake.runBundle));
-    expect(fake.calls).toHaveLength(2);
-    expect(fake.calls[0]?.bundle).toBe('ecs-run-task');
-    expect(fake.calls[0]?.inputs).not.toHaveProperty('command');
-    expect(fake.calls[0]?.inputs).not.toHaveProperty('service-definition');
-    expect(run.log).toContain("j › ./: warning: unexpected input 'colour' (not in the root action)");
-    await expect(runWorkflow(join(dir, 'bad.yml'), options(fake.runBundle))).rejects.toThrow("unknown command 'ecs-teleport'");
-    await expect(runWorkflow(join(dir, 'foreign.yml'), options(fake.runBundle))).rejects.toThrow(
+    expect(fake.calls.map((c) => [c.bundle, c.inputs])).toEqual([['root', { command: 'ecs-run-task', cluster: 'prod', colour: 'blue' }]]);
+    expect(run.log).toContain("j › OWNER/ecs-delivery-actions@v1: warning: unexpected input 'colour' (not in the root action)");
+  });
+
+  it('without a root action.yml, commandBundle stands in: command X runs dist/X, refusing another command\'s input that has a value', () => {
+    expect(commandBundle({ command: 'ecs-run-task', cluster: 'prod', 'service-definition': '' })).toEqual({
+      bundle: 'ecs-run-task',
+      actionYml: 'actions/ecs-run-task/action.yml',
+      inputs: { cluster: 'prod' },
+    });
+    expect(() => commandBundle({ command: 'ecs-teleport' })).toThrow("unknown command 'ecs-teleport'");
+    expect(() => commandBundle({ cluster: 'prod' })).toThrow('the root action needs the `command` input');
+    expect(() => commandBundle({ command: 'ecs-run-task', 'service-definition': 'web.yaml' })).toThrow(
       'root action, command ecs-run-task: input(s) service-definition do not belong to ecs-run-task',
     );
   });
