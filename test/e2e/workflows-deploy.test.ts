@@ -8,7 +8,7 @@
  * image is `…:exit-0` (passes) or `…:crash` (fails).
  */
 import { describe, expect, it, jest } from '@jest/globals';
-import { exampleCheckout, jobResults, runExample, webState, workflowE2eSuite } from '../helpers/workflow-e2e.js';
+import { exampleCheckout, jobResults, runExample, webAutoScaling, webState, workflowE2eSuite } from '../helpers/workflow-e2e.js';
 
 // Each test runs whole workflows (several deployments in a row) on a machine shared with other work.
 jest.setTimeout(240_000);
@@ -40,6 +40,7 @@ describe('example 1: build-and-deploy.yml', () => {
       running: 2,
       desired: 2,
     });
+    expect(await webAutoScaling(w(), 'prod')).toEqual({ targets: ['2-6'], policies: ['cpu60'] });
     // github-token: the deployment record went to the (fake) GitHub API.
     expect(w().github.calls.some((c) => c.path.endsWith('/deployments') && c.body['environment'] === 'production')).toBe(true);
   });
@@ -58,6 +59,8 @@ describe('example 1: build-and-deploy.yml', () => {
       'Smoke test:skipped',
     ]);
     expect(await webState(w().e.ecs, 'prod')).toEqual({ taskDefinition: v1, image: `${REPO}:1111111`, running: 2, desired: 2 });
+    // Auto scaling was suspended for the rollout and is back as it was, resumed.
+    expect(await webAutoScaling(w(), 'prod')).toEqual({ targets: ['2-6'], policies: ['cpu60'] });
   });
 
   it('a failing smoke test ends in the rollback job, which puts the previous revision back', async () => {
@@ -72,6 +75,7 @@ describe('example 1: build-and-deploy.yml', () => {
     expect(rollback?.inputs).toMatchObject({ mode: 'rollback', cluster: 'prod', service: 'web', 'task-definition-arn': v1 });
     expect(rollback?.run?.outputs).toMatchObject({ taskDefinitionArn: v1 });
     expect(await webState(w().e.ecs, 'prod')).toEqual({ taskDefinition: v1, image: `${REPO}:1111111`, running: 2, desired: 2 });
+    expect(await webAutoScaling(w(), 'prod')).toEqual({ targets: ['2-6'], policies: ['cpu60'] });
   });
 });
 

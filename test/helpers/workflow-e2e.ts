@@ -3,12 +3,13 @@
  * emulator (each step of ours a process of its committed bundle), a repository checkout with the manifests they
  * name, a fake GitHub API for `github-token`, and reads of the final state through the SDK.
  */
+import { DescribeScalableTargetsCommand, DescribeScalingPoliciesCommand } from '@aws-sdk/client-application-auto-scaling';
 import { CreateClusterCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, type ECSClient } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { serviceDefinitionJson, startRollingE2e, TASK_DEFINITION_YAML, type RollingE2e } from './ecs-rolling-e2e.js';
+import { SCALABLE_TARGET_YAML, scalingPolicyYaml, serviceDefinitionJson, startRollingE2e, TASK_DEFINITION_YAML, type RollingE2e } from './ecs-rolling-e2e.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import type { Value } from './workflow-harness/expressions.js';
 import { runWorkflow, type JobResult, type WorkflowRun } from './workflow-harness/run-workflow.js';
@@ -44,6 +45,8 @@ export function exampleCheckout(options: { smokeImage?: string; regions?: Record
     'deploy/web-task.yaml': TASK_DEFINITION_YAML,
     // JSON in a .yaml file is fine (decided by content); the circuit breaker with rollback is on, as users set it.
     'deploy/web-service.yaml': serviceDefinitionJson(),
+    'deploy/web-scalable-target.yaml': SCALABLE_TARGET_YAML,
+    'deploy/web-scaling-policies.yaml': scalingPolicyYaml('cpu60'),
     'deploy/smoke-task.yaml': smokeTask(options.smokeImage ?? 'registry.example.com/smoke:exit-0'),
     'deploy/smoke-request.yaml': 'startedBy: smoke-test\n',
     'deploy/migrate-request.yaml': MIGRATE_REQUEST,
@@ -113,5 +116,19 @@ export async function webState(ecs: ECSClient, cluster = 'default'): Promise<{ t
     image: td?.containerDefinitions?.[0]?.image ?? '',
     running: service?.runningCount ?? 0,
     desired: service?.desiredCount ?? 0,
+  };
+}
+
+/** The web service's auto scaling in `cluster`: its targets (with whether anything is suspended) and policies. */
+export async function webAutoScaling(w: WorkflowE2e, cluster: string): Promise<{ targets: string[]; policies: string[] }> {
+  const resource = `service/${cluster}/web`;
+  const aas = w.e.autoscaling;
+  const targets = (await aas.send(new DescribeScalableTargetsCommand({ ServiceNamespace: 'ecs', ResourceIds: [resource] }))).ScalableTargets ?? [];
+  const policies = (await aas.send(new DescribeScalingPoliciesCommand({ ServiceNamespace: 'ecs', ResourceId: resource }))).ScalingPolicies ?? [];
+  const suspended = (t: (typeof targets)[number]): boolean =>
+    Boolean(t.SuspendedState?.DynamicScalingInSuspended || t.SuspendedState?.DynamicScalingOutSuspended || t.SuspendedState?.ScheduledScalingSuspended);
+  return {
+    targets: targets.map((t) => `${t.MinCapacity ?? '?'}-${t.MaxCapacity ?? '?'}${suspended(t) ? ' suspended' : ''}`),
+    policies: policies.map((p) => p.PolicyName ?? '').sort(),
   };
 }
