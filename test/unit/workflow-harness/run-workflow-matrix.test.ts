@@ -182,6 +182,30 @@ jobs:
     expect(run.jobs['rollout']?.outputs).toEqual({ arn: 'arn:us' });
   });
 
+  it('passes every secret on with secrets: inherit, and reads vars and the caller\'s github context', async () => {
+    const dir = workflowFiles({
+      'called.yml': CALLED,
+      'caller.yml': `on: push
+jobs:
+  deploy:
+    uses: ./.github/workflows/called.yml
+    with:
+      cluster: \${{ vars.CLUSTER }}-\${{ github.event_name }}
+    secrets: inherit
+`,
+    });
+    const fake = fakeBundles();
+    const run = await runWorkflow(join(dir, 'caller.yml'), {
+      event: 'push',
+      workspace: '/tmp',
+      runBundle: fake.runBundle,
+      vars: { CLUSTER: 'prod' },
+      secrets: { token: 'inherited' },
+    });
+    expect(run.result).toBe('success');
+    expect(fake.calls[0]?.inputs).toMatchObject({ cluster: 'prod-push', 'github-token': 'inherited', 'dry-run': 'false' });
+  });
+
   it('refuses a call without a required input, and a workflow that is not there', async () => {
     const dir = workflowFiles({
       'called.yml': CALLED,
