@@ -61,6 +61,7 @@ export {
   durationRow,
   resultRow,
   rollbackRows,
+  stoppedTaskListSection,
   stoppedTasksSection,
   taskDefinitionRow,
   wasRolledBack,
