@@ -89939,12 +89939,23 @@ async function prepareCanary(clients, o, log, signal) {
     const existing = found?.status === 'INACTIVE' ? undefined : found;
     await checkAlarmsExist(clients.cloudwatch, o.alarms, 'alarms', call);
     logFound(log, o, base, existing, count, why);
-    const request = (taskDefinitionArn) => o.serviceDefinition !== undefined
+    const request = (taskDefinitionArn) => withCircuitBreaker(o.serviceDefinition !== undefined
         ? service_request_toCreateServiceInput(o.serviceDefinition, { cluster: o.cluster, serviceName: o.canaryName, taskDefinitionArn, desiredCountInput: count })
-        : createServiceInputFromLive(base, o.cluster, { serviceName: o.canaryName, taskDefinition: taskDefinitionArn, desiredCount: count });
+        : createServiceInputFromLive(base, o.cluster, { serviceName: o.canaryName, taskDefinition: taskDefinitionArn, desiredCount: count }));
     const loadBalancers = request('check').loadBalancers ?? [];
     const targetGroupArns = [...new Set(loadBalancers.map((lb) => lb.targetGroupArn).filter((a) => a !== undefined))];
     return { base, existing, count, countWhy: why, request, targetGroupArns };
+}
+/**
+ * A canary whose tasks keep failing (crash, failed health checks) must fail, not be restarted until the deadline:
+ * its deployment runs with the ECS circuit breaker on. Without rollback, since a new service has nothing to roll
+ * back to; the failed canary is deleted instead (C1).
+ */
+function withCircuitBreaker(input) {
+    return {
+        ...input,
+        deploymentConfiguration: { ...input.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: false } },
+    };
 }
 function logFound(log, o, base, existing, count, why) {
     log.info(base === undefined

@@ -44,12 +44,26 @@ export async function prepareCanary(
   await checkAlarmsExist(clients.cloudwatch, o.alarms, 'alarms', call);
   logFound(log, o, base, existing, count, why);
   const request = (taskDefinitionArn: string): CreateServiceCommandInput =>
-    o.serviceDefinition !== undefined
-      ? toCreateServiceInput(o.serviceDefinition, { cluster: o.cluster, serviceName: o.canaryName, taskDefinitionArn, desiredCountInput: count })
-      : createServiceInputFromLive(base as Service, o.cluster, { serviceName: o.canaryName, taskDefinition: taskDefinitionArn, desiredCount: count });
+    withCircuitBreaker(
+      o.serviceDefinition !== undefined
+        ? toCreateServiceInput(o.serviceDefinition, { cluster: o.cluster, serviceName: o.canaryName, taskDefinitionArn, desiredCountInput: count })
+        : createServiceInputFromLive(base as Service, o.cluster, { serviceName: o.canaryName, taskDefinition: taskDefinitionArn, desiredCount: count }),
+    );
   const loadBalancers = request('check').loadBalancers ?? [];
   const targetGroupArns = [...new Set(loadBalancers.map((lb) => lb.targetGroupArn).filter((a): a is string => a !== undefined))];
   return { base, existing, count, countWhy: why, request, targetGroupArns };
+}
+
+/**
+ * A canary whose tasks keep failing (crash, failed health checks) must fail, not be restarted until the deadline:
+ * its deployment runs with the ECS circuit breaker on. Without rollback, since a new service has nothing to roll
+ * back to; the failed canary is deleted instead (C1).
+ */
+function withCircuitBreaker(input: CreateServiceCommandInput): CreateServiceCommandInput {
+  return {
+    ...input,
+    deploymentConfiguration: { ...input.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: false } },
+  };
 }
 
 function logFound(log: Logger, o: DeployOptions, base: Service | undefined, existing: Service | undefined, count: number, why: string): void {
