@@ -89214,7 +89214,7 @@ async function fail(deps, o, outcome, failed, deadline) {
     outcome.status = 'failed';
     outcome.cancelled = deps.signal?.aborted === true;
     outcome.stoppedTasks = failed.stoppedTasks ?? [];
-    const cause = outcome.cancelled && !/cancel/i.test(failed.message) ? `the workflow was cancelled: ${failed.message}` : failed.message;
+    const cause = outcome.cancelled ? `${cancelReason(deps.signal)}; ${failed.message}` : failed.message;
     log.error(`Canary failed: ${cause}`);
     if (!outcome.changed) {
         outcome.cause = `${cause}\nNo canary service was created.`;
@@ -89236,6 +89236,11 @@ function deploy_waitDeadline(deps, o, deadline) {
     const reserve = Math.floor(deadline.remainingMs() * rolling_plan_ROLLBACK_SHARE);
     deps.log.info(`Waiting at most ${(0,core_time/* formatDuration */.a3)(deadline.remainingMs() - reserve)}; ${(0,core_time/* formatDuration */.a3)(reserve)} of timeout-minutes is kept to delete a failed canary.`);
     return deadline.keeping(reserve);
+}
+/** `The workflow was cancelled (SIGINT received)`: the runtime's reason for the cancel signal. */
+function cancelReason(signal) {
+    const reason = signal?.reason;
+    return reason instanceof Error ? reason.message : 'The workflow was cancelled';
 }
 function deploy_throwIfCancelled(deps, when) {
     if (deps.signal?.aborted !== true)

@@ -125,8 +125,13 @@ export async function canaryStatus(ecs: ECSClient, name = 'webCanary'): Promise<
   return (await describe(ecs, name))?.status ?? 'MISSING';
 }
 
+/** The workspace's files: the task definition `taskdef.json` with the image placeholder. */
+export function canaryWorkspaceFiles(files: Record<string, string> = {}): Record<string, string> {
+  return { 'taskdef.json': taskDefinitionJson('<+artifact.image>'), ...files };
+}
+
 export function canaryWorkspace(files: Record<string, string> = {}): string {
-  return makeWorkspace({ 'taskdef.json': taskDefinitionJson('<+artifact.image>'), ...files });
+  return makeWorkspace(canaryWorkspaceFiles(files));
 }
 
 export interface RunCanaryOptions {

@@ -134,7 +134,7 @@ async function fail(deps: CanaryDeps, o: DeployOptions, outcome: CanaryOutcome, 
   outcome.status = 'failed';
   outcome.cancelled = deps.signal?.aborted === true;
   outcome.stoppedTasks = failed.stoppedTasks ?? [];
-  const cause = outcome.cancelled && !/cancel/i.test(failed.message) ? `the workflow was cancelled: ${failed.message}` : failed.message;
+  const cause = outcome.cancelled ? `${cancelReason(deps.signal)}; ${failed.message}` : failed.message;
   log.error(`Canary failed: ${cause}`);
   if (!outcome.changed) {
     outcome.cause = `${cause}\nNo canary service was created.`;
@@ -160,6 +160,12 @@ function waitDeadline(deps: CanaryDeps, o: DeployOptions, deadline: Deadline): D
   const reserve = Math.floor(deadline.remainingMs() * ROLLBACK_SHARE);
   deps.log.info(`Waiting at most ${formatDuration(deadline.remainingMs() - reserve)}; ${formatDuration(reserve)} of timeout-minutes is kept to delete a failed canary.`);
   return deadline.keeping(reserve);
+}
+
+/** `The workflow was cancelled (SIGINT received)`: the runtime's reason for the cancel signal. */
+function cancelReason(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason.message : 'The workflow was cancelled';
 }
 
 function throwIfCancelled(deps: CanaryDeps, when: string): void {
