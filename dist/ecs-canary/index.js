@@ -89719,6 +89719,7 @@ const CANARY_SUFFIX = 'Canary';
 
 
 
+
 /** Every input declared in actions/ecs-canary/action.yml (test/unit/action-inputs.test.ts keeps the two equal). */
 const INPUT_NAMES = [
     'cluster',
@@ -89798,9 +89799,9 @@ async function readDeployment(roots, inputs, cluster, timeoutMinutes) {
         parseServiceInput(serviceInput);
     const size = readSize(inputs);
     const waitForSteadyState = inputs.boolean('wait-for-steady-state', true);
-    const bakeSeconds = readBakeSeconds(inputs, waitForSteadyState, timeoutMinutes);
-    const alarms = readAlarms(inputs);
     const deleteOnFailure = inputs.boolean('delete-on-failure', true);
+    const bakeSeconds = readBakeSeconds(inputs, waitForSteadyState, deleteOnFailure ? timeoutMinutes * (1 - rolling_plan_ROLLBACK_SHARE) : timeoutMinutes);
+    const alarms = readAlarms(inputs);
     const servicePath = inputs.optional('service-definition');
     const placeholders = imagePlaceholders(image);
     const service = servicePath === undefined ? undefined : await loadServiceDefinitionFile(roots, servicePath, placeholders, serviceInput !== undefined);
@@ -89832,14 +89833,15 @@ function readSize(inputs) {
     }
     return { kind: 'count', count: count ?? 1 };
 }
-function readBakeSeconds(inputs, waitForSteadyState, timeoutMinutes) {
+/** `waitMinutes`: the share of timeout-minutes the waits and the bake may use (two thirds with delete-on-failure). */
+function readBakeSeconds(inputs, waitForSteadyState, waitMinutes) {
     const seconds = inputs.integer('bake-seconds', { min: 0, max: 21_600 }) ?? 0;
     if (seconds > 0 && !waitForSteadyState) {
         throw new core_errors/* ConfigurationError */.j1('a bake watches a canary that reached steady state, so it needs wait-for-steady-state: true', { input: 'bake-seconds' });
     }
-    if (seconds >= timeoutMinutes * 60) {
-        throw new core_errors/* ConfigurationError */.j1(`a bake of ${seconds} s does not fit in timeout-minutes ${timeoutMinutes} (the canary must also start, and be deleted on failure): ` +
-            'raise timeout-minutes or shorten the bake', { input: 'bake-seconds' });
+    if (seconds >= waitMinutes * 60) {
+        throw new core_errors/* ConfigurationError */.j1(`a bake of ${seconds} s does not fit in the ${Math.floor(waitMinutes * 60)} s that timeout-minutes leaves for waiting (with ` +
+            'delete-on-failure, a third of it is kept to delete a failed canary; the canary must also start): raise timeout-minutes or shorten the bake', { input: 'bake-seconds' });
     }
     return seconds;
 }

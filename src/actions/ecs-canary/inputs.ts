@@ -19,6 +19,7 @@ import {
   type FieldLocator,
   type SharedInputName,
 } from '../../core/action/index.js';
+import { ROLLBACK_SHARE } from '../../core/deploy/index.js';
 import type { ManifestRoots } from '../../core/manifests/index.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { Inputs } from '../../core/inputs.js';
@@ -110,9 +111,9 @@ async function readDeployment(roots: ManifestRoots, inputs: Inputs, cluster: str
   if (serviceInput !== undefined) parseServiceInput(serviceInput);
   const size = readSize(inputs);
   const waitForSteadyState = inputs.boolean('wait-for-steady-state', true);
-  const bakeSeconds = readBakeSeconds(inputs, waitForSteadyState, timeoutMinutes);
-  const alarms = readAlarms(inputs);
   const deleteOnFailure = inputs.boolean('delete-on-failure', true);
+  const bakeSeconds = readBakeSeconds(inputs, waitForSteadyState, deleteOnFailure ? timeoutMinutes * (1 - ROLLBACK_SHARE) : timeoutMinutes);
+  const alarms = readAlarms(inputs);
   const servicePath = inputs.optional('service-definition');
   const placeholders = imagePlaceholders(image);
   const service = servicePath === undefined ? undefined : await loadServiceDefinitionFile(roots, servicePath, placeholders, serviceInput !== undefined);
@@ -148,15 +149,16 @@ function readSize(inputs: Inputs): CanarySize {
   return { kind: 'count', count: count ?? 1 };
 }
 
-function readBakeSeconds(inputs: Inputs, waitForSteadyState: boolean, timeoutMinutes: number): number {
+/** `waitMinutes`: the share of timeout-minutes the waits and the bake may use (two thirds with delete-on-failure). */
+function readBakeSeconds(inputs: Inputs, waitForSteadyState: boolean, waitMinutes: number): number {
   const seconds = inputs.integer('bake-seconds', { min: 0, max: 21_600 }) ?? 0;
   if (seconds > 0 && !waitForSteadyState) {
     throw new ConfigurationError('a bake watches a canary that reached steady state, so it needs wait-for-steady-state: true', { input: 'bake-seconds' });
   }
-  if (seconds >= timeoutMinutes * 60) {
+  if (seconds >= waitMinutes * 60) {
     throw new ConfigurationError(
-      `a bake of ${seconds} s does not fit in timeout-minutes ${timeoutMinutes} (the canary must also start, and be deleted on failure): ` +
-        'raise timeout-minutes or shorten the bake',
+      `a bake of ${seconds} s does not fit in the ${Math.floor(waitMinutes * 60)} s that timeout-minutes leaves for waiting (with ` +
+        'delete-on-failure, a third of it is kept to delete a failed canary; the canary must also start): raise timeout-minutes or shorten the bake',
       { input: 'bake-seconds' },
     );
   }

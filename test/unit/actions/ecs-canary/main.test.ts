@@ -59,6 +59,19 @@ describe('ecs-canary main (C1)', () => {
     expect(f.sink.outputs.get('canaryTaskCount')).toBe('1');
   });
 
+  it('creates the canary from a service definition when one is given, with the canary count', async () => {
+    const f = fakeRuntime({
+      inputs: { cluster: 'demo', 'task-definition': 'td.json', 'service-definition': 'service.json', 'canary-count': '2' },
+      declared: INPUT_NAMES,
+      time: w.time,
+      env: { AWS_REGION: 'us-east-1' },
+      workspace: makeWorkspace({ 'td.json': TASK_DEFINITION, 'service.json': JSON.stringify({ serviceName: 'web', desiredCount: 4, launchType: 'EC2' }) }),
+    });
+    await main(f.rt);
+    const created = ecsMock.commandCalls(CreateServiceCommand).map((c) => c.args[0].input);
+    expect(created).toEqual([expect.objectContaining({ cluster: 'demo', serviceName: 'webCanary', desiredCount: 2, launchType: 'EC2', taskDefinition: tdArn(2) })]);
+  });
+
   it('a canary that is not steady by the deadline is deleted, and the step fails with the timeout first', async () => {
     w.ecs.rollouts.push(neverCompletes());
     const f = runtime({ 'timeout-minutes': '3' });
