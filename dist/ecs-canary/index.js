@@ -89215,7 +89215,7 @@ async function fail(deps, o, outcome, failed, deadline) {
     outcome.cancelled = deps.signal?.aborted === true;
     outcome.stoppedTasks = failed.stoppedTasks ?? [];
     const cause = outcome.cancelled ? `${cancelReason(deps.signal)}; ${failed.message}` : failed.message;
-    log.error(`Canary failed: ${cause}`);
+    log.info(`Canary failed: ${cause}`);
     if (!outcome.changed) {
         outcome.cause = `${cause}\nNo canary service was created.`;
         return;
@@ -90155,6 +90155,8 @@ function logPlan(rt, o) {
     rt.log.info(`Task definition: ${td}`);
     rt.log.info(`Canary tasks: ${size}; created from ${o.serviceDefinition !== undefined ? 'the service definition' : `the live service ${o.serviceName}`}`);
     rt.log.info(`Bake: ${o.bakeSeconds > 0 ? `${o.bakeSeconds} s` : 'none'}${o.alarms.length > 0 ? `, alarms: ${o.alarms.join(', ')}` : ''}`);
+    if (o.alarms.length > 0 && o.bakeSeconds === 0)
+        rt.log.warning('alarms are watched only during the bake, and bake-seconds is 0: set bake-seconds to watch them');
     rt.log.info(`Wait for steady state: ${String(o.waitForSteadyState)}, timeout ${o.timeoutMinutes} min, delete on failure: ${String(o.deleteOnFailure)}${o.dryRun ? ', dry run' : ''}`);
 }
 

@@ -135,7 +135,7 @@ async function fail(deps: CanaryDeps, o: DeployOptions, outcome: CanaryOutcome, 
   outcome.cancelled = deps.signal?.aborted === true;
   outcome.stoppedTasks = failed.stoppedTasks ?? [];
   const cause = outcome.cancelled ? `${cancelReason(deps.signal)}; ${failed.message}` : failed.message;
-  log.error(`Canary failed: ${cause}`);
+  log.info(`Canary failed: ${cause}`);
   if (!outcome.changed) {
     outcome.cause = `${cause}\nNo canary service was created.`;
     return;

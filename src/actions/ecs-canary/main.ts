@@ -81,6 +81,7 @@ function logPlan(rt: ActionRuntime, o: CanaryOptions): void {
   rt.log.info(`Task definition: ${td}`);
   rt.log.info(`Canary tasks: ${size}; created from ${o.serviceDefinition !== undefined ? 'the service definition' : `the live service ${o.serviceName}`}`);
   rt.log.info(`Bake: ${o.bakeSeconds > 0 ? `${o.bakeSeconds} s` : 'none'}${o.alarms.length > 0 ? `, alarms: ${o.alarms.join(', ')}` : ''}`);
+  if (o.alarms.length > 0 && o.bakeSeconds === 0) rt.log.warning('alarms are watched only during the bake, and bake-seconds is 0: set bake-seconds to watch them');
   rt.log.info(
     `Wait for steady state: ${String(o.waitForSteadyState)}, timeout ${o.timeoutMinutes} min, delete on failure: ${String(o.deleteOnFailure)}${o.dryRun ? ', dry run' : ''}`,
   );
