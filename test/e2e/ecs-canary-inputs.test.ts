@@ -63,4 +63,15 @@ suite('ecs-canary refuses before any change (C1, S3)', () => {
     expect(await mutatingCalls(w.emu, since)).toEqual([]);
     expect(await canaryStatus(w.ecs)).toBe('MISSING');
   });
+
+  it('dry-run of a delete says what would be deleted and deletes nothing (S13, C2)', async () => {
+    await createBase(w, 2);
+    expect((await runCanary(w, deployInputs('nginx:1.27'))).exitCode).toBe(0);
+    const since = Date.now();
+    const run = await runCanary(w, { service: 'web', mode: 'delete', 'dry-run': 'true' });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Canary service webCanary (ACTIVE, 1 running) would be deleted (force) and waited INACTIVE.');
+    expect(await mutatingCalls(w.emu, since)).toEqual([]);
+    expect(await canaryStatus(w.ecs)).toBe('ACTIVE');
+  });
 });
