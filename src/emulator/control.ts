@@ -209,6 +209,8 @@ export interface ControlDeps {
   calls: CallLog;
   faults: Faults;
   state(): unknown;
+  /** POST container-instances: the JSON body, parsed; returns the registered ARNs (throws on a bad body). */
+  registerContainerInstances(body: unknown): string[];
 }
 
 export interface ControlResponse {
@@ -252,6 +254,12 @@ export function handleControl(method: string, path: string, query: URLSearchPara
       return { status: 200, body: { ok: true } };
     case 'GET state':
       return { status: 200, body: deps.state() };
+    case 'POST container-instances':
+      try {
+        return { status: 200, body: { containerInstanceArns: deps.registerContainerInstances(body === '' ? {} : JSON.parse(body)) } };
+      } catch (err) {
+        return { status: 400, body: { message: err instanceof Error ? err.message : String(err) } };
+      }
     case 'GET health':
       return { status: 200, body: { ok: true } };
     default:

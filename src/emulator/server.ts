@@ -10,6 +10,7 @@ import { createAutoScalingModule } from './autoscaling/index.js';
 import { createCloudWatchModule } from './cloudwatch/index.js';
 import { AwsServiceError, type EmulatorOptions, type ServiceModule, type World } from './contracts.js';
 import { CallLog, Faults, handleControl, Throttle, throttlingError, type CallRecord } from './control.js';
+import { parseRegisterSpec } from './ecs/container-instances.js';
 import { createEcsModule } from './ecs/index.js';
 import { createElbv2Module } from './elbv2/index.js';
 import { createLogsModule } from './logs/index.js';
@@ -152,6 +153,7 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
       faults.clear();
       throttle.reset();
     },
+    registerContainerInstances: (body: unknown) => ecs.registerContainerInstances(parseRegisterSpec(body)),
     state: () => ({
       emulator: { region, accountId, speed: clock.speed, taskStartMs, throttle: throttle.enabled, simNow: clock.now(), pendingTimers: clock.pending() },
       ...Object.fromEntries([...modules.values()].map((m) => [m.service, m.dump()])),

@@ -24,6 +24,8 @@ export interface TestEmulator {
     addFault(fault: Record<string, unknown>): Promise<Record<string, unknown>>;
     clearFaults(): Promise<void>;
     state(): Promise<Record<string, unknown>>;
+    /** POST /_emulator/container-instances: registers EC2 container instances (cpu and memory in ECS units). */
+    registerContainerInstances(spec: { cluster?: string; count?: number; cpu?: number; memory?: number }): Promise<string[]>;
   };
 }
 
@@ -84,6 +86,8 @@ export async function startTestEmulator(options: Omit<StartEmulatorOptions, 'por
         await request('DELETE', 'faults');
       },
       state: async () => (await request('GET', 'state')) as Record<string, unknown>,
+      registerContainerInstances: async (spec) =>
+        ((await request('POST', 'container-instances', spec)) as { containerInstanceArns: string[] }).containerInstanceArns,
     },
   };
 }

@@ -51,7 +51,7 @@ function clusterView(ctx: EcsContext, c: ClusterRec, include: string[]): Json {
     clusterArn: c.arn,
     clusterName: c.name,
     status: c.status,
-    registeredContainerInstancesCount: 0,
+    registeredContainerInstancesCount: [...ctx.state.containerInstances.values()].filter((i) => i.clusterName === c.name).length,
     runningTasksCount: running,
     pendingTasksCount: pending,
     activeServicesCount: services,

@@ -6,8 +6,9 @@ import type { EcsBackend, OperationHandler, ServiceModule, SimClock, World } fro
 import type { Random } from '../random.js';
 import { capacityProviderOperations } from './capacity-providers.js';
 import { clusterOperations, ensureDefaultCluster } from './clusters.js';
+import { containerInstanceOperations, registerContainerInstances, type RegisterSpec } from './container-instances.js';
 import { seconds, type EcsContext } from './context.js';
-import { onTaskChanged } from './scheduler.js';
+import { onTaskChanged, wakeCluster } from './scheduler.js';
 import { serviceDeploymentOperations } from './service-deployments.js';
 import { updateService } from './service-update.js';
 import { serviceOperations } from './services.js';
@@ -84,7 +85,14 @@ function dump(ctx: EcsContext): Json {
   };
 }
 
-export function createEcsModule(mctx: EcsModuleContext): { module: ServiceModule; backend: EcsBackend } {
+export interface EcsModule {
+  module: ServiceModule;
+  backend: EcsBackend;
+  /** POST /_emulator/container-instances: registers EC2 container instances to a cluster; returns their ARNs. */
+  registerContainerInstances(spec: RegisterSpec): string[];
+}
+
+export function createEcsModule(mctx: EcsModuleContext): EcsModule {
   const state = new EcsState();
   const ctx: EcsContext = {
     state,
@@ -101,6 +109,7 @@ export function createEcsModule(mctx: EcsModuleContext): { module: ServiceModule
   ensureDefaultCluster(ctx);
   const all: Record<string, Operation> = {
     ...clusterOperations,
+    ...containerInstanceOperations,
     ...capacityProviderOperations,
     ...taskDefinitionOperations,
     ...serviceOperations,
@@ -133,5 +142,5 @@ export function createEcsModule(mctx: EcsModuleContext): { module: ServiceModule
       if (service !== undefined) updateService(ctx, { desiredCount: count }, service);
     },
   };
-  return { module, backend };
+  return { module, backend, registerContainerInstances: (spec) => registerContainerInstances(ctx, spec, (cluster) => wakeCluster(ctx, cluster)) };
 }

@@ -10,6 +10,7 @@
  *   deployment-alarms.ts, which the scheduler also asks to keep polling the alarms).
  */
 import type { EcsContext } from './context.js';
+import { assign, placeTask, unplacedMessage } from './container-instances.js';
 import { baking, bakeDone, watchAlarms } from './deployment-alarms.js';
 import { completeDeployment } from './deployments.js';
 import { addEvent, messages } from './events.js';
@@ -30,10 +31,18 @@ export function scheduleReconcile(ctx: EcsContext, service: ServiceRec): void {
 
 /** Wired as `hooks.taskChanged`: failure accounting now, scheduling on the next turn. */
 export function onTaskChanged(ctx: EcsContext, task: TaskRec): void {
+  if (task.containerInstanceArn !== undefined && task.lastStatus === 'STOPPED') wakeCluster(ctx, task.clusterName);
   const service = task.serviceKey ? ctx.state.services.get(task.serviceKey) : undefined;
   if (!service) return;
   accountTask(ctx, service, task);
   scheduleReconcile(ctx, service);
+}
+
+/** Capacity was freed or added: every service of the cluster waiting to place a task is scheduled again. */
+export function wakeCluster(ctx: EcsContext, clusterName: string): void {
+  for (const s of ctx.state.services.values()) {
+    if (s.clusterName === clusterName && s.status === 'ACTIVE' && s.placementBlocked !== undefined) scheduleReconcile(ctx, s);
+  }
 }
 
 function percent(service: ServiceRec, name: string, fallback: number): number {
@@ -52,11 +61,20 @@ function startTasks(ctx: EcsContext, service: ServiceRec, d: DeploymentRec, coun
   const cluster = ctx.state.clusters.get(service.clusterName);
   if (!cluster || count <= 0) return;
   const ids: string[] = [];
+  const launchType = d.launchType ?? 'EC2';
+  const onInstances = launchType === 'EC2' && (d.capacityProviderStrategy?.length ?? 0) === 0;
   for (let i = 0; i < count; i++) {
+    const placement = onInstances ? placeTask(ctx, cluster, d.taskDef) : ({ kind: 'anywhere' } as const);
+    if (placement.kind === 'unplaced') {
+      // A task still stopping frees its resources when it is STOPPED: ECS waits for it (wakeCluster) without an event.
+      if (placement.freeing) service.placementBlocked ??= 'waiting for a stopping task';
+      else reportUnplaced(ctx, service, placement.instance.id, placement.reason);
+      break;
+    }
     const task = createTask(ctx, {
       cluster,
       taskDef: d.taskDef,
-      launchType: d.launchType ?? 'EC2',
+      launchType,
       ...(d.launchType === 'FARGATE' ? { platformVersion: '1.4.0' } : {}),
       serviceKey: service.key,
       deploymentId: d.id,
@@ -66,11 +84,23 @@ function startTasks(ctx: EcsContext, service: ServiceRec, d: DeploymentRec, coun
       ...(d.networkConfiguration ? { networkConfiguration: d.networkConfiguration } : {}),
     });
     task.revisionArn = d.revisionArn;
+    if (placement.kind === 'placed') {
+      assign(task, placement.instance);
+      delete service.placementBlocked;
+    }
     service.liveTasks.add(task);
     launchTask(ctx, task, d.loadBalancers);
     ids.push(task.id);
   }
-  addEvent(ctx, service, messages.started(service.name, ids));
+  if (ids.length > 0) addEvent(ctx, service, messages.started(service.name, ids));
+}
+
+/** ECS omits a duplicate event until the cause is resolved (a task is placed) or six hours pass. */
+function reportUnplaced(ctx: EcsContext, service: ServiceRec, instanceId: string, reason: string): void {
+  const message = unplacedMessage(service.name, instanceId, reason);
+  if (service.placementBlocked === message) return;
+  service.placementBlocked = message;
+  addEvent(ctx, service, message);
 }
 
 function propagatedTags(service: ServiceRec, d: DeploymentRec): { key: string; value: string }[] {

@@ -21,6 +21,20 @@ export interface ClusterRec {
   defaultCapacityProviderStrategy: Json[];
 }
 
+/** An EC2 container instance registered to a cluster (POST /_emulator/container-instances; container-instances.ts). */
+export interface ContainerInstanceRec {
+  /** The 32-hex id, the last segment of the ARN. */
+  id: string;
+  arn: string;
+  clusterName: string;
+  ec2InstanceId: string;
+  /** Registered resources, in ECS units (1024 CPU units = 1 vCPU; MiB of memory). */
+  cpu: number;
+  memory: number;
+  registeredAt: number;
+  availabilityZone: string;
+}
+
 export interface TaskDefRec {
   arn: string;
   family: string;
@@ -116,6 +130,8 @@ export interface TaskRec {
   eniId: string;
   subnetId?: string;
   instanceId: string;
+  /** EC2 launch type tasks placed on a registered container instance (container-instances.ts). */
+  containerInstanceArn?: string;
   availabilityZone: string;
   version: number;
   /** Counts as healthy for the service scheduler (RUNNING and passing every health check it has). */
@@ -239,6 +255,8 @@ export interface ServiceRec {
   liveTasks: Set<TaskRec>;
   reconcileScheduled: boolean;
   inactiveScheduled?: boolean;
+  /** The last placement failure event, not repeated until a task is placed (ECS omits duplicate events). */
+  placementBlocked?: string;
   /** Target (de)registrations since the last flush, reported as one event per target group (as ECS batches them). */
   eventBatch?: { registered: Map<string, number>; deregistered: Map<string, number>; draining: number };
 }
@@ -291,6 +309,8 @@ export class EcsState {
   readonly tasks = new Map<string, TaskRec>();
   readonly serviceDeployments = new Map<string, ServiceDeploymentRec>();
   readonly revisions = new Map<string, RevisionRec>();
+  /** Container instances by ARN, in registration order. */
+  readonly containerInstances = new Map<string, ContainerInstanceRec>();
   /** Stopped task ARNs in stop order, to forget the oldest (ECS keeps stopped tasks for about an hour). */
   readonly stoppedOrder: string[] = [];
 
@@ -301,6 +321,7 @@ export class EcsState {
     this.tasks.clear();
     this.serviceDeployments.clear();
     this.revisions.clear();
+    this.containerInstances.clear();
     this.stoppedOrder.length = 0;
   }
 }

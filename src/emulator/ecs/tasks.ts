@@ -2,6 +2,7 @@
 import { AwsServiceError } from '../contracts.js';
 import { checkStrategyAssociated } from './capacity-providers.js';
 import { resolveCluster } from './clusters.js';
+import { assign, placeTask } from './container-instances.js';
 import { arns, lastSegment, type EcsContext } from './context.js';
 import { clean, invalid, optList, optObj, optStr, optInt, paginate, reqStr, strList } from './params.js';
 import { validateServiceConfig } from './service-validation.js';
@@ -62,6 +63,11 @@ export const taskOperations = {
         failures.push(capacityFailure(ctx, cluster, launchType));
         continue;
       }
+      const placement = launchType === 'EC2' && !strategy?.length ? placeTask(ctx, cluster, taskDef) : undefined;
+      if (placement?.kind === 'unplaced') {
+        failures.push({ arn: placement.instance.arn, reason: placement.failure });
+        continue;
+      }
       const task = createTask(ctx, {
         cluster,
         taskDef,
@@ -73,6 +79,7 @@ export const taskOperations = {
         overrides,
         ...(networkConfiguration ? { networkConfiguration } : {}),
       });
+      if (placement?.kind === 'placed') assign(task, placement.instance);
       launchTask(ctx, task);
       tasks.push(taskView(ctx, task, true));
     }

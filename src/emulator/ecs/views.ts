@@ -132,6 +132,7 @@ export function taskView(ctx: EcsContext, t: TaskRec, includeTags: boolean): Jso
         memoryReservation: c.memoryReservation,
       }),
     ),
+    containerInstanceArn: t.containerInstanceArn,
     cpu: t.cpu,
     createdAt: seconds(t.createdAt),
     desiredStatus: t.desiredStatus,
