@@ -68,6 +68,7 @@ export const CANARY_CASES: BadInputCase[] = [
   canary({ name: 'delete-on-failure is "yes"', inputs: { 'delete-on-failure': 'yes' }, message: /yes/, where: { input: 'delete-on-failure' } }),
   canary({ name: 'unknown mode', inputs: { mode: 'promote' }, message: /'promote'/, where: { input: 'mode' } }),
   canary({ name: 'mode delete with a task definition', inputs: { mode: 'delete' }, message: /mode 'delete' does not use it/, where: { input: 'task-definition' } }),
+  canary({ name: 'mode delete with a bake', inputs: { mode: 'delete', 'task-definition': '', image: '', 'bake-seconds': '60' }, message: /mode 'delete' does not use it/, where: { input: 'bake-seconds' } }),
   canary({ name: 'mode delete without a service', inputs: { mode: 'delete', service: '', 'task-definition': '', image: '' }, message: /needs the base service/, where: { input: 'service' } }),
   canary({ name: 'timeout-minutes 0', inputs: { 'timeout-minutes': '0' }, message: /at least 1|from 1/, where: { input: 'timeout-minutes' } }),
   canary({ name: 'region is not a region', inputs: { region: 'moon-1' }, message: /not an AWS region/, where: { input: 'region' } }),

@@ -52,7 +52,10 @@ export const INPUT_NAMES = [
 
 const SHARED_INPUTS = ['cluster', 'region', 'timeout-minutes', 'max-attempts', 'dry-run', 'github-token', 'environment'] as const satisfies readonly SharedInputName[];
 
-/** Inputs only `mode: deploy` uses; `mode: delete` refuses them rather than ignore them. */
+/**
+ * Inputs only `mode: deploy` uses; `mode: delete` refuses them rather than ignore them. Inputs with a default in
+ * action.yml (the runner always sets those) are refused only with another value: `bake-seconds` other than 0.
+ */
 const DEPLOY_ONLY_INPUTS = [
   'task-definition',
   'task-definition-arn',
@@ -61,7 +64,6 @@ const DEPLOY_ONLY_INPUTS = [
   'container-name',
   'canary-count',
   'canary-percent',
-  'bake-seconds',
   'alarms',
 ] as const;
 
@@ -89,10 +91,9 @@ export async function readOptions(rt: ActionRuntime): Promise<CanaryOptions> {
 function readMode(inputs: Inputs): Mode {
   const mode = inputs.enumValue('mode', MODES, 'deploy');
   if (mode === 'delete') {
-    for (const name of DEPLOY_ONLY_INPUTS) {
-      if (inputs.has(name)) {
-        throw new ConfigurationError("mode 'delete' does not use it: it deletes the canary service of 'service'; remove this input", { input: name });
-      }
+    const given = DEPLOY_ONLY_INPUTS.find((name) => inputs.has(name)) ?? (!['', '0'].includes(inputs.raw('bake-seconds')) ? 'bake-seconds' : undefined);
+    if (given !== undefined) {
+      throw new ConfigurationError("mode 'delete' does not use it: it deletes the canary service of 'service'; remove this input", { input: given });
     }
   }
   return mode;

@@ -51,6 +51,13 @@ describe('ecs-canary inputs', () => {
     expect(await read({ mode: 'delete', service: 'web', cluster: 'prod' })).toMatchObject({ mode: 'delete', cluster: 'prod', serviceName: 'web', canaryName: 'webCanary' });
   });
 
+  it("mode delete takes the action.yml defaults the runner sets for every input (bake-seconds '0')", async () => {
+    const defaults = { 'bake-seconds': '0', 'wait-for-steady-state': 'true', 'delete-on-failure': 'true', 'timeout-minutes': '30', 'dry-run': 'false' };
+    expect(await read({ mode: 'delete', service: 'web', ...defaults })).toMatchObject({ mode: 'delete', canaryName: 'webCanary' });
+    const err = await rejectionOf(read({ mode: 'delete', service: 'web', ...defaults, 'bake-seconds': '30' }));
+    expect((err as ConfigurationError).location).toEqual({ input: 'bake-seconds' });
+  });
+
   it('refuses a base service name that makes the canary name longer than 255 characters', async () => {
     const err = await rejectionOf(read({ service: 'w'.repeat(250), 'task-definition': 'td.json', image: 'x' }));
     expect(err).toBeInstanceOf(ConfigurationError);
