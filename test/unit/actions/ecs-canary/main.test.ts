@@ -108,6 +108,27 @@ describe('ecs-canary main (C1)', () => {
   });
 });
 
+describe('ecs-canary main, a canary of an earlier run (C1)', () => {
+  it('a DRAINING canary is waited out until INACTIVE, then the new one is created (nothing deleted)', async () => {
+    w.ecs.seedService('webCanary', tdArn(1), 0, { status: 'DRAINING' });
+    const f = runtime({});
+    await main(f.rt);
+    expect(deleted()).toEqual([]);
+    expect(ecsMock.commandCalls(CreateServiceCommand).map((c) => c.args[0].input.serviceName)).toEqual(['webCanary']);
+    expect(f.log.entries.some((e) => e.level === 'group' && e.message === 'Wait for the DRAINING service webCanary to become INACTIVE')).toBe(true);
+  });
+
+  it('an ACTIVE canary is deleted (force) and waited INACTIVE before the new one is created', async () => {
+    w.ecs.seedService('webCanary', tdArn(1), 1);
+    const f = runtime({});
+    await main(f.rt);
+    expect(deleted()).toEqual(['webCanary']);
+    expect(ecsMock.commandCalls(DeleteServiceCommand)[0]?.args[0].input.force).toBe(true);
+    expect(ecsMock.commandCalls(CreateServiceCommand).map((c) => c.args[0].input.serviceName)).toEqual(['webCanary']);
+    expect(f.sink.outputs.get('canaryTaskCount')).toBe('1');
+  });
+});
+
 describe('ecs-canary main, mode delete (C2)', () => {
   it('deletes an ACTIVE canary and waits until it is INACTIVE', async () => {
     w.ecs.seedService('webCanary', tdArn(2), 1);
