@@ -88081,6 +88081,45 @@ function label(known, arn) {
 
 
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-bluegreen-swap/colours.js
+
+const COLOUR_TAG = 'BG_VERSION';
+const BLUE = 'BLUE';
+const GREEN = 'GREEN';
+/** On the stage service: the name of the service it replaces (removed when a rollback undid the release). */
+const REPLACES_TAG = 'BG_REPLACES';
+/** On the old service after a swap downsized it: its desired count before. */
+const DOWNSIZED_FROM_TAG = 'BG_DOWNSIZED_FROM';
+function baseNameOf(name) {
+    return name.replace(/__[12]$/, '');
+}
+function namesOf(base) {
+    return [`${base}__1`, `${base}__2`];
+}
+function otherName(name) {
+    return name.endsWith('__1') ? `${baseNameOf(name)}__2` : `${baseNameOf(name)}__1`;
+}
+/** The two services of `base` as they are now (ACTIVE or DRAINING or INACTIVE; absent when ECS does not know them), with tags. */
+async function describePair(ecs, cluster, base, opts = {}) {
+    const [one, two] = namesOf(base);
+    const byName = await describeServices(ecs, cluster, [one, two], { ...opts, tags: true });
+    return { one: byName.get(one), two: byName.get(two), byName };
+}
+function isActive(s) {
+    return s?.status === 'ACTIVE';
+}
+function colourOf(s) {
+    return tagValue(s, COLOUR_TAG);
+}
+/** The ACTIVE service tagged BLUE; when none is tagged, the only ACTIVE one (a service deployed before blue/green). */
+function blueOf(services) {
+    const active = services.filter(isActive);
+    const tagged = active.filter((s) => colourOf(s) === BLUE);
+    if (tagged.length === 1)
+        return tagged[0];
+    return tagged.length === 0 && active.length === 1 ? active[0] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/lookup-errors.js
 /**
  * How a lookup of something the user named fails: a ConfigurationError that names the input (when the caller
@@ -88770,45 +88809,6 @@ function notifyChange(report, seen, onChange) {
 
 
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-bluegreen-swap/colours.js
-
-const COLOUR_TAG = 'BG_VERSION';
-const BLUE = 'BLUE';
-const GREEN = 'GREEN';
-/** On the stage service: the name of the service it replaces (removed when a rollback undid the release). */
-const REPLACES_TAG = 'BG_REPLACES';
-/** On the old service after a swap downsized it: its desired count before. */
-const DOWNSIZED_FROM_TAG = 'BG_DOWNSIZED_FROM';
-function baseNameOf(name) {
-    return name.replace(/__[12]$/, '');
-}
-function namesOf(base) {
-    return [`${base}__1`, `${base}__2`];
-}
-function otherName(name) {
-    return name.endsWith('__1') ? `${baseNameOf(name)}__2` : `${baseNameOf(name)}__1`;
-}
-/** The two services of `base` as they are now (ACTIVE or DRAINING or INACTIVE; absent when ECS does not know them), with tags. */
-async function describePair(ecs, cluster, base, opts = {}) {
-    const [one, two] = namesOf(base);
-    const byName = await describeServices(ecs, cluster, [one, two], { ...opts, tags: true });
-    return { one: byName.get(one), two: byName.get(two), byName };
-}
-function isActive(s) {
-    return s?.status === 'ACTIVE';
-}
-function colourOf(s) {
-    return tagValue(s, COLOUR_TAG);
-}
-/** The ACTIVE service tagged BLUE; when none is tagged, the only ACTIVE one (a service deployed before blue/green). */
-function blueOf(services) {
-    const active = services.filter(isActive);
-    const tagged = active.filter((s) => colourOf(s) === BLUE);
-    if (tagged.length === 1)
-        return tagged[0];
-    return tagged.length === 0 && active.length === 1 ? active[0] : undefined;
-}
-
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-bluegreen-swap/options.js
 const MODES = ['deploy', 'swap', 'rollback'];
 /**
@@ -88946,6 +88946,7 @@ function withStageTargetGroup(definition, arn) {
 
 
 
+
 /** The share of the deadline kept for deleting the stage service after a failure. */
 const CLEANUP_SHARE = 0.25;
 async function runDeploy(deps, o) {
@@ -88974,6 +88975,7 @@ async function runDeploy(deps, o) {
     ];
     if (failure === undefined) {
         log.info(`Stage service ${plan.stageName} is steady and its targets are healthy behind the stage listener.`);
+        await forgetOlderRelease(deps, plan.blue);
         return { ok: true, outputs, rows };
     }
     if (!step.change.changed)
@@ -89036,6 +89038,12 @@ async function waitUntilServing(deps, o, plan, created, taskDefinitionArn, work)
     return healthy.kind === 'cancelled'
         ? 'cancelled while waiting for healthy targets'
         : `the tasks of ${plan.stageName} did not become healthy targets of ${plan.stageTargetGroupArn} (${healthy.kind}): ${targets}`;
+}
+/** The blue service's own record of what it replaced belongs to the previous release: only the new one keeps one (B7). */
+async function forgetOlderRelease(deps, blue) {
+    if (blue?.serviceArn === undefined || tagValue(blue, REPLACES_TAG) === undefined)
+        return;
+    await untagResource(deps.ecs, blue.serviceArn, [REPLACES_TAG]);
 }
 /** Deletes the stage service this run created (force) and waits until it is INACTIVE. */
 async function deleteStageService(deps, cluster, name) {
@@ -90097,7 +90105,7 @@ function swapOutputs(routes, release) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-bluegreen-swap/main.js
 /**
- * ecs-bluegreen-swap (docs/contract.md, B1–B9). Orchestration only:
+ * ecs-bluegreen-swap (docs/contract.md, B1–B7). Orchestration only:
  *   S3      read and check every input and manifest before any AWS call (inputs.ts)
  *   S13     dry-run: say what the mode would do, change nothing (dry-run.ts)
  *   B1–B4   mode deploy: the stage service behind the stage target group, steady and healthy (deploy.ts)

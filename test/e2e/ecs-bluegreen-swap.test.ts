@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { BlueGreenE2e, fromDeploy, type LbType } from '../helpers/bluegreen-e2e.js';
+import { mutatingCalls } from '../helpers/ecs-rolling-e2e.js';
 
 let env: BlueGreenE2e;
 beforeAll(async () => {
@@ -43,3 +44,56 @@ describe.each<LbType>(['application', 'network'])('on an %s load balancer', (typ
     expect(await env.colour('shop__2')).toBe('BLUE');
   });
 });
+
+describe('on an application load balancer', () => {
+  it('keeps the old service running with downsize-old-service: false (B5)', async () => {
+    const world = await env.world('application');
+    await releaseOne(world);
+    const deploy = await env.deploy(world, 'shop:2');
+    const swap = await env.job(world, { mode: 'swap', ...fromDeploy(deploy.outputs), 'downsize-old-service': 'false' });
+    expect(swap.exitCode).toBe(0);
+    const old = await env.service('shop__1');
+    expect(old?.desiredCount).toBe(2);
+    expect(await env.colour('shop__1')).toBe('GREEN');
+    expect(await env.forwardsTo(world.prodListener)).toEqual([world.tgA]);
+  });
+
+  it('swaps non-default listener rules with ModifyRule and leaves the default rules alone (B5)', async () => {
+    const world = await env.world('application', { rules: true });
+    const deploy = await env.deploy(world, 'shop:1');
+    expect(deploy.exitCode).toBe(0);
+    expect(deploy.outputs['prodListenerRuleArn']).toBe(world.prodRule);
+    const since = Date.now();
+    const swap = await env.job(world, { mode: 'swap', ...fromDeploy(deploy.outputs) });
+    expect(swap.exitCode).toBe(0);
+    const calls = await mutatingCalls(env.emu, since);
+    expect(calls.filter((c) => c.startsWith('elasticloadbalancing:'))).toEqual(['elasticloadbalancing:ModifyRule', 'elasticloadbalancing:ModifyRule']);
+    expect(await env.forwardsTo(world.prodListener, world.prodRule)).toEqual([world.tgB]);
+    expect(await env.forwardsTo(world.stageListener, world.stageRule)).toEqual([world.tgA]);
+    expect(await env.forwardsTo(world.prodListener)).toEqual([]); // the fixed-response default rule is untouched
+  });
+
+  it('swaps and rolls back from the load balancer inputs alone, reading the BG_VERSION tags (B7)', async () => {
+    const world = await env.world('application');
+    await releaseOne(world);
+    expect((await env.deploy(world, 'shop:2')).exitCode).toBe(0);
+    const swap = await env.job(world, { mode: 'swap', service: 'shop' });
+    expect(swap.exitCode).toBe(0);
+    expect(await env.forwardsTo(world.prodListener)).toEqual([world.tgA]);
+    expect(await env.colour('shop__2')).toBe('BLUE');
+    const rollback = await env.job(world, { mode: 'rollback', service: 'shop' });
+    expect(rollback.exitCode).toBe(0);
+    expect(await env.forwardsTo(world.prodListener)).toEqual([world.tgB]);
+    expect(await env.forwardsTo(world.stageListener)).toEqual([world.tgA]);
+    expect(await env.colour('shop__1')).toBe('BLUE');
+    expect((await env.service('shop__1'))?.desiredCount).toBe(2);
+    expect((await env.service('shop__2'))?.desiredCount).toBe(0);
+  });
+});
+
+/** The first release: shop__1 deployed and swapped in (prod → B, stage → A). */
+async function releaseOne(world: Awaited<ReturnType<BlueGreenE2e['world']>>): Promise<void> {
+  const deploy = await env.deploy(world, 'shop:1');
+  expect(deploy.exitCode).toBe(0);
+  expect((await env.job(world, { mode: 'swap', ...fromDeploy(deploy.outputs) })).exitCode).toBe(0);
+}

@@ -8,7 +8,8 @@ import type { Service } from '@aws-sdk/client-ecs';
 import { createStep, replaceStep, updateStep, waitForDeployment, waitForServiceInactive, type StepResult } from '../../core/deploy/index.js';
 import { primaryDeploymentId } from '../../core/deploy/rollout.js';
 import { resolveTaskDefinition } from '../../core/ecs/task-definitions.js';
-import { deleteService } from '../../core/ecs/services.js';
+import { deleteService, tagValue, untagResource } from '../../core/ecs/services.js';
+import { REPLACES_TAG } from './colours.js';
 import { describeTargetReport, serviceTargets, waitForHealthyTargets } from '../../core/elb/index.js';
 import type { Deadline } from '../../core/time.js';
 import type { BlueGreenDeps, ModeResult } from './deps.js';
@@ -45,6 +46,7 @@ export async function runDeploy(deps: BlueGreenDeps, o: DeployOptions): Promise<
   ];
   if (failure === undefined) {
     log.info(`Stage service ${plan.stageName} is steady and its targets are healthy behind the stage listener.`);
+    await forgetOlderRelease(deps, plan.blue);
     return { ok: true, outputs, rows };
   }
   if (!step.change.changed) return { ok: false, cause: failure, outputs, rows };
@@ -126,6 +128,12 @@ async function waitUntilServing(
   return healthy.kind === 'cancelled'
     ? 'cancelled while waiting for healthy targets'
     : `the tasks of ${plan.stageName} did not become healthy targets of ${plan.stageTargetGroupArn} (${healthy.kind}): ${targets}`;
+}
+
+/** The blue service's own record of what it replaced belongs to the previous release: only the new one keeps one (B7). */
+async function forgetOlderRelease(deps: BlueGreenDeps, blue: Service | undefined): Promise<void> {
+  if (blue?.serviceArn === undefined || tagValue(blue, REPLACES_TAG) === undefined) return;
+  await untagResource(deps.ecs, blue.serviceArn, [REPLACES_TAG]);
 }
 
 /** Deletes the stage service this run created (force) and waits until it is INACTIVE. */

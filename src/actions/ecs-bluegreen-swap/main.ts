@@ -1,5 +1,5 @@
 /**
- * ecs-bluegreen-swap (docs/contract.md, B1–B9). Orchestration only:
+ * ecs-bluegreen-swap (docs/contract.md, B1–B7). Orchestration only:
  *   S3      read and check every input and manifest before any AWS call (inputs.ts)
  *   S13     dry-run: say what the mode would do, change nothing (dry-run.ts)
  *   B1–B4   mode deploy: the stage service behind the stage target group, steady and healthy (deploy.ts)
