@@ -145,14 +145,7 @@ export class BlueGreenE2e {
   /** Runs one job of the workflow: the bundle with the load balancer inputs of `world` plus `inputs`. */
   async job(world: BlueGreenWorld, inputs: Record<string, string | undefined>, ws?: string, onStart?: (c: ChildProcess, o: { text(): string }) => void): Promise<ActionRun> {
     return runAction('ecs-bluegreen-swap', {
-      inputs: {
-        'load-balancer': world.lbName,
-        'prod-listener': world.prodListener,
-        'stage-listener': world.stageListener,
-        'prod-listener-rule': world.prodRule,
-        'stage-listener-rule': world.stageRule,
-        ...inputs,
-      },
+      inputs: { ...routeInputs(world), ...inputs },
       env: this.emu.env(),
       workspace: ws ?? workspace(),
       ...(onStart !== undefined ? { onStart } : {}),
@@ -162,6 +155,17 @@ export class BlueGreenE2e {
   async deploy(world: BlueGreenWorld, image: string, extra: Record<string, string> = {}): Promise<ActionRun> {
     return this.job(world, { mode: 'deploy', 'task-definition': 'taskdef.json', 'service-definition': 'service.json', ...extra }, workspace(image));
   }
+}
+
+/** The load balancer inputs every mode takes. */
+export function routeInputs(world: BlueGreenWorld): Record<string, string> {
+  return {
+    'load-balancer': world.lbName,
+    'prod-listener': world.prodListener,
+    'stage-listener': world.stageListener,
+    ...(world.prodRule !== undefined ? { 'prod-listener-rule': world.prodRule } : {}),
+    ...(world.stageRule !== undefined ? { 'stage-listener-rule': world.stageRule } : {}),
+  };
 }
 
 /** Deploy's outputs given back to a later job as inputs (B7). */
