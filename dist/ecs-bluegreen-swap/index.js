@@ -9552,7 +9552,7 @@ __webpack_unused_export__ = DescribeAlarmHistoryCommand;
 __webpack_unused_export__ = DescribeAlarmHistoryInput$;
 __webpack_unused_export__ = DescribeAlarmHistoryOutput$;
 __webpack_unused_export__ = DescribeAlarms$;
-__webpack_unused_export__ = DescribeAlarmsCommand;
+exports.zWD = DescribeAlarmsCommand;
 __webpack_unused_export__ = DescribeAlarmsForMetric$;
 __webpack_unused_export__ = DescribeAlarmsForMetricCommand;
 __webpack_unused_export__ = DescribeAlarmsForMetricInput$;
@@ -82304,7 +82304,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9307);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-bluegreen-swap', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -82314,7 +82314,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9307:
+/***/ 760:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -88609,6 +88609,26 @@ async function swapRoutes(elb, first, second, opts = {}) {
         throw new core_errors/* ConfigurationError */.j1(`cannot swap ${describeRoute(first)} with itself: the two routes must differ`);
     }
     const [a, b] = await plan(elb, first, second, opts);
+    return applyAsUnit(elb, a, b, opts);
+}
+/**
+ * Points `first` and `second` at the given groups and weights as one unit, like swapRoutes: e.g. the last step of a
+ * gradual shift (prod from 10 % / 90 % to the new group alone, stage to the old one). Each rule is read again first;
+ * a rule without a forward action is a ConfigurationError.
+ */
+async function pointRoutesAt(elb, first, second, opts = {}) {
+    const [ruleA, ruleB] = await readRules(elb, [first.route.rule, second.route.rule], opts);
+    if (ruleA === undefined || ruleB === undefined)
+        throw new Error('DescribeRules did not return both rules');
+    const change = (route, rule, groups) => {
+        const before = requireForward(rule.actions, describeRoute(route)).targetGroups;
+        const after = groups.map((g) => ({ arn: g.arn, weight: g.weight }));
+        return { route, rule, before, after, undo: withTargetGroups(rule.actions, before), redo: withTargetGroups(rule.actions, after) };
+    };
+    return applyAsUnit(elb, change(first.route, ruleA, first.groups), change(second.route, ruleB, second.groups), opts);
+}
+/** The two planned changes as one unit: the signal honoured only before the first, the first put back on failure. */
+async function applyAsUnit(elb, a, b, opts) {
     throwIfCancelled(opts.signal); // the last moment a cancel is honoured
     const unstoppable = { onCall: opts.onCall };
     try {
@@ -89983,11 +90003,196 @@ async function pointBack(deps, routes, release) {
     return done;
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-bluegreen-swap/traffic.js
-/** B5 traffic-steps: not built yet (refused before any change rather than ignored). */
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/cloudwatch/index.js
+/**
+ * The CloudWatch alarms layer (C1, B5): the only code that sends CloudWatch commands. Alarms are named by the user;
+ * checkAlarmsExist refuses names CloudWatch does not know (before any change), alarmsInAlarm says which are in
+ * ALARM now. Metric and composite alarms alike; one DescribeAlarms call per 100 names, every page followed.
+ */
 
-function shiftTraffic(_deps, _o, _routes, _release) {
-    return Promise.reject(new core_errors/* ConfigurationError */.j1('traffic-steps is not supported yet', { input: 'traffic-steps' }));
+
+
+/** DescribeAlarms takes at most 100 AlarmNames. */
+const NAMES_PER_CALL = 100;
+async function describeAlarms(cloudwatch, names, opts) {
+    const found = [];
+    for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
+        const AlarmNames = names.slice(i, i + NAMES_PER_CALL);
+        let NextToken;
+        do {
+            opts.onCall?.('DescribeAlarms');
+            const input = { AlarmNames, AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], ...(NextToken !== undefined ? { NextToken } : {}) };
+            const out = await cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD(input), call_options_httpOptions(opts));
+            found.push(...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? []));
+            NextToken = out.NextToken;
+        } while (NextToken !== undefined);
+    }
+    return found;
+}
+/** A ConfigurationError naming `input` and every alarm of `names` CloudWatch does not have. */
+async function checkAlarmsExist(cloudwatch, names, input, opts = {}) {
+    if (names.length === 0)
+        return;
+    const known = new Set((await describeAlarms(cloudwatch, names, opts)).map((a) => a.AlarmName));
+    const missing = names.filter((n) => !known.has(n));
+    if (missing.length > 0) {
+        throw new core_errors/* ConfigurationError */.j1(`CloudWatch has no alarm named ${missing.map((n) => `'${n}'`).join(', ')}`, { input });
+    }
+}
+/** The alarms of `names` whose state is ALARM now, with CloudWatch's reason. */
+async function alarmsInAlarm(cloudwatch, names, opts = {}) {
+    if (names.length === 0)
+        return [];
+    const alarms = await describeAlarms(cloudwatch, names, opts);
+    return alarms.filter((a) => a.StateValue === 'ALARM').map((a) => ({ name: a.AlarmName ?? '', reason: a.StateReason ?? '' }));
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/bake/index.js
+
+
+
+
+/** A round every 5 s (more often for a short bake): a problem is noticed within seconds, with a handful of reads a round. */
+const BAKE_INTERVAL_MS = 5_000;
+const MIN_BAKE_INTERVAL_MS = 1_000;
+async function bake(deps, plan) {
+    const { log } = deps;
+    const until = deps.clock.now() + plan.durationMs;
+    log.info(`Baking ${plan.label} for ${Math.round(plan.durationMs / 1000)} s: ${plan.serviceName}'s tasks running and healthy${plan.alarms.length > 0 ? `, alarms ${plan.alarms.join(', ')} out of ALARM` : ''}`);
+    const end = await poll(deps, { deadline: plan.deadline, signal: deps.signal, intervalMs: intervalFor(plan.durationMs), readsPerMinute: 120 }, async (r) => {
+        const problem = await check(deps, plan, r);
+        if (problem !== undefined)
+            return { ok: false, cause: `${plan.label}: ${problem}` };
+        const left = until - deps.clock.now();
+        if (left <= 0)
+            return { ok: true };
+        log.info(`Baking ${plan.label}: ${Math.ceil(left / 1000)} s left, all checks pass`);
+        return undefined;
+    });
+    switch (end.kind) {
+        case 'done':
+            if (end.value.ok)
+                log.info(`Bake of ${plan.label} passed.`);
+            return end.value;
+        case 'cancelled':
+            return { ok: false, cause: `${plan.label}: cancelled during the bake`, cancelled: true };
+        case 'timeout':
+            return { ok: false, cause: `${plan.label}: the deadline came before the bake ended` };
+    }
+}
+function intervalFor(durationMs) {
+    return Math.max(MIN_BAKE_INTERVAL_MS, Math.min(BAKE_INTERVAL_MS, Math.floor(durationMs / 3)));
+}
+/** One round of checks; the problem found, or undefined. */
+async function check(deps, plan, r) {
+    const call = { signal: r.signal, onCall: (op) => r.read(op) };
+    const service = await services_describeService(deps.ecs, plan.cluster, plan.serviceName, { signal: r.signal });
+    if (service?.status !== 'ACTIVE')
+        return `service ${plan.serviceName} is ${service?.status ?? 'gone'}`;
+    if ((service.runningCount ?? 0) < (service.desiredCount ?? 0)) {
+        return `service ${plan.serviceName} runs ${service.runningCount ?? 0} of ${service.desiredCount ?? 0} tasks: tasks stopped`;
+    }
+    for (const arn of plan.targetGroupArns) {
+        const problem = await unhealthyTargets(deps, plan, service, arn, call);
+        if (problem !== undefined)
+            return problem;
+    }
+    const alarming = await alarmsInAlarm(deps.cloudwatch, plan.alarms, call);
+    if (alarming.length > 0)
+        return `alarm ${alarming.map((a) => `${a.name} is in ALARM (${a.reason})`).join('; ')}`;
+    return undefined;
+}
+async function unhealthyTargets(deps, plan, service, arn, call) {
+    const entry = service.loadBalancers?.find((lb) => lb.targetGroupArn === arn);
+    if (entry?.containerName === undefined || entry.containerPort === undefined)
+        return `service ${plan.serviceName} is not behind target group ${arn}`;
+    const binding = { cluster: plan.cluster, service: plan.serviceName, containerName: entry.containerName, containerPort: entry.containerPort };
+    const expected = await serviceTargets(deps.ecs, binding)(call);
+    const reports = matchTargets(expected, await describeTargetHealth(deps.elb, arn, call));
+    const bad = reports.filter((t) => t.state !== 'healthy');
+    return bad.length === 0 ? undefined : `targets not healthy in ${arn}: ${bad.map(describeTargetReport).join('; ')}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-bluegreen-swap/traffic.js
+/**
+ * B5 `traffic-steps` (Application Load Balancers): prod traffic moves to the new target group step by step through
+ * one weighted forward action (old and new groups), each step baked (src/core/bake: the new service's tasks
+ * running and healthy targets, the alarms out of ALARM); the last step (100) points prod at the new group alone and
+ * stage at the old one as one unit. A failed bake, or a cancel, returns prod to 100 % old and fails the step. A
+ * load balancer that refuses a weighted forward (a network one) fails the first step with ELBv2's reason, and
+ * nothing has changed.
+ */
+
+
+
+
+/** Undefined when prod forwards to the new target group alone; else why the shift failed (prod back on the old one). */
+async function shiftTraffic(deps, o, routes, release) {
+    await checkAlarmsExist(deps.cloudwatch, o.alarms, 'alarms', { signal: deps.signal });
+    const { log } = deps;
+    const prod = describeRoute(routes.prod);
+    for (const [i, percent] of o.trafficSteps.entries()) {
+        const label = `step ${i + 1} of ${o.trafficSteps.length} (${percent} %)`;
+        if (percent === 100)
+            return finalStep(deps, routes, release, label);
+        const moved = await log.group(`Traffic ${label}: ${percent} % of prod to ${release.newName}`, async () => {
+            try {
+                const weights = [{ arn: release.oldTargetGroupArn, weight: 100 - percent }, { arn: release.newTargetGroupArn, weight: percent }];
+                await pointRouteAt(deps.elb, routes.prod, weights, { signal: deps.signal });
+                log.info(`${prod} forwards ${100 - percent} % to ${release.oldTargetGroupArn} and ${percent} % to ${release.newTargetGroupArn}`);
+                return undefined;
+            }
+            catch (e) {
+                if ((0,core_errors/* isConfigurationError */.p0)(e))
+                    throw e;
+                if ((0,core_errors/* isCancelledError */.wm)(e))
+                    return `traffic-steps: cancelled before ${label}`;
+                if (i === 0)
+                    return `traffic-steps: ${prod} refused the weighted forward, so traffic cannot move in steps: ${(0,core_errors/* describeError */.Uc)(e)}. Nothing was changed`;
+                return `traffic-steps: ${label} failed: ${(0,core_errors/* describeError */.Uc)(e)}`;
+            }
+        });
+        if (moved !== undefined)
+            return i === 0 && !deps.signal.aborted ? moved : `${moved}. ${await backToOld(deps, routes, release)}`;
+        const baked = await log.group(`Bake ${label}`, () => bake(deps, {
+            durationMs: o.stepBakeSeconds * 1000,
+            deadline: deps.deadline,
+            cluster: o.cluster,
+            serviceName: release.newName,
+            targetGroupArns: [release.newTargetGroupArn],
+            alarms: o.alarms,
+            label,
+        }));
+        if (!baked.ok)
+            return `${baked.cause}. ${await backToOld(deps, routes, release)}`;
+    }
+    return undefined;
+}
+/** The last step: prod to the new group alone and stage to the old one, as one unit. */
+async function finalStep(deps, routes, release, label) {
+    return deps.log.group(`Traffic ${label}: prod to ${release.newName}, stage to the old service`, async () => {
+        try {
+            await pointRoutesAt(deps.elb, { route: routes.prod, groups: [{ arn: release.newTargetGroupArn, weight: 1 }] }, { route: routes.stage, groups: [{ arn: release.oldTargetGroupArn, weight: 1 }] }, { signal: deps.signal });
+            deps.log.info(`${describeRoute(routes.prod)} now forwards to ${release.newTargetGroupArn}, ${describeRoute(routes.stage)} to ${release.oldTargetGroupArn}`);
+            return undefined;
+        }
+        catch (e) {
+            const why = e instanceof RouteSwapError ? e.message : (0,core_errors/* describeError */.Uc)(e);
+            return `traffic-steps: ${label} failed: ${why}. ${await backToOld(deps, routes, release)}`;
+        }
+    });
+}
+/** Prod back to 100 % on the old target group; never interrupted by a cancel. */
+async function backToOld(deps, routes, release) {
+    try {
+        await pointRouteAt(deps.elb, routes.prod, [{ arn: release.oldTargetGroupArn, weight: 1 }]);
+        const done = `Prod traffic is back on ${release.oldTargetGroupArn} (100 %).`;
+        deps.log.info(done);
+        return done;
+    }
+    catch (e) {
+        return `Putting prod traffic back on ${release.oldTargetGroupArn} failed too: ${(0,core_errors/* describeError */.Uc)(e)}; set ${describeRoute(routes.prod)} by hand.`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-bluegreen-swap/swap.js
@@ -90186,9 +90391,9 @@ function report(o, r) {
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   cc: () => (/* binding */ CancelledError),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
-/* harmony export */   p0: () => (/* binding */ isConfigurationError)
+/* harmony export */   p0: () => (/* binding */ isConfigurationError),
+/* harmony export */   wm: () => (/* binding */ isCancelledError)
 /* harmony export */ });
-/* unused harmony export isCancelledError */
 class ConfigurationError extends Error {
     location;
     detail;
