@@ -88111,13 +88111,17 @@ function isActive(s) {
 function colourOf(s) {
     return tagValue(s, COLOUR_TAG);
 }
-/** The ACTIVE service tagged BLUE; when none is tagged, the only ACTIVE one (a service deployed before blue/green). */
+/**
+ * The ACTIVE service tagged BLUE; when none is, the only ACTIVE one not tagged GREEN (a service that ran before
+ * blue/green). A GREEN one is a stage service never swapped in: never blue.
+ */
 function blueOf(services) {
     const active = services.filter(isActive);
     const tagged = active.filter((s) => colourOf(s) === BLUE);
     if (tagged.length === 1)
         return tagged[0];
-    return tagged.length === 0 && active.length === 1 ? active[0] : undefined;
+    const untagged = active.filter((s) => colourOf(s) === undefined);
+    return tagged.length === 0 && untagged.length === 1 ? untagged[0] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/lookup-errors.js
@@ -88910,7 +88914,7 @@ async function planDeploy(deps, o) {
 function chooseBlue(services, base) {
     const blue = blueOf(services);
     const active = services.filter(isActive);
-    if (blue === undefined && active.length > 0) {
+    if (blue === undefined && active.some((s) => colourOf(s) !== GREEN)) {
         const colours = active.map((s) => `${s.serviceName ?? ''} (${COLOUR_TAG}=${colourOf(s) ?? 'none'})`).join(', ');
         throw new core_errors/* ConfigurationError */.j1(`cannot tell which service of ${base} is live: ${colours}; exactly one ACTIVE service must be tagged ${COLOUR_TAG}=${BLUE}`, { input: 'service' });
     }

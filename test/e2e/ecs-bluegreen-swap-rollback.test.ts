@@ -62,3 +62,40 @@ it('after a swap restores both listeners and the old count, and a second rollbac
   expect(await mutatingCalls(env.emu, since)).toEqual([]);
   expect(again.stdout).toContain('already rolled back');
 });
+
+it('replaces a stage service left ACTIVE by an earlier deploy, or updates it in place with update-green-service (B2)', async () => {
+  const world = await env.world('application');
+  const first = await env.deploy(world, 'shop:1');
+  expect(first.exitCode).toBe(0);
+  const arnBefore = (await env.service('shop__1'))?.createdAt;
+  const again = await env.deploy(world, 'shop:2');
+  expect(again.exitCode).toBe(0);
+  expect(again.stdout).toContain('is ACTIVE from an earlier run: deleting it first');
+  expect(again.outputs['stageServiceName']).toBe('shop__1');
+  expect((await env.service('shop__1'))?.createdAt).not.toEqual(arnBefore);
+  const updated = await env.deploy(world, 'shop:3', { 'update-green-service': 'true' });
+  expect(updated.exitCode).toBe(0);
+  expect(updated.stdout).toContain('updating it in place');
+  const stage = await env.service('shop__1');
+  expect(stage?.taskDefinition).toBe(updated.outputs['taskDefinitionArn']);
+  expect(stage?.runningCount).toBe(2);
+});
+
+it('deletes the stage service it created when its tasks crash, and changes no listener (B4)', async () => {
+  const world = await env.world('application');
+  const deploy = await env.deploy(world, 'shop:crash');
+  expect(deploy.exitCode).toBe(1);
+  expect(deploy.stdout).toContain('Stage service shop__1 was deleted.');
+  expect(['INACTIVE', 'DRAINING']).toContain((await env.service('shop__1'))?.status);
+  expect(await env.forwardsTo(world.prodListener)).toEqual([world.tgA]);
+  expect(await env.forwardsTo(world.stageListener)).toEqual([world.tgB]);
+});
+
+it('dry-run says what deploy would do and changes nothing (S13)', async () => {
+  const world = await env.world('application');
+  const since = Date.now();
+  const run = await env.deploy(world, 'shop:1', { 'dry-run': 'true' });
+  expect(run.exitCode).toBe(0);
+  expect(run.stdout).toContain('Service shop__1 would be created');
+  expect(await mutatingCalls(env.emu, since)).toEqual([]);
+});

@@ -43,6 +43,7 @@ export function serviceDefinition(fields: Record<string, unknown> = {}): string 
       desiredCount: 2,
       networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'] } },
       loadBalancers: [{ targetGroupArn: '<+targetGroupArn>', containerName: 'web', containerPort: 8080 }],
+      deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: false } },
       ...fields,
     },
     null,

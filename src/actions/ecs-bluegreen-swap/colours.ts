@@ -47,10 +47,14 @@ export function colourOf(s: Service | undefined): string | undefined {
   return tagValue(s, COLOUR_TAG);
 }
 
-/** The ACTIVE service tagged BLUE; when none is tagged, the only ACTIVE one (a service deployed before blue/green). */
+/**
+ * The ACTIVE service tagged BLUE; when none is, the only ACTIVE one not tagged GREEN (a service that ran before
+ * blue/green). A GREEN one is a stage service never swapped in: never blue.
+ */
 export function blueOf(services: readonly (Service | undefined)[]): Service | undefined {
   const active = services.filter(isActive);
   const tagged = active.filter((s) => colourOf(s) === BLUE);
   if (tagged.length === 1) return tagged[0];
-  return tagged.length === 0 && active.length === 1 ? active[0] : undefined;
+  const untagged = active.filter((s) => colourOf(s) === undefined);
+  return tagged.length === 0 && untagged.length === 1 ? untagged[0] : undefined;
 }

@@ -66,7 +66,7 @@ export async function planDeploy(deps: BlueGreenDeps, o: DeployOptions): Promise
 function chooseBlue(services: Array<Service | undefined>, base: string): Service | undefined {
   const blue = blueOf(services);
   const active = services.filter(isActive);
-  if (blue === undefined && active.length > 0) {
+  if (blue === undefined && active.some((s) => colourOf(s) !== GREEN)) {
     const colours = active.map((s) => `${s.serviceName ?? ''} (${COLOUR_TAG}=${colourOf(s) ?? 'none'})`).join(', ');
     throw new ConfigurationError(
       `cannot tell which service of ${base} is live: ${colours}; exactly one ACTIVE service must be tagged ${COLOUR_TAG}=${BLUE}`,
