@@ -89958,8 +89958,9 @@ async function runRollback(deps, o) {
     log.info(`Rolling back ${release.newName} to ${release.oldName ?? 'no old service'} (from ${release.source})`);
     const done = [];
     try {
-        if (release.oldService !== undefined)
-            done.push(...(await log.group('Restore the old service', () => restoreOld(deps, o.cluster, release.oldService))));
+        const old = release.oldService;
+        if (old !== undefined)
+            done.push(...(await log.group('Restore the old service', () => restoreOld(deps, o.cluster, old))));
         done.push(...(await log.group('Point the listeners back', () => pointBack(deps, routes, release))));
         await log.group('Tag the services and scale the new one to 0', async () => {
             if (await setColour(deps, release.oldService, BLUE))
