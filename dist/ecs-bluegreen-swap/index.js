@@ -89090,12 +89090,14 @@ async function deleteStageService(deps, cluster, name) {
 
 
 
+
 /** A service's target group among those of the two routes. */
 function targetGroupOf(service, routeGroups) {
     const groups = (service?.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter((arn) => arn !== undefined);
     return groups.find((g) => routeGroups.includes(g)) ?? groups[0];
 }
-async function findRelease(deps, cluster, base, record, routeGroups, mode) {
+async function findRelease(deps, cluster, base, record, routes, mode) {
+    const routeGroups = routeGroupsOf(routes);
     const pair = await describePair(deps.ecs, cluster, base, { signal: deps.signal });
     const services = [pair.one, pair.two];
     const newName = record.stageService ?? (record.blueService !== undefined ? otherName(record.blueService) : pickNew(services, base, mode));
@@ -89105,7 +89107,8 @@ async function findRelease(deps, cluster, base, record, routeGroups, mode) {
     const newService = pair.byName.get(newName);
     const oldService = pair.byName.get(oldName);
     const newTargetGroupArn = record.targetGroupArn ?? targetGroupOf(newService, routeGroups);
-    const oldTargetGroupArn = record.prodTargetGroupArn ?? targetGroupOf(oldService, routeGroups);
+    // No old service (the first release): the old target group is the one prod forwarded to before.
+    const oldTargetGroupArn = record.prodTargetGroupArn ?? targetGroupOf(oldService, routeGroups) ?? (newTargetGroupArn === undefined ? undefined : otherGroup(routes, newTargetGroupArn));
     if (newTargetGroupArn === undefined || oldTargetGroupArn === undefined) {
         throw new core_errors/* ConfigurationError */.j1(`cannot tell the target groups of ${newName} and ${oldName}: give target-group-arn and prod-target-group-arn (outputs of mode deploy)`, { input: 'target-group-arn' });
     }
@@ -89126,6 +89129,11 @@ function pickNew(services, base, mode) {
         return green[0]?.serviceName;
     const names = namesOf(base).join(' / ');
     throw new core_errors/* ConfigurationError */.j1(`no single ACTIVE service of ${names} is tagged BG_VERSION=${GREEN}: run mode deploy first, or give stage-service and blue-service`, { input: 'stage-service' });
+}
+/** The group of the prod or stage route that is not `group` (each route's one live group). */
+function otherGroup(routes, group) {
+    const live = [routes.prod, routes.stage].map((r) => liveGroup(forwardOf(r.rule.actions)?.targetGroups ?? []));
+    return live.find((g) => g !== undefined && g !== group);
 }
 function routeGroupsOf(routes) {
     return [routes.prod, routes.stage].flatMap((r) => (forwardOf(r.rule.actions)?.targetGroups ?? []).map((g) => g.arn));
@@ -89165,7 +89173,7 @@ async function deployNotes(deps, o) {
 }
 async function switchNotes(deps, o) {
     const routes = await findRoutes(deps.elb, o.routes, { signal: deps.signal });
-    const release = await findRelease(deps, o.cluster, o.baseName, o.record, routeGroupsOf(routes), o.mode);
+    const release = await findRelease(deps, o.cluster, o.baseName, o.record, routes, o.mode);
     if (release === undefined)
         return ['Nothing to roll back.'];
     const prod = liveGroup(forwardedGroups(routes.prod, 'prod-listener'));
@@ -89948,7 +89956,7 @@ async function runRollback(deps, o) {
     const { log } = deps;
     const { routes, release } = await log.group('Find the load balancer, the target groups and the services', async () => {
         const r = await findRoutes(deps.elb, o.routes, { signal: deps.signal });
-        return { routes: r, release: await findRelease(deps, o.cluster, o.baseName, o.record, routeGroupsOf(r), 'rollback') };
+        return { routes: r, release: await findRelease(deps, o.cluster, o.baseName, o.record, r, 'rollback') };
     });
     const outputs = routeOutputs(routes);
     if (release === undefined) {
@@ -90219,7 +90227,7 @@ async function runSwap(deps, o) {
     const { log } = deps;
     const { routes, release } = await log.group('Find the load balancer, the target groups and the services', async () => {
         const r = await findRoutes(deps.elb, o.routes, { signal: deps.signal });
-        const found = await findRelease(deps, o.cluster, o.baseName, o.record, routeGroupsOf(r), 'swap');
+        const found = await findRelease(deps, o.cluster, o.baseName, o.record, r, 'swap');
         if (found === undefined)
             throw new core_errors/* ConfigurationError */.j1('no stage service to swap to', { input: 'stage-service' });
         log.info(`New service ${found.newName} (${found.newTargetGroupArn}), old service ${found.oldName ?? 'none'} (${found.oldTargetGroupArn}), from ${found.source}`);
@@ -90260,6 +90268,9 @@ async function moveTraffic(deps, o, routes, release) {
     }
     if (stageNow !== release.newTargetGroupArn) {
         throw new core_errors/* ConfigurationError */.j1(`${describeRoute(routes.stage)} forwards to ${stageNow ?? 'several target groups'}, not to the new service's target group ${release.newTargetGroupArn}`, { input: 'stage-listener' });
+    }
+    if (prodNow !== undefined && prodNow !== release.oldTargetGroupArn) {
+        throw new core_errors/* ConfigurationError */.j1(`${describeRoute(routes.prod)} forwards to ${prodNow}, not to the old service's target group ${release.oldTargetGroupArn}: the routes changed since mode deploy`, { input: 'prod-listener' });
     }
     if (o.trafficSteps.length > 0)
         return shiftTraffic(deps, o, routes, release);

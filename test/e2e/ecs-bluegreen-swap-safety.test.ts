@@ -68,3 +68,23 @@ it('finishes both listener changes when SIGTERM arrives during the first one, an
   expect(swap.stdout).toContain('cancelled after the swap');
   expect((await env.service('shop__1'))?.desiredCount).toBe(2);
 });
+
+it('swaps the first release from the load balancer inputs alone, the old target group being the one prod forwards to (B7)', async () => {
+  const world = await env.world('network');
+  await deployed(world);
+  const swap = await env.job(world, { mode: 'swap', service: 'shop' });
+  expect(swap.exitCode).toBe(0);
+  expect(swap.outputs).toMatchObject({ targetGroupArn: world.tgB, prodTargetGroupArn: world.tgA, stageServiceName: 'shop__1', blueServiceName: '' });
+  expect(await env.forwardsTo(world.prodListener)).toEqual([world.tgB]);
+  expect(await env.forwardsTo(world.stageListener)).toEqual([world.tgA]);
+});
+
+it('refuses to swap when prod no longer forwards to the target group deploy saw, with zero mutating calls (B5, B7)', async () => {
+  const world = await env.world('application');
+  const outputs = await deployed(world);
+  const since = Date.now();
+  const swap = await env.job(world, { mode: 'swap', ...fromDeploy({ ...outputs, prodTargetGroupArn: world.tgB.replace(/\/[0-9a-f]+$/, '/0123456789abcdef') }) });
+  expect(swap.exitCode).toBe(1);
+  expect(swap.stdout).toMatch(/::error::input 'prod-listener'.*the routes changed since mode deploy/);
+  expect(await mutatingCalls(env.emu, since)).toEqual([]);
+});

@@ -8,7 +8,7 @@ import { SummaryBuilder } from '../../core/io/summary.js';
 import type { BlueGreenDeps } from './deps.js';
 import { planDeploy } from './deploy-plan.js';
 import type { BlueGreenOptions, DeployOptions } from './options.js';
-import { findRelease, routeGroupsOf } from './pair.js';
+import { findRelease } from './pair.js';
 import { findRoutes, forwardedGroups, liveGroup } from './routes.js';
 
 export async function dryRun(rt: ActionRuntime, deps: BlueGreenDeps, o: BlueGreenOptions): Promise<void> {
@@ -36,7 +36,7 @@ async function deployNotes(deps: BlueGreenDeps, o: DeployOptions): Promise<strin
 
 async function switchNotes(deps: BlueGreenDeps, o: Exclude<BlueGreenOptions, DeployOptions>): Promise<string[]> {
   const routes = await findRoutes(deps.elb, o.routes, { signal: deps.signal });
-  const release = await findRelease(deps, o.cluster, o.baseName, o.record, routeGroupsOf(routes), o.mode);
+  const release = await findRelease(deps, o.cluster, o.baseName, o.record, routes, o.mode);
   if (release === undefined) return ['Nothing to roll back.'];
   const prod = liveGroup(forwardedGroups(routes.prod, 'prod-listener'));
   const swapped = prod === release.newTargetGroupArn;

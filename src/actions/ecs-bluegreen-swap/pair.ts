@@ -9,7 +9,7 @@ import { ConfigurationError } from '../../core/errors.js';
 import { GREEN, REPLACES_TAG, colourOf, describePair, isActive, namesOf, otherName } from './colours.js';
 import type { BlueGreenDeps } from './deps.js';
 import type { DeployRecord } from './options.js';
-import type { Routes } from './routes.js';
+import { liveGroup, type Routes } from './routes.js';
 
 export interface Release {
   newName: string;
@@ -33,9 +33,10 @@ export async function findRelease(
   cluster: string,
   base: string,
   record: DeployRecord,
-  routeGroups: readonly string[],
+  routes: Routes,
   mode: 'swap' | 'rollback',
 ): Promise<Release | undefined> {
+  const routeGroups = routeGroupsOf(routes);
   const pair = await describePair(deps.ecs, cluster, base, { signal: deps.signal });
   const services = [pair.one, pair.two];
   const newName = record.stageService ?? (record.blueService !== undefined ? otherName(record.blueService) : pickNew(services, base, mode));
@@ -44,7 +45,9 @@ export async function findRelease(
   const newService = pair.byName.get(newName);
   const oldService = pair.byName.get(oldName);
   const newTargetGroupArn = record.targetGroupArn ?? targetGroupOf(newService, routeGroups);
-  const oldTargetGroupArn = record.prodTargetGroupArn ?? targetGroupOf(oldService, routeGroups);
+  // No old service (the first release): the old target group is the one prod forwarded to before.
+  const oldTargetGroupArn =
+    record.prodTargetGroupArn ?? targetGroupOf(oldService, routeGroups) ?? (newTargetGroupArn === undefined ? undefined : otherGroup(routes, newTargetGroupArn));
   if (newTargetGroupArn === undefined || oldTargetGroupArn === undefined) {
     throw new ConfigurationError(
       `cannot tell the target groups of ${newName} and ${oldName}: give target-group-arn and prod-target-group-arn (outputs of mode deploy)`,
@@ -73,6 +76,12 @@ function pickNew(services: ReadonlyArray<Service | undefined>, base: string, mod
   );
 }
 
-export function routeGroupsOf(routes: Routes): string[] {
+/** The group of the prod or stage route that is not `group` (each route's one live group). */
+function otherGroup(routes: Routes, group: string): string | undefined {
+  const live = [routes.prod, routes.stage].map((r) => liveGroup(forwardOf(r.rule.actions)?.targetGroups ?? []));
+  return live.find((g) => g !== undefined && g !== group);
+}
+
+function routeGroupsOf(routes: Routes): string[] {
   return [routes.prod, routes.stage].flatMap((r) => (forwardOf(r.rule.actions)?.targetGroups ?? []).map((g) => g.arn));
 }

@@ -11,14 +11,14 @@ import { BLUE, GREEN, REPLACES_TAG } from './colours.js';
 import type { BlueGreenDeps, ModeResult } from './deps.js';
 import { restoreOld, scaleToZero, setColour } from './old-service.js';
 import type { RollbackOptions } from './options.js';
-import { findRelease, routeGroupsOf, type Release } from './pair.js';
+import { findRelease, type Release } from './pair.js';
 import { findRoutes, forwardedGroups, liveGroup, routeOutputs, type Routes } from './routes.js';
 
 export async function runRollback(deps: BlueGreenDeps, o: RollbackOptions): Promise<ModeResult> {
   const { log } = deps;
   const { routes, release } = await log.group('Find the load balancer, the target groups and the services', async () => {
     const r = await findRoutes(deps.elb, o.routes, { signal: deps.signal });
-    return { routes: r, release: await findRelease(deps, o.cluster, o.baseName, o.record, routeGroupsOf(r), 'rollback') };
+    return { routes: r, release: await findRelease(deps, o.cluster, o.baseName, o.record, r, 'rollback') };
   });
   const outputs = routeOutputs(routes);
   if (release === undefined) {

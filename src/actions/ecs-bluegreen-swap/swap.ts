@@ -11,7 +11,7 @@ import { BLUE, GREEN } from './colours.js';
 import type { BlueGreenDeps, ModeResult } from './deps.js';
 import { downsize, setColour } from './old-service.js';
 import type { SwapOptions } from './options.js';
-import { findRelease, routeGroupsOf, type Release } from './pair.js';
+import { findRelease, type Release } from './pair.js';
 import { findRoutes, forwardedGroups, liveGroup, routeOutputs, type Routes } from './routes.js';
 import { shiftTraffic } from './traffic.js';
 
@@ -19,7 +19,7 @@ export async function runSwap(deps: BlueGreenDeps, o: SwapOptions): Promise<Mode
   const { log } = deps;
   const { routes, release } = await log.group('Find the load balancer, the target groups and the services', async () => {
     const r = await findRoutes(deps.elb, o.routes, { signal: deps.signal });
-    const found = await findRelease(deps, o.cluster, o.baseName, o.record, routeGroupsOf(r), 'swap');
+    const found = await findRelease(deps, o.cluster, o.baseName, o.record, r, 'swap');
     if (found === undefined) throw new ConfigurationError('no stage service to swap to', { input: 'stage-service' });
     log.info(`New service ${found.newName} (${found.newTargetGroupArn}), old service ${found.oldName ?? 'none'} (${found.oldTargetGroupArn}), from ${found.source}`);
     return { routes: r, release: found };
@@ -62,6 +62,12 @@ async function moveTraffic(deps: BlueGreenDeps, o: SwapOptions, routes: Routes, 
     throw new ConfigurationError(
       `${describeRoute(routes.stage)} forwards to ${stageNow ?? 'several target groups'}, not to the new service's target group ${release.newTargetGroupArn}`,
       { input: 'stage-listener' },
+    );
+  }
+  if (prodNow !== undefined && prodNow !== release.oldTargetGroupArn) {
+    throw new ConfigurationError(
+      `${describeRoute(routes.prod)} forwards to ${prodNow}, not to the old service's target group ${release.oldTargetGroupArn}: the routes changed since mode deploy`,
+      { input: 'prod-listener' },
     );
   }
   if (o.trafficSteps.length > 0) return shiftTraffic(deps, o, routes, release);
