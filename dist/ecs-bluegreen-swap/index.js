@@ -87042,7 +87042,7 @@ function rolling_steps_throwIfAborted(signal, log, when) {
         return;
     log.warning(`Cancelled ${when}.`);
     const reason = signal.reason;
-    throw reason instanceof Error ? reason : new CancelledError('SIGINT');
+    throw reason instanceof Error ? reason : new core_errors/* CancelledError */.cc('SIGINT');
 }
 function rolling_steps_logSnapshot(log, s) {
     if (!s.exists) {
@@ -87917,6 +87917,7 @@ function comparePaths(a, b) {
  * scale-change.ts for an update that started no deployment — and the watcher in watch/) → auto-rollback.ts (R6,
  * after a failure; restore-snapshot.ts, first-deployment-undo.ts); manual-rollback.ts and rollback-target.ts (R7).
  */
+
 
 
 
@@ -88970,7 +88971,6 @@ function withStageTargetGroup(definition, arn) {
 
 
 
-
 /** The share of the deadline kept for deleting the stage service after a failure. */
 const CLEANUP_SHARE = 0.25;
 async function runDeploy(deps, o) {
@@ -88982,6 +88982,7 @@ async function runDeploy(deps, o) {
         log.info(`Blue (live) service: ${p.blue?.serviceName ?? 'none yet'}; stage service: ${p.stageName}, desired count ${p.desiredCount}`);
         return p;
     });
+    rolling_steps_throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
     const td = await log.group('Task definition', async () => {
         const resolved = await task_definitions_resolveTaskDefinition(deps.ecs, o.taskDefinition, { inactive: 'refuse' });
         log.info(`${resolved.registered ? 'Registered' : 'Using'} ${resolved.arn}`);
@@ -89024,7 +89025,7 @@ async function changeStageService(deps, o, plan, taskDefinitionArn, work) {
     const status = plan.stageNow?.status;
     if (status === 'ACTIVE' && o.updateGreenService) {
         deps.log.info(`Service ${plan.stageName} is ACTIVE from an earlier run: updating it in place (update-green-service).`);
-        return service_change_updateStep(deps, {
+        const updated = await service_change_updateStep(deps, {
             cluster: o.cluster,
             service: plan.stageName,
             taskDefinition: taskDefinitionArn,
@@ -89032,6 +89033,10 @@ async function changeStageService(deps, o, plan, taskDefinitionArn, work) {
             loadBalancers: input.loadBalancers,
             forceNewDeployment: true,
         });
+        const arn = updated.change.service?.serviceArn;
+        if (updated.failure === undefined && arn !== undefined)
+            await services_tagResource(deps.ecs, arn, input.tags ?? []);
+        return updated;
     }
     if (status === 'ACTIVE') {
         deps.log.info(`Service ${plan.stageName} is ACTIVE from an earlier run: deleting it first (B2).`);

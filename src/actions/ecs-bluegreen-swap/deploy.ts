@@ -5,10 +5,18 @@
  * INACTIVE (the second signal stops that wait: ECS finishes the deletion).
  */
 import type { Service } from '@aws-sdk/client-ecs';
-import { createStep, replaceStep, updateStep, waitForDeployment, waitForServiceInactive, type StepResult } from '../../core/deploy/index.js';
-import { primaryDeploymentId } from '../../core/deploy/rollout.js';
+import {
+  createStep,
+  primaryDeploymentId,
+  replaceStep,
+  throwIfAborted,
+  updateStep,
+  waitForDeployment,
+  waitForServiceInactive,
+  type StepResult,
+} from '../../core/deploy/index.js';
 import { resolveTaskDefinition } from '../../core/ecs/task-definitions.js';
-import { deleteService, tagValue, untagResource } from '../../core/ecs/services.js';
+import { deleteService, tagResource, tagValue, untagResource } from '../../core/ecs/services.js';
 import { REPLACES_TAG } from './colours.js';
 import { describeTargetReport, serviceTargets, waitForHealthyTargets } from '../../core/elb/index.js';
 import type { Deadline } from '../../core/time.js';
@@ -29,6 +37,7 @@ export async function runDeploy(deps: BlueGreenDeps, o: DeployOptions): Promise<
     log.info(`Blue (live) service: ${p.blue?.serviceName ?? 'none yet'}; stage service: ${p.stageName}, desired count ${p.desiredCount}`);
     return p;
   });
+  throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
   const td = await log.group('Task definition', async () => {
     const resolved = await resolveTaskDefinition(deps.ecs, o.taskDefinition, { inactive: 'refuse' });
     log.info(`${resolved.registered ? 'Registered' : 'Using'} ${resolved.arn}`);
@@ -78,7 +87,7 @@ async function changeStageService(
   const status = plan.stageNow?.status;
   if (status === 'ACTIVE' && o.updateGreenService) {
     deps.log.info(`Service ${plan.stageName} is ACTIVE from an earlier run: updating it in place (update-green-service).`);
-    return updateStep(deps, {
+    const updated = await updateStep(deps, {
       cluster: o.cluster,
       service: plan.stageName,
       taskDefinition: taskDefinitionArn,
@@ -86,6 +95,9 @@ async function changeStageService(
       loadBalancers: input.loadBalancers,
       forceNewDeployment: true,
     });
+    const arn = updated.change.service?.serviceArn;
+    if (updated.failure === undefined && arn !== undefined) await tagResource(deps.ecs, arn, input.tags ?? []);
+    return updated;
   }
   if (status === 'ACTIVE') {
     deps.log.info(`Service ${plan.stageName} is ACTIVE from an earlier run: deleting it first (B2).`);
