@@ -87042,7 +87042,7 @@ function rolling_steps_throwIfAborted(signal, log, when) {
         return;
     log.warning(`Cancelled ${when}.`);
     const reason = signal.reason;
-    throw reason instanceof Error ? reason : new core_errors/* CancelledError */.cc('SIGINT');
+    throw reason instanceof Error ? reason : new CancelledError('SIGINT');
 }
 function rolling_steps_logSnapshot(log, s) {
     if (!s.exists) {
@@ -87917,7 +87917,6 @@ function comparePaths(a, b) {
  * scale-change.ts for an update that started no deployment — and the watcher in watch/) → auto-rollback.ts (R6,
  * after a failure; restore-snapshot.ts, first-deployment-undo.ts); manual-rollback.ts and rollback-target.ts (R7).
  */
-
 
 
 
@@ -88971,6 +88970,8 @@ function withStageTargetGroup(definition, arn) {
 
 
 
+
+
 /** The share of the deadline kept for deleting the stage service after a failure. */
 const CLEANUP_SHARE = 0.25;
 async function runDeploy(deps, o) {
@@ -88982,7 +88983,10 @@ async function runDeploy(deps, o) {
         log.info(`Blue (live) service: ${p.blue?.serviceName ?? 'none yet'}; stage service: ${p.stageName}, desired count ${p.desiredCount}`);
         return p;
     });
-    rolling_steps_throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
+    if (deps.signal.aborted) {
+        log.warning('Cancelled before the task definition was registered; nothing was changed.');
+        throw deps.signal.reason instanceof Error ? deps.signal.reason : new core_errors/* CancelledError */.cc('SIGINT');
+    }
     const td = await log.group('Task definition', async () => {
         const resolved = await task_definitions_resolveTaskDefinition(deps.ecs, o.taskDefinition, { inactive: 'refuse' });
         log.info(`${resolved.registered ? 'Registered' : 'Using'} ${resolved.arn}`);

@@ -7,14 +7,14 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import {
   createStep,
-  primaryDeploymentId,
   replaceStep,
-  throwIfAborted,
   updateStep,
   waitForDeployment,
   waitForServiceInactive,
   type StepResult,
 } from '../../core/deploy/index.js';
+import { primaryDeploymentId } from '../../core/deploy/rollout.js';
+import { CancelledError } from '../../core/errors.js';
 import { resolveTaskDefinition } from '../../core/ecs/task-definitions.js';
 import { deleteService, tagResource, tagValue, untagResource } from '../../core/ecs/services.js';
 import { REPLACES_TAG } from './colours.js';
@@ -37,7 +37,10 @@ export async function runDeploy(deps: BlueGreenDeps, o: DeployOptions): Promise<
     log.info(`Blue (live) service: ${p.blue?.serviceName ?? 'none yet'}; stage service: ${p.stageName}, desired count ${p.desiredCount}`);
     return p;
   });
-  throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
+  if (deps.signal.aborted) {
+    log.warning('Cancelled before the task definition was registered; nothing was changed.');
+    throw deps.signal.reason instanceof Error ? deps.signal.reason : new CancelledError('SIGINT');
+  }
   const td = await log.group('Task definition', async () => {
     const resolved = await resolveTaskDefinition(deps.ecs, o.taskDefinition, { inactive: 'refuse' });
     log.info(`${resolved.registered ? 'Registered' : 'Using'} ${resolved.arn}`);
