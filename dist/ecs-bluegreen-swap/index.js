@@ -88895,7 +88895,7 @@ async function planDeploy(deps, o) {
     const stageNow = pair.byName.get(stageName);
     const group = await describeTargetGroup(deps.elb, stageTargetGroupArn, call);
     const containers = await containersOf(deps, o);
-    checkPort(containers, group.port, stageTargetGroupArn);
+    checkPort(containers, group.port, stageTargetGroupArn, o.taskDefinition.kind === 'file' ? 'task-definition' : 'task-definition-arn');
     const binding = bindingOf(o.serviceDefinition, group.port);
     const desiredCount = deploy_plan_chooseDesiredCount(o, blue);
     const tags = [
@@ -88927,14 +88927,12 @@ async function containersOf(deps, o) {
     return td.containerDefinitions ?? [];
 }
 /** B3: some container maps the target group's port (as its container or host port). */
-function checkPort(containers, port, targetGroupArn) {
+function checkPort(containers, port, targetGroupArn, input = 'task-definition') {
     if (port === undefined)
         return;
     const maps = containers.some((c) => (c.portMappings ?? []).some((m) => m.containerPort === port || m.hostPort === port));
     if (!maps) {
-        throw new core_errors/* ConfigurationError */.j1(`No container definition has port mapping that matches the target port: ${port} for target group: ${targetGroupArn}`, {
-            input: 'task-definition',
-        });
+        throw new core_errors/* ConfigurationError */.j1(`No container definition has port mapping that matches the target port: ${port} for target group: ${targetGroupArn}`, { input });
     }
 }
 function bindingOf(definition, port) {
@@ -88948,14 +88946,7 @@ function deploy_plan_chooseDesiredCount(o, blue) {
         }
         return blue.runningCount ?? blue.desiredCount ?? 0;
     }
-    const count = o.serviceDefinition.desiredCount;
-    if (count === undefined) {
-        throw new core_errors/* ConfigurationError */.j1('the stage service needs a desired count: set desiredCount in the service definition, or same-as-running: true', {
-            input: 'service-definition',
-            field: 'desiredCount',
-        });
-    }
-    return count;
+    return o.serviceDefinition.desiredCount ?? 0; // readOptions refused a definition without one
 }
 /** The service definition with `<+targetGroupArn>` (the sentinel readOptions put in its place) resolved (B3). */
 function withStageTargetGroup(definition, arn) {
@@ -89755,6 +89746,14 @@ async function readDeploy(rt, inputs, clusterInput) {
         throw new core_errors/* ConfigurationError */.j1('the service definition must put the service behind the stage target group: use <+targetGroupArn> as the ' +
             'targetGroupArn of its loadBalancers entry', { input: 'service-definition', file: path, field: 'loadBalancers' });
     }
+    const sameAsRunning = inputs.boolean('same-as-running', false);
+    if (!sameAsRunning && service.definition.desiredCount === undefined) {
+        throw new core_errors/* ConfigurationError */.j1('the stage service needs a desired count: set desiredCount in the service definition, or same-as-running: true', {
+            input: 'service-definition',
+            file: path,
+            field: 'desiredCount',
+        });
+    }
     const target = resolveTarget(serviceInput, clusterInput, service.definition, service.locate);
     const taskDefinition = await loadTaskDefinitionSource(roots, tdInput, imagePlaceholders(image), image);
     await checkImageIsUsed(roots, image, [{ input: 'task-definition', path: tdInput.name === 'task-definition' ? tdInput.value : undefined }]);
@@ -89763,7 +89762,7 @@ async function readDeploy(rt, inputs, clusterInput) {
         baseName: baseNameOf(target.serviceName),
         taskDefinition,
         serviceDefinition: service.definition,
-        sameAsRunning: inputs.boolean('same-as-running', false),
+        sameAsRunning,
         updateGreenService: inputs.boolean('update-green-service', false),
     };
 }

@@ -73,6 +73,12 @@ export const BLUEGREEN_CASES: BadInputCase[] = [
     message: /<\+targetGroupArn>/,
     where: { input: 'service-definition', file: 'service.json' },
   }),
+  deploy({
+    name: 'service definition without a desired count',
+    files: { 'service.json': service({ desiredCount: undefined }) },
+    message: /desired count/,
+    where: { input: 'service-definition', file: 'service.json', field: 'desiredCount' },
+  }),
   deploy({ name: 'same-as-running is not a boolean', inputs: { 'same-as-running': 'yes' }, message: /yes/, where: { input: 'same-as-running' } }),
   deploy({ name: 'deploy given swap inputs', inputs: { 'downsize-old-service': 'false' }, message: /does not use it/, where: { input: 'downsize-old-service' } }),
   deploy({ name: 'deploy given a stage service', inputs: { 'stage-service': 'shop__2' }, message: /does not use it/, where: { input: 'stage-service' } }),

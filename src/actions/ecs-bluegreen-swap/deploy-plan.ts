@@ -46,7 +46,7 @@ export async function planDeploy(deps: BlueGreenDeps, o: DeployOptions): Promise
   const stageNow = pair.byName.get(stageName);
   const group = await describeTargetGroup(deps.elb, stageTargetGroupArn, call);
   const containers = await containersOf(deps, o);
-  checkPort(containers, group.port, stageTargetGroupArn);
+  checkPort(containers, group.port, stageTargetGroupArn, o.taskDefinition.kind === 'file' ? 'task-definition' : 'task-definition-arn');
   const binding = bindingOf(o.serviceDefinition, group.port);
   const desiredCount = chooseDesiredCount(o, blue);
   const tags: Tag[] = [
@@ -83,13 +83,11 @@ async function containersOf(deps: BlueGreenDeps, o: DeployOptions): Promise<Cont
 }
 
 /** B3: some container maps the target group's port (as its container or host port). */
-export function checkPort(containers: readonly ContainerDefinition[], port: number | undefined, targetGroupArn: string): void {
+export function checkPort(containers: readonly ContainerDefinition[], port: number | undefined, targetGroupArn: string, input = 'task-definition'): void {
   if (port === undefined) return;
   const maps = containers.some((c) => (c.portMappings ?? []).some((m) => m.containerPort === port || m.hostPort === port));
   if (!maps) {
-    throw new ConfigurationError(`No container definition has port mapping that matches the target port: ${port} for target group: ${targetGroupArn}`, {
-      input: 'task-definition',
-    });
+    throw new ConfigurationError(`No container definition has port mapping that matches the target port: ${port} for target group: ${targetGroupArn}`, { input });
   }
 }
 
@@ -105,14 +103,7 @@ function chooseDesiredCount(o: DeployOptions, blue: Service | undefined): number
     }
     return blue.runningCount ?? blue.desiredCount ?? 0;
   }
-  const count = o.serviceDefinition.desiredCount;
-  if (count === undefined) {
-    throw new ConfigurationError('the stage service needs a desired count: set desiredCount in the service definition, or same-as-running: true', {
-      input: 'service-definition',
-      field: 'desiredCount',
-    });
-  }
-  return count;
+  return o.serviceDefinition.desiredCount ?? 0; // readOptions refused a definition without one
 }
 
 /** The service definition with `<+targetGroupArn>` (the sentinel readOptions put in its place) resolved (B3). */

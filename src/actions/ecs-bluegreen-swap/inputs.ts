@@ -142,6 +142,14 @@ async function readDeploy(rt: ActionRuntime, inputs: Inputs, clusterInput: strin
       { input: 'service-definition', file: path, field: 'loadBalancers' },
     );
   }
+  const sameAsRunning = inputs.boolean('same-as-running', false);
+  if (!sameAsRunning && service.definition.desiredCount === undefined) {
+    throw new ConfigurationError('the stage service needs a desired count: set desiredCount in the service definition, or same-as-running: true', {
+      input: 'service-definition',
+      file: path,
+      field: 'desiredCount',
+    });
+  }
   const target = resolveTarget(serviceInput, clusterInput, service.definition, service.locate);
   const taskDefinition = await loadTaskDefinitionSource(roots, tdInput, imagePlaceholders(image), image);
   await checkImageIsUsed(roots, image, [{ input: 'task-definition', path: tdInput.name === 'task-definition' ? tdInput.value : undefined }]);
@@ -150,7 +158,7 @@ async function readDeploy(rt: ActionRuntime, inputs: Inputs, clusterInput: strin
     baseName: baseNameOf(target.serviceName),
     taskDefinition,
     serviceDefinition: service.definition,
-    sameAsRunning: inputs.boolean('same-as-running', false),
+    sameAsRunning,
     updateGreenService: inputs.boolean('update-green-service', false),
   };
 }
