@@ -89116,14 +89116,16 @@ async function findRelease(deps, cluster, base, record, routes, mode) {
     return { newName, oldName: oldService === undefined && record.blueService === undefined ? undefined : oldName, newService, oldService, newTargetGroupArn, oldTargetGroupArn, source };
 }
 /**
- * From the tags alone. swap: the ACTIVE service tagged GREEN. rollback: the service that still records which one it
- * replaces (deploy tags it, a finished rollback removes the tag); none: nothing to roll back.
+ * From the tags alone: the service that records which one it replaces (deploy tags it, a finished rollback removes
+ * the tag) — GREEN before the swap, BLUE after it, so a swap run again finds it swapped. With none, a swap takes the
+ * ACTIVE service tagged GREEN (the first release replaces no service), and a rollback has nothing to roll back.
  */
 function pickNew(services, base, mode) {
-    if (mode === 'rollback') {
-        const replacing = services.filter((s) => s !== undefined && s.status !== 'INACTIVE' && tagValue(s, REPLACES_TAG) !== undefined);
-        return replacing.length === 1 ? replacing[0]?.serviceName : undefined;
-    }
+    const replacing = services.filter((s) => s !== undefined && s.status !== 'INACTIVE' && tagValue(s, REPLACES_TAG) !== undefined);
+    if (replacing.length === 1)
+        return replacing[0]?.serviceName;
+    if (mode === 'rollback')
+        return undefined;
     const green = services.filter((s) => isActive(s) && colourOf(s) === GREEN);
     if (green.length === 1)
         return green[0]?.serviceName;
@@ -90259,11 +90261,16 @@ async function runSwap(deps, o) {
     rows.push(['Prod target group', release.newTargetGroupArn], ['Old service', downsized.message]);
     return { ok: downsized.ok, cause: downsized.ok ? undefined : downsized.message, outputs, rows };
 }
+/** The new service must be ACTIVE and run tasks: prod traffic is never moved to a service with nothing behind it. */
 function checkNewService(release) {
-    if (release.newService?.status !== 'ACTIVE') {
-        throw new core_errors/* ConfigurationError */.j1(`the stage service ${release.newName} is not ACTIVE (${release.newService?.status ?? 'not found'}): run mode deploy first`, {
+    const s = release.newService;
+    if (s?.status !== 'ACTIVE') {
+        throw new core_errors/* ConfigurationError */.j1(`the stage service ${release.newName} is not ACTIVE (${s?.status ?? 'not found'}): run mode deploy first`, {
             input: 'stage-service',
         });
+    }
+    if ((s.runningCount ?? 0) === 0 || (s.desiredCount ?? 0) === 0) {
+        throw new core_errors/* ConfigurationError */.j1(`the stage service ${release.newName} runs no tasks (desired ${s.desiredCount ?? 0}, running ${s.runningCount ?? 0}): prod traffic would reach nothing`, { input: 'stage-service' });
     }
 }
 /** The listener changes; undefined when prod now forwards to the new target group, else the failure. */

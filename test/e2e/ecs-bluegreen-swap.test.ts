@@ -81,6 +81,11 @@ describe('on an application load balancer', () => {
     expect(swap.exitCode).toBe(0);
     expect(await env.forwardsTo(world.prodListener)).toEqual([world.tgA]);
     expect(await env.colour('shop__2')).toBe('BLUE');
+    const since = Date.now();
+    const again = await env.job(world, { mode: 'swap', service: 'shop' }); // a re-run job finds it swapped
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain('Already swapped');
+    expect(await mutatingCalls(env.emu, since)).toEqual([]);
     const rollback = await env.job(world, { mode: 'rollback', service: 'shop' });
     expect(rollback.exitCode).toBe(0);
     expect(await env.forwardsTo(world.prodListener)).toEqual([world.tgB]);

@@ -59,14 +59,14 @@ export async function findRelease(
 }
 
 /**
- * From the tags alone. swap: the ACTIVE service tagged GREEN. rollback: the service that still records which one it
- * replaces (deploy tags it, a finished rollback removes the tag); none: nothing to roll back.
+ * From the tags alone: the service that records which one it replaces (deploy tags it, a finished rollback removes
+ * the tag) — GREEN before the swap, BLUE after it, so a swap run again finds it swapped. With none, a swap takes the
+ * ACTIVE service tagged GREEN (the first release replaces no service), and a rollback has nothing to roll back.
  */
 function pickNew(services: ReadonlyArray<Service | undefined>, base: string, mode: 'swap' | 'rollback'): string | undefined {
-  if (mode === 'rollback') {
-    const replacing = services.filter((s) => s !== undefined && s.status !== 'INACTIVE' && tagValue(s, REPLACES_TAG) !== undefined);
-    return replacing.length === 1 ? replacing[0]?.serviceName : undefined;
-  }
+  const replacing = services.filter((s) => s !== undefined && s.status !== 'INACTIVE' && tagValue(s, REPLACES_TAG) !== undefined);
+  if (replacing.length === 1) return replacing[0]?.serviceName;
+  if (mode === 'rollback') return undefined;
   const green = services.filter((s) => isActive(s) && colourOf(s) === GREEN);
   if (green.length === 1) return green[0]?.serviceName;
   const names = namesOf(base).join(' / ');

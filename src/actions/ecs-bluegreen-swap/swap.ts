@@ -42,11 +42,19 @@ export async function runSwap(deps: BlueGreenDeps, o: SwapOptions): Promise<Mode
   return { ok: downsized.ok, cause: downsized.ok ? undefined : downsized.message, outputs, rows };
 }
 
+/** The new service must be ACTIVE and run tasks: prod traffic is never moved to a service with nothing behind it. */
 function checkNewService(release: Release): void {
-  if (release.newService?.status !== 'ACTIVE') {
-    throw new ConfigurationError(`the stage service ${release.newName} is not ACTIVE (${release.newService?.status ?? 'not found'}): run mode deploy first`, {
+  const s = release.newService;
+  if (s?.status !== 'ACTIVE') {
+    throw new ConfigurationError(`the stage service ${release.newName} is not ACTIVE (${s?.status ?? 'not found'}): run mode deploy first`, {
       input: 'stage-service',
     });
+  }
+  if ((s.runningCount ?? 0) === 0 || (s.desiredCount ?? 0) === 0) {
+    throw new ConfigurationError(
+      `the stage service ${release.newName} runs no tasks (desired ${s.desiredCount ?? 0}, running ${s.runningCount ?? 0}): prod traffic would reach nothing`,
+      { input: 'stage-service' },
+    );
   }
 }
 
