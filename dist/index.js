@@ -2,6 +2,38 @@
 // defaults, from actions/*/action.yml; the inputs given are checked before the chosen action runs from the bundle.
 import { runRoot } from './bundle/index.js';
 await runRoot({
+  "ecs-bluegreen-swap": {
+    "mode": "deploy",
+    "cluster": null,
+    "service": null,
+    "load-balancer": null,
+    "prod-listener": null,
+    "stage-listener": null,
+    "prod-listener-rule": null,
+    "stage-listener-rule": null,
+    "task-definition": null,
+    "task-definition-arn": null,
+    "service-definition": null,
+    "image": null,
+    "container-name": null,
+    "same-as-running": "false",
+    "update-green-service": "false",
+    "stage-service": null,
+    "blue-service": null,
+    "target-group-arn": null,
+    "prod-target-group-arn": null,
+    "downsize-old-service": "true",
+    "downsize-delay-seconds": "0",
+    "traffic-steps": null,
+    "step-bake-seconds": "60",
+    "alarms": null,
+    "timeout-minutes": "30",
+    "region": null,
+    "max-attempts": "5",
+    "dry-run": "false",
+    "github-token": null,
+    "environment": "production"
+  },
   "ecs-canary": {
     "cluster": null,
     "service": null,

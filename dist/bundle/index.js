@@ -5,11 +5,20 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var map = {
+	"./ecs-bluegreen-swap/index.js": [
+		4131,
+		421,
+		749,
+		120,
+		368,
+		131
+	],
 	"./ecs-canary/index.js": [
 		5350,
 		421,
 		749,
 		120,
+		368,
 		350
 	],
 	"./ecs-rolling/index.js": [
@@ -243,7 +252,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 9327:
+/***/ 1708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
