@@ -457,13 +457,25 @@ var core_inputs = __webpack_require__(9747);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-bluegreen-swap/swap-inputs.js
 /** The inputs only mode swap reads (B5): downsizing the old service, and the optional gradual traffic shift. */
 
+/**
+ * The defaults action.yml gives mode-only inputs. The runner sets INPUT_<X> to them when the step does not give
+ * the input, so a mode-only input at its default is not refused in another mode (a value the user wrote that
+ * equals the default cannot be told apart, and changes nothing).
+ */
+const RUNNER_DEFAULTS = {
+    'same-as-running': 'false',
+    'update-green-service': 'false',
+    'downsize-old-service': 'true',
+    'downsize-delay-seconds': '0',
+    'step-bake-seconds': '60',
+};
 function readSwapSettings(inputs) {
     const trafficSteps = readTrafficSteps(inputs.optional('traffic-steps'));
     const stepBakeSeconds = inputs.integer('step-bake-seconds', { min: 0, max: 3600, default: 60 });
     const alarms = inputs.list('alarms');
     if (trafficSteps.length === 0) {
         for (const name of ['step-bake-seconds', 'alarms']) {
-            if (inputs.has(name))
+            if (inputs.has(name) && inputs.raw(name) !== RUNNER_DEFAULTS[name])
                 throw new errors/* ConfigurationError */.j1('it only applies to a gradual shift: set traffic-steps too, or remove it', { input: name });
         }
     }
@@ -566,7 +578,7 @@ function refuseOtherModesInputs(inputs, mode) {
     const others = MODES.filter((m) => m !== mode).flatMap((m) => ONLY_IN[m]);
     const refused = mode === 'deploy' ? [...others, ...RECORD_INPUTS] : others;
     for (const name of refused) {
-        if (inputs.has(name))
+        if (inputs.has(name) && inputs.raw(name) !== RUNNER_DEFAULTS[name])
             throw new errors/* ConfigurationError */.j1(`mode '${mode}' does not use it; remove this input`, { input: name });
     }
 }

@@ -52,7 +52,7 @@ it('walks the weights step by step, then ends swapped (B5)', async () => {
   expect(swap.stdout).not.toContain('::error::');
   expect(swap.exitCode).toBe(0);
   expect(await prodWeights(world, since)).toEqual(['A:90,B:10', 'A:50,B:50', 'B']);
-  expect(swap.stdout).toContain('Bake of step 2 of 3 (50 %) passed.');
+  expect(swap.stdout).toContain('Bake of step 2 of 3 (50 %) passed: 1s without a problem');
   expect(await env.forwardsTo(world.prodListener)).toEqual([world.tgB]);
   expect(await env.forwardsTo(world.stageListener)).toEqual([world.tgA]);
   expect(await env.colour('shop__1')).toBe('BLUE');

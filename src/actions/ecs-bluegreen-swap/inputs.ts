@@ -29,7 +29,7 @@ import {
   type Mode,
   type RouteOptions,
 } from './options.js';
-import { readSwapSettings } from './swap-inputs.js';
+import { readSwapSettings, RUNNER_DEFAULTS } from './swap-inputs.js';
 
 /** Every input declared in actions/ecs-bluegreen-swap/action.yml (test/unit/action-inputs.test.ts keeps the two equal). */
 export const INPUT_NAMES = [
@@ -94,7 +94,7 @@ function refuseOtherModesInputs(inputs: Inputs, mode: Mode): void {
   const others = MODES.filter((m) => m !== mode).flatMap((m) => ONLY_IN[m]);
   const refused = mode === 'deploy' ? [...others, ...RECORD_INPUTS] : others;
   for (const name of refused) {
-    if (inputs.has(name)) throw new ConfigurationError(`mode '${mode}' does not use it; remove this input`, { input: name });
+    if (inputs.has(name) && inputs.raw(name) !== RUNNER_DEFAULTS[name]) throw new ConfigurationError(`mode '${mode}' does not use it; remove this input`, { input: name });
   }
 }
 

@@ -3,6 +3,19 @@ import { ConfigurationError } from '../../core/errors.js';
 import type { Inputs } from '../../core/inputs.js';
 import type { SwapOptions } from './options.js';
 
+/**
+ * The defaults action.yml gives mode-only inputs. The runner sets INPUT_<X> to them when the step does not give
+ * the input, so a mode-only input at its default is not refused in another mode (a value the user wrote that
+ * equals the default cannot be told apart, and changes nothing).
+ */
+export const RUNNER_DEFAULTS: Readonly<Record<string, string>> = {
+  'same-as-running': 'false',
+  'update-green-service': 'false',
+  'downsize-old-service': 'true',
+  'downsize-delay-seconds': '0',
+  'step-bake-seconds': '60',
+};
+
 type SwapSettings = Pick<SwapOptions, 'downsizeOldService' | 'downsizeDelaySeconds' | 'trafficSteps' | 'stepBakeSeconds' | 'alarms'>;
 
 export function readSwapSettings(inputs: Inputs): SwapSettings {
@@ -11,7 +24,7 @@ export function readSwapSettings(inputs: Inputs): SwapSettings {
   const alarms = inputs.list('alarms');
   if (trafficSteps.length === 0) {
     for (const name of ['step-bake-seconds', 'alarms'] as const) {
-      if (inputs.has(name)) throw new ConfigurationError('it only applies to a gradual shift: set traffic-steps too, or remove it', { input: name });
+      if (inputs.has(name) && inputs.raw(name) !== RUNNER_DEFAULTS[name]) throw new ConfigurationError('it only applies to a gradual shift: set traffic-steps too, or remove it', { input: name });
     }
   }
   return {

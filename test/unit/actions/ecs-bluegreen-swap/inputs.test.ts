@@ -9,7 +9,10 @@ import { STAGE_TARGET_GROUP_SENTINEL } from '../../../../src/actions/ecs-bluegre
 import { readTrafficSteps } from '../../../../src/actions/ecs-bluegreen-swap/swap-inputs.js';
 import { ConfigurationError } from '../../../../src/core/errors.js';
 import { fakeRuntime } from '../../../helpers/fakes.js';
-import { makeWorkspace } from '../../../helpers/run-action.js';
+import { makeWorkspace, repoRoot } from '../../../helpers/run-action.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 
 const TASK = JSON.stringify({
   family: 'shop',
@@ -42,6 +45,17 @@ describe('readOptions', () => {
   it("reads a swap from deploy's outputs: the base name from the stage service (B7)", async () => {
     const o = await readOptions(runtime({ ...ROUTES, mode: 'swap', 'stage-service': 'shop__2', 'blue-service': 'shop__1', 'traffic-steps': '10, 50,100' }));
     expect(o).toMatchObject({ mode: 'swap', baseName: 'shop', cluster: 'default', trafficSteps: [10, 50, 100], downsizeOldService: true, stepBakeSeconds: 60 });
+  });
+
+  it.each(['deploy', 'swap', 'rollback'])("accepts every default the runner sets from action.yml in mode %s (S3)", async (mode) => {
+    const yml = parse(readFileSync(join(repoRoot, 'actions', 'ecs-bluegreen-swap', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+    const defaults = Object.fromEntries(Object.entries(yml.inputs).flatMap(([k, v]) => (v.default === undefined ? [] : [[k, String(v.default)]])));
+    const given = mode === 'deploy'
+      ? { 'task-definition': 'task.json', 'service-definition': 'service.json', image: 'shop:7' }
+      : { 'stage-service': 'shop__2', 'blue-service': 'shop__1' };
+    const o = await readOptions(runtime({ ...defaults, ...ROUTES, ...given, mode }));
+    expect(o.mode).toBe(mode);
+    await expect(readOptions(runtime({ ...defaults, ...ROUTES, ...given, mode, 'downsize-old-service': mode === 'swap' ? 'true' : 'false' })))[mode === 'swap' ? 'resolves' : 'rejects'].toBeDefined();
   });
 
   it('refuses a rollback without a service or the outputs of deploy', async () => {
