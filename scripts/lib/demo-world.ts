@@ -4,12 +4,14 @@
  * group `web`) for the rolling and canary deployments, and an Application Load Balancer `shop` with a prod (80) and a
  * stage (8080) listener, each forwarding to its own target group, for blue/green.
  */
-import { CreateClusterCommand, ECSClient } from '@aws-sdk/client-ecs';
+import type { ECSClient } from '@aws-sdk/client-ecs';
+import { CreateClusterCommand } from '@aws-sdk/client-ecs';
+import type {
+  ElasticLoadBalancingV2Client} from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   CreateListenerCommand,
   CreateLoadBalancerCommand,
-  CreateTargetGroupCommand,
-  ElasticLoadBalancingV2Client,
+  CreateTargetGroupCommand
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 
 export interface DemoWorld {
