@@ -27,6 +27,8 @@ export interface FollowRequest {
   expect?: VerdictOptions['expect'];
   returnAtPause?: boolean;
   answeredHookIds?: ReadonlySet<string>;
+  /** The deployment as already read (when it was found): printed first, so a short first stage is not missed. */
+  initial?: ServiceDeployment | undefined;
 }
 
 export type FollowResult =
@@ -70,6 +72,10 @@ class NativeObserver implements PollObserver {
       returnAtPause: req.returnAtPause ?? true,
       answeredHookIds: req.answeredHookIds ?? new Set(),
     };
+    if (req.initial !== undefined) {
+      this.printer.print(req.initial);
+      this.last = req.initial;
+    }
   }
 
   waitingFor(): string {

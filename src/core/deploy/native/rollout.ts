@@ -45,6 +45,7 @@ export async function waitForNativeRollout(deps: WatchDeps, change: ServiceChang
       signal: req.signal,
       seenEventIds: req.seenEventIds,
       pollIntervalMs: req.pollIntervalMs,
+      initial: found.found,
       ...(req.waitUntil !== undefined ? { waitUntil: req.waitUntil } : {}),
     }),
   );
