@@ -154,6 +154,7 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
       throttle.reset();
     },
     registerContainerInstances: (body: unknown) => ecs.registerContainerInstances(parseRegisterSpec(body)),
+    hooks: ecs.hooks,
     state: () => ({
       emulator: { region, accountId, speed: clock.speed, taskStartMs, throttle: throttle.enabled, simNow: clock.now(), pendingTimers: clock.pending() },
       ...Object.fromEntries([...modules.values()].map((m) => [m.service, m.dump()])),

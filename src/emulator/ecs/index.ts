@@ -8,7 +8,8 @@ import { capacityProviderOperations } from './capacity-providers.js';
 import { clusterOperations, ensureDefaultCluster } from './clusters.js';
 import { containerInstanceOperations, registerContainerInstances, type RegisterSpec } from './container-instances.js';
 import { seconds, type EcsContext } from './context.js';
-import { onTaskChanged, wakeCluster } from './scheduler.js';
+import { hookControl } from './hook-control.js';
+import { onTaskChanged, scheduleReconcile, wakeCluster } from './scheduler.js';
 import { serviceDeploymentOperations } from './service-deployments.js';
 import { updateService } from './service-update.js';
 import { serviceOperations } from './services.js';
@@ -90,6 +91,8 @@ export interface EcsModule {
   backend: EcsBackend;
   /** POST /_emulator/container-instances: registers EC2 container instances to a cluster; returns their ARNs. */
   registerContainerInstances(spec: RegisterSpec): string[];
+  /** /_emulator/hooks: how lifecycle hook Lambda functions answer, and their invocations (hook-control.ts). */
+  hooks: { set(body: unknown): unknown; list(): unknown; clear(): void };
 }
 
 export function createEcsModule(mctx: EcsModuleContext): EcsModule {
@@ -104,7 +107,7 @@ export function createEcsModule(mctx: EcsModuleContext): EcsModule {
     elb: () => mctx.world().elb,
     logs: () => mctx.world().logs,
     cloudwatch: () => mctx.world().cloudwatch,
-    hooks: { taskChanged: (task) => onTaskChanged(ctx, task) },
+    hooks: { taskChanged: (task) => onTaskChanged(ctx, task), serviceChanged: (service) => scheduleReconcile(ctx, service) },
   };
   ensureDefaultCluster(ctx);
   const all: Record<string, Operation> = {
@@ -142,5 +145,10 @@ export function createEcsModule(mctx: EcsModuleContext): EcsModule {
       if (service !== undefined) updateService(ctx, { desiredCount: count }, service);
     },
   };
-  return { module, backend, registerContainerInstances: (spec) => registerContainerInstances(ctx, spec, (cluster) => wakeCluster(ctx, cluster)) };
+  return {
+    module,
+    backend,
+    registerContainerInstances: (spec) => registerContainerInstances(ctx, spec, (cluster) => wakeCluster(ctx, cluster)),
+    hooks: { set: (body) => hookControl.set(ctx, body), list: () => hookControl.list(ctx), clear: () => hookControl.clear(ctx) },
+  };
 }

@@ -14,6 +14,8 @@ import { assign, placeTask, unplacedMessage } from './container-instances.js';
 import { baking, bakeDone, watchAlarms } from './deployment-alarms.js';
 import { completeDeployment } from './deployments.js';
 import { addEvent, messages } from './events.js';
+import { activeNative, reconcileNative } from './native-deployment.js';
+import { finishNativeRollbacks } from './native-rollback.js';
 import { accountTask } from './rollback.js';
 import type { DeploymentRec, ServiceRec, TaskRec } from './state.js';
 import { createTask } from './task-factory.js';
@@ -89,7 +91,7 @@ function startTasks(ctx: EcsContext, service: ServiceRec, d: DeploymentRec, coun
       delete service.placementBlocked;
     }
     service.liveTasks.add(task);
-    launchTask(ctx, task, d.loadBalancers);
+    launchTask(ctx, task, d.taskLoadBalancers ?? d.loadBalancers);
     ids.push(task.id);
   }
   if (ids.length > 0) addEvent(ctx, service, messages.started(service.name, ids));
@@ -135,6 +137,13 @@ export function reconcile(ctx: EcsContext, service: ServiceRec): void {
   }
   const primary = service.deployments[0];
   if (!primary) return;
+  const native = activeNative(ctx, primary);
+  if (native) {
+    // A blue/green, linear or canary deployment before CLEAN_UP: native-deployment.ts decides.
+    reconcileNative(ctx, service, native, active, (count) => startTasks(ctx, service, primary, count));
+    return;
+  }
+  finishNativeRollbacks(ctx, service);
   const desired = service.desiredCount;
   primary.desiredCount = desired;
   const maxTotal = Math.floor((desired * percent(service, 'maximumPercent', 200)) / 100);

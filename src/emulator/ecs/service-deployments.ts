@@ -61,6 +61,27 @@ export const serviceDeploymentOperations = {
     return { serviceRevisions, failures };
   },
 
+  /**
+   * ContinueServiceDeployment: answers the PAUSE hook the deployment waits on (CONTINUE, the default, or ROLLBACK).
+   * A hook id that is not the one awaiting action is an InvalidParameterException (the emulator's wording).
+   */
+  ContinueServiceDeployment(ctx: EcsContext, p: Json): Json {
+    const arn = reqStr(p, 'serviceDeploymentArn');
+    const hookId = reqStr(p, 'hookId');
+    const action = optStr(p, 'action') ?? 'CONTINUE';
+    if (action !== 'CONTINUE' && action !== 'ROLLBACK') throw invalid(`Invalid action: ${action}. Valid values are CONTINUE, ROLLBACK.`);
+    const sd = ctx.state.serviceDeployments.get(arn);
+    if (!sd) throw new AwsServiceError('ServiceDeploymentNotFoundException', 'The service deployment does not exist.');
+    const waiting = sd.native?.waiting;
+    const detail = sd.hookDetails.find((h) => h.hookId === hookId);
+    if (!detail) throw invalid(`The lifecycle hook ${hookId} was not found in the service deployment.`);
+    if (!waiting || waiting.hookId !== hookId || detail.status !== 'AWAITING_ACTION') {
+      throw invalid(`The lifecycle hook ${hookId} is ${detail.status}, not AWAITING_ACTION.`);
+    }
+    waiting.resolve(action, hookId);
+    return { serviceDeploymentArn: sd.arn };
+  },
+
   StopServiceDeployment(ctx: EcsContext, p: Json): Json {
     const arn = reqStr(p, 'serviceDeploymentArn');
     const stopType = optStr(p, 'stopType') ?? 'ROLLBACK';

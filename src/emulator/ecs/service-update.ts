@@ -8,6 +8,8 @@ import { capacityUpdate } from './capacity-providers.js';
 import { resolveCluster } from './clusters.js';
 import type { EcsContext } from './context.js';
 import { startDeployment } from './deployments.js';
+import { startNative } from './native-deployment.js';
+import { validateNativeLoadBalancers } from './native-validation.js';
 import { clean, invalid, optBool, optInt, optList, optObj, optStr, stable } from './params.js';
 import { scheduleReconcile } from './scheduler.js';
 import { deploymentConfiguration } from './deployment-config.js';
@@ -78,6 +80,7 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
     ...(network ? { networkConfiguration: network } : {}),
   });
   const config = deploymentConfiguration(optObj(p, 'deploymentConfiguration'), service.deploymentConfiguration);
+  validateNativeLoadBalancers(ctx, config, loadBalancers);
   const settings = applySettings(settingsOf(service), requestedSettings(p));
   validateSettings(taskDef, settings.next);
   if (settings.changed) redeploy = true;
@@ -116,7 +119,7 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
     service.desiredCount = desiredCount;
     service.steady = false;
   }
-  if (redeploy || !primary) startDeployment(ctx, service, taskDef);
+  if (redeploy || !primary) startNative(ctx, service, startDeployment(ctx, service, taskDef));
   scheduleReconcile(ctx, service);
   return { service: serviceView(ctx, service, false) };
 }

@@ -8,6 +8,7 @@ import { clean, invalid, optBool, optInt, optList, optObj, optStr, paginate, req
 import { scheduleReconcile } from './scheduler.js';
 import { deploymentConfiguration } from './deployment-config.js';
 import { applySettings, givesSettings, requestedSettings, SETTINGS_NEED_ECS_CONTROLLER, validateSettings } from './deployment-settings.js';
+import { validateNativeLoadBalancers } from './native-validation.js';
 import { validateServiceConfig } from './service-validation.js';
 import type { Json, ServiceRec } from './state.js';
 import { readTags } from './tags.js';
@@ -83,6 +84,8 @@ function createService(ctx: EcsContext, p: Json): Json {
       ...(role !== undefined ? { role } : {}),
     });
   }
+  const deployConfig = deploymentConfiguration(optObj(p, 'deploymentConfiguration'), undefined, controller);
+  if (controller === 'ECS') validateNativeLoadBalancers(ctx, deployConfig, loadBalancers);
   const grace = optInt(p, 'healthCheckGracePeriodSeconds');
   if (grace !== undefined && (grace < 0 || grace > 2147483647)) throw invalid('healthCheckGracePeriodSeconds is out of range.');
   const service: ServiceRec = {
@@ -92,7 +95,7 @@ function createService(ctx: EcsContext, p: Json): Json {
     clusterName: cluster.name,
     status: 'ACTIVE',
     desiredCount,
-    deploymentConfiguration: deploymentConfiguration(optObj(p, 'deploymentConfiguration'), undefined, controller),
+    deploymentConfiguration: deployConfig,
     deployments: [],
     loadBalancers,
     serviceRegistries: clean(optList<Json>(p, 'serviceRegistries') ?? []),

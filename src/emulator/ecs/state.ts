@@ -182,6 +182,11 @@ export interface DeploymentRec {
   alarmsMonitoring?: boolean;
   /** Deployment alarms: the simulated ms the bake time after steady state ends. */
   bakeEndsAt?: number;
+  /**
+   * Where this deployment's tasks register (a blue/green, linear or canary deployment's green tasks go to the
+   * alternate target group): the load balancers with `targetGroupArn` replaced; `loadBalancers` when absent.
+   */
+  taskLoadBalancers?: Json[];
 }
 
 /** A task set of a CODE_DEPLOY or EXTERNAL service: stored and described, its tasks are not run (README.md). */
@@ -299,6 +304,72 @@ export interface ServiceDeploymentRec {
   alarms: { status: string; alarmNames: string[]; triggeredAlarmNames: string[] };
   /** The ecs-svc/… deployment this service deployment started. */
   deploymentId: string;
+  /** BLUE_GREEN, LINEAR, CANARY: the stage the deployment is in (native-deployment.ts). */
+  lifecycleStage?: string;
+  /** Lifecycle hooks run so far (DeploymentLifecycleHookDetail; lifecycle-hooks.ts). */
+  hookDetails: HookDetailRec[];
+  /** A blue/green, linear or canary deployment being run stage by stage. */
+  native?: NativeRun;
+}
+
+export interface HookDetailRec {
+  hookId: string;
+  targetType: 'AWS_LAMBDA' | 'PAUSE';
+  targetArn?: string;
+  status: 'AWAITING_ACTION' | 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
+  stage: string;
+  expiresAt: number;
+  timeoutAction: 'CONTINUE' | 'ROLLBACK';
+}
+
+/** One production or test route pair of a load balancer: ECS moves traffic from `blueTg` to `greenTg`. */
+export interface NativeRoute {
+  production: string;
+  test?: string;
+  blueTg: string;
+  greenTg: string;
+}
+
+export interface NativeRun {
+  strategy: string;
+  greenDeploymentId: string;
+  /** The deployment serving production traffic when this one started (rollback returns to it). */
+  blueDeploymentId: string;
+  routes: NativeRoute[];
+  /** Percent of production / test traffic the green revision gets. */
+  productionWeight: number;
+  testWeight: number;
+  /**
+   * `running` while stages go on (`scaling`: in SCALE_UP, green tasks are being started), `cleanup` once the blue
+   * tasks are being stopped (the scheduler finishes it as a rolling deployment), `rollback` while green is removed,
+   * `stopped` when it ended (stopped, superseded, rolled back).
+   */
+  phase: 'running' | 'scaling' | 'cleanup' | 'rollback' | 'stopped';
+  /** Cancels the pending stage timer. */
+  cancel?: () => void;
+  /** A hook waiting for an answer (a PAUSE hook, or an AWS_LAMBDA hook answering IN_PROGRESS). */
+  waiting?: { hookId: string; resolve: (outcome: 'CONTINUE' | 'ROLLBACK', detail: string) => void };
+}
+
+/** How the emulated Lambda function of an AWS_LAMBDA hook answers (POST /_emulator/hooks). */
+export interface HookResponseRec {
+  hookTargetArn: string;
+  /** Only at this stage (any stage when absent). */
+  stage?: string;
+  hookStatus: 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS';
+  /** Seconds before ECS invokes an IN_PROGRESS hook again (default 30). */
+  callBackDelay?: number;
+}
+
+/** One invocation of a hook's Lambda function, as the payload ECS sends it (GET /_emulator/hooks). */
+export interface HookInvocationRec {
+  hookTargetArn: string;
+  stage: string;
+  serviceDeploymentArn: string;
+  hookId: string;
+  at: number;
+  hookDetails?: unknown;
+  hookStatus: string;
 }
 
 export class EcsState {
@@ -313,8 +384,14 @@ export class EcsState {
   readonly containerInstances = new Map<string, ContainerInstanceRec>();
   /** Stopped task ARNs in stop order, to forget the oldest (ECS keeps stopped tasks for about an hour). */
   readonly stoppedOrder: string[] = [];
+  /** How the emulated Lambda functions of lifecycle hooks answer, newest last (POST /_emulator/hooks). */
+  readonly hookResponses: HookResponseRec[] = [];
+  /** Every lifecycle hook Lambda invocation, oldest first (the latest 1 000). */
+  readonly hookInvocations: HookInvocationRec[] = [];
 
   clear(): void {
+    this.hookResponses.length = 0;
+    this.hookInvocations.length = 0;
     this.clusters.clear();
     this.taskDefs.clear();
     this.services.clear();

@@ -1,7 +1,7 @@
 /** Records → ECS API shapes (timestamps as epoch seconds, as JSON 1.1 carries them). */
 import { arns, seconds, type EcsContext } from './context.js';
 import { deploymentCounts } from './scheduler.js';
-import type { DeploymentRec, Json, RevisionRec, ServiceDeploymentRec, ServiceRec, TaskRec } from './state.js';
+import type { DeploymentRec, HookDetailRec, Json, RevisionRec, ServiceDeploymentRec, ServiceRec, TaskRec } from './state.js';
 import { taskHealthStatus } from './task-health.js';
 import { controllerOf, primaryTaskSet, taskSetView } from './task-sets.js';
 
@@ -174,7 +174,25 @@ function revisionSummary(ctx: EcsContext, sd: ServiceDeploymentRec, revisionArn:
     pending += counts.pending;
     if (d.status === 'PRIMARY' && target) requested += d.desiredCount;
   }
-  return { arn: revisionArn, requestedTaskCount: requested, runningTaskCount: running, pendingTaskCount: pending };
+  const out: Json = { arn: revisionArn, requestedTaskCount: requested, runningTaskCount: running, pendingTaskCount: pending };
+  const run = sd.native;
+  if (run) {
+    // The share of traffic ECS asked the load balancer to give this revision.
+    out['requestedProductionTrafficWeight'] = target ? run.productionWeight : 100 - run.productionWeight;
+    out['requestedTestTrafficWeight'] = target ? run.testWeight : 100 - run.testWeight;
+  }
+  return out;
+}
+
+function hookDetailView(d: HookDetailRec): Json {
+  return defined({
+    hookId: d.hookId,
+    targetType: d.targetType,
+    targetArn: d.targetArn,
+    status: d.status,
+    expiresAt: seconds(d.expiresAt),
+    timeoutAction: d.timeoutAction,
+  });
 }
 
 export function serviceDeploymentView(ctx: EcsContext, sd: ServiceDeploymentRec): Json {
@@ -191,6 +209,8 @@ export function serviceDeploymentView(ctx: EcsContext, sd: ServiceDeploymentRec)
     targetServiceRevision: revisionSummary(ctx, sd, sd.targetRevisionArn, true),
     status: sd.status,
     statusReason: sd.statusReason,
+    lifecycleStage: sd.lifecycleStage,
+    lifecycleHookDetails: sd.hookDetails.length > 0 ? sd.hookDetails.map(hookDetailView) : undefined,
     deploymentConfiguration: sd.deploymentConfiguration,
     rollback: sd.rollback
       ? { reason: sd.rollback.reason, startedAt: seconds(sd.rollback.startedAt), serviceRevisionArn: sd.rollback.serviceRevisionArn }
