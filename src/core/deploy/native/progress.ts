@@ -1,5 +1,6 @@
 /**
- * N2, S6: the step log of a native deployment. Each lifecycle stage is printed once, when first seen; the target and
+ * N2, S6: the step log of a native deployment. Each lifecycle stage is printed once, when first seen (stages ECS went
+ * through between two polls are printed too, marked as such); the target and
  * source revisions' task counts and requested traffic weights, each lifecycle hook's status and the deployment's
  * status when they change.
  */
@@ -7,6 +8,7 @@ import type { DeploymentLifecycleHookDetail, ServiceDeployment, ServiceRevisionS
 import type { Logger } from '../../io/logger.js';
 import type { Clock } from '../../time.js';
 import { ChangePrinter } from '../watch/fold.js';
+import { LIFECYCLE_STAGES, stageIndex } from './stages.js';
 
 export class NativeProgressPrinter {
   private readonly stages = new Set<string>();
@@ -23,12 +25,24 @@ export class NativeProgressPrinter {
     this.changes.print('status', `Service deployment ${shortId(sd.serviceDeploymentArn)}: ${sd.status ?? 'unknown'}${sd.statusReason ? ` (${sd.statusReason})` : ''}`);
     const stage = sd.lifecycleStage;
     if (stage !== undefined && !this.stages.has(stage)) {
+      const forward = sd.status === 'IN_PROGRESS' || sd.status === 'SUCCESSFUL';
+      if (forward) for (const passed of this.passedBetweenPolls(stage)) this.log.info(`Lifecycle stage: ${passed} (passed between two polls)`);
       this.stages.add(stage);
       this.log.info(`Lifecycle stage: ${stage}`);
     }
     if (sd.targetServiceRevision !== undefined) this.changes.print('target', revisionLine('Target (new) revision', sd.targetServiceRevision));
     for (const source of sd.sourceServiceRevisions ?? []) this.changes.print(`source ${source.arn ?? ''}`, revisionLine('Source revision', source));
     for (const hook of sd.lifecycleHookDetails ?? []) this.changes.print(`hook ${hook.hookId ?? ''}`, hookLine(hook));
+  }
+
+  /**
+   * Stages ECS went through between two polls (a short stage in a fast deployment): those between the last stage
+   * printed and `stage`, in ECS's order. Only after a first stage was seen; RECONCILE_SERVICE is not always run.
+   */
+  private passedBetweenPolls(stage: string): string[] {
+    const last = Math.max(-1, ...[...this.stages].map(stageIndex));
+    if (last < 0) return [];
+    return LIFECYCLE_STAGES.slice(last + 1, Math.max(last + 1, stageIndex(stage))).filter((s) => s !== 'RECONCILE_SERVICE' && !this.stages.has(s));
   }
 
   /** The stages printed so far, in the order seen. */
