@@ -82304,7 +82304,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9953);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7270);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6495);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)('ecs-rolling', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -82314,7 +82314,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7270:
+/***/ 6495:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -83477,6 +83477,103 @@ function checkScalingPolicy(request) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/native-checks.js
+
+const DC = 'deploymentConfiguration';
+const NATIVE = ['BLUE_GREEN', 'LINEAR', 'CANARY'];
+const PAUSE_NOT_AT = ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT'];
+function checkNativeDeployment(request) {
+    const config = isPlainObject(request[DC]) ? request[DC] : {};
+    const strategy = typeof config['strategy'] === 'string' ? config['strategy'] : undefined;
+    const native = strategy !== undefined && NATIVE.includes(strategy);
+    const problems = [];
+    const add = (path, detail) => {
+        problems.push({ path, detail });
+    };
+    inRange(config['bakeTimeInMinutes'], [DC, 'bakeTimeInMinutes'], 0, 1440, add);
+    configurationFor('LINEAR', 'linearConfiguration', strategy, config, add);
+    configurationFor('CANARY', 'canaryConfiguration', strategy, config, add);
+    const linear = isPlainObject(config['linearConfiguration']) ? config['linearConfiguration'] : {};
+    inRange(linear['stepPercent'], [DC, 'linearConfiguration', 'stepPercent'], 3, 100, add, 0.1);
+    inRange(linear['stepBakeTimeInMinutes'], [DC, 'linearConfiguration', 'stepBakeTimeInMinutes'], 0, 1440, add);
+    const canary = isPlainObject(config['canaryConfiguration']) ? config['canaryConfiguration'] : {};
+    inRange(canary['canaryPercent'], [DC, 'canaryConfiguration', 'canaryPercent'], 0.1, 100, add);
+    inRange(canary['canaryBakeTimeInMinutes'], [DC, 'canaryConfiguration', 'canaryBakeTimeInMinutes'], 0, 1440, add);
+    checkHooks(config['lifecycleHooks'], native, add);
+    checkLoadBalancers(request['loadBalancers'], native, strategy, add);
+    const breaker = isPlainObject(config['deploymentCircuitBreaker']) ? config['deploymentCircuitBreaker'] : {};
+    if (native && breaker['enable'] === true) {
+        add([DC, 'deploymentCircuitBreaker', 'enable'], `the deployment circuit breaker works only with the ROLLING strategy, not ${strategy}; use alarms or lifecycle hooks to roll back`);
+    }
+    if (native && request['schedulingStrategy'] === 'DAEMON')
+        add([DC, 'strategy'], `ECS runs ${strategy} deployments only for REPLICA services, not DAEMON ones`);
+    return problems;
+}
+function configurationFor(wanted, field, strategy, config, add) {
+    if (config[field] !== undefined && strategy !== wanted) {
+        add([DC, field], `${field} is only valid with the ${wanted} strategy (this definition's is ${strategy ?? 'ROLLING, the default'})`);
+    }
+}
+function inRange(value, path, min, max, add, multipleOf) {
+    if (typeof value !== 'number')
+        return;
+    if (value < min || value > max)
+        add(path, `${value} is out of range: ECS takes ${min} to ${max}`);
+    else if (multipleOf !== undefined && Math.abs(Math.round(value / multipleOf) * multipleOf - value) > 1e-9) {
+        add(path, `${value} is not a multiple of ${multipleOf}`);
+    }
+}
+function checkHooks(hooks, native, add) {
+    if (!Array.isArray(hooks))
+        return;
+    if (!native && hooks.length > 0) {
+        add([DC, 'lifecycleHooks'], 'lifecycle hooks run only in BLUE_GREEN, LINEAR and CANARY deployments: set deploymentConfiguration.strategy');
+        return;
+    }
+    hooks.forEach((hook, i) => {
+        if (!isPlainObject(hook))
+            return;
+        const at = [DC, 'lifecycleHooks', i];
+        const stages = Array.isArray(hook['lifecycleStages']) ? hook['lifecycleStages'] : [];
+        if (stages.length === 0)
+            add([...at, 'lifecycleStages'], 'a lifecycle hook needs at least one lifecycle stage');
+        if ((hook['targetType'] ?? 'AWS_LAMBDA') === 'PAUSE') {
+            stages.forEach((s, j) => {
+                if (typeof s === 'string' && PAUSE_NOT_AT.includes(s))
+                    add([...at, 'lifecycleStages', j], `a PAUSE hook cannot pause ${s}; pause after it (POST_${s})`);
+            });
+            return;
+        }
+        if (hook['hookTargetArn'] === undefined)
+            add([...at, 'hookTargetArn'], 'an AWS_LAMBDA hook needs hookTargetArn, the Lambda function ECS invokes');
+        if (hook['roleArn'] === undefined)
+            add([...at, 'roleArn'], 'an AWS_LAMBDA hook needs roleArn, the role ECS invokes the function with');
+    });
+}
+function checkLoadBalancers(lbs, native, strategy, add) {
+    if (!Array.isArray(lbs))
+        return;
+    lbs.forEach((lb, i) => {
+        if (!isPlainObject(lb))
+            return;
+        const advanced = lb['advancedConfiguration'];
+        const at = ['loadBalancers', i, 'advancedConfiguration'];
+        if (!native) {
+            if (advanced !== undefined)
+                add([...at], 'advancedConfiguration is for BLUE_GREEN, LINEAR and CANARY deployments: set deploymentConfiguration.strategy');
+            return;
+        }
+        if (!isPlainObject(advanced)) {
+            add([...at], `a ${strategy ?? ''} deployment needs advancedConfiguration on every load balancer: alternateTargetGroupArn, productionListenerRule (and testListenerRule), roleArn`);
+            return;
+        }
+        for (const field of ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn']) {
+            if (advanced[field] === undefined)
+                add([...at, field], `a ${strategy ?? ''} deployment needs advancedConfiguration.${field}`);
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/whole-numbers.js
 
 const SERVICE_INTEGER_FIELDS = [
@@ -83540,6 +83637,7 @@ function visit(node, rest, at, problems) {
  * the API reference), checked up front so a bad manifest fails before any mutating call (S3). They run on a
  * value that already passed the structural check, so types are known to be right.
  */
+
 
 
 
@@ -83655,7 +83753,7 @@ function checkFargate(td, containers, networkMode, add) {
         add(FARGATE_SIZES.has(cpu) ? ['memory'] : ['cpu'], problem);
 }
 function checkServiceDefinition(request) {
-    return [...checkLaunchChoice(request), ...checkWholeNumbers(request, SERVICE_INTEGER_FIELDS)];
+    return [...checkLaunchChoice(request), ...checkWholeNumbers(request, SERVICE_INTEGER_FIELDS), ...checkNativeDeployment(request)];
 }
 function checkRunTaskRequest(request) {
     return [...checkLaunchChoice(request), ...checkWholeNumbers(request, RUN_TASK_INTEGER_FIELDS)];
@@ -88012,7 +88110,20 @@ function daemonPlan(plan, log) {
     return { ...plan, desiredCount: undefined, sameAsRunning: true };
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/requirements.js
+
+function checkNativeService(serviceName, live, definition) {
+    const loadBalancers = definition?.loadBalancers ?? live?.loadBalancers ?? [];
+    const serviceConnect = definition?.serviceConnectConfiguration?.enabled === true || live?.deployments?.some((d) => d.serviceConnectConfiguration?.enabled === true) === true;
+    if (loadBalancers.length > 0 || serviceConnect)
+        return;
+    const strategy = definition?.deploymentConfiguration?.strategy ?? live?.deploymentConfiguration?.strategy ?? 'BLUE_GREEN';
+    throw new core_errors/* ConfigurationError */.j1(`service ${serviceName} deploys with the ${strategy} strategy, whose traffic ECS shifts through a load balancer (or Service Connect), ` +
+        'but it has none: add loadBalancers with their advancedConfiguration. Nothing was changed.', definition !== undefined ? { input: 'service-definition', field: 'loadBalancers' } : { input: 'service' });
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/deploy.js
+
 
 
 
@@ -88030,6 +88141,7 @@ async function deployService(deps, plan, known) {
         case 'rolling':
             return deployRolling(deps, plan, live);
         case 'native':
+            checkNativeService(plan.serviceName, active, plan.serviceDefinition);
             return deployRolling(deps, plan, live, true);
         case 'daemon':
             return deployRolling(deps, daemonPlan(plan, deps.log), live);

@@ -12,6 +12,7 @@ import type { RollingDeps, RollingPlan } from './rolling-plan.js';
 import { throwIfAborted } from './rolling-steps.js';
 import { chooseDeployStrategy } from './strategy.js';
 import { daemonPlan } from './daemon.js';
+import { checkNativeService } from './native/requirements.js';
 import { checkWaitUntil } from './native/stages.js';
 
 /** `known`: the service as the caller described it just before (any status; undefined: missing), not read again. */
@@ -25,6 +26,7 @@ export async function deployService(deps: RollingDeps, plan: RollingPlan, known?
     case 'rolling':
       return deployRolling(deps, plan, live);
     case 'native':
+      checkNativeService(plan.serviceName, active, plan.serviceDefinition);
       return deployRolling(deps, plan, live, true);
     case 'daemon':
       return deployRolling(deps, daemonPlan(plan, deps.log), live);

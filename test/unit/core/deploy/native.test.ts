@@ -30,6 +30,16 @@ beforeEach(() => {
 });
 
 type State = Partial<ServiceDeployment>;
+const LOAD_BALANCER = {
+  targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/1',
+  containerName: 'app',
+  containerPort: 80,
+  advancedConfiguration: {
+    alternateTargetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/2',
+    productionListenerRule: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/2/3',
+    roleArn: 'arn:aws:iam::123456789012:role/ecs-lb',
+  },
+};
 const inProgress = (stage: ServiceDeployment['lifecycleStage'], extra: State = {}): State => ({ status: 'IN_PROGRESS', lifecycleStage: stage, ...extra });
 
 /** A BLUE_GREEN deployment through every stage, each stage seen twice (a poll per second of it). */
@@ -50,7 +60,7 @@ const BLUE_GREEN_STAGES: State[] = [
 
 /** Service web on web:1 whose deployments ECS runs with `strategy`; the native deployments answer `script`. */
 function seedNative(script: Omit<NativeScript, 'sourceTaskDefinition'>, strategy: 'BLUE_GREEN' | 'LINEAR' | 'CANARY' = 'BLUE_GREEN'): FakeNativeDeployments {
-  w.ecs.seedService('web', tdArn(1), 2, { deploymentConfiguration: { strategy, bakeTimeInMinutes: 1 } });
+  w.ecs.seedService('web', tdArn(1), 2, { deploymentConfiguration: { strategy, bakeTimeInMinutes: 1 }, loadBalancers: [LOAD_BALANCER] });
   return new FakeNativeDeployments(ecsMock, { sourceTaskDefinition: tdArn(1), ...script });
 }
 
@@ -137,6 +147,14 @@ describe('deploying a BLUE_GREEN, LINEAR or CANARY service (N2)', () => {
     expect(outcome.status).toBe('failed');
     expect(outcome.cause).toContain('ended STOPPED');
     expect(outcome.cause).toContain('Stopped by a newer deployment.');
+  });
+});
+
+describe('what is checked before the first change (S3)', () => {
+  it('a native service without a load balancer is refused before anything is registered', async () => {
+    w.ecs.seedService('web', tdArn(1), 2, { deploymentConfiguration: { strategy: 'CANARY' } });
+    await expect(deployNative()).rejects.toThrow(/CANARY strategy, whose traffic ECS shifts through a load balancer/);
+    expect(w.mutations()).toEqual([]);
   });
 });
 
