@@ -66,7 +66,14 @@ function dump(ctx: EcsContext): Json {
       steadyStates: s.steadyHistory,
       serviceDeployments: s.serviceDeploymentArns.map((arn) => {
         const sd = state.serviceDeployments.get(arn);
-        return { arn, status: sd?.status, deploymentId: sd?.deploymentId, createdAt: sd?.createdAt, finishedAt: sd?.finishedAt };
+        return {
+          arn,
+          status: sd?.status,
+          lifecycleStage: sd?.lifecycleStage,
+          deploymentId: sd?.deploymentId,
+          createdAt: sd?.createdAt,
+          finishedAt: sd?.finishedAt,
+        };
       }),
       liveTasks: [...s.liveTasks].map((t) => ({
         id: t.id,

@@ -7,6 +7,7 @@
 import { capacityUpdate } from './capacity-providers.js';
 import { resolveCluster } from './clusters.js';
 import type { EcsContext } from './context.js';
+import { checkDaemonUpdate } from './daemon.js';
 import { startDeployment } from './deployments.js';
 import { startNative } from './native-deployment.js';
 import { validateNativeLoadBalancers } from './native-validation.js';
@@ -62,6 +63,7 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
   const force = optBool(p, 'forceNewDeployment') === true;
   let redeploy = force;
   const changed = (a: unknown, b: unknown): boolean => stable(clean(a ?? null)) !== stable(clean(b ?? null));
+  if (service.schedulingStrategy === 'DAEMON') checkDaemonUpdate(p, optObj(p, 'deploymentConfiguration')?.['strategy']);
   const desiredCount = optInt(p, 'desiredCount');
   if (desiredCount !== undefined && desiredCount < 0) throw invalid('desiredCount can not be less than 0.');
   const tdRef = optStr(p, 'taskDefinition');
