@@ -87297,10 +87297,13 @@ function checkWaitUntil(waitUntil, native, serviceName, how) {
 
 class NativeProgressPrinter {
     log;
+    stageLabel;
     stages = new Set();
     changes;
-    constructor(log, clock) {
+    /** @param stageLabel how a stage line starts: `Lifecycle stage`, or for a rollback being followed, what says so. */
+    constructor(log, clock, stageLabel = 'Lifecycle stage') {
         this.log = log;
+        this.stageLabel = stageLabel;
         this.changes = new ChangePrinter((line) => log.info(line), clock);
     }
     print(sd) {
@@ -87310,9 +87313,9 @@ class NativeProgressPrinter {
             const forward = sd.status === 'IN_PROGRESS' || sd.status === 'SUCCESSFUL';
             if (forward)
                 for (const passed of this.passedBetweenPolls(stage))
-                    this.log.info(`Lifecycle stage: ${passed} (passed between two polls)`);
+                    this.log.info(`${this.stageLabel}: ${passed} (passed between two polls)`);
             this.stages.add(stage);
-            this.log.info(`Lifecycle stage: ${stage}`);
+            this.log.info(`${this.stageLabel}: ${stage}`);
         }
         if (sd.targetServiceRevision !== undefined)
             this.changes.print('target', revisionLine('Target (new) revision', sd.targetServiceRevision));
@@ -87435,7 +87438,7 @@ class NativeObserver {
     constructor(deps, req) {
         this.deps = deps;
         this.req = req;
-        this.printer = new NativeProgressPrinter(deps.log, deps.clock);
+        this.printer = new NativeProgressPrinter(deps.log, deps.clock, req.expect === 'rollback' ? 'Lifecycle stage during the rollback' : 'Lifecycle stage');
         this.options = {
             waitUntil: req.waitUntil ?? { kind: 'deployed' },
             expect: req.expect ?? 'forward',

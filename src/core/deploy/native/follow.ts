@@ -65,7 +65,7 @@ class NativeObserver implements PollObserver {
     private readonly deps: WatchDeps,
     private readonly req: FollowRequest,
   ) {
-    this.printer = new NativeProgressPrinter(deps.log, deps.clock);
+    this.printer = new NativeProgressPrinter(deps.log, deps.clock, req.expect === 'rollback' ? 'Lifecycle stage during the rollback' : 'Lifecycle stage');
     this.options = {
       waitUntil: req.waitUntil ?? { kind: 'deployed' },
       expect: req.expect ?? 'forward',

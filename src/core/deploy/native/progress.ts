@@ -14,9 +14,11 @@ export class NativeProgressPrinter {
   private readonly stages = new Set<string>();
   private readonly changes: ChangePrinter;
 
+  /** @param stageLabel how a stage line starts: `Lifecycle stage`, or for a rollback being followed, what says so. */
   constructor(
     private readonly log: Logger,
     clock: Clock,
+    private readonly stageLabel = 'Lifecycle stage',
   ) {
     this.changes = new ChangePrinter((line) => log.info(line), clock);
   }
@@ -26,9 +28,9 @@ export class NativeProgressPrinter {
     const stage = sd.lifecycleStage;
     if (stage !== undefined && !this.stages.has(stage)) {
       const forward = sd.status === 'IN_PROGRESS' || sd.status === 'SUCCESSFUL';
-      if (forward) for (const passed of this.passedBetweenPolls(stage)) this.log.info(`Lifecycle stage: ${passed} (passed between two polls)`);
+      if (forward) for (const passed of this.passedBetweenPolls(stage)) this.log.info(`${this.stageLabel}: ${passed} (passed between two polls)`);
       this.stages.add(stage);
-      this.log.info(`Lifecycle stage: ${stage}`);
+      this.log.info(`${this.stageLabel}: ${stage}`);
     }
     if (sd.targetServiceRevision !== undefined) this.changes.print('target', revisionLine('Target (new) revision', sd.targetServiceRevision));
     for (const source of sd.sourceServiceRevisions ?? []) this.changes.print(`source ${source.arn ?? ''}`, revisionLine('Source revision', source));
