@@ -3710,7 +3710,8 @@ function logEnd(deps, f, waitMs) {
 async function stopAndFollow(deps, req) {
     deps.log.info(`Stopping service deployment ${shortId(req.serviceDeploymentArn)}: StopServiceDeployment (ROLLBACK).`);
     try {
-        await stopServiceDeployment(deps.ecs, req.serviceDeploymentArn, req.signal !== undefined ? { signal: req.signal } : {});
+        // Not cut by the signal: one quick call, and once ECS has it the rollback completes even if the wait is abandoned.
+        await stopServiceDeployment(deps.ecs, req.serviceDeploymentArn);
     }
     catch (e) {
         // ECS refuses to stop a deployment that has ended (ConflictException): what it ended as is followed below.

@@ -43,7 +43,8 @@ async function nativeCell(fault: Fault): Promise<void> {
       action: 'ecs-rolling',
       inputs: { cluster: 'default', service: 'web', 'task-definition': 'taskdef.json', 'timeout-minutes': 3 },
       files: { 'taskdef.json': taskDefinitionJson('app:v2') },
-      plan: PLAN,
+      // SIGTERM must come while the rollback is under way: ECS is slow to take the stop (8 s) in that cell only.
+      plan: slow ? { ...PLAN, trigger: [{ operation: 'StopServiceDeployment', error: 'delay', delayMs: 8000, count: 1 }] } : PLAN,
       fault,
       timeoutMs: CELL_TIMEOUT_MS - 60_000,
     });

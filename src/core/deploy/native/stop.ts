@@ -24,7 +24,8 @@ export type StopRequest = Omit<FollowRequest, 'waitUntil' | 'expect' | 'returnAt
 export async function stopAndFollow(deps: WatchDeps, req: StopRequest): Promise<FollowResult> {
   deps.log.info(`Stopping service deployment ${shortId(req.serviceDeploymentArn)}: StopServiceDeployment (ROLLBACK).`);
   try {
-    await stopServiceDeployment(deps.ecs, req.serviceDeploymentArn, req.signal !== undefined ? { signal: req.signal } : {});
+    // Not cut by the signal: one quick call, and once ECS has it the rollback completes even if the wait is abandoned.
+    await stopServiceDeployment(deps.ecs, req.serviceDeploymentArn);
   } catch (e) {
     // ECS refuses to stop a deployment that has ended (ConflictException): what it ended as is followed below.
     if (classifyAwsError(e) !== 'fatal') throw e;
