@@ -62,12 +62,15 @@ function rollBackTo(
   }
   // The service goes back to the configuration of that revision.
   restoreServiceTo(service, revision);
-  startDeployment(ctx, service, target.taskDef, {
+  const failed = service.deployments[0];
+  const back = startDeployment(ctx, service, target.taskDef, {
     revision,
     rollback: true,
     reason: rollingBack(target.deploymentId),
     ...(sd ? { serviceDeploymentArn: sd.arn } : {}),
   });
+  // After a native deployment's traffic shift (CLEAN_UP), production traffic is on the group its tasks used.
+  if (failed?.taskLoadBalancers) back.taskLoadBalancers = failed.taskLoadBalancers;
   return true;
 }
 

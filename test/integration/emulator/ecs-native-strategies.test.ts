@@ -13,6 +13,7 @@ import {
   type DeploymentConfiguration,
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
+import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { eventually, startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
 import {
@@ -171,6 +172,21 @@ describe('hooks and stopping', () => {
     expect(aborted.status).toBe('STOPPED');
     expect(aborted.lifecycleStage).toBe('POST_TEST_TRAFFIC_SHIFT');
     expect(await ruleWeights(elb, setup.productionRule)).toEqual({ [setup.blueTg]: 100, [setup.greenTg]: 0 });
+  });
+
+  it('a deployment alarm going off during the stages rolls back to blue', async () => {
+    const cloudwatch = new CloudWatchClient(emu.clientConfig());
+    const alarm = { AlarmName: 'web-5xx', Namespace: 'AWS/ApplicationELB', MetricName: 'HTTPCode_Target_5XX_Count', Statistic: 'Sum' as const };
+    await cloudwatch.send(new PutMetricAlarmCommand({ ...alarm, Period: 60, EvaluationPeriods: 1, Threshold: 10, ComparisonOperator: 'GreaterThanThreshold' }));
+    const alarms = { alarmNames: ['web-5xx'], enable: true, rollback: true };
+    const { arn, v1 } = await deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks: [PAUSE], alarms });
+    await until(arn, 'pause', paused);
+    await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: 'web-5xx', StateValue: 'ALARM', StateReason: 'test' }));
+    const done = await until(arn, 'rollback', finished);
+    cloudwatch.destroy();
+    expect(done.status).toBe('ROLLBACK_SUCCESSFUL');
+    expect(done.alarms).toMatchObject({ status: 'TRIGGERED', triggeredAlarmNames: ['web-5xx'] });
+    await expectBackOnBlue(v1);
   });
 
   it('a green task failing its ELB health checks rolls the deployment back', async () => {
