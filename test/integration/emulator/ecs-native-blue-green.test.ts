@@ -130,3 +130,28 @@ describe('a BLUE_GREEN deployment', () => {
     expect(await healthyIn(setup.blueTg)).toHaveLength(2);
   });
 });
+
+describe('stageMs', () => {
+  it('makes every stage last at least that long in simulated time', async () => {
+    const slow = await startTestEmulator({ taskStartMs: 1000, stageMs: 10_000, speed: 100 });
+    const slowEcs = new ECSClient(slow.clientConfig());
+    const slowElb = new ElasticLoadBalancingV2Client(slow.clientConfig());
+    try {
+      const lb = await createNativeLoadBalancer(slowElb);
+      await createNativeService(slowEcs, lb, await registerWeb(slowEcs, 'app:v1'), { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 });
+      await slowEcs.send(new UpdateServiceCommand({ service: 'web', taskDefinition: await registerWeb(slowEcs, 'app:v2') }));
+      const { serviceDeploymentArn: arn = '' } = await latestDeployment(slowEcs);
+      const done = await eventually('slow deployment', async () => {
+        const sd = (await slowEcs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments?.[0];
+        return sd?.status === 'SUCCESSFUL' ? sd : undefined;
+      });
+      // Seven stages wait stageMs (PRE_SCALE_UP … BAKE_TIME, SCALE_UP aside) before CLEAN_UP.
+      const simMs = (done.finishedAt?.getTime() ?? 0) - (done.createdAt?.getTime() ?? 0);
+      expect(simMs).toBeGreaterThanOrEqual(7 * 10_000);
+    } finally {
+      slowEcs.destroy();
+      slowElb.destroy();
+      await slow.stop();
+    }
+  });
+});
