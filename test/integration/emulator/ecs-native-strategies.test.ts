@@ -174,6 +174,29 @@ describe('hooks and stopping', () => {
     expect(await ruleWeights(elb, setup.productionRule)).toEqual({ [setup.blueTg]: 100, [setup.greenTg]: 0 });
   });
 
+  it('an UpdateService during a native deployment stops it; the next one reconciles both revisions and completes', async () => {
+    const { arn } = await deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks: [PAUSE] });
+    await until(arn, 'pause', paused);
+    const v3 = await registerWeb(ecs, 'app:v3');
+    await ecs.send(new UpdateServiceCommand({ service: 'web', taskDefinition: v3, deploymentConfiguration: { lifecycleHooks: [] } }));
+    const superseded = await until(arn, 'stopped', finished);
+    expect(superseded.status).toBe('STOPPED');
+    const next = (await latestDeployment(ecs)).serviceDeploymentArn ?? '';
+    const stages: string[] = [];
+    const done = await until(next, 'next deployment', (sd) => {
+      if (sd.lifecycleStage !== undefined && stages[stages.length - 1] !== sd.lifecycleStage) stages.push(sd.lifecycleStage);
+      return finished(sd);
+    });
+    expect(done.status).toBe('SUCCESSFUL');
+    expect(done.sourceServiceRevisions).toHaveLength(2);
+    expect(stages[0]).toBe('RECONCILE_SERVICE');
+    await eventually('only v3 tasks', async () => {
+      const s = await describeService(ecs);
+      return s.deployments?.length === 1 && s.runningCount === 2 && s.taskDefinition === v3 ? true : undefined;
+    });
+    expect(await ruleWeights(elb, setup.productionRule)).toEqual({ [setup.blueTg]: 0, [setup.greenTg]: 100 });
+  });
+
   it('a deployment alarm going off during the stages rolls back to blue', async () => {
     const cloudwatch = new CloudWatchClient(emu.clientConfig());
     const alarm = { AlarmName: 'web-5xx', Namespace: 'AWS/ApplicationELB', MetricName: 'HTTPCode_Target_5XX_Count', Statistic: 'Sum' as const };
@@ -186,6 +209,16 @@ describe('hooks and stopping', () => {
     cloudwatch.destroy();
     expect(done.status).toBe('ROLLBACK_SUCCESSFUL');
     expect(done.alarms).toMatchObject({ status: 'TRIGGERED', triggeredAlarmNames: ['web-5xx'] });
+    await expectBackOnBlue(v1);
+  });
+
+  it('with the circuit breaker on, green tasks are replaced until its threshold, then it rolls back', async () => {
+    const breaker = { enable: true, rollback: true };
+    const { arn, v1 } = await deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, deploymentCircuitBreaker: breaker }, 'app:pull-error');
+    const done = await until(arn, 'rollback', finished);
+    expect(done.status).toBe('ROLLBACK_SUCCESSFUL');
+    expect(done.deploymentCircuitBreaker).toMatchObject({ status: 'TRIGGERED', failureCount: 3, threshold: 3 });
+    expect(done.statusReason).toBe('ECS deployment circuit breaker: tasks failed to start.');
     await expectBackOnBlue(v1);
   });
 
