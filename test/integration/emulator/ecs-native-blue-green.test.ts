@@ -29,7 +29,8 @@ let elb: ElasticLoadBalancingV2Client;
 let setup: NativeSetup;
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ taskStartMs: 1000, speed: 20 });
+  // Each stage lasts 4 s of simulated time (0.2 s here), so polling sees every one even on a busy machine.
+  emu = await startTestEmulator({ taskStartMs: 1000, stageMs: 4000, speed: 20 });
   ecs = new ECSClient(emu.clientConfig());
   elb = new ElasticLoadBalancingV2Client(emu.clientConfig());
 });
