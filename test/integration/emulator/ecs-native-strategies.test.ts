@@ -88,7 +88,7 @@ async function expectBackOnBlue(v1: string): Promise<void> {
 describe('LINEAR and CANARY traffic shifting', () => {
   it('LINEAR moves production traffic in stepPercent steps, running the traffic shift hooks at every step', async () => {
     const hooks = [{ hookTargetArn: CHECK, roleArn: 'arn:aws:iam::123456789012:role/hooks', lifecycleStages: ['PRODUCTION_TRAFFIC_SHIFT' as const], hookDetails: { step: true } }];
-    const { arn } = await deploy({ strategy: 'LINEAR', bakeTimeInMinutes: 0, linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 1 }, lifecycleHooks: hooks });
+    const { arn } = await deploy({ strategy: 'LINEAR', bakeTimeInMinutes: 0, linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 0 }, lifecycleHooks: hooks });
     const seen: number[] = [];
     const done = await until(arn, 'linear deployment', (sd) => {
       const w = sd.targetServiceRevision?.requestedProductionTrafficWeight;
@@ -201,7 +201,7 @@ describe('hooks and stopping', () => {
   it('a deployment alarm going off during the stages rolls back to blue', async () => {
     const cloudwatch = new CloudWatchClient(emu.clientConfig());
     const alarm = { AlarmName: 'web-5xx', Namespace: 'AWS/ApplicationELB', MetricName: 'HTTPCode_Target_5XX_Count', Statistic: 'Sum' as const };
-    await cloudwatch.send(new PutMetricAlarmCommand({ ...alarm, Period: 60, EvaluationPeriods: 1, Threshold: 10, ComparisonOperator: 'GreaterThanThreshold' }));
+    await cloudwatch.send(new PutMetricAlarmCommand({ ...alarm, Period: 10, EvaluationPeriods: 1, Threshold: 10, ComparisonOperator: 'GreaterThanThreshold' }));
     const alarms = { alarmNames: ['web-5xx'], enable: true, rollback: true };
     const { arn, v1 } = await deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks: [PAUSE], alarms });
     await until(arn, 'pause', paused);
