@@ -16,8 +16,6 @@ import { BENCHMARKS, parseArgs, planFor, USAGE } from './lib/args.js';
 import { judged, renderTable, type Figure } from './lib/report.js';
 import { runScale, scaleFigures } from './scale.js';
 
-const ACTIONS = ['ecs-rolling', 'ecs-run-task'];
-
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
@@ -71,7 +69,7 @@ async function main(): Promise<number> {
     log(`   (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   };
 
-  await section('cold-start', '4. Cold start', () => runColdStart(ACTIONS, plan.coldStartRuns, log), coldStartFigures);
+  await section('cold-start', '4. Cold start', () => runColdStart(plan.coldStartRuns, log, args.reference), coldStartFigures);
   await section('latency', '1+2. Steady-state notice latency and API cost while waiting', () => runLatency(plan, log), latencyFigures);
   await section('failure', '3. Failure notice latency', () => runFailure(plan, log), failureFigures);
   await section('scale', '5. Scale', () => runScale(plan, log), scaleFigures);

@@ -1,4 +1,4 @@
-// Fails when the committed dist/ differs from a fresh build (CI's dist check).
+// Fails when the committed dist/ (or the root action.yml generated with it) differs from a fresh build (CI's dist check).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,8 @@ try {
     else if (!built.includes(f)) problems.push(`stale file in dist/: ${f}`);
     else if (!readFileSync(join(root, 'dist', f)).equals(readFileSync(join(fresh, f)))) problems.push(`differs: dist/${f}`);
   }
+  const rootAction = execFileSync(process.execPath, [join(root, 'scripts', 'root-action.mjs'), '--print'], { cwd: root, encoding: 'utf8' });
+  if (readFileSync(join(root, 'action.yml'), 'utf8') !== rootAction) problems.push('differs: action.yml (generated from actions/*/action.yml)');
   if (problems.length > 0) {
     console.error(`dist/ is not what the sources build (run npm run build and commit dist/):\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;

@@ -42,6 +42,8 @@ export interface TimedOptions {
   env: Record<string, string | undefined>;
   workspace: string;
   timeoutMs: number;
+  /** The script to start instead of the action's entry point (e.g. a reference bundle). */
+  script?: string;
 }
 
 export async function runTimed(action: string, options: TimedOptions): Promise<TimedRun> {
@@ -55,7 +57,7 @@ export async function runTimed(action: string, options: TimedOptions): Promise<T
   let stdout = '';
   let stderr = '';
   const spawnAt = Date.now();
-  const child = spawn(node24, [bundlePath(action)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node24, [options.script ?? bundlePath(action)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.once('exit', () => (exitAt = Date.now()));
   child.stdout.on('data', (d: Buffer) => {
     const at = Date.now();

@@ -3,21 +3,28 @@
 export const BENCHMARKS = ['cold-start', 'latency', 'failure', 'scale'] as const;
 export type BenchmarkId = (typeof BENCHMARKS)[number];
 
+/** Other names accepted by --only. */
+const ALIASES: Readonly<Record<string, BenchmarkId>> = { 'api-cost': 'latency', coldstart: 'cold-start' };
+
 export interface BenchArgs {
   only: BenchmarkId[];
   quick: boolean;
   /** Where results go; undefined: bench/results.json for a full run, bench/results.partial.json otherwise. */
   out: string | undefined;
+  /** The official aws-actions ECS deploy action's dist/index.js: adds a reference row to cold start (none when unset). */
+  reference: string | undefined;
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--only ${BENCHMARKS.join(',')}] [--quick] [--out <file>]
-  --only   run a subset (comma separated). "api-cost" is measured by "latency".
+export const USAGE = `Usage: npm run bench -- [--only ${BENCHMARKS.join(',')}] [--quick] [--out <file>] [--reference <index.js>]
+  --only   run a subset (comma separated). "api-cost" is measured by "latency"; "coldstart" is "cold-start".
+  --reference  path of the official aws-actions/amazon-ecs-deploy-task-definition bundle (its dist/index.js):
+           cold start measures it as a reference row, and the entry points' targets become its figures.
   --quick  fewer runs and shorter durations, for development (figures are not the issue's figures).
   --out    results file (default bench/results.json for a full run, bench/results.partial.json otherwise).`;
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { only: [...BENCHMARKS], quick: false, out: undefined, help: false };
+  const args: BenchArgs = { only: [...BENCHMARKS], quick: false, out: undefined, reference: undefined, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -29,8 +36,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     if (flag === '--quick') args.quick = true;
     else if (flag === '--help' || flag === '-h') args.help = true;
     else if (flag === '--out') args.out = value();
+    else if (flag === '--reference') args.reference = value();
     else if (flag === '--only') {
-      const names = value().split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => (s === 'api-cost' ? 'latency' : s));
+      const names = value().split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => ALIASES[s] ?? s);
       const unknown = names.filter((n) => !(BENCHMARKS as readonly string[]).includes(n));
       if (unknown.length > 0) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}\n${USAGE}`);
       args.only = BENCHMARKS.filter((b) => names.includes(b));

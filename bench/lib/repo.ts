@@ -17,4 +17,5 @@ function findRoot(from: string): string {
 
 export const repoRoot = findRoot(import.meta.dirname);
 export const node24 = join(repoRoot, 'node_modules', 'node', 'bin', 'node');
-export const bundlePath = (action: string): string => join(repoRoot, 'dist', action, 'index.js');
+/** The entry point the runner starts for an action (`runs.main`): dist/<action>/index.js, or dist/index.js for 'root'. */
+export const bundlePath = (action: string): string => (action === 'root' ? join(repoRoot, 'dist', 'index.js') : join(repoRoot, 'dist', action, 'index.js'));

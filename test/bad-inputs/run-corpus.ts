@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startTestEmulator, type EmulatorCall, type TestEmulator } from '../helpers/emulator.js';
-import { repoRoot, runAction, type ActionRun } from '../helpers/run-action.js';
+import { entryPath, runAction, type ActionRun } from '../helpers/run-action.js';
 import type { BadInputCase, CorpusAction, ExpectedLocation } from './corpus.js';
 
 export interface CaseResult {
@@ -56,7 +56,7 @@ export class EmulatorPool {
 }
 
 export function bundlePath(action: CorpusAction): string {
-  return join(repoRoot, 'dist', action, 'index.js');
+  return entryPath(action);
 }
 
 export function assertBundle(action: CorpusAction): void {

@@ -6,12 +6,11 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ECSClient, ListTaskDefinitionsCommand, ListTasksCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { makeWorkspace, repoRoot, runAction } from '../helpers/run-action.js';
+import { entryPath, makeWorkspace, runAction } from '../helpers/run-action.js';
 
-const BUNDLE = join(repoRoot, 'dist', 'ecs-run-task', 'index.js');
+const BUNDLE = entryPath('ecs-run-task');
 const IMAGE = 'registry.example.com/jobs/migrate';
 
 const taskDefinition = (tag: string) => ({
@@ -26,7 +25,7 @@ let emu: TestEmulator;
 let ecs: ECSClient;
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`node scripts/build.mjs dist ecs-run-task\` first`);
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first`);
   emu = await startTestEmulator({ taskStartMs: 200, speed: 4 });
   ecs = new ECSClient(emu.clientConfig());
 });

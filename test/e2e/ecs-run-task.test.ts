@@ -6,12 +6,11 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { DescribeTasksCommand, ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { eventually, startTestEmulator, type EmulatorCall, type TestEmulator } from '../helpers/emulator.js';
-import { makeWorkspace, repoRoot, runAction, waitForOutput, type ActionRun } from '../helpers/run-action.js';
+import { entryPath, makeWorkspace, runAction, waitForOutput, type ActionRun } from '../helpers/run-action.js';
 
-const BUNDLE = join(repoRoot, 'dist', 'ecs-run-task', 'index.js');
+const BUNDLE = entryPath('ecs-run-task');
 const IMAGE = 'registry.example.com/jobs/migrate';
 
 const TASK_DEFINITION = JSON.stringify({

@@ -6,9 +6,8 @@
  */
 import { describe, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { startTestEmulator } from '../helpers/emulator.js';
-import { repoRoot } from '../helpers/run-action.js';
+import { entryPath } from '../helpers/run-action.js';
 import { describeCell, runCell, type CellRun } from './cell.js';
 import { FAULTS, PHASES, isSignal, type Fault, type Phase } from './matrix.js';
 import { writeNote } from './notes.js';
@@ -18,7 +17,7 @@ import { CLUSTER, IMAGE_REPO, SERVICE, rollingClients, setupRollingWorld } from 
 const CELL_TIMEOUT_MS = 240_000;
 
 async function rollingCell(phase: Phase, fault: Fault): Promise<void> {
-  if (!existsSync(join(repoRoot, 'dist', 'ecs-rolling', 'index.js'))) throw new Error('dist/ecs-rolling/index.js is missing: run `npm run build`');
+  if (!existsSync(entryPath('ecs-rolling'))) throw new Error(`${entryPath('ecs-rolling')} is missing: run \`npm run build\``);
   // SIGTERM must find the action still busy 7.5 s after SIGINT: that cell runs ECS slower (speed 1, not 10).
   const slow = fault === 'SIGTERM 7.5 s after SIGINT';
   const emu = await startTestEmulator({ taskStartMs: 1000, speed: slow ? 1 : 10 });

@@ -7,9 +7,8 @@
 import { describe, it } from '@jest/globals';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { startTestEmulator } from '../helpers/emulator.js';
-import { repoRoot } from '../helpers/run-action.js';
+import { entryPath } from '../helpers/run-action.js';
 import { describeCell, runCell, type CellRun } from './cell.js';
 import { FAULTS, PHASES, isSignal, type Fault, type Phase } from './matrix.js';
 import { writeNote } from './notes.js';
@@ -18,7 +17,7 @@ import { RUN_TASK_FILES, RUN_TASK_INPUTS, RUN_TASK_PHASES, runTaskViolations, se
 const CELL_TIMEOUT_MS = 180_000;
 
 async function runTaskCell(phase: Phase, fault: Fault): Promise<void> {
-  if (!existsSync(join(repoRoot, 'dist', 'ecs-run-task', 'index.js'))) throw new Error('dist/ecs-run-task/index.js is missing: run `npm run build`');
+  if (!existsSync(entryPath('ecs-run-task'))) throw new Error('dist/ecs-run-task/index.js is missing: run `npm run build`');
   // Tasks reach RUNNING 1.5 s after RunTask and exit 0 1.5 s later: long enough for a signal to find them running.
   const emu = await startTestEmulator({ taskStartMs: 3000, speed: 2 });
   let ecs: ECSClient | undefined;

@@ -4,10 +4,9 @@
  */
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { startTestEmulator, type TestEmulator } from './emulator.js';
-import { repoRoot } from './run-action.js';
+import { entryPath } from './run-action.js';
 
 export interface RunTaskE2e {
   readonly emu: TestEmulator;
@@ -16,7 +15,7 @@ export interface RunTaskE2e {
 
 /** Registers the file's beforeAll / afterAll / beforeEach hooks; the fields are set once beforeAll ran. */
 export function useRunTaskE2e(): RunTaskE2e {
-  const bundle = join(repoRoot, 'dist', 'ecs-run-task', 'index.js');
+  const bundle = entryPath('ecs-run-task');
   const state: { emu?: TestEmulator; ecs?: ECSClient } = {};
   beforeAll(async () => {
     if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` first`);

@@ -1,6 +1,7 @@
 /**
- * Runs a committed bundle (dist/<action>/index.js) the way the GitHub runner does: Node 24, inputs as INPUT_*
- * env vars, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, a workspace, and signals on request.
+ * Runs a committed entry point (dist/<action>/index.js, or dist/index.js for the root action, each on the shared
+ * bundle dist/bundle/) the way the GitHub runner does: Node 24, inputs as INPUT_* env vars, GITHUB_OUTPUT /
+ * GITHUB_STEP_SUMMARY files, a workspace, and signals on request.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,14 @@ import { dirname, join } from 'node:path';
 /** The repository root: the nearest folder above this file with a package.json (also from compiled .build/ copies). */
 export const repoRoot = findRepoRoot(import.meta.dirname);
 export const node24 = join(repoRoot, 'node_modules', 'node', 'bin', 'node');
+
+/** The name `runAction` and `entryPath` take for the root action (action.yml at the repository root). */
+export const ROOT_ACTION = 'root';
+
+/** The file the runner starts for an action: `runs.main` of actions/<action>/action.yml, or of the root action.yml. */
+export function entryPath(action: string): string {
+  return action === ROOT_ACTION ? join(repoRoot, 'dist', 'index.js') : join(repoRoot, 'dist', action, 'index.js');
+}
 
 export interface ActionRun {
   exitCode: number | null;
@@ -101,7 +110,7 @@ export async function runAction(action: string, options: RunOptions): Promise<Ac
   writeFileSync(summaryFile, '');
 
   const started = Date.now();
-  const [command, ...args] = [...(options.launcher ?? []), node24, join(repoRoot, 'dist', action, 'index.js')];
+  const [command, ...args] = [...(options.launcher ?? []), node24, entryPath(action)];
   const child = spawn(command ?? node24, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

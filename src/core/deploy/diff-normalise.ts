@@ -85,7 +85,8 @@ export function normaliseService(s: CreateServiceCommandInput | Service, opts: S
     const key = (lb: JsonObject): string => `${String(lb['targetGroupArn'] ?? lb['loadBalancerName'] ?? '')}|${String(lb['containerName'])}|${String(lb['containerPort'])}`;
     o['loadBalancers'] = objects(o['loadBalancers']).sort((a, b) => key(a).localeCompare(key(b)));
   }
-  return prune(o) as JsonObject;
+  // Nothing left (none of `fields` set): an empty object, which the diff can still add desiredCount to.
+  return (prune(o) ?? {}) as JsonObject;
 }
 
 /** The service fields a dry run compares: every updatable field the definition sets (plus desiredCount). */

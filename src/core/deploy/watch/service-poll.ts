@@ -61,6 +61,7 @@ export async function pollService(deps: WatchDeps, params: ServicePollParams, ob
     clock,
   );
   let lastService: Service | undefined;
+  let placement: string | undefined;
   const end = await poll<WatchResult>(
     deps,
     {
@@ -77,7 +78,7 @@ export async function pollService(deps: WatchDeps, params: ServicePollParams, ob
       const service = await describeServiceAnyStatus(ecs, params.cluster, params.service, signal !== undefined ? { signal } : {});
       if (service !== undefined) {
         lastService = service;
-        events.print(service.events);
+        placement = lastPlacementProblem(events.print(service.events)) ?? placement;
       }
       const result = await observer.observe(service, ioOf(round));
       events.tick();
@@ -85,7 +86,7 @@ export async function pollService(deps: WatchDeps, params: ServicePollParams, ob
       return result;
     },
   );
-  const result = end.kind === 'done' ? end.value : await ended(end, observer, { params, clock, startedAt, lastService });
+  const result = end.kind === 'done' ? end.value : await ended(end, observer, { params, clock, startedAt, lastService, placement });
   events.flush();
   observer.printHeld?.(true);
   return result;
@@ -100,6 +101,13 @@ interface EndContext {
   clock: Clock;
   startedAt: number;
   lastService: Service | undefined;
+  /** The last new "unable to place a task" event: why the wait never got its tasks (S9). */
+  placement: string | undefined;
+}
+
+/** ECS's placement failure among new events (`… was unable to place a task because …`), the latest one. */
+function lastPlacementProblem(fresh: readonly { message?: string | undefined }[]): string | undefined {
+  return fresh.map((e) => e.message ?? '').filter((m) => /\bunable to place a task\b/.test(m)).pop();
 }
 
 /** The failure for a wait that timed out or was cancelled, with the stopped tasks the observer saw (S9). */
@@ -116,7 +124,8 @@ async function ended(
   } else {
     const seen = observer.lastSeen();
     const error = end.lastError !== undefined ? `; last error: ${describeError(end.lastError)}` : '';
-    message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${formatDuration(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${error}`;
+    const placement = ctx.placement !== undefined ? `; ECS could not place a task: ${ctx.placement}` : '';
+    message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${formatDuration(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${placement}${error}`;
   }
   // The wait is over: a last read that explains a timeout needs no pacing.
   const io: PollIo = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };

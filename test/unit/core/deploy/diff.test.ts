@@ -142,6 +142,17 @@ describe('diffDeployment (S13)', () => {
     expect(diffDeployment({ service: LIVE_SERVICE }, { service: { ...DESIRED_SERVICE, desiredCount: 2 }, sameAsRunning: true }).changed).toBe(false);
   });
 
+  it('compares a desiredCount when none of the compared fields is set on the live service (issue 14)', () => {
+    const bridge: Service = { serviceName: 'web', status: 'ACTIVE', desiredCount: 1 };
+    const desired: CreateServiceCommandInput = {
+      serviceName: 'web',
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'] } },
+    };
+    const diff = diffDeployment({ service: bridge }, { service: desired, desiredCount: 2 });
+    expect(diff.text).toContain('- desiredCount: 1\n+ desiredCount: 2');
+    expect(diff.text).toContain('+ networkConfiguration.awsvpcConfiguration.subnets[0]: "subnet-a"');
+  });
+
   it('shows a changed security group', () => {
     const desired: CreateServiceCommandInput = {
       ...DESIRED_SERVICE,
