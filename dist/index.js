@@ -2,6 +2,28 @@
 // defaults, from actions/*/action.yml; the inputs given are checked before the chosen action runs from the bundle.
 import { runRoot } from './bundle/index.js';
 await runRoot({
+  "ecs-canary": {
+    "cluster": null,
+    "service": null,
+    "task-definition": null,
+    "task-definition-arn": null,
+    "service-definition": null,
+    "image": null,
+    "container-name": null,
+    "canary-count": null,
+    "canary-percent": null,
+    "bake-seconds": "0",
+    "alarms": null,
+    "wait-for-steady-state": "true",
+    "timeout-minutes": "30",
+    "delete-on-failure": "true",
+    "mode": "deploy",
+    "dry-run": "false",
+    "region": null,
+    "max-attempts": "5",
+    "github-token": null,
+    "environment": "production"
+  },
   "ecs-rolling": {
     "cluster": null,
     "service": null,

@@ -38,6 +38,7 @@ __webpack_require__.d(__webpack_exports__, {
   sT: () => (/* reexport */ rollbackRows),
   Xn: () => (/* reexport */ rollingDepsOf),
   OI: () => (/* reexport */ startActionRecord),
+  ww: () => (/* reexport */ stoppedTaskListSection),
   dZ: () => (/* reexport */ stoppedTasksSection),
   ri: () => (/* reexport */ taskDefinitionRow),
   F1: () => (/* reexport */ wasRolledBack)
@@ -656,14 +657,18 @@ function rollbackRows(outcome) {
 }
 /** The `Stopped tasks` table (the first 20, then a count); nothing when no task stopped. */
 function stoppedTasksSection(outcome) {
+    return stoppedTaskListSection(outcome.stoppedTasks);
+}
+/** The `Stopped tasks` table of a list of stopped tasks (nothing when it is empty). */
+function stoppedTaskListSection(stopped, title = 'Stopped tasks') {
     return (s) => {
-        if (outcome.stoppedTasks.length === 0)
+        if (stopped.length === 0)
             return;
-        const shown = outcome.stoppedTasks.slice(0, MAX_STOPPED_ROWS).map((t) => [`\`${(0,deploy/* taskIdOf */.G6)(t.taskArn)}\``, (0,deploy/* describeStop */.Cw)(t)]);
-        const more = outcome.stoppedTasks.length - shown.length;
+        const shown = stopped.slice(0, MAX_STOPPED_ROWS).map((t) => [`\`${(0,deploy/* taskIdOf */.G6)(t.taskArn)}\``, (0,deploy/* describeStop */.Cw)(t)]);
+        const more = stopped.length - shown.length;
         if (more > 0)
             shown.push([`\u2026and ${more} more`, '']);
-        s.heading('Stopped tasks', 3).table(['Task', 'Why it stopped'], shown);
+        s.heading(title, 3).table(['Task', 'Why it stopped'], shown);
     };
 }
 function label(known, arn) {
@@ -1325,16 +1330,22 @@ function hasErrorName(e, ...names) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Xb: () => (/* reexport */ ROLLBACK_SHARE),
+  Bx: () => (/* reexport */ createStep),
   z5: () => (/* reexport */ deployService),
   Cw: () => (/* reexport */ describeStop),
   Zi: () => (/* reexport */ diffDeployment),
+  $L: () => (/* reexport */ replaceStep),
   WW: () => (/* reexport */ resolveManualRollbackTarget),
   e: () => (/* reexport */ rollbackService),
   G6: () => (/* reexport */ taskIdOf),
-  nX: () => (/* reexport */ toCreateServiceInput)
+  nX: () => (/* reexport */ toCreateServiceInput),
+  kj: () => (/* reexport */ toStoppedTaskReason),
+  gj: () => (/* reexport */ waitForRollout),
+  Te: () => (/* reexport */ waitForServiceInactive)
 });
 
-// UNUSED EXPORTS: ROLLBACK_SHARE, chooseDeployStrategy, createStep, parseSnapshot, replaceStep, serializeSnapshot, summarizeStoppedTasks, takeSnapshot, toStoppedTaskReason, toUpdateServiceInput, updateStep, waitForDeployment, waitForRollout, waitForScale, waitForServiceInactive, waitForServiceStable
+// UNUSED EXPORTS: chooseDeployStrategy, parseSnapshot, serializeSnapshot, summarizeStoppedTasks, takeSnapshot, toUpdateServiceInput, updateStep, waitForDeployment, waitForScale, waitForServiceStable
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/services.js
 var services = __webpack_require__(4259);
@@ -2671,7 +2682,7 @@ class DeploymentObserver {
  * (for MISSING, a stand-in `{ serviceName, status: 'INACTIVE' }`) and `deployment` its last deployment, or `{}`.
  * A service seen DRAINING that turns ACTIVE again was re-created by someone else: `replaced`.
  */
-async function inactive_waitForServiceInactive(deps, req) {
+async function waitForServiceInactive(deps, req) {
     return service_poll_pollService(deps, req, new InactiveObserver(deps, req));
 }
 class InactiveObserver {
@@ -2795,7 +2806,7 @@ async function deleteFirstDeployment(deps, snapshot, options) {
     if ((await (0,services/* deleteService */.hs)(deps.ecs, snapshot.cluster, snapshot.service)) === undefined) {
         return { status: 'succeeded', detail: `service ${snapshot.service} was already gone`, stoppedTasks: [] };
     }
-    const waited = await inactive_waitForServiceInactive(deps, {
+    const waited = await waitForServiceInactive(deps, {
         cluster: snapshot.cluster,
         service: snapshot.service,
         deadline: options.deadline,
@@ -3330,7 +3341,7 @@ async function createStep(deps, input, wait) {
     const { log } = deps;
     const name = input.serviceName ?? '';
     if (wait.draining) {
-        const drained = await log.group(`Wait for the DRAINING service ${name} to become INACTIVE`, () => inactive_waitForServiceInactive(deps, inactiveRequest(input.cluster ?? 'default', name, wait)));
+        const drained = await log.group(`Wait for the DRAINING service ${name} to become INACTIVE`, () => waitForServiceInactive(deps, inactiveRequest(input.cluster ?? 'default', name, wait)));
         if (!drained.ok) {
             return { change: UNCHANGED, failure: { reason: drained.reason, message: `an earlier service ${name} is still DRAINING: ${drained.message}`, stoppedTasks: [] } };
         }
@@ -3371,7 +3382,7 @@ async function replaceStep(deps, input, wait) {
     const name = input.serviceName ?? '';
     const deleted = await log.group(`Delete service ${name}`, async () => {
         log.info(`Deleting service ${name}..`);
-        return mutation(() => deleteService(deps.ecs, cluster, name), []);
+        return mutation(() => (0,services/* deleteService */.hs)(deps.ecs, cluster, name), []);
     });
     if (deleted.failure !== undefined)
         return deleted;

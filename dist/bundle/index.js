@@ -5,6 +5,13 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var map = {
+	"./ecs-canary/index.js": [
+		5350,
+		421,
+		749,
+		120,
+		350
+	],
 	"./ecs-rolling/index.js": [
 		7099,
 		421,
@@ -236,7 +243,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1708:
+/***/ 9327:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");

@@ -28,7 +28,7 @@ export { describeRoute, findRoute, routeForward, routeTargetGroup } from './rout
 export type { FindRouteOptions, RouteInputs, RouteRef } from './route.js';
 export { describeTargetGroups, forwardOf, mainTargetGroup, replaceTargetGroup, requireForward, withTargetGroups } from './forward.js';
 export type { ForwardAction } from './forward.js';
-export { DEREGISTRATION_DELAY_ATTRIBUTE, describeTargetGroup } from './target-groups.js';
+export { DEREGISTRATION_DELAY_ATTRIBUTE, describeTargetGroup, targetGroupName } from './target-groups.js';
 export { pointRouteAt, setRuleActions } from './modify.js';
 export type { PointResult } from './modify.js';
 export { RouteSwapError, swapRoutes } from './swap.js';
