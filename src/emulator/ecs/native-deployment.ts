@@ -172,7 +172,12 @@ export function startNative(ctx: EcsContext, service: ServiceRec, d: DeploymentR
   };
   sd.native = run;
   const n: Native = { ctx, service, sd, run };
-  enter(n, stagesOf(n)[0] ?? 'PRE_SCALE_UP');
+  // PENDING for a moment, then IN_PROGRESS with the first stage.
+  sd.status = 'PENDING';
+  later(ctx, run, ctx.stageMs / 4, () => {
+    sd.status = 'IN_PROGRESS';
+    enter(n, stagesOf(n)[0] ?? 'PRE_SCALE_UP');
+  });
 }
 
 /** The native run the scheduler must follow for this PRIMARY deployment (stages before CLEAN_UP). */

@@ -148,13 +148,23 @@ export function stopServiceDeployment(ctx: EcsContext, service: ServiceRec, sd: 
     sd.finishedAt = now;
     return;
   }
-  if (sd.native) {
-    sd.native.cancel?.();
-    delete sd.native.waiting;
-    sd.native.phase = 'stopped';
-  }
-  sd.status = 'STOPPED';
   sd.statusReason = 'Service deployment stopped by user request.';
-  sd.stoppedAt = now;
   sd.updatedAt = now;
+  const run = sd.native;
+  if (!run) {
+    sd.status = 'STOPPED';
+    sd.stoppedAt = now;
+    return;
+  }
+  // A native deployment is STOP_REQUESTED until its current step ends (a quarter of a stage's time).
+  run.cancel?.();
+  delete run.waiting;
+  run.phase = 'stopped';
+  sd.status = 'STOP_REQUESTED';
+  ctx.clock.after(ctx.stageMs / 4, () => {
+    if (sd.status !== 'STOP_REQUESTED') return;
+    sd.status = 'STOPPED';
+    sd.stoppedAt = ctx.clock.now();
+    sd.updatedAt = sd.stoppedAt;
+  });
 }

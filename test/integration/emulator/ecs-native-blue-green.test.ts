@@ -95,7 +95,7 @@ describe('a BLUE_GREEN deployment', () => {
     expect(paused.sourceServiceRevisions?.[0]).toMatchObject({ runningTaskCount: 2, requestedTestTrafficWeight: 0, requestedProductionTrafficWeight: 100 });
 
     await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: hook?.hookId ?? '', action: 'CONTINUE' }));
-    const done = await follow(arn, stages, (sd) => sd.status !== 'IN_PROGRESS');
+    const done = await follow(arn, stages, (sd) => !['PENDING', 'IN_PROGRESS'].includes(sd.status ?? ''));
 
     expect(done.status).toBe('SUCCESSFUL');
     expect(done.lifecycleHookDetails?.[0]?.status).toBe('SUCCEEDED');
@@ -125,7 +125,7 @@ describe('a BLUE_GREEN deployment', () => {
     for (const image of ['app:v2', 'app:v3']) {
       await ecs.send(new UpdateServiceCommand({ service: 'web', taskDefinition: await registerWeb(ecs, image) }));
       const { serviceDeploymentArn: arn = '' } = await latestDeployment(ecs);
-      expect((await follow(arn, [], (sd) => sd.status !== 'IN_PROGRESS')).status).toBe('SUCCESSFUL');
+      expect((await follow(arn, [], (sd) => !['PENDING', 'IN_PROGRESS'].includes(sd.status ?? ''))).status).toBe('SUCCESSFUL');
     }
     expect(await ruleWeights(elb, setup.productionRule)).toEqual({ [setup.blueTg]: 100, [setup.greenTg]: 0 });
     expect(await healthyIn(setup.blueTg)).toHaveLength(2);

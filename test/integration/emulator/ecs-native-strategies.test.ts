@@ -70,7 +70,8 @@ async function until(arn: string, what: string, ok: (sd: ServiceDeployment) => b
   );
 }
 
-const finished = (sd: ServiceDeployment): boolean => !['PENDING', 'IN_PROGRESS', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS'].includes(sd.status ?? '');
+const finished = (sd: ServiceDeployment): boolean =>
+  !['PENDING', 'IN_PROGRESS', 'STOP_REQUESTED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS'].includes(sd.status ?? '');
 const paused = (sd: ServiceDeployment): boolean => sd.lifecycleHookDetails?.some((h) => h.status === 'AWAITING_ACTION') === true;
 
 /** The service is back on v1 with all production and test traffic on blue and no green task left. */
