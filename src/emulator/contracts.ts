@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   host?: string;
   /** Simulated time for a task from PROVISIONING to RUNNING, default 1000 ms. */
   taskStartMs?: number;
+  /** Simulated ms each lifecycle stage of a blue/green, linear or canary deployment lasts at least; default taskStartMs. */
+  stageMs?: number;
   /** Multiplier on all simulated durations' speed (2 = twice as fast), default 1. */
   speed?: number;
   /** Enforce ECS-like token buckets per operation family, default false. */

@@ -23,6 +23,8 @@ export interface EcsModuleContext {
   region: string;
   accountId: string;
   taskStartMs: number;
+  /** Simulated ms each native deployment stage lasts at least. */
+  stageMs: number;
   random: Random;
   /** The assembled world (ELBv2, Logs and CloudWatch backends); read lazily, after every module exists. */
   world: () => World;
@@ -111,6 +113,7 @@ export function createEcsModule(mctx: EcsModuleContext): EcsModule {
     region: mctx.region,
     accountId: mctx.accountId,
     taskStartMs: mctx.taskStartMs,
+    stageMs: mctx.stageMs,
     elb: () => mctx.world().elb,
     logs: () => mctx.world().logs,
     cloudwatch: () => mctx.world().cloudwatch,

@@ -125,8 +125,8 @@ function runOne(h: HookRun, hook: Json, stage: string, next: (o: HookOutcome) =>
     h.touch();
     return;
   }
-  // The invocation itself takes a moment (a quarter of the task start time).
-  later(ctx, run, ctx.taskStartMs / 4, () => invokeLambda(h, hook, detail, next));
+  // The invocation itself takes a moment (a quarter of a stage's time).
+  later(ctx, run, ctx.stageMs / 4, () => invokeLambda(h, hook, detail, next));
 }
 
 /** Runs the hooks configured for `stage` in order, then calls `done` (at once when there are none). */

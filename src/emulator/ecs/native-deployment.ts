@@ -1,7 +1,8 @@
 /**
  * Blue/green, linear and canary deployments run by ECS itself (deploymentConfiguration.strategy BLUE_GREEN, LINEAR,
  * CANARY; developer guide, "Amazon ECS blue/green service deployments workflow"). The service deployment goes
- * through its lifecycle stages in order over simulated time, each lasting at least one task start time (T):
+ * through its lifecycle stages in order over simulated time, each lasting at least T (`stageMs`, by default the task
+ * start time):
  *
  * RECONCILE_SERVICE (only with more than one source revision) → PRE_SCALE_UP → SCALE_UP (green tasks started and
  * registered in the alternate target group, until all are healthy) → POST_SCALE_UP → TEST_TRAFFIC_SHIFT (the test
@@ -85,7 +86,7 @@ function stagesOf(n: Native): string[] {
 }
 
 function productionStep(n: Native, steps: number[], i: number): void {
-  const T = n.ctx.taskStartMs;
+  const T = n.ctx.stageMs;
   hooksThen(n, 'PRE_PRODUCTION_TRAFFIC_SHIFT', () => {
     shiftTraffic(n.ctx, n.run, 'production', steps[i] ?? 100);
     n.sd.updatedAt = n.ctx.clock.now();
@@ -101,7 +102,7 @@ function productionStep(n: Native, steps: number[], i: number): void {
 
 function enter(n: Native, stage: string): void {
   const { ctx, sd, run } = n;
-  const T = ctx.taskStartMs;
+  const T = ctx.stageMs;
   sd.lifecycleStage = stage;
   sd.updatedAt = ctx.clock.now();
   touch(n);
@@ -171,7 +172,12 @@ export function startNative(ctx: EcsContext, service: ServiceRec, d: DeploymentR
   };
   sd.native = run;
   const n: Native = { ctx, service, sd, run };
-  enter(n, stagesOf(n)[0] ?? 'PRE_SCALE_UP');
+  // PENDING for a moment, then IN_PROGRESS with the first stage.
+  sd.status = 'PENDING';
+  later(ctx, run, ctx.stageMs / 4, () => {
+    sd.status = 'IN_PROGRESS';
+    enter(n, stagesOf(n)[0] ?? 'PRE_SCALE_UP');
+  });
 }
 
 /** The native run the scheduler must follow for this PRIMARY deployment (stages before CLEAN_UP). */

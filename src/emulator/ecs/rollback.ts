@@ -62,12 +62,15 @@ function rollBackTo(
   }
   // The service goes back to the configuration of that revision.
   restoreServiceTo(service, revision);
-  startDeployment(ctx, service, target.taskDef, {
+  const failed = service.deployments[0];
+  const back = startDeployment(ctx, service, target.taskDef, {
     revision,
     rollback: true,
     reason: rollingBack(target.deploymentId),
     ...(sd ? { serviceDeploymentArn: sd.arn } : {}),
   });
+  // After a native deployment's traffic shift (CLEAN_UP), production traffic is on the group its tasks used.
+  if (failed?.taskLoadBalancers) back.taskLoadBalancers = failed.taskLoadBalancers;
   return true;
 }
 
@@ -145,13 +148,23 @@ export function stopServiceDeployment(ctx: EcsContext, service: ServiceRec, sd: 
     sd.finishedAt = now;
     return;
   }
-  if (sd.native) {
-    sd.native.cancel?.();
-    delete sd.native.waiting;
-    sd.native.phase = 'stopped';
-  }
-  sd.status = 'STOPPED';
   sd.statusReason = 'Service deployment stopped by user request.';
-  sd.stoppedAt = now;
   sd.updatedAt = now;
+  const run = sd.native;
+  if (!run) {
+    sd.status = 'STOPPED';
+    sd.stoppedAt = now;
+    return;
+  }
+  // A native deployment is STOP_REQUESTED until its current step ends (a quarter of a stage's time).
+  run.cancel?.();
+  delete run.waiting;
+  run.phase = 'stopped';
+  sd.status = 'STOP_REQUESTED';
+  ctx.clock.after(ctx.stageMs / 4, () => {
+    if (sd.status !== 'STOP_REQUESTED') return;
+    sd.status = 'STOPPED';
+    sd.stoppedAt = ctx.clock.now();
+    sd.updatedAt = sd.stoppedAt;
+  });
 }

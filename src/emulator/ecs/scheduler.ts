@@ -119,6 +119,8 @@ export function reconcile(ctx: EcsContext, service: ServiceRec): void {
   if (native) {
     // A blue/green, linear or canary deployment before CLEAN_UP: native-deployment.ts decides.
     reconcileNative(ctx, service, native, active, (count) => startTasks(ctx, service, primary, count));
+    // ECS watches the deployment alarms through the stages; a triggered one rolls back (failDeployment).
+    watchAlarms(ctx, service, primary, () => scheduleReconcile(ctx, service));
     return;
   }
   finishNativeRollbacks(ctx, service);

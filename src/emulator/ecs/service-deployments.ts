@@ -10,7 +10,7 @@ import { stopServiceDeployment } from './rollback.js';
 import { scheduleReconcile } from './scheduler.js';
 import { findService } from './services.js';
 import type { Json } from './state.js';
-import { revisionView, serviceDeploymentBrief, serviceDeploymentView } from './views.js';
+import { revisionView, serviceDeploymentBrief, serviceDeploymentView } from './service-deployment-views.js';
 
 const STOPPABLE = new Set(['PENDING', 'IN_PROGRESS', 'STOP_REQUESTED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
 

@@ -177,6 +177,8 @@ export const serviceOperations = {
         sd.status = 'STOPPED';
         sd.statusReason = 'Service deleted.';
         sd.stoppedAt = ctx.clock.now();
+        sd.native?.cancel?.();
+        if (sd.native) sd.native.phase = 'stopped';
       }
     }
     scheduleReconcile(ctx, service);

@@ -2,6 +2,10 @@
  * ECS records as the emulator keeps them. Timestamps are simulated epoch milliseconds (SimClock.now()); the views
  * (views.ts) turn records into API shapes. Records are plain data; behaviour lives in the other ecs/ files.
  */
+import type { HookDetailRec, HookInvocationRec, HookResponseRec, NativeRun } from './native-state.js';
+
+export type { HookDetailRec, HookInvocationRec, HookResponseRec, NativeRoute, NativeRun } from './native-state.js';
+
 export type Json = Record<string, unknown>;
 
 export interface Tag {
@@ -310,66 +314,6 @@ export interface ServiceDeploymentRec {
   hookDetails: HookDetailRec[];
   /** A blue/green, linear or canary deployment being run stage by stage. */
   native?: NativeRun;
-}
-
-export interface HookDetailRec {
-  hookId: string;
-  targetType: 'AWS_LAMBDA' | 'PAUSE';
-  targetArn?: string;
-  status: 'AWAITING_ACTION' | 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
-  stage: string;
-  expiresAt: number;
-  timeoutAction: 'CONTINUE' | 'ROLLBACK';
-}
-
-/** One production or test route pair of a load balancer: ECS moves traffic from `blueTg` to `greenTg`. */
-export interface NativeRoute {
-  production: string;
-  test?: string;
-  blueTg: string;
-  greenTg: string;
-}
-
-export interface NativeRun {
-  strategy: string;
-  greenDeploymentId: string;
-  /** The deployment serving production traffic when this one started (rollback returns to it). */
-  blueDeploymentId: string;
-  routes: NativeRoute[];
-  /** Percent of production / test traffic the green revision gets. */
-  productionWeight: number;
-  testWeight: number;
-  /**
-   * `running` while stages go on (`scaling`: in SCALE_UP, green tasks are being started), `cleanup` once the blue
-   * tasks are being stopped (the scheduler finishes it as a rolling deployment), `rollback` while green is removed,
-   * `stopped` when it ended (stopped, superseded, rolled back).
-   */
-  phase: 'running' | 'scaling' | 'cleanup' | 'rollback' | 'stopped';
-  /** Cancels the pending stage timer. */
-  cancel?: () => void;
-  /** A hook waiting for an answer (a PAUSE hook, or an AWS_LAMBDA hook answering IN_PROGRESS). */
-  waiting?: { hookId: string; resolve: (outcome: 'CONTINUE' | 'ROLLBACK', detail: string) => void };
-}
-
-/** How the emulated Lambda function of an AWS_LAMBDA hook answers (POST /_emulator/hooks). */
-export interface HookResponseRec {
-  hookTargetArn: string;
-  /** Only at this stage (any stage when absent). */
-  stage?: string;
-  hookStatus: 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS';
-  /** Seconds before ECS invokes an IN_PROGRESS hook again (default 30). */
-  callBackDelay?: number;
-}
-
-/** One invocation of a hook's Lambda function, as the payload ECS sends it (GET /_emulator/hooks). */
-export interface HookInvocationRec {
-  hookTargetArn: string;
-  stage: string;
-  serviceDeploymentArn: string;
-  hookId: string;
-  at: number;
-  hookDetails?: unknown;
-  hookStatus: string;
 }
 
 export class EcsState {

@@ -3,7 +3,7 @@
  * accepted and described as ECS describes them (task sets, not deployments; no tasks run), UpdateService refuses
  * what those controllers do not let it change, and an ECS service's deploymentConfiguration.strategy
  * (BLUE_GREEN / LINEAR / CANARY with bake time, lifecycle hooks, linear / canary configuration) is stored and
- * described while its deployment runs as a rolling one.
+ * described (the native deployments themselves: ecs-native-*.test.ts).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {

@@ -29,7 +29,8 @@ let elb: ElasticLoadBalancingV2Client;
 let setup: NativeSetup;
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ taskStartMs: 1000, speed: 20 });
+  // Each stage lasts 4 s of simulated time (0.2 s here), so polling sees every one even on a busy machine.
+  emu = await startTestEmulator({ taskStartMs: 1000, stageMs: 4000, speed: 20 });
   ecs = new ECSClient(emu.clientConfig());
   elb = new ElasticLoadBalancingV2Client(emu.clientConfig());
 });
@@ -94,7 +95,7 @@ describe('a BLUE_GREEN deployment', () => {
     expect(paused.sourceServiceRevisions?.[0]).toMatchObject({ runningTaskCount: 2, requestedTestTrafficWeight: 0, requestedProductionTrafficWeight: 100 });
 
     await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: hook?.hookId ?? '', action: 'CONTINUE' }));
-    const done = await follow(arn, stages, (sd) => sd.status !== 'IN_PROGRESS');
+    const done = await follow(arn, stages, (sd) => !['PENDING', 'IN_PROGRESS'].includes(sd.status ?? ''));
 
     expect(done.status).toBe('SUCCESSFUL');
     expect(done.lifecycleHookDetails?.[0]?.status).toBe('SUCCEEDED');
@@ -124,9 +125,34 @@ describe('a BLUE_GREEN deployment', () => {
     for (const image of ['app:v2', 'app:v3']) {
       await ecs.send(new UpdateServiceCommand({ service: 'web', taskDefinition: await registerWeb(ecs, image) }));
       const { serviceDeploymentArn: arn = '' } = await latestDeployment(ecs);
-      expect((await follow(arn, [], (sd) => sd.status !== 'IN_PROGRESS')).status).toBe('SUCCESSFUL');
+      expect((await follow(arn, [], (sd) => !['PENDING', 'IN_PROGRESS'].includes(sd.status ?? ''))).status).toBe('SUCCESSFUL');
     }
     expect(await ruleWeights(elb, setup.productionRule)).toEqual({ [setup.blueTg]: 100, [setup.greenTg]: 0 });
     expect(await healthyIn(setup.blueTg)).toHaveLength(2);
+  });
+});
+
+describe('stageMs', () => {
+  it('makes every stage last at least that long in simulated time', async () => {
+    const slow = await startTestEmulator({ taskStartMs: 1000, stageMs: 10_000, speed: 100 });
+    const slowEcs = new ECSClient(slow.clientConfig());
+    const slowElb = new ElasticLoadBalancingV2Client(slow.clientConfig());
+    try {
+      const lb = await createNativeLoadBalancer(slowElb);
+      await createNativeService(slowEcs, lb, await registerWeb(slowEcs, 'app:v1'), { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 });
+      await slowEcs.send(new UpdateServiceCommand({ service: 'web', taskDefinition: await registerWeb(slowEcs, 'app:v2') }));
+      const { serviceDeploymentArn: arn = '' } = await latestDeployment(slowEcs);
+      const done = await eventually('slow deployment', async () => {
+        const sd = (await slowEcs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }))).serviceDeployments?.[0];
+        return sd?.status === 'SUCCESSFUL' ? sd : undefined;
+      });
+      // Seven stages wait stageMs (PRE_SCALE_UP … BAKE_TIME, SCALE_UP aside) before CLEAN_UP.
+      const simMs = (done.finishedAt?.getTime() ?? 0) - (done.createdAt?.getTime() ?? 0);
+      expect(simMs).toBeGreaterThanOrEqual(7 * 10_000);
+    } finally {
+      slowEcs.destroy();
+      slowElb.destroy();
+      await slow.stop();
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
   type DeploymentConfiguration,
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
+import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { eventually, startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
 import {
@@ -31,7 +32,8 @@ let elb: ElasticLoadBalancingV2Client;
 let setup: NativeSetup;
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ taskStartMs: 1000, speed: 20 });
+  // Each stage lasts 4 s of simulated time (0.2 s here), so polling sees every one even on a busy machine.
+  emu = await startTestEmulator({ taskStartMs: 1000, stageMs: 4000, speed: 20 });
   ecs = new ECSClient(emu.clientConfig());
   elb = new ElasticLoadBalancingV2Client(emu.clientConfig());
 });
@@ -68,7 +70,8 @@ async function until(arn: string, what: string, ok: (sd: ServiceDeployment) => b
   );
 }
 
-const finished = (sd: ServiceDeployment): boolean => !['PENDING', 'IN_PROGRESS', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS'].includes(sd.status ?? '');
+const finished = (sd: ServiceDeployment): boolean =>
+  !['PENDING', 'IN_PROGRESS', 'STOP_REQUESTED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS'].includes(sd.status ?? '');
 const paused = (sd: ServiceDeployment): boolean => sd.lifecycleHookDetails?.some((h) => h.status === 'AWAITING_ACTION') === true;
 
 /** The service is back on v1 with all production and test traffic on blue and no green task left. */
@@ -86,7 +89,7 @@ async function expectBackOnBlue(v1: string): Promise<void> {
 describe('LINEAR and CANARY traffic shifting', () => {
   it('LINEAR moves production traffic in stepPercent steps, running the traffic shift hooks at every step', async () => {
     const hooks = [{ hookTargetArn: CHECK, roleArn: 'arn:aws:iam::123456789012:role/hooks', lifecycleStages: ['PRODUCTION_TRAFFIC_SHIFT' as const], hookDetails: { step: true } }];
-    const { arn } = await deploy({ strategy: 'LINEAR', bakeTimeInMinutes: 0, linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 1 }, lifecycleHooks: hooks });
+    const { arn } = await deploy({ strategy: 'LINEAR', bakeTimeInMinutes: 0, linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 0 }, lifecycleHooks: hooks });
     const seen: number[] = [];
     const done = await until(arn, 'linear deployment', (sd) => {
       const w = sd.targetServiceRevision?.requestedProductionTrafficWeight;
@@ -171,6 +174,54 @@ describe('hooks and stopping', () => {
     expect(aborted.status).toBe('STOPPED');
     expect(aborted.lifecycleStage).toBe('POST_TEST_TRAFFIC_SHIFT');
     expect(await ruleWeights(elb, setup.productionRule)).toEqual({ [setup.blueTg]: 100, [setup.greenTg]: 0 });
+  });
+
+  it('an UpdateService during a native deployment stops it; the next one reconciles both revisions and completes', async () => {
+    const { arn } = await deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks: [PAUSE] });
+    await until(arn, 'pause', paused);
+    const v3 = await registerWeb(ecs, 'app:v3');
+    await ecs.send(new UpdateServiceCommand({ service: 'web', taskDefinition: v3, deploymentConfiguration: { lifecycleHooks: [] } }));
+    const superseded = await until(arn, 'stopped', finished);
+    expect(superseded.status).toBe('STOPPED');
+    const next = (await latestDeployment(ecs)).serviceDeploymentArn ?? '';
+    const stages: string[] = [];
+    const done = await until(next, 'next deployment', (sd) => {
+      if (sd.lifecycleStage !== undefined && stages[stages.length - 1] !== sd.lifecycleStage) stages.push(sd.lifecycleStage);
+      return finished(sd);
+    });
+    expect(done.status).toBe('SUCCESSFUL');
+    expect(done.sourceServiceRevisions).toHaveLength(2);
+    expect(stages[0]).toBe('RECONCILE_SERVICE');
+    await eventually('only v3 tasks', async () => {
+      const s = await describeService(ecs);
+      return s.deployments?.length === 1 && s.runningCount === 2 && s.taskDefinition === v3 ? true : undefined;
+    });
+    expect(await ruleWeights(elb, setup.productionRule)).toEqual({ [setup.blueTg]: 0, [setup.greenTg]: 100 });
+  });
+
+  it('a deployment alarm going off during the stages rolls back to blue', async () => {
+    const cloudwatch = new CloudWatchClient(emu.clientConfig());
+    const alarm = { AlarmName: 'web-5xx', Namespace: 'AWS/ApplicationELB', MetricName: 'HTTPCode_Target_5XX_Count', Statistic: 'Sum' as const };
+    await cloudwatch.send(new PutMetricAlarmCommand({ ...alarm, Period: 10, EvaluationPeriods: 1, Threshold: 10, ComparisonOperator: 'GreaterThanThreshold' }));
+    const alarms = { alarmNames: ['web-5xx'], enable: true, rollback: true };
+    const { arn, v1 } = await deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks: [PAUSE], alarms });
+    await until(arn, 'pause', paused);
+    await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: 'web-5xx', StateValue: 'ALARM', StateReason: 'test' }));
+    const done = await until(arn, 'rollback', finished);
+    cloudwatch.destroy();
+    expect(done.status).toBe('ROLLBACK_SUCCESSFUL');
+    expect(done.alarms).toMatchObject({ status: 'TRIGGERED', triggeredAlarmNames: ['web-5xx'] });
+    await expectBackOnBlue(v1);
+  });
+
+  it('with the circuit breaker on, green tasks are replaced until its threshold, then it rolls back', async () => {
+    const breaker = { enable: true, rollback: true };
+    const { arn, v1 } = await deploy({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, deploymentCircuitBreaker: breaker }, 'app:pull-error');
+    const done = await until(arn, 'rollback', finished);
+    expect(done.status).toBe('ROLLBACK_SUCCESSFUL');
+    expect(done.deploymentCircuitBreaker).toMatchObject({ status: 'TRIGGERED', failureCount: 3, threshold: 3 });
+    expect(done.statusReason).toBe('ECS deployment circuit breaker: tasks failed to start.');
+    await expectBackOnBlue(v1);
   });
 
   it('a green task failing its ELB health checks rolls the deployment back', async () => {
