@@ -3706,6 +3706,7 @@ function logEnd(deps, f, waitMs) {
 
 
 
+
 /** StopServiceDeployment (ROLLBACK), then the rollback followed to ROLLBACK_SUCCESSFUL (success) or its failure. */
 async function stopAndFollow(deps, req) {
     deps.log.info(`Stopping service deployment ${shortId(req.serviceDeploymentArn)}: StopServiceDeployment (ROLLBACK).`);
@@ -3728,7 +3729,7 @@ async function rollBackNativeDeployment(deps, plan, snapshot, done, failure, out
     if (native === undefined || (!native.ecsRolledBack && !stillGoing) || (stillGoing && !plan.rollbackOnFailure)) {
         if (stillGoing)
             deps.log.warning(`rollback-on-failure is false: ECS goes on with service deployment ${shortId(native.serviceDeploymentArn)}.`);
-        return rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
+        return rollBackFailedDeployment(deps, plan, snapshot, done, await supersededOrAsIs(deps, plan, native, failure), outcome);
     }
     outcome.failureReason = failure.reason;
     outcome.cause = failure.message;
@@ -3767,6 +3768,19 @@ async function rollBackNativeDeployment(deps, plan, snapshot, done, failure, out
         }
     });
     outcome.timings.rollbackMs = deps.clock.now() - started;
+}
+/**
+ * A deployment that ended STOPPED because a newer one superseded it (the service's currentServiceDeployment is another)
+ * is `replaced`: the rolling rollback then leaves the service alone rather than undo the newer deployment.
+ */
+async function supersededOrAsIs(deps, plan, native, failure) {
+    if (native?.status !== 'STOPPED')
+        return failure;
+    const live = await (0,services/* describeService */.Jv)(deps.ecs, plan.cluster, plan.serviceName).catch(() => undefined);
+    const current = live?.currentServiceDeployment;
+    if (current === undefined || current === native.serviceDeploymentArn)
+        return failure;
+    return { ...failure, reason: 'replaced', message: `${failure.message} (a newer service deployment, ${shortId(current)}, replaced it)` };
 }
 async function resumeScaling(deps, snapshot) {
     try {

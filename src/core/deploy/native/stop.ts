@@ -6,6 +6,7 @@
  */
 import { classifyAwsError } from '../../aws/errors.js';
 import { stopServiceDeployment } from '../../ecs/service-deployments.js';
+import { describeService } from '../../ecs/services.js';
 import { describeError } from '../../errors.js';
 import { resumeAutoScaling } from '../../autoscaling/suspension.js';
 import { rollBackFailedDeployment } from '../auto-rollback.js';
@@ -15,6 +16,7 @@ import type { RollingDeps, RollingPlan } from '../rolling-plan.js';
 import type { RollbackSnapshot } from '../snapshot.js';
 import type { WatchDeps } from '../watch/index.js';
 import { followServiceDeployment, type FollowRequest, type FollowResult } from './follow.js';
+import type { NativeRun } from './native-run.js';
 import { shortId } from './progress.js';
 
 /** Where the rollback is followed: as a forward follow, without its stage and pause options. */
@@ -47,7 +49,7 @@ export async function rollBackNativeDeployment(
   const stillGoing = native !== undefined && (native.ended === 'timeout' || native.ended === 'cancelled');
   if (native === undefined || (!native.ecsRolledBack && !stillGoing) || (stillGoing && !plan.rollbackOnFailure)) {
     if (stillGoing) deps.log.warning(`rollback-on-failure is false: ECS goes on with service deployment ${shortId(native.serviceDeploymentArn)}.`);
-    return rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
+    return rollBackFailedDeployment(deps, plan, snapshot, done, await supersededOrAsIs(deps, plan, native, failure), outcome);
   }
   outcome.failureReason = failure.reason;
   outcome.cause = failure.message;
@@ -84,6 +86,18 @@ export async function rollBackNativeDeployment(
     }
   });
   outcome.timings.rollbackMs = deps.clock.now() - started;
+}
+
+/**
+ * A deployment that ended STOPPED because a newer one superseded it (the service's currentServiceDeployment is another)
+ * is `replaced`: the rolling rollback then leaves the service alone rather than undo the newer deployment.
+ */
+async function supersededOrAsIs(deps: RollingDeps, plan: RollingPlan, native: NativeRun | undefined, failure: Failure): Promise<Failure> {
+  if (native?.status !== 'STOPPED') return failure;
+  const live = await describeService(deps.ecs, plan.cluster, plan.serviceName).catch(() => undefined);
+  const current = live?.currentServiceDeployment;
+  if (current === undefined || current === native.serviceDeploymentArn) return failure;
+  return { ...failure, reason: 'replaced', message: `${failure.message} (a newer service deployment, ${shortId(current)}, replaced it)` };
 }
 
 async function resumeScaling(deps: RollingDeps, snapshot: RollbackSnapshot): Promise<void> {

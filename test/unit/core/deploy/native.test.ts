@@ -150,6 +150,37 @@ describe('deploying a BLUE_GREEN, LINEAR or CANARY service (N2)', () => {
   });
 });
 
+describe('the deployment to follow, and deployments that end otherwise (N2, R6)', () => {
+  it('a deployment whose target revision runs another task definition is not ours: none found within a minute, the update is rolled back', async () => {
+    seedNative({ targetTaskDefinition: tdArn(9), states: [inProgress('SCALE_UP')] });
+    const outcome = await deployNative();
+    expect(outcome.status).toBe('failed');
+    expect(outcome.cause).toContain(`ECS lists no service deployment of ${tdArn(2)} for service web`);
+    expect(w.updateInputs().map((u) => u.taskDefinition)).toEqual([tdArn(2), tdArn(1)]);
+    expect(w.time.totalSlept()).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('STOPPED without a rollback by ECS: the service is rolled back to the saved revision (R6)', async () => {
+    seedNative({ states: [inProgress('SCALE_UP'), { status: 'STOPPED', statusReason: 'Alarm web-5xx in ALARM.' }] });
+    const outcome = await deployNative();
+    expect(outcome).toMatchObject({ status: 'failed', rolledBack: true });
+    expect(w.updateInputs().map((u) => u.taskDefinition)).toEqual([tdArn(2), tdArn(1)]);
+  });
+
+  it('STOPPED because a newer deployment superseded it: the service is left to the newer one', async () => {
+    seedNative({ states: [inProgress('SCALE_UP'), { status: 'STOPPED', statusReason: 'Superseded.' }] });
+    w.ecs.seedService('web', tdArn(1), 2, {
+      deploymentConfiguration: { strategy: 'BLUE_GREEN' },
+      loadBalancers: [LOAD_BALANCER],
+      currentServiceDeployment: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/demo/web/NewerOne',
+    });
+    const outcome = await deployNative();
+    expect(outcome).toMatchObject({ status: 'failed', failureReason: 'replaced', rolledBack: false });
+    expect(outcome.cause).toContain('a newer service deployment, NewerOne, replaced it');
+    expect(w.updateInputs()).toHaveLength(1);
+  });
+});
+
 describe('what is checked before the first change (S3)', () => {
   it('a native service without a load balancer is refused before anything is registered', async () => {
     w.ecs.seedService('web', tdArn(1), 2, { deploymentConfiguration: { strategy: 'CANARY' } });
