@@ -169,6 +169,23 @@ describe('LINEAR and CANARY (N2)', () => {
   });
 });
 
+describe('mode rollback (N4)', () => {
+  it('with a deployment in progress: StopServiceDeployment, ECS rolls back, the service is on v1', async () => {
+    await nativeService({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks: [PAUSE_AFTER_TEST] });
+    expect((await deploy()).exitCode).toBe(0);
+    const since = Date.now();
+    const run = await runRolling(emu, { mode: 'rollback', service: 'web', cluster: 'default', 'timeout-minutes': '10' }, { workspace: makeWorkspace({}) });
+
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ rolledBack: 'true', taskDefinitionArn: v1 });
+    const calls = (await emu.control.calls(since)).map((c) => c.operation);
+    expect(calls).toContain('StopServiceDeployment');
+    expect(calls).not.toContain('UpdateService');
+    expect((await latestDeployment(ecs)).status).toBe('ROLLBACK_SUCCESSFUL');
+    expect((await describeService(ecs)).taskDefinition).toBe(v1);
+  });
+});
+
 describe('cancellation (N4, S10)', () => {
   it('SIGINT mid-deployment stops the service deployment (StopServiceDeployment) and the service ends on v1', async () => {
     await nativeService({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5 });
