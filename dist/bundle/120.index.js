@@ -50,8 +50,8 @@ __webpack_require__.d(__webpack_exports__, {
 var clients = __webpack_require__(4076);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
 var errors = __webpack_require__(9054);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/manifests/index.js + 11 modules
-var manifests = __webpack_require__(1033);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/manifests/index.js + 12 modules
+var manifests = __webpack_require__(6794);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/image.js
 /**
  * The `image` and `container-name` inputs (S2), as every action that takes a task definition reads them: `image`
@@ -532,8 +532,8 @@ function rollingDepsOf(rt, aws) {
     };
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 22 modules
-var deploy = __webpack_require__(6309);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
+var deploy = __webpack_require__(4699);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/alarm-cause.js
 var alarm_cause = __webpack_require__(3366);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
@@ -1400,17 +1400,19 @@ function hasErrorName(e, ...names) {
 
 /***/ }),
 
-/***/ 6309:
+/***/ 4699:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Xb: () => (/* reexport */ ROLLBACK_SHARE),
+  zc: () => (/* reexport */ continueService),
   Bx: () => (/* reexport */ createStep),
   z5: () => (/* reexport */ deployService),
   Cw: () => (/* reexport */ watch/* describeStop */.Cw),
   Zi: () => (/* reexport */ diffDeployment),
+  zs: () => (/* reexport */ parseWaitUntil),
   $L: () => (/* reexport */ replaceStep),
   WW: () => (/* reexport */ resolveManualRollbackTarget),
   e: () => (/* reexport */ rollbackService),
@@ -1424,7 +1426,7 @@ __webpack_require__.d(__webpack_exports__, {
   fN: () => (/* reexport */ watch/* waitForServiceStable */.fN)
 });
 
-// UNUSED EXPORTS: chooseDeployStrategy, parseSnapshot, serializeSnapshot, summarizeStoppedTasks, takeSnapshot, toUpdateServiceInput, waitForScale
+// UNUSED EXPORTS: LIFECYCLE_STAGES, chooseDeployStrategy, parseSnapshot, serializeSnapshot, summarizeStoppedTasks, takeSnapshot, toUpdateServiceInput, waitForScale
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/services.js
 var services = __webpack_require__(4259);
@@ -1517,8 +1519,9 @@ var client_ecs_dist_cjs = __webpack_require__(212);
 var call_options = __webpack_require__(8820);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/service-deployments.js
 /**
- * ECS's service deployment history (R7): ListServiceDeployments, DescribeServiceDeployments and
- * DescribeServiceRevisions, paged and batched as the API requires.
+ * ECS's service deployments: the history (R7) through ListServiceDeployments, DescribeServiceDeployments and
+ * DescribeServiceRevisions, paged and batched as the API requires; and the native deployments' controls (N3, N4):
+ * ContinueServiceDeployment (a PAUSE hook) and StopServiceDeployment (ROLLBACK).
  */
 
 
@@ -1533,6 +1536,7 @@ async function listServiceDeployments(ecs, req, opts = {}) {
             cluster: req.cluster,
             service: req.service,
             ...(req.status !== undefined ? { status: req.status } : {}),
+            ...(req.createdAfter !== undefined ? { createdAt: { after: req.createdAfter } } : {}),
             maxResults: 100,
             ...(nextToken !== undefined ? { nextToken } : {}),
         }), (0,call_options/* httpOptions */.$)(opts));
@@ -1562,6 +1566,16 @@ async function describeServiceRevisions(ecs, arns, opts = {}) {
         all.push(...(out.serviceRevisions ?? []));
     }
     return all;
+}
+/** N3: answers a PAUSE lifecycle hook that is AWAITING_ACTION with CONTINUE or ROLLBACK. */
+async function continueServiceDeployment(ecs, req, opts = {}) {
+    opts.onCall?.('ContinueServiceDeployment');
+    await ecs.send(new client_ecs_dist_cjs/* ContinueServiceDeploymentCommand */.LrH(req), (0,call_options/* httpOptions */.$)(opts));
+}
+/** N4: stops a service deployment in progress and has ECS roll the service back to its source revision. */
+async function stopServiceDeployment(ecs, serviceDeploymentArn, opts = {}) {
+    opts.onCall?.('StopServiceDeployment');
+    await ecs.send(new client_ecs_dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn, stopType: 'ROLLBACK' }), (0,call_options/* httpOptions */.$)(opts));
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/completed-revision.js
@@ -1877,7 +1891,8 @@ function rollbackUpdateInput(snapshot, live, changedFields = [], desiredCountSet
         forceNewDeployment: true,
     };
     const desired = rollbackDesiredCount(snapshot, live, desiredCountSet).count;
-    if (desired !== undefined)
+    // N5: a DAEMON service has no desired count to restore; its rollback restores the task definition only.
+    if (desired !== undefined && live?.schedulingStrategy !== 'DAEMON')
         input.desiredCount = desired;
     Object.assign(input, restoredSettings(snapshot, changedFields).values);
     return input;
@@ -1917,8 +1932,8 @@ function canonical(value) {
         : v);
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 8 modules
-var watch = __webpack_require__(2384);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 7 modules
+var watch = __webpack_require__(559);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/ecs-rollback.js
 
 
@@ -2337,6 +2352,542 @@ async function finishAutoScaling(deps, plan, snapshot, manifests, suspended) {
     }
 }
 
+// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
+var time = __webpack_require__(9608);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 2 modules
+var poll = __webpack_require__(3256);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/find-deployment.js
+
+
+
+/** How long a deployment the change started may stay unlisted before the search gives up. */
+const FIND_GRACE_MS = 60_000;
+/** Slack for the difference between this runner's clock and ECS's. */
+const CLOCK_SKEW_MS = 60_000;
+/** Newest candidates described per round (one DescribeServiceDeployments call). */
+const CANDIDATES = 20;
+async function findServiceDeployment(deps, req) {
+    const createdAfter = new Date(req.changedAt - CLOCK_SKEW_MS);
+    const end = await (0,poll/* poll */.wt)(deps, { deadline: req.deadline, signal: req.signal, intervalMs: req.pollIntervalMs }, async (round) => {
+        const opts = { signal: round.signal, onCall: (op) => round.read(op) };
+        const listed = await listServiceDeployments(deps.ecs, { cluster: req.cluster, service: req.service, createdAfter, maxPages: 1 });
+        const arns = listed.flatMap((b) => (b.serviceDeploymentArn === undefined ? [] : [b.serviceDeploymentArn]));
+        const ordered = req.preferredArn !== undefined && arns.includes(req.preferredArn) ? [req.preferredArn, ...arns.filter((a) => a !== req.preferredArn)] : arns;
+        const match = ordered.length === 0 ? undefined : await matching(deps, ordered.slice(0, CANDIDATES), req.taskDefinitionArn, opts);
+        if (match !== undefined)
+            return match;
+        return round.now() - round.startedAt >= FIND_GRACE_MS ? 'gone' : undefined;
+    });
+    if (end.kind === 'done' && end.value !== 'gone')
+        return { found: end.value };
+    const why = end.kind === 'cancelled'
+        ? 'cancelled while looking for the service deployment'
+        : `ECS lists no service deployment of ${req.taskDefinitionArn} for service ${req.service} created since the update`;
+    return { found: undefined, why };
+}
+/** The first of `arns` (in that order) whose target revision runs `taskDefinitionArn`. */
+async function matching(deps, arns, taskDefinitionArn, opts) {
+    opts.onCall('DescribeServiceDeployments');
+    const described = await describeServiceDeployments(deps.ecs, arns, { signal: opts.signal });
+    const revisionArns = described.flatMap((d) => (d.targetServiceRevision?.arn === undefined ? [] : [d.targetServiceRevision.arn]));
+    if (revisionArns.length === 0)
+        return undefined;
+    opts.onCall('DescribeServiceRevisions');
+    const revisions = await describeServiceRevisions(deps.ecs, revisionArns, { signal: opts.signal });
+    const ours = new Set(revisions.filter((r) => (0,task_definition_refs/* sameTaskDefinition */.JL)(r.taskDefinition, taskDefinitionArn)).map((r) => r.serviceRevisionArn));
+    for (const arn of arns) {
+        const d = described.find((x) => x.serviceDeploymentArn === arn);
+        if (d?.targetServiceRevision?.arn !== undefined && ours.has(d.targetServiceRevision.arn))
+            return d;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/fold.js
+var fold = __webpack_require__(7493);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/stages.js
+
+const NATIVE_STRATEGIES = ['BLUE_GREEN', 'LINEAR', 'CANARY'];
+/** The lifecycle stages of a BLUE_GREEN, LINEAR or CANARY deployment, in the order ECS goes through them. */
+const LIFECYCLE_STAGES = [
+    'RECONCILE_SERVICE',
+    'PRE_SCALE_UP',
+    'SCALE_UP',
+    'POST_SCALE_UP',
+    'TEST_TRAFFIC_SHIFT',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+    'BAKE_TIME',
+    'CLEAN_UP',
+];
+/** Statuses that end a service deployment with the new revision in place. */
+const SUCCESS_STATUS = 'SUCCESSFUL';
+/** Statuses of a deployment ECS is still carrying forward. */
+const ONGOING_STATUSES = ['PENDING', 'IN_PROGRESS'];
+/** Statuses of a deployment ECS is rolling back or stopping: still moving, but towards the source revision. */
+const UNWINDING_STATUSES = (/* unused pure expression or super */ null && (['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'STOP_REQUESTED']));
+/** Statuses after which the deployment changes no more. */
+const TERMINAL_STATUSES = ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED'];
+function isNativeStrategy(strategy) {
+    return NATIVE_STRATEGIES.includes(strategy ?? '');
+}
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(status ?? '');
+}
+/** Position of a stage in the order ECS goes through them; -1 for a stage this code does not know. */
+function stageIndex(stage) {
+    return LIFECYCLE_STAGES.indexOf(stage ?? '');
+}
+/** Parses the `wait-until` input: `deployed` or `ecs:<STAGE>`; anything else is a ConfigurationError naming it. */
+function parseWaitUntil(value) {
+    if (value === undefined || value === '' || value === 'deployed')
+        return { kind: 'deployed' };
+    const stage = value.startsWith('ecs:') ? value.slice(4) : undefined;
+    if (stage !== undefined && stageIndex(stage) >= 0)
+        return { kind: 'stage', stage: stage };
+    throw new errors/* ConfigurationError */.j1(`'${value}' is neither 'deployed' nor 'ecs:<STAGE>' with one of ECS's lifecycle stages: ${LIFECYCLE_STAGES.join(', ')}`, { input: 'wait-until' });
+}
+/**
+ * N3: a stage the service's deployments never go through is refused before the first change: a ROLLING (or DAEMON)
+ * service has no lifecycle stages at all.
+ */
+function checkWaitUntil(waitUntil, native, serviceName, how) {
+    if (waitUntil === undefined || waitUntil.kind === 'deployed' || native)
+        return;
+    throw new errors/* ConfigurationError */.j1(`service ${serviceName} deploys ${how}, whose deployments have no lifecycle stages, so it never ` +
+        `reaches ${waitUntil.stage}; wait-until ecs:<STAGE> needs a BLUE_GREEN, LINEAR or CANARY service. Nothing was changed.`, { input: 'wait-until' });
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/progress.js
+
+
+class NativeProgressPrinter {
+    log;
+    stageLabel;
+    stages = new Set();
+    changes;
+    /** @param stageLabel how a stage line starts: `Lifecycle stage`, or for a rollback being followed, what says so. */
+    constructor(log, clock, stageLabel = 'Lifecycle stage') {
+        this.log = log;
+        this.stageLabel = stageLabel;
+        this.changes = new fold/* ChangePrinter */.$((line) => log.info(line), clock);
+    }
+    print(sd) {
+        this.changes.print('status', `Service deployment ${shortId(sd.serviceDeploymentArn)}: ${sd.status ?? 'unknown'}${sd.statusReason ? ` (${sd.statusReason})` : ''}`);
+        const stage = sd.lifecycleStage;
+        if (stage !== undefined && !this.stages.has(stage)) {
+            const forward = sd.status === 'IN_PROGRESS' || sd.status === 'SUCCESSFUL';
+            if (forward)
+                for (const passed of this.passedBetweenPolls(stage))
+                    this.log.info(`${this.stageLabel}: ${passed} (passed between two polls)`);
+            this.stages.add(stage);
+            this.log.info(`${this.stageLabel}: ${stage}`);
+        }
+        if (sd.targetServiceRevision !== undefined)
+            this.changes.print('target', revisionLine('Target (new) revision', sd.targetServiceRevision));
+        for (const source of sd.sourceServiceRevisions ?? [])
+            this.changes.print(`source ${source.arn ?? ''}`, revisionLine('Source revision', source));
+        for (const hook of sd.lifecycleHookDetails ?? [])
+            this.changes.print(`hook ${hook.hookId ?? ''}`, hookLine(hook));
+    }
+    /**
+     * Stages ECS went through between two polls (a short stage in a fast deployment): those between the last stage
+     * printed and `stage`, in ECS's order. Only after a first stage was seen; RECONCILE_SERVICE is not always run.
+     */
+    passedBetweenPolls(stage) {
+        const last = Math.max(-1, ...[...this.stages].map(stageIndex));
+        if (last < 0)
+            return [];
+        return LIFECYCLE_STAGES.slice(last + 1, Math.max(last + 1, stageIndex(stage))).filter((s) => s !== 'RECONCILE_SERVICE' && !this.stages.has(s));
+    }
+    /** The stages printed so far, in the order seen. */
+    get seenStages() {
+        return [...this.stages];
+    }
+}
+/** `Target (new) revision 8123: running 2, pending 0 of 2; traffic production 10%, test 100%` */
+function revisionLine(label, r) {
+    const weights = [];
+    if (r.requestedProductionTrafficWeight !== undefined)
+        weights.push(`production ${percent(r.requestedProductionTrafficWeight)}`);
+    if (r.requestedTestTrafficWeight !== undefined)
+        weights.push(`test ${percent(r.requestedTestTrafficWeight)}`);
+    const counts = `running ${r.runningTaskCount ?? 0}, pending ${r.pendingTaskCount ?? 0} of ${r.requestedTaskCount ?? 0}`;
+    return `${label} ${shortId(r.arn)}: ${counts}${weights.length > 0 ? `; traffic ${weights.join(', ')}` : ''}`;
+}
+/** `Lifecycle hook abc (PAUSE): AWAITING_ACTION, times out at 2026-\u2026 (then ROLLBACK)` */
+function hookLine(hook) {
+    const target = hook.targetArn !== undefined ? ` ${hook.targetArn}` : '';
+    const expires = hook.expiresAt !== undefined && hook.status === 'AWAITING_ACTION' ? `, times out at ${hook.expiresAt.toISOString()}` : '';
+    const then = expires !== '' && hook.timeoutAction !== undefined ? ` (then ${hook.timeoutAction})` : '';
+    return `Lifecycle hook ${hook.hookId ?? '(no id)'} (${hook.targetType ?? 'AWS_LAMBDA'}${target}): ${hook.status ?? 'unknown'}${expires}${then}`;
+}
+function percent(weight) {
+    return `${Math.round(weight * 10) / 10}%`;
+}
+/** The last part of an ARN: `\u2026/service-deployment/c/s/AbC` \u2192 `AbC`. */
+function shortId(arn) {
+    if (arn === undefined)
+        return '(unknown)';
+    return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/verdict.js
+
+
+function judgeServiceDeployment(sd, o) {
+    const status = sd.status;
+    if (status === SUCCESS_STATUS)
+        return o.expect === 'forward' ? { kind: 'success', ended: 'successful' } : { kind: 'failure', ecsRolledBack: false };
+    if (status === 'ROLLBACK_SUCCESSFUL')
+        return o.expect === 'rollback' ? { kind: 'success', ended: 'rolled-back' } : { kind: 'failure', ecsRolledBack: true };
+    if (isTerminal(status))
+        return { kind: 'failure', ecsRolledBack: false };
+    if (status !== 'PENDING' && status !== 'IN_PROGRESS')
+        return { kind: 'waiting' }; // unwinding: follow it to its end
+    if (o.expect === 'rollback')
+        return { kind: 'waiting' };
+    if (o.waitUntil.kind === 'stage' && stageIndex(sd.lifecycleStage) >= stageIndex(o.waitUntil.stage))
+        return { kind: 'success', ended: 'stage' };
+    const paused = o.returnAtPause ? awaitingHook(sd, o.answeredHookIds) : undefined;
+    if (paused !== undefined)
+        return { kind: 'success', ended: 'paused', hook: paused };
+    return { kind: 'waiting' };
+}
+/** The PAUSE hook of `sd` that waits for ContinueServiceDeployment, other than those in `except`. */
+function awaitingHook(sd, except = new Set()) {
+    return (sd.lifecycleHookDetails ?? []).find((h) => h.status === 'AWAITING_ACTION' && !except.has(h.hookId ?? ''));
+}
+/** Hooks that failed or timed out: what made ECS roll back. */
+function failedHooks(sd) {
+    return (sd.lifecycleHookDetails ?? []).filter((h) => h.status === 'FAILED' || h.status === 'TIMED_OUT');
+}
+/**
+ * The failure as the step reports it: `service deployment AbC ended ROLLBACK_SUCCESSFUL at stage
+ * POST_TEST_TRAFFIC_SHIFT: <statusReason>; rollback: <reason>; lifecycle hook h1 (AWS_LAMBDA arn:\u2026) FAILED`.
+ */
+function describeNativeFailure(sd, hooks, stage) {
+    const parts = [`service deployment ${shortId(sd.serviceDeploymentArn)} ended ${sd.status ?? 'unknown'}${stage !== undefined ? ` at stage ${stage}` : ''}`];
+    const details = [];
+    if (sd.statusReason !== undefined && sd.statusReason !== '')
+        details.push(sd.statusReason);
+    if (sd.rollback?.reason !== undefined && sd.rollback.reason !== sd.statusReason)
+        details.push(`rollback: ${sd.rollback.reason}`);
+    for (const h of hooks)
+        details.push(`lifecycle hook ${h.hookId ?? '(no id)'} (${h.targetType ?? 'AWS_LAMBDA'}${h.targetArn !== undefined ? ` ${h.targetArn}` : ''}) ${h.status ?? ''}`.trim());
+    return details.length > 0 ? `${parts[0]}: ${details.join('; ')}` : (parts[0] ?? '');
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/follow.js
+
+
+
+
+
+async function followServiceDeployment(deps, req) {
+    const observer = new NativeObserver(deps, req);
+    const result = await (0,watch/* pollService */.zS)(deps, { ...req }, observer);
+    return observer.result(result);
+}
+class NativeObserver {
+    deps;
+    req;
+    printer;
+    options;
+    last;
+    verdict = { kind: 'waiting' };
+    hooksFailed = new Map();
+    /** The stage where the deployment was when it started to unwind (or ended). */
+    failedAt;
+    collector;
+    failedTasks = 0;
+    constructor(deps, req) {
+        this.deps = deps;
+        this.req = req;
+        this.printer = new NativeProgressPrinter(deps.log, deps.clock, req.expect === 'rollback' ? 'Lifecycle stage during the rollback' : 'Lifecycle stage');
+        this.options = {
+            waitUntil: req.waitUntil ?? { kind: 'deployed' },
+            expect: req.expect ?? 'forward',
+            returnAtPause: req.returnAtPause ?? true,
+            answeredHookIds: req.answeredHookIds ?? new Set(),
+        };
+        if (req.initial !== undefined) {
+            this.printer.print(req.initial);
+            this.last = req.initial;
+        }
+    }
+    waitingFor() {
+        const until = this.options.waitUntil.kind === 'stage' ? `to reach lifecycle stage ${this.options.waitUntil.stage}` : 'to end';
+        return `service deployment ${this.req.serviceDeploymentArn} of service ${this.req.service} ${until}`;
+    }
+    lastSeen() {
+        const d = this.last;
+        return d === undefined ? undefined : `status ${d.status ?? 'unknown'}, lifecycle stage ${d.lifecycleStage ?? 'unknown'}`;
+    }
+    async observe(service, io) {
+        if (service === undefined) {
+            return { ok: false, reason: 'failed', message: `service ${this.req.service} does not exist in cluster ${this.req.cluster}`, stoppedTasks: [] };
+        }
+        io.onCall('DescribeServiceDeployments');
+        const [sd] = await describeServiceDeployments(this.deps.ecs, [this.req.serviceDeploymentArn], { signal: io.signal });
+        if (sd === undefined)
+            return undefined; // not yet visible (read-after-write)
+        this.printer.print(sd);
+        for (const h of failedHooks(sd))
+            this.hooksFailed.set(h.hookId ?? '', h);
+        const ongoing = sd.status === 'IN_PROGRESS' || sd.status === 'PENDING';
+        if (!ongoing)
+            this.failedAt ??= this.last?.lifecycleStage ?? sd.lifecycleStage;
+        this.last = sd;
+        await this.noticeFailedTasks(service, io);
+        this.verdict = judgeServiceDeployment(sd, this.options);
+        if (this.verdict.kind === 'waiting')
+            return undefined;
+        if (this.verdict.kind === 'success')
+            return { ok: true, service, deployment: {}, durationMs: io.now() - io.startedAt };
+        await this.collect(io);
+        return { ok: false, reason: 'failed', message: this.failureMessage(sd), stoppedTasks: [...(this.collector?.all ?? [])], service };
+    }
+    async stoppedTasks() {
+        return [...(this.collector?.all ?? [])];
+    }
+    /** The watcher's result, with what this observer saw of the service deployment. */
+    result(r) {
+        const sd = this.last;
+        if (r.ok && sd !== undefined && this.verdict.kind === 'success') {
+            const ok = { ok: true, ended: this.verdict.ended, deployment: sd, service: r.service };
+            if (this.verdict.hook !== undefined)
+                ok.hook = this.verdict.hook;
+            return ok;
+        }
+        const failed = r.ok ? { message: 'BUG: success without a verdict', stoppedTasks: [] } : r;
+        return {
+            ok: false,
+            reason: r.ok || r.reason === 'circuit-breaker' || r.reason === 'replaced' ? 'failed' : r.reason,
+            message: failed.message,
+            stoppedTasks: failed.stoppedTasks,
+            ecsRolledBack: this.verdict.kind === 'failure' && this.verdict.ecsRolledBack,
+            ...(sd !== undefined ? { deployment: sd } : {}),
+            ...(!r.ok && r.service !== undefined ? { service: r.service } : {}),
+        };
+    }
+    failureMessage(sd) {
+        if (this.options.expect === 'rollback' && sd.status === 'SUCCESSFUL') {
+            return `service deployment ${this.req.serviceDeploymentArn} completed (SUCCESSFUL) before the rollback took effect`;
+        }
+        const message = describeNativeFailure(sd, [...this.hooksFailed.values()], this.failedAt);
+        const summary = (0,watch/* summarizeStoppedTasks */.R3)(this.collector?.all ?? []);
+        return summary === '' ? message : `${message}. Stopped tasks: ${summary}`;
+    }
+    /** S9: the stopped tasks of the new revision, read when the service's deployment of it counts more failed tasks. */
+    async noticeFailedTasks(service, io) {
+        const ours = service.deployments?.find((d) => (0,task_definition_refs/* sameTaskDefinition */.JL)(d.taskDefinition, this.req.taskDefinitionArn));
+        const failed = ours?.failedTasks ?? 0;
+        const more = failed > this.failedTasks;
+        this.failedTasks = failed;
+        if (more)
+            await this.collect(io);
+    }
+    async collect(io) {
+        const createdAt = this.last?.createdAt?.getTime();
+        this.collector ??= new watch/* StoppedTaskCollector */.yN(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, {
+            taskDefinitionArn: this.req.taskDefinitionArn,
+            createdNotBefore: createdAt !== undefined ? createdAt - 1000 : undefined,
+        });
+        try {
+            await this.collector.collect({ signal: io.signal, onCall: io.onCall });
+        }
+        catch (e) {
+            if (io.signal?.aborted !== true)
+                this.deps.log.debug(`Reading stopped tasks failed: ${String(e)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/rollout.js
+/**
+ * N2, N3: after the create or update of a BLUE_GREEN, LINEAR or CANARY service, find the service deployment it started
+ * (find-deployment.ts) and follow it (follow.ts) to SUCCESSFUL, to the `wait-until` stage or to a PAUSE hook. An update
+ * that started no deployment (a scale change), or a run that does not wait, goes the rolling way (rollout.ts).
+ */
+
+
+
+
+
+async function waitForNativeRollout(deps, change, req) {
+    const primary = (0,rollout/* primaryDeploymentId */.x)(change.service);
+    const scale = req.before !== undefined && primary !== undefined && req.before.deploymentId === primary;
+    if (scale || !req.waitForSteadyState)
+        return (0,rollout/* waitForRollout */.g)(deps, change, req);
+    const seen = { change: 'deployment', ...(change.service !== undefined ? { service: change.service } : {}) };
+    const started = deps.clock.now();
+    const found = await findServiceDeployment(deps, {
+        cluster: req.cluster,
+        service: req.serviceName,
+        taskDefinitionArn: req.taskDefinitionArn,
+        changedAt: req.changedAt ?? started,
+        preferredArn: change.service?.currentServiceDeployment,
+        deadline: req.deadline,
+        signal: req.signal,
+        pollIntervalMs: req.pollIntervalMs,
+    });
+    const arn = found.found?.serviceDeploymentArn;
+    if (arn === undefined) {
+        const why = found.found === undefined ? found.why : 'ECS described the service deployment without its ARN';
+        return { ...seen, failure: { reason: req.signal?.aborted === true ? 'cancelled' : 'error', message: why, stoppedTasks: [] } };
+    }
+    const until = req.waitUntil?.kind === 'stage' ? `lifecycle stage ${req.waitUntil.stage}` : 'its end';
+    const followed = await deps.log.group(`Follow service deployment ${shortId(arn)} (${found.found?.deploymentConfiguration?.strategy ?? 'native'}) to ${until}`, () => followServiceDeployment(deps, {
+        cluster: req.cluster,
+        service: req.serviceName,
+        serviceDeploymentArn: arn,
+        taskDefinitionArn: req.taskDefinitionArn,
+        deadline: req.deadline,
+        signal: req.signal,
+        seenEventIds: req.seenEventIds,
+        pollIntervalMs: req.pollIntervalMs,
+        initial: found.found,
+        ...(req.waitUntil !== undefined ? { waitUntil: req.waitUntil } : {}),
+    }));
+    const result = { ...seen, deploymentId: arn, waitMs: deps.clock.now() - started, native: nativeRun(arn, followed) };
+    if (followed.service !== undefined)
+        result.service = followed.service;
+    if (!followed.ok)
+        result.failure = followFailure(followed);
+    else
+        logEnd(deps, followed, result.waitMs ?? 0);
+    return result;
+}
+/** What the run knows of the service deployment after following it. */
+function nativeRun(arn, f) {
+    const run = {
+        serviceDeploymentArn: arn,
+        status: f.deployment?.status,
+        lifecycleStage: f.deployment?.lifecycleStage,
+        ended: f.ok ? f.ended : f.reason,
+        ecsRolledBack: !f.ok && f.ecsRolledBack,
+    };
+    if (f.ok && f.hook !== undefined)
+        run.pausedHook = f.hook;
+    return run;
+}
+function followFailure(f) {
+    return { reason: f.reason, message: f.message, stoppedTasks: f.stoppedTasks };
+}
+function logEnd(deps, f, waitMs) {
+    const arn = f.deployment.serviceDeploymentArn ?? '';
+    if (f.ended === 'stage') {
+        deps.log.info(`Service deployment ${shortId(arn)} reached lifecycle stage ${f.deployment.lifecycleStage ?? ''} after ${(0,time/* formatDuration */.a3)(waitMs)}; ECS goes on with it.`);
+    }
+    else if (f.ended === 'paused') {
+        deps.log.info(`Service deployment ${shortId(arn)} waits at ${f.deployment.lifecycleStage ?? 'a lifecycle stage'} on PAUSE hook ${f.hook?.hookId ?? ''}: ` +
+            'continue it (or roll it back) with ecs-rolling mode: continue.');
+    }
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
+var aws_errors = __webpack_require__(952);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/stop.js
+/**
+ * N4: rolling back a native deployment. One ECS is still carrying forward (a timeout or a cancellation of this run,
+ * or `mode: rollback`) is stopped with StopServiceDeployment (ROLLBACK) and the rollback followed to its end. One
+ * ECS rolled back by itself needs nothing more than the auto scaling resumed. Anything else (the update never got
+ * through, or the deployment ended STOPPED or ROLLBACK_FAILED) is rolled back the rolling way (R6, auto-rollback.ts).
+ */
+
+
+
+
+
+
+
+
+/** StopServiceDeployment (ROLLBACK), then the rollback followed to ROLLBACK_SUCCESSFUL (success) or its failure. */
+async function stopAndFollow(deps, req) {
+    deps.log.info(`Stopping service deployment ${shortId(req.serviceDeploymentArn)}: StopServiceDeployment (ROLLBACK).`);
+    try {
+        // Not cut by the signal: one quick call, and once ECS has it the rollback completes even if the wait is abandoned.
+        await stopServiceDeployment(deps.ecs, req.serviceDeploymentArn);
+    }
+    catch (e) {
+        // ECS refuses to stop a deployment that has ended (ConflictException): what it ended as is followed below.
+        if ((0,aws_errors/* classifyAwsError */.u3)(e) !== 'fatal')
+            throw e;
+        deps.log.info(`ECS did not stop it: ${(0,errors/* describeError */.Uc)(e)}`);
+    }
+    return followServiceDeployment(deps, { ...req, expect: 'rollback', returnAtPause: false });
+}
+/** R6 / N4 for a native deployment that failed, timed out or was cancelled. */
+async function rollBackNativeDeployment(deps, plan, snapshot, done, failure, outcome) {
+    const native = done.rollout.native;
+    const stillGoing = native !== undefined && (native.ended === 'timeout' || native.ended === 'cancelled');
+    if (native === undefined || (!native.ecsRolledBack && !stillGoing) || (stillGoing && !plan.rollbackOnFailure)) {
+        if (stillGoing)
+            deps.log.warning(`rollback-on-failure is false: ECS goes on with service deployment ${shortId(native.serviceDeploymentArn)}.`);
+        return rollBackFailedDeployment(deps, plan, snapshot, done, await supersededOrAsIs(deps, plan, native, failure), outcome);
+    }
+    outcome.failureReason = failure.reason;
+    outcome.cause = failure.message;
+    outcome.stoppedTasks = failure.stoppedTasks;
+    deps.log.info(`Deployment failed: ${failure.message}`);
+    const started = deps.clock.now();
+    await deps.log.group('Rollback', async () => {
+        if (native.ecsRolledBack) {
+            deps.log.info(`ECS rolled service ${plan.serviceName} back to its source revision (ROLLBACK_SUCCESSFUL).`);
+            outcome.rolledBack = true;
+            outcome.rollback = { status: 'succeeded', detail: 'ECS rolled the service back to the revision it ran before' };
+            if (done.autoScalingSuspended)
+                await resumeScaling(deps, snapshot);
+            return;
+        }
+        deps.log.info('Rolling Back..');
+        const rolled = await stopAndFollow(deps, {
+            cluster: plan.cluster,
+            service: plan.serviceName,
+            serviceDeploymentArn: native.serviceDeploymentArn,
+            taskDefinitionArn: outcome.taskDefinitionArn,
+            deadline: plan.deadline,
+            signal: deps.hardSignal,
+            pollIntervalMs: plan.pollIntervalMs,
+        });
+        if (done.autoScalingSuspended)
+            await resumeScaling(deps, snapshot);
+        deps.log.info(rolled.ok ? 'Rollback Successful.' : `Rollback Failed. ${rolled.message}`);
+        outcome.rolledBack = rolled.ok;
+        outcome.rollback = rolled.ok
+            ? { status: 'succeeded', detail: `service deployment ${shortId(native.serviceDeploymentArn)} was stopped and ECS rolled back to the revision it ran before` }
+            : { status: rolled.reason === 'cancelled' ? 'abandoned' : 'failed', detail: rolled.message };
+        if (!rolled.ok) {
+            outcome.stoppedTasks = [...failure.stoppedTasks, ...rolled.stoppedTasks];
+            outcome.cause = `${failure.message}\nRollback ${outcome.rollback.status}: ${rolled.message}`;
+        }
+    });
+    outcome.timings.rollbackMs = deps.clock.now() - started;
+}
+/**
+ * A deployment that ended STOPPED because a newer one superseded it (the service's currentServiceDeployment is another)
+ * is `replaced`: the rolling rollback then leaves the service alone rather than undo the newer deployment.
+ */
+async function supersededOrAsIs(deps, plan, native, failure) {
+    if (native?.status !== 'STOPPED')
+        return failure;
+    const live = await (0,services/* describeService */.Jv)(deps.ecs, plan.cluster, plan.serviceName).catch(() => undefined);
+    const current = live?.currentServiceDeployment;
+    if (current === undefined || current === native.serviceDeploymentArn)
+        return failure;
+    return { ...failure, reason: 'replaced', message: `${failure.message} (a newer service deployment, ${shortId(current)}, replaced it)` };
+}
+async function resumeScaling(deps, snapshot) {
+    try {
+        await (0,suspension/* resumeAutoScaling */.ks)(deps.autoscaling, snapshot.scalableTargets, deps.log);
+    }
+    catch (e) {
+        deps.log.warning(`Resuming the auto scaling of service ${snapshot.service} failed: ${(0,errors/* describeError */.Uc)(e)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-plan.js
 /**
  * R6 within the deadline: with rollback-on-failure on, the deployment's wait may use only two thirds of the time
@@ -2345,8 +2896,6 @@ async function finishAutoScaling(deps, plan, snapshot, manifests, suspended) {
  */
 const ROLLBACK_SHARE = 1 / 3;
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
-var time = __webpack_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-steps.js
 
 
@@ -2423,8 +2972,6 @@ function logSuccess(log, serviceName, taskDefinitionArn, rollout) {
     log.info(`Scale change of service ${serviceName} succeeded: it runs ${count ?? '?'} tasks of ${revision} (deployment ${rollout.deploymentId ?? '?'}).`);
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
-var aws_errors = __webpack_require__(952);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-change.js
 
 
@@ -2521,8 +3068,13 @@ function inactiveRequest(cluster, service, wait) {
 
 
 
-/** Deploys `plan` to the service described as `live` (undefined: ECS does not know it). */
-async function deployRolling(deps, plan, live) {
+
+
+/**
+ * Deploys `plan` to the service described as `live` (undefined: ECS does not know it). `native`: the service runs ECS's
+ * own BLUE_GREEN, LINEAR or CANARY deployments, followed as service deployments and stopped to roll back (N2\u2013N4).
+ */
+async function deployRolling(deps, plan, live, native = false) {
     const { log, clock } = deps;
     const startedAt = clock.now();
     const snapshot = await log.group(`Prepare rollback data for service ${plan.serviceName}`, async () => {
@@ -2536,13 +3088,15 @@ async function deployRolling(deps, plan, live) {
     throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
     const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log, plan.forceNewDeployment));
     throwIfAborted(deps.signal, log, `after registering ${taskDefinitionArn}; the service was not changed`);
-    const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn, beforeUpdate(snapshot, live));
+    const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn, beforeUpdate(snapshot, live), native);
     let failure = done.step.failure ?? done.rollout.failure;
     if (failure === undefined)
         failure = await finishAutoScaling(deps, plan, snapshot, autoScaling, done.autoScalingSuspended);
     const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
+    if (done.rollout.native !== undefined)
+        outcome.native = done.rollout.native;
     if (failure !== undefined)
-        await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
+        await (native ? rollBackNativeDeployment : rollBackFailedDeployment)(deps, plan, snapshot, done, failure, outcome);
     else {
         if (done.rollout.waitMs !== undefined && done.rollout.service !== undefined)
             outcome.steadyService = done.rollout.service;
@@ -2559,7 +3113,7 @@ function beforeUpdate(snapshot, live) {
     return { deploymentId: (0,rollout/* primaryDeploymentId */.x)(live), desiredCount: live.desiredCount };
 }
 /** The create or update step, then the wait on the deployment it started (or on its scale change). Errors become failures. */
-async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before) {
+async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before, native) {
     const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
     const wait = {
         deadline: waitDeadline(deps, plan),
@@ -2568,6 +3122,7 @@ async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before) {
         ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
     };
     const done = { autoScalingSuspended: false, step: { change: { changed: false, changedFields: [] } }, rollout: {} };
+    const changedAt = deps.clock.now();
     try {
         done.step = snapshot.exists
             ? await updateStep(deps, updateInput(deps, plan, snapshot, taskDefinitionArn), async () => {
@@ -2579,13 +3134,15 @@ async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before) {
             : await createStep(deps, createInput(plan, taskDefinitionArn), { ...wait, draining: snapshot.draining });
         if (done.step.failure !== undefined)
             return done;
-        done.rollout = await (0,rollout/* waitForRollout */.g)(deps, done.step.change, {
+        done.rollout = await (native ? waitForNativeRollout : rollout/* waitForRollout */.g)(deps, done.step.change, {
             ...wait,
             cluster: plan.cluster,
             serviceName: plan.serviceName,
             taskDefinitionArn,
             waitForSteadyState: plan.waitForSteadyState,
             before,
+            changedAt,
+            waitUntil: plan.waitUntil,
         });
     }
     catch (e) {
@@ -2689,6 +3246,7 @@ function errorFailure(e) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/strategy.js
 
+
 /** Why a controller or strategy is not followed, and what to use instead. */
 const REFUSALS = {
     CODE_DEPLOY: 'its deployments are run by AWS CodeDeploy (task sets), which this action does not drive: deploy it with a ' +
@@ -2696,16 +3254,11 @@ const REFUSALS = {
         're-create the service with the ECS deployment controller and use ecs-bluegreen-swap for blue/green',
     EXTERNAL: 'its task sets are managed by an external controller, which this action cannot replace: deploy it with that ' +
         'controller instead, or re-create the service with the ECS deployment controller',
-    BLUE_GREEN: 'ECS runs its own blue/green deployments (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
-        'yet: use ecs-bluegreen-swap for a blue/green deployment across two services, or set the strategy to ROLLING',
-    LINEAR: 'ECS shifts its traffic linearly itself (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
-        'yet: use ecs-canary for a canary beside the service, or set the strategy to ROLLING',
-    CANARY: 'ECS runs its own canary deployments (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
-        'yet: use ecs-canary for a canary beside the service, or set the strategy to ROLLING',
+    DAEMON_NATIVE: 'ECS runs BLUE_GREEN, LINEAR and CANARY deployments only for REPLICA services: set the strategy to ROLLING',
 };
 /**
  * The strategy for `serviceName`: from the live ACTIVE service when there is one, else from the service definition
- * that will create it. Throws a ConfigurationError naming the controller or strategy otherwise.
+ * that will create it; a definition's deploymentConfiguration.strategy wins, as the update applies it. Throws a ConfigurationError naming the controller or strategy otherwise.
  */
 function chooseDeployStrategy(serviceName, live, definition) {
     const source = live ?? definition;
@@ -2714,18 +3267,52 @@ function chooseDeployStrategy(serviceName, live, definition) {
     const controller = source?.deploymentController?.type ?? 'ECS';
     if (controller !== 'ECS')
         throw refusal(`${whose} uses the ${controller} deployment controller`, controller, where);
-    const strategy = source?.deploymentConfiguration?.strategy ?? 'ROLLING';
-    if (strategy === 'ROLLING')
-        return 'rolling';
-    const at = live !== undefined ? where : { ...where, field: 'deploymentConfiguration.strategy' };
-    throw refusal(`${whose} uses the ECS deployment strategy ${strategy}`, strategy, at);
+    // An update applies the definition's strategy to the deployment it starts; the scheduling strategy never changes.
+    const fromDefinition = definition?.deploymentConfiguration?.strategy;
+    const strategy = fromDefinition ?? source?.deploymentConfiguration?.strategy ?? 'ROLLING';
+    const daemon = source?.schedulingStrategy === 'DAEMON';
+    const at = live !== undefined && fromDefinition === undefined ? where : { input: 'service-definition', field: 'deploymentConfiguration.strategy' };
+    if (isNativeStrategy(strategy)) {
+        if (daemon)
+            throw refusal(`${whose} is a DAEMON service with the ECS deployment strategy ${strategy}`, 'DAEMON_NATIVE', at);
+        return 'native';
+    }
+    if (strategy !== 'ROLLING')
+        throw refusal(`${whose} uses the ECS deployment strategy ${strategy}`, strategy, at);
+    return daemon ? 'daemon' : 'rolling';
 }
 function refusal(what, key, where) {
-    const why = REFUSALS[key] ?? `this action does not know the ${key} deployment type: it only runs ECS ROLLING deployments`;
+    const why = REFUSALS[key] ?? `this action does not know the ${key} deployment type: it runs ECS ROLLING, BLUE_GREEN, LINEAR and CANARY deployments`;
     return new errors/* ConfigurationError */.j1(`${what}: ${why}. Nothing was changed.`, where);
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/daemon.js
+function daemonPlan(plan, log) {
+    log.info(`Service ${plan.serviceName} is a DAEMON service: one task on every active container instance that can run it; no desired count is sent.`);
+    if (plan.sameAsRunning && plan.requireExistingService !== true) {
+        log.warning('same-as-running means nothing for a DAEMON service (it has no desired count); ignored.');
+    }
+    if (plan.desiredCount !== undefined)
+        log.warning(`desired-count ${plan.desiredCount} means nothing for a DAEMON service; ignored.`);
+    return { ...plan, desiredCount: undefined, sameAsRunning: true };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/requirements.js
+
+function checkNativeService(serviceName, live, definition) {
+    const loadBalancers = definition?.loadBalancers ?? live?.loadBalancers ?? [];
+    const serviceConnect = definition?.serviceConnectConfiguration?.enabled === true || live?.deployments?.some((d) => d.serviceConnectConfiguration?.enabled === true) === true;
+    if (loadBalancers.length > 0 || serviceConnect)
+        return;
+    const strategy = definition?.deploymentConfiguration?.strategy ?? live?.deploymentConfiguration?.strategy ?? 'BLUE_GREEN';
+    throw new errors/* ConfigurationError */.j1(`service ${serviceName} deploys with the ${strategy} strategy, whose traffic ECS shifts through a load balancer (or Service Connect), ` +
+        'but it has none: add loadBalancers with their advancedConfiguration. Nothing was changed.', definition !== undefined ? { input: 'service-definition', field: 'loadBalancers' } : { input: 'service' });
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/deploy.js
+
+
+
 
 
 
@@ -2735,10 +3322,16 @@ async function deployService(deps, plan, known) {
     throwIfAborted(deps.signal, deps.log, 'before the deployment started; nothing was changed');
     const live = known !== undefined ? known.service : await (0,services/* describeServiceAnyStatus */.dM)(deps.ecs, plan.cluster, plan.serviceName);
     const active = live?.status === 'ACTIVE' ? live : undefined;
-    const strategy = chooseDeployStrategy(plan.serviceName, active, active === undefined ? plan.serviceDefinition : undefined);
+    const strategy = chooseDeployStrategy(plan.serviceName, active, plan.serviceDefinition);
+    checkWaitUntil(plan.waitUntil, strategy === 'native', plan.serviceName, strategy === 'daemon' ? 'as a DAEMON service' : 'with the ROLLING strategy');
     switch (strategy) {
         case 'rolling':
             return deployRolling(deps, plan, live);
+        case 'native':
+            checkNativeService(plan.serviceName, active, plan.serviceDefinition);
+            return deployRolling(deps, plan, live, true);
+        case 'daemon':
+            return deployRolling(deps, daemonPlan(plan, deps.log), live);
         default:
             throw new Error(`BUG: no deployment for strategy ${String(strategy)}`);
     }
@@ -2913,7 +3506,146 @@ function timeOf(b) {
     return (b.finishedAt ?? b.createdAt ?? b.startedAt)?.getTime() ?? 0;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/follow-outcome.js
+
+
+
+
+
+async function followToOutcome(deps, req) {
+    const startedAt = deps.clock.now();
+    const snapshot = await snapshotOf(deps, req.cluster, req.service, req.live);
+    const arn = req.deployment.serviceDeploymentArn;
+    const base = {
+        cluster: req.cluster,
+        service: req.service,
+        serviceDeploymentArn: arn,
+        taskDefinitionArn: req.deployment.taskDefinitionArn,
+        pollIntervalMs: req.pollIntervalMs,
+        seenEventIds: (req.live.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id])),
+    };
+    const followed = await deps.log.group(`Follow service deployment ${shortId(arn)}`, () => followServiceDeployment(deps, {
+        ...base,
+        deadline: req.deadline,
+        signal: deps.signal,
+        expect: req.expect,
+        ...(req.answeredHookIds !== undefined ? { answeredHookIds: req.answeredHookIds } : {}),
+        ...(req.waitUntil !== undefined ? { waitUntil: req.waitUntil } : {}),
+    }));
+    const outcome = {
+        status: followed.ok ? 'succeeded' : 'failed',
+        firstDeployment: false,
+        taskDefinitionArn: req.expect === 'rollback' ? (req.deployment.sourceTaskDefinitionArn ?? req.deployment.taskDefinitionArn) : req.deployment.taskDefinitionArn,
+        service: { name: req.service, ...(req.live.serviceArn !== undefined ? { arn: req.live.serviceArn } : {}) },
+        rolledBack: req.expect === 'rollback' && followed.ok,
+        stoppedTasks: followed.ok ? [] : followed.stoppedTasks,
+        timings: { startedAt, finishedAt: startedAt, totalMs: 0, waitMs: deps.clock.now() - startedAt },
+        snapshot,
+        deploymentId: arn,
+        native: nativeRun(arn, followed),
+    };
+    const previous = req.expect === 'rollback' ? req.deployment.taskDefinitionArn : req.deployment.sourceTaskDefinitionArn;
+    if (previous !== undefined)
+        outcome.previousTaskDefinitionArn = previous;
+    if (!followed.ok)
+        await failed(deps, req, base, followed, outcome);
+    outcome.timings.finishedAt = deps.clock.now();
+    outcome.timings.totalMs = outcome.timings.finishedAt - startedAt;
+    return outcome;
+}
+async function failed(deps, req, base, followed, outcome) {
+    outcome.failureReason = followed.reason;
+    outcome.cause = followed.message;
+    if (followed.ecsRolledBack) {
+        outcome.rolledBack = true;
+        outcome.rollback = { status: 'succeeded', detail: 'ECS rolled the service back to the revision it ran before' };
+        return;
+    }
+    const stillGoing = followed.reason === 'timeout' || followed.reason === 'cancelled';
+    if (!stillGoing || req.expect !== 'forward' || !req.rollbackOnFailure)
+        return;
+    const rolled = await deps.log.group('Rollback', async () => {
+        deps.log.info('Rolling Back..');
+        const r = await stopAndFollow(deps, { ...base, deadline: req.deadline, signal: deps.hardSignal });
+        deps.log.info(r.ok ? 'Rollback Successful.' : `Rollback Failed. ${r.message}`);
+        return r;
+    });
+    outcome.rolledBack = rolled.ok;
+    outcome.rollback = rolled.ok
+        ? { status: 'succeeded', detail: `service deployment ${shortId(base.serviceDeploymentArn)} was stopped and ECS rolled back` }
+        : { status: rolled.reason === 'cancelled' ? 'abandoned' : 'failed', detail: rolled.message };
+    if (!rolled.ok)
+        outcome.cause = `${followed.message}\nRollback ${outcome.rollback.status}: ${rolled.message}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/in-progress.js
+
+
+async function deploymentInProgress(deps, cluster, service) {
+    const listed = await listServiceDeployments(deps.ecs, { cluster, service, status: [...ONGOING_STATUSES], maxPages: 1 });
+    const newest = [...listed].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+    if (newest?.serviceDeploymentArn === undefined)
+        return undefined;
+    const [deployment] = await describeServiceDeployments(deps.ecs, [newest.serviceDeploymentArn]);
+    if (deployment === undefined)
+        return undefined;
+    const target = deployment.targetServiceRevision?.arn;
+    const source = deployment.sourceServiceRevisions?.[0]?.arn;
+    const arns = [target, source].filter((a) => a !== undefined);
+    const revisions = arns.length > 0 ? await describeServiceRevisions(deps.ecs, arns) : [];
+    const taskDefinitionOf = (arn) => revisions.find((r) => r.serviceRevisionArn === arn)?.taskDefinition;
+    return {
+        deployment,
+        serviceDeploymentArn: newest.serviceDeploymentArn,
+        taskDefinitionArn: taskDefinitionOf(target) ?? '',
+        sourceTaskDefinitionArn: taskDefinitionOf(source),
+    };
+}
+/** `mode: continue` / `mode: rollback` found nothing to act on. */
+function noDeploymentInProgress(service, cluster, what) {
+    return new Error(`service ${service} in cluster ${cluster} has no service deployment in progress (PENDING or IN_PROGRESS) to ${what}: ` +
+        'it may have ended already (see ListServiceDeployments), or the deploy job has not started it');
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/manual.js
+
+
+
+
+async function stopNativeInProgress(deps, req, live) {
+    const found = await deploymentInProgress(deps, req.cluster, req.service);
+    if (found === undefined)
+        return undefined;
+    const arn = found.serviceDeploymentArn;
+    const back = found.sourceTaskDefinitionArn ?? 'the revision it ran before';
+    const target = {
+        taskDefinitionArn: found.sourceTaskDefinitionArn ?? found.taskDefinitionArn,
+        why: `service deployment ${shortId(arn)} of ${found.taskDefinitionArn} was in progress: stopped, and ECS rolled back to ${back}`,
+    };
+    if (req.taskDefinitionArn !== undefined) {
+        deps.log.warning(`task-definition-arn ${req.taskDefinitionArn} is not used: a deployment in progress is rolled back to its source revision.`);
+    }
+    await deps.log.group(`Stop service deployment ${shortId(arn)}`, async () => {
+        deps.log.info(`Service deployment ${arn} is ${found.deployment.status ?? ''} at ${found.deployment.lifecycleStage ?? 'an unknown stage'}.`);
+        deps.log.info('Rolling Back..: StopServiceDeployment (ROLLBACK).');
+        await stopServiceDeployment(deps.ecs, arn);
+    });
+    const outcome = await followToOutcome(deps, {
+        cluster: req.cluster,
+        service: req.service,
+        live,
+        deployment: found,
+        deadline: req.deadline,
+        rollbackOnFailure: false,
+        expect: 'rollback',
+        pollIntervalMs: req.pollIntervalMs,
+    });
+    deps.log.info(outcome.status === 'succeeded' ? 'Rollback Successful.' : 'Rollback Failed.');
+    return { ...outcome, target };
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/manual-rollback.js
+
 
 
 
@@ -2929,7 +3661,12 @@ async function rollbackService(deps, req) {
     // N1: a service this suite cannot deploy is refused before anything is chosen or changed. Described once: the
     // choice of the target and the deployment use the same answer.
     const live = await (0,services/* describeService */.Jv)(deps.ecs, req.cluster, req.service);
-    chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
+    const strategy = chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
+    if (strategy === 'native' && live !== undefined) {
+        const stopped = await stopNativeInProgress(deps, req, live);
+        if (stopped !== undefined)
+            return stopped;
+    }
     const target = await deps.log.group(`Choose the task definition to roll back to`, async () => {
         const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn, { service: live });
         deps.log.info(`${t.why}.`);
@@ -3212,6 +3949,60 @@ function comparePaths(a, b) {
     return sa.length - sb.length;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/continue.js
+
+
+
+
+
+
+
+
+async function continueService(deps, req) {
+    const live = await (0,services/* describeService */.Jv)(deps.ecs, req.cluster, req.service);
+    if (live?.status !== 'ACTIVE')
+        throw new Error(`service ${req.service} is not ACTIVE in cluster ${req.cluster}: there is no deployment to continue`);
+    if (chooseDeployStrategy(req.service, live, undefined) !== 'native') {
+        throw new errors/* ConfigurationError */.j1(`service ${req.service} does not run ECS BLUE_GREEN, LINEAR or CANARY deployments, so it has no lifecycle hook to continue; use mode deploy`, { input: 'mode' });
+    }
+    const found = await deploymentInProgress(deps, req.cluster, req.service);
+    if (found === undefined)
+        throw noDeploymentInProgress(req.service, req.cluster, 'continue');
+    const answered = await deps.log.group(`Continue service deployment ${shortId(found.serviceDeploymentArn)}`, async () => {
+        deps.log.info(`Service deployment ${found.serviceDeploymentArn}: ${found.deployment.status ?? ''}, lifecycle stage ${found.deployment.lifecycleStage ?? 'unknown'}`);
+        const hook = req.hookId !== undefined ? chosenHook(found.deployment, req.hookId) : awaitingHook(found.deployment);
+        if (hook?.hookId === undefined) {
+            deps.log.info('No PAUSE hook awaits action: following the deployment as it goes.');
+            return undefined;
+        }
+        deps.log.info(`${hookLine(hook)}: ${req.action} (ContinueServiceDeployment)`);
+        await continueServiceDeployment(deps.ecs, { serviceDeploymentArn: found.serviceDeploymentArn, hookId: hook.hookId, action: req.action });
+        return hook.hookId;
+    });
+    return followToOutcome(deps, {
+        cluster: req.cluster,
+        service: req.service,
+        live,
+        deployment: found,
+        deadline: req.deadline,
+        rollbackOnFailure: req.rollbackOnFailure,
+        expect: answered !== undefined && req.action === 'ROLLBACK' ? 'rollback' : 'forward',
+        answeredHookIds: new Set(answered !== undefined ? [answered] : []),
+        waitUntil: req.waitUntil,
+        pollIntervalMs: req.pollIntervalMs,
+    });
+}
+/** The `hook-id` input must name a hook of the deployment that awaits action. */
+function chosenHook(deployment, hookId) {
+    const hooks = deployment.lifecycleHookDetails ?? [];
+    const hook = hooks.find((h) => h.hookId === hookId);
+    if (hook?.status === 'AWAITING_ACTION')
+        return hook;
+    const known = hooks.map(hookLine).join('; ') || 'none';
+    throw new errors/* ConfigurationError */.j1(`lifecycle hook ${hookId} ${hook === undefined ? 'is not a hook of' : `is ${hook.status ?? 'not awaiting action'} in`} service deployment ` +
+        `${shortId(deployment.serviceDeploymentArn)}, so there is nothing to continue; its hooks: ${known}`, { input: 'hook-id' });
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/index.js
 /**
  * Service deployments: the public entry of src/core/deploy. An action deploys with `deployService` (the strategy
@@ -3221,7 +4012,12 @@ function comparePaths(a, b) {
  * Inside: strategy.ts (N1) \u2192 rolling.ts (R1\u2013R5: snapshot.ts, service-change.ts steps, rollout.ts \u2014 or
  * scale-change.ts for an update that started no deployment \u2014 and the watcher in watch/) \u2192 auto-rollback.ts (R6,
  * after a failure; restore-snapshot.ts, first-deployment-undo.ts); manual-rollback.ts and rollback-target.ts (R7).
+ * ECS's own BLUE_GREEN, LINEAR and CANARY deployments (N2\u2013N4) in native/: find-deployment.ts, follow.ts (on the
+ * watcher's loop), rollout.ts, stop.ts (rollback), continue.ts (`mode: continue`), manual.ts; DAEMON services (N5)
+ * in daemon.ts.
  */
+
+
 
 
 
@@ -3250,8 +4046,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
 var task_definition_refs = __webpack_require__(1397);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 8 modules
-var watch = __webpack_require__(2384);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 7 modules
+var watch = __webpack_require__(559);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/scale-change.js
 
 
@@ -3395,37 +4191,14 @@ function alarmOfCause(cause) {
 
 /***/ }),
 
-/***/ 2384:
+/***/ 7493:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Cw: () => (/* reexport */ describeStop),
-  G6: () => (/* reexport */ taskIdOf),
-  kj: () => (/* reexport */ toStoppedTaskReason),
-  Kw: () => (/* reexport */ waitForDeployment),
-  JF: () => (/* reexport */ waitForScale),
-  Te: () => (/* reexport */ waitForServiceInactive),
-  fN: () => (/* reexport */ waitForServiceStable)
-});
-
-// UNUSED EXPORTS: formatStoppedTask, summarizeStoppedTasks
-
-// EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
-var errors = __webpack_require__(9054);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/events.js
-/** The AWS-event log line of S6: `# AWS Event: 2024-05-01 13:04:05.123 <message>` (UTC). */
-function formatAwsEvent(at, message) {
-    return `# AWS Event: ${formatUtcTimestamp(at)} ${message}`;
-}
-/** `yyyy-MM-dd HH:mm:ss.SSS` in UTC. Throws a RangeError for an invalid date. */
-function formatUtcTimestamp(at) {
-    const iso = at.toISOString(); // 2024-05-01T13:04:05.123Z (throws RangeError when invalid)
-    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/fold.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ ChangePrinter),
+/* harmony export */   eJ: () => (/* binding */ RepeatFolder)
+/* harmony export */ });
+/* unused harmony exports FOLD_INTERVAL_MS, PROGRESS_REPEAT_INTERVAL_MS */
 const FOLD_INTERVAL_MS = 30_000;
 const PROGRESS_REPEAT_INTERVAL_MS = 10_000;
 /** Prints items (oldest first) through `out`, folding repeats of a kind as described above. */
@@ -3515,6 +4288,44 @@ class ChangePrinter {
 /** Distinct lines remembered per key: a deployment's counts take far fewer values than this. */
 const MAX_REMEMBERED_LINES = 64;
 
+
+/***/ }),
+
+/***/ 559:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  yN: () => (/* reexport */ StoppedTaskCollector),
+  Cw: () => (/* reexport */ describeStop),
+  zS: () => (/* reexport */ pollService),
+  R3: () => (/* reexport */ summarizeStoppedTasks),
+  G6: () => (/* reexport */ taskIdOf),
+  kj: () => (/* reexport */ toStoppedTaskReason),
+  Kw: () => (/* reexport */ waitForDeployment),
+  JF: () => (/* reexport */ waitForScale),
+  Te: () => (/* reexport */ waitForServiceInactive),
+  fN: () => (/* reexport */ waitForServiceStable)
+});
+
+// UNUSED EXPORTS: formatStoppedTask
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
+var errors = __webpack_require__(9054);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/events.js
+/** The AWS-event log line of S6: `# AWS Event: 2024-05-01 13:04:05.123 <message>` (UTC). */
+function formatAwsEvent(at, message) {
+    return `# AWS Event: ${formatUtcTimestamp(at)} ${message}`;
+}
+/** `yyyy-MM-dd HH:mm:ss.SSS` in UTC. Throws a RangeError for an invalid date. */
+function formatUtcTimestamp(at) {
+    const iso = at.toISOString(); // 2024-05-01T13:04:05.123Z (throws RangeError when invalid)
+    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/fold.js
+var fold = __webpack_require__(7493);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/events.js
 
 
@@ -3539,7 +4350,7 @@ class EventPrinter {
         this.log = log;
         this.notBefore = notBefore;
         this.seen = new Set(seenIds);
-        this.folder = clock === undefined ? undefined : new RepeatFolder((line) => log.info(line), clock, { one: eventLine, many: foldedEventsLine });
+        this.folder = clock === undefined ? undefined : new fold/* RepeatFolder */.eJ((line) => log.info(line), clock, { one: eventLine, many: foldedEventsLine });
     }
     tick() {
         this.folder?.tick();
@@ -3608,7 +4419,7 @@ function formatDeploymentProgress(d) {
 class ProgressPrinter {
     printer;
     constructor(log, clock) {
-        this.printer = new ChangePrinter((line) => log.info(line), clock);
+        this.printer = new fold/* ChangePrinter */.$((line) => log.info(line), clock);
     }
     print(deployments) {
         for (const d of deployments ?? [])
@@ -4037,7 +4848,7 @@ class DeploymentObserver {
         this.req = req;
         this.scale = scale;
         this.progress = new ProgressPrinter(deps.log, deps.clock);
-        this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
+        this.stopsPrinter = new fold/* RepeatFolder */.eJ((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
         this.target = target;
     }
     waitingFor() {
@@ -4251,6 +5062,8 @@ class InactiveObserver {
  * that started no deployment, or a deleted service until INACTIVE), printing each new ECS event once and explaining
  * failures with stopped-task reasons. Built on the one polling primitive (src/core/poll).
  */
+
+
 
 
 
@@ -5268,7 +6081,7 @@ function isIterable(x) {
 
 /***/ }),
 
-/***/ 1033:
+/***/ 6794:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5783,6 +6596,103 @@ function checkScalingPolicy(request) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/native-checks.js
+
+const DC = 'deploymentConfiguration';
+const NATIVE = ['BLUE_GREEN', 'LINEAR', 'CANARY'];
+const PAUSE_NOT_AT = ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT'];
+function checkNativeDeployment(request) {
+    const config = (0,schema_check/* isPlainObject */.Qd)(request[DC]) ? request[DC] : {};
+    const strategy = typeof config['strategy'] === 'string' ? config['strategy'] : undefined;
+    const native = strategy !== undefined && NATIVE.includes(strategy);
+    const problems = [];
+    const add = (path, detail) => {
+        problems.push({ path, detail });
+    };
+    inRange(config['bakeTimeInMinutes'], [DC, 'bakeTimeInMinutes'], 0, 1440, add);
+    configurationFor('LINEAR', 'linearConfiguration', strategy, config, add);
+    configurationFor('CANARY', 'canaryConfiguration', strategy, config, add);
+    const linear = (0,schema_check/* isPlainObject */.Qd)(config['linearConfiguration']) ? config['linearConfiguration'] : {};
+    inRange(linear['stepPercent'], [DC, 'linearConfiguration', 'stepPercent'], 3, 100, add, 0.1);
+    inRange(linear['stepBakeTimeInMinutes'], [DC, 'linearConfiguration', 'stepBakeTimeInMinutes'], 0, 1440, add);
+    const canary = (0,schema_check/* isPlainObject */.Qd)(config['canaryConfiguration']) ? config['canaryConfiguration'] : {};
+    inRange(canary['canaryPercent'], [DC, 'canaryConfiguration', 'canaryPercent'], 0.1, 100, add);
+    inRange(canary['canaryBakeTimeInMinutes'], [DC, 'canaryConfiguration', 'canaryBakeTimeInMinutes'], 0, 1440, add);
+    checkHooks(config['lifecycleHooks'], native, add);
+    checkLoadBalancers(request['loadBalancers'], native, strategy, add);
+    const breaker = (0,schema_check/* isPlainObject */.Qd)(config['deploymentCircuitBreaker']) ? config['deploymentCircuitBreaker'] : {};
+    if (native && breaker['enable'] === true) {
+        add([DC, 'deploymentCircuitBreaker', 'enable'], `the deployment circuit breaker works only with the ROLLING strategy, not ${strategy}; use alarms or lifecycle hooks to roll back`);
+    }
+    if (native && request['schedulingStrategy'] === 'DAEMON')
+        add([DC, 'strategy'], `ECS runs ${strategy} deployments only for REPLICA services, not DAEMON ones`);
+    return problems;
+}
+function configurationFor(wanted, field, strategy, config, add) {
+    if (config[field] !== undefined && strategy !== wanted) {
+        add([DC, field], `${field} is only valid with the ${wanted} strategy (this definition's is ${strategy ?? 'ROLLING, the default'})`);
+    }
+}
+function inRange(value, path, min, max, add, multipleOf) {
+    if (typeof value !== 'number')
+        return;
+    if (value < min || value > max)
+        add(path, `${value} is out of range: ECS takes ${min} to ${max}`);
+    else if (multipleOf !== undefined && Math.abs(Math.round(value / multipleOf) * multipleOf - value) > 1e-9) {
+        add(path, `${value} is not a multiple of ${multipleOf}`);
+    }
+}
+function checkHooks(hooks, native, add) {
+    if (!Array.isArray(hooks))
+        return;
+    if (!native && hooks.length > 0) {
+        add([DC, 'lifecycleHooks'], 'lifecycle hooks run only in BLUE_GREEN, LINEAR and CANARY deployments: set deploymentConfiguration.strategy');
+        return;
+    }
+    hooks.forEach((hook, i) => {
+        if (!(0,schema_check/* isPlainObject */.Qd)(hook))
+            return;
+        const at = [DC, 'lifecycleHooks', i];
+        const stages = Array.isArray(hook['lifecycleStages']) ? hook['lifecycleStages'] : [];
+        if (stages.length === 0)
+            add([...at, 'lifecycleStages'], 'a lifecycle hook needs at least one lifecycle stage');
+        if ((hook['targetType'] ?? 'AWS_LAMBDA') === 'PAUSE') {
+            stages.forEach((s, j) => {
+                if (typeof s === 'string' && PAUSE_NOT_AT.includes(s))
+                    add([...at, 'lifecycleStages', j], `a PAUSE hook cannot pause ${s}; pause after it (POST_${s})`);
+            });
+            return;
+        }
+        if (hook['hookTargetArn'] === undefined)
+            add([...at, 'hookTargetArn'], 'an AWS_LAMBDA hook needs hookTargetArn, the Lambda function ECS invokes');
+        if (hook['roleArn'] === undefined)
+            add([...at, 'roleArn'], 'an AWS_LAMBDA hook needs roleArn, the role ECS invokes the function with');
+    });
+}
+function checkLoadBalancers(lbs, native, strategy, add) {
+    if (!Array.isArray(lbs))
+        return;
+    lbs.forEach((lb, i) => {
+        if (!(0,schema_check/* isPlainObject */.Qd)(lb))
+            return;
+        const advanced = lb['advancedConfiguration'];
+        const at = ['loadBalancers', i, 'advancedConfiguration'];
+        if (!native) {
+            if (advanced !== undefined)
+                add([...at], 'advancedConfiguration is for BLUE_GREEN, LINEAR and CANARY deployments: set deploymentConfiguration.strategy');
+            return;
+        }
+        if (!(0,schema_check/* isPlainObject */.Qd)(advanced)) {
+            add([...at], `a ${strategy ?? ''} deployment needs advancedConfiguration on every load balancer: alternateTargetGroupArn, productionListenerRule (and testListenerRule), roleArn`);
+            return;
+        }
+        for (const field of ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn']) {
+            if (advanced[field] === undefined)
+                add([...at, field], `a ${strategy ?? ''} deployment needs advancedConfiguration.${field}`);
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/whole-numbers.js
 
 const SERVICE_INTEGER_FIELDS = [
@@ -5846,6 +6756,7 @@ function visit(node, rest, at, problems) {
  * the API reference), checked up front so a bad manifest fails before any mutating call (S3). They run on a
  * value that already passed the structural check, so types are known to be right.
  */
+
 
 
 
@@ -5961,7 +6872,7 @@ function checkFargate(td, containers, networkMode, add) {
         add(FARGATE_SIZES.has(cpu) ? ['memory'] : ['cpu'], problem);
 }
 function checkServiceDefinition(request) {
-    return [...checkLaunchChoice(request), ...checkWholeNumbers(request, SERVICE_INTEGER_FIELDS)];
+    return [...checkLaunchChoice(request), ...checkWholeNumbers(request, SERVICE_INTEGER_FIELDS), ...checkNativeDeployment(request)];
 }
 function checkRunTaskRequest(request) {
     return [...checkLaunchChoice(request), ...checkWholeNumbers(request, RUN_TASK_INTEGER_FIELDS)];

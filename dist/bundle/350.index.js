@@ -33,8 +33,8 @@ var action = __webpack_require__(7745);
 var clients = __webpack_require__(4076);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 22 modules
-var deploy = __webpack_require__(6309);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
+var deploy = __webpack_require__(4699);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/services.js
 var services = __webpack_require__(4259);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-canary/cleanup.js

@@ -19,8 +19,8 @@ var errors = __webpack_require__(9054);
 var time = __webpack_require__(9608);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/cloudwatch/index.js
 var cloudwatch = __webpack_require__(7818);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 22 modules
-var deploy = __webpack_require__(6309);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
+var deploy = __webpack_require__(4699);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/services.js
 var services = __webpack_require__(4259);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/tasks.js

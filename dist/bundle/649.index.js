@@ -31,16 +31,16 @@ __webpack_require__.d(__webpack_exports__, {
 var action = __webpack_require__(7745);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
 var clients = __webpack_require__(4076);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 22 modules
-var deploy = __webpack_require__(6309);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
+var deploy = __webpack_require__(4699);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
 var errors = __webpack_require__(9054);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/inputs.js + 2 modules
 var core_inputs = __webpack_require__(9747);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/manifests/index.js + 11 modules
-var manifests = __webpack_require__(1033);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/manifests/index.js + 12 modules
+var manifests = __webpack_require__(6794);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/register-delegate/preset.js
 /** The seeds' delegate image (harness/delegate:yy.mm.xxxxx); the README recommends pinning a current tag. */
 const DEFAULT_IMAGE = 'harness/delegate:22.12.77802';

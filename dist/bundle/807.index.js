@@ -37,8 +37,8 @@ var time = __webpack_require__(9608);
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/io/sensitive.js
 var sensitive = __webpack_require__(4158);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 22 modules
-var deploy = __webpack_require__(6309);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
+var deploy = __webpack_require__(4699);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/io/summary.js
 var summary = __webpack_require__(5858);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definitions.js
@@ -822,8 +822,8 @@ function launchSentence(options) {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/inputs.js + 2 modules
 var core_inputs = __webpack_require__(9747);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/manifests/index.js + 11 modules
-var manifests = __webpack_require__(1033);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/manifests/index.js + 12 modules
+var manifests = __webpack_require__(6794);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-run-task/request-inputs.js

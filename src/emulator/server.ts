@@ -124,7 +124,7 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
   const autoscaling = createAutoScalingModule(base);
   const cloudwatch = createCloudWatchModule(base);
   const assembled: { world?: World } = {};
-  const ecs = createEcsModule({ ...base, taskStartMs, random: createRandom(seed + 2), world: () => assembled.world as World });
+  const ecs = createEcsModule({ ...base, taskStartMs, stageMs: options.stageMs ?? taskStartMs, random: createRandom(seed + 2), world: () => assembled.world as World });
   const world: World = {
     region,
     accountId,
@@ -154,6 +154,7 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
       throttle.reset();
     },
     registerContainerInstances: (body: unknown) => ecs.registerContainerInstances(parseRegisterSpec(body)),
+    hooks: ecs.hooks,
     state: () => ({
       emulator: { region, accountId, speed: clock.speed, taskStartMs, throttle: throttle.enabled, simNow: clock.now(), pendingTimers: clock.pending() },
       ...Object.fromEntries([...modules.values()].map((m) => [m.service, m.dump()])),
