@@ -5,12 +5,17 @@
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { parse } from 'yaml';
-import { DEMO_FILES } from '../../scripts/lib/demo-manifests.js';
+import { demoFiles } from '../../scripts/lib/demo-manifests.js';
 import { makeWorkspace } from '../../test/helpers/run-action.js';
 import type { BenchEmulator } from './emulator.js';
 
 export const CLUSTER = 'bench';
 export const IMAGE_REPO = 'registry.example/web';
+
+/** The demo's manifests without its load balancer: the benchmarks' services run behind none. */
+const DEMO_FILES = Object.fromEntries(
+  Object.entries(demoFiles('')).map(([name, text]) => [name, text.replace(/^loadBalancers:\n(?: {2}.*\n)+/m, '').replace(/^healthCheckGracePeriodSeconds: .*\n/m, '')]),
+);
 
 const demo = (name: string): string => {
   const text = DEMO_FILES[name];

@@ -111,6 +111,7 @@ async function runJob(state: RunState, id: string): Promise<JobRun> {
     say(state, `${id}: skipped (if: ${String(job.if ?? 'success()')} is false)`);
     return { id, result: 'skipped', outputs: {}, cells: [] };
   }
+  approveEnvironment(state, id, job, ctx);
   const strategy = jobStrategy(job.strategy, ctx);
   const cells: (Cell | undefined)[] = strategy?.cells ?? [undefined];
   const maxParallel = strategy?.maxParallel ?? 1;
@@ -149,6 +150,13 @@ async function runJob(state: RunState, id: string): Promise<JobRun> {
   for (const run of completed) for (const [k, v] of Object.entries(run.outputs)) if (v !== '' || !(k in outputs)) outputs[k] = v;
   if (strategy !== undefined) say(state, `${id}: ${result}`);
   return { id, result, outputs, cells: runs };
+}
+
+/** The harness has no approvals: a job's environment protection rules (required reviewers…) count as approved, with a log line. */
+function approveEnvironment(state: RunState, id: string, job: JobSpec, ctx: ExpressionContext): void {
+  if (job.environment === undefined) return;
+  const name = interpolate(typeof job.environment === 'string' ? job.environment : (job.environment.name ?? ''), ctx);
+  say(state, `${id}: environment ${name}: its protection rules (required reviewers, wait timer) treated as approved (the harness has no approvals)`);
 }
 
 async function runCell(state: RunState, job: JobSpec, name: string, contexts: Record<string, Value>, signal: AbortSignal): Promise<Omit<CellRun, 'matrix'>> {
