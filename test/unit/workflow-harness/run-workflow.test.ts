@@ -208,6 +208,13 @@ jobs:
     environment: { name: production, url: 'https://web.example.com' }
     steps:
       - run: echo "after"
+  regions:
+    needs: after
+    runs-on: ubuntu-latest
+    strategy: { matrix: { region: [eu-west-1, us-east-1] } }
+    environment: production-\${{ matrix.region }}
+    steps:
+      - run: echo "\${{ matrix.region }}"
 `,
     });
     const run = await runWorkflow(join(dir, 'e.yml'), options(undefined, { github: { ref_name: 'main' } }));
@@ -216,6 +223,8 @@ jobs:
     expect(approvals).toEqual([
       'gate: environment production: its protection rules (required reviewers, wait timer) treated as approved (the harness has no approvals)',
       'after: environment production: its protection rules (required reviewers, wait timer) treated as approved (the harness has no approvals)',
+      'regions (eu-west-1): environment production-eu-west-1: its protection rules (required reviewers, wait timer) treated as approved (the harness has no approvals)',
+      'regions (us-east-1): environment production-us-east-1: its protection rules (required reviewers, wait timer) treated as approved (the harness has no approvals)',
     ]);
     expect(run.log).toContain('after › Run echo "after": after');
   });
