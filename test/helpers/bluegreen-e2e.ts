@@ -63,13 +63,22 @@ export class BlueGreenE2e {
     this.elb = new ElasticLoadBalancingV2Client(emu.clientConfig());
   }
 
+  /** Reads through an emulator someone else started (and stops): destroy the clients with `release()`. */
+  static on(emu: TestEmulator): BlueGreenE2e {
+    return new BlueGreenE2e(emu);
+  }
+
+  release(): void {
+    this.ecs.destroy();
+    this.elb.destroy();
+  }
+
   static async start(): Promise<BlueGreenE2e> {
     return new BlueGreenE2e(await startTestEmulator({ taskStartMs: 1000, speed: 50 }));
   }
 
   async stop(): Promise<void> {
-    this.ecs.destroy();
-    this.elb.destroy();
+    this.release();
     await this.emu.stop();
   }
 

@@ -88,6 +88,8 @@ export interface ExampleRun {
   inputs?: Record<string, Value>;
   sha: string;
   workspace: string;
+  /** Repository variables (`vars.*`). */
+  vars?: Record<string, string>;
 }
 
 /** Runs examples/workflows/<file> against the emulator as the runner would. */
@@ -95,6 +97,7 @@ export function runExample(w: WorkflowE2e, file: string, run: ExampleRun): Promi
   return runWorkflow(`examples/workflows/${file}`, {
     event: run.event ?? 'push',
     ...(run.inputs ? { inputs: run.inputs } : {}),
+    ...(run.vars ? { vars: run.vars } : {}),
     github: { sha: run.sha },
     env: { ...w.e.emu.env(), GITHUB_API_URL: w.github.url },
     workspace: run.workspace,

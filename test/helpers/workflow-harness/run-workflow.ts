@@ -151,10 +151,21 @@ async function runJob(state: RunState, id: string): Promise<JobRun> {
   return { id, result, outputs, cells: runs };
 }
 
+/**
+ * The harness has no approvals: a job's environment protection rules (required reviewers…) count as approved, with a
+ * log line per cell (the name can use `matrix`).
+ */
+function approveEnvironment(state: RunState, name: string, job: JobSpec, ctx: ExpressionContext): void {
+  if (job.environment === undefined) return;
+  const environment = interpolate(typeof job.environment === 'string' ? job.environment : (job.environment.name ?? ''), ctx);
+  say(state, `${name}: environment ${environment}: its protection rules (required reviewers, wait timer) treated as approved (the harness has no approvals)`);
+}
+
 async function runCell(state: RunState, job: JobSpec, name: string, contexts: Record<string, Value>, signal: AbortSignal): Promise<Omit<CellRun, 'matrix'>> {
   const jobEnv = { ...state.env, ...Object.fromEntries(Object.entries(job.env ?? {}).map(([k, v]) => [k, interpolate(v, { contexts: { ...contexts, env: state.env } })])) };
   const github = state.base['github'] as Record<string, Value>;
   const processEnv = { ...githubEnv(github), ...state.options.env };
+  approveEnvironment(state, name, job, { contexts });
   say(state, `${name}: started`);
   const ran = await runSteps(job.steps ?? [], {
     contexts: { ...contexts, job: { status: 'success' }, runner: { os: 'Linux', arch: 'X64', name: 'harness' } },

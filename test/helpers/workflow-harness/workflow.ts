@@ -21,6 +21,8 @@ export interface JobSpec {
   name?: string;
   needs?: string | string[];
   if?: unknown;
+  /** A deployment environment: its protection rules (required reviewers, wait timer) count as approved. */
+  environment?: string | { name?: string; url?: string };
   strategy?: unknown;
   env?: Record<string, unknown>;
   outputs?: Record<string, unknown>;

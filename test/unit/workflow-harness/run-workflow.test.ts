@@ -192,4 +192,40 @@ jobs:
     await expect(runWorkflow(path, options(undefined, { event: 'workflow_dispatch', inputs: { service: 'web', colour: 'x' } }))).rejects.toThrow("unexpected input 'colour'");
     await expect(runWorkflow(path, options(undefined, { event: 'push' }))).rejects.toThrow('is not triggered by push');
   });
+
+  it('runs a job with an environment as approved (no reviewers to wait for), saying so in the log', async () => {
+    const dir = workflowFiles({
+      'e.yml': `on: push
+jobs:
+  gate:
+    runs-on: ubuntu-latest
+    environment: \${{ github.ref_name == 'main' && 'production' || 'staging' }}
+    steps:
+      - run: echo "approved"
+  after:
+    needs: gate
+    runs-on: ubuntu-latest
+    environment: { name: production, url: 'https://web.example.com' }
+    steps:
+      - run: echo "after"
+  regions:
+    needs: after
+    runs-on: ubuntu-latest
+    strategy: { matrix: { region: [eu-west-1, us-east-1] } }
+    environment: production-\${{ matrix.region }}
+    steps:
+      - run: echo "\${{ matrix.region }}"
+`,
+    });
+    const run = await runWorkflow(join(dir, 'e.yml'), options(undefined, { github: { ref_name: 'main' } }));
+    expect(run.result).toBe('success');
+    const approvals = run.log.filter((l) => l.includes('treated as approved'));
+    expect(approvals).toEqual([
+      'gate: environment production: its protection rules (required reviewers, wait timer) treated as approved (the harness has no approvals)',
+      'after: environment production: its protection rules (required reviewers, wait timer) treated as approved (the harness has no approvals)',
+      'regions (eu-west-1): environment production-eu-west-1: its protection rules (required reviewers, wait timer) treated as approved (the harness has no approvals)',
+      'regions (us-east-1): environment production-us-east-1: its protection rules (required reviewers, wait timer) treated as approved (the harness has no approvals)',
+    ]);
+    expect(run.log).toContain('after › Run echo "after": after');
+  });
 });
