@@ -1,0 +1,127 @@
+import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_POLL_INTERVAL_MS, paceIntervalMs, poll } from '../../../../src/core/poll/index.js';
+import type { PaceHint, PaceInputs, PollRound } from '../../../../src/core/poll/index.js';
+import { ReadLedger } from '../../../../src/core/aws/read-ledger.js';
+import { Deadline } from '../../../../src/core/time.js';
+import { FakeTime } from '../../../helpers/fakes.js';
+
+const T0 = Date.UTC(2024, 4, 1, 12, 0, 0);
+
+function inputs(hint: PaceHint | undefined, at: number, readsInLast30s = 0): PaceInputs {
+  return { hint, baseMs: DEFAULT_POLL_INTERVAL_MS, now: T0 + at, startedAt: T0, readsPerMinute: 30, readsAfter: () => readsInLast30s };
+}
+
+describe('paceIntervalMs: the interval chosen for what the last round saw (issue 17)', () => {
+  it('keeps the base interval without a hint', () => {
+    expect(paceIntervalMs(inputs(undefined, 5000))).toBe(2200);
+  });
+
+  it('polls a quarter of the idle time, between 0.55 s and 6.6 s, while nothing can finish', () => {
+    expect(paceIntervalMs(inputs({ kind: 'idle' }, 0))).toBe(550);
+    expect(paceIntervalMs(inputs({ kind: 'idle' }, 8000))).toBe(2000);
+    expect(paceIntervalMs(inputs({ kind: 'idle' }, 40_000))).toBe(6600);
+    expect(paceIntervalMs(inputs({ kind: 'idle', since: T0 + 36_000 }, 40_000))).toBe(1000);
+  });
+
+  it('closes in on a predicted end by halving the time left, then polls densely once it is overdue', () => {
+    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 10_000))).toBe(6600);
+    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 30_000))).toBe(5000);
+    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 39_500))).toBe(550);
+    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 41_000))).toBe(1071);
+  });
+
+  it('spreads what the budget has left over the next 30 s when the end may come any moment', () => {
+    expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 0))).toBe(1071); // 30 s / 28 reads
+    expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 8))).toBe(1500);
+    expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 27))).toBe(6600);
+    const fast = { ...inputs({ kind: 'near' }, 0, 0), readsPerMinute: 200 };
+    expect(paceIntervalMs(fast)).toBe(550);
+  });
+});
+
+/** A wait whose rounds say `hintAt(t)` (t: ms since T0) and end when `doneAt` has passed; records round times. */
+function scenario(hintAt: (t: number) => PaceHint, doneAt: number, extraReads: (t: number) => number = () => 0) {
+  const time = new FakeTime(T0);
+  const roundsAt: number[] = [];
+  const ledger = new ReadLedger(time.clock);
+  let worstWindow = 0;
+  const attempt = async (round: PollRound): Promise<'done' | undefined> => {
+    const t = round.now() - T0;
+    roundsAt.push(t);
+    ledger.record();
+    for (let i = 0; i < extraReads(t); i += 1) {
+      round.read('ListTasks');
+      ledger.record();
+    }
+    worstWindow = Math.max(worstWindow, ledger.window().length);
+    if (t >= doneAt) return 'done';
+    round.pace(hintAt(t));
+    return undefined;
+  };
+  return { time, roundsAt, attempt, worst: () => worstWindow, deadline: new Deadline(time.clock, 30 * 60_000) };
+}
+
+describe('poll with pace hints (FakeTime)', () => {
+  it('starts densely and slows down while idle', async () => {
+    const s = scenario(() => ({ kind: 'idle' }), 4000);
+    await poll({ clock: s.time.clock, sleep: s.time.sleep }, { deadline: s.deadline }, s.attempt);
+    expect(s.roundsAt).toEqual([0, 550, 1100, 1650, 2200, 2750, 3438, 4298]);
+  });
+
+  it('follows a load balancer drain: slow until the predicted end, then closer, notices the end within 0.5 s', async () => {
+    // The old targets drain for the 30 s deregistration delay: the end is due at 30 s.
+    const s = scenario(() => ({ kind: 'eta', at: T0 + 30_000 }), 30_000);
+    await poll({ clock: s.time.clock, sleep: s.time.sleep }, { deadline: s.deadline }, s.attempt);
+    expect(s.roundsAt).toEqual([0, 6600, 13_200, 19_800, 24_900, 27_450, 28_725, 29_363, 29_913, 30_463]);
+    expect(s.worst()).toBeLessThanOrEqual(30);
+  });
+
+  it('a 120 s rollout that drains for 28 s after its tasks run: never more than 30 reads in 60 s, end noticed within 2.4 s', async () => {
+    const s = scenario((t) => (t < 92_000 ? { kind: 'idle' } : { kind: 'near' }), 120_000);
+    await poll({ clock: s.time.clock, sleep: s.time.sleep }, { deadline: s.deadline }, s.attempt);
+    const near = s.roundsAt.filter((t) => t >= 92_000);
+    const gaps = near.slice(1).map((t, i) => t - (near[i] ?? 0));
+    // Dense at first (the reads of the idle phase were few), then slowing towards the sustainable 2 s a read.
+    expect(gaps[0]).toBeLessThan(1400);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2400);
+    expect((s.roundsAt.at(-1) ?? 0) - 120_000).toBeLessThanOrEqual(2400);
+    expect(s.worst()).toBeLessThanOrEqual(30);
+  });
+
+  it('keeps the hard budget through five minutes of "near" with extra reads every third round', async () => {
+    const s = scenario(() => ({ kind: 'near' }), 300_000, (t) => (Math.floor(t / 1000) % 3 === 0 ? 2 : 0));
+    await poll({ clock: s.time.clock, sleep: s.time.sleep, reads: undefined }, { deadline: s.deadline }, s.attempt);
+    expect(s.worst()).toBeLessThanOrEqual(30);
+    expect(s.roundsAt.length).toBeGreaterThanOrEqual(70); // about 24 reads a minute with the extras
+  });
+
+  it('counts every read of the run when given the shared ledger', async () => {
+    const time = new FakeTime(T0);
+    const reads = new ReadLedger(time.clock);
+    for (let i = 0; i < 29; i += 1) reads.record(); // the rest of the run read a lot just now
+    const roundsAt: number[] = [];
+    await poll({ clock: time.clock, sleep: time.sleep, reads }, { deadline: new Deadline(time.clock, 600_000) }, async (round) => {
+      roundsAt.push(round.now() - T0);
+      reads.record(); // the client middleware records the round's DescribeServices
+      round.pace({ kind: 'near' });
+      return roundsAt.length === 3 ? 'done' : undefined;
+    });
+    // 30 reads at T0: the second round waits until they are 60 s old; then 30 s / 27 reads left.
+    expect(roundsAt).toEqual([0, 60_000, 61_111]);
+  });
+
+  it('waits out the pause a throttled read anywhere in the process opened', async () => {
+    const time = new FakeTime(T0);
+    const reads = new ReadLedger(time.clock);
+    const roundsAt: number[] = [];
+    await poll({ clock: time.clock, sleep: time.sleep, reads }, { deadline: new Deadline(time.clock, 600_000) }, async (round) => {
+      roundsAt.push(round.now() - T0);
+      reads.record();
+      if (roundsAt.length === 1) for (let i = 0; i < 3; i += 1) reads.throttled(); // 0.5 s, 1 s, 2 s: paused until 2 s
+      round.pace({ kind: 'near' });
+      return roundsAt.length === 3 ? 'done' : undefined;
+    });
+    expect(roundsAt).toEqual([0, 2000, 3154]);
+    expect(reads.pauseMs()).toBe(0);
+  });
+});
