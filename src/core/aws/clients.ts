@@ -18,9 +18,9 @@ import { USER_AGENT_SUFFIX } from '../version.js';
 import type { RetryStrategyV2 } from '@smithy/types';
 import { PatientThrottlingRetryStrategy } from './retry.js';
 import { addRegionHint } from './region-hint.js';
-import { ReadLedger, addReadLedger } from './read-ledger.js';
-import { realSleep, systemClock } from '../time.js';
-import type { Clock, Sleep } from '../time.js';
+import { ReadLedger } from './read-ledger.js';
+import { systemClock } from '../time.js';
+import type { Clock } from '../time.js';
 import type { RegionChoice, RegionSource } from './region-hint.js';
 
 /**
@@ -40,9 +40,8 @@ export interface AwsClientOptions {
   /** Default REQUEST_TIMEOUTS (tests lower them). */
   requestTimeouts?: RequestTimeouts | undefined;
   env: Readonly<Record<string, string | undefined>>;
-  /** For the read ledger (its window and shared pause); default the system clock and setTimeout. */
+  /** For the read ledger (its window and shared pause); default the system clock. */
   clock?: Clock | undefined;
-  sleep?: Sleep | undefined;
 }
 
 export interface AwsClients {
@@ -53,7 +52,7 @@ export interface AwsClients {
   readonly logs: CloudWatchLogsClient;
   /** CloudWatch (alarms). */
   readonly cloudwatch: CloudWatchClient;
-  /** Every read of every client, and their shared back-off on throttling (read-ledger.ts; S7). */
+  /** The run's reads (every wait records its own) and the back-off on throttling all clients share (read-ledger.ts; S7). */
   readonly reads: ReadLedger;
 }
 
@@ -128,28 +127,20 @@ export function createAwsClients(
   const resolved = resolveRegionChoice(options.region, options.env);
   const choice: RegionChoice = options.regionSource !== undefined && resolved.source === 'input' ? { ...resolved, source: options.regionSource } : resolved;
   const { region } = choice;
+  const reads = new ReadLedger(options.clock ?? systemClock);
   const config = (): AwsClientConfig => ({
     region,
     maxAttempts,
-    retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts),
+    retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts, reads),
     requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
     customUserAgent: USER_AGENT_SUFFIX,
   });
-  const reads = new ReadLedger(options.clock ?? systemClock);
-  const sleep = options.sleep ?? realSleep;
-  // A region whose endpoints do not resolve is said to be the likely cause (region-hint.ts); every read is counted
-  // and waits out the shared throttling pause (read-ledger.ts).
-  const ecs = lazy(() => constructors.ecs(config()), (c) => (addRegionHint(c.middlewareStack, choice), addReadLedger(c.middlewareStack, reads, sleep)));
-  const elb = lazy(() => constructors.elb(config()), (c) => (addRegionHint(c.middlewareStack, choice), addReadLedger(c.middlewareStack, reads, sleep)));
-  const autoscaling = lazy(
-    () => constructors.autoscaling(config()),
-    (c) => (addRegionHint(c.middlewareStack, choice), addReadLedger(c.middlewareStack, reads, sleep)),
-  );
-  const logs = lazy(() => constructors.logs(config()), (c) => (addRegionHint(c.middlewareStack, choice), addReadLedger(c.middlewareStack, reads, sleep)));
-  const cloudwatch = lazy(
-    () => constructors.cloudwatch(config()),
-    (c) => (addRegionHint(c.middlewareStack, choice), addReadLedger(c.middlewareStack, reads, sleep)),
-  );
+  // A region whose endpoints do not resolve is said to be the likely cause (region-hint.ts).
+  const ecs = lazy(() => constructors.ecs(config()), (c) => addRegionHint(c.middlewareStack, choice));
+  const elb = lazy(() => constructors.elb(config()), (c) => addRegionHint(c.middlewareStack, choice));
+  const autoscaling = lazy(() => constructors.autoscaling(config()), (c) => addRegionHint(c.middlewareStack, choice));
+  const logs = lazy(() => constructors.logs(config()), (c) => addRegionHint(c.middlewareStack, choice));
+  const cloudwatch = lazy(() => constructors.cloudwatch(config()), (c) => addRegionHint(c.middlewareStack, choice));
   return {
     region,
     reads,

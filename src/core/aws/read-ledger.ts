@@ -1,25 +1,15 @@
 /**
- * Every read one action run sends to AWS (S7, issue 17), and the client-side back-off all of them share when AWS
- * throttles. An action run is one deployment, so this is the deployment's read budget: the polling primitive
- * (src/core/poll) paces its rounds against it, whatever else the run reads (the summary, a target group, a bake).
+ * The reads of one action run (S7, issue 17), and the client-side back-off they all share when AWS throttles. An
+ * action run is one deployment, so this is the deployment's read budget: every wait of the run (the polling
+ * primitive, src/core/poll) records its rounds and their extra reads here, so the rollout, a healthy-target wait, a
+ * bake and a rollback that follow each other share one window of 30 reads in any 60 s.
  *
- * - Each attempt of a read operation (`Describe*`, `List*`, `Get*`, of any client) is recorded when it is sent,
- *   SDK retries included, since AWS counts each one.
- * - A throttled read opens a pause that every read of the process waits out before it is sent: 0.5 s, doubled on
- *   each further throttle up to MAX_PAUSE_MS, shortened again by each read that gets through. Without it, each client
- *   backs off alone (the SDK's adaptive retry is per client) and the polls of different waits keep asking.
+ * A throttled call of any client (the retry strategy reports it, retry.ts) opens a pause that the next poll of every
+ * wait waits out: 0.5 s, doubled on each further throttle up to MAX_PAUSE_MS, shortened again by each call that gets
+ * through. Without it each client backs off alone (the SDK's adaptive rate limiter is per client) and the other
+ * waits keep asking.
  */
-import type {
-  FinalizeHandler,
-  FinalizeHandlerArguments,
-  FinalizeHandlerOutput,
-  FinalizeRequestMiddleware,
-  HandlerExecutionContext,
-  MetadataBearer,
-  MiddlewareStack,
-} from '@smithy/types';
-import type { Clock, Sleep } from '../time.js';
-import { classifyAwsError } from './errors.js';
+import type { Clock } from '../time.js';
 
 const WINDOW_MS = 60_000;
 export const FIRST_PAUSE_MS = 500;
@@ -79,36 +69,3 @@ export class ReadLedger {
   }
 }
 
-/** Inside the retry loop (finalizeRequest, low priority): each attempt is counted and each throttled attempt seen. */
-const READ_LEDGER_STEP = { step: 'finalizeRequest', priority: 'low', name: 'ecsDeliveryReadLedger', override: true } as const;
-
-/** Adds to a client's middleware stack: every read attempt waits out the shared pause, then is recorded in `ledger`. */
-export function addReadLedger<Input extends object, Output extends MetadataBearer>(
-  stack: Pick<MiddlewareStack<Input, Output>, 'add'>,
-  ledger: ReadLedger,
-  sleep: Sleep,
-): void {
-  stack.add(readLedgerMiddleware<Input, Output>(ledger, sleep), READ_LEDGER_STEP);
-}
-
-export function readLedgerMiddleware<Input extends object, Output extends MetadataBearer>(
-  ledger: ReadLedger,
-  sleep: Sleep,
-): FinalizeRequestMiddleware<Input, Output> {
-  return (next: FinalizeHandler<Input, Output>, context: HandlerExecutionContext) =>
-    async (args: FinalizeHandlerArguments<Input>): Promise<FinalizeHandlerOutput<Output>> => {
-      const operation = (context.commandName ?? '').replace(/Command$/, '');
-      if (!isReadOperation(operation)) return next(args);
-      const pause = ledger.pauseMs();
-      if (pause > 0) await sleep(pause);
-      ledger.record();
-      try {
-        const out = await next(args);
-        ledger.succeeded();
-        return out;
-      } catch (e) {
-        if (classifyAwsError(e) === 'throttling') ledger.throttled();
-        throw e;
-      }
-    };
-}
