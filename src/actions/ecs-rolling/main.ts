@@ -32,7 +32,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     logPlan(rt, o);
     return o;
   });
-  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
   if (options.dryRun) return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
 
   const deps: RollingDeps = {
@@ -43,6 +43,8 @@ export async function main(rt: ActionRuntime): Promise<void> {
     log: rt.log,
     signal: rt.cancel,
     hardSignal: rt.hardCancel,
+    reads: aws.reads,
+    elb: aws.elb,
   };
   const deadline = new Deadline(rt.clock, options.timeoutMinutes * 60_000);
   const record = await startRecord(rt, options);

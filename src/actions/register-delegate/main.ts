@@ -23,7 +23,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     logPlan(rt, o);
     return o;
   });
-  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
   const change = await rt.log.group(`Compare with service ${options.serviceName} in cluster ${options.cluster}`, async () => {
     const c = planChange(options, await readLive(aws.ecs, options));
     rt.log.info(`To do: ${describeChange(c, options)}.`);

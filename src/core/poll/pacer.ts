@@ -13,8 +13,8 @@ export interface PollPacerOptions {
   /** After a backed-off poll succeeds: halve the interval on each success ('gradual', the default) or return to
    * the base interval at once ('immediate'). */
   recovery?: PollRecovery | undefined;
-  /** The run's read ledger (src/core/aws): the budget then counts every read of the run, which records them itself,
-   * and the next poll also waits out its shared throttling pause. Default: a ledger of this loop's own reads. */
+  /** The run's read ledger (src/core/aws): the budget then counts every read the run's waits record there, the next poll also waits out its shared throttling pause, and the rounds' pace hints are followed (pace.ts).
+   * Default: a ledger of this loop's own reads, and the base interval. */
   ledger?: ReadLedger | undefined;
 }
 
@@ -49,7 +49,7 @@ export class PollPacer {
   private readonly roundReads: number[] = [];
   /** The reads of the last 60 s (this loop's, or the whole run's). */
   private readonly ledger: ReadLedger;
-  /** Without a shared ledger, the loop records its own reads. */
+  /** Without a shared ledger, the loop has a ledger of its own and keeps the base interval. */
   private readonly ownLedger: boolean;
 
   constructor(
@@ -79,9 +79,10 @@ export class PollPacer {
     this.readMade();
   }
 
-  /** The round that just ran says how near the end is (pace.ts). */
+  /** The round that just ran says how near the end is (pace.ts). Heeded when the loop spends a run's read budget
+   * (a shared ledger): a wait that does not know the run's budget keeps the base interval. */
   pace(hint: PaceHint): void {
-    this.hint = hint;
+    if (!this.ownLedger) this.hint = hint;
   }
 
   /** The interval the pacing policy asks for after the last round, lengthened while backed off. */
@@ -106,7 +107,7 @@ export class PollPacer {
   /** A read call is made now; it uses budget. */
   readMade(): void {
     if (this.roundReads.length > 0) this.roundReads[this.roundReads.length - 1] = (this.roundReads.at(-1) ?? 0) + 1;
-    if (this.ownLedger) this.ledger.record();
+    this.ledger.record();
   }
 
   succeeded(): void {

@@ -22,8 +22,10 @@ export const DEFAULT_POLL_INTERVAL_MS = 2200;
 export interface PollDeps {
   clock: Clock;
   sleep: Sleep;
-  /** The run's read ledger (AwsClients.reads): the read budget counts every read of the run, and a throttled read
-   * anywhere in the process pauses the next poll too. Without it, the loop counts its own reads. */
+  /** The run's read ledger (AwsClients.reads): the read budget counts the reads of every wait of the run (each
+   * records its rounds and their extra reads there), a throttled call anywhere in the process pauses the next poll too, and the
+   * pacing policy (pace.ts) spends that budget where the wait is about to end. Without it, the loop counts its own
+   * reads and polls at the base interval (hints are ignored). */
   reads?: ReadLedger | undefined;
 }
 

@@ -39,7 +39,7 @@ describe('paceIntervalMs: the interval chosen for what the last round saw (issue
   });
 });
 
-/** A wait whose rounds say `hintAt(t)` (t: ms since T0) and end when `doneAt` has passed; records round times. */
+/** A wait of a run (its read ledger) whose rounds say `hintAt(t)` (t: ms since T0) and end once `doneAt` has passed. */
 function scenario(hintAt: (t: number) => PaceHint, doneAt: number, extraReads: (t: number) => number = () => 0) {
   const time = new FakeTime(T0);
   const roundsAt: number[] = [];
@@ -48,37 +48,33 @@ function scenario(hintAt: (t: number) => PaceHint, doneAt: number, extraReads: (
   const attempt = async (round: PollRound): Promise<'done' | undefined> => {
     const t = round.now() - T0;
     roundsAt.push(t);
-    ledger.record();
-    for (let i = 0; i < extraReads(t); i += 1) {
-      round.read('ListTasks');
-      ledger.record();
-    }
+    for (let i = 0; i < extraReads(t); i += 1) round.read('ListTasks');
     worstWindow = Math.max(worstWindow, ledger.window().length);
     if (t >= doneAt) return 'done';
     round.pace(hintAt(t));
     return undefined;
   };
-  return { time, roundsAt, attempt, worst: () => worstWindow, deadline: new Deadline(time.clock, 30 * 60_000) };
+  return { time, roundsAt, attempt, ledger, worst: () => worstWindow, deadline: new Deadline(time.clock, 30 * 60_000) };
 }
 
 describe('poll with pace hints (FakeTime)', () => {
   it('starts densely and slows down while idle', async () => {
     const s = scenario(() => ({ kind: 'idle' }), 4000);
-    await poll({ clock: s.time.clock, sleep: s.time.sleep }, { deadline: s.deadline }, s.attempt);
+    await poll({ clock: s.time.clock, sleep: s.time.sleep, reads: s.ledger }, { deadline: s.deadline }, s.attempt);
     expect(s.roundsAt).toEqual([0, 550, 1100, 1650, 2200, 2750, 3438, 4298]);
   });
 
   it('follows a load balancer drain: slow until the predicted end, then closer, notices the end within 0.5 s', async () => {
     // The old targets drain for the 30 s deregistration delay: the end is due at 30 s.
     const s = scenario(() => ({ kind: 'eta', at: T0 + 30_000 }), 30_000);
-    await poll({ clock: s.time.clock, sleep: s.time.sleep }, { deadline: s.deadline }, s.attempt);
+    await poll({ clock: s.time.clock, sleep: s.time.sleep, reads: s.ledger }, { deadline: s.deadline }, s.attempt);
     expect(s.roundsAt).toEqual([0, 6600, 13_200, 19_800, 24_900, 27_450, 28_725, 29_363, 29_913, 30_463]);
     expect(s.worst()).toBeLessThanOrEqual(30);
   });
 
   it('a 120 s rollout that drains for 28 s after its tasks run: never more than 30 reads in 60 s, end noticed within 2.4 s', async () => {
     const s = scenario((t) => (t < 92_000 ? { kind: 'idle' } : { kind: 'near' }), 120_000);
-    await poll({ clock: s.time.clock, sleep: s.time.sleep }, { deadline: s.deadline }, s.attempt);
+    await poll({ clock: s.time.clock, sleep: s.time.sleep, reads: s.ledger }, { deadline: s.deadline }, s.attempt);
     const near = s.roundsAt.filter((t) => t >= 92_000);
     const gaps = near.slice(1).map((t, i) => t - (near[i] ?? 0));
     // Dense at first (the reads of the idle phase were few), then slowing towards the sustainable 2 s a read.
@@ -90,7 +86,7 @@ describe('poll with pace hints (FakeTime)', () => {
 
   it('keeps the hard budget through five minutes of "near" with extra reads every third round', async () => {
     const s = scenario(() => ({ kind: 'near' }), 300_000, (t) => (Math.floor(t / 1000) % 3 === 0 ? 2 : 0));
-    await poll({ clock: s.time.clock, sleep: s.time.sleep, reads: undefined }, { deadline: s.deadline }, s.attempt);
+    await poll({ clock: s.time.clock, sleep: s.time.sleep, reads: s.ledger }, { deadline: s.deadline }, s.attempt);
     expect(s.worst()).toBeLessThanOrEqual(30);
     expect(s.roundsAt.length).toBeGreaterThanOrEqual(70); // about 24 reads a minute with the extras
   });
@@ -102,7 +98,6 @@ describe('poll with pace hints (FakeTime)', () => {
     const roundsAt: number[] = [];
     await poll({ clock: time.clock, sleep: time.sleep, reads }, { deadline: new Deadline(time.clock, 600_000) }, async (round) => {
       roundsAt.push(round.now() - T0);
-      reads.record(); // the client middleware records the round's DescribeServices
       round.pace({ kind: 'near' });
       return roundsAt.length === 3 ? 'done' : undefined;
     });
@@ -116,12 +111,24 @@ describe('poll with pace hints (FakeTime)', () => {
     const roundsAt: number[] = [];
     await poll({ clock: time.clock, sleep: time.sleep, reads }, { deadline: new Deadline(time.clock, 600_000) }, async (round) => {
       roundsAt.push(round.now() - T0);
-      reads.record();
       if (roundsAt.length === 1) for (let i = 0; i < 3; i += 1) reads.throttled(); // 0.5 s, 1 s, 2 s: paused until 2 s
       round.pace({ kind: 'near' });
       return roundsAt.length === 3 ? 'done' : undefined;
     });
     expect(roundsAt).toEqual([0, 2000, 3154]);
     expect(reads.pauseMs()).toBe(0);
+  });
+});
+
+describe('poll without the run\'s ledger', () => {
+  it('keeps the base interval whatever the rounds say', async () => {
+    const time = new FakeTime(T0);
+    const roundsAt: number[] = [];
+    await poll({ clock: time.clock, sleep: time.sleep }, { deadline: new Deadline(time.clock, 600_000) }, async (round) => {
+      roundsAt.push(round.now() - T0);
+      round.pace({ kind: 'near' });
+      return roundsAt.length === 3 ? 'done' : undefined;
+    });
+    expect(roundsAt).toEqual([0, 2200, 4400]);
   });
 });
