@@ -99,6 +99,7 @@ async function report(
     {
       deployedImages:
         options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined,
+      previousImages: imagesOf(outcome.previousTaskDefinition),
       service: outcome.steadyService,
     },
   );

@@ -45,7 +45,7 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
     return s;
   });
   validatePlan(plan, snapshot);
-  await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
+  const runningDefinition = await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
   const autoScaling = bindAutoScaling(plan.scalableTargets, plan.scalingPolicies, plan.cluster, plan.serviceName, plan.autoScalingSources);
   throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
   const taskDefinitionArn = await log.group('Task definition', () =>
@@ -57,6 +57,7 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
   let failure = done.step.failure ?? done.rollout.failure;
   if (failure === undefined) failure = await finishAutoScaling(deps, plan, snapshot, autoScaling, done.autoScalingSuspended);
   const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
+  if (runningDefinition !== undefined) outcome.previousTaskDefinition = runningDefinition;
   if (failure !== undefined) await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
   else {
     if (done.rollout.waitMs !== undefined && done.rollout.service !== undefined) outcome.steadyService = done.rollout.service;
