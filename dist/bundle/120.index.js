@@ -38,6 +38,7 @@ __webpack_require__.d(__webpack_exports__, {
   sT: () => (/* reexport */ rollbackRows),
   Xn: () => (/* reexport */ rollingDepsOf),
   OI: () => (/* reexport */ startActionRecord),
+  ww: () => (/* reexport */ stoppedTaskListSection),
   dZ: () => (/* reexport */ stoppedTasksSection),
   ri: () => (/* reexport */ taskDefinitionRow),
   F1: () => (/* reexport */ wasRolledBack)
@@ -531,8 +532,8 @@ function rollingDepsOf(rt, aws) {
     };
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 34 modules
-var deploy = __webpack_require__(9920);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 22 modules
+var deploy = __webpack_require__(6309);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/alarm-cause.js
 var alarm_cause = __webpack_require__(3366);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
@@ -656,14 +657,18 @@ function rollbackRows(outcome) {
 }
 /** The `Stopped tasks` table (the first 20, then a count); nothing when no task stopped. */
 function stoppedTasksSection(outcome) {
+    return stoppedTaskListSection(outcome.stoppedTasks);
+}
+/** The `Stopped tasks` table of a list of stopped tasks (nothing when it is empty). */
+function stoppedTaskListSection(stopped, title = 'Stopped tasks') {
     return (s) => {
-        if (outcome.stoppedTasks.length === 0)
+        if (stopped.length === 0)
             return;
-        const shown = outcome.stoppedTasks.slice(0, MAX_STOPPED_ROWS).map((t) => [`\`${(0,deploy/* taskIdOf */.G6)(t.taskArn)}\``, (0,deploy/* describeStop */.Cw)(t)]);
-        const more = outcome.stoppedTasks.length - shown.length;
+        const shown = stopped.slice(0, MAX_STOPPED_ROWS).map((t) => [`\`${(0,deploy/* taskIdOf */.G6)(t.taskArn)}\``, (0,deploy/* describeStop */.Cw)(t)]);
+        const more = stopped.length - shown.length;
         if (more > 0)
             shown.push([`\u2026and ${more} more`, '']);
-        s.heading('Stopped tasks', 3).table(['Task', 'Why it stopped'], shown);
+        s.heading(title, 3).table(['Task', 'Why it stopped'], shown);
     };
 }
 function label(known, arn) {
@@ -1012,6 +1017,82 @@ function ecsResourceId(cluster, service) {
 
 /***/ }),
 
+/***/ 6585:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GR: () => (/* binding */ ALL_SUSPENDED),
+/* harmony export */   Lx: () => (/* binding */ targetId),
+/* harmony export */   XP: () => (/* binding */ suspendAutoScaling),
+/* harmony export */   ks: () => (/* binding */ resumeAutoScaling)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1491);
+/**
+ * R3: suspending a service's auto scaling for a rollout and resuming it afterwards, through the scalable target's
+ * `SuspendedState` (RegisterScalableTarget on the existing target: its min, max, policies and scheduled actions stay
+ * as they are). Suspended dynamic scaling does not change the desired count while ECS rolls out; nothing is deleted,
+ * so step scaling policies keep the ARNs their CloudWatch alarms name and scheduled actions are kept.
+ */
+
+const ALL_SUSPENDED = {
+    DynamicScalingInSuspended: true,
+    DynamicScalingOutSuspended: true,
+    ScheduledScalingSuspended: true,
+};
+const NONE_SUSPENDED = {
+    DynamicScalingInSuspended: false,
+    DynamicScalingOutSuspended: false,
+    ScheduledScalingSuspended: false,
+};
+/** The fields that name a scalable target. */
+function targetId(t) {
+    return { ServiceNamespace: t.ServiceNamespace, ResourceId: t.ResourceId, ScalableDimension: t.ScalableDimension };
+}
+/** `state` with every flag set: a flag it leaves out is `base`'s (by default false, as on a newly registered target). */
+function complete(state, base = NONE_SUSPENDED) {
+    const out = { ...base };
+    for (const key of Object.keys(NONE_SUSPENDED)) {
+        const flag = state?.[key];
+        if (typeof flag === 'boolean')
+            out[key] = flag;
+    }
+    return out;
+}
+function describeState(state) {
+    const on = Object.keys(state).filter((k) => state[k]).map((k) => k.replace(/Suspended$/, ''));
+    return on.length === 0 ? 'nothing suspended' : `still suspended as before: ${on.join(', ')}`;
+}
+/**
+ * Suspends dynamic scale-in, scale-out and scheduled scaling on each of `targets` (the live ones, as the snapshot
+ * recorded them). A target that was already fully suspended is warned about: it stays suspended afterwards.
+ */
+async function suspendAutoScaling(aas, targets, log) {
+    for (const t of targets) {
+        const before = complete(t.SuspendedState);
+        if (before.DynamicScalingInSuspended && before.DynamicScalingOutSuspended && before.ScheduledScalingSuspended) {
+            log?.warning(`The auto scaling of ${t.ResourceId ?? ''} was already suspended when this deployment started (by hand, or by ` +
+                'another deployment still running): it is left suspended afterwards.');
+        }
+        await aas.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_0__/* .RegisterScalableTargetCommand */ .Jr({ ...targetId(t), SuspendedState: ALL_SUSPENDED }));
+        log?.info(`Suspended the auto scaling of ${t.ResourceId ?? ''} for the rollout (dynamic scale-in and scale-out, scheduled scaling)`);
+    }
+}
+/**
+ * Resumes each of `recorded` (the targets as the snapshot recorded them): its SuspendedState is set back to the
+ * recorded one, with the flags a manifest for the same target gives taking precedence.
+ */
+async function resumeAutoScaling(aas, recorded, log, manifests = []) {
+    for (const t of recorded) {
+        const given = manifests.find((m) => m.ResourceId === t.ResourceId && m.ScalableDimension === t.ScalableDimension)?.SuspendedState;
+        const state = complete(given, complete(t.SuspendedState));
+        await aas.send(new _aws_sdk_client_application_auto_scaling__WEBPACK_IMPORTED_MODULE_0__/* .RegisterScalableTargetCommand */ .Jr({ ...targetId(t), SuspendedState: state }));
+        log?.info(`Resumed the auto scaling of ${t.ResourceId ?? ''} (${describeState(state)})`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 8820:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1319,97 +1400,44 @@ function hasErrorName(e, ...names) {
 
 /***/ }),
 
-/***/ 9920:
+/***/ 6309:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Xb: () => (/* reexport */ ROLLBACK_SHARE),
+  Bx: () => (/* reexport */ createStep),
   z5: () => (/* reexport */ deployService),
-  Cw: () => (/* reexport */ describeStop),
+  Cw: () => (/* reexport */ watch/* describeStop */.Cw),
   Zi: () => (/* reexport */ diffDeployment),
+  $L: () => (/* reexport */ replaceStep),
   WW: () => (/* reexport */ resolveManualRollbackTarget),
   e: () => (/* reexport */ rollbackService),
-  G6: () => (/* reexport */ taskIdOf),
-  nX: () => (/* reexport */ toCreateServiceInput)
+  G6: () => (/* reexport */ watch/* taskIdOf */.G6),
+  nX: () => (/* reexport */ toCreateServiceInput),
+  kj: () => (/* reexport */ watch/* toStoppedTaskReason */.kj),
+  yV: () => (/* reexport */ updateStep),
+  Kw: () => (/* reexport */ watch/* waitForDeployment */.Kw),
+  gj: () => (/* reexport */ rollout/* waitForRollout */.g),
+  Te: () => (/* reexport */ watch/* waitForServiceInactive */.Te),
+  fN: () => (/* reexport */ watch/* waitForServiceStable */.fN)
 });
 
-// UNUSED EXPORTS: ROLLBACK_SHARE, chooseDeployStrategy, createStep, parseSnapshot, replaceStep, serializeSnapshot, summarizeStoppedTasks, takeSnapshot, toStoppedTaskReason, toUpdateServiceInput, updateStep, waitForDeployment, waitForRollout, waitForScale, waitForServiceInactive, waitForServiceStable
+// UNUSED EXPORTS: chooseDeployStrategy, parseSnapshot, serializeSnapshot, summarizeStoppedTasks, takeSnapshot, toUpdateServiceInput, waitForScale
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/services.js
 var services = __webpack_require__(4259);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/autoscaling/apply.js
 var apply = __webpack_require__(794);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1491);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/autoscaling/suspension.js
-/**
- * R3: suspending a service's auto scaling for a rollout and resuming it afterwards, through the scalable target's
- * `SuspendedState` (RegisterScalableTarget on the existing target: its min, max, policies and scheduled actions stay
- * as they are). Suspended dynamic scaling does not change the desired count while ECS rolls out; nothing is deleted,
- * so step scaling policies keep the ARNs their CloudWatch alarms name and scheduled actions are kept.
- */
-
-const ALL_SUSPENDED = {
-    DynamicScalingInSuspended: true,
-    DynamicScalingOutSuspended: true,
-    ScheduledScalingSuspended: true,
-};
-const NONE_SUSPENDED = {
-    DynamicScalingInSuspended: false,
-    DynamicScalingOutSuspended: false,
-    ScheduledScalingSuspended: false,
-};
-/** The fields that name a scalable target. */
-function targetId(t) {
-    return { ServiceNamespace: t.ServiceNamespace, ResourceId: t.ResourceId, ScalableDimension: t.ScalableDimension };
-}
-/** `state` with every flag set: a flag it leaves out is `base`'s (by default false, as on a newly registered target). */
-function complete(state, base = NONE_SUSPENDED) {
-    const out = { ...base };
-    for (const key of Object.keys(NONE_SUSPENDED)) {
-        const flag = state?.[key];
-        if (typeof flag === 'boolean')
-            out[key] = flag;
-    }
-    return out;
-}
-function describeState(state) {
-    const on = Object.keys(state).filter((k) => state[k]).map((k) => k.replace(/Suspended$/, ''));
-    return on.length === 0 ? 'nothing suspended' : `still suspended as before: ${on.join(', ')}`;
-}
-/**
- * Suspends dynamic scale-in, scale-out and scheduled scaling on each of `targets` (the live ones, as the snapshot
- * recorded them). A target that was already fully suspended is warned about: it stays suspended afterwards.
- */
-async function suspendAutoScaling(aas, targets, log) {
-    for (const t of targets) {
-        const before = complete(t.SuspendedState);
-        if (before.DynamicScalingInSuspended && before.DynamicScalingOutSuspended && before.ScheduledScalingSuspended) {
-            log?.warning(`The auto scaling of ${t.ResourceId ?? ''} was already suspended when this deployment started (by hand, or by ` +
-                'another deployment still running): it is left suspended afterwards.');
-        }
-        await aas.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr({ ...targetId(t), SuspendedState: ALL_SUSPENDED }));
-        log?.info(`Suspended the auto scaling of ${t.ResourceId ?? ''} for the rollout (dynamic scale-in and scale-out, scheduled scaling)`);
-    }
-}
-/**
- * Resumes each of `recorded` (the targets as the snapshot recorded them): its SuspendedState is set back to the
- * recorded one, with the flags a manifest for the same target gives taking precedence.
- */
-async function resumeAutoScaling(aas, recorded, log, manifests = []) {
-    for (const t of recorded) {
-        const given = manifests.find((m) => m.ResourceId === t.ResourceId && m.ScalableDimension === t.ScalableDimension)?.SuspendedState;
-        const state = complete(given, complete(t.SuspendedState));
-        await aas.send(new dist_cjs/* RegisterScalableTargetCommand */.Jr({ ...targetId(t), SuspendedState: state }));
-        log?.info(`Resumed the auto scaling of ${t.ResourceId ?? ''} (${describeState(state)})`);
-    }
-}
-
+// EXTERNAL MODULE: ./.build/dist-src/src/core/autoscaling/suspension.js
+var suspension = __webpack_require__(6585);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
 var errors = __webpack_require__(9054);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-application-auto-scaling/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1491);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/autoscaling/describe.js
 var describe = __webpack_require__(9997);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/autoscaling/resource.js
@@ -1442,7 +1470,7 @@ async function restoreAutoScaling(aas, snapshot, log) {
         const now = targets.find((l) => sameTarget(l, t));
         // Still suspended until the policies are back; resumed last.
         if (!(0,external_node_util_.isDeepStrictEqual)(capacities(now), capacities(t)))
-            await (0,apply/* registerTarget */.l4)(aas, { ...t, SuspendedState: ALL_SUSPENDED }, log);
+            await (0,apply/* registerTarget */.l4)(aas, { ...t, SuspendedState: suspension/* ALL_SUSPENDED */.GR }, log);
     }
     for (const p of snapshot.scalingPolicies) {
         const now = policies.find((l) => l.PolicyName === p.PolicyName);
@@ -1453,7 +1481,7 @@ async function restoreAutoScaling(aas, snapshot, log) {
     await (0,apply/* deletePolicies */.Q1)(aas, policies.filter((p) => !kept.has(p.PolicyName)), log);
     await removeAddedTargets(aas, added, scheduled, log);
     await putBackScheduledActions(aas, recorded, scheduled, log);
-    await resumeAutoScaling(aas, snapshot.scalableTargets, log);
+    await (0,suspension/* resumeAutoScaling */.ks)(aas, snapshot.scalableTargets, log);
     if (snapshot.scalableTargets.length === 0 && snapshot.scalingPolicies.length === 0) {
         log?.info(`No auto scaling to restore for ${(0,resource/* ecsResourceId */.rG)(snapshot.cluster, snapshot.service)}`);
     }
@@ -1468,7 +1496,7 @@ async function removeAddedTargets(aas, added, scheduled, log) {
             log?.warning(`Scalable target ${t.ResourceId ?? ''} is kept: it has scheduled actions, which deregistering it would delete.`);
             continue;
         }
-        const done = await (0,apply/* ignoreNotFound */.Ko)(aas.send(new dist_cjs/* DeregisterScalableTargetCommand */.CV(targetId(t))));
+        const done = await (0,apply/* ignoreNotFound */.Ko)(aas.send(new dist_cjs/* DeregisterScalableTargetCommand */.CV((0,suspension/* targetId */.Lx)(t))));
         log?.info(`${done ? 'Deregistered' : 'Already gone:'} scalable target ${t.ResourceId ?? ''} (${t.ScalableDimension ?? ''})`);
     }
 }
@@ -1889,843 +1917,8 @@ function canonical(value) {
         : v);
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/events.js
-/** The AWS-event log line of S6: `# AWS Event: 2024-05-01 13:04:05.123 <message>` (UTC). */
-function formatAwsEvent(at, message) {
-    return `# AWS Event: ${formatUtcTimestamp(at)} ${message}`;
-}
-/** `yyyy-MM-dd HH:mm:ss.SSS` in UTC. Throws a RangeError for an invalid date. */
-function formatUtcTimestamp(at) {
-    const iso = at.toISOString(); // 2024-05-01T13:04:05.123Z (throws RangeError when invalid)
-    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/fold.js
-const FOLD_INTERVAL_MS = 30_000;
-const PROGRESS_REPEAT_INTERVAL_MS = 10_000;
-/** Prints items (oldest first) through `out`, folding repeats of a kind as described above. */
-class RepeatFolder {
-    out;
-    clock;
-    render;
-    intervalMs;
-    kinds = new Map();
-    seq = 0;
-    constructor(out, clock, render, intervalMs = FOLD_INTERVAL_MS) {
-        this.out = out;
-        this.clock = clock;
-        this.render = render;
-        this.intervalMs = intervalMs;
-    }
-    offer(key, item) {
-        const now = this.clock.now();
-        this.seq += 1;
-        const kind = this.kinds.get(key);
-        if (kind === undefined || (kind.held.length === 0 && now - kind.printedAt >= this.intervalMs)) {
-            this.flush();
-            this.out(this.render.one(item));
-            this.kinds.set(key, { printedAt: now, held: [], lastSeq: this.seq });
-            return;
-        }
-        kind.held.push(item);
-        kind.lastSeq = this.seq;
-        if (now - kind.printedAt >= this.intervalMs)
-            this.flush();
-    }
-    /** Prints the held-back lines when their kind's interval has passed (call after each poll). */
-    tick() {
-        const now = this.clock.now();
-        for (const kind of this.kinds.values()) {
-            if (kind.held.length > 0 && now - kind.printedAt >= this.intervalMs) {
-                this.flush();
-                return;
-            }
-        }
-    }
-    /** Prints every held-back line now, in the order they happened (a new kind is printed, or the wait ends). */
-    flush() {
-        const now = this.clock.now();
-        const pending = [...this.kinds.entries()].filter(([, k]) => k.held.length > 0).sort((a, b) => a[1].lastSeq - b[1].lastSeq);
-        for (const [, kind] of pending) {
-            const [first] = kind.held;
-            this.out(kind.held.length === 1 && first !== undefined ? this.render.one(first) : this.render.many(kind.held));
-            kind.held = [];
-            kind.printedAt = now;
-        }
-        // Kinds not printed for a whole interval hold nothing: forget them, so the map stays small.
-        for (const [key, kind] of this.kinds)
-            if (kind.held.length === 0 && now - kind.printedAt >= this.intervalMs)
-                this.kinds.delete(key);
-    }
-}
-/**
- * Prints a line per key when it changed; a line the key already showed before (counts flapping) only when
- * PROGRESS_REPEAT_INTERVAL_MS passed since that key's last line. Without a clock every change is printed.
- */
-class ChangePrinter {
-    out;
-    clock;
-    repeatIntervalMs;
-    last = new Map();
-    constructor(out, clock, repeatIntervalMs = PROGRESS_REPEAT_INTERVAL_MS) {
-        this.out = out;
-        this.clock = clock;
-        this.repeatIntervalMs = repeatIntervalMs;
-    }
-    print(key, line) {
-        const now = this.clock?.now() ?? 0;
-        const last = this.last.get(key);
-        if (last?.line === line)
-            return;
-        if (this.clock !== undefined && last?.seen.has(line) === true && now - last.at < this.repeatIntervalMs)
-            return;
-        const seen = last?.seen ?? new Set();
-        if (seen.size >= MAX_REMEMBERED_LINES)
-            seen.clear();
-        seen.add(line);
-        this.last.set(key, { line, at: now, seen });
-        this.out(line);
-    }
-}
-/** Distinct lines remembered per key: a deployment's counts take far fewer values than this. */
-const MAX_REMEMBERED_LINES = 64;
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/events.js
-
-
-/** How far before the watch started an event may be and still count as new, when no seen ids were given. */
-const UNSEEN_EVENT_WINDOW_MS = 60_000;
-/**
- * Prints each new ECS service event once, oldest first (S6). DescribeServices returns the most recent events
- * (up to 100), newest first, so the same event comes back on every poll: the printer remembers ids.
- * With a clock, the repeats of a crash loop (`has started 1 tasks: (task \u2026)` with other task ids) are folded into
- * one line that counts them (fold.ts); call `tick()` after each poll and `flush()` when the wait ends.
- */
-class EventPrinter {
-    log;
-    notBefore;
-    seen;
-    folder;
-    /**
-     * @param seenIds events already present before the change: never printed.
-     * @param notBefore epoch ms; events created earlier are treated as old (used when no `seenIds` are known).
-     */
-    constructor(log, seenIds = [], notBefore = Number.NEGATIVE_INFINITY, clock) {
-        this.log = log;
-        this.notBefore = notBefore;
-        this.seen = new Set(seenIds);
-        this.folder = clock === undefined ? undefined : new RepeatFolder((line) => log.info(line), clock, { one: eventLine, many: foldedEventsLine });
-    }
-    tick() {
-        this.folder?.tick();
-    }
-    flush() {
-        this.folder?.flush();
-    }
-    /** Prints the events not printed (or seen) before; returns them, oldest first. */
-    print(events) {
-        const fresh = [];
-        (events ?? []).forEach((event, index) => {
-            const key = eventKey(event);
-            if (this.seen.has(key))
-                return;
-            this.seen.add(key);
-            const at = event.createdAt?.getTime();
-            if (at !== undefined && at < this.notBefore)
-                return;
-            fresh.push({ event, order: index });
-        });
-        // Oldest first; events with the same timestamp keep ECS's order reversed (ECS lists newest first).
-        fresh.sort((a, b) => time(a.event) - time(b.event) || b.order - a.order);
-        for (const { event } of fresh) {
-            if (this.folder !== undefined)
-                this.folder.offer(eventKind(event.message ?? ''), event);
-            else
-                this.log.info(eventLine(event));
-        }
-        return fresh.map((f) => f.event);
-    }
-}
-function eventLine(event) {
-    return formatAwsEvent(event.createdAt ?? new Date(0), event.message ?? '');
-}
-/** The last event of the run in full, then how many like it came before: `\u2026 (+13 similar events since 05:01:02.198)`. */
-function foldedEventsLine(events) {
-    const first = events[0]?.createdAt;
-    const since = first !== undefined ? ` since ${formatUtcTimestamp(first).slice(11)}` : '';
-    return `${eventLine(events[events.length - 1] ?? {})} (+${events.length - 1} similar events${since})`;
-}
-/**
- * What makes two events "the same" for folding: the message with its task lists and task/target counts left out
- * (`(service web) has started 1 tasks: (task a).` and `\u2026 has started 2 tasks: (task b) (task c).` are one kind).
- */
-function eventKind(message) {
-    return message
-        .replace(/\(task [^)]*\)(\s*\(task [^)]*\))*/g, '(task \u2026)')
-        .replace(/\b\d+(?= (?:running )?(?:tasks|targets)\b)/g, 'N');
-}
-function eventKey(event) {
-    return event.id ?? `${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`;
-}
-function time(event) {
-    return event.createdAt?.getTime() ?? 0;
-}
-/** `Deployment ecs-svc/123: desired 3, pending 1, running 2, rollout IN_PROGRESS` */
-function formatDeploymentProgress(d) {
-    const state = d.rolloutState !== undefined ? `rollout ${d.rolloutState}` : `status ${d.status ?? 'unknown'}`;
-    return `Deployment ${d.id ?? '(no id)'}: desired ${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, running ${d.runningCount ?? 0}, ${state}`;
-}
-/**
- * Prints a progress line per deployment only when it changed since the last one printed for that deployment; with a
- * clock, a line showing a state the deployment was already in (a crash loop's flapping counts) at most every
- * PROGRESS_REPEAT_INTERVAL_MS (fold.ts).
- */
-class ProgressPrinter {
-    printer;
-    constructor(log, clock) {
-        this.printer = new ChangePrinter((line) => log.info(line), clock);
-    }
-    print(deployments) {
-        for (const d of deployments ?? [])
-            this.printer.print(d.id ?? '', formatDeploymentProgress(d));
-    }
-    /** Prints a free-form progress line (e.g. a draining service's counts) when it differs from the last one under `key`. */
-    printLine(key, line) {
-        this.printer.print(key, line);
-    }
-}
-
-// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
-var core_time = __webpack_require__(9608);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 2 modules
-var poll = __webpack_require__(3256);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/tasks.js
-var ecs_tasks = __webpack_require__(9417);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/stopped-tasks.js
-
-
-/** Pages of ListTasks read per collection: 200 most recent stopped tasks is plenty to explain a failure. */
-const MAX_LIST_PAGES = 2;
-/** A stop that is not a failure: the scheduler scaling a deployment in (e.g. replaced by a newer one). */
-const SCALE_IN = /^Scaling activity initiated by/i;
-/**
- * Finds the service's STOPPED tasks of one deployment and remembers each once: ListTasks (serviceName, desired
- * status STOPPED), then DescribeTasks for ARNs not seen before, at most 100 per call. Each new stopped task is
- * logged as `Task <id> stopped: <stoppedReason> (container app exit code 1)`.
- */
-class StoppedTaskCollector {
-    ecs;
-    log;
-    cluster;
-    service;
-    filter;
-    print;
-    seenArns = new Set();
-    found = [];
-    /** @param print how a newly found stopped task is printed (default: its own `Task \u2026 stopped: \u2026` line). */
-    constructor(ecs, log, cluster, service, filter, print = (r) => log.info(formatStoppedTask(r))) {
-        this.ecs = ecs;
-        this.log = log;
-        this.cluster = cluster;
-        this.service = service;
-        this.filter = filter;
-        this.print = print;
-    }
-    /** Every stopped task of the deployment found so far, in the order found. */
-    get all() {
-        return this.found;
-    }
-    /**
-     * Marks the service's stopped tasks that exist now as seen, without describing or reporting them: a wait that
-     * did not start the deployment (a scale change) blames only tasks that stop while it waits, not an earlier run's.
-     * (Task times cannot tell them apart: they are the server's, not the injected clock's.) AWS errors propagate.
-     */
-    async ignoreExisting(opts = {}) {
-        for (const arn of await this.listStopped(opts))
-            this.seenArns.add(arn);
-    }
-    /** Looks for newly stopped tasks; returns the new ones. AWS errors propagate (the caller decides to retry). */
-    async collect(opts = {}) {
-        const arns = await this.listStopped(opts);
-        const unseen = arns.filter((arn) => !this.seenArns.has(arn));
-        if (unseen.length === 0)
-            return [];
-        const { tasks, missing } = await (0,ecs_tasks/* describeTasks */.yz)(this.ecs, this.cluster, unseen, opts);
-        for (const arn of missing)
-            this.seenArns.add(arn);
-        const fresh = [];
-        for (const task of sortByStop(tasks)) {
-            if (task.taskArn !== undefined)
-                this.seenArns.add(task.taskArn);
-            if (!this.matches(task))
-                continue;
-            const reason = toStoppedTaskReason(task);
-            fresh.push(reason);
-            this.found.push(reason);
-            this.print(reason);
-        }
-        return fresh;
-    }
-    listStopped(opts) {
-        const where = { cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED', maxPages: MAX_LIST_PAGES };
-        return (0,ecs_tasks/* listServiceTaskArns */.lI)(this.ecs, where, opts);
-    }
-    matches(task) {
-        if (task.taskArn === undefined)
-            return false;
-        if (!(0,task_definition_refs/* sameTaskDefinition */.JL)(task.taskDefinitionArn, this.filter.taskDefinitionArn))
-            return false;
-        const { deploymentId, createdNotBefore } = this.filter;
-        const startedBy = task.startedBy;
-        if (deploymentId !== undefined && startedBy?.startsWith('ecs-svc/') === true && startedBy !== deploymentId) {
-            return false;
-        }
-        const createdAt = task.createdAt?.getTime();
-        if (createdNotBefore !== undefined && createdAt !== undefined && createdAt < createdNotBefore)
-            return false;
-        return !SCALE_IN.test(task.stoppedReason ?? '');
-    }
-}
-function sortByStop(tasks) {
-    const at = (t) => (t.stoppedAt ?? t.stoppingAt ?? t.createdAt)?.getTime() ?? 0;
-    return [...tasks].sort((a, b) => at(a) - at(b));
-}
-function toStoppedTaskReason(task) {
-    return {
-        taskArn: task.taskArn ?? '',
-        ...(task.taskDefinitionArn !== undefined ? { taskDefinitionArn: task.taskDefinitionArn } : {}),
-        ...(task.stoppedReason !== undefined ? { stoppedReason: task.stoppedReason } : {}),
-        ...(task.stopCode !== undefined ? { stopCode: task.stopCode } : {}),
-        containers: (task.containers ?? []).map((c) => ({
-            name: c.name ?? '',
-            ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
-            ...(c.reason !== undefined ? { reason: c.reason } : {}),
-        })),
-    };
-}
-/** The task id: the last segment of its ARN. */
-function taskIdOf(taskArn) {
-    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
-/** `Essential container in task exited (container app exit code 1)` */
-function describeStop(r) {
-    // ECS often repeats the task's stoppedReason as the container's reason (pull errors): it is said once.
-    const ownReason = (c) => c.reason !== undefined && c.reason !== '' && c.reason !== r.stoppedReason ? c.reason : undefined;
-    const details = r.containers
-        .filter((c) => (c.exitCode !== undefined && c.exitCode !== 0) || ownReason(c) !== undefined)
-        .map((c) => {
-        const code = c.exitCode !== undefined && c.exitCode !== 0 ? ` exit code ${c.exitCode}` : '';
-        const why = ownReason(c);
-        return `container ${c.name}${code}${why !== undefined ? `: ${why}` : ''}`;
-    });
-    const reason = r.stoppedReason ?? r.stopCode ?? 'no reason given';
-    return details.length === 0 ? reason : `${reason} (${details.join(', ')})`;
-}
-/** `Task 0123abcd stopped: Essential container in task exited (container app exit code 1)` */
-function formatStoppedTask(r) {
-    return `Task ${taskIdOf(r.taskArn)} stopped: ${describeStop(r)}`;
-}
-/** Tasks stopped for the same reason, folded (fold.ts): `Task 0123abcd stopped: \u2026 (+14 more tasks stopped the same way)` */
-function formatStoppedTasks(reasons) {
-    const last = reasons[reasons.length - 1];
-    const line = last !== undefined ? formatStoppedTask(last) : 'No task stopped';
-    return reasons.length > 1 ? `${line} (+${reasons.length - 1} more tasks stopped the same way)` : line;
-}
-/**
- * The distinct stop reasons with how many tasks had each, most frequent first:
- * `Essential container in task exited (container app exit code 1) [3 tasks]; CannotPullContainerError: ... [1 task]`.
- * Empty when there are none.
- */
-function summarizeStoppedTasks(reasons) {
-    const counts = new Map();
-    for (const r of reasons) {
-        const key = describeStop(r);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return [...counts.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .map(([reason, n]) => `${reason} [${n} ${n === 1 ? 'task' : 'tasks'}]`)
-        .join('; ');
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/service-poll.js
-
-
-
-
-
-
-/** Polls the service until `observer` returns a result, the deadline passes or the signal aborts. */
-async function service_poll_pollService(deps, params, observer) {
-    const { ecs, clock, log } = deps;
-    const { signal } = params;
-    const startedAt = clock.now();
-    const events = new EventPrinter(log, params.seenEventIds, params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY, clock);
-    let lastService;
-    let placement;
-    const end = await (0,poll/* poll */.wt)(deps, {
-        deadline: params.deadline,
-        signal,
-        intervalMs: params.pollIntervalMs,
-        onRetry: (e, kind, nextMs) => {
-            const note = `${kind === 'throttling' ? 'Throttled' : 'Transient error'} while polling service ${params.service} (${(0,errors/* describeError */.Uc)(e)}); next poll in ${(0,core_time/* formatDuration */.a3)(nextMs)}`;
-            if (kind === 'throttling')
-                log.debug(note);
-            else
-                log.warning(note);
-        },
-    }, async (round) => {
-        const service = await (0,services/* describeServiceAnyStatus */.dM)(ecs, params.cluster, params.service, signal !== undefined ? { signal } : {});
-        if (service !== undefined) {
-            lastService = service;
-            placement = lastPlacementProblem(events.print(service.events)) ?? placement;
-        }
-        const result = await observer.observe(service, ioOf(round));
-        events.tick();
-        observer.printHeld?.(false);
-        return result;
-    });
-    const result = end.kind === 'done' ? end.value : await ended(end, observer, { params, clock, startedAt, lastService, placement });
-    events.flush();
-    observer.printHeld?.(true);
-    return result;
-}
-function ioOf(round) {
-    return { signal: round.signal, onCall: (operation) => round.read(operation), startedAt: round.startedAt, now: () => round.now() };
-}
-/** ECS's placement failure among new events (`\u2026 was unable to place a task because \u2026`), the latest one. */
-function lastPlacementProblem(fresh) {
-    return fresh.map((e) => e.message ?? '').filter((m) => /\bunable to place a task\b/.test(m)).pop();
-}
-/** The failure for a wait that timed out or was cancelled, with the stopped tasks the observer saw (S9). */
-async function ended(end, observer, ctx) {
-    const { params, clock, startedAt, lastService } = ctx;
-    const waited = (0,core_time/* formatDuration */.a3)(clock.now() - startedAt);
-    let message;
-    if (end.kind === 'cancelled') {
-        message = `cancelled after ${waited} while waiting for ${observer.waitingFor()}: ${(0,errors/* describeError */.Uc)(params.signal?.reason ?? 'aborted')}`;
-    }
-    else {
-        const seen = observer.lastSeen();
-        const error = end.lastError !== undefined ? `; last error: ${(0,errors/* describeError */.Uc)(end.lastError)}` : '';
-        const placement = ctx.placement !== undefined ? `; ECS could not place a task: ${ctx.placement}` : '';
-        message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,core_time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${placement}${error}`;
-    }
-    // The wait is over: a last read that explains a timeout needs no pacing.
-    const io = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };
-    const stoppedTasks = await observer.stoppedTasks(end.kind, io);
-    const summary = summarizeStoppedTasks(stoppedTasks);
-    return {
-        ok: false,
-        reason: end.kind,
-        message: summary === '' ? message : `${message}. Stopped tasks: ${summary}`,
-        stoppedTasks,
-        ...(lastService !== undefined ? { service: lastService } : {}),
-    };
-}
-
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
-var aws_errors = __webpack_require__(952);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/alarm-cause.js
-var alarm_cause = __webpack_require__(3366);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/verdict.js
-
-
-const WAITING = { kind: 'waiting' };
-/**
- * Success only when our deployment is PRIMARY, runs the task definition we deployed, and has rolled out:
- * rolloutState COMPLETED with running == desired, or, where ECS reports no rolloutState, running == desired and
- * no other deployment left. A deployment that is no longer PRIMARY was rolled back (when ECS marked it FAILED)
- * or replaced by someone else's deployment.
- */
-function judgeDeployment(service, target, ctx) {
-    const name = service.serviceName ?? 'the service';
-    if (service.status !== 'ACTIVE') {
-        return failed(`service ${name} is ${service.status ?? 'gone'}: it was deleted while waiting for deployment ${target.deploymentId}`);
-    }
-    const deployments = service.deployments ?? [];
-    const ours = deployments.find((d) => d.id === target.deploymentId);
-    const primary = deployments.find((d) => d.status === 'PRIMARY');
-    if (ours === undefined) {
-        if (ctx.lastSeen !== undefined)
-            return judgeDisplaced(service, ctx.lastSeen, primary);
-        if (rolledBackPerEvents(target.deploymentId, service.events))
-            return rolledBack(service, target.deploymentId, undefined);
-        if (!ctx.missingTooLong)
-            return WAITING;
-        return {
-            kind: 'failure',
-            reason: 'replaced',
-            message: `deployment ${target.deploymentId} is not among the deployments of service ${name}${describePrimary(primary)}`,
-        };
-    }
-    if (ours.status !== 'PRIMARY')
-        return judgeDisplaced(service, ours, primary);
-    if (!(0,task_definition_refs/* sameTaskDefinition */.JL)(ours.taskDefinition, target.taskDefinitionArn)) {
-        return failed(`deployment ${target.deploymentId} runs task definition ${ours.taskDefinition ?? '(none)'}, not ${target.taskDefinitionArn} that this action deployed`);
-    }
-    if (ours.rolloutState === 'FAILED') {
-        const reason = ours.rolloutStateReason ?? 'ECS set its rollout state to FAILED';
-        const alarm = (0,alarm_cause/* alarmFailure */.S)(service, target.deploymentId, ours.rolloutStateReason);
-        return failed(alarm === undefined ? `deployment ${target.deploymentId} failed: ${reason}` : `deployment ${target.deploymentId} failed because ${alarm} (${reason})`);
-    }
-    const counted = (ours.runningCount ?? 0) === (ours.desiredCount ?? 0);
-    if (!counted)
-        return WAITING;
-    if (service.taskDefinition !== undefined && !(0,task_definition_refs/* sameTaskDefinition */.JL)(service.taskDefinition, target.taskDefinitionArn)) {
-        return WAITING;
-    }
-    if (ours.rolloutState === 'COMPLETED')
-        return { kind: 'success', deployment: ours };
-    if (ours.rolloutState === undefined && deployments.length === 1)
-        return { kind: 'success', deployment: ours };
-    return WAITING;
-}
-/**
- * A scale change (no new deployment): success once the PRIMARY deployment \u2014 still the one the update left in place \u2014
- * runs the service's desired count with nothing pending. Its rollout state is never judged: a FAILED (or
- * IN_PROGRESS) state belongs to an earlier deployment, not to this run. A different PRIMARY deployment means
- * someone else's deployment started meanwhile.
- */
-function judgeScale(service, target, ctx) {
-    const name = service.serviceName ?? 'the service';
-    if (service.status !== 'ACTIVE') {
-        return failed(`service ${name} is ${service.status ?? 'gone'}: it was deleted while waiting for its scale change`);
-    }
-    const primary = (service.deployments ?? []).find((d) => d.status === 'PRIMARY');
-    if (primary === undefined)
-        return WAITING;
-    if (primary.id !== target.deploymentId) {
-        return {
-            kind: 'failure',
-            reason: 'replaced',
-            message: `another deployment (${primary.id ?? '(no id)'}, task definition ${primary.taskDefinition ?? 'unknown'}) started ` +
-                `while waiting for the scale change of service ${name}`,
-        };
-    }
-    const wanted = service.desiredCount ?? 0;
-    if (ctx.desiredCount !== undefined && wanted !== ctx.desiredCount && !ctx.settled)
-        return WAITING;
-    const scaled = primary.desiredCount === wanted && primary.runningCount === wanted && (primary.pendingCount ?? 0) === 0;
-    return scaled ? { kind: 'success', deployment: primary } : WAITING;
-}
-/** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
-function judgeDisplaced(service, ours, primary) {
-    const id = ours.id ?? '(unknown)';
-    if (ours.rolloutState === 'FAILED')
-        return rolledBack(service, id, ours.rolloutStateReason);
-    // Seen last while still IN_PROGRESS: its reason then ("ECS deployment \u2026 in progress.") does not explain the failure.
-    if (rolledBackPerEvents(id, service.events))
-        return rolledBack(service, id, undefined);
-    return {
-        kind: 'failure',
-        reason: 'replaced',
-        message: `deployment ${id} was replaced before it completed${describePrimary(primary)}; another deployment of this service started`,
-    };
-}
-/** ECS rolled our deployment back: because one of its CloudWatch alarms went into ALARM, or by the circuit breaker. */
-function rolledBack(service, id, reason) {
-    const why = reason !== undefined && reason !== '' ? ` (${reason})` : '';
-    const alarm = (0,alarm_cause/* alarmFailure */.S)(service, id, reason);
-    const by = alarm !== undefined ? `ECS because ${alarm}` : 'the ECS deployment circuit breaker';
-    return { kind: 'failure', reason: 'circuit-breaker', message: `deployment ${id} was rolled back by ${by}${why}` };
-}
-/**
- * ECS reports `(service x) (deployment ecs-svc/1) deployment failed: tasks failed to start.` (or `: alarm detected.`)
- * and `rolling back`.
- */
-function rolledBackPerEvents(id, events) {
-    return (events ?? []).some((e) => {
-        const m = e.message ?? '';
-        return m.includes(id) && /deployment failed|circuit breaker|rolling back|rolled back/i.test(m);
-    });
-}
-function describePrimary(primary) {
-    if (primary === undefined)
-        return '';
-    return `; the PRIMARY deployment is now ${primary.id ?? '(no id)'} (task definition ${primary.taskDefinition ?? 'unknown'})`;
-}
-function failed(message) {
-    return { kind: 'failure', reason: 'failed', message };
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/watch.js
-
-
-
-
-
-
-
-/** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
-const NOT_YET_VISIBLE_GRACE_MS = 10_000;
-/**
- * Waits until the deployment `req.deploymentId` has rolled out with `req.taskDefinitionArn` (S8), printing new
- * service events and progress (S6), and explaining failures with stopped-task reasons (S9).
- */
-async function waitForDeployment(deps, req) {
-    return service_poll_pollService(deps, req, new DeploymentObserver(deps, req, { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn }));
-}
-/**
- * Waits for a scale change (an update that started no new deployment) to take effect: the PRIMARY deployment
- * `req.deploymentId` runs the service's desired count with nothing pending. Its rollout state is not judged (it may
- * be FAILED from an earlier deployment); events, progress and the stopped tasks of tasks started since are shown.
- */
-async function waitForScale(deps, req) {
-    const target = { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn };
-    return service_poll_pollService(deps, req, new DeploymentObserver(deps, req, target, { desiredCount: req.desiredCount }));
-}
-/**
- * Waits for whatever deployment is PRIMARY on the first poll to reach a steady state (for callers that do not
- * know the deployment id). Prefer waitForDeployment whenever the id is known.
- */
-async function waitForServiceStable(deps, req) {
-    return pollService(deps, req, new DeploymentObserver(deps, req, undefined));
-}
-class DeploymentObserver {
-    deps;
-    req;
-    scale;
-    progress;
-    /** A crash loop stops a task every few seconds: the same reason is printed once, then counted (fold.ts). */
-    stopsPrinter;
-    target;
-    collector;
-    lastOurs;
-    lastFailedTasks = 0;
-    everFailed = false;
-    /** failedTasks went up and the stopped tasks have not been read successfully since. */
-    stoppedDirty = false;
-    stoppedUnavailable = false;
-    /** The stopped tasks were read during the current poll (no need to read again to explain a failure). */
-    collectedThisPoll = false;
-    /** A scale change: the service's desired count as last seen. */
-    lastWanted;
-    /** A scale change: the stopped tasks that existed when the wait began are known (and never reported). */
-    baselined = false;
-    constructor(deps, req, target, scale) {
-        this.deps = deps;
-        this.req = req;
-        this.scale = scale;
-        this.progress = new ProgressPrinter(deps.log, deps.clock);
-        this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
-        this.target = target;
-    }
-    waitingFor() {
-        const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
-        if (this.scale === undefined)
-            return `${which} of service ${this.req.service} to reach a steady state`;
-        const count = this.scale.desiredCount ?? this.lastWanted;
-        return `${which} of service ${this.req.service} to run ${count ?? 'its desired count of'} tasks (a scale change; no new deployment)`;
-    }
-    lastSeen() {
-        const d = this.lastOurs;
-        if (d === undefined)
-            return undefined;
-        // A scale change is judged by counts only: the rollout state (maybe an earlier deployment's FAILED) is left out.
-        return this.scale === undefined ? formatDeploymentProgress(d) : `desired ${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, running ${d.runningCount ?? 0}`;
-    }
-    async observe(service, io) {
-        this.collectedThisPoll = false;
-        if (service === undefined) {
-            return this.fail('failed', `service ${this.req.service} does not exist in cluster ${this.req.cluster}`, undefined, io);
-        }
-        this.progress.print(service.deployments);
-        const target = this.target ?? this.resolveTarget(service);
-        if (target === undefined)
-            return this.judgeWithoutDeployments(service, io);
-        const ours = service.deployments?.find((d) => d.id === target.deploymentId);
-        if (this.scale !== undefined && !this.baselined)
-            await this.ignoreEarlierStops(target, ours, io);
-        if (ours !== undefined)
-            await this.noticeFailedTasks(ours, target, io);
-        const verdict = this.judge(service, target, io);
-        if (ours !== undefined)
-            this.lastOurs = ours;
-        if (verdict.kind === 'waiting')
-            return undefined;
-        if (verdict.kind === 'success') {
-            return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
-        }
-        return this.fail(verdict.reason, verdict.message, service, io);
-    }
-    judge(service, target, io) {
-        const graceOver = io.now() - io.startedAt >= NOT_YET_VISIBLE_GRACE_MS;
-        if (this.scale === undefined)
-            return judgeDeployment(service, target, { lastSeen: this.lastOurs, missingTooLong: graceOver });
-        this.lastWanted = service.desiredCount;
-        return judgeScale(service, target, { desiredCount: this.scale.desiredCount, settled: graceOver });
-    }
-    printHeld(all) {
-        if (all)
-            this.stopsPrinter.flush();
-        else
-            this.stopsPrinter.tick();
-    }
-    async stoppedTasks(end, io) {
-        if (end === 'timeout' && !this.collectedThisPoll && (this.stoppedDirty || this.everFailed))
-            await this.collectStopped(io);
-        return [...(this.collector?.all ?? [])];
-    }
-    /** waitForServiceStable: follow the PRIMARY deployment seen first. */
-    resolveTarget(service) {
-        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-        if (primary?.id === undefined || primary.taskDefinition === undefined)
-            return undefined;
-        this.target = { deploymentId: primary.id, taskDefinitionArn: primary.taskDefinition };
-        return this.target;
-    }
-    /** Services without ECS deployments (external or CodeDeploy controllers): counts only. */
-    judgeWithoutDeployments(service, io) {
-        this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`);
-        const steady = service.status === 'ACTIVE' && (service.runningCount ?? 0) === (service.desiredCount ?? 0) && (service.pendingCount ?? 0) === 0;
-        return steady ? { ok: true, service, deployment: {}, durationMs: io.now() - io.startedAt } : undefined;
-    }
-    /** S9: read stopped tasks only when failedTasks of our deployment went up (read budget). */
-    async noticeFailedTasks(ours, target, io) {
-        const failedTasks = ours.failedTasks ?? 0;
-        if (failedTasks > this.lastFailedTasks)
-            this.stoppedDirty = true;
-        if (failedTasks > 0)
-            this.everFailed = true;
-        this.lastFailedTasks = failedTasks; // ECS resets it to 0 once a task runs
-        this.ensureCollector(target, ours);
-        if (this.stoppedDirty)
-            await this.collectStopped(io);
-    }
-    ensureCollector(target, ours) {
-        const filter = {
-            taskDefinitionArn: target.taskDefinitionArn,
-            deploymentId: target.deploymentId,
-            // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding). A scale
-            // change started no deployment: ignoreEarlierStops sets aside what stopped before it instead.
-            createdNotBefore: this.scale === undefined && ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
-        };
-        this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, filter, (r) => this.stopsPrinter.offer(describeStop(r), r));
-        return this.collector;
-    }
-    /**
-     * A scale change: the PRIMARY deployment's tasks that stopped before the wait (e.g. the crashes that made an earlier
-     * run's deployment FAILED) are not this run's failure. One ListTasks sets them aside; retried next poll on error.
-     */
-    async ignoreEarlierStops(target, ours, io) {
-        try {
-            await this.ensureCollector(target, ours).ignoreExisting({ signal: io.signal, onCall: io.onCall });
-            this.baselined = true;
-        }
-        catch (e) {
-            this.readFailed(e, io);
-            if (this.stoppedUnavailable)
-                this.baselined = true;
-        }
-    }
-    async collectStopped(io) {
-        if (this.collector === undefined || this.stoppedUnavailable)
-            return;
-        try {
-            await this.collector.collect({ signal: io.signal, onCall: io.onCall });
-            this.stoppedDirty = false;
-            this.collectedThisPoll = true;
-        }
-        catch (e) {
-            this.readFailed(e, io);
-        }
-    }
-    /** A read of the stopped tasks failed: retried on a later poll, or given up (and said) when AWS refuses it. */
-    readFailed(e, io) {
-        if (io.signal?.aborted === true)
-            return; // the loop reports the cancellation
-        if ((0,aws_errors/* classifyAwsError */.u3)(e) === 'fatal') {
-            this.stoppedUnavailable = true;
-            this.deps.log.warning(`Cannot read the stopped tasks of service ${this.req.service}: ${(0,errors/* describeError */.Uc)(e)}`);
-        }
-        else {
-            this.deps.log.debug(`Reading stopped tasks failed, will retry: ${(0,errors/* describeError */.Uc)(e)}`);
-        }
-    }
-    async fail(reason, message, service, io) {
-        if (this.target !== undefined)
-            this.ensureCollector(this.target, this.lastOurs);
-        // One last read explains the failure, unless this poll just read the stopped tasks.
-        if (!this.collectedThisPoll && (this.stoppedDirty || this.everFailed || reason !== 'replaced')) {
-            await this.collectStopped(io);
-        }
-        const stoppedTasks = [...(this.collector?.all ?? [])];
-        const summary = summarizeStoppedTasks(stoppedTasks);
-        return {
-            ok: false,
-            reason,
-            message: summary === '' ? message : `${message.replace(/\.$/, '')}. Stopped tasks: ${summary}`,
-            stoppedTasks,
-            ...(service !== undefined ? { service } : {}),
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/inactive.js
-
-
-/**
- * Waits until a deleted service is INACTIVE (or ECS no longer knows it: MISSING), printing its events and its
- * draining progress (R2, R6, C1, C2, B2). On success `service` is the INACTIVE service as ECS last described it
- * (for MISSING, a stand-in `{ serviceName, status: 'INACTIVE' }`) and `deployment` its last deployment, or `{}`.
- * A service seen DRAINING that turns ACTIVE again was re-created by someone else: `replaced`.
- */
-async function inactive_waitForServiceInactive(deps, req) {
-    return service_poll_pollService(deps, req, new InactiveObserver(deps, req));
-}
-class InactiveObserver {
-    req;
-    progress;
-    lastStatus;
-    sawDraining = false;
-    constructor(deps, req) {
-        this.req = req;
-        this.progress = new ProgressPrinter(deps.log);
-    }
-    waitingFor() {
-        return `service ${this.req.service} to become INACTIVE`;
-    }
-    lastSeen() {
-        return this.lastStatus;
-    }
-    observe(service, io) {
-        const durationMs = io.now() - io.startedAt;
-        if (service === undefined || service.status === 'INACTIVE') {
-            const done = service ?? { serviceName: this.req.service, status: 'INACTIVE' };
-            return Promise.resolve({ ok: true, service: done, deployment: done.deployments?.[0] ?? {}, durationMs });
-        }
-        const status = service.status ?? 'unknown';
-        this.lastStatus = `status ${status}, desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`;
-        this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: ${this.lastStatus}`);
-        if (status === 'DRAINING')
-            this.sawDraining = true;
-        if (status === 'ACTIVE' && this.sawDraining) {
-            return Promise.resolve({
-                ok: false,
-                reason: 'replaced',
-                message: `service ${this.req.service} became ACTIVE again while waiting for it to become INACTIVE: someone re-created it`,
-                stoppedTasks: [],
-                service,
-            });
-        }
-        return Promise.resolve(undefined);
-    }
-    stoppedTasks() {
-        return Promise.resolve([]);
-    }
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/index.js
-/**
- * The one service watcher (S6\u2013S9): follows the deployment an action started (or the PRIMARY one, a scale change
- * that started no deployment, or a deleted service until INACTIVE), printing each new ECS event once and explaining
- * failures with stopped-task reasons. Built on the one polling primitive (src/core/poll).
- */
-
-
-
-
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 8 modules
+var watch = __webpack_require__(2384);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/ecs-rollback.js
 
 
@@ -2747,7 +1940,7 @@ async function followEcsRollback(deps, snapshot, live, rollback, options) {
     const revision = (0,task_definition_refs/* familyRevision */.KW)(snapshot.taskDefinitionArn ?? '');
     deps.log.info(`ECS is already rolling service ${snapshot.service} back to ${revision} (deployment ${rollback.id}, IN_PROGRESS): ` +
         'following it instead of starting another rollback.');
-    const waited = await waitForDeployment(deps, {
+    const waited = await (0,watch/* waitForDeployment */.Kw)(deps, {
         cluster: snapshot.cluster,
         service: snapshot.service,
         deploymentId: rollback.id,
@@ -2795,7 +1988,7 @@ async function deleteFirstDeployment(deps, snapshot, options) {
     if ((await (0,services/* deleteService */.hs)(deps.ecs, snapshot.cluster, snapshot.service)) === undefined) {
         return { status: 'succeeded', detail: `service ${snapshot.service} was already gone`, stoppedTasks: [] };
     }
-    const waited = await inactive_waitForServiceInactive(deps, {
+    const waited = await (0,watch/* waitForServiceInactive */.Te)(deps, {
         cluster: snapshot.cluster,
         service: snapshot.service,
         deadline: options.deadline,
@@ -2820,99 +2013,8 @@ async function deleteFirstDeployment(deps, snapshot, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/scale-change.js
-
-
-/** `no new deployment: only the desired count changed from 2 to 4`, or that nothing changed. */
-function scaleChangeDetail(before, set) {
-    if (set !== undefined && before !== undefined && set !== before)
-        return `no new deployment: only the desired count changed from ${before} to ${set}`;
-    return `no new deployment: nothing that starts one changed, and the desired count stays ${before ?? set ?? 'as it was'}`;
-}
-async function waitForScaleChange(deps, change, req, deploymentId) {
-    const { log } = deps;
-    const detail = scaleChangeDetail(req.before.desiredCount, change.desiredCount);
-    const seen = { deploymentId, change: 'scale', changeDetail: detail, ...(change.service !== undefined ? { service: change.service } : {}) };
-    const primary = change.service?.deployments?.find((d) => d.id === deploymentId);
-    const count = change.service?.desiredCount ?? change.desiredCount ?? req.before.desiredCount;
-    const sentence = `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.`;
-    if (!req.waitForSteadyState) {
-        log.info(`${sentence} Not waiting for it to take effect (wait-for-steady-state: false).`);
-        return seen;
-    }
-    log.info(`${sentence} Waiting until deployment ${deploymentId} of service ${req.serviceName} runs ${count ?? 'its desired count of'} tasks.`);
-    const earlier = notJudged(primary);
-    if (earlier !== undefined)
-        log.info(earlier);
-    const started = deps.clock.now();
-    const waited = await log.group(`Wait for service ${req.serviceName} to run ${count ?? 'its desired count of'} tasks`, () => waitForScale(deps, {
-        cluster: req.cluster,
-        service: req.serviceName,
-        deploymentId,
-        taskDefinitionArn: primary?.taskDefinition ?? req.taskDefinitionArn,
-        deadline: req.deadline,
-        seenEventIds: req.seenEventIds,
-        ...(change.desiredCount !== undefined ? { desiredCount: change.desiredCount } : {}),
-        ...(req.signal !== undefined ? { signal: req.signal } : {}),
-        ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
-    }));
-    const result = { ...seen, waitMs: deps.clock.now() - started };
-    if (waited.service !== undefined)
-        result.service = waited.service;
-    if (!waited.ok)
-        result.failure = { reason: waited.reason, message: waited.message, stoppedTasks: waited.stoppedTasks };
-    return result;
-}
-/** A PRIMARY deployment that did not complete was started before this run: say that its state is not judged. */
-function notJudged(primary) {
-    const state = primary?.rolloutState;
-    if (state === undefined || state === 'COMPLETED')
-        return undefined;
-    const td = primary?.taskDefinition !== undefined ? ` of ${(0,task_definition_refs/* familyRevision */.KW)(primary.taskDefinition)}` : '';
-    return `Its rollout state (${state}) comes from the deployment${td} that started it before this run: it is not judged, only the task counts are.`;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollout.js
-
-
-/** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
-function primaryDeploymentId(service) {
-    return service?.deployments?.find((d) => d.status === 'PRIMARY')?.id;
-}
-async function waitForRollout(deps, change, req) {
-    const { log } = deps;
-    const seen = change.service !== undefined ? { service: change.service } : {};
-    const deploymentId = primaryDeploymentId(change.service);
-    if (deploymentId === undefined) {
-        return { ...seen, failure: { reason: 'error', message: 'ECS returned no PRIMARY deployment to follow', stoppedTasks: [] } };
-    }
-    if (req.before !== undefined && req.before.deploymentId === deploymentId) {
-        return waitForScaleChange(deps, change, { ...req, before: req.before }, deploymentId);
-    }
-    seen.change = 'deployment';
-    if (!req.waitForSteadyState) {
-        log.info(`Not waiting for deployment ${deploymentId} to reach steady state (wait-for-steady-state: false).`);
-        return { ...seen, deploymentId };
-    }
-    const started = deps.clock.now();
-    const waited = await log.group(`Wait for deployment ${deploymentId} to reach steady state`, () => waitForDeployment(deps, {
-        cluster: req.cluster,
-        service: req.serviceName,
-        deploymentId,
-        taskDefinitionArn: req.taskDefinitionArn,
-        deadline: req.deadline,
-        seenEventIds: req.seenEventIds,
-        ...(req.signal !== undefined ? { signal: req.signal } : {}),
-        ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
-    }));
-    const result = { ...seen, deploymentId, waitMs: deps.clock.now() - started };
-    if (waited.service !== undefined)
-        result.service = waited.service;
-    if (!waited.ok)
-        result.failure = { reason: waited.reason, message: waited.message, stoppedTasks: waited.stoppedTasks };
-    return result;
-}
-
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/rollout.js + 1 modules
+var rollout = __webpack_require__(7676);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/restore-snapshot.js
 
 
@@ -2965,14 +2067,14 @@ async function restoreService(deps, snapshot, options) {
     const settingsNote = restoredSettingsNote(restoredSettings(snapshot, options.changedFields ?? []));
     if (settingsNote !== undefined)
         deps.log.info(settingsNote);
-    const deploymentId = primaryDeploymentId(await (0,services/* updateService */.bU)(deps.ecs, input));
+    const deploymentId = (0,rollout/* primaryDeploymentId */.x)(await (0,services/* updateService */.bU)(deps.ecs, input));
     const autoScalingProblem = await restoreAutoScalingReporting(deps, snapshot);
     const autoScalingNote = autoScalingProblem === undefined ? 'Its auto scaling was restored.' : `But ${autoScalingProblem}.`;
     if (deploymentId === undefined) {
         return { status: 'failed', detail: `UpdateService returned no PRIMARY deployment to follow. ${autoScalingNote}`, stoppedTasks: [] };
     }
     deps.log.info(`Waiting for rollback deployment ${deploymentId} to reach steady state`);
-    const waited = await waitForDeployment(deps, {
+    const waited = await (0,watch/* waitForDeployment */.Kw)(deps, {
         cluster: snapshot.cluster,
         service: snapshot.service,
         deploymentId,
@@ -3158,7 +2260,7 @@ async function leaveAsFailed(deps, plan, snapshot, done) {
         await log.group('Resume auto scaling', async () => {
             log.info(`Service ${plan.serviceName} was not changed; resuming the auto scaling suspended before the update.`);
             try {
-                await resumeAutoScaling(deps.autoscaling, snapshot.scalableTargets, log);
+                await (0,suspension/* resumeAutoScaling */.ks)(deps.autoscaling, snapshot.scalableTargets, log);
             }
             catch (e) {
                 log.warning(`Resuming the auto scaling of service ${plan.serviceName} failed: ${(0,errors/* describeError */.Uc)(e)}`);
@@ -3185,7 +2287,7 @@ async function resumeAutoScalingOnly(deps, snapshot) {
     deps.log.info('Rolling Back..');
     deps.log.info(`Service ${snapshot.service} was not changed; resuming its auto scaling.`);
     try {
-        await resumeAutoScaling(deps.autoscaling, snapshot.scalableTargets, deps.log);
+        await (0,suspension/* resumeAutoScaling */.ks)(deps.autoscaling, snapshot.scalableTargets, deps.log);
         deps.log.info('Rollback Successful.');
         return { status: 'succeeded', detail: `service ${snapshot.service} was not changed; its auto scaling was resumed`, stoppedTasks: [] };
     }
@@ -3226,7 +2328,7 @@ async function finishAutoScaling(deps, plan, snapshot, manifests, suspended) {
             else {
                 log.info('No auto scaling manifests given and none existed before: nothing to apply.');
             }
-            await resumeAutoScaling(deps.autoscaling, toResume, log, manifests.scalableTargets);
+            await (0,suspension/* resumeAutoScaling */.ks)(deps.autoscaling, toResume, log, manifests.scalableTargets);
         });
         return undefined;
     }
@@ -3243,6 +2345,8 @@ async function finishAutoScaling(deps, plan, snapshot, manifests, suspended) {
  */
 const ROLLBACK_SHARE = 1 / 3;
 
+// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
+var time = __webpack_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-steps.js
 
 
@@ -3319,6 +2423,8 @@ function logSuccess(log, serviceName, taskDefinitionArn, rollout) {
     log.info(`Scale change of service ${serviceName} succeeded: it runs ${count ?? '?'} tasks of ${revision} (deployment ${rollout.deploymentId ?? '?'}).`);
 }
 
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
+var aws_errors = __webpack_require__(952);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-change.js
 
 
@@ -3330,7 +2436,7 @@ async function createStep(deps, input, wait) {
     const { log } = deps;
     const name = input.serviceName ?? '';
     if (wait.draining) {
-        const drained = await log.group(`Wait for the DRAINING service ${name} to become INACTIVE`, () => inactive_waitForServiceInactive(deps, inactiveRequest(input.cluster ?? 'default', name, wait)));
+        const drained = await log.group(`Wait for the DRAINING service ${name} to become INACTIVE`, () => (0,watch/* waitForServiceInactive */.Te)(deps, inactiveRequest(input.cluster ?? 'default', name, wait)));
         if (!drained.ok) {
             return { change: UNCHANGED, failure: { reason: drained.reason, message: `an earlier service ${name} is still DRAINING: ${drained.message}`, stoppedTasks: [] } };
         }
@@ -3371,11 +2477,11 @@ async function replaceStep(deps, input, wait) {
     const name = input.serviceName ?? '';
     const deleted = await log.group(`Delete service ${name}`, async () => {
         log.info(`Deleting service ${name}..`);
-        return mutation(() => deleteService(deps.ecs, cluster, name), []);
+        return mutation(() => (0,services/* deleteService */.hs)(deps.ecs, cluster, name), []);
     });
     if (deleted.failure !== undefined)
         return deleted;
-    const gone = await waitForServiceInactive(deps, inactiveRequest(cluster, name, wait));
+    const gone = await (0,watch/* waitForServiceInactive */.Te)(deps, inactiveRequest(cluster, name, wait));
     if (!gone.ok) {
         return { change: deleted.change, failure: { reason: gone.reason, message: `service ${name} did not become INACTIVE: ${gone.message}`, stoppedTasks: [] } };
     }
@@ -3450,7 +2556,7 @@ async function deployRolling(deps, plan, live) {
 function beforeUpdate(snapshot, live) {
     if (!snapshot.exists || live === undefined)
         return undefined;
-    return { deploymentId: primaryDeploymentId(live), desiredCount: live.desiredCount };
+    return { deploymentId: (0,rollout/* primaryDeploymentId */.x)(live), desiredCount: live.desiredCount };
 }
 /** The create or update step, then the wait on the deployment it started (or on its scale change). Errors become failures. */
 async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before) {
@@ -3468,12 +2574,12 @@ async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before) {
                 if (!plan.suspendAutoScalingDuringUpdate)
                     return;
                 done.autoScalingSuspended = snapshot.scalableTargets.length > 0;
-                await suspendAutoScaling(deps.autoscaling, snapshot.scalableTargets, deps.log);
+                await (0,suspension/* suspendAutoScaling */.XP)(deps.autoscaling, snapshot.scalableTargets, deps.log);
             })
             : await createStep(deps, createInput(plan, taskDefinitionArn), { ...wait, draining: snapshot.draining });
         if (done.step.failure !== undefined)
             return done;
-        done.rollout = await waitForRollout(deps, done.step.change, {
+        done.rollout = await (0,rollout/* waitForRollout */.g)(deps, done.step.change, {
             ...wait,
             cluster: plan.cluster,
             serviceName: plan.serviceName,
@@ -3562,7 +2668,7 @@ function waitDeadline(deps, plan) {
     if (!plan.rollbackOnFailure)
         return plan.deadline;
     const reserve = Math.floor(plan.deadline.remainingMs() * ROLLBACK_SHARE);
-    deps.log.info(`Waiting at most ${(0,core_time/* formatDuration */.a3)(plan.deadline.remainingMs() - reserve)}; ${(0,core_time/* formatDuration */.a3)(reserve)} of timeout-minutes is kept for a rollback.`);
+    deps.log.info(`Waiting at most ${(0,time/* formatDuration */.a3)(plan.deadline.remainingMs() - reserve)}; ${(0,time/* formatDuration */.a3)(reserve)} of timeout-minutes is kept for a rollback.`);
     return plan.deadline.keeping(reserve);
 }
 /** S3: what can be checked before the first mutating call. */
@@ -4132,6 +3238,116 @@ function comparePaths(a, b) {
 
 /***/ }),
 
+/***/ 7676:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  x: () => (/* binding */ primaryDeploymentId),
+  g: () => (/* binding */ waitForRollout)
+});
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
+var task_definition_refs = __webpack_require__(1397);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 8 modules
+var watch = __webpack_require__(2384);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/scale-change.js
+
+
+/** `no new deployment: only the desired count changed from 2 to 4`, or that nothing changed. */
+function scaleChangeDetail(before, set) {
+    if (set !== undefined && before !== undefined && set !== before)
+        return `no new deployment: only the desired count changed from ${before} to ${set}`;
+    return `no new deployment: nothing that starts one changed, and the desired count stays ${before ?? set ?? 'as it was'}`;
+}
+async function waitForScaleChange(deps, change, req, deploymentId) {
+    const { log } = deps;
+    const detail = scaleChangeDetail(req.before.desiredCount, change.desiredCount);
+    const seen = { deploymentId, change: 'scale', changeDetail: detail, ...(change.service !== undefined ? { service: change.service } : {}) };
+    const primary = change.service?.deployments?.find((d) => d.id === deploymentId);
+    const count = change.service?.desiredCount ?? change.desiredCount ?? req.before.desiredCount;
+    const sentence = `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.`;
+    if (!req.waitForSteadyState) {
+        log.info(`${sentence} Not waiting for it to take effect (wait-for-steady-state: false).`);
+        return seen;
+    }
+    log.info(`${sentence} Waiting until deployment ${deploymentId} of service ${req.serviceName} runs ${count ?? 'its desired count of'} tasks.`);
+    const earlier = notJudged(primary);
+    if (earlier !== undefined)
+        log.info(earlier);
+    const started = deps.clock.now();
+    const waited = await log.group(`Wait for service ${req.serviceName} to run ${count ?? 'its desired count of'} tasks`, () => (0,watch/* waitForScale */.JF)(deps, {
+        cluster: req.cluster,
+        service: req.serviceName,
+        deploymentId,
+        taskDefinitionArn: primary?.taskDefinition ?? req.taskDefinitionArn,
+        deadline: req.deadline,
+        seenEventIds: req.seenEventIds,
+        ...(change.desiredCount !== undefined ? { desiredCount: change.desiredCount } : {}),
+        ...(req.signal !== undefined ? { signal: req.signal } : {}),
+        ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
+    }));
+    const result = { ...seen, waitMs: deps.clock.now() - started };
+    if (waited.service !== undefined)
+        result.service = waited.service;
+    if (!waited.ok)
+        result.failure = { reason: waited.reason, message: waited.message, stoppedTasks: waited.stoppedTasks };
+    return result;
+}
+/** A PRIMARY deployment that did not complete was started before this run: say that its state is not judged. */
+function notJudged(primary) {
+    const state = primary?.rolloutState;
+    if (state === undefined || state === 'COMPLETED')
+        return undefined;
+    const td = primary?.taskDefinition !== undefined ? ` of ${(0,task_definition_refs/* familyRevision */.KW)(primary.taskDefinition)}` : '';
+    return `Its rollout state (${state}) comes from the deployment${td} that started it before this run: it is not judged, only the task counts are.`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rollout.js
+
+
+/** The id of the PRIMARY deployment of a service as CreateService / UpdateService return it. */
+function primaryDeploymentId(service) {
+    return service?.deployments?.find((d) => d.status === 'PRIMARY')?.id;
+}
+async function waitForRollout(deps, change, req) {
+    const { log } = deps;
+    const seen = change.service !== undefined ? { service: change.service } : {};
+    const deploymentId = primaryDeploymentId(change.service);
+    if (deploymentId === undefined) {
+        return { ...seen, failure: { reason: 'error', message: 'ECS returned no PRIMARY deployment to follow', stoppedTasks: [] } };
+    }
+    if (req.before !== undefined && req.before.deploymentId === deploymentId) {
+        return waitForScaleChange(deps, change, { ...req, before: req.before }, deploymentId);
+    }
+    seen.change = 'deployment';
+    if (!req.waitForSteadyState) {
+        log.info(`Not waiting for deployment ${deploymentId} to reach steady state (wait-for-steady-state: false).`);
+        return { ...seen, deploymentId };
+    }
+    const started = deps.clock.now();
+    const waited = await log.group(`Wait for deployment ${deploymentId} to reach steady state`, () => (0,watch/* waitForDeployment */.Kw)(deps, {
+        cluster: req.cluster,
+        service: req.serviceName,
+        deploymentId,
+        taskDefinitionArn: req.taskDefinitionArn,
+        deadline: req.deadline,
+        seenEventIds: req.seenEventIds,
+        ...(req.signal !== undefined ? { signal: req.signal } : {}),
+        ...(req.pollIntervalMs !== undefined ? { pollIntervalMs: req.pollIntervalMs } : {}),
+    }));
+    const result = { ...seen, deploymentId, waitMs: deps.clock.now() - started };
+    if (waited.service !== undefined)
+        result.service = waited.service;
+    if (!waited.ok)
+        result.failure = { reason: waited.reason, message: waited.message, stoppedTasks: waited.stoppedTasks };
+    return result;
+}
+
+
+/***/ }),
+
 /***/ 3366:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -4179,6 +3395,869 @@ function alarmOfCause(cause) {
 
 /***/ }),
 
+/***/ 2384:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Cw: () => (/* reexport */ describeStop),
+  G6: () => (/* reexport */ taskIdOf),
+  kj: () => (/* reexport */ toStoppedTaskReason),
+  Kw: () => (/* reexport */ waitForDeployment),
+  JF: () => (/* reexport */ waitForScale),
+  Te: () => (/* reexport */ waitForServiceInactive),
+  fN: () => (/* reexport */ waitForServiceStable)
+});
+
+// UNUSED EXPORTS: formatStoppedTask, summarizeStoppedTasks
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
+var errors = __webpack_require__(9054);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/events.js
+/** The AWS-event log line of S6: `# AWS Event: 2024-05-01 13:04:05.123 <message>` (UTC). */
+function formatAwsEvent(at, message) {
+    return `# AWS Event: ${formatUtcTimestamp(at)} ${message}`;
+}
+/** `yyyy-MM-dd HH:mm:ss.SSS` in UTC. Throws a RangeError for an invalid date. */
+function formatUtcTimestamp(at) {
+    const iso = at.toISOString(); // 2024-05-01T13:04:05.123Z (throws RangeError when invalid)
+    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/fold.js
+const FOLD_INTERVAL_MS = 30_000;
+const PROGRESS_REPEAT_INTERVAL_MS = 10_000;
+/** Prints items (oldest first) through `out`, folding repeats of a kind as described above. */
+class RepeatFolder {
+    out;
+    clock;
+    render;
+    intervalMs;
+    kinds = new Map();
+    seq = 0;
+    constructor(out, clock, render, intervalMs = FOLD_INTERVAL_MS) {
+        this.out = out;
+        this.clock = clock;
+        this.render = render;
+        this.intervalMs = intervalMs;
+    }
+    offer(key, item) {
+        const now = this.clock.now();
+        this.seq += 1;
+        const kind = this.kinds.get(key);
+        if (kind === undefined || (kind.held.length === 0 && now - kind.printedAt >= this.intervalMs)) {
+            this.flush();
+            this.out(this.render.one(item));
+            this.kinds.set(key, { printedAt: now, held: [], lastSeq: this.seq });
+            return;
+        }
+        kind.held.push(item);
+        kind.lastSeq = this.seq;
+        if (now - kind.printedAt >= this.intervalMs)
+            this.flush();
+    }
+    /** Prints the held-back lines when their kind's interval has passed (call after each poll). */
+    tick() {
+        const now = this.clock.now();
+        for (const kind of this.kinds.values()) {
+            if (kind.held.length > 0 && now - kind.printedAt >= this.intervalMs) {
+                this.flush();
+                return;
+            }
+        }
+    }
+    /** Prints every held-back line now, in the order they happened (a new kind is printed, or the wait ends). */
+    flush() {
+        const now = this.clock.now();
+        const pending = [...this.kinds.entries()].filter(([, k]) => k.held.length > 0).sort((a, b) => a[1].lastSeq - b[1].lastSeq);
+        for (const [, kind] of pending) {
+            const [first] = kind.held;
+            this.out(kind.held.length === 1 && first !== undefined ? this.render.one(first) : this.render.many(kind.held));
+            kind.held = [];
+            kind.printedAt = now;
+        }
+        // Kinds not printed for a whole interval hold nothing: forget them, so the map stays small.
+        for (const [key, kind] of this.kinds)
+            if (kind.held.length === 0 && now - kind.printedAt >= this.intervalMs)
+                this.kinds.delete(key);
+    }
+}
+/**
+ * Prints a line per key when it changed; a line the key already showed before (counts flapping) only when
+ * PROGRESS_REPEAT_INTERVAL_MS passed since that key's last line. Without a clock every change is printed.
+ */
+class ChangePrinter {
+    out;
+    clock;
+    repeatIntervalMs;
+    last = new Map();
+    constructor(out, clock, repeatIntervalMs = PROGRESS_REPEAT_INTERVAL_MS) {
+        this.out = out;
+        this.clock = clock;
+        this.repeatIntervalMs = repeatIntervalMs;
+    }
+    print(key, line) {
+        const now = this.clock?.now() ?? 0;
+        const last = this.last.get(key);
+        if (last?.line === line)
+            return;
+        if (this.clock !== undefined && last?.seen.has(line) === true && now - last.at < this.repeatIntervalMs)
+            return;
+        const seen = last?.seen ?? new Set();
+        if (seen.size >= MAX_REMEMBERED_LINES)
+            seen.clear();
+        seen.add(line);
+        this.last.set(key, { line, at: now, seen });
+        this.out(line);
+    }
+}
+/** Distinct lines remembered per key: a deployment's counts take far fewer values than this. */
+const MAX_REMEMBERED_LINES = 64;
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/events.js
+
+
+/** How far before the watch started an event may be and still count as new, when no seen ids were given. */
+const UNSEEN_EVENT_WINDOW_MS = 60_000;
+/**
+ * Prints each new ECS service event once, oldest first (S6). DescribeServices returns the most recent events
+ * (up to 100), newest first, so the same event comes back on every poll: the printer remembers ids.
+ * With a clock, the repeats of a crash loop (`has started 1 tasks: (task \u2026)` with other task ids) are folded into
+ * one line that counts them (fold.ts); call `tick()` after each poll and `flush()` when the wait ends.
+ */
+class EventPrinter {
+    log;
+    notBefore;
+    seen;
+    folder;
+    /**
+     * @param seenIds events already present before the change: never printed.
+     * @param notBefore epoch ms; events created earlier are treated as old (used when no `seenIds` are known).
+     */
+    constructor(log, seenIds = [], notBefore = Number.NEGATIVE_INFINITY, clock) {
+        this.log = log;
+        this.notBefore = notBefore;
+        this.seen = new Set(seenIds);
+        this.folder = clock === undefined ? undefined : new RepeatFolder((line) => log.info(line), clock, { one: eventLine, many: foldedEventsLine });
+    }
+    tick() {
+        this.folder?.tick();
+    }
+    flush() {
+        this.folder?.flush();
+    }
+    /** Prints the events not printed (or seen) before; returns them, oldest first. */
+    print(events) {
+        const fresh = [];
+        (events ?? []).forEach((event, index) => {
+            const key = eventKey(event);
+            if (this.seen.has(key))
+                return;
+            this.seen.add(key);
+            const at = event.createdAt?.getTime();
+            if (at !== undefined && at < this.notBefore)
+                return;
+            fresh.push({ event, order: index });
+        });
+        // Oldest first; events with the same timestamp keep ECS's order reversed (ECS lists newest first).
+        fresh.sort((a, b) => time(a.event) - time(b.event) || b.order - a.order);
+        for (const { event } of fresh) {
+            if (this.folder !== undefined)
+                this.folder.offer(eventKind(event.message ?? ''), event);
+            else
+                this.log.info(eventLine(event));
+        }
+        return fresh.map((f) => f.event);
+    }
+}
+function eventLine(event) {
+    return formatAwsEvent(event.createdAt ?? new Date(0), event.message ?? '');
+}
+/** The last event of the run in full, then how many like it came before: `\u2026 (+13 similar events since 05:01:02.198)`. */
+function foldedEventsLine(events) {
+    const first = events[0]?.createdAt;
+    const since = first !== undefined ? ` since ${formatUtcTimestamp(first).slice(11)}` : '';
+    return `${eventLine(events[events.length - 1] ?? {})} (+${events.length - 1} similar events${since})`;
+}
+/**
+ * What makes two events "the same" for folding: the message with its task lists and task/target counts left out
+ * (`(service web) has started 1 tasks: (task a).` and `\u2026 has started 2 tasks: (task b) (task c).` are one kind).
+ */
+function eventKind(message) {
+    return message
+        .replace(/\(task [^)]*\)(\s*\(task [^)]*\))*/g, '(task \u2026)')
+        .replace(/\b\d+(?= (?:running )?(?:tasks|targets)\b)/g, 'N');
+}
+function eventKey(event) {
+    return event.id ?? `${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`;
+}
+function time(event) {
+    return event.createdAt?.getTime() ?? 0;
+}
+/** `Deployment ecs-svc/123: desired 3, pending 1, running 2, rollout IN_PROGRESS` */
+function formatDeploymentProgress(d) {
+    const state = d.rolloutState !== undefined ? `rollout ${d.rolloutState}` : `status ${d.status ?? 'unknown'}`;
+    return `Deployment ${d.id ?? '(no id)'}: desired ${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, running ${d.runningCount ?? 0}, ${state}`;
+}
+/**
+ * Prints a progress line per deployment only when it changed since the last one printed for that deployment; with a
+ * clock, a line showing a state the deployment was already in (a crash loop's flapping counts) at most every
+ * PROGRESS_REPEAT_INTERVAL_MS (fold.ts).
+ */
+class ProgressPrinter {
+    printer;
+    constructor(log, clock) {
+        this.printer = new ChangePrinter((line) => log.info(line), clock);
+    }
+    print(deployments) {
+        for (const d of deployments ?? [])
+            this.printer.print(d.id ?? '', formatDeploymentProgress(d));
+    }
+    /** Prints a free-form progress line (e.g. a draining service's counts) when it differs from the last one under `key`. */
+    printLine(key, line) {
+        this.printer.print(key, line);
+    }
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/services.js
+var services = __webpack_require__(4259);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
+var core_time = __webpack_require__(9608);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 2 modules
+var poll = __webpack_require__(3256);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/tasks.js
+var ecs_tasks = __webpack_require__(9417);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
+var task_definition_refs = __webpack_require__(1397);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/stopped-tasks.js
+
+
+/** Pages of ListTasks read per collection: 200 most recent stopped tasks is plenty to explain a failure. */
+const MAX_LIST_PAGES = 2;
+/** A stop that is not a failure: the scheduler scaling a deployment in (e.g. replaced by a newer one). */
+const SCALE_IN = /^Scaling activity initiated by/i;
+/**
+ * Finds the service's STOPPED tasks of one deployment and remembers each once: ListTasks (serviceName, desired
+ * status STOPPED), then DescribeTasks for ARNs not seen before, at most 100 per call. Each new stopped task is
+ * logged as `Task <id> stopped: <stoppedReason> (container app exit code 1)`.
+ */
+class StoppedTaskCollector {
+    ecs;
+    log;
+    cluster;
+    service;
+    filter;
+    print;
+    seenArns = new Set();
+    found = [];
+    /** @param print how a newly found stopped task is printed (default: its own `Task \u2026 stopped: \u2026` line). */
+    constructor(ecs, log, cluster, service, filter, print = (r) => log.info(formatStoppedTask(r))) {
+        this.ecs = ecs;
+        this.log = log;
+        this.cluster = cluster;
+        this.service = service;
+        this.filter = filter;
+        this.print = print;
+    }
+    /** Every stopped task of the deployment found so far, in the order found. */
+    get all() {
+        return this.found;
+    }
+    /**
+     * Marks the service's stopped tasks that exist now as seen, without describing or reporting them: a wait that
+     * did not start the deployment (a scale change) blames only tasks that stop while it waits, not an earlier run's.
+     * (Task times cannot tell them apart: they are the server's, not the injected clock's.) AWS errors propagate.
+     */
+    async ignoreExisting(opts = {}) {
+        for (const arn of await this.listStopped(opts))
+            this.seenArns.add(arn);
+    }
+    /** Looks for newly stopped tasks; returns the new ones. AWS errors propagate (the caller decides to retry). */
+    async collect(opts = {}) {
+        const arns = await this.listStopped(opts);
+        const unseen = arns.filter((arn) => !this.seenArns.has(arn));
+        if (unseen.length === 0)
+            return [];
+        const { tasks, missing } = await (0,ecs_tasks/* describeTasks */.yz)(this.ecs, this.cluster, unseen, opts);
+        for (const arn of missing)
+            this.seenArns.add(arn);
+        const fresh = [];
+        for (const task of sortByStop(tasks)) {
+            if (task.taskArn !== undefined)
+                this.seenArns.add(task.taskArn);
+            if (!this.matches(task))
+                continue;
+            const reason = toStoppedTaskReason(task);
+            fresh.push(reason);
+            this.found.push(reason);
+            this.print(reason);
+        }
+        return fresh;
+    }
+    listStopped(opts) {
+        const where = { cluster: this.cluster, serviceName: this.service, desiredStatus: 'STOPPED', maxPages: MAX_LIST_PAGES };
+        return (0,ecs_tasks/* listServiceTaskArns */.lI)(this.ecs, where, opts);
+    }
+    matches(task) {
+        if (task.taskArn === undefined)
+            return false;
+        if (!(0,task_definition_refs/* sameTaskDefinition */.JL)(task.taskDefinitionArn, this.filter.taskDefinitionArn))
+            return false;
+        const { deploymentId, createdNotBefore } = this.filter;
+        const startedBy = task.startedBy;
+        if (deploymentId !== undefined && startedBy?.startsWith('ecs-svc/') === true && startedBy !== deploymentId) {
+            return false;
+        }
+        const createdAt = task.createdAt?.getTime();
+        if (createdNotBefore !== undefined && createdAt !== undefined && createdAt < createdNotBefore)
+            return false;
+        return !SCALE_IN.test(task.stoppedReason ?? '');
+    }
+}
+function sortByStop(tasks) {
+    const at = (t) => (t.stoppedAt ?? t.stoppingAt ?? t.createdAt)?.getTime() ?? 0;
+    return [...tasks].sort((a, b) => at(a) - at(b));
+}
+function toStoppedTaskReason(task) {
+    return {
+        taskArn: task.taskArn ?? '',
+        ...(task.taskDefinitionArn !== undefined ? { taskDefinitionArn: task.taskDefinitionArn } : {}),
+        ...(task.stoppedReason !== undefined ? { stoppedReason: task.stoppedReason } : {}),
+        ...(task.stopCode !== undefined ? { stopCode: task.stopCode } : {}),
+        containers: (task.containers ?? []).map((c) => ({
+            name: c.name ?? '',
+            ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
+            ...(c.reason !== undefined ? { reason: c.reason } : {}),
+        })),
+    };
+}
+/** The task id: the last segment of its ARN. */
+function taskIdOf(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+/** `Essential container in task exited (container app exit code 1)` */
+function describeStop(r) {
+    // ECS often repeats the task's stoppedReason as the container's reason (pull errors): it is said once.
+    const ownReason = (c) => c.reason !== undefined && c.reason !== '' && c.reason !== r.stoppedReason ? c.reason : undefined;
+    const details = r.containers
+        .filter((c) => (c.exitCode !== undefined && c.exitCode !== 0) || ownReason(c) !== undefined)
+        .map((c) => {
+        const code = c.exitCode !== undefined && c.exitCode !== 0 ? ` exit code ${c.exitCode}` : '';
+        const why = ownReason(c);
+        return `container ${c.name}${code}${why !== undefined ? `: ${why}` : ''}`;
+    });
+    const reason = r.stoppedReason ?? r.stopCode ?? 'no reason given';
+    return details.length === 0 ? reason : `${reason} (${details.join(', ')})`;
+}
+/** `Task 0123abcd stopped: Essential container in task exited (container app exit code 1)` */
+function formatStoppedTask(r) {
+    return `Task ${taskIdOf(r.taskArn)} stopped: ${describeStop(r)}`;
+}
+/** Tasks stopped for the same reason, folded (fold.ts): `Task 0123abcd stopped: \u2026 (+14 more tasks stopped the same way)` */
+function formatStoppedTasks(reasons) {
+    const last = reasons[reasons.length - 1];
+    const line = last !== undefined ? formatStoppedTask(last) : 'No task stopped';
+    return reasons.length > 1 ? `${line} (+${reasons.length - 1} more tasks stopped the same way)` : line;
+}
+/**
+ * The distinct stop reasons with how many tasks had each, most frequent first:
+ * `Essential container in task exited (container app exit code 1) [3 tasks]; CannotPullContainerError: ... [1 task]`.
+ * Empty when there are none.
+ */
+function summarizeStoppedTasks(reasons) {
+    const counts = new Map();
+    for (const r of reasons) {
+        const key = describeStop(r);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([reason, n]) => `${reason} [${n} ${n === 1 ? 'task' : 'tasks'}]`)
+        .join('; ');
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/service-poll.js
+
+
+
+
+
+
+/** Polls the service until `observer` returns a result, the deadline passes or the signal aborts. */
+async function pollService(deps, params, observer) {
+    const { ecs, clock, log } = deps;
+    const { signal } = params;
+    const startedAt = clock.now();
+    const events = new EventPrinter(log, params.seenEventIds, params.seenEventIds === undefined ? startedAt - UNSEEN_EVENT_WINDOW_MS : Number.NEGATIVE_INFINITY, clock);
+    let lastService;
+    let placement;
+    const end = await (0,poll/* poll */.wt)(deps, {
+        deadline: params.deadline,
+        signal,
+        intervalMs: params.pollIntervalMs,
+        onRetry: (e, kind, nextMs) => {
+            const note = `${kind === 'throttling' ? 'Throttled' : 'Transient error'} while polling service ${params.service} (${(0,errors/* describeError */.Uc)(e)}); next poll in ${(0,core_time/* formatDuration */.a3)(nextMs)}`;
+            if (kind === 'throttling')
+                log.debug(note);
+            else
+                log.warning(note);
+        },
+    }, async (round) => {
+        const service = await (0,services/* describeServiceAnyStatus */.dM)(ecs, params.cluster, params.service, signal !== undefined ? { signal } : {});
+        if (service !== undefined) {
+            lastService = service;
+            placement = lastPlacementProblem(events.print(service.events)) ?? placement;
+        }
+        const result = await observer.observe(service, ioOf(round));
+        events.tick();
+        observer.printHeld?.(false);
+        return result;
+    });
+    const result = end.kind === 'done' ? end.value : await ended(end, observer, { params, clock, startedAt, lastService, placement });
+    events.flush();
+    observer.printHeld?.(true);
+    return result;
+}
+function ioOf(round) {
+    return { signal: round.signal, onCall: (operation) => round.read(operation), startedAt: round.startedAt, now: () => round.now() };
+}
+/** ECS's placement failure among new events (`\u2026 was unable to place a task because \u2026`), the latest one. */
+function lastPlacementProblem(fresh) {
+    return fresh.map((e) => e.message ?? '').filter((m) => /\bunable to place a task\b/.test(m)).pop();
+}
+/** The failure for a wait that timed out or was cancelled, with the stopped tasks the observer saw (S9). */
+async function ended(end, observer, ctx) {
+    const { params, clock, startedAt, lastService } = ctx;
+    const waited = (0,core_time/* formatDuration */.a3)(clock.now() - startedAt);
+    let message;
+    if (end.kind === 'cancelled') {
+        message = `cancelled after ${waited} while waiting for ${observer.waitingFor()}: ${(0,errors/* describeError */.Uc)(params.signal?.reason ?? 'aborted')}`;
+    }
+    else {
+        const seen = observer.lastSeen();
+        const error = end.lastError !== undefined ? `; last error: ${(0,errors/* describeError */.Uc)(end.lastError)}` : '';
+        const placement = ctx.placement !== undefined ? `; ECS could not place a task: ${ctx.placement}` : '';
+        message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,core_time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${placement}${error}`;
+    }
+    // The wait is over: a last read that explains a timeout needs no pacing.
+    const io = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };
+    const stoppedTasks = await observer.stoppedTasks(end.kind, io);
+    const summary = summarizeStoppedTasks(stoppedTasks);
+    return {
+        ok: false,
+        reason: end.kind,
+        message: summary === '' ? message : `${message}. Stopped tasks: ${summary}`,
+        stoppedTasks,
+        ...(lastService !== undefined ? { service: lastService } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
+var aws_errors = __webpack_require__(952);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/alarm-cause.js
+var alarm_cause = __webpack_require__(3366);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/verdict.js
+
+
+const WAITING = { kind: 'waiting' };
+/**
+ * Success only when our deployment is PRIMARY, runs the task definition we deployed, and has rolled out:
+ * rolloutState COMPLETED with running == desired, or, where ECS reports no rolloutState, running == desired and
+ * no other deployment left. A deployment that is no longer PRIMARY was rolled back (when ECS marked it FAILED)
+ * or replaced by someone else's deployment.
+ */
+function judgeDeployment(service, target, ctx) {
+    const name = service.serviceName ?? 'the service';
+    if (service.status !== 'ACTIVE') {
+        return failed(`service ${name} is ${service.status ?? 'gone'}: it was deleted while waiting for deployment ${target.deploymentId}`);
+    }
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === target.deploymentId);
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    if (ours === undefined) {
+        if (ctx.lastSeen !== undefined)
+            return judgeDisplaced(service, ctx.lastSeen, primary);
+        if (rolledBackPerEvents(target.deploymentId, service.events))
+            return rolledBack(service, target.deploymentId, undefined);
+        if (!ctx.missingTooLong)
+            return WAITING;
+        return {
+            kind: 'failure',
+            reason: 'replaced',
+            message: `deployment ${target.deploymentId} is not among the deployments of service ${name}${describePrimary(primary)}`,
+        };
+    }
+    if (ours.status !== 'PRIMARY')
+        return judgeDisplaced(service, ours, primary);
+    if (!(0,task_definition_refs/* sameTaskDefinition */.JL)(ours.taskDefinition, target.taskDefinitionArn)) {
+        return failed(`deployment ${target.deploymentId} runs task definition ${ours.taskDefinition ?? '(none)'}, not ${target.taskDefinitionArn} that this action deployed`);
+    }
+    if (ours.rolloutState === 'FAILED') {
+        const reason = ours.rolloutStateReason ?? 'ECS set its rollout state to FAILED';
+        const alarm = (0,alarm_cause/* alarmFailure */.S)(service, target.deploymentId, ours.rolloutStateReason);
+        return failed(alarm === undefined ? `deployment ${target.deploymentId} failed: ${reason}` : `deployment ${target.deploymentId} failed because ${alarm} (${reason})`);
+    }
+    const counted = (ours.runningCount ?? 0) === (ours.desiredCount ?? 0);
+    if (!counted)
+        return WAITING;
+    if (service.taskDefinition !== undefined && !(0,task_definition_refs/* sameTaskDefinition */.JL)(service.taskDefinition, target.taskDefinitionArn)) {
+        return WAITING;
+    }
+    if (ours.rolloutState === 'COMPLETED')
+        return { kind: 'success', deployment: ours };
+    if (ours.rolloutState === undefined && deployments.length === 1)
+        return { kind: 'success', deployment: ours };
+    return WAITING;
+}
+/**
+ * A scale change (no new deployment): success once the PRIMARY deployment \u2014 still the one the update left in place \u2014
+ * runs the service's desired count with nothing pending. Its rollout state is never judged: a FAILED (or
+ * IN_PROGRESS) state belongs to an earlier deployment, not to this run. A different PRIMARY deployment means
+ * someone else's deployment started meanwhile.
+ */
+function judgeScale(service, target, ctx) {
+    const name = service.serviceName ?? 'the service';
+    if (service.status !== 'ACTIVE') {
+        return failed(`service ${name} is ${service.status ?? 'gone'}: it was deleted while waiting for its scale change`);
+    }
+    const primary = (service.deployments ?? []).find((d) => d.status === 'PRIMARY');
+    if (primary === undefined)
+        return WAITING;
+    if (primary.id !== target.deploymentId) {
+        return {
+            kind: 'failure',
+            reason: 'replaced',
+            message: `another deployment (${primary.id ?? '(no id)'}, task definition ${primary.taskDefinition ?? 'unknown'}) started ` +
+                `while waiting for the scale change of service ${name}`,
+        };
+    }
+    const wanted = service.desiredCount ?? 0;
+    if (ctx.desiredCount !== undefined && wanted !== ctx.desiredCount && !ctx.settled)
+        return WAITING;
+    const scaled = primary.desiredCount === wanted && primary.runningCount === wanted && (primary.pendingCount ?? 0) === 0;
+    return scaled ? { kind: 'success', deployment: primary } : WAITING;
+}
+/** Our deployment is no longer PRIMARY (or gone): rolled back by ECS, or replaced by another deployment. */
+function judgeDisplaced(service, ours, primary) {
+    const id = ours.id ?? '(unknown)';
+    if (ours.rolloutState === 'FAILED')
+        return rolledBack(service, id, ours.rolloutStateReason);
+    // Seen last while still IN_PROGRESS: its reason then ("ECS deployment \u2026 in progress.") does not explain the failure.
+    if (rolledBackPerEvents(id, service.events))
+        return rolledBack(service, id, undefined);
+    return {
+        kind: 'failure',
+        reason: 'replaced',
+        message: `deployment ${id} was replaced before it completed${describePrimary(primary)}; another deployment of this service started`,
+    };
+}
+/** ECS rolled our deployment back: because one of its CloudWatch alarms went into ALARM, or by the circuit breaker. */
+function rolledBack(service, id, reason) {
+    const why = reason !== undefined && reason !== '' ? ` (${reason})` : '';
+    const alarm = (0,alarm_cause/* alarmFailure */.S)(service, id, reason);
+    const by = alarm !== undefined ? `ECS because ${alarm}` : 'the ECS deployment circuit breaker';
+    return { kind: 'failure', reason: 'circuit-breaker', message: `deployment ${id} was rolled back by ${by}${why}` };
+}
+/**
+ * ECS reports `(service x) (deployment ecs-svc/1) deployment failed: tasks failed to start.` (or `: alarm detected.`)
+ * and `rolling back`.
+ */
+function rolledBackPerEvents(id, events) {
+    return (events ?? []).some((e) => {
+        const m = e.message ?? '';
+        return m.includes(id) && /deployment failed|circuit breaker|rolling back|rolled back/i.test(m);
+    });
+}
+function describePrimary(primary) {
+    if (primary === undefined)
+        return '';
+    return `; the PRIMARY deployment is now ${primary.id ?? '(no id)'} (task definition ${primary.taskDefinition ?? 'unknown'})`;
+}
+function failed(message) {
+    return { kind: 'failure', reason: 'failed', message };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/watch.js
+
+
+
+
+
+
+
+/** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
+const NOT_YET_VISIBLE_GRACE_MS = 10_000;
+/**
+ * Waits until the deployment `req.deploymentId` has rolled out with `req.taskDefinitionArn` (S8), printing new
+ * service events and progress (S6), and explaining failures with stopped-task reasons (S9).
+ */
+async function waitForDeployment(deps, req) {
+    return pollService(deps, req, new DeploymentObserver(deps, req, { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn }));
+}
+/**
+ * Waits for a scale change (an update that started no new deployment) to take effect: the PRIMARY deployment
+ * `req.deploymentId` runs the service's desired count with nothing pending. Its rollout state is not judged (it may
+ * be FAILED from an earlier deployment); events, progress and the stopped tasks of tasks started since are shown.
+ */
+async function waitForScale(deps, req) {
+    const target = { deploymentId: req.deploymentId, taskDefinitionArn: req.taskDefinitionArn };
+    return pollService(deps, req, new DeploymentObserver(deps, req, target, { desiredCount: req.desiredCount }));
+}
+/**
+ * Waits for whatever deployment is PRIMARY on the first poll to reach a steady state (for callers that do not
+ * know the deployment id). Prefer waitForDeployment whenever the id is known.
+ */
+async function waitForServiceStable(deps, req) {
+    return pollService(deps, req, new DeploymentObserver(deps, req, undefined));
+}
+class DeploymentObserver {
+    deps;
+    req;
+    scale;
+    progress;
+    /** A crash loop stops a task every few seconds: the same reason is printed once, then counted (fold.ts). */
+    stopsPrinter;
+    target;
+    collector;
+    lastOurs;
+    lastFailedTasks = 0;
+    everFailed = false;
+    /** failedTasks went up and the stopped tasks have not been read successfully since. */
+    stoppedDirty = false;
+    stoppedUnavailable = false;
+    /** The stopped tasks were read during the current poll (no need to read again to explain a failure). */
+    collectedThisPoll = false;
+    /** A scale change: the service's desired count as last seen. */
+    lastWanted;
+    /** A scale change: the stopped tasks that existed when the wait began are known (and never reported). */
+    baselined = false;
+    constructor(deps, req, target, scale) {
+        this.deps = deps;
+        this.req = req;
+        this.scale = scale;
+        this.progress = new ProgressPrinter(deps.log, deps.clock);
+        this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
+        this.target = target;
+    }
+    waitingFor() {
+        const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
+        if (this.scale === undefined)
+            return `${which} of service ${this.req.service} to reach a steady state`;
+        const count = this.scale.desiredCount ?? this.lastWanted;
+        return `${which} of service ${this.req.service} to run ${count ?? 'its desired count of'} tasks (a scale change; no new deployment)`;
+    }
+    lastSeen() {
+        const d = this.lastOurs;
+        if (d === undefined)
+            return undefined;
+        // A scale change is judged by counts only: the rollout state (maybe an earlier deployment's FAILED) is left out.
+        return this.scale === undefined ? formatDeploymentProgress(d) : `desired ${d.desiredCount ?? 0}, pending ${d.pendingCount ?? 0}, running ${d.runningCount ?? 0}`;
+    }
+    async observe(service, io) {
+        this.collectedThisPoll = false;
+        if (service === undefined) {
+            return this.fail('failed', `service ${this.req.service} does not exist in cluster ${this.req.cluster}`, undefined, io);
+        }
+        this.progress.print(service.deployments);
+        const target = this.target ?? this.resolveTarget(service);
+        if (target === undefined)
+            return this.judgeWithoutDeployments(service, io);
+        const ours = service.deployments?.find((d) => d.id === target.deploymentId);
+        if (this.scale !== undefined && !this.baselined)
+            await this.ignoreEarlierStops(target, ours, io);
+        if (ours !== undefined)
+            await this.noticeFailedTasks(ours, target, io);
+        const verdict = this.judge(service, target, io);
+        if (ours !== undefined)
+            this.lastOurs = ours;
+        if (verdict.kind === 'waiting')
+            return undefined;
+        if (verdict.kind === 'success') {
+            return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
+        }
+        return this.fail(verdict.reason, verdict.message, service, io);
+    }
+    judge(service, target, io) {
+        const graceOver = io.now() - io.startedAt >= NOT_YET_VISIBLE_GRACE_MS;
+        if (this.scale === undefined)
+            return judgeDeployment(service, target, { lastSeen: this.lastOurs, missingTooLong: graceOver });
+        this.lastWanted = service.desiredCount;
+        return judgeScale(service, target, { desiredCount: this.scale.desiredCount, settled: graceOver });
+    }
+    printHeld(all) {
+        if (all)
+            this.stopsPrinter.flush();
+        else
+            this.stopsPrinter.tick();
+    }
+    async stoppedTasks(end, io) {
+        if (end === 'timeout' && !this.collectedThisPoll && (this.stoppedDirty || this.everFailed))
+            await this.collectStopped(io);
+        return [...(this.collector?.all ?? [])];
+    }
+    /** waitForServiceStable: follow the PRIMARY deployment seen first. */
+    resolveTarget(service) {
+        const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+        if (primary?.id === undefined || primary.taskDefinition === undefined)
+            return undefined;
+        this.target = { deploymentId: primary.id, taskDefinitionArn: primary.taskDefinition };
+        return this.target;
+    }
+    /** Services without ECS deployments (external or CodeDeploy controllers): counts only. */
+    judgeWithoutDeployments(service, io) {
+        this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`);
+        const steady = service.status === 'ACTIVE' && (service.runningCount ?? 0) === (service.desiredCount ?? 0) && (service.pendingCount ?? 0) === 0;
+        return steady ? { ok: true, service, deployment: {}, durationMs: io.now() - io.startedAt } : undefined;
+    }
+    /** S9: read stopped tasks only when failedTasks of our deployment went up (read budget). */
+    async noticeFailedTasks(ours, target, io) {
+        const failedTasks = ours.failedTasks ?? 0;
+        if (failedTasks > this.lastFailedTasks)
+            this.stoppedDirty = true;
+        if (failedTasks > 0)
+            this.everFailed = true;
+        this.lastFailedTasks = failedTasks; // ECS resets it to 0 once a task runs
+        this.ensureCollector(target, ours);
+        if (this.stoppedDirty)
+            await this.collectStopped(io);
+    }
+    ensureCollector(target, ours) {
+        const filter = {
+            taskDefinitionArn: target.taskDefinitionArn,
+            deploymentId: target.deploymentId,
+            // Tasks created before our deployment belong to an earlier one (1 s of slack for clock rounding). A scale
+            // change started no deployment: ignoreEarlierStops sets aside what stopped before it instead.
+            createdNotBefore: this.scale === undefined && ours?.createdAt !== undefined ? ours.createdAt.getTime() - 1000 : undefined,
+        };
+        this.collector ??= new StoppedTaskCollector(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, filter, (r) => this.stopsPrinter.offer(describeStop(r), r));
+        return this.collector;
+    }
+    /**
+     * A scale change: the PRIMARY deployment's tasks that stopped before the wait (e.g. the crashes that made an earlier
+     * run's deployment FAILED) are not this run's failure. One ListTasks sets them aside; retried next poll on error.
+     */
+    async ignoreEarlierStops(target, ours, io) {
+        try {
+            await this.ensureCollector(target, ours).ignoreExisting({ signal: io.signal, onCall: io.onCall });
+            this.baselined = true;
+        }
+        catch (e) {
+            this.readFailed(e, io);
+            if (this.stoppedUnavailable)
+                this.baselined = true;
+        }
+    }
+    async collectStopped(io) {
+        if (this.collector === undefined || this.stoppedUnavailable)
+            return;
+        try {
+            await this.collector.collect({ signal: io.signal, onCall: io.onCall });
+            this.stoppedDirty = false;
+            this.collectedThisPoll = true;
+        }
+        catch (e) {
+            this.readFailed(e, io);
+        }
+    }
+    /** A read of the stopped tasks failed: retried on a later poll, or given up (and said) when AWS refuses it. */
+    readFailed(e, io) {
+        if (io.signal?.aborted === true)
+            return; // the loop reports the cancellation
+        if ((0,aws_errors/* classifyAwsError */.u3)(e) === 'fatal') {
+            this.stoppedUnavailable = true;
+            this.deps.log.warning(`Cannot read the stopped tasks of service ${this.req.service}: ${(0,errors/* describeError */.Uc)(e)}`);
+        }
+        else {
+            this.deps.log.debug(`Reading stopped tasks failed, will retry: ${(0,errors/* describeError */.Uc)(e)}`);
+        }
+    }
+    async fail(reason, message, service, io) {
+        if (this.target !== undefined)
+            this.ensureCollector(this.target, this.lastOurs);
+        // One last read explains the failure, unless this poll just read the stopped tasks.
+        if (!this.collectedThisPoll && (this.stoppedDirty || this.everFailed || reason !== 'replaced')) {
+            await this.collectStopped(io);
+        }
+        const stoppedTasks = [...(this.collector?.all ?? [])];
+        const summary = summarizeStoppedTasks(stoppedTasks);
+        return {
+            ok: false,
+            reason,
+            message: summary === '' ? message : `${message.replace(/\.$/, '')}. Stopped tasks: ${summary}`,
+            stoppedTasks,
+            ...(service !== undefined ? { service } : {}),
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/inactive.js
+
+
+/**
+ * Waits until a deleted service is INACTIVE (or ECS no longer knows it: MISSING), printing its events and its
+ * draining progress (R2, R6, C1, C2, B2). On success `service` is the INACTIVE service as ECS last described it
+ * (for MISSING, a stand-in `{ serviceName, status: 'INACTIVE' }`) and `deployment` its last deployment, or `{}`.
+ * A service seen DRAINING that turns ACTIVE again was re-created by someone else: `replaced`.
+ */
+async function waitForServiceInactive(deps, req) {
+    return pollService(deps, req, new InactiveObserver(deps, req));
+}
+class InactiveObserver {
+    req;
+    progress;
+    lastStatus;
+    sawDraining = false;
+    constructor(deps, req) {
+        this.req = req;
+        this.progress = new ProgressPrinter(deps.log);
+    }
+    waitingFor() {
+        return `service ${this.req.service} to become INACTIVE`;
+    }
+    lastSeen() {
+        return this.lastStatus;
+    }
+    observe(service, io) {
+        const durationMs = io.now() - io.startedAt;
+        if (service === undefined || service.status === 'INACTIVE') {
+            const done = service ?? { serviceName: this.req.service, status: 'INACTIVE' };
+            return Promise.resolve({ ok: true, service: done, deployment: done.deployments?.[0] ?? {}, durationMs });
+        }
+        const status = service.status ?? 'unknown';
+        this.lastStatus = `status ${status}, desired ${service.desiredCount ?? 0}, pending ${service.pendingCount ?? 0}, running ${service.runningCount ?? 0}`;
+        this.progress.printLine('service', `Service ${service.serviceName ?? this.req.service}: ${this.lastStatus}`);
+        if (status === 'DRAINING')
+            this.sawDraining = true;
+        if (status === 'ACTIVE' && this.sawDraining) {
+            return Promise.resolve({
+                ok: false,
+                reason: 'replaced',
+                message: `service ${this.req.service} became ACTIVE again while waiting for it to become INACTIVE: someone re-created it`,
+                stoppedTasks: [],
+                service,
+            });
+        }
+        return Promise.resolve(undefined);
+    }
+    stoppedTasks() {
+        return Promise.resolve([]);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/index.js
+/**
+ * The one service watcher (S6\u2013S9): follows the deployment an action started (or the PRIMARY one, a scale change
+ * that started no deployment, or a deleted service until INACTIVE), printing each new ECS event once and explaining
+ * failures with stopped-task reasons. Built on the one polling primitive (src/core/poll).
+ */
+
+
+
+
+
+/***/ }),
+
 /***/ 9564:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -4205,14 +4284,17 @@ class EcsFailureError extends Error {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EZ: () => (/* binding */ tagValue),
 /* harmony export */   FT: () => (/* binding */ tagResource),
+/* harmony export */   Ge: () => (/* binding */ describeServices),
 /* harmony export */   Jv: () => (/* binding */ describeService),
+/* harmony export */   Q2: () => (/* binding */ untagResource),
 /* harmony export */   bU: () => (/* binding */ updateService),
 /* harmony export */   dM: () => (/* binding */ describeServiceAnyStatus),
 /* harmony export */   hs: () => (/* binding */ deleteService),
 /* harmony export */   sR: () => (/* binding */ createService)
 /* harmony export */ });
-/* unused harmony exports DESCRIBE_SERVICES_BATCH, describeServices, untagResource, tagValue */
+/* unused harmony export DESCRIBE_SERVICES_BATCH */
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var _aws_call_options_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8820);
@@ -4303,7 +4385,7 @@ async function untagResource(ecs, resourceArn, tagKeys, opts = {}) {
     if (tagKeys.length === 0)
         return;
     opts.onCall?.('UntagResource');
-    await ecs.send(new UntagResourceCommand({ resourceArn, tagKeys: [...tagKeys] }), httpOptions(opts));
+    await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .UntagResourceCommand */ .RP$({ resourceArn, tagKeys: [...tagKeys] }), (0,_aws_call_options_js__WEBPACK_IMPORTED_MODULE_4__/* .httpOptions */ .$)(opts));
 }
 /** The value of tag `key` of a described service (DescribeServices with `tags: true`). */
 function tagValue(service, key) {

@@ -31,8 +31,8 @@ __webpack_require__.d(__webpack_exports__, {
 var action = __webpack_require__(7745);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
 var clients = __webpack_require__(4076);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 34 modules
-var deploy = __webpack_require__(9920);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 22 modules
+var deploy = __webpack_require__(6309);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js

@@ -37,8 +37,8 @@ var time = __webpack_require__(9608);
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/io/sensitive.js
 var sensitive = __webpack_require__(4158);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 34 modules
-var deploy = __webpack_require__(9920);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 22 modules
+var deploy = __webpack_require__(6309);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/io/summary.js
 var summary = __webpack_require__(5858);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definitions.js

@@ -5,6 +5,22 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var map = {
+	"./ecs-bluegreen-swap/index.js": [
+		4131,
+		421,
+		749,
+		120,
+		368,
+		131
+	],
+	"./ecs-canary/index.js": [
+		5350,
+		421,
+		749,
+		120,
+		368,
+		350
+	],
 	"./ecs-rolling/index.js": [
 		7099,
 		421,

@@ -3,7 +3,7 @@
  * error must name and where it must say it is (input name, or file:line and field). The runner
  * (run-corpus.ts) runs the committed bundle and asserts exit code 1, a matching `::error::`, and zero AWS calls.
  */
-export type CorpusAction = 'ecs-rolling' | 'ecs-run-task' | 'register-delegate';
+export type CorpusAction = 'ecs-rolling' | 'ecs-run-task' | 'register-delegate' | 'ecs-canary' | 'ecs-bluegreen-swap';
 
 /** Where the problem is; every given part must appear in the error message. */
 export interface ExpectedLocation {

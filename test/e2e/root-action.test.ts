@@ -56,12 +56,12 @@ describe('root action: the command runs the action in the same process', () => {
 describe('root action: mistakes fail before any AWS call (S3)', () => {
   const cases: { name: string; inputs: Record<string, string>; input: string; message: RegExp }[] = [
     { name: 'no command', inputs: { 'task-definition': 'taskdef.yaml' }, input: 'command', message: /a value is required: one of .*ecs-rolling.*ecs-run-task/ },
-    { name: 'a command not in this build', inputs: { command: 'ecs-canary', service: 'web' }, input: 'command', message: /command 'ecs-canary' is not in this build/ },
+    { name: 'a command not in this build', inputs: { command: 'ecs-bluegreen-swap', service: 'web' }, input: 'command', message: /command 'ecs-bluegreen-swap' is not in this build/ },
     { name: 'an unknown command', inputs: { command: 'deploy' }, input: 'command', message: /command 'deploy' is not in this build/ },
     {
       name: "another command's input",
-      inputs: { command: 'ecs-run-task', 'task-definition': 'taskdef.yaml', 'service-definition': 'service.json' },
-      input: 'service-definition',
+      inputs: { command: 'ecs-run-task', 'task-definition': 'taskdef.yaml', 'scalable-targets': 'scalable-target.yaml' },
+      input: 'scalable-targets',
       message: /is not an input of command 'ecs-run-task': it is an input of ecs-rolling/,
     },
     {

@@ -30,7 +30,7 @@ export interface CellRun {
 
 export interface CellOptions {
   emu: TestEmulator;
-  action: 'ecs-rolling' | 'ecs-run-task' | 'register-delegate';
+  action: 'ecs-rolling' | 'ecs-run-task' | 'register-delegate' | 'ecs-canary' | 'ecs-bluegreen-swap';
   inputs: Record<string, string | number>;
   files: Record<string, string>;
   plan: PhasePlan;

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
 
 /** The repository root: the nearest folder above this file with a package.json (also from compiled .build/ copies). */
 export const repoRoot = findRepoRoot(import.meta.dirname);
@@ -40,6 +41,22 @@ export interface RunOptions {
   timeoutMs?: number;
   /** A command that starts node, e.g. `['unshare', '-n']` to run the bundle without a network (only loopback). */
   launcher?: readonly string[];
+  /**
+   * The runner sets INPUT_<X> for every input of action.yml that has a default and was not given; so does runAction
+   * unless this is false (only for a test about what the code does without the runner's defaults).
+   */
+  actionYmlDefaults?: boolean;
+}
+
+/** The defaults the runner applies: every input of the action's action.yml (the root's for 'root') that has one. */
+export function actionYmlDefaults(action: string): Record<string, string> {
+  const file = action === ROOT_ACTION ? join(repoRoot, 'action.yml') : join(repoRoot, 'actions', action, 'action.yml');
+  const yml = parse(readFileSync(file, 'utf8')) as { inputs?: Record<string, { default?: unknown } | null> };
+  const defaults: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(yml.inputs ?? {})) {
+    if (spec?.default !== undefined && spec.default !== null) defaults[name] = String(spec.default);
+  }
+  return defaults;
 }
 
 /** Input env var name as the runner builds it: INPUT_ + name upper-cased, spaces to underscores (dashes kept). */
@@ -103,7 +120,9 @@ export function runnerEnv(
 
 export async function runAction(action: string, options: RunOptions): Promise<ActionRun> {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'runner-'));
-  const env = runnerEnv(runnerTemp, options.workspace ?? makeWorkspace(), options);
+  const given = Object.fromEntries(Object.entries(options.inputs).filter(([, v]) => v !== undefined));
+  const inputs = options.actionYmlDefaults === false ? given : { ...actionYmlDefaults(action), ...given };
+  const env = runnerEnv(runnerTemp, options.workspace ?? makeWorkspace(), { inputs, ...(options.env ? { env: options.env } : {}) });
   const outputFile = env['GITHUB_OUTPUT'] as string;
   const summaryFile = env['GITHUB_STEP_SUMMARY'] as string;
   writeFileSync(outputFile, '');

@@ -4,7 +4,7 @@
  * definition, desired count, the kind of change (a scale change: no new deployment), duration, result and rollback,
  * and the stopped tasks.
  */
-import { describeStop, taskIdOf, type Outcome } from '../deploy/index.js';
+import { describeStop, taskIdOf, type Outcome, type StoppedTaskReason } from '../deploy/index.js';
 import { alarmOfCause } from '../deploy/watch/alarm-cause.js';
 import type { Cell } from '../io/summary.js';
 import { formatDuration } from '../time.js';
@@ -123,12 +123,17 @@ export function rollbackRows(outcome: Outcome): Row[] {
 
 /** The `Stopped tasks` table (the first 20, then a count); nothing when no task stopped. */
 export function stoppedTasksSection(outcome: Outcome): SummarySection {
+  return stoppedTaskListSection(outcome.stoppedTasks);
+}
+
+/** The `Stopped tasks` table of a list of stopped tasks (nothing when it is empty). */
+export function stoppedTaskListSection(stopped: readonly StoppedTaskReason[], title = 'Stopped tasks'): SummarySection {
   return (s) => {
-    if (outcome.stoppedTasks.length === 0) return;
-    const shown = outcome.stoppedTasks.slice(0, MAX_STOPPED_ROWS).map((t) => [`\`${taskIdOf(t.taskArn)}\``, describeStop(t)]);
-    const more = outcome.stoppedTasks.length - shown.length;
+    if (stopped.length === 0) return;
+    const shown = stopped.slice(0, MAX_STOPPED_ROWS).map((t) => [`\`${taskIdOf(t.taskArn)}\``, describeStop(t)]);
+    const more = stopped.length - shown.length;
     if (more > 0) shown.push([`…and ${more} more`, '']);
-    s.heading('Stopped tasks', 3).table(['Task', 'Why it stopped'], shown);
+    s.heading(title, 3).table(['Task', 'Why it stopped'], shown);
   };
 }
 

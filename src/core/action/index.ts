@@ -62,6 +62,7 @@ export {
   durationRow,
   resultRow,
   rollbackRows,
+  stoppedTaskListSection,
   stoppedTasksSection,
   taskDefinitionRow,
   wasRolledBack,

@@ -9,7 +9,7 @@ import { alarmsInAlarm, describeAlarmsInAlarm } from '../cloudwatch/index.js';
 import { describeStop, taskIdOf, toStoppedTaskReason } from '../deploy/index.js';
 import { describeService } from '../ecs/services.js';
 import { describeTasks, listServiceTaskArns } from '../ecs/tasks.js';
-import { describeTargetHealth, describeTargetReport, expectedTargetOf, matchTargets } from '../elb/index.js';
+import { describeTargetHealth, describeTargetReport, expectedTargetOf, matchTargets, targetGroupName } from '../elb/index.js';
 import type { TargetReport } from '../elb/index.js';
 import type { PollRound } from '../poll/index.js';
 import type { BakeDeps, BakePlan } from './types.js';
@@ -94,10 +94,4 @@ export class BakeWatch {
     }
     return { ok: true, parts };
   }
-}
-
-/** `web-tg` from `arn:aws:elasticloadbalancing:…:targetgroup/web-tg/0123…`. */
-export function targetGroupName(arn: string): string {
-  const m = /targetgroup\/([^/]+)\//.exec(arn);
-  return m?.[1] ?? arn;
 }

@@ -6,7 +6,8 @@
  * - find: findLoadBalancer (name or ARN), findListener (ARN or port), findRule (ARN, or the default rule),
  *   findRoute (all three), describeTargetGroup (port, protocol, type, health check, deregistration delay);
  * - read: forwardOf / routeForward (weighted groups and stickiness), routeTargetGroup (the one with weight > 0);
- * - change: pointRouteAt (groups and weights), swapRoutes (two routes as one unit, put back on failure);
+ * - change: pointRouteAt (groups and weights), swapRoutes and pointRoutesAt (two routes as one unit, put back on
+ *   failure);
  * - wait: waitForHealthyTargets with serviceTargets (a service's tasks as ECS registers them).
  */
 export type {
@@ -28,10 +29,10 @@ export { describeRoute, findRoute, routeForward, routeTargetGroup } from './rout
 export type { FindRouteOptions, RouteInputs, RouteRef } from './route.js';
 export { describeTargetGroups, forwardOf, mainTargetGroup, replaceTargetGroup, requireForward, withTargetGroups } from './forward.js';
 export type { ForwardAction } from './forward.js';
-export { DEREGISTRATION_DELAY_ATTRIBUTE, describeTargetGroup } from './target-groups.js';
+export { DEREGISTRATION_DELAY_ATTRIBUTE, describeTargetGroup, targetGroupName } from './target-groups.js';
 export { pointRouteAt, setRuleActions } from './modify.js';
 export type { PointResult } from './modify.js';
-export { RouteSwapError, swapRoutes } from './swap.js';
+export { RouteSwapError, pointRoutesAt, swapRoutes } from './swap.js';
 export type { RouteChange } from './swap.js';
 export { describeTargetHealth, describeTargetReport, matchTargets } from './target-health.js';
 export type { ExpectedTarget, TargetReport, TargetState } from './target-health.js';

@@ -60,6 +60,32 @@ export async function swapRoutes(
     throw new ConfigurationError(`cannot swap ${describeRoute(first)} with itself: the two routes must differ`);
   }
   const [a, b] = await plan(elb, first, second, opts);
+  return applyAsUnit(elb, a, b, opts);
+}
+
+/**
+ * Points `first` and `second` at the given groups and weights as one unit, like swapRoutes: e.g. the last step of a
+ * gradual shift (prod from 10 % / 90 % to the new group alone, stage to the old one). Each rule is read again first;
+ * a rule without a forward action is a ConfigurationError.
+ */
+export async function pointRoutesAt(
+  elb: ElasticLoadBalancingV2Client,
+  first: { route: Route; groups: readonly WeightedTargetGroup[] },
+  second: { route: Route; groups: readonly WeightedTargetGroup[] },
+  opts: AwsCallOptions = {},
+): Promise<[RouteChange, RouteChange]> {
+  const [ruleA, ruleB] = await readRules(elb, [first.route.rule, second.route.rule], opts);
+  if (ruleA === undefined || ruleB === undefined) throw new Error('DescribeRules did not return both rules');
+  const change = (route: Route, rule: RuleInfo, groups: readonly WeightedTargetGroup[]): PlannedChange => {
+    const before = requireForward(rule.actions, describeRoute(route)).targetGroups;
+    const after = groups.map((g) => ({ arn: g.arn, weight: g.weight }));
+    return { route, rule, before, after, undo: withTargetGroups(rule.actions, before), redo: withTargetGroups(rule.actions, after) };
+  };
+  return applyAsUnit(elb, change(first.route, ruleA, first.groups), change(second.route, ruleB, second.groups), opts);
+}
+
+/** The two planned changes as one unit: the signal honoured only before the first, the first put back on failure. */
+async function applyAsUnit(elb: ElasticLoadBalancingV2Client, a: PlannedChange, b: PlannedChange, opts: AwsCallOptions): Promise<[RouteChange, RouteChange]> {
   throwIfCancelled(opts.signal); // the last moment a cancel is honoured
   const unstoppable = { onCall: opts.onCall };
   try {

@@ -52,3 +52,8 @@ function toTargetGroupInfo(tg: TargetGroup, delay: string | undefined): TargetGr
     deregistrationDelaySeconds: seconds !== undefined && Number.isFinite(seconds) ? seconds : undefined,
   };
 }
+
+/** A target group's name from its ARN: `web-tg` from `arn:aws:elasticloadbalancing:…:targetgroup/web-tg/0123…`. */
+export function targetGroupName(arn: string): string {
+  return /targetgroup\/([^/]+)\//.exec(arn)?.[1] ?? arn;
+}

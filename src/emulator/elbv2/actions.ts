@@ -67,6 +67,10 @@ function forward(action: Params, store: ElbStore, lb: LoadBalancerRec): Json {
     if (weight < 0 || weight > 999) throw validationError(`Target group weight '${weight}' must be between 0 and 999`);
     return { TargetGroupArn: arn, Weight: weight };
   });
+  if (lb.type !== 'application' && groups.length > 1) {
+    // Weighted target groups are an Application Load Balancer feature (ELBv2's answer to a network one).
+    throw validationError(`You cannot specify multiple target groups in a single action with a load balancer of type '${lb.type}'`);
+  }
   const seen = new Set<string>();
   for (const g of groups) {
     if (seen.has(g.TargetGroupArn)) throw validationError(`Target group '${g.TargetGroupArn}' is specified more than once`);

@@ -7,7 +7,9 @@ import { ConfigurationError } from '../../../../src/core/errors.js';
 const cwMock = mockClient(CloudWatchClient);
 const cloudwatch = new CloudWatchClient({ region: 'us-east-1' });
 
-beforeEach(() => cwMock.reset());
+beforeEach(() => {
+  cwMock.reset();
+});
 
 describe('alarms (C1, B5)', () => {
   it('are read with one DescribeAlarms by name for metric and composite alarms, following NextToken', async () => {

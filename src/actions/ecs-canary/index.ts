@@ -1,0 +1,3 @@
+import { runAction } from '../../core/run.js';
+import { main } from './main.js';
+await runAction('ecs-canary', main);
