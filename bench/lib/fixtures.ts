@@ -5,15 +5,17 @@
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import type { CreateServiceCommandInput, RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { parse } from 'yaml';
-import { DEMO_FILES } from '../../scripts/lib/demo-manifests.js';
+import { demoFiles } from '../../scripts/lib/demo-manifests.js';
 import { makeWorkspace } from '../../test/helpers/run-action.js';
 import type { BenchEmulator } from './emulator.js';
 
 export const CLUSTER = 'bench';
 export const IMAGE_REPO = 'registry.example/web';
 
+/** The demo's service is behind its load balancer; the benchmarks add one only where they say so (ensureTargetGroup). */
+const NO_TARGET_GROUP = 'none';
 const demo = (name: string): string => {
-  const text = DEMO_FILES[name];
+  const text = demoFiles(NO_TARGET_GROUP)[name];
   if (text === undefined) throw new Error(`demo manifest ${name} is missing`);
   return text;
 };
@@ -23,10 +25,13 @@ export function taskDefinitionYaml(family: string): string {
   return demo('web-task.yaml').replace(/^family: web$/m, `family: ${family}`).replace('/ecs/web', `/ecs/${family}`);
 }
 
-export function serviceDefinitionYaml(service: string, desiredCount: number): string {
-  return demo('web-service.yaml')
+/** The demo's service definition; without `targetGroupArn`, not behind a load balancer (as the first benchmarks ran). */
+export function serviceDefinitionYaml(service: string, desiredCount: number, targetGroupArn?: string): string {
+  const yaml = demo('web-service.yaml')
     .replace(/^serviceName: web$/m, `serviceName: ${service}`)
     .replace(/^desiredCount: \d+$/m, `desiredCount: ${desiredCount}`);
+  if (targetGroupArn !== undefined) return yaml.replace(`targetGroupArn: ${NO_TARGET_GROUP}`, `targetGroupArn: ${targetGroupArn}`);
+  return yaml.replace(/^loadBalancers:\n(?: {2}.*\n)+/m, '').replace(/^healthCheckGracePeriodSeconds: \d+\n/m, '');
 }
 
 export interface ServiceFiles {
