@@ -22,6 +22,8 @@ export interface EcsModuleContext {
   region: string;
   accountId: string;
   taskStartMs: number;
+  /** EmulatorOptions.waitForDeregistrationDelay. */
+  waitForDeregistrationDelay?: boolean | undefined;
   random: Random;
   /** The assembled world (ELBv2, Logs and CloudWatch backends); read lazily, after every module exists. */
   world: () => World;
@@ -101,6 +103,7 @@ export function createEcsModule(mctx: EcsModuleContext): EcsModule {
     region: mctx.region,
     accountId: mctx.accountId,
     taskStartMs: mctx.taskStartMs,
+    waitForDeregistrationDelay: mctx.waitForDeregistrationDelay === true,
     elb: () => mctx.world().elb,
     logs: () => mctx.world().logs,
     cloudwatch: () => mctx.world().cloudwatch,
