@@ -118,7 +118,7 @@ export async function createTargetGroup(emu: BenchEmulator, name: string, deregi
   const elb = new ElasticLoadBalancingV2Client({ endpoint: emu.url, region: REGION, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'bench' } });
   try {
     const tg = await elb.send(
-      new CreateTargetGroupCommand({ Name: name, Protocol: 'HTTP', Port: 8080, VpcId: 'vpc-bench', TargetType: 'ip', HealthCheckIntervalSeconds: 5, HealthyThresholdCount: 2 }),
+      new CreateTargetGroupCommand({ Name: name, Protocol: 'HTTP', Port: 8080, VpcId: 'vpc-bench', TargetType: 'ip', HealthCheckIntervalSeconds: 5, HealthCheckTimeoutSeconds: 2, HealthyThresholdCount: 2 }),
     );
     const arn = tg.TargetGroups?.[0]?.TargetGroupArn;
     if (arn === undefined) throw new Error('CreateTargetGroup returned no ARN');
