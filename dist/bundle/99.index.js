@@ -402,7 +402,7 @@ async function main(rt) {
         logPlan(rt, o);
         return o;
     });
-    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
     if (options.dryRun)
         return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
     const deps = {
@@ -413,6 +413,8 @@ async function main(rt) {
         log: rt.log,
         signal: rt.cancel,
         hardSignal: rt.hardCancel,
+        reads: aws.reads,
+        elb: aws.elb,
     };
     const deadline = new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000);
     const record = await startRecord(rt, options);
@@ -451,6 +453,7 @@ function rollingPlan(o, deadline) {
 async function report(rt, options, outcome, ecs) {
     const facts = await (0,action/* readAfterFacts */.im)(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, {
         deployedImages: options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? (0,action/* imagesOf */.IC)(options.taskDefinition.definition) : undefined,
+        previousImages: (0,action/* imagesOf */.IC)(outcome.previousTaskDefinition),
         service: outcome.steadyService,
     });
     return rollingReport({ options, outcome, facts, target: outcome.target });
