@@ -7,8 +7,8 @@ import { FakeTime } from '../../../helpers/fakes.js';
 
 const T0 = Date.UTC(2024, 4, 1, 12, 0, 0);
 
-function inputs(hint: PaceHint | undefined, at: number, readsInLast30s = 0): PaceInputs {
-  return { hint, baseMs: DEFAULT_POLL_INTERVAL_MS, now: T0 + at, startedAt: T0, readsPerMinute: 30, readsAfter: () => readsInLast30s };
+function inputs(hint: PaceHint | undefined, at: number, readsInLast40s = 0): PaceInputs {
+  return { hint, baseMs: DEFAULT_POLL_INTERVAL_MS, now: T0 + at, startedAt: T0, readsPerMinute: 30, readsAfter: () => readsInLast40s };
 }
 
 describe('paceIntervalMs: the interval chosen for what the last round saw (issue 17)', () => {
@@ -16,24 +16,25 @@ describe('paceIntervalMs: the interval chosen for what the last round saw (issue
     expect(paceIntervalMs(inputs(undefined, 5000))).toBe(2200);
   });
 
-  it('polls a quarter of the idle time, between 0.55 s and 6.6 s, while nothing can finish', () => {
-    expect(paceIntervalMs(inputs({ kind: 'idle' }, 0))).toBe(550);
-    expect(paceIntervalMs(inputs({ kind: 'idle' }, 8000))).toBe(2000);
-    expect(paceIntervalMs(inputs({ kind: 'idle' }, 40_000))).toBe(6600);
-    expect(paceIntervalMs(inputs({ kind: 'idle', since: T0 + 36_000 }, 40_000))).toBe(1000);
+  it('polls a quarter of the idle time, between the base 2.2 s and 8.8 s, while nothing can finish', () => {
+    expect(paceIntervalMs(inputs({ kind: 'idle' }, 0))).toBe(2200);
+    expect(paceIntervalMs(inputs({ kind: 'idle' }, 12_000))).toBe(3000);
+    expect(paceIntervalMs(inputs({ kind: 'idle' }, 40_000))).toBe(8800);
+    expect(paceIntervalMs(inputs({ kind: 'idle', since: T0 + 20_000 }, 40_000))).toBe(5000);
   });
 
   it('closes in on a predicted end by halving the time left, then polls densely once it is overdue', () => {
-    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 10_000))).toBe(6600);
+    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 10_000))).toBe(8800);
     expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 30_000))).toBe(5000);
     expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 39_500))).toBe(550);
-    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 41_000))).toBe(1071);
+    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 41_000, 8))).toBe(1000);
   });
 
-  it('spreads what the budget has left over the next 30 s when the end may come any moment', () => {
-    expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 0))).toBe(1071); // 30 s / 28 reads
-    expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 8))).toBe(1500);
-    expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 27))).toBe(6600);
+  it('spreads what the budget has left over the next 20 s when the end may come any moment', () => {
+    expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 0))).toBe(714); // 20 s / 28 reads
+    expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 8))).toBe(1000); // 20 s / 20 reads
+    expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 20))).toBe(2500); // 20 s / 8 reads
+    expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 27))).toBe(8800);
     const fast = { ...inputs({ kind: 'near' }, 0, 0), readsPerMinute: 200 };
     expect(paceIntervalMs(fast)).toBe(550);
   });
@@ -58,29 +59,29 @@ function scenario(hintAt: (t: number) => PaceHint, doneAt: number, extraReads: (
 }
 
 describe('poll with pace hints (FakeTime)', () => {
-  it('starts densely and slows down while idle', async () => {
-    const s = scenario(() => ({ kind: 'idle' }), 4000);
+  it('never polls an idle wait faster than the base interval, and slower the longer it stays idle', async () => {
+    const s = scenario(() => ({ kind: 'idle' }), 12_000);
     await poll({ clock: s.time.clock, sleep: s.time.sleep, reads: s.ledger }, { deadline: s.deadline }, s.attempt);
-    expect(s.roundsAt).toEqual([0, 550, 1100, 1650, 2200, 2750, 3438, 4298]);
+    expect(s.roundsAt).toEqual([0, 2200, 4400, 6600, 8800, 11_000, 13_750]);
   });
 
   it('follows a load balancer drain: slow until the predicted end, then closer, notices the end within 0.5 s', async () => {
     // The old targets drain for the 30 s deregistration delay: the end is due at 30 s.
     const s = scenario(() => ({ kind: 'eta', at: T0 + 30_000 }), 30_000);
     await poll({ clock: s.time.clock, sleep: s.time.sleep, reads: s.ledger }, { deadline: s.deadline }, s.attempt);
-    expect(s.roundsAt).toEqual([0, 6600, 13_200, 19_800, 24_900, 27_450, 28_725, 29_363, 29_913, 30_463]);
+    expect(s.roundsAt).toEqual([0, 8800, 17_600, 23_800, 26_900, 28_450, 29_225, 29_775, 30_325]);
     expect(s.worst()).toBeLessThanOrEqual(30);
   });
 
-  it('a 120 s rollout that drains for 28 s after its tasks run: never more than 30 reads in 60 s, end noticed within 2.4 s', async () => {
+  it('a 120 s rollout that drains for 28 s after its tasks run: never more than 30 reads in 60 s, end noticed within 2.6 s', async () => {
     const s = scenario((t) => (t < 92_000 ? { kind: 'idle' } : { kind: 'near' }), 120_000);
     await poll({ clock: s.time.clock, sleep: s.time.sleep, reads: s.ledger }, { deadline: s.deadline }, s.attempt);
     const near = s.roundsAt.filter((t) => t >= 92_000);
     const gaps = near.slice(1).map((t, i) => t - (near[i] ?? 0));
     // Dense at first (the reads of the idle phase were few), then slowing towards the sustainable 2 s a read.
-    expect(gaps[0]).toBeLessThan(1400);
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(2400);
-    expect((s.roundsAt.at(-1) ?? 0) - 120_000).toBeLessThanOrEqual(2400);
+    expect(gaps[0]).toBeLessThan(1000);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2600);
+    expect((s.roundsAt.at(-1) ?? 0) - 120_000).toBeLessThanOrEqual(2600);
     expect(s.worst()).toBeLessThanOrEqual(30);
   });
 
@@ -101,8 +102,8 @@ describe('poll with pace hints (FakeTime)', () => {
       round.pace({ kind: 'near' });
       return roundsAt.length === 3 ? 'done' : undefined;
     });
-    // 30 reads at T0: the second round waits until they are 60 s old; then 30 s / 27 reads left.
-    expect(roundsAt).toEqual([0, 60_000, 61_111]);
+    // 30 reads at T0: the second round waits until they are 60 s old; then 20 s / 27 reads left.
+    expect(roundsAt).toEqual([0, 60_000, 60_741]);
   });
 
   it('waits out the pause a throttled read anywhere in the process opened', async () => {
@@ -115,7 +116,7 @@ describe('poll with pace hints (FakeTime)', () => {
       round.pace({ kind: 'near' });
       return roundsAt.length === 3 ? 'done' : undefined;
     });
-    expect(roundsAt).toEqual([0, 2000, 3154]);
+    expect(roundsAt).toEqual([0, 2000, 2769]); // then 20 s / 26 reads left
     expect(reads.pauseMs()).toBe(0);
   });
 });
