@@ -35,12 +35,16 @@ export class RolloutPace {
 
   constructor(private readonly elb: ElasticLoadBalancingV2Client | undefined) {}
 
-  /** The hint for this round; reads the service's target groups once, the first time they matter. */
-  async hint(service: Service, ours: Deployment | undefined, io: PollIo): Promise<PaceHint> {
+  /**
+   * The hint for this round; reads the service's target groups once, the first time they matter. `failedBefore`: a
+   * task of this deployment failed earlier in the wait (ECS may have reset failedTasks since): until the tasks
+   * recover (all running), the breaker's verdict may still come.
+   */
+  async hint(service: Service, ours: Deployment | undefined, io: PollIo, failedBefore = false): Promise<PaceHint> {
     if (ours === undefined) return { kind: 'near' };
-    if ((ours.failedTasks ?? 0) > 0) return { kind: 'near' };
     const desired = ours.desiredCount ?? 0;
     const running = ours.runningCount ?? 0;
+    if ((ours.failedTasks ?? 0) > 0 || (failedBefore && running < desired)) return { kind: 'near' };
     if (running < desired) {
       this.allRunningSince = undefined;
       return running === 0 ? { kind: 'idle', since: ours.createdAt?.getTime() } : { kind: 'near' };

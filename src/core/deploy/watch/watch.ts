@@ -107,7 +107,7 @@ class DeploymentObserver implements PollObserver {
     const verdict = this.judge(service, target, io);
     if (ours !== undefined) this.lastOurs = ours;
     if (verdict.kind === 'waiting') {
-      io.pace(await this.pace.hint(service, ours, io));
+      io.pace(await this.pace.hint(service, ours, io, this.everFailed));
       return undefined;
     }
     if (verdict.kind === 'success') {

@@ -45,6 +45,8 @@ describe('RolloutPace: how near a rollout is to its end (issue 17)', () => {
     expect(await pace.hint(service([ours(0), old]), ours(0), io(3000))).toEqual({ kind: 'idle', since: T0 });
     expect(await pace.hint(service([ours(1), old]), ours(1), io(9000))).toEqual({ kind: 'near' });
     expect(await pace.hint(service([ours(0), old]), ours(0, { failedTasks: 1 }), io(9000))).toEqual({ kind: 'near' });
+    // A task failed earlier and ECS reset failedTasks: near until the tasks recover.
+    expect(await pace.hint(service([ours(0), old]), ours(0), io(10_000), true)).toEqual({ kind: 'near' });
     expect(await pace.hint(service([ours(2), old]), ours(2), io(12_000))).toEqual({ kind: 'near' });
     expect(await pace.hint(service([ours(2)]), ours(2), io(13_000))).toEqual({ kind: 'near' });
   });
