@@ -50,12 +50,14 @@ export class RolloutPace {
       return running === 0 ? { kind: 'idle', since: ours.createdAt?.getTime() } : { kind: 'near' };
     }
     this.allRunningSince ??= io.now();
-    const oldRunning = (service.deployments ?? []).some((d) => d.id !== ours.id && (d.runningCount ?? 0) > 0);
-    if (!oldRunning) return { kind: 'near' };
+    // An older deployment stays listed until its last task stopped (its running count drops as soon as ECS asks its
+    // tasks to stop, while they still drain).
+    const oldLeft = (service.deployments ?? []).some((d) => d.id !== ours.id);
+    if (!oldLeft || ours.rolloutState === 'COMPLETED') return { kind: 'near' };
     const timing = await this.readTiming(service, io);
     if (timing === undefined) return { kind: 'near' };
     const drainStart = drainingSince(service, ours);
-    const at = drainStart !== undefined ? drainStart + timing.drainMs : this.allRunningSince + timing.healthyAfterMs + timing.drainMs;
+    const at = drainStart !== undefined ? Math.min(drainStart, io.now()) + timing.drainMs : this.allRunningSince + timing.healthyAfterMs + timing.drainMs;
     return { kind: 'eta', at };
   }
 
