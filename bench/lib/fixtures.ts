@@ -19,7 +19,7 @@ import { REGION, type BenchEmulator } from './emulator.js';
 export const CLUSTER = 'bench';
 export const IMAGE_REPO = 'registry.example/web';
 
-/** The demo's service is behind its load balancer; the benchmarks add one only where they say so (ensureTargetGroup). */
+/** The demo's service is behind its load balancer; the benchmarks add one only where they say so (createTargetGroup). */
 const NO_TARGET_GROUP = 'none';
 const demo = (name: string): string => {
   const text = demoFiles(NO_TARGET_GROUP)[name];

@@ -50,8 +50,8 @@ __webpack_require__.d(__webpack_exports__, {
 var clients = __webpack_require__(4076);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
 var errors = __webpack_require__(9054);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/manifests/index.js + 11 modules
-var manifests = __webpack_require__(1033);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/manifests/index.js + 12 modules
+var manifests = __webpack_require__(6794);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/image.js
 /**
  * The `image` and `container-name` inputs (S2), as every action that takes a task definition reads them: `image`
@@ -339,11 +339,10 @@ var task_definitions = __webpack_require__(1981);
 
 
 async function readAfterFacts(ecs, log, where, arns, signal, 
-/** What is already known, so it is not read again (issue 17: no read after success that a poll already made): the
- * deployed revision's images (registered from a file), the previous revision's (read before the change) and the
- * service as the successful wait last described it. */
+/** What is already known, so it is not read again: the deployed revision's images (registered from a file) and
+ * the service as the successful wait last described it. */
 known = {}) {
-    const { deployedImages, previousImages } = known;
+    const { deployedImages } = known;
     const facts = { service: known.service, previous: undefined, deployed: undefined };
     if (signal.aborted)
         return facts;
@@ -355,10 +354,7 @@ known = {}) {
             log.debug(`Reading service ${where.serviceName} for the summary failed: ${(0,errors/* describeError */.Uc)(e)}`);
         }
     }
-    facts.previous =
-        previousImages !== undefined && arns.previous !== undefined
-            ? { arn: arns.previous, revision: (0,task_definition_refs/* familyRevision */.KW)(arns.previous), images: previousImages }
-            : await labelOf(ecs, log, arns.previous, signal);
+    facts.previous = await labelOf(ecs, log, arns.previous, signal);
     facts.deployed =
         deployedImages !== undefined && arns.deployed !== undefined
             ? { arn: arns.deployed, revision: (0,task_definition_refs/* familyRevision */.KW)(arns.deployed), images: deployedImages }
@@ -533,13 +529,11 @@ function rollingDepsOf(rt, aws) {
         log: rt.log,
         signal: rt.cancel,
         hardSignal: rt.hardCancel,
-        ...(aws.reads !== undefined ? { reads: aws.reads } : {}),
-        ...(aws.elb !== undefined ? { elb: aws.elb } : {}),
     };
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 22 modules
-var deploy = __webpack_require__(6309);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
+var deploy = __webpack_require__(4699);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/alarm-cause.js
 var alarm_cause = __webpack_require__(3366);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
@@ -1159,16 +1153,12 @@ var retry = __webpack_require__(3609);
 const THROTTLED_MAX_ATTEMPTS = 12;
 class PatientThrottlingRetryStrategy {
     maxAttempts;
-    ledger;
     mode = 'adaptive';
     inner;
     /** Never fewer attempts for a throttled call than for any other. */
     throttledMaxAttempts;
-    constructor(maxAttempts, throttledMaxAttempts = THROTTLED_MAX_ATTEMPTS, 
-    /** Told of each throttled attempt and each success: the back-off every wait of the run shares (read-ledger.ts). */
-    ledger) {
+    constructor(maxAttempts, throttledMaxAttempts = THROTTLED_MAX_ATTEMPTS) {
         this.maxAttempts = maxAttempts;
-        this.ledger = ledger;
         this.throttledMaxAttempts = Math.max(maxAttempts, throttledMaxAttempts);
         const ceiling = this.throttledMaxAttempts;
         this.inner = new retry.AdaptiveRetryStrategy(async () => ceiling);
@@ -1177,8 +1167,6 @@ class PatientThrottlingRetryStrategy {
         return this.inner.acquireInitialRetryToken(retryTokenScope);
     }
     refreshRetryTokenForRetry(token, errorInfo) {
-        if (errorInfo.errorType === 'THROTTLING')
-            this.ledger?.throttled();
         const attempts = token.getRetryCount() + 1;
         const limit = errorInfo.errorType === 'THROTTLING' ? this.throttledMaxAttempts : this.maxAttempts;
         if (attempts >= limit)
@@ -1186,7 +1174,6 @@ class PatientThrottlingRetryStrategy {
         return this.inner.refreshRetryTokenForRetry(token, errorInfo);
     }
     recordSuccess(token) {
-        this.ledger?.succeeded();
         this.inner.recordSuccess(token);
     }
 }
@@ -1243,10 +1230,6 @@ function regionHintMiddleware(choice) {
     };
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/read-ledger.js
-var read_ledger = __webpack_require__(8441);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
-var time = __webpack_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/clients.js
 /**
  * The one factory for AWS SDK clients. Region: the `region` input, else AWS_REGION, else AWS_DEFAULT_REGION.
@@ -1258,8 +1241,6 @@ var time = __webpack_require__(9608);
  * AWS_ENDPOINT_URL, which is how tests point the real SDK at the emulator.
  * Clients are built on first use, so an action that fails validation constructs none.
  */
-
-
 
 
 
@@ -1311,11 +1292,10 @@ function createAwsClients(options, constructors = sdkConstructors) {
     const resolved = resolveRegionChoice(options.region, options.env);
     const choice = options.regionSource !== undefined && resolved.source === 'input' ? { ...resolved, source: options.regionSource } : resolved;
     const { region } = choice;
-    const reads = new read_ledger/* ReadLedger */.EX(options.clock ?? time/* systemClock */.ml);
     const config = () => ({
         region,
         maxAttempts,
-        retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts, reads),
+        retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts),
         requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
         customUserAgent: USER_AGENT_SUFFIX,
     });
@@ -1327,7 +1307,6 @@ function createAwsClients(options, constructors = sdkConstructors) {
     const cloudwatch = lazy(() => constructors.cloudwatch(config()), (c) => addRegionHint(c.middlewareStack, choice));
     return {
         region,
-        reads,
         get ecs() {
             return ecs();
         },
@@ -1421,79 +1400,19 @@ function hasErrorName(e, ...names) {
 
 /***/ }),
 
-/***/ 8441:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EX: () => (/* binding */ ReadLedger)
-/* harmony export */ });
-/* unused harmony exports FIRST_PAUSE_MS, MAX_PAUSE_MS, isReadOperation */
-const WINDOW_MS = 60_000;
-const FIRST_PAUSE_MS = 500;
-const MAX_PAUSE_MS = 8_000;
-/** A read operation: what the read budget counts (S7). */
-function isReadOperation(operation) {
-    return /^(Describe|List|Get)/.test(operation);
-}
-class ReadLedger {
-    clock;
-    /** Times of the reads of the last 60 s, oldest first. */
-    reads = [];
-    pauseUntil = 0;
-    pauseMsNext = FIRST_PAUSE_MS;
-    constructor(clock) {
-        this.clock = clock;
-    }
-    /** A read is sent now. */
-    record() {
-        const now = this.clock.now();
-        this.forgetBefore(now - WINDOW_MS);
-        this.reads.push(now);
-    }
-    /** Reads sent after `t` that are still within the last 60 s. */
-    readsAfter(t) {
-        this.forgetBefore(this.clock.now() - WINDOW_MS);
-        return this.reads.filter((r) => r > t).length;
-    }
-    /** The times of the reads of the last 60 s, oldest first. */
-    window() {
-        this.forgetBefore(this.clock.now() - WINDOW_MS);
-        return [...this.reads];
-    }
-    /** A read was throttled: every read of the process waits a little longer before the next one. */
-    throttled() {
-        const now = this.clock.now();
-        this.pauseUntil = Math.max(this.pauseUntil, now + this.pauseMsNext);
-        this.pauseMsNext = Math.min(MAX_PAUSE_MS, this.pauseMsNext * 2);
-    }
-    /** A read got through: the next throttle starts from a shorter pause. */
-    succeeded() {
-        this.pauseMsNext = Math.max(FIRST_PAUSE_MS, Math.floor(this.pauseMsNext / 2));
-    }
-    /** How long a read must wait from now before it is sent (0: no pause). */
-    pauseMs() {
-        return Math.max(0, this.pauseUntil - this.clock.now());
-    }
-    forgetBefore(t) {
-        while (this.reads.length > 0 && (this.reads[0] ?? 0) <= t)
-            this.reads.shift();
-    }
-}
-
-
-/***/ }),
-
-/***/ 6309:
+/***/ 4699:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Xb: () => (/* reexport */ ROLLBACK_SHARE),
+  zc: () => (/* reexport */ continueService),
   Bx: () => (/* reexport */ createStep),
   z5: () => (/* reexport */ deployService),
   Cw: () => (/* reexport */ watch/* describeStop */.Cw),
   Zi: () => (/* reexport */ diffDeployment),
+  zs: () => (/* reexport */ parseWaitUntil),
   $L: () => (/* reexport */ replaceStep),
   WW: () => (/* reexport */ resolveManualRollbackTarget),
   e: () => (/* reexport */ rollbackService),
@@ -1507,7 +1426,7 @@ __webpack_require__.d(__webpack_exports__, {
   fN: () => (/* reexport */ watch/* waitForServiceStable */.fN)
 });
 
-// UNUSED EXPORTS: chooseDeployStrategy, parseSnapshot, serializeSnapshot, summarizeStoppedTasks, takeSnapshot, toUpdateServiceInput, waitForScale
+// UNUSED EXPORTS: LIFECYCLE_STAGES, chooseDeployStrategy, parseSnapshot, serializeSnapshot, summarizeStoppedTasks, takeSnapshot, toUpdateServiceInput, waitForScale
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/services.js
 var services = __webpack_require__(4259);
@@ -1600,8 +1519,9 @@ var client_ecs_dist_cjs = __webpack_require__(212);
 var call_options = __webpack_require__(8820);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/ecs/service-deployments.js
 /**
- * ECS's service deployment history (R7): ListServiceDeployments, DescribeServiceDeployments and
- * DescribeServiceRevisions, paged and batched as the API requires.
+ * ECS's service deployments: the history (R7) through ListServiceDeployments, DescribeServiceDeployments and
+ * DescribeServiceRevisions, paged and batched as the API requires; and the native deployments' controls (N3, N4):
+ * ContinueServiceDeployment (a PAUSE hook) and StopServiceDeployment (ROLLBACK).
  */
 
 
@@ -1616,6 +1536,7 @@ async function listServiceDeployments(ecs, req, opts = {}) {
             cluster: req.cluster,
             service: req.service,
             ...(req.status !== undefined ? { status: req.status } : {}),
+            ...(req.createdAfter !== undefined ? { createdAt: { after: req.createdAfter } } : {}),
             maxResults: 100,
             ...(nextToken !== undefined ? { nextToken } : {}),
         }), (0,call_options/* httpOptions */.$)(opts));
@@ -1645,6 +1566,16 @@ async function describeServiceRevisions(ecs, arns, opts = {}) {
         all.push(...(out.serviceRevisions ?? []));
     }
     return all;
+}
+/** N3: answers a PAUSE lifecycle hook that is AWAITING_ACTION with CONTINUE or ROLLBACK. */
+async function continueServiceDeployment(ecs, req, opts = {}) {
+    opts.onCall?.('ContinueServiceDeployment');
+    await ecs.send(new client_ecs_dist_cjs/* ContinueServiceDeploymentCommand */.LrH(req), (0,call_options/* httpOptions */.$)(opts));
+}
+/** N4: stops a service deployment in progress and has ECS roll the service back to its source revision. */
+async function stopServiceDeployment(ecs, serviceDeploymentArn, opts = {}) {
+    opts.onCall?.('StopServiceDeployment');
+    await ecs.send(new client_ecs_dist_cjs/* StopServiceDeploymentCommand */.a8L({ serviceDeploymentArn, stopType: 'ROLLBACK' }), (0,call_options/* httpOptions */.$)(opts));
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/completed-revision.js
@@ -1960,7 +1891,8 @@ function rollbackUpdateInput(snapshot, live, changedFields = [], desiredCountSet
         forceNewDeployment: true,
     };
     const desired = rollbackDesiredCount(snapshot, live, desiredCountSet).count;
-    if (desired !== undefined)
+    // N5: a DAEMON service has no desired count to restore; its rollback restores the task definition only.
+    if (desired !== undefined && live?.schedulingStrategy !== 'DAEMON')
         input.desiredCount = desired;
     Object.assign(input, restoredSettings(snapshot, changedFields).values);
     return input;
@@ -2000,8 +1932,8 @@ function canonical(value) {
         : v);
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 9 modules
-var watch = __webpack_require__(7851);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 7 modules
+var watch = __webpack_require__(559);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/ecs-rollback.js
 
 
@@ -2420,6 +2352,542 @@ async function finishAutoScaling(deps, plan, snapshot, manifests, suspended) {
     }
 }
 
+// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
+var time = __webpack_require__(9608);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 2 modules
+var poll = __webpack_require__(3256);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/find-deployment.js
+
+
+
+/** How long a deployment the change started may stay unlisted before the search gives up. */
+const FIND_GRACE_MS = 60_000;
+/** Slack for the difference between this runner's clock and ECS's. */
+const CLOCK_SKEW_MS = 60_000;
+/** Newest candidates described per round (one DescribeServiceDeployments call). */
+const CANDIDATES = 20;
+async function findServiceDeployment(deps, req) {
+    const createdAfter = new Date(req.changedAt - CLOCK_SKEW_MS);
+    const end = await (0,poll/* poll */.wt)(deps, { deadline: req.deadline, signal: req.signal, intervalMs: req.pollIntervalMs }, async (round) => {
+        const opts = { signal: round.signal, onCall: (op) => round.read(op) };
+        const listed = await listServiceDeployments(deps.ecs, { cluster: req.cluster, service: req.service, createdAfter, maxPages: 1 });
+        const arns = listed.flatMap((b) => (b.serviceDeploymentArn === undefined ? [] : [b.serviceDeploymentArn]));
+        const ordered = req.preferredArn !== undefined && arns.includes(req.preferredArn) ? [req.preferredArn, ...arns.filter((a) => a !== req.preferredArn)] : arns;
+        const match = ordered.length === 0 ? undefined : await matching(deps, ordered.slice(0, CANDIDATES), req.taskDefinitionArn, opts);
+        if (match !== undefined)
+            return match;
+        return round.now() - round.startedAt >= FIND_GRACE_MS ? 'gone' : undefined;
+    });
+    if (end.kind === 'done' && end.value !== 'gone')
+        return { found: end.value };
+    const why = end.kind === 'cancelled'
+        ? 'cancelled while looking for the service deployment'
+        : `ECS lists no service deployment of ${req.taskDefinitionArn} for service ${req.service} created since the update`;
+    return { found: undefined, why };
+}
+/** The first of `arns` (in that order) whose target revision runs `taskDefinitionArn`. */
+async function matching(deps, arns, taskDefinitionArn, opts) {
+    opts.onCall('DescribeServiceDeployments');
+    const described = await describeServiceDeployments(deps.ecs, arns, { signal: opts.signal });
+    const revisionArns = described.flatMap((d) => (d.targetServiceRevision?.arn === undefined ? [] : [d.targetServiceRevision.arn]));
+    if (revisionArns.length === 0)
+        return undefined;
+    opts.onCall('DescribeServiceRevisions');
+    const revisions = await describeServiceRevisions(deps.ecs, revisionArns, { signal: opts.signal });
+    const ours = new Set(revisions.filter((r) => (0,task_definition_refs/* sameTaskDefinition */.JL)(r.taskDefinition, taskDefinitionArn)).map((r) => r.serviceRevisionArn));
+    for (const arn of arns) {
+        const d = described.find((x) => x.serviceDeploymentArn === arn);
+        if (d?.targetServiceRevision?.arn !== undefined && ours.has(d.targetServiceRevision.arn))
+            return d;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/fold.js
+var fold = __webpack_require__(7493);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/stages.js
+
+const NATIVE_STRATEGIES = ['BLUE_GREEN', 'LINEAR', 'CANARY'];
+/** The lifecycle stages of a BLUE_GREEN, LINEAR or CANARY deployment, in the order ECS goes through them. */
+const LIFECYCLE_STAGES = [
+    'RECONCILE_SERVICE',
+    'PRE_SCALE_UP',
+    'SCALE_UP',
+    'POST_SCALE_UP',
+    'TEST_TRAFFIC_SHIFT',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+    'BAKE_TIME',
+    'CLEAN_UP',
+];
+/** Statuses that end a service deployment with the new revision in place. */
+const SUCCESS_STATUS = 'SUCCESSFUL';
+/** Statuses of a deployment ECS is still carrying forward. */
+const ONGOING_STATUSES = ['PENDING', 'IN_PROGRESS'];
+/** Statuses of a deployment ECS is rolling back or stopping: still moving, but towards the source revision. */
+const UNWINDING_STATUSES = (/* unused pure expression or super */ null && (['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'STOP_REQUESTED']));
+/** Statuses after which the deployment changes no more. */
+const TERMINAL_STATUSES = ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED'];
+function isNativeStrategy(strategy) {
+    return NATIVE_STRATEGIES.includes(strategy ?? '');
+}
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(status ?? '');
+}
+/** Position of a stage in the order ECS goes through them; -1 for a stage this code does not know. */
+function stageIndex(stage) {
+    return LIFECYCLE_STAGES.indexOf(stage ?? '');
+}
+/** Parses the `wait-until` input: `deployed` or `ecs:<STAGE>`; anything else is a ConfigurationError naming it. */
+function parseWaitUntil(value) {
+    if (value === undefined || value === '' || value === 'deployed')
+        return { kind: 'deployed' };
+    const stage = value.startsWith('ecs:') ? value.slice(4) : undefined;
+    if (stage !== undefined && stageIndex(stage) >= 0)
+        return { kind: 'stage', stage: stage };
+    throw new errors/* ConfigurationError */.j1(`'${value}' is neither 'deployed' nor 'ecs:<STAGE>' with one of ECS's lifecycle stages: ${LIFECYCLE_STAGES.join(', ')}`, { input: 'wait-until' });
+}
+/**
+ * N3: a stage the service's deployments never go through is refused before the first change: a ROLLING (or DAEMON)
+ * service has no lifecycle stages at all.
+ */
+function checkWaitUntil(waitUntil, native, serviceName, how) {
+    if (waitUntil === undefined || waitUntil.kind === 'deployed' || native)
+        return;
+    throw new errors/* ConfigurationError */.j1(`service ${serviceName} deploys ${how}, whose deployments have no lifecycle stages, so it never ` +
+        `reaches ${waitUntil.stage}; wait-until ecs:<STAGE> needs a BLUE_GREEN, LINEAR or CANARY service. Nothing was changed.`, { input: 'wait-until' });
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/progress.js
+
+
+class NativeProgressPrinter {
+    log;
+    stageLabel;
+    stages = new Set();
+    changes;
+    /** @param stageLabel how a stage line starts: `Lifecycle stage`, or for a rollback being followed, what says so. */
+    constructor(log, clock, stageLabel = 'Lifecycle stage') {
+        this.log = log;
+        this.stageLabel = stageLabel;
+        this.changes = new fold/* ChangePrinter */.$((line) => log.info(line), clock);
+    }
+    print(sd) {
+        this.changes.print('status', `Service deployment ${shortId(sd.serviceDeploymentArn)}: ${sd.status ?? 'unknown'}${sd.statusReason ? ` (${sd.statusReason})` : ''}`);
+        const stage = sd.lifecycleStage;
+        if (stage !== undefined && !this.stages.has(stage)) {
+            const forward = sd.status === 'IN_PROGRESS' || sd.status === 'SUCCESSFUL';
+            if (forward)
+                for (const passed of this.passedBetweenPolls(stage))
+                    this.log.info(`${this.stageLabel}: ${passed} (passed between two polls)`);
+            this.stages.add(stage);
+            this.log.info(`${this.stageLabel}: ${stage}`);
+        }
+        if (sd.targetServiceRevision !== undefined)
+            this.changes.print('target', revisionLine('Target (new) revision', sd.targetServiceRevision));
+        for (const source of sd.sourceServiceRevisions ?? [])
+            this.changes.print(`source ${source.arn ?? ''}`, revisionLine('Source revision', source));
+        for (const hook of sd.lifecycleHookDetails ?? [])
+            this.changes.print(`hook ${hook.hookId ?? ''}`, hookLine(hook));
+    }
+    /**
+     * Stages ECS went through between two polls (a short stage in a fast deployment): those between the last stage
+     * printed and `stage`, in ECS's order. Only after a first stage was seen; RECONCILE_SERVICE is not always run.
+     */
+    passedBetweenPolls(stage) {
+        const last = Math.max(-1, ...[...this.stages].map(stageIndex));
+        if (last < 0)
+            return [];
+        return LIFECYCLE_STAGES.slice(last + 1, Math.max(last + 1, stageIndex(stage))).filter((s) => s !== 'RECONCILE_SERVICE' && !this.stages.has(s));
+    }
+    /** The stages printed so far, in the order seen. */
+    get seenStages() {
+        return [...this.stages];
+    }
+}
+/** `Target (new) revision 8123: running 2, pending 0 of 2; traffic production 10%, test 100%` */
+function revisionLine(label, r) {
+    const weights = [];
+    if (r.requestedProductionTrafficWeight !== undefined)
+        weights.push(`production ${percent(r.requestedProductionTrafficWeight)}`);
+    if (r.requestedTestTrafficWeight !== undefined)
+        weights.push(`test ${percent(r.requestedTestTrafficWeight)}`);
+    const counts = `running ${r.runningTaskCount ?? 0}, pending ${r.pendingTaskCount ?? 0} of ${r.requestedTaskCount ?? 0}`;
+    return `${label} ${shortId(r.arn)}: ${counts}${weights.length > 0 ? `; traffic ${weights.join(', ')}` : ''}`;
+}
+/** `Lifecycle hook abc (PAUSE): AWAITING_ACTION, times out at 2026-\u2026 (then ROLLBACK)` */
+function hookLine(hook) {
+    const target = hook.targetArn !== undefined ? ` ${hook.targetArn}` : '';
+    const expires = hook.expiresAt !== undefined && hook.status === 'AWAITING_ACTION' ? `, times out at ${hook.expiresAt.toISOString()}` : '';
+    const then = expires !== '' && hook.timeoutAction !== undefined ? ` (then ${hook.timeoutAction})` : '';
+    return `Lifecycle hook ${hook.hookId ?? '(no id)'} (${hook.targetType ?? 'AWS_LAMBDA'}${target}): ${hook.status ?? 'unknown'}${expires}${then}`;
+}
+function percent(weight) {
+    return `${Math.round(weight * 10) / 10}%`;
+}
+/** The last part of an ARN: `\u2026/service-deployment/c/s/AbC` \u2192 `AbC`. */
+function shortId(arn) {
+    if (arn === undefined)
+        return '(unknown)';
+    return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/verdict.js
+
+
+function judgeServiceDeployment(sd, o) {
+    const status = sd.status;
+    if (status === SUCCESS_STATUS)
+        return o.expect === 'forward' ? { kind: 'success', ended: 'successful' } : { kind: 'failure', ecsRolledBack: false };
+    if (status === 'ROLLBACK_SUCCESSFUL')
+        return o.expect === 'rollback' ? { kind: 'success', ended: 'rolled-back' } : { kind: 'failure', ecsRolledBack: true };
+    if (isTerminal(status))
+        return { kind: 'failure', ecsRolledBack: false };
+    if (status !== 'PENDING' && status !== 'IN_PROGRESS')
+        return { kind: 'waiting' }; // unwinding: follow it to its end
+    if (o.expect === 'rollback')
+        return { kind: 'waiting' };
+    if (o.waitUntil.kind === 'stage' && stageIndex(sd.lifecycleStage) >= stageIndex(o.waitUntil.stage))
+        return { kind: 'success', ended: 'stage' };
+    const paused = o.returnAtPause ? awaitingHook(sd, o.answeredHookIds) : undefined;
+    if (paused !== undefined)
+        return { kind: 'success', ended: 'paused', hook: paused };
+    return { kind: 'waiting' };
+}
+/** The PAUSE hook of `sd` that waits for ContinueServiceDeployment, other than those in `except`. */
+function awaitingHook(sd, except = new Set()) {
+    return (sd.lifecycleHookDetails ?? []).find((h) => h.status === 'AWAITING_ACTION' && !except.has(h.hookId ?? ''));
+}
+/** Hooks that failed or timed out: what made ECS roll back. */
+function failedHooks(sd) {
+    return (sd.lifecycleHookDetails ?? []).filter((h) => h.status === 'FAILED' || h.status === 'TIMED_OUT');
+}
+/**
+ * The failure as the step reports it: `service deployment AbC ended ROLLBACK_SUCCESSFUL at stage
+ * POST_TEST_TRAFFIC_SHIFT: <statusReason>; rollback: <reason>; lifecycle hook h1 (AWS_LAMBDA arn:\u2026) FAILED`.
+ */
+function describeNativeFailure(sd, hooks, stage) {
+    const parts = [`service deployment ${shortId(sd.serviceDeploymentArn)} ended ${sd.status ?? 'unknown'}${stage !== undefined ? ` at stage ${stage}` : ''}`];
+    const details = [];
+    if (sd.statusReason !== undefined && sd.statusReason !== '')
+        details.push(sd.statusReason);
+    if (sd.rollback?.reason !== undefined && sd.rollback.reason !== sd.statusReason)
+        details.push(`rollback: ${sd.rollback.reason}`);
+    for (const h of hooks)
+        details.push(`lifecycle hook ${h.hookId ?? '(no id)'} (${h.targetType ?? 'AWS_LAMBDA'}${h.targetArn !== undefined ? ` ${h.targetArn}` : ''}) ${h.status ?? ''}`.trim());
+    return details.length > 0 ? `${parts[0]}: ${details.join('; ')}` : (parts[0] ?? '');
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/follow.js
+
+
+
+
+
+async function followServiceDeployment(deps, req) {
+    const observer = new NativeObserver(deps, req);
+    const result = await (0,watch/* pollService */.zS)(deps, { ...req }, observer);
+    return observer.result(result);
+}
+class NativeObserver {
+    deps;
+    req;
+    printer;
+    options;
+    last;
+    verdict = { kind: 'waiting' };
+    hooksFailed = new Map();
+    /** The stage where the deployment was when it started to unwind (or ended). */
+    failedAt;
+    collector;
+    failedTasks = 0;
+    constructor(deps, req) {
+        this.deps = deps;
+        this.req = req;
+        this.printer = new NativeProgressPrinter(deps.log, deps.clock, req.expect === 'rollback' ? 'Lifecycle stage during the rollback' : 'Lifecycle stage');
+        this.options = {
+            waitUntil: req.waitUntil ?? { kind: 'deployed' },
+            expect: req.expect ?? 'forward',
+            returnAtPause: req.returnAtPause ?? true,
+            answeredHookIds: req.answeredHookIds ?? new Set(),
+        };
+        if (req.initial !== undefined) {
+            this.printer.print(req.initial);
+            this.last = req.initial;
+        }
+    }
+    waitingFor() {
+        const until = this.options.waitUntil.kind === 'stage' ? `to reach lifecycle stage ${this.options.waitUntil.stage}` : 'to end';
+        return `service deployment ${this.req.serviceDeploymentArn} of service ${this.req.service} ${until}`;
+    }
+    lastSeen() {
+        const d = this.last;
+        return d === undefined ? undefined : `status ${d.status ?? 'unknown'}, lifecycle stage ${d.lifecycleStage ?? 'unknown'}`;
+    }
+    async observe(service, io) {
+        if (service === undefined) {
+            return { ok: false, reason: 'failed', message: `service ${this.req.service} does not exist in cluster ${this.req.cluster}`, stoppedTasks: [] };
+        }
+        io.onCall('DescribeServiceDeployments');
+        const [sd] = await describeServiceDeployments(this.deps.ecs, [this.req.serviceDeploymentArn], { signal: io.signal });
+        if (sd === undefined)
+            return undefined; // not yet visible (read-after-write)
+        this.printer.print(sd);
+        for (const h of failedHooks(sd))
+            this.hooksFailed.set(h.hookId ?? '', h);
+        const ongoing = sd.status === 'IN_PROGRESS' || sd.status === 'PENDING';
+        if (!ongoing)
+            this.failedAt ??= this.last?.lifecycleStage ?? sd.lifecycleStage;
+        this.last = sd;
+        await this.noticeFailedTasks(service, io);
+        this.verdict = judgeServiceDeployment(sd, this.options);
+        if (this.verdict.kind === 'waiting')
+            return undefined;
+        if (this.verdict.kind === 'success')
+            return { ok: true, service, deployment: {}, durationMs: io.now() - io.startedAt };
+        await this.collect(io);
+        return { ok: false, reason: 'failed', message: this.failureMessage(sd), stoppedTasks: [...(this.collector?.all ?? [])], service };
+    }
+    async stoppedTasks() {
+        return [...(this.collector?.all ?? [])];
+    }
+    /** The watcher's result, with what this observer saw of the service deployment. */
+    result(r) {
+        const sd = this.last;
+        if (r.ok && sd !== undefined && this.verdict.kind === 'success') {
+            const ok = { ok: true, ended: this.verdict.ended, deployment: sd, service: r.service };
+            if (this.verdict.hook !== undefined)
+                ok.hook = this.verdict.hook;
+            return ok;
+        }
+        const failed = r.ok ? { message: 'BUG: success without a verdict', stoppedTasks: [] } : r;
+        return {
+            ok: false,
+            reason: r.ok || r.reason === 'circuit-breaker' || r.reason === 'replaced' ? 'failed' : r.reason,
+            message: failed.message,
+            stoppedTasks: failed.stoppedTasks,
+            ecsRolledBack: this.verdict.kind === 'failure' && this.verdict.ecsRolledBack,
+            ...(sd !== undefined ? { deployment: sd } : {}),
+            ...(!r.ok && r.service !== undefined ? { service: r.service } : {}),
+        };
+    }
+    failureMessage(sd) {
+        if (this.options.expect === 'rollback' && sd.status === 'SUCCESSFUL') {
+            return `service deployment ${this.req.serviceDeploymentArn} completed (SUCCESSFUL) before the rollback took effect`;
+        }
+        const message = describeNativeFailure(sd, [...this.hooksFailed.values()], this.failedAt);
+        const summary = (0,watch/* summarizeStoppedTasks */.R3)(this.collector?.all ?? []);
+        return summary === '' ? message : `${message}. Stopped tasks: ${summary}`;
+    }
+    /** S9: the stopped tasks of the new revision, read when the service's deployment of it counts more failed tasks. */
+    async noticeFailedTasks(service, io) {
+        const ours = service.deployments?.find((d) => (0,task_definition_refs/* sameTaskDefinition */.JL)(d.taskDefinition, this.req.taskDefinitionArn));
+        const failed = ours?.failedTasks ?? 0;
+        const more = failed > this.failedTasks;
+        this.failedTasks = failed;
+        if (more)
+            await this.collect(io);
+    }
+    async collect(io) {
+        const createdAt = this.last?.createdAt?.getTime();
+        this.collector ??= new watch/* StoppedTaskCollector */.yN(this.deps.ecs, this.deps.log, this.req.cluster, this.req.service, {
+            taskDefinitionArn: this.req.taskDefinitionArn,
+            createdNotBefore: createdAt !== undefined ? createdAt - 1000 : undefined,
+        });
+        try {
+            await this.collector.collect({ signal: io.signal, onCall: io.onCall });
+        }
+        catch (e) {
+            if (io.signal?.aborted !== true)
+                this.deps.log.debug(`Reading stopped tasks failed: ${String(e)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/rollout.js
+/**
+ * N2, N3: after the create or update of a BLUE_GREEN, LINEAR or CANARY service, find the service deployment it started
+ * (find-deployment.ts) and follow it (follow.ts) to SUCCESSFUL, to the `wait-until` stage or to a PAUSE hook. An update
+ * that started no deployment (a scale change), or a run that does not wait, goes the rolling way (rollout.ts).
+ */
+
+
+
+
+
+async function waitForNativeRollout(deps, change, req) {
+    const primary = (0,rollout/* primaryDeploymentId */.x)(change.service);
+    const scale = req.before !== undefined && primary !== undefined && req.before.deploymentId === primary;
+    if (scale || !req.waitForSteadyState)
+        return (0,rollout/* waitForRollout */.g)(deps, change, req);
+    const seen = { change: 'deployment', ...(change.service !== undefined ? { service: change.service } : {}) };
+    const started = deps.clock.now();
+    const found = await findServiceDeployment(deps, {
+        cluster: req.cluster,
+        service: req.serviceName,
+        taskDefinitionArn: req.taskDefinitionArn,
+        changedAt: req.changedAt ?? started,
+        preferredArn: change.service?.currentServiceDeployment,
+        deadline: req.deadline,
+        signal: req.signal,
+        pollIntervalMs: req.pollIntervalMs,
+    });
+    const arn = found.found?.serviceDeploymentArn;
+    if (arn === undefined) {
+        const why = found.found === undefined ? found.why : 'ECS described the service deployment without its ARN';
+        return { ...seen, failure: { reason: req.signal?.aborted === true ? 'cancelled' : 'error', message: why, stoppedTasks: [] } };
+    }
+    const until = req.waitUntil?.kind === 'stage' ? `lifecycle stage ${req.waitUntil.stage}` : 'its end';
+    const followed = await deps.log.group(`Follow service deployment ${shortId(arn)} (${found.found?.deploymentConfiguration?.strategy ?? 'native'}) to ${until}`, () => followServiceDeployment(deps, {
+        cluster: req.cluster,
+        service: req.serviceName,
+        serviceDeploymentArn: arn,
+        taskDefinitionArn: req.taskDefinitionArn,
+        deadline: req.deadline,
+        signal: req.signal,
+        seenEventIds: req.seenEventIds,
+        pollIntervalMs: req.pollIntervalMs,
+        initial: found.found,
+        ...(req.waitUntil !== undefined ? { waitUntil: req.waitUntil } : {}),
+    }));
+    const result = { ...seen, deploymentId: arn, waitMs: deps.clock.now() - started, native: nativeRun(arn, followed) };
+    if (followed.service !== undefined)
+        result.service = followed.service;
+    if (!followed.ok)
+        result.failure = followFailure(followed);
+    else
+        logEnd(deps, followed, result.waitMs ?? 0);
+    return result;
+}
+/** What the run knows of the service deployment after following it. */
+function nativeRun(arn, f) {
+    const run = {
+        serviceDeploymentArn: arn,
+        status: f.deployment?.status,
+        lifecycleStage: f.deployment?.lifecycleStage,
+        ended: f.ok ? f.ended : f.reason,
+        ecsRolledBack: !f.ok && f.ecsRolledBack,
+    };
+    if (f.ok && f.hook !== undefined)
+        run.pausedHook = f.hook;
+    return run;
+}
+function followFailure(f) {
+    return { reason: f.reason, message: f.message, stoppedTasks: f.stoppedTasks };
+}
+function logEnd(deps, f, waitMs) {
+    const arn = f.deployment.serviceDeploymentArn ?? '';
+    if (f.ended === 'stage') {
+        deps.log.info(`Service deployment ${shortId(arn)} reached lifecycle stage ${f.deployment.lifecycleStage ?? ''} after ${(0,time/* formatDuration */.a3)(waitMs)}; ECS goes on with it.`);
+    }
+    else if (f.ended === 'paused') {
+        deps.log.info(`Service deployment ${shortId(arn)} waits at ${f.deployment.lifecycleStage ?? 'a lifecycle stage'} on PAUSE hook ${f.hook?.hookId ?? ''}: ` +
+            'continue it (or roll it back) with ecs-rolling mode: continue.');
+    }
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
+var aws_errors = __webpack_require__(952);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/stop.js
+/**
+ * N4: rolling back a native deployment. One ECS is still carrying forward (a timeout or a cancellation of this run,
+ * or `mode: rollback`) is stopped with StopServiceDeployment (ROLLBACK) and the rollback followed to its end. One
+ * ECS rolled back by itself needs nothing more than the auto scaling resumed. Anything else (the update never got
+ * through, or the deployment ended STOPPED or ROLLBACK_FAILED) is rolled back the rolling way (R6, auto-rollback.ts).
+ */
+
+
+
+
+
+
+
+
+/** StopServiceDeployment (ROLLBACK), then the rollback followed to ROLLBACK_SUCCESSFUL (success) or its failure. */
+async function stopAndFollow(deps, req) {
+    deps.log.info(`Stopping service deployment ${shortId(req.serviceDeploymentArn)}: StopServiceDeployment (ROLLBACK).`);
+    try {
+        // Not cut by the signal: one quick call, and once ECS has it the rollback completes even if the wait is abandoned.
+        await stopServiceDeployment(deps.ecs, req.serviceDeploymentArn);
+    }
+    catch (e) {
+        // ECS refuses to stop a deployment that has ended (ConflictException): what it ended as is followed below.
+        if ((0,aws_errors/* classifyAwsError */.u3)(e) !== 'fatal')
+            throw e;
+        deps.log.info(`ECS did not stop it: ${(0,errors/* describeError */.Uc)(e)}`);
+    }
+    return followServiceDeployment(deps, { ...req, expect: 'rollback', returnAtPause: false });
+}
+/** R6 / N4 for a native deployment that failed, timed out or was cancelled. */
+async function rollBackNativeDeployment(deps, plan, snapshot, done, failure, outcome) {
+    const native = done.rollout.native;
+    const stillGoing = native !== undefined && (native.ended === 'timeout' || native.ended === 'cancelled');
+    if (native === undefined || (!native.ecsRolledBack && !stillGoing) || (stillGoing && !plan.rollbackOnFailure)) {
+        if (stillGoing)
+            deps.log.warning(`rollback-on-failure is false: ECS goes on with service deployment ${shortId(native.serviceDeploymentArn)}.`);
+        return rollBackFailedDeployment(deps, plan, snapshot, done, await supersededOrAsIs(deps, plan, native, failure), outcome);
+    }
+    outcome.failureReason = failure.reason;
+    outcome.cause = failure.message;
+    outcome.stoppedTasks = failure.stoppedTasks;
+    deps.log.info(`Deployment failed: ${failure.message}`);
+    const started = deps.clock.now();
+    await deps.log.group('Rollback', async () => {
+        if (native.ecsRolledBack) {
+            deps.log.info(`ECS rolled service ${plan.serviceName} back to its source revision (ROLLBACK_SUCCESSFUL).`);
+            outcome.rolledBack = true;
+            outcome.rollback = { status: 'succeeded', detail: 'ECS rolled the service back to the revision it ran before' };
+            if (done.autoScalingSuspended)
+                await resumeScaling(deps, snapshot);
+            return;
+        }
+        deps.log.info('Rolling Back..');
+        const rolled = await stopAndFollow(deps, {
+            cluster: plan.cluster,
+            service: plan.serviceName,
+            serviceDeploymentArn: native.serviceDeploymentArn,
+            taskDefinitionArn: outcome.taskDefinitionArn,
+            deadline: plan.deadline,
+            signal: deps.hardSignal,
+            pollIntervalMs: plan.pollIntervalMs,
+        });
+        if (done.autoScalingSuspended)
+            await resumeScaling(deps, snapshot);
+        deps.log.info(rolled.ok ? 'Rollback Successful.' : `Rollback Failed. ${rolled.message}`);
+        outcome.rolledBack = rolled.ok;
+        outcome.rollback = rolled.ok
+            ? { status: 'succeeded', detail: `service deployment ${shortId(native.serviceDeploymentArn)} was stopped and ECS rolled back to the revision it ran before` }
+            : { status: rolled.reason === 'cancelled' ? 'abandoned' : 'failed', detail: rolled.message };
+        if (!rolled.ok) {
+            outcome.stoppedTasks = [...failure.stoppedTasks, ...rolled.stoppedTasks];
+            outcome.cause = `${failure.message}\nRollback ${outcome.rollback.status}: ${rolled.message}`;
+        }
+    });
+    outcome.timings.rollbackMs = deps.clock.now() - started;
+}
+/**
+ * A deployment that ended STOPPED because a newer one superseded it (the service's currentServiceDeployment is another)
+ * is `replaced`: the rolling rollback then leaves the service alone rather than undo the newer deployment.
+ */
+async function supersededOrAsIs(deps, plan, native, failure) {
+    if (native?.status !== 'STOPPED')
+        return failure;
+    const live = await (0,services/* describeService */.Jv)(deps.ecs, plan.cluster, plan.serviceName).catch(() => undefined);
+    const current = live?.currentServiceDeployment;
+    if (current === undefined || current === native.serviceDeploymentArn)
+        return failure;
+    return { ...failure, reason: 'replaced', message: `${failure.message} (a newer service deployment, ${shortId(current)}, replaced it)` };
+}
+async function resumeScaling(deps, snapshot) {
+    try {
+        await (0,suspension/* resumeAutoScaling */.ks)(deps.autoscaling, snapshot.scalableTargets, deps.log);
+    }
+    catch (e) {
+        deps.log.warning(`Resuming the auto scaling of service ${snapshot.service} failed: ${(0,errors/* describeError */.Uc)(e)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-plan.js
 /**
  * R6 within the deadline: with rollback-on-failure on, the deployment's wait may use only two thirds of the time
@@ -2428,8 +2896,6 @@ async function finishAutoScaling(deps, plan, snapshot, manifests, suspended) {
  */
 const ROLLBACK_SHARE = 1 / 3;
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
-var time = __webpack_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/rolling-steps.js
 
 
@@ -2478,10 +2944,10 @@ async function resolveTaskDefinitionArn(ecs, source, log, forced) {
  */
 async function checkRollbackTarget(ecs, snapshot, rollbackOnFailure) {
     if (!snapshot.exists || !rollbackOnFailure || snapshot.taskDefinitionArn === undefined)
-        return undefined;
+        return;
     const running = await (0,task_definitions/* describeTaskDefinition */.oh)(ecs, snapshot.taskDefinitionArn);
     if (running.status === undefined || running.status === 'ACTIVE')
-        return running; // the summary reuses it (issue 17)
+        return;
     const label = (0,task_definition_refs/* familyRevision */.KW)(snapshot.taskDefinitionArn);
     throw new errors/* ConfigurationError */.j1(`service ${snapshot.service} runs task definition ${label}, which is ${running.status} (deregistered): a rollback ` +
         `to it would fail after the service was changed. Register ${label} again and deploy that revision first, or ` +
@@ -2506,8 +2972,6 @@ function logSuccess(log, serviceName, taskDefinitionArn, rollout) {
     log.info(`Scale change of service ${serviceName} succeeded: it runs ${count ?? '?'} tasks of ${revision} (deployment ${rollout.deploymentId ?? '?'}).`);
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
-var aws_errors = __webpack_require__(952);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/service-change.js
 
 
@@ -2604,8 +3068,13 @@ function inactiveRequest(cluster, service, wait) {
 
 
 
-/** Deploys `plan` to the service described as `live` (undefined: ECS does not know it). */
-async function deployRolling(deps, plan, live) {
+
+
+/**
+ * Deploys `plan` to the service described as `live` (undefined: ECS does not know it). `native`: the service runs ECS's
+ * own BLUE_GREEN, LINEAR or CANARY deployments, followed as service deployments and stopped to roll back (N2\u2013N4).
+ */
+async function deployRolling(deps, plan, live, native = false) {
     const { log, clock } = deps;
     const startedAt = clock.now();
     const snapshot = await log.group(`Prepare rollback data for service ${plan.serviceName}`, async () => {
@@ -2614,20 +3083,20 @@ async function deployRolling(deps, plan, live) {
         return s;
     });
     validatePlan(plan, snapshot);
-    const runningDefinition = await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
+    await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
     const autoScaling = (0,apply/* bindAutoScaling */.uH)(plan.scalableTargets, plan.scalingPolicies, plan.cluster, plan.serviceName, plan.autoScalingSources);
     throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
     const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log, plan.forceNewDeployment));
     throwIfAborted(deps.signal, log, `after registering ${taskDefinitionArn}; the service was not changed`);
-    const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn, beforeUpdate(snapshot, live));
+    const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn, beforeUpdate(snapshot, live), native);
     let failure = done.step.failure ?? done.rollout.failure;
     if (failure === undefined)
         failure = await finishAutoScaling(deps, plan, snapshot, autoScaling, done.autoScalingSuspended);
     const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
-    if (runningDefinition !== undefined)
-        outcome.previousTaskDefinition = runningDefinition;
+    if (done.rollout.native !== undefined)
+        outcome.native = done.rollout.native;
     if (failure !== undefined)
-        await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
+        await (native ? rollBackNativeDeployment : rollBackFailedDeployment)(deps, plan, snapshot, done, failure, outcome);
     else {
         if (done.rollout.waitMs !== undefined && done.rollout.service !== undefined)
             outcome.steadyService = done.rollout.service;
@@ -2644,7 +3113,7 @@ function beforeUpdate(snapshot, live) {
     return { deploymentId: (0,rollout/* primaryDeploymentId */.x)(live), desiredCount: live.desiredCount };
 }
 /** The create or update step, then the wait on the deployment it started (or on its scale change). Errors become failures. */
-async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before) {
+async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before, native) {
     const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
     const wait = {
         deadline: waitDeadline(deps, plan),
@@ -2653,6 +3122,7 @@ async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before) {
         ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
     };
     const done = { autoScalingSuspended: false, step: { change: { changed: false, changedFields: [] } }, rollout: {} };
+    const changedAt = deps.clock.now();
     try {
         done.step = snapshot.exists
             ? await updateStep(deps, updateInput(deps, plan, snapshot, taskDefinitionArn), async () => {
@@ -2664,13 +3134,15 @@ async function changeAndWait(deps, plan, snapshot, taskDefinitionArn, before) {
             : await createStep(deps, createInput(plan, taskDefinitionArn), { ...wait, draining: snapshot.draining });
         if (done.step.failure !== undefined)
             return done;
-        done.rollout = await (0,rollout/* waitForRollout */.g)(deps, done.step.change, {
+        done.rollout = await (native ? waitForNativeRollout : rollout/* waitForRollout */.g)(deps, done.step.change, {
             ...wait,
             cluster: plan.cluster,
             serviceName: plan.serviceName,
             taskDefinitionArn,
             waitForSteadyState: plan.waitForSteadyState,
             before,
+            changedAt,
+            waitUntil: plan.waitUntil,
         });
     }
     catch (e) {
@@ -2774,6 +3246,7 @@ function errorFailure(e) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/strategy.js
 
+
 /** Why a controller or strategy is not followed, and what to use instead. */
 const REFUSALS = {
     CODE_DEPLOY: 'its deployments are run by AWS CodeDeploy (task sets), which this action does not drive: deploy it with a ' +
@@ -2781,16 +3254,11 @@ const REFUSALS = {
         're-create the service with the ECS deployment controller and use ecs-bluegreen-swap for blue/green',
     EXTERNAL: 'its task sets are managed by an external controller, which this action cannot replace: deploy it with that ' +
         'controller instead, or re-create the service with the ECS deployment controller',
-    BLUE_GREEN: 'ECS runs its own blue/green deployments (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
-        'yet: use ecs-bluegreen-swap for a blue/green deployment across two services, or set the strategy to ROLLING',
-    LINEAR: 'ECS shifts its traffic linearly itself (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
-        'yet: use ecs-canary for a canary beside the service, or set the strategy to ROLLING',
-    CANARY: 'ECS runs its own canary deployments (deploymentConfiguration.strategy), which ecs-rolling does not follow ' +
-        'yet: use ecs-canary for a canary beside the service, or set the strategy to ROLLING',
+    DAEMON_NATIVE: 'ECS runs BLUE_GREEN, LINEAR and CANARY deployments only for REPLICA services: set the strategy to ROLLING',
 };
 /**
  * The strategy for `serviceName`: from the live ACTIVE service when there is one, else from the service definition
- * that will create it. Throws a ConfigurationError naming the controller or strategy otherwise.
+ * that will create it; a definition's deploymentConfiguration.strategy wins, as the update applies it. Throws a ConfigurationError naming the controller or strategy otherwise.
  */
 function chooseDeployStrategy(serviceName, live, definition) {
     const source = live ?? definition;
@@ -2799,18 +3267,52 @@ function chooseDeployStrategy(serviceName, live, definition) {
     const controller = source?.deploymentController?.type ?? 'ECS';
     if (controller !== 'ECS')
         throw refusal(`${whose} uses the ${controller} deployment controller`, controller, where);
-    const strategy = source?.deploymentConfiguration?.strategy ?? 'ROLLING';
-    if (strategy === 'ROLLING')
-        return 'rolling';
-    const at = live !== undefined ? where : { ...where, field: 'deploymentConfiguration.strategy' };
-    throw refusal(`${whose} uses the ECS deployment strategy ${strategy}`, strategy, at);
+    // An update applies the definition's strategy to the deployment it starts; the scheduling strategy never changes.
+    const fromDefinition = definition?.deploymentConfiguration?.strategy;
+    const strategy = fromDefinition ?? source?.deploymentConfiguration?.strategy ?? 'ROLLING';
+    const daemon = source?.schedulingStrategy === 'DAEMON';
+    const at = live !== undefined && fromDefinition === undefined ? where : { input: 'service-definition', field: 'deploymentConfiguration.strategy' };
+    if (isNativeStrategy(strategy)) {
+        if (daemon)
+            throw refusal(`${whose} is a DAEMON service with the ECS deployment strategy ${strategy}`, 'DAEMON_NATIVE', at);
+        return 'native';
+    }
+    if (strategy !== 'ROLLING')
+        throw refusal(`${whose} uses the ECS deployment strategy ${strategy}`, strategy, at);
+    return daemon ? 'daemon' : 'rolling';
 }
 function refusal(what, key, where) {
-    const why = REFUSALS[key] ?? `this action does not know the ${key} deployment type: it only runs ECS ROLLING deployments`;
+    const why = REFUSALS[key] ?? `this action does not know the ${key} deployment type: it runs ECS ROLLING, BLUE_GREEN, LINEAR and CANARY deployments`;
     return new errors/* ConfigurationError */.j1(`${what}: ${why}. Nothing was changed.`, where);
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/daemon.js
+function daemonPlan(plan, log) {
+    log.info(`Service ${plan.serviceName} is a DAEMON service: one task on every active container instance that can run it; no desired count is sent.`);
+    if (plan.sameAsRunning && plan.requireExistingService !== true) {
+        log.warning('same-as-running means nothing for a DAEMON service (it has no desired count); ignored.');
+    }
+    if (plan.desiredCount !== undefined)
+        log.warning(`desired-count ${plan.desiredCount} means nothing for a DAEMON service; ignored.`);
+    return { ...plan, desiredCount: undefined, sameAsRunning: true };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/requirements.js
+
+function checkNativeService(serviceName, live, definition) {
+    const loadBalancers = definition?.loadBalancers ?? live?.loadBalancers ?? [];
+    const serviceConnect = definition?.serviceConnectConfiguration?.enabled === true || live?.deployments?.some((d) => d.serviceConnectConfiguration?.enabled === true) === true;
+    if (loadBalancers.length > 0 || serviceConnect)
+        return;
+    const strategy = definition?.deploymentConfiguration?.strategy ?? live?.deploymentConfiguration?.strategy ?? 'BLUE_GREEN';
+    throw new errors/* ConfigurationError */.j1(`service ${serviceName} deploys with the ${strategy} strategy, whose traffic ECS shifts through a load balancer (or Service Connect), ` +
+        'but it has none: add loadBalancers with their advancedConfiguration. Nothing was changed.', definition !== undefined ? { input: 'service-definition', field: 'loadBalancers' } : { input: 'service' });
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/deploy.js
+
+
+
 
 
 
@@ -2820,10 +3322,16 @@ async function deployService(deps, plan, known) {
     throwIfAborted(deps.signal, deps.log, 'before the deployment started; nothing was changed');
     const live = known !== undefined ? known.service : await (0,services/* describeServiceAnyStatus */.dM)(deps.ecs, plan.cluster, plan.serviceName);
     const active = live?.status === 'ACTIVE' ? live : undefined;
-    const strategy = chooseDeployStrategy(plan.serviceName, active, active === undefined ? plan.serviceDefinition : undefined);
+    const strategy = chooseDeployStrategy(plan.serviceName, active, plan.serviceDefinition);
+    checkWaitUntil(plan.waitUntil, strategy === 'native', plan.serviceName, strategy === 'daemon' ? 'as a DAEMON service' : 'with the ROLLING strategy');
     switch (strategy) {
         case 'rolling':
             return deployRolling(deps, plan, live);
+        case 'native':
+            checkNativeService(plan.serviceName, active, plan.serviceDefinition);
+            return deployRolling(deps, plan, live, true);
+        case 'daemon':
+            return deployRolling(deps, daemonPlan(plan, deps.log), live);
         default:
             throw new Error(`BUG: no deployment for strategy ${String(strategy)}`);
     }
@@ -2998,7 +3506,146 @@ function timeOf(b) {
     return (b.finishedAt ?? b.createdAt ?? b.startedAt)?.getTime() ?? 0;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/follow-outcome.js
+
+
+
+
+
+async function followToOutcome(deps, req) {
+    const startedAt = deps.clock.now();
+    const snapshot = await snapshotOf(deps, req.cluster, req.service, req.live);
+    const arn = req.deployment.serviceDeploymentArn;
+    const base = {
+        cluster: req.cluster,
+        service: req.service,
+        serviceDeploymentArn: arn,
+        taskDefinitionArn: req.deployment.taskDefinitionArn,
+        pollIntervalMs: req.pollIntervalMs,
+        seenEventIds: (req.live.events ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id])),
+    };
+    const followed = await deps.log.group(`Follow service deployment ${shortId(arn)}`, () => followServiceDeployment(deps, {
+        ...base,
+        deadline: req.deadline,
+        signal: deps.signal,
+        expect: req.expect,
+        ...(req.answeredHookIds !== undefined ? { answeredHookIds: req.answeredHookIds } : {}),
+        ...(req.waitUntil !== undefined ? { waitUntil: req.waitUntil } : {}),
+    }));
+    const outcome = {
+        status: followed.ok ? 'succeeded' : 'failed',
+        firstDeployment: false,
+        taskDefinitionArn: req.expect === 'rollback' ? (req.deployment.sourceTaskDefinitionArn ?? req.deployment.taskDefinitionArn) : req.deployment.taskDefinitionArn,
+        service: { name: req.service, ...(req.live.serviceArn !== undefined ? { arn: req.live.serviceArn } : {}) },
+        rolledBack: req.expect === 'rollback' && followed.ok,
+        stoppedTasks: followed.ok ? [] : followed.stoppedTasks,
+        timings: { startedAt, finishedAt: startedAt, totalMs: 0, waitMs: deps.clock.now() - startedAt },
+        snapshot,
+        deploymentId: arn,
+        native: nativeRun(arn, followed),
+    };
+    const previous = req.expect === 'rollback' ? req.deployment.taskDefinitionArn : req.deployment.sourceTaskDefinitionArn;
+    if (previous !== undefined)
+        outcome.previousTaskDefinitionArn = previous;
+    if (!followed.ok)
+        await failed(deps, req, base, followed, outcome);
+    outcome.timings.finishedAt = deps.clock.now();
+    outcome.timings.totalMs = outcome.timings.finishedAt - startedAt;
+    return outcome;
+}
+async function failed(deps, req, base, followed, outcome) {
+    outcome.failureReason = followed.reason;
+    outcome.cause = followed.message;
+    if (followed.ecsRolledBack) {
+        outcome.rolledBack = true;
+        outcome.rollback = { status: 'succeeded', detail: 'ECS rolled the service back to the revision it ran before' };
+        return;
+    }
+    const stillGoing = followed.reason === 'timeout' || followed.reason === 'cancelled';
+    if (!stillGoing || req.expect !== 'forward' || !req.rollbackOnFailure)
+        return;
+    const rolled = await deps.log.group('Rollback', async () => {
+        deps.log.info('Rolling Back..');
+        const r = await stopAndFollow(deps, { ...base, deadline: req.deadline, signal: deps.hardSignal });
+        deps.log.info(r.ok ? 'Rollback Successful.' : `Rollback Failed. ${r.message}`);
+        return r;
+    });
+    outcome.rolledBack = rolled.ok;
+    outcome.rollback = rolled.ok
+        ? { status: 'succeeded', detail: `service deployment ${shortId(base.serviceDeploymentArn)} was stopped and ECS rolled back` }
+        : { status: rolled.reason === 'cancelled' ? 'abandoned' : 'failed', detail: rolled.message };
+    if (!rolled.ok)
+        outcome.cause = `${followed.message}\nRollback ${outcome.rollback.status}: ${rolled.message}`;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/in-progress.js
+
+
+async function deploymentInProgress(deps, cluster, service) {
+    const listed = await listServiceDeployments(deps.ecs, { cluster, service, status: [...ONGOING_STATUSES], maxPages: 1 });
+    const newest = [...listed].sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))[0];
+    if (newest?.serviceDeploymentArn === undefined)
+        return undefined;
+    const [deployment] = await describeServiceDeployments(deps.ecs, [newest.serviceDeploymentArn]);
+    if (deployment === undefined)
+        return undefined;
+    const target = deployment.targetServiceRevision?.arn;
+    const source = deployment.sourceServiceRevisions?.[0]?.arn;
+    const arns = [target, source].filter((a) => a !== undefined);
+    const revisions = arns.length > 0 ? await describeServiceRevisions(deps.ecs, arns) : [];
+    const taskDefinitionOf = (arn) => revisions.find((r) => r.serviceRevisionArn === arn)?.taskDefinition;
+    return {
+        deployment,
+        serviceDeploymentArn: newest.serviceDeploymentArn,
+        taskDefinitionArn: taskDefinitionOf(target) ?? '',
+        sourceTaskDefinitionArn: taskDefinitionOf(source),
+    };
+}
+/** `mode: continue` / `mode: rollback` found nothing to act on. */
+function noDeploymentInProgress(service, cluster, what) {
+    return new Error(`service ${service} in cluster ${cluster} has no service deployment in progress (PENDING or IN_PROGRESS) to ${what}: ` +
+        'it may have ended already (see ListServiceDeployments), or the deploy job has not started it');
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/manual.js
+
+
+
+
+async function stopNativeInProgress(deps, req, live) {
+    const found = await deploymentInProgress(deps, req.cluster, req.service);
+    if (found === undefined)
+        return undefined;
+    const arn = found.serviceDeploymentArn;
+    const back = found.sourceTaskDefinitionArn ?? 'the revision it ran before';
+    const target = {
+        taskDefinitionArn: found.sourceTaskDefinitionArn ?? found.taskDefinitionArn,
+        why: `service deployment ${shortId(arn)} of ${found.taskDefinitionArn} was in progress: stopped, and ECS rolled back to ${back}`,
+    };
+    if (req.taskDefinitionArn !== undefined) {
+        deps.log.warning(`task-definition-arn ${req.taskDefinitionArn} is not used: a deployment in progress is rolled back to its source revision.`);
+    }
+    await deps.log.group(`Stop service deployment ${shortId(arn)}`, async () => {
+        deps.log.info(`Service deployment ${arn} is ${found.deployment.status ?? ''} at ${found.deployment.lifecycleStage ?? 'an unknown stage'}.`);
+        deps.log.info('Rolling Back..: StopServiceDeployment (ROLLBACK).');
+        await stopServiceDeployment(deps.ecs, arn);
+    });
+    const outcome = await followToOutcome(deps, {
+        cluster: req.cluster,
+        service: req.service,
+        live,
+        deployment: found,
+        deadline: req.deadline,
+        rollbackOnFailure: false,
+        expect: 'rollback',
+        pollIntervalMs: req.pollIntervalMs,
+    });
+    deps.log.info(outcome.status === 'succeeded' ? 'Rollback Successful.' : 'Rollback Failed.');
+    return { ...outcome, target };
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/manual-rollback.js
+
 
 
 
@@ -3014,7 +3661,12 @@ async function rollbackService(deps, req) {
     // N1: a service this suite cannot deploy is refused before anything is chosen or changed. Described once: the
     // choice of the target and the deployment use the same answer.
     const live = await (0,services/* describeService */.Jv)(deps.ecs, req.cluster, req.service);
-    chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
+    const strategy = chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
+    if (strategy === 'native' && live !== undefined) {
+        const stopped = await stopNativeInProgress(deps, req, live);
+        if (stopped !== undefined)
+            return stopped;
+    }
     const target = await deps.log.group(`Choose the task definition to roll back to`, async () => {
         const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn, { service: live });
         deps.log.info(`${t.why}.`);
@@ -3297,6 +3949,60 @@ function comparePaths(a, b) {
     return sa.length - sb.length;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/continue.js
+
+
+
+
+
+
+
+
+async function continueService(deps, req) {
+    const live = await (0,services/* describeService */.Jv)(deps.ecs, req.cluster, req.service);
+    if (live?.status !== 'ACTIVE')
+        throw new Error(`service ${req.service} is not ACTIVE in cluster ${req.cluster}: there is no deployment to continue`);
+    if (chooseDeployStrategy(req.service, live, undefined) !== 'native') {
+        throw new errors/* ConfigurationError */.j1(`service ${req.service} does not run ECS BLUE_GREEN, LINEAR or CANARY deployments, so it has no lifecycle hook to continue; use mode deploy`, { input: 'mode' });
+    }
+    const found = await deploymentInProgress(deps, req.cluster, req.service);
+    if (found === undefined)
+        throw noDeploymentInProgress(req.service, req.cluster, 'continue');
+    const answered = await deps.log.group(`Continue service deployment ${shortId(found.serviceDeploymentArn)}`, async () => {
+        deps.log.info(`Service deployment ${found.serviceDeploymentArn}: ${found.deployment.status ?? ''}, lifecycle stage ${found.deployment.lifecycleStage ?? 'unknown'}`);
+        const hook = req.hookId !== undefined ? chosenHook(found.deployment, req.hookId) : awaitingHook(found.deployment);
+        if (hook?.hookId === undefined) {
+            deps.log.info('No PAUSE hook awaits action: following the deployment as it goes.');
+            return undefined;
+        }
+        deps.log.info(`${hookLine(hook)}: ${req.action} (ContinueServiceDeployment)`);
+        await continueServiceDeployment(deps.ecs, { serviceDeploymentArn: found.serviceDeploymentArn, hookId: hook.hookId, action: req.action });
+        return hook.hookId;
+    });
+    return followToOutcome(deps, {
+        cluster: req.cluster,
+        service: req.service,
+        live,
+        deployment: found,
+        deadline: req.deadline,
+        rollbackOnFailure: req.rollbackOnFailure,
+        expect: answered !== undefined && req.action === 'ROLLBACK' ? 'rollback' : 'forward',
+        answeredHookIds: new Set(answered !== undefined ? [answered] : []),
+        waitUntil: req.waitUntil,
+        pollIntervalMs: req.pollIntervalMs,
+    });
+}
+/** The `hook-id` input must name a hook of the deployment that awaits action. */
+function chosenHook(deployment, hookId) {
+    const hooks = deployment.lifecycleHookDetails ?? [];
+    const hook = hooks.find((h) => h.hookId === hookId);
+    if (hook?.status === 'AWAITING_ACTION')
+        return hook;
+    const known = hooks.map(hookLine).join('; ') || 'none';
+    throw new errors/* ConfigurationError */.j1(`lifecycle hook ${hookId} ${hook === undefined ? 'is not a hook of' : `is ${hook.status ?? 'not awaiting action'} in`} service deployment ` +
+        `${shortId(deployment.serviceDeploymentArn)}, so there is nothing to continue; its hooks: ${known}`, { input: 'hook-id' });
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/index.js
 /**
  * Service deployments: the public entry of src/core/deploy. An action deploys with `deployService` (the strategy
@@ -3306,7 +4012,12 @@ function comparePaths(a, b) {
  * Inside: strategy.ts (N1) \u2192 rolling.ts (R1\u2013R5: snapshot.ts, service-change.ts steps, rollout.ts \u2014 or
  * scale-change.ts for an update that started no deployment \u2014 and the watcher in watch/) \u2192 auto-rollback.ts (R6,
  * after a failure; restore-snapshot.ts, first-deployment-undo.ts); manual-rollback.ts and rollback-target.ts (R7).
+ * ECS's own BLUE_GREEN, LINEAR and CANARY deployments (N2\u2013N4) in native/: find-deployment.ts, follow.ts (on the
+ * watcher's loop), rollout.ts, stop.ts (rollback), continue.ts (`mode: continue`), manual.ts; DAEMON services (N5)
+ * in daemon.ts.
  */
+
+
 
 
 
@@ -3335,8 +4046,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
 var task_definition_refs = __webpack_require__(1397);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 9 modules
-var watch = __webpack_require__(7851);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 7 modules
+var watch = __webpack_require__(559);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/scale-change.js
 
 
@@ -3480,37 +4191,14 @@ function alarmOfCause(cause) {
 
 /***/ }),
 
-/***/ 7851:
+/***/ 7493:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Cw: () => (/* reexport */ describeStop),
-  G6: () => (/* reexport */ taskIdOf),
-  kj: () => (/* reexport */ toStoppedTaskReason),
-  Kw: () => (/* reexport */ waitForDeployment),
-  JF: () => (/* reexport */ waitForScale),
-  Te: () => (/* reexport */ waitForServiceInactive),
-  fN: () => (/* reexport */ waitForServiceStable)
-});
-
-// UNUSED EXPORTS: formatStoppedTask, summarizeStoppedTasks
-
-// EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
-var errors = __webpack_require__(9054);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/events.js
-/** The AWS-event log line of S6: `# AWS Event: 2024-05-01 13:04:05.123 <message>` (UTC). */
-function formatAwsEvent(at, message) {
-    return `# AWS Event: ${formatUtcTimestamp(at)} ${message}`;
-}
-/** `yyyy-MM-dd HH:mm:ss.SSS` in UTC. Throws a RangeError for an invalid date. */
-function formatUtcTimestamp(at) {
-    const iso = at.toISOString(); // 2024-05-01T13:04:05.123Z (throws RangeError when invalid)
-    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/fold.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ ChangePrinter),
+/* harmony export */   eJ: () => (/* binding */ RepeatFolder)
+/* harmony export */ });
+/* unused harmony exports FOLD_INTERVAL_MS, PROGRESS_REPEAT_INTERVAL_MS */
 const FOLD_INTERVAL_MS = 30_000;
 const PROGRESS_REPEAT_INTERVAL_MS = 10_000;
 /** Prints items (oldest first) through `out`, folding repeats of a kind as described above. */
@@ -3600,6 +4288,44 @@ class ChangePrinter {
 /** Distinct lines remembered per key: a deployment's counts take far fewer values than this. */
 const MAX_REMEMBERED_LINES = 64;
 
+
+/***/ }),
+
+/***/ 559:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  yN: () => (/* reexport */ StoppedTaskCollector),
+  Cw: () => (/* reexport */ describeStop),
+  zS: () => (/* reexport */ pollService),
+  R3: () => (/* reexport */ summarizeStoppedTasks),
+  G6: () => (/* reexport */ taskIdOf),
+  kj: () => (/* reexport */ toStoppedTaskReason),
+  Kw: () => (/* reexport */ waitForDeployment),
+  JF: () => (/* reexport */ waitForScale),
+  Te: () => (/* reexport */ waitForServiceInactive),
+  fN: () => (/* reexport */ waitForServiceStable)
+});
+
+// UNUSED EXPORTS: formatStoppedTask
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
+var errors = __webpack_require__(9054);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/io/events.js
+/** The AWS-event log line of S6: `# AWS Event: 2024-05-01 13:04:05.123 <message>` (UTC). */
+function formatAwsEvent(at, message) {
+    return `# AWS Event: ${formatUtcTimestamp(at)} ${message}`;
+}
+/** `yyyy-MM-dd HH:mm:ss.SSS` in UTC. Throws a RangeError for an invalid date. */
+function formatUtcTimestamp(at) {
+    const iso = at.toISOString(); // 2024-05-01T13:04:05.123Z (throws RangeError when invalid)
+    return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/fold.js
+var fold = __webpack_require__(7493);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/events.js
 
 
@@ -3624,7 +4350,7 @@ class EventPrinter {
         this.log = log;
         this.notBefore = notBefore;
         this.seen = new Set(seenIds);
-        this.folder = clock === undefined ? undefined : new RepeatFolder((line) => log.info(line), clock, { one: eventLine, many: foldedEventsLine });
+        this.folder = clock === undefined ? undefined : new fold/* RepeatFolder */.eJ((line) => log.info(line), clock, { one: eventLine, many: foldedEventsLine });
     }
     tick() {
         this.folder?.tick();
@@ -3693,7 +4419,7 @@ function formatDeploymentProgress(d) {
 class ProgressPrinter {
     printer;
     constructor(log, clock) {
-        this.printer = new ChangePrinter((line) => log.info(line), clock);
+        this.printer = new fold/* ChangePrinter */.$((line) => log.info(line), clock);
     }
     print(deployments) {
         for (const d of deployments ?? [])
@@ -3709,8 +4435,8 @@ class ProgressPrinter {
 var services = __webpack_require__(4259);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var core_time = __webpack_require__(9608);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 3 modules
-var poll = __webpack_require__(6074);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 2 modules
+var poll = __webpack_require__(3256);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/tasks.js
 var ecs_tasks = __webpack_require__(9417);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
@@ -3905,13 +4631,7 @@ async function pollService(deps, params, observer) {
     return result;
 }
 function ioOf(round) {
-    return {
-        signal: round.signal,
-        onCall: (operation) => round.read(operation),
-        pace: (hint) => round.pace(hint),
-        startedAt: round.startedAt,
-        now: () => round.now(),
-    };
+    return { signal: round.signal, onCall: (operation) => round.read(operation), startedAt: round.startedAt, now: () => round.now() };
 }
 /** ECS's placement failure among new events (`\u2026 was unable to place a task because \u2026`), the latest one. */
 function lastPlacementProblem(fresh) {
@@ -3932,7 +4652,7 @@ async function ended(end, observer, ctx) {
         message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,core_time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${placement}${error}`;
     }
     // The wait is over: a last read that explains a timeout needs no pacing.
-    const io = { signal: params.signal, onCall: () => undefined, pace: () => undefined, startedAt, now: () => clock.now() };
+    const io = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };
     const stoppedTasks = await observer.stoppedTasks(end.kind, io);
     const summary = summarizeStoppedTasks(stoppedTasks);
     return {
@@ -3942,76 +4662,6 @@ async function ended(end, observer, ctx) {
         stoppedTasks,
         ...(lastService !== undefined ? { service: lastService } : {}),
     };
-}
-
-// EXTERNAL MODULE: ./.build/dist-src/src/core/elb/index.js + 13 modules
-var elb = __webpack_require__(925);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/rollout-pace.js
-
-const DRAINING_EVENT = /has begun draining connections/;
-class RolloutPace {
-    elb;
-    allRunningSince;
-    timing;
-    timingRead = false;
-    constructor(elb) {
-        this.elb = elb;
-    }
-    /** The hint for this round; reads the service's target groups once, the first time they matter. */
-    async hint(service, ours, io) {
-        if (ours === undefined)
-            return { kind: 'near' };
-        if ((ours.failedTasks ?? 0) > 0)
-            return { kind: 'near' };
-        const desired = ours.desiredCount ?? 0;
-        const running = ours.runningCount ?? 0;
-        if (running < desired) {
-            this.allRunningSince = undefined;
-            return running === 0 ? { kind: 'idle', since: ours.createdAt?.getTime() } : { kind: 'near' };
-        }
-        this.allRunningSince ??= io.now();
-        const oldRunning = (service.deployments ?? []).some((d) => d.id !== ours.id && (d.runningCount ?? 0) > 0);
-        if (!oldRunning)
-            return { kind: 'near' };
-        const timing = await this.readTiming(service, io);
-        if (timing === undefined)
-            return { kind: 'near' };
-        const drainStart = drainingSince(service, ours);
-        const at = drainStart !== undefined ? drainStart + timing.drainMs : this.allRunningSince + timing.healthyAfterMs + timing.drainMs;
-        return { kind: 'eta', at };
-    }
-    async readTiming(service, io) {
-        if (this.timingRead)
-            return this.timing;
-        this.timingRead = true;
-        const arns = [...new Set((service.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter((a) => a !== undefined))];
-        if (this.elb === undefined || arns.length === 0)
-            return undefined;
-        try {
-            let timing = { healthyAfterMs: 0, drainMs: 0 };
-            for (const arn of arns) {
-                const tg = await (0,elb/* describeTargetGroup */.__)(this.elb, arn, { signal: io.signal, onCall: io.onCall });
-                const hc = tg.healthCheck;
-                timing = {
-                    healthyAfterMs: Math.max(timing.healthyAfterMs, (hc.intervalSeconds ?? 0) * (hc.healthyThresholdCount ?? 0) * 1000),
-                    drainMs: Math.max(timing.drainMs, (tg.deregistrationDelaySeconds ?? 0) * 1000),
-                };
-            }
-            this.timing = timing.drainMs > 0 ? timing : undefined;
-        }
-        catch {
-            this.timing = undefined; // no prediction: the rollout is paced as "near"
-        }
-        return this.timing;
-    }
-}
-/** When ECS began draining the old tasks of this rollout (its service event), if it has. */
-function drainingSince(service, ours) {
-    const after = ours.createdAt?.getTime() ?? 0;
-    const times = (service.events ?? [])
-        .filter((e) => DRAINING_EVENT.test(e.message ?? '') && (e.createdAt?.getTime() ?? 0) >= after)
-        .map((e) => e.createdAt?.getTime() ?? 0);
-    return times.length === 0 ? undefined : Math.max(...times);
 }
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
@@ -4147,7 +4797,6 @@ function failed(message) {
 
 
 
-
 /** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
 const NOT_YET_VISIBLE_GRACE_MS = 10_000;
 /**
@@ -4180,8 +4829,6 @@ class DeploymentObserver {
     progress;
     /** A crash loop stops a task every few seconds: the same reason is printed once, then counted (fold.ts). */
     stopsPrinter;
-    /** How near the end is, for the pacing of the polls (issue 17). */
-    pace;
     target;
     collector;
     lastOurs;
@@ -4201,9 +4848,8 @@ class DeploymentObserver {
         this.req = req;
         this.scale = scale;
         this.progress = new ProgressPrinter(deps.log, deps.clock);
-        this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
+        this.stopsPrinter = new fold/* RepeatFolder */.eJ((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
         this.target = target;
-        this.pace = new RolloutPace(deps.elb);
     }
     waitingFor() {
         const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
@@ -4236,10 +4882,8 @@ class DeploymentObserver {
         const verdict = this.judge(service, target, io);
         if (ours !== undefined)
             this.lastOurs = ours;
-        if (verdict.kind === 'waiting') {
-            io.pace(await this.pace.hint(service, ours, io));
+        if (verdict.kind === 'waiting')
             return undefined;
-        }
         if (verdict.kind === 'success') {
             return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
         }
@@ -4405,8 +5049,6 @@ class InactiveObserver {
                 service,
             });
         }
-        // Issue 17: once no task is left, INACTIVE may come any moment; until then the tasks drain and stop.
-        io.pace((service.runningCount ?? 0) + (service.pendingCount ?? 0) === 0 ? { kind: 'near' } : { kind: 'idle' });
         return Promise.resolve(undefined);
     }
     stoppedTasks() {
@@ -4420,6 +5062,8 @@ class InactiveObserver {
  * that started no deployment, or a deleted service until INACTIVE), printing each new ECS event once and explaining
  * failures with stopped-task reasons. Built on the one polling primitive (src/core/poll).
  */
+
+
 
 
 
@@ -4807,765 +5451,6 @@ async function stopTask(ecs, req, opts = {}) {
     opts.onCall?.('StopTask');
     return (await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .StopTaskCommand */ .PP1(req), (0,_aws_call_options_js__WEBPACK_IMPORTED_MODULE_2__/* .httpOptions */ .$)(opts))).task;
 }
-
-
-/***/ }),
-
-/***/ 925:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Ll: () => (/* reexport */ RouteSwapError),
-  fx: () => (/* reexport */ describeRoute),
-  __: () => (/* reexport */ describeTargetGroup),
-  fw: () => (/* reexport */ describeTargetHealth),
-  xP: () => (/* reexport */ describeTargetReport),
-  rH: () => (/* reexport */ expectedTargetOf),
-  $6: () => (/* reexport */ findRoute),
-  pl: () => (/* reexport */ forwardOf),
-  _O: () => (/* reexport */ matchTargets),
-  Zl: () => (/* reexport */ pointRouteAt),
-  wQ: () => (/* reexport */ pointRoutesAt),
-  Bf: () => (/* reexport */ routeForward),
-  Cr: () => (/* reexport */ routeTargetGroup),
-  UO: () => (/* reexport */ serviceTargets),
-  qU: () => (/* reexport */ swapRoutes),
-  IT: () => (/* reexport */ targetGroupName),
-  mT: () => (/* reexport */ waitForHealthyTargets)
-});
-
-// UNUSED EXPORTS: DEREGISTRATION_DELAY_ATTRIBUTE, describeTargetGroups, findListener, findLoadBalancer, findRule, listListeners, listenerArnOfRule, mainTargetGroup, readRules, replaceTargetGroup, requireForward, setRuleActions, withTargetGroups
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var dist_cjs = __webpack_require__(586);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/call-options.js
-var call_options = __webpack_require__(8820);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
-var errors = __webpack_require__(952);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
-var core_errors = __webpack_require__(9054);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/lookup-errors.js
-/**
- * How a lookup of something the user named fails: a ConfigurationError that names the input (when the caller
- * says which) and what was looked for. ELBv2's own "not found" and ValidationError answers to a lookup are the
- * user's to fix; every other error (access denied, throttling, outages) propagates unchanged.
- */
-
-
-function lookupError(detail, opts) {
-    return new core_errors/* ConfigurationError */.j1(detail, opts.input === undefined ? {} : { input: opts.input });
-}
-/**
- * `e` as the error to throw for a failed lookup of `what` (e.g. `load balancer 'web'`): one of `notFound` (SDK error
- * names) \u2192 "<what> not found\u2026"; ValidationError (a malformed name or ARN) \u2192 AWS's reason; else `e` itself.
- */
-function lookupFailure(e, what, notFound, opts) {
-    if ((0,errors/* hasErrorName */.uI)(e, ...notFound))
-        return lookupError(`${what} not found`, opts);
-    if ((0,errors/* hasErrorName */.uI)(e, 'ValidationError'))
-        return lookupError(`${what}: ELBv2 refused the name: ${(0,core_errors/* describeError */.Uc)(e)}`, opts);
-    return e;
-}
-const ARN_RE = /^arn:[^:]+:elasticloadbalancing:[^:]*:[^:]*:([a-z-]+)\/.+$/;
-function isArn(ref) {
-    return ref.startsWith('arn:');
-}
-/**
- * Checks that `arn` is an ELBv2 ARN of `resource` (`loadbalancer`, `listener`, `listener-rule`, `targetgroup`), so a
- * target group ARN given as a listener is refused with a clear message before any call.
- */
-function checkArnKind(arn, resource, what, opts) {
-    const kind = ARN_RE.exec(arn)?.[1];
-    if (kind === resource)
-        return;
-    const seen = kind === undefined ? 'not an Elastic Load Balancing ARN' : `a ${kind} ARN`;
-    throw lookupError(`'${arn}' is ${seen}, expected ${what} ARN (\u2026:elasticloadbalancing:\u2026:${resource}/\u2026)`, opts);
-}
-/**
- * One read of something the user named (`what`), told to `opts.onCall` as `operation`: its ELBv2 "not found"
- * (`notFound`) or ValidationError answer, or no item at all, is a ConfigurationError.
- */
-async function lookupOne(what, operation, notFound, opts, read) {
-    let found;
-    try {
-        opts.onCall?.(operation);
-        found = await read();
-    }
-    catch (e) {
-        throw lookupFailure(e, what, notFound, opts);
-    }
-    if (found === undefined)
-        throw lookupError(`${what} not found`, opts);
-    return found;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/load-balancers.js
-/** A load balancer by name or ARN (application or network). */
-
-
-
-const NOT_FOUND = ['LoadBalancerNotFoundException', 'LoadBalancerNotFound'];
-/**
- * DescribeLoadBalancers for `ref`, a load balancer name or ARN. A load balancer that does not exist, or that is a
- * gateway load balancer, is a ConfigurationError naming `opts.input`.
- */
-async function findLoadBalancer(elb, ref, opts = {}) {
-    const name = ref.trim();
-    if (name === '')
-        throw lookupError('a load balancer name or ARN is required', opts);
-    const byArn = isArn(name);
-    if (byArn)
-        checkArnKind(name, 'loadbalancer', 'a load balancer', opts);
-    const what = `load balancer '${name}'`;
-    const found = await lookupOne(what, 'DescribeLoadBalancers', NOT_FOUND, opts, async () => {
-        const input = byArn ? { LoadBalancerArns: [name] } : { Names: [name] };
-        const out = await elb.send(new dist_cjs/* DescribeLoadBalancersCommand */.AZi(input), (0,call_options/* httpOptions */.$)(opts));
-        return out.LoadBalancers?.find((lb) => lb.LoadBalancerArn !== undefined);
-    });
-    const type = found.Type;
-    if (type !== 'application' && type !== 'network') {
-        throw lookupError(`${what} is a ${type ?? 'load balancer of unknown type'}; only application and network load balancers route service traffic`, opts);
-    }
-    return { arn: found.LoadBalancerArn ?? '', name: found.LoadBalancerName ?? name, type, dnsName: found.DNSName };
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/pages.js
-/** ELBv2 Describe* calls page with `Marker` / `NextMarker`. */
-/** Pages followed at most (400 items a page: far beyond any load balancer's listeners or a listener's rules). */
-const MAX_PAGES = 20;
-/** Every item of a Marker-paged read; `page(marker)` makes one call. */
-async function allPages(page) {
-    const items = [];
-    let marker;
-    for (let n = 0; n < MAX_PAGES; n++) {
-        const out = await page(marker);
-        items.push(...(out.items ?? []));
-        marker = out.next;
-        if (marker === undefined || marker === '')
-            break;
-    }
-    return items;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/listeners.js
-/** A listener of a load balancer, by ARN or by port. */
-
-
-
-
-const listeners_NOT_FOUND = ['ListenerNotFoundException', 'ListenerNotFound'];
-function toListenerInfo(l) {
-    return {
-        arn: l.ListenerArn ?? '',
-        loadBalancerArn: l.LoadBalancerArn ?? '',
-        port: l.Port,
-        protocol: l.Protocol,
-        defaultActions: l.DefaultActions ?? [],
-    };
-}
-/** Every listener of the load balancer (DescribeListeners, all pages). */
-async function listListeners(elb, loadBalancerArn, opts = {}) {
-    const listeners = await allPages(async (Marker) => {
-        opts.onCall?.('DescribeListeners');
-        const out = await elb.send(new dist_cjs/* DescribeListenersCommand */.AKE({ LoadBalancerArn: loadBalancerArn, ...(Marker !== undefined ? { Marker } : {}) }), (0,call_options/* httpOptions */.$)(opts));
-        return { items: out.Listeners, next: out.NextMarker };
-    });
-    return listeners.map(toListenerInfo);
-}
-/**
- * The listener `ref` of load balancer `lb`: a listener ARN (which must belong to `lb`) or a port (a number, or a
- * string of digits). Not found \u2192 ConfigurationError naming the ARN or port, the load balancer and `opts.input`.
- */
-async function findListener(elb, lb, ref, opts = {}) {
-    const text = String(ref).trim();
-    if (isArn(text))
-        return listenerByArn(elb, lb, text, opts);
-    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 65535) {
-        throw lookupError(`'${text}' is neither a listener ARN nor a port (1-65535) of load balancer ${lb.name}`, opts);
-    }
-    const port = Number(text);
-    const listeners = await listListeners(elb, lb.arn, opts);
-    const found = listeners.find((l) => l.port === port);
-    if (found !== undefined)
-        return found;
-    const ports = listeners.map((l) => l.port).filter((p) => p !== undefined);
-    const has = ports.length === 0 ? 'it has no listeners' : `it listens on ${ports.sort((a, b) => a - b).join(', ')}`;
-    throw lookupError(`load balancer ${lb.name} has no listener on port ${port} (${has})`, opts);
-}
-async function listenerByArn(elb, lb, arn, opts) {
-    checkArnKind(arn, 'listener', 'a listener', opts);
-    const what = `listener '${arn}' of load balancer ${lb.name}`;
-    const found = await lookupOne(what, 'DescribeListeners', listeners_NOT_FOUND, opts, async () => {
-        const out = await elb.send(new dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [arn] }), (0,call_options/* httpOptions */.$)(opts));
-        return out.Listeners?.[0];
-    });
-    const listener = toListenerInfo(found);
-    if (listener.loadBalancerArn !== lb.arn) {
-        throw lookupError(`listener '${arn}' belongs to load balancer '${listener.loadBalancerArn}', not to ${lb.name} (${lb.arn})`, opts);
-    }
-    return listener;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/rules.js
-/** A listener rule by ARN, or the listener's default rule. */
-
-
-
-
-const rules_NOT_FOUND = ['RuleNotFoundException', 'RuleNotFound'];
-/**
- * The listener a rule belongs to, read from the rule's ARN: `\u2026:listener-rule/app/<lb>/<lb id>/<listener id>/<rule id>`
- * belongs to `\u2026:listener/app/<lb>/<lb id>/<listener id>`.
- */
-function listenerArnOfRule(ruleArn) {
-    return ruleArn.replace(':listener-rule/', ':listener/').replace(/\/[^/]*$/, '');
-}
-function toRuleInfo(rule, listenerArn) {
-    return {
-        arn: rule.RuleArn ?? '',
-        listenerArn,
-        isDefault: rule.IsDefault === true,
-        priority: rule.Priority ?? '',
-        actions: rule.Actions ?? [],
-    };
-}
-/**
- * The rule `ruleArn` of `listener`, or, when `ruleArn` is undefined or empty, the listener's default rule
- * (`IsDefault`). A rule that does not exist or belongs to another listener is a ConfigurationError naming
- * `opts.input`.
- */
-async function findRule(elb, listener, ruleArn, opts = {}) {
-    const arn = ruleArn?.trim() ?? '';
-    if (arn === '')
-        return defaultRule(elb, listener, opts);
-    checkArnKind(arn, 'listener-rule', 'a listener rule', opts);
-    if (listenerArnOfRule(arn) !== listener.arn) {
-        throw lookupError(`rule '${arn}' is not a rule of listener '${listener.arn}' (port ${listener.port ?? '?'})`, opts);
-    }
-    const what = `rule '${arn}' of listener '${listener.arn}'`;
-    const found = await lookupOne(what, 'DescribeRules', rules_NOT_FOUND, opts, async () => {
-        const out = await elb.send(new dist_cjs/* DescribeRulesCommand */.Ggo({ RuleArns: [arn] }), (0,call_options/* httpOptions */.$)(opts));
-        return out.Rules?.[0];
-    });
-    return toRuleInfo(found, listener.arn);
-}
-async function defaultRule(elb, listener, opts) {
-    const rules = await allPages(async (Marker) => {
-        opts.onCall?.('DescribeRules');
-        const out = await elb.send(new dist_cjs/* DescribeRulesCommand */.Ggo({ ListenerArn: listener.arn, ...(Marker !== undefined ? { Marker } : {}) }), (0,call_options/* httpOptions */.$)(opts));
-        return { items: out.Rules, next: out.NextMarker };
-    });
-    const found = rules.find((r) => r.IsDefault === true);
-    if (found === undefined)
-        throw lookupError(`listener '${listener.arn}' has no default rule`, opts);
-    return toRuleInfo(found, listener.arn);
-}
-/** The current state of rules already found (one DescribeRules call): what a change is computed from. */
-async function readRules(elb, rules, opts = {}) {
-    opts.onCall?.('DescribeRules');
-    const out = await elb.send(new dist_cjs/* DescribeRulesCommand */.Ggo({ RuleArns: rules.map((r) => r.arn) }), (0,call_options/* httpOptions */.$)(opts));
-    return rules.map((rule) => {
-        const fresh = out.Rules?.find((r) => r.RuleArn === rule.arn);
-        if (fresh === undefined)
-            throw new Error(`DescribeRules did not return rule '${rule.arn}'`);
-        return toRuleInfo(fresh, rule.listenerArn);
-    });
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/forward.js
-
-/** The first forward action of `actions` (in `Order`, else list order), or undefined when none forwards. */
-function forwardOf(actions) {
-    const ordered = actions.map((action, index) => ({ action, index }));
-    ordered.sort((a, b) => (a.action.Order ?? a.index) - (b.action.Order ?? b.index));
-    const found = ordered.find(({ action }) => action.Type === 'forward');
-    if (found === undefined)
-        return undefined;
-    const { action, index } = found;
-    const config = action.ForwardConfig;
-    const tuples = config?.TargetGroups ?? [];
-    const targetGroups = tuples.length > 0
-        ? tuples.map((t) => ({ arn: t.TargetGroupArn ?? '', weight: t.Weight ?? 1 }))
-        : action.TargetGroupArn !== undefined
-            ? [{ arn: action.TargetGroupArn, weight: 1 }]
-            : [];
-    const sticky = config?.TargetGroupStickinessConfig;
-    const stickiness = sticky === undefined
-        ? undefined
-        : { enabled: sticky.Enabled === true, ...(sticky.DurationSeconds !== undefined ? { durationSeconds: sticky.DurationSeconds } : {}) };
-    return { index, targetGroups, stickiness };
-}
-/** forwardOf, or a ConfigurationError naming `where` (e.g. `the default rule of listener \u2026`) when nothing forwards. */
-function requireForward(actions, where, opts = {}) {
-    const forward = forwardOf(actions);
-    if (forward === undefined || forward.targetGroups.length === 0) {
-        const types = actions.map((a) => a.Type ?? '?').join(', ') || 'none';
-        throw lookupError(`${where} has no forward action (its actions: ${types}); it must forward to a target group`, opts);
-    }
-    return forward;
-}
-/**
- * "The" target group of a forward action: the only group with a weight above 0. None, or several (a traffic shift in
- * progress), is a ConfigurationError naming `where`.
- */
-function mainTargetGroup(forward, where, opts = {}) {
-    const live = forward.targetGroups.filter((g) => g.weight > 0);
-    const [only] = live;
-    if (live.length === 1 && only !== undefined)
-        return only.arn;
-    if (live.length === 0)
-        throw lookupError(`${where} forwards to no target group with a weight above 0`, opts);
-    const split = live.map((g) => `${g.arn} (weight ${g.weight})`).join(', ');
-    throw lookupError(`${where} splits traffic between ${split}; finish or undo that traffic shift first`, opts);
-}
-/** `groups` with `from` replaced by `to` at the same weight; an entry of `to` already there is dropped. */
-function replaceTargetGroup(groups, from, to) {
-    return groups.filter((g) => g.arn !== to || g.arn === from).map((g) => (g.arn === from ? { arn: to, weight: g.weight } : g));
-}
-/**
- * `actions` with their forward action now forwarding to `groups` (order and stickiness kept); every other action
- * is sent back as it was described. Throws when `actions` has no forward action.
- */
-function withTargetGroups(actions, groups) {
-    const forward = forwardOf(actions);
-    if (forward === undefined)
-        throw new Error('withTargetGroups: the actions have no forward action');
-    if (groups.length === 0)
-        throw new Error('withTargetGroups: a forward action needs at least one target group');
-    return actions.map((action, i) => (i === forward.index ? forwardAction(action, groups, forward.stickiness) : resendable(action)));
-}
-function forwardAction(previous, groups, stickiness) {
-    const order = previous.Order !== undefined ? { Order: previous.Order } : {};
-    const [single] = groups;
-    if (groups.length === 1 && single !== undefined && stickiness?.enabled !== true) {
-        return { Type: 'forward', ...order, TargetGroupArn: single.arn };
-    }
-    const config = { TargetGroups: groups.map((g) => ({ TargetGroupArn: g.arn, Weight: g.weight })) };
-    if (stickiness !== undefined) {
-        config.TargetGroupStickinessConfig = {
-            Enabled: stickiness.enabled,
-            ...(stickiness.durationSeconds !== undefined ? { DurationSeconds: stickiness.durationSeconds } : {}),
-        };
-    }
-    return { Type: 'forward', ...order, ForwardConfig: config };
-}
-/**
- * An action as described, made fit to send back: DescribeRules never returns an OIDC client secret, so an
- * authenticate-oidc action keeps the one ELBv2 has (`UseExistingClientSecret`).
- */
-function resendable(action) {
-    const oidc = action.AuthenticateOidcConfig;
-    if (action.Type !== 'authenticate-oidc' || oidc === undefined || oidc.ClientSecret !== undefined)
-        return action;
-    return { ...action, AuthenticateOidcConfig: { ...oidc, UseExistingClientSecret: true } };
-}
-/** Target groups as text for logs and errors: `arn` or `arn (weight 90), arn (weight 10)`. */
-function describeTargetGroups(groups) {
-    const [only] = groups;
-    if (groups.length === 1 && only !== undefined)
-        return only.arn;
-    return groups.map((g) => `${g.arn} (weight ${g.weight})`).join(', ');
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/route.js
-
-
-
-
-/** Finds the load balancer (unless given), the listener and the rule; a missing one is a ConfigurationError. */
-async function findRoute(elb, ref, opts = {}) {
-    const call = { signal: opts.signal, onCall: opts.onCall };
-    const inputs = opts.inputs ?? {};
-    const loadBalancer = typeof ref.loadBalancer === 'string'
-        ? await findLoadBalancer(elb, ref.loadBalancer, { ...call, input: inputs.loadBalancer })
-        : ref.loadBalancer;
-    const listener = await findListener(elb, loadBalancer, ref.listener, { ...call, input: inputs.listener });
-    const rule = await findRule(elb, listener, ref.rule, { ...call, input: inputs.rule ?? inputs.listener });
-    return { loadBalancer, listener, rule };
-}
-/** `the default rule of listener 443 (HTTPS) of load balancer shop`, `rule <arn> (priority 10) of listener \u2026`. */
-function describeRoute(route) {
-    const { listener, rule, loadBalancer } = route;
-    const port = listener.port === undefined ? listener.arn : `${listener.port}${listener.protocol !== undefined ? ` (${listener.protocol})` : ''}`;
-    const of = `listener ${port} of load balancer ${loadBalancer.name}`;
-    return rule.isDefault ? `the default rule of ${of}` : `rule ${rule.arn} (priority ${rule.priority}) of ${of}`;
-}
-/** The forward action of the route's rule; none is a ConfigurationError naming the route and `input`. */
-function routeForward(route, input) {
-    return requireForward(route.rule.actions, describeRoute(route), { input });
-}
-/** The one target group the route forwards to (weight above 0); none or several is a ConfigurationError. */
-function routeTargetGroup(route, input) {
-    return mainTargetGroup(routeForward(route, input), describeRoute(route), { input });
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/target-groups.js
-/** A target group: port, protocol, type, health check and deregistration delay. */
-
-
-
-const target_groups_NOT_FOUND = ['TargetGroupNotFoundException', 'TargetGroupNotFound'];
-const DEREGISTRATION_DELAY_ATTRIBUTE = 'deregistration_delay.timeout_seconds';
-/**
- * DescribeTargetGroups and DescribeTargetGroupAttributes for one target group ARN. A target group that does not
- * exist is a ConfigurationError naming `opts.input`.
- */
-async function describeTargetGroup(elb, arn, opts = {}) {
-    checkArnKind(arn, 'targetgroup', 'a target group', opts);
-    const what = `target group '${arn}'`;
-    const found = await lookupOne(what, 'DescribeTargetGroups', target_groups_NOT_FOUND, opts, async () => {
-        const out = await elb.send(new dist_cjs/* DescribeTargetGroupsCommand */.sC7({ TargetGroupArns: [arn] }), (0,call_options/* httpOptions */.$)(opts));
-        return out.TargetGroups?.[0];
-    });
-    const attributes = await lookupOne(what, 'DescribeTargetGroupAttributes', target_groups_NOT_FOUND, opts, async () => {
-        const out = await elb.send(new dist_cjs/* DescribeTargetGroupAttributesCommand */.cKh({ TargetGroupArn: arn }), (0,call_options/* httpOptions */.$)(opts));
-        return out.Attributes ?? [];
-    });
-    return toTargetGroupInfo(found, attributes.find((a) => a.Key === DEREGISTRATION_DELAY_ATTRIBUTE)?.Value);
-}
-function toTargetGroupInfo(tg, delay) {
-    const seconds = delay === undefined || delay.trim() === '' ? undefined : Number(delay);
-    return {
-        arn: tg.TargetGroupArn ?? '',
-        name: tg.TargetGroupName ?? '',
-        port: tg.Port,
-        protocol: tg.Protocol,
-        targetType: tg.TargetType ?? 'instance',
-        loadBalancerArns: tg.LoadBalancerArns ?? [],
-        healthCheck: {
-            enabled: tg.HealthCheckEnabled !== false,
-            protocol: tg.HealthCheckProtocol,
-            port: tg.HealthCheckPort,
-            path: tg.HealthCheckPath,
-            intervalSeconds: tg.HealthCheckIntervalSeconds,
-            timeoutSeconds: tg.HealthCheckTimeoutSeconds,
-            healthyThresholdCount: tg.HealthyThresholdCount,
-            unhealthyThresholdCount: tg.UnhealthyThresholdCount,
-        },
-        deregistrationDelaySeconds: seconds !== undefined && Number.isFinite(seconds) ? seconds : undefined,
-    };
-}
-/** A target group's name from its ARN: `web-tg` from `arn:aws:elasticloadbalancing:\u2026:targetgroup/web-tg/0123\u2026`. */
-function targetGroupName(arn) {
-    return /targetgroup\/([^/]+)\//.exec(arn)?.[1] ?? arn;
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/modify.js
-/**
- * Changing where a route forwards. A listener's default rule is changed with ModifyListener (DefaultActions), any
- * other rule with ModifyRule (Actions). Mutations never carry the abort signal: a cancel is honoured before a
- * change is sent, never half-way through one (S10).
- */
-
-
-
-
-
-/** Sends `actions` as the rule's actions; `onCall` is told ModifyListener or ModifyRule. No abort signal. */
-async function setRuleActions(elb, rule, actions, opts = {}) {
-    if (rule.isDefault) {
-        opts.onCall?.('ModifyListener');
-        await elb.send(new dist_cjs/* ModifyListenerCommand */.ugc({ ListenerArn: rule.listenerArn, DefaultActions: actions }));
-    }
-    else {
-        opts.onCall?.('ModifyRule');
-        await elb.send(new dist_cjs/* ModifyRuleCommand */.y5P({ RuleArn: rule.arn, Actions: actions }));
-    }
-}
-/**
- * Points the route's forward action at `groups` with their weights (e.g. 90 % old, 10 % new), keeping the rest of
- * its actions and its stickiness. The rule is read again first, so the change starts from what is live. The
- * signal is checked before the change is sent (CancelledError), not during it.
- */
-async function pointRouteAt(elb, route, groups, opts = {}) {
-    const [rule] = await readRules(elb, [route.rule], opts);
-    if (rule === undefined)
-        throw new Error(`DescribeRules did not return rule '${route.rule.arn}'`);
-    const before = requireForward(rule.actions, describeRoute(route)).targetGroups;
-    const after = groups.map((g) => ({ arn: g.arn, weight: g.weight }));
-    if (sameForward(before, after)) {
-        return { changed: false, before, after };
-    }
-    throwIfCancelled(opts.signal);
-    await setRuleActions(elb, rule, withTargetGroups(rule.actions, after), opts);
-    return { changed: true, before, after };
-}
-/** The same groups at the same weights (one group alone takes all the traffic, whatever its weight). */
-function sameForward(a, b) {
-    if (a.length === 1 && b.length === 1)
-        return a[0]?.arn === b[0]?.arn;
-    return a.length === b.length && a.every((g, i) => g.arn === b[i]?.arn && g.weight === b[i]?.weight);
-}
-/** Throws the signal's reason (a CancelledError when the runtime aborted it) when it has aborted. */
-function throwIfCancelled(signal) {
-    if (signal?.aborted !== true)
-        return;
-    const reason = signal.reason;
-    throw reason instanceof Error ? reason : new core_errors/* CancelledError */.cc('abort');
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/swap.js
-
-
-
-
-
-
-class RouteSwapError extends Error {
-    failedChange;
-    changeError;
-    restoreErrors;
-    constructor(message, 
-    /** Which change failed. */
-    failedChange, changeError, 
-    /** Errors of putting changes back; empty when every route is as it was before the swap. */
-    restoreErrors) {
-        super(message, { cause: changeError });
-        this.failedChange = failedChange;
-        this.changeError = changeError;
-        this.restoreErrors = restoreErrors;
-        this.name = 'RouteSwapError';
-    }
-    /** True when the routes are as they were before the swap. */
-    get restored() {
-        return this.restoreErrors.length === 0;
-    }
-}
-/** Makes `first` forward to the target group of `second` and `second` to that of `first`; returns both changes. */
-async function swapRoutes(elb, first, second, opts = {}) {
-    if (first.rule.arn === second.rule.arn) {
-        throw new core_errors/* ConfigurationError */.j1(`cannot swap ${describeRoute(first)} with itself: the two routes must differ`);
-    }
-    const [a, b] = await plan(elb, first, second, opts);
-    return applyAsUnit(elb, a, b, opts);
-}
-/**
- * Points `first` and `second` at the given groups and weights as one unit, like swapRoutes: e.g. the last step of a
- * gradual shift (prod from 10 % / 90 % to the new group alone, stage to the old one). Each rule is read again first;
- * a rule without a forward action is a ConfigurationError.
- */
-async function pointRoutesAt(elb, first, second, opts = {}) {
-    const [ruleA, ruleB] = await readRules(elb, [first.route.rule, second.route.rule], opts);
-    if (ruleA === undefined || ruleB === undefined)
-        throw new Error('DescribeRules did not return both rules');
-    const change = (route, rule, groups) => {
-        const before = requireForward(rule.actions, describeRoute(route)).targetGroups;
-        const after = groups.map((g) => ({ arn: g.arn, weight: g.weight }));
-        return { route, rule, before, after, undo: withTargetGroups(rule.actions, before), redo: withTargetGroups(rule.actions, after) };
-    };
-    return applyAsUnit(elb, change(first.route, ruleA, first.groups), change(second.route, ruleB, second.groups), opts);
-}
-/** The two planned changes as one unit: the signal honoured only before the first, the first put back on failure. */
-async function applyAsUnit(elb, a, b, opts) {
-    throwIfCancelled(opts.signal); // the last moment a cancel is honoured
-    const unstoppable = { onCall: opts.onCall };
-    try {
-        await setRuleActions(elb, a.rule, a.redo, unstoppable);
-    }
-    catch (e) {
-        // A 4xx answer changed nothing; a timeout or 5xx may have applied the change: put it back to be sure.
-        const restoreErrors = mayHaveApplied(e) ? await putBack(elb, [a], unstoppable) : [];
-        throw swapError('first', a, e, restoreErrors);
-    }
-    try {
-        await setRuleActions(elb, b.rule, b.redo, unstoppable);
-    }
-    catch (e) {
-        const undo = mayHaveApplied(e) ? [b, a] : [a];
-        throw swapError('second', b, e, await putBack(elb, undo, unstoppable));
-    }
-    return [summary(a), summary(b)];
-}
-async function plan(elb, first, second, opts) {
-    const [ruleA, ruleB] = await readRules(elb, [first.rule, second.rule], opts);
-    if (ruleA === undefined || ruleB === undefined)
-        throw new Error('DescribeRules did not return both rules');
-    const forwardA = requireForward(ruleA.actions, describeRoute(first));
-    const forwardB = requireForward(ruleB.actions, describeRoute(second));
-    const groupA = mainTargetGroup(forwardA, describeRoute(first));
-    const groupB = mainTargetGroup(forwardB, describeRoute(second));
-    if (groupA === groupB) {
-        throw new core_errors/* ConfigurationError */.j1(`${describeRoute(first)} and ${describeRoute(second)} both forward to ${groupA}: there is nothing to swap`);
-    }
-    const change = (route, rule, before, from, to) => {
-        const after = replaceTargetGroup(before, from, to);
-        return { route, rule, before, after, undo: withTargetGroups(rule.actions, before), redo: withTargetGroups(rule.actions, after) };
-    };
-    return [change(first, ruleA, forwardA.targetGroups, groupA, groupB), change(second, ruleB, forwardB.targetGroups, groupB, groupA)];
-}
-function mayHaveApplied(e) {
-    return (0,errors/* classifyAwsError */.u3)(e) !== 'fatal';
-}
-/** Puts each change back in turn, without the signal; returns the errors (empty: all put back). */
-async function putBack(elb, changes, opts) {
-    const errors = [];
-    for (const change of changes) {
-        try {
-            await setRuleActions(elb, change.rule, change.undo, opts);
-        }
-        catch (e) {
-            errors.push(e);
-        }
-    }
-    return errors;
-}
-function swapError(which, failed, error, restoreErrors) {
-    const head = `Swapping target groups failed: the ${which} change (${describeRoute(failed.route)}) failed: ${(0,core_errors/* describeError */.Uc)(error)}.`;
-    const tail = restoreErrors.length === 0
-        ? which === 'first'
-            ? ' Nothing was changed.'
-            : ' The first change was put back: both routes forward as before the swap.'
-        : ` Putting the routes back failed too: ${restoreErrors.map(core_errors/* describeError */.Uc).join('; ')}. Check both routes and set them by hand.`;
-    return new RouteSwapError(head + tail, which, error, restoreErrors);
-}
-function summary(change) {
-    return { route: change.route, before: change.before, after: change.after };
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/target-health.js
-/**
- * Which of the targets we expect (a service's tasks, as ECS registers them) are registered in a target group, and
- * in what health: one DescribeTargetHealth call for the whole group, matched against the expected targets.
- */
-
-
-/** Every target registered in the group with its health (DescribeTargetHealth without a target list). */
-async function describeTargetHealth(elb, targetGroupArn, opts = {}) {
-    opts.onCall?.('DescribeTargetHealth');
-    const out = await elb.send(new dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: targetGroupArn }), (0,call_options/* httpOptions */.$)(opts));
-    return out.TargetHealthDescriptions ?? [];
-}
-/** Matches each expected target to a registered one and reports its health. */
-function matchTargets(expected, registered) {
-    const known = new Set(expected.filter((e) => e.id !== undefined).map((e) => `${e.id}:${e.port}`));
-    return expected.map((e) => {
-        if (e.id === undefined && e.byPortAlone !== true)
-            return { expected: e, state: 'unknown', description: 'the task has no address yet' };
-        const candidates = registered.filter((d) => d.Target?.Port === e.port && (e.id !== undefined ? d.Target.Id === e.id : !known.has(`${d.Target.Id ?? ''}:${e.port}`)));
-        const [found] = candidates;
-        if (candidates.length > 1) {
-            return { expected: e, state: 'unknown', description: `${candidates.length} targets use port ${e.port}; the task's instance id is needed to tell which` };
-        }
-        if (found === undefined)
-            return { expected: e, state: 'not-registered' };
-        const health = found.TargetHealth;
-        return {
-            expected: e,
-            id: found.Target?.Id,
-            port: found.Target?.Port,
-            state: (health?.State ?? 'unknown'),
-            reason: health?.Reason,
-            description: health?.Description,
-        };
-    });
-}
-/** `10.0.1.5:8080 (task 0123abcd) unhealthy: Target.FailedHealthChecks (Health checks failed)` */
-function describeTargetReport(report) {
-    const address = `${report.id ?? report.expected.id ?? '?'}:${report.port ?? report.expected.port}`;
-    const task = report.expected.taskArn !== undefined ? ` (task ${report.expected.taskArn.split('/').pop() ?? ''})` : '';
-    const why = [report.reason, report.description].filter((x) => x !== undefined && x !== '');
-    const detail = why.length === 0 ? '' : why.length === 1 ? `: ${why[0] ?? ''}` : `: ${why[0] ?? ''} (${why[1] ?? ''})`;
-    return `${address}${task} ${report.state}${detail}`;
-}
-
-// EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/tasks.js
-var ecs_tasks = __webpack_require__(9417);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/task-targets.js
-
-function expectedTargetOf(task, binding, instanceIdOf) {
-    const taskArn = task.taskArn;
-    const container = task.containers?.find((c) => c.name === binding.containerName);
-    const eni = task.attachments?.find((a) => a.type === 'ElasticNetworkInterface');
-    if (eni !== undefined || (container?.networkInterfaces?.length ?? 0) > 0) {
-        const ip = eni?.details?.find((d) => d.name === 'privateIPv4Address')?.value ?? container?.networkInterfaces?.[0]?.privateIpv4Address;
-        return { taskArn, id: ip, port: binding.containerPort };
-    }
-    const hostPort = container?.networkBindings?.find((b) => b.containerPort === binding.containerPort)?.hostPort;
-    const instance = task.containerInstanceArn !== undefined ? instanceIdOf?.(task.containerInstanceArn) : undefined;
-    if (hostPort === undefined)
-        return { taskArn, id: undefined, port: binding.containerPort };
-    return instance !== undefined ? { taskArn, id: instance, port: hostPort } : { taskArn, port: hostPort, byPortAlone: true };
-}
-/**
- * A reader of the targets of the service's tasks that should be running (ListTasks desiredStatus RUNNING, then
- * DescribeTasks), for waitForHealthyTargets.
- */
-function serviceTargets(ecs, req) {
-    return async (call) => {
-        const arns = await (0,ecs_tasks/* listServiceTaskArns */.lI)(ecs, { cluster: req.cluster, serviceName: req.service }, call);
-        if (arns.length === 0)
-            return [];
-        const { tasks } = await (0,ecs_tasks/* describeTasks */.yz)(ecs, req.cluster, arns, call);
-        return tasks.filter((t) => t.desiredStatus !== 'STOPPED').map((t) => expectedTargetOf(t, req, req.instanceIdOf));
-    };
-}
-
-// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 3 modules
-var poll = __webpack_require__(6074);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/wait-healthy.js
-
-
-const SETTLED = new Set(['healthy', 'initial']);
-const UNHEALTHY = new Set(['unhealthy', 'unhealthy.draining']);
-async function waitForHealthyTargets(deps, request, options) {
-    const minimum = Math.max(1, request.minimum ?? 1);
-    let expected;
-    let reports = [];
-    const seen = new Map();
-    const round = async (r) => {
-        const call = { signal: r.signal, onCall: options.onCall };
-        const health = await describeTargetHealth(deps.elb, request.targetGroupArn, call); // the round's own read
-        if (expected === undefined || reports.some((t) => !SETTLED.has(t.state)) || reports.length < minimum) {
-            const onCall = (op) => {
-                r.read(op);
-                options.onCall?.(op);
-            };
-            expected = await request.targets({ signal: r.signal, onCall });
-        }
-        reports = matchTargets(expected, health);
-        for (const report of reports)
-            notifyChange(report, seen, request.onChange);
-        if (request.failOnUnhealthy === true && reports.some((t) => UNHEALTHY.has(t.state)))
-            return 'unhealthy';
-        if (reports.length >= minimum && reports.every((t) => t.state === 'healthy'))
-            return 'healthy';
-        // Issue 17: every target registered and passing its first checks: healthy any moment; otherwise tasks still start.
-        r.pace(reports.length >= minimum && reports.every((t) => SETTLED.has(t.state)) ? { kind: 'near' } : { kind: 'idle' });
-        return undefined;
-    };
-    const end = await (0,poll/* poll */.wt)(deps, options, round);
-    switch (end.kind) {
-        case 'done':
-            return { kind: end.value, targets: reports, rounds: end.rounds };
-        case 'timeout':
-            return { kind: 'timeout', targets: reports, rounds: end.rounds, lastError: end.lastError };
-        case 'cancelled':
-            return { kind: 'cancelled', targets: reports, rounds: end.rounds };
-    }
-}
-function notifyChange(report, seen, onChange) {
-    const key = report.expected.taskArn ?? `${report.expected.id ?? '?'}:${report.expected.port}`;
-    const now = `${report.state}|${report.reason ?? ''}`;
-    if (seen.get(key) === now)
-        return;
-    seen.set(key, now);
-    onChange?.(report);
-}
-
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/index.js
-
-
-
-
-
-
-
-
-
-
-
 
 
 /***/ }),
@@ -6196,7 +6081,7 @@ function isIterable(x) {
 
 /***/ }),
 
-/***/ 1033:
+/***/ 6794:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6711,6 +6596,103 @@ function checkScalingPolicy(request) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/native-checks.js
+
+const DC = 'deploymentConfiguration';
+const NATIVE = ['BLUE_GREEN', 'LINEAR', 'CANARY'];
+const PAUSE_NOT_AT = ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT'];
+function checkNativeDeployment(request) {
+    const config = (0,schema_check/* isPlainObject */.Qd)(request[DC]) ? request[DC] : {};
+    const strategy = typeof config['strategy'] === 'string' ? config['strategy'] : undefined;
+    const native = strategy !== undefined && NATIVE.includes(strategy);
+    const problems = [];
+    const add = (path, detail) => {
+        problems.push({ path, detail });
+    };
+    inRange(config['bakeTimeInMinutes'], [DC, 'bakeTimeInMinutes'], 0, 1440, add);
+    configurationFor('LINEAR', 'linearConfiguration', strategy, config, add);
+    configurationFor('CANARY', 'canaryConfiguration', strategy, config, add);
+    const linear = (0,schema_check/* isPlainObject */.Qd)(config['linearConfiguration']) ? config['linearConfiguration'] : {};
+    inRange(linear['stepPercent'], [DC, 'linearConfiguration', 'stepPercent'], 3, 100, add, 0.1);
+    inRange(linear['stepBakeTimeInMinutes'], [DC, 'linearConfiguration', 'stepBakeTimeInMinutes'], 0, 1440, add);
+    const canary = (0,schema_check/* isPlainObject */.Qd)(config['canaryConfiguration']) ? config['canaryConfiguration'] : {};
+    inRange(canary['canaryPercent'], [DC, 'canaryConfiguration', 'canaryPercent'], 0.1, 100, add);
+    inRange(canary['canaryBakeTimeInMinutes'], [DC, 'canaryConfiguration', 'canaryBakeTimeInMinutes'], 0, 1440, add);
+    checkHooks(config['lifecycleHooks'], native, add);
+    checkLoadBalancers(request['loadBalancers'], native, strategy, add);
+    const breaker = (0,schema_check/* isPlainObject */.Qd)(config['deploymentCircuitBreaker']) ? config['deploymentCircuitBreaker'] : {};
+    if (native && breaker['enable'] === true) {
+        add([DC, 'deploymentCircuitBreaker', 'enable'], `the deployment circuit breaker works only with the ROLLING strategy, not ${strategy}; use alarms or lifecycle hooks to roll back`);
+    }
+    if (native && request['schedulingStrategy'] === 'DAEMON')
+        add([DC, 'strategy'], `ECS runs ${strategy} deployments only for REPLICA services, not DAEMON ones`);
+    return problems;
+}
+function configurationFor(wanted, field, strategy, config, add) {
+    if (config[field] !== undefined && strategy !== wanted) {
+        add([DC, field], `${field} is only valid with the ${wanted} strategy (this definition's is ${strategy ?? 'ROLLING, the default'})`);
+    }
+}
+function inRange(value, path, min, max, add, multipleOf) {
+    if (typeof value !== 'number')
+        return;
+    if (value < min || value > max)
+        add(path, `${value} is out of range: ECS takes ${min} to ${max}`);
+    else if (multipleOf !== undefined && Math.abs(Math.round(value / multipleOf) * multipleOf - value) > 1e-9) {
+        add(path, `${value} is not a multiple of ${multipleOf}`);
+    }
+}
+function checkHooks(hooks, native, add) {
+    if (!Array.isArray(hooks))
+        return;
+    if (!native && hooks.length > 0) {
+        add([DC, 'lifecycleHooks'], 'lifecycle hooks run only in BLUE_GREEN, LINEAR and CANARY deployments: set deploymentConfiguration.strategy');
+        return;
+    }
+    hooks.forEach((hook, i) => {
+        if (!(0,schema_check/* isPlainObject */.Qd)(hook))
+            return;
+        const at = [DC, 'lifecycleHooks', i];
+        const stages = Array.isArray(hook['lifecycleStages']) ? hook['lifecycleStages'] : [];
+        if (stages.length === 0)
+            add([...at, 'lifecycleStages'], 'a lifecycle hook needs at least one lifecycle stage');
+        if ((hook['targetType'] ?? 'AWS_LAMBDA') === 'PAUSE') {
+            stages.forEach((s, j) => {
+                if (typeof s === 'string' && PAUSE_NOT_AT.includes(s))
+                    add([...at, 'lifecycleStages', j], `a PAUSE hook cannot pause ${s}; pause after it (POST_${s})`);
+            });
+            return;
+        }
+        if (hook['hookTargetArn'] === undefined)
+            add([...at, 'hookTargetArn'], 'an AWS_LAMBDA hook needs hookTargetArn, the Lambda function ECS invokes');
+        if (hook['roleArn'] === undefined)
+            add([...at, 'roleArn'], 'an AWS_LAMBDA hook needs roleArn, the role ECS invokes the function with');
+    });
+}
+function checkLoadBalancers(lbs, native, strategy, add) {
+    if (!Array.isArray(lbs))
+        return;
+    lbs.forEach((lb, i) => {
+        if (!(0,schema_check/* isPlainObject */.Qd)(lb))
+            return;
+        const advanced = lb['advancedConfiguration'];
+        const at = ['loadBalancers', i, 'advancedConfiguration'];
+        if (!native) {
+            if (advanced !== undefined)
+                add([...at], 'advancedConfiguration is for BLUE_GREEN, LINEAR and CANARY deployments: set deploymentConfiguration.strategy');
+            return;
+        }
+        if (!(0,schema_check/* isPlainObject */.Qd)(advanced)) {
+            add([...at], `a ${strategy ?? ''} deployment needs advancedConfiguration on every load balancer: alternateTargetGroupArn, productionListenerRule (and testListenerRule), roleArn`);
+            return;
+        }
+        for (const field of ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn']) {
+            if (advanced[field] === undefined)
+                add([...at, field], `a ${strategy ?? ''} deployment needs advancedConfiguration.${field}`);
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/manifests/whole-numbers.js
 
 const SERVICE_INTEGER_FIELDS = [
@@ -6774,6 +6756,7 @@ function visit(node, rest, at, problems) {
  * the API reference), checked up front so a bad manifest fails before any mutating call (S3). They run on a
  * value that already passed the structural check, so types are known to be right.
  */
+
 
 
 
@@ -6889,7 +6872,7 @@ function checkFargate(td, containers, networkMode, add) {
         add(FARGATE_SIZES.has(cpu) ? ['memory'] : ['cpu'], problem);
 }
 function checkServiceDefinition(request) {
-    return [...checkLaunchChoice(request), ...checkWholeNumbers(request, SERVICE_INTEGER_FIELDS)];
+    return [...checkLaunchChoice(request), ...checkWholeNumbers(request, SERVICE_INTEGER_FIELDS), ...checkNativeDeployment(request)];
 }
 function checkRunTaskRequest(request) {
     return [...checkLaunchChoice(request), ...checkWholeNumbers(request, RUN_TASK_INTEGER_FIELDS)];
@@ -7483,7 +7466,7 @@ function describe(value) {
 
 /***/ }),
 
-/***/ 6074:
+/***/ 3256:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -7495,89 +7478,17 @@ __webpack_require__.d(__webpack_exports__, {
   wt: () => (/* reexport */ poll)
 });
 
-// UNUSED EXPORTS: DEFAULT_MAX_INTERVAL_MS, DENSE_DIVISOR, NEAR_HORIZON_MS, PollPacer, SLOW_FACTOR, denseMs, paceIntervalMs, slowMs
+// UNUSED EXPORTS: DEFAULT_MAX_INTERVAL_MS, PollPacer
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
 var errors = __webpack_require__(952);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/read-ledger.js
-var read_ledger = __webpack_require__(8441);
-;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/pace.js
-/**
- * The pacing policy of the one polling primitive (S7, issue 17): spend the read budget where the wait is about to end.
- * After each round the watcher tells the pacer how near the end is, from what the service told it (never a fixed
- * guess); the pacer turns that into the time until the next round:
- *
- * - `idle`: nothing can finish soon (no task of the deployment has started, the tasks of a run are still starting):
- *   a quarter of the time the wait has been idle, between the dense and the slow interval. A start that has not
- *   come after t seconds is unlikely to come within much less than t/4, and a short rollout is still polled densely.
- * - `eta`: the end is predicted at a moment (old targets draining for the target group's deregistration delay, the
- *   last minutes of a bake, the start time the tasks seen so far took): half the time left, between the dense and
- *   the slow interval, so polls close in on the moment (\u2026 4 s, 2 s, 1 s, 0.55 s before it); once it has passed
- *   without the end, the wait is `near`.
- * - `near`: the end may come any moment (the new tasks run and only old ones drain, a task of ours stopped with an
- *   error and the circuit breaker's verdict may follow, the last task of a run is stopping, a native deployment is
- *   in its last stage): dense, spreading the budget left over NEAR_HORIZON_MS, so a long "near" slows down to the
- *   sustainable pace instead of spending the whole budget at once and going quiet.
- * - no hint: the base interval (a wait that does not predict, e.g. a log drain).
- *
- * All intervals are in units of the base interval (DEFAULT_POLL_INTERVAL_MS, 2.2 s: dense 0.55 s, slow 6.6 s), so a
- * caller that asks for faster rounds (tests) gets the same shape faster. The hard read budget (pacer.ts) and the
- * throttling back-off come on top of what this chooses.
- */
-/** Dense interval: a quarter of the base (0.55 s by default). */
-const DENSE_DIVISOR = 4;
-/** Slow interval: three times the base (6.6 s by default). */
-const SLOW_FACTOR = 3;
-/** A `near` phase spreads the reads it may still make over this long (then over the next, and so on). */
-const NEAR_HORIZON_MS = 30_000;
-/** Reads kept aside for the extra reads of a round (stopped tasks that explain a failure). */
-const NEAR_RESERVE_READS = 2;
-const WINDOW_MS = 60_000;
-function denseMs(baseMs) {
-    return Math.floor(baseMs / DENSE_DIVISOR);
-}
-function slowMs(baseMs) {
-    return baseMs * SLOW_FACTOR;
-}
-/** The time from the start of the last round to the start of the next one that the hint asks for. */
-function paceIntervalMs(p) {
-    const { hint, baseMs, now } = p;
-    if (hint === undefined)
-        return baseMs;
-    const clamp = (ms) => Math.round(Math.min(slowMs(baseMs), Math.max(denseMs(baseMs), ms)));
-    switch (hint.kind) {
-        case 'idle':
-            return clamp((now - (hint.since ?? p.startedAt)) / DENSE_DIVISOR);
-        case 'eta': {
-            const left = hint.at - now;
-            return left > 0 ? clamp(left / 2) : nearMs(p, clamp);
-        }
-        case 'near':
-            return nearMs(p, clamp);
-    }
-}
-/**
- * Dense, within what the budget can keep up for NEAR_HORIZON_MS: the reads that will still count in the window at
- * the end of the horizon are taken, the rest is spread evenly over it.
- */
-function nearMs(p, clamp) {
-    const stillCounted = p.readsAfter(p.now - (WINDOW_MS - NEAR_HORIZON_MS));
-    const spendable = p.readsPerMinute - NEAR_RESERVE_READS - stillCounted;
-    return clamp(NEAR_HORIZON_MS / Math.max(1, spendable));
-}
-
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/pacer.js
-
-
 const DEFAULT_MAX_INTERVAL_MS = 15_000;
 const DEFAULT_READS_PER_MINUTE = 30;
-const pacer_WINDOW_MS = 60_000;
-const ROUNDS_REMEMBERED = 10;
+const WINDOW_MS = 60_000;
 /**
- * Decides when the next poll may start (S7). Three constraints:
- * - the pacing policy (pace.ts): from the hint the last round gave (how near the end is), the interval it asks for;
- *   without a hint, the base interval;
- * - the back-off: the poll interval, doubled on each throttling/transient error up to the ceiling and, on each success, halved
+ * Decides when the next poll may start (S7). Two constraints:
+ * - the poll interval, doubled on each throttling/transient error up to the ceiling and, on each success, halved
  *   (back to the base within a few polls) or, with recovery 'immediate', back to the base at once;
  * - the read budget: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s. The base
  *   interval leaves headroom under it (2.2 s polls are ~27 a minute), so the few extra reads made when tasks fail
@@ -7591,15 +7502,8 @@ class PollPacer {
     recovery;
     interval;
     lastPollAt;
-    startedAt;
-    /** What the last round said about how near the end is. */
-    hint;
-    /** Reads of the recent rounds (the last ROUNDS_REMEMBERED), the current one last: the next round may need as many. */
-    roundReads = [];
-    /** The reads of the last 60 s (this loop's, or the whole run's). */
-    ledger;
-    /** Without a shared ledger, the loop has a ledger of its own and keeps the base interval. */
-    ownLedger;
+    /** Times of the reads of the last 60 s, oldest first. */
+    reads = [];
     constructor(clock, opts) {
         this.clock = clock;
         this.baseIntervalMs = Math.max(0, opts.baseIntervalMs);
@@ -7607,9 +7511,6 @@ class PollPacer {
         this.readsPerMinute = Math.max(1, Math.floor(opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE));
         this.recovery = opts.recovery ?? 'gradual';
         this.interval = this.baseIntervalMs;
-        this.startedAt = clock.now();
-        this.ownLedger = opts.ledger === undefined;
-        this.ledger = opts.ledger ?? new read_ledger/* ReadLedger */.EX(clock);
     }
     get intervalMs() {
         return this.interval;
@@ -7617,40 +7518,13 @@ class PollPacer {
     /** A poll starts now (it is also a read). */
     pollStarted() {
         this.lastPollAt = this.clock.now();
-        this.hint = undefined;
-        this.roundReads.push(0);
-        if (this.roundReads.length > ROUNDS_REMEMBERED)
-            this.roundReads.shift();
         this.readMade();
-    }
-    /** The round that just ran says how near the end is (pace.ts). Heeded when the loop spends a run's read budget
-     * (a shared ledger): a wait that does not know the run's budget keeps the base interval. */
-    pace(hint) {
-        if (!this.ownLedger)
-            this.hint = hint;
-    }
-    /** The interval the pacing policy asks for after the last round, lengthened while backed off. */
-    nextIntervalMs() {
-        const now = this.clock.now();
-        const paced = paceIntervalMs({
-            hint: this.hint,
-            baseMs: this.baseIntervalMs,
-            now,
-            startedAt: this.startedAt,
-            readsPerMinute: this.readsPerMinute,
-            readsAfter: (t) => this.ledger.readsAfter(t),
-        });
-        return this.interval > this.baseIntervalMs ? Math.max(paced, this.interval) : paced;
-    }
-    /** Reads made in the last 60 s. */
-    readsInWindow() {
-        return this.ledger.window().length;
     }
     /** A read call is made now; it uses budget. */
     readMade() {
-        if (this.roundReads.length > 0)
-            this.roundReads[this.roundReads.length - 1] = (this.roundReads.at(-1) ?? 0) + 1;
-        this.ledger.record();
+        const now = this.clock.now();
+        this.forgetBefore(now - WINDOW_MS);
+        this.reads.push(now);
     }
     succeeded() {
         const next = this.recovery === 'immediate' ? this.baseIntervalMs : Math.floor(this.interval / 2);
@@ -7665,15 +7539,18 @@ class PollPacer {
         if (this.lastPollAt === undefined)
             return 0;
         const now = this.clock.now();
-        const reads = this.ledger.window();
-        let at = Math.max(this.lastPollAt + this.nextIntervalMs(), now + this.ledger.pauseMs());
-        // The next round may read as much as the recent ones did: it starts once that fits in the budget, i.e. once
-        // enough of the window's reads are older than 60 s (the budget is never exceeded).
-        const need = Math.min(this.readsPerMinute, Math.max(1, ...this.roundReads));
-        const excess = reads.length + need - this.readsPerMinute;
-        if (excess > 0)
-            at = Math.max(at, (reads[excess - 1] ?? now) + pacer_WINDOW_MS);
+        this.forgetBefore(now - WINDOW_MS);
+        let at = this.lastPollAt + this.interval;
+        if (this.reads.length >= this.readsPerMinute) {
+            // The next read fits once enough of the window's reads are older than 60 s.
+            const oldestToExpire = this.reads[this.reads.length - this.readsPerMinute] ?? now;
+            at = Math.max(at, oldestToExpire + WINDOW_MS);
+        }
         return Math.max(0, Math.ceil(at - now));
+    }
+    forgetBefore(t) {
+        while (this.reads.length > 0 && (this.reads[0] ?? 0) <= t)
+            this.reads.shift();
     }
 }
 
@@ -7690,14 +7567,13 @@ class PollPacer {
 
 
 /** 2.2 s between two rounds: about 27 reads a minute, under the 30-reads-a-minute budget (S7) with room for the
- * extra reads that explain a failure. The one default interval of every wait, and the unit of the pacing policy
- * (pace.ts: dense a quarter of it, slow three times it) for waits whose rounds say how near the end is. */
+ * extra reads that explain a failure. The one default interval of every wait. */
 const DEFAULT_POLL_INTERVAL_MS = 2200;
 async function poll(deps, options, attempt) {
     const { clock, sleep } = deps;
     const { signal, deadline } = options;
     const startedAt = clock.now();
-    const pacer = pacerFor(clock, options, deps.reads);
+    const pacer = pacerFor(clock, options);
     let rounds = 0;
     let lastError;
     const round = (n) => ({
@@ -7705,7 +7581,6 @@ async function poll(deps, options, attempt) {
         startedAt,
         signal,
         read: () => pacer.readMade(),
-        pace: (hint) => pacer.pace(hint),
         now: () => clock.now(),
     });
     for (;;) {
@@ -7743,11 +7618,11 @@ async function poll(deps, options, attempt) {
         }
     }
 }
-function pacerFor(clock, options, ledger) {
+function pacerFor(clock, options) {
     const baseIntervalMs = options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     // A caller asking for faster rounds gets a matching budget.
     const readsPerMinute = options.readsPerMinute ?? Math.max(DEFAULT_READS_PER_MINUTE, baseIntervalMs > 0 ? 60_000 / baseIntervalMs : 0);
-    return new PollPacer(clock, { baseIntervalMs, readsPerMinute, recovery: options.recovery, ledger });
+    return new PollPacer(clock, { baseIntervalMs, readsPerMinute, recovery: options.recovery });
 }
 function jitterMs(pacer, options) {
     const fraction = Math.min(1, options.jitter ?? 0);
@@ -7763,7 +7638,6 @@ function isAborted(signal) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/index.js
 /** The one polling primitive every wait uses (S7): deadline, read budget, back-off, jitter, abort signal. */
-
 
 
 

@@ -31,8 +31,8 @@ __webpack_require__.d(__webpack_exports__, {
 var action = __webpack_require__(7745);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
 var clients = __webpack_require__(4076);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 22 modules
-var deploy = __webpack_require__(6309);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
+var deploy = __webpack_require__(4699);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/autoscaling/describe.js
@@ -162,7 +162,7 @@ var apply = __webpack_require__(794);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/inputs.js + 2 modules
 var core_inputs = __webpack_require__(9747);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/options.js
-const MODES = ['deploy', 'rollback'];
+const MODES = ['deploy', 'rollback', 'continue'];
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/actions/ecs-rolling/inputs.js
 /**
@@ -170,6 +170,7 @@ const MODES = ['deploy', 'rollback'];
  * AWS call (S3): a bad one fails with a ConfigurationError naming the input (and file, line and field), and the
  * action makes no call at all.
  */
+
 
 
 
@@ -193,6 +194,9 @@ const INPUT_NAMES = [
     'timeout-minutes',
     'rollback-on-failure',
     'mode',
+    'wait-until',
+    'hook-id',
+    'continue-action',
     'dry-run',
     'region',
     'max-attempts',
@@ -233,33 +237,62 @@ async function readOptions(rt) {
         forceNewDeployment: inputs.boolean('force-new-deployment', false),
     };
     const { cluster, image: _notRead, ...run } = shared;
-    const common = { ...run, waitForSteadyState: flags.waitForSteadyState, rollbackOnFailure: flags.rollbackOnFailure };
-    if (mode === 'rollback') {
-        refuseRollbackSwitches(flags);
-        return { mode, ...common, ...readRollbackTarget(inputs, cluster) };
+    const waitUntil = (0,deploy/* parseWaitUntil */.zs)(inputs.optional('wait-until'));
+    const common = { ...run, waitForSteadyState: flags.waitForSteadyState, rollbackOnFailure: flags.rollbackOnFailure, waitUntil };
+    refuseContinueInputs(inputs, mode);
+    if (mode === 'rollback' || mode === 'continue') {
+        refuseRollbackSwitches(flags, mode);
+        const target = readRollbackTarget(inputs, cluster, mode);
+        if (mode === 'rollback') {
+            if (waitUntil.kind === 'stage')
+                throw new errors/* ConfigurationError */.j1("mode 'rollback' follows its rollback to the end; remove this input", { input: 'wait-until' });
+            return { mode, ...common, ...target };
+        }
+        return { mode, ...common, ...continueInputs(inputs, target) };
     }
     return { mode, ...common, ...(await readDeployment((0,action/* manifestRoots */.X9)(rt), inputs, cluster, flags)) };
 }
-/** `mode`; a rollback refuses the inputs only a deployment uses. */
+/** `mode`; a rollback or a continue refuses the inputs only a deployment uses. */
 function readMode(inputs) {
     const mode = inputs.enumValue('mode', MODES, 'deploy');
-    if (mode !== 'rollback')
+    if (mode === 'deploy')
         return mode;
-    for (const name of DEPLOY_ONLY_INPUTS) {
-        if (inputs.has(name)) {
-            throw new errors/* ConfigurationError */.j1("mode 'rollback' does not use it: a rollback deploys task-definition-arn, or the task definition of the " +
-                'previous successful deployment, with the live desired count and auto scaling; remove this input', { input: name });
-        }
+    const why = mode === 'rollback'
+        ? "mode 'rollback' does not use it: a rollback deploys task-definition-arn, or the task definition of the " +
+            'previous successful deployment, with the live desired count and auto scaling; remove this input'
+        : "mode 'continue' does not use it: it continues the service's deployment in progress; remove this input";
+    for (const name of mode === 'continue' ? [...DEPLOY_ONLY_INPUTS, 'task-definition-arn'] : DEPLOY_ONLY_INPUTS) {
+        if (inputs.has(name))
+            throw new errors/* ConfigurationError */.j1(why, { input: name });
     }
     return mode;
+}
+/** N3: `hook-id` and `continue-action` belong to `mode: continue` only. */
+function refuseContinueInputs(inputs, mode) {
+    if (mode === 'continue')
+        return;
+    for (const name of ['hook-id', 'continue-action']) {
+        if (inputs.has(name))
+            throw new errors/* ConfigurationError */.j1(`only mode 'continue' uses it (mode is '${mode}'); remove this input`, { input: name });
+    }
+}
+/** N3: the hook to answer (default: the one awaiting action) and the answer. */
+function continueInputs(inputs, target) {
+    const hookId = inputs.optional('hook-id');
+    if (hookId !== undefined && !/^[\w.:/-]{1,255}$/.test(hookId)) {
+        throw new errors/* ConfigurationError */.j1(`'${hookId}' is not a lifecycle hook id (the hookId of DescribeServiceDeployments' lifecycleHookDetails)`, { input: 'hook-id' });
+    }
+    return { ...target, hookId, continueAction: inputs.enumValue('continue-action', ['CONTINUE', 'ROLLBACK'], 'CONTINUE') };
 }
 /**
  * A rollback keeps the live desired count and always starts a new deployment, so these switches would be silently
  * ignored: refused instead (R7).
  */
-function refuseRollbackSwitches(flags) {
-    const why = "mode 'rollback' cannot honour it: a rollback always keeps the live desired count and forces a new deployment; " +
-        'remove this input';
+function refuseRollbackSwitches(flags, mode) {
+    const why = mode === 'rollback'
+        ? "mode 'rollback' cannot honour it: a rollback always keeps the live desired count and forces a new deployment; " +
+            'remove this input'
+        : "mode 'continue' cannot honour it: it changes nothing but the paused lifecycle hook; remove this input";
     if (flags.sameAsRunning)
         throw new errors/* ConfigurationError */.j1(why, { input: 'same-as-running' });
     if (flags.forceNewDeployment)
@@ -309,10 +342,10 @@ async function readDeployment(roots, inputs, cluster, flags) {
     };
 }
 /** R7: a rollback needs only the service (and optionally the revision to go back to). */
-function readRollbackTarget(inputs, clusterInput) {
+function readRollbackTarget(inputs, clusterInput, mode) {
     const serviceInput = inputs.optional('service');
     if (serviceInput === undefined) {
-        throw new errors/* ConfigurationError */.j1("mode 'rollback' needs the service to roll back", { input: 'service' });
+        throw new errors/* ConfigurationError */.j1(`mode '${mode}' needs the service to ${mode === 'rollback' ? 'roll back' : 'continue'}`, { input: 'service' });
     }
     const target = (0,action/* resolveTarget */.u1)(serviceInput, clusterInput, undefined, () => ({ input: 'service' }));
     const arn = inputs.optional('task-definition-arn');
@@ -348,6 +381,7 @@ function rollingReport(input) {
             (0,action/* durationRow */.re)(outcome),
             (0,action/* resultRow */.AX)(outcome),
             ...(input.target !== undefined ? [['Rolled back to', input.target.why]] : []),
+            ...nativeRows(outcome),
             ...(0,action/* rollbackRows */.sT)(outcome),
         ],
         sections: [...(ok ? [] : [(0,action/* failureSection */.mo)(failure)]), (0,action/* stoppedTasksSection */.dZ)(outcome)],
@@ -363,7 +397,27 @@ function statusLine(outcome) {
         const scaled = `Scaled service ${outcome.service.name} (${outcome.changeDetail ?? 'no new deployment'})`;
         return outcome.status === 'started' ? `${scaled}; not waited for` : scaled;
     }
+    const native = outcome.native;
+    if (native?.ended === 'stage')
+        return `${outcome.taskDefinitionArn} reached lifecycle stage ${native.lifecycleStage ?? ''}; ECS goes on with the deployment`;
+    if (native?.ended === 'paused') {
+        return `${outcome.taskDefinitionArn} waits at ${native.lifecycleStage ?? 'a lifecycle stage'} on PAUSE hook ${native.pausedHook?.hookId ?? ''}: continue it with mode: continue`;
+    }
+    if (native?.ended === 'rolled-back')
+        return `Rolled back to ${outcome.taskDefinitionArn}`;
     return outcome.status === 'started' ? `Started ${outcome.taskDefinitionArn}; not waited for` : `Deployed ${outcome.taskDefinitionArn}`;
+}
+/** N2: the service deployment ECS ran, and where the run left it. */
+function nativeRows(outcome) {
+    const n = outcome.native;
+    if (n === undefined)
+        return [];
+    const rows = [
+        ['Service deployment', `${n.serviceDeploymentArn} (${n.status ?? 'unknown'}, lifecycle stage ${n.lifecycleStage ?? 'unknown'})`],
+    ];
+    if (n.pausedHook !== undefined)
+        rows.push(['Paused on', `lifecycle hook ${n.pausedHook.hookId ?? ''} (continue it with mode: continue)`]);
+    return rows;
 }
 function outputs(outcome, facts) {
     const serviceArn = outcome.service.arn ?? facts.service?.serviceArn;
@@ -383,7 +437,10 @@ function outputs(outcome, facts) {
  * ecs-rolling (docs/contract.md, R1\u2013R8). Orchestration only:
  *   S3      read and check every input and manifest before any AWS call (inputs.ts)
  *   S13     dry-run: print the diff against what is live, change nothing (dry-run.ts)
- *   R7      mode rollback: choose the revision (and say why), then deploy it like any rolling update
+ *   R7      mode rollback: choose the revision (and say why), then deploy it like any rolling update; a native
+ *           deployment in progress is stopped and its rollback followed instead (N4)
+ *   N3      mode continue: answer the PAUSE hook of the native deployment in progress, follow it to its end
+ *   N1\u2013N5   mode deploy of a BLUE_GREEN / LINEAR / CANARY service follows ECS's service deployment (to wait-until)
  *   R1\u2013R6   mode deploy: snapshot \u2192 register \u2192 create or update \u2192 wait \u2192 auto scaling, rollback on failure
  *   R8, S5  outputs and job summary from the Outcome (report.ts, written by finishAction); a failure fails the
  *           step with its cause first
@@ -402,9 +459,13 @@ async function main(rt) {
         logPlan(rt, o);
         return o;
     });
-    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
-    if (options.dryRun)
-        return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
+    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+    if (options.dryRun) {
+        if (options.mode !== 'continue')
+            return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
+        rt.log.info(`Dry run: mode continue would answer the PAUSE hook of service ${options.serviceName}'s deployment in progress with ${options.continueAction}; nothing was changed.`);
+        return;
+    }
     const deps = {
         ecs: aws.ecs,
         autoscaling: aws.autoscaling,
@@ -413,22 +474,36 @@ async function main(rt) {
         log: rt.log,
         signal: rt.cancel,
         hardSignal: rt.hardCancel,
-        reads: aws.reads,
-        elb: aws.elb,
     };
     const deadline = new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000);
     const record = await startRecord(rt, options);
-    const result = await (0,action/* recordErrors */.b)(record, async () => options.mode === 'rollback'
-        ? (0,deploy/* rollbackService */.e)(deps, {
-            cluster: options.cluster,
-            service: options.serviceName,
-            taskDefinitionArn: options.taskDefinitionArn,
-            deadline,
-            waitForSteadyState: options.waitForSteadyState,
-            rollbackOnFailure: options.rollbackOnFailure,
-        })
-        : (0,deploy/* deployService */.z5)(deps, rollingPlan(options, deadline)));
+    const result = await (0,action/* recordErrors */.b)(record, async () => run(deps, options, deadline));
     await (0,action/* finishAction */._Q)(rt, () => report(rt, options, result, aws.ecs), record);
+}
+async function run(deps, options, deadline) {
+    switch (options.mode) {
+        case 'rollback':
+            return (0,deploy/* rollbackService */.e)(deps, {
+                cluster: options.cluster,
+                service: options.serviceName,
+                taskDefinitionArn: options.taskDefinitionArn,
+                deadline,
+                waitForSteadyState: options.waitForSteadyState,
+                rollbackOnFailure: options.rollbackOnFailure,
+            });
+        case 'continue':
+            return (0,deploy/* continueService */.zc)(deps, {
+                cluster: options.cluster,
+                service: options.serviceName,
+                hookId: options.hookId,
+                action: options.continueAction,
+                deadline,
+                rollbackOnFailure: options.rollbackOnFailure,
+                waitUntil: options.waitUntil,
+            });
+        default:
+            return (0,deploy/* deployService */.z5)(deps, rollingPlan(options, deadline));
+    }
 }
 function rollingPlan(o, deadline) {
     return {
@@ -446,6 +521,7 @@ function rollingPlan(o, deadline) {
         autoScalingSources: o.autoScalingSources,
         waitForSteadyState: o.waitForSteadyState,
         rollbackOnFailure: o.rollbackOnFailure,
+        waitUntil: o.waitUntil,
         deadline,
     };
 }
@@ -453,7 +529,6 @@ function rollingPlan(o, deadline) {
 async function report(rt, options, outcome, ecs) {
     const facts = await (0,action/* readAfterFacts */.im)(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, {
         deployedImages: options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? (0,action/* imagesOf */.IC)(options.taskDefinition.definition) : undefined,
-        previousImages: (0,action/* imagesOf */.IC)(outcome.previousTaskDefinition),
         service: outcome.steadyService,
     });
     return rollingReport({ options, outcome, facts, target: outcome.target });
@@ -461,9 +536,11 @@ async function report(rt, options, outcome, ecs) {
 async function startRecord(rt, options) {
     const what = options.mode === 'rollback'
         ? `rollback to ${options.taskDefinitionArn ?? 'the previous successful deployment'}`
-        : options.taskDefinition.kind === 'file'
-            ? options.taskDefinition.path
-            : options.taskDefinition.ref;
+        : options.mode === 'continue'
+            ? `${options.continueAction} of the deployment in progress`
+            : options.taskDefinition.kind === 'file'
+                ? options.taskDefinition.path
+                : options.taskDefinition.ref;
     return (0,action/* startActionRecord */.OI)(rt, options.github, {
         description: `ecs-rolling: ${what} to ${options.serviceName}`,
         payload: { cluster: options.cluster, service: options.serviceName, mode: options.mode, taskDefinition: what },
@@ -474,6 +551,9 @@ function logPlan(rt, o) {
     if (o.mode === 'rollback') {
         rt.log.info(`Mode: rollback to ${o.taskDefinitionArn ?? 'the previous successful deployment (chosen from the deployment history)'}`);
     }
+    else if (o.mode === 'continue') {
+        rt.log.info(`Mode: continue the deployment in progress: ${o.continueAction} ${o.hookId !== undefined ? `lifecycle hook ${o.hookId}` : 'the PAUSE hook that awaits action'}`);
+    }
     else {
         const td = o.taskDefinition.kind === 'file' ? `register ${o.taskDefinition.path}` : `${o.taskDefinition.ref} (task-definition-arn)`;
         const count = o.sameAsRunning ? 'the live one (same-as-running)' : (o.desiredCount ?? o.serviceDefinition?.desiredCount ?? 'unchanged');
@@ -483,6 +563,8 @@ function logPlan(rt, o) {
         if (autoScaling > 0)
             rt.log.info(`Auto scaling: ${o.scalableTargets.length} scalable target(s), ${o.scalingPolicies.length} scaling policy(ies)`);
     }
+    if (o.waitUntil.kind === 'stage')
+        rt.log.info(`Wait until: lifecycle stage ${o.waitUntil.stage} of ECS's deployment`);
     rt.log.info(`Wait for steady state: ${String(o.waitForSteadyState)}, timeout ${o.timeoutMinutes} min, rollback on failure: ` +
         `${String(o.rollbackOnFailure)}${o.dryRun ? ', dry run' : ''}`);
 }

@@ -10,6 +10,7 @@ var map = {
 		421,
 		749,
 		120,
+		368,
 		131
 	],
 	"./ecs-canary/index.js": [
@@ -17,6 +18,7 @@ var map = {
 		421,
 		749,
 		120,
+		368,
 		350
 	],
 	"./ecs-rolling/index.js": [

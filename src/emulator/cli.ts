@@ -5,7 +5,7 @@
 import { startEmulator, type StartEmulatorOptions } from './index.js';
 
 const USAGE =
-  'usage: emulator [--port <n>] [--host <addr>] [--task-start-ms <ms>] [--speed <x>] [--throttle] [--seed <n>] [--verbose]';
+  'usage: emulator [--port <n>] [--host <addr>] [--task-start-ms <ms>] [--stage-ms <ms>] [--speed <x>] [--throttle] [--seed <n>] [--verbose]';
 
 function parseArgs(argv: string[]): StartEmulatorOptions {
   const options: StartEmulatorOptions = { port: 4566 };
@@ -27,6 +27,9 @@ function parseArgs(argv: string[]): StartEmulatorOptions {
         break;
       case '--task-start-ms':
         options.taskStartMs = number(flag, value(), 1);
+        break;
+      case '--stage-ms':
+        options.stageMs = number(flag, value(), 1);
         break;
       case '--speed':
         options.speed = number(flag, value(), 0.001);

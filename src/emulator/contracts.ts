@@ -43,6 +43,8 @@ export interface EmulatorOptions {
    * DEACTIVATING, so that runs against the default 300 s delay stay fast (the target still drains in ELBv2).
    */
   waitForDeregistrationDelay?: boolean;
+  /** Simulated ms each lifecycle stage of a blue/green, linear or canary deployment lasts at least; default taskStartMs. */
+  stageMs?: number;
   /** Multiplier on all simulated durations' speed (2 = twice as fast), default 1. */
   speed?: number;
   /** Enforce ECS-like token buckets per operation family, default false. */
@@ -107,6 +109,26 @@ export interface ElbBackend {
   /** Starts draining then removes the target after the group's deregistration delay. */
   deregisterTarget(targetGroupArn: string, target: { id: string; port: number }): void;
   targetHealth(targetGroupArn: string, target: { id: string; port: number }): TargetHealthState | undefined;
+  /**
+   * What ECS blue/green, linear and canary deployments read of a production or test route: a listener rule (ALB) or
+   * a listener (NLB) and the target groups its forward action sends traffic to, with their weights.
+   */
+  route(arn: string): TrafficRoute | undefined;
+  /** Sets the weights of the route's forward action (ECS shifting traffic between the two target groups). */
+  setRouteWeights(arn: string, weights: RouteWeight[]): void;
+}
+
+export interface RouteWeight {
+  targetGroupArn: string;
+  weight: number;
+}
+
+export interface TrafficRoute {
+  /** `rule` for a listener rule ARN (a listener's default rule included), `listener` for a listener ARN. */
+  kind: 'rule' | 'listener';
+  loadBalancerType: 'application' | 'network' | 'gateway';
+  /** The forward action's target groups and weights (empty when the route does not forward). */
+  weights: RouteWeight[];
 }
 
 /** What ECS needs of CloudWatch Logs (the awslogs driver). */

@@ -211,6 +211,8 @@ export interface ControlDeps {
   state(): unknown;
   /** POST container-instances: the JSON body, parsed; returns the registered ARNs (throws on a bad body). */
   registerContainerInstances(body: unknown): string[];
+  /** /_emulator/hooks: lifecycle hook Lambda answers (POST body parsed; throws on a bad body), list, clear. */
+  hooks: { set(body: unknown): unknown; list(): unknown; clear(): void };
 }
 
 export interface ControlResponse {
@@ -260,6 +262,17 @@ export function handleControl(method: string, path: string, query: URLSearchPara
       } catch (err) {
         return { status: 400, body: { message: err instanceof Error ? err.message : String(err) } };
       }
+    case 'POST hooks':
+      try {
+        return { status: 200, body: { response: deps.hooks.set(body === '' ? {} : JSON.parse(body)) } };
+      } catch (err) {
+        return { status: 400, body: { message: err instanceof Error ? err.message : String(err) } };
+      }
+    case 'GET hooks':
+      return { status: 200, body: deps.hooks.list() };
+    case 'DELETE hooks':
+      deps.hooks.clear();
+      return { status: 200, body: { ok: true } };
     case 'GET health':
       return { status: 200, body: { ok: true } };
     default:

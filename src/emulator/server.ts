@@ -127,6 +127,7 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
   const ecs = createEcsModule({
     ...base,
     taskStartMs,
+    stageMs: options.stageMs ?? taskStartMs,
     waitForDeregistrationDelay: options.waitForDeregistrationDelay,
     random: createRandom(seed + 2),
     world: () => assembled.world as World,
@@ -160,6 +161,7 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
       throttle.reset();
     },
     registerContainerInstances: (body: unknown) => ecs.registerContainerInstances(parseRegisterSpec(body)),
+    hooks: ecs.hooks,
     state: () => ({
       emulator: { region, accountId, speed: clock.speed, taskStartMs, throttle: throttle.enabled, simNow: clock.now(), pendingTimers: clock.pending() },
       ...Object.fromEntries([...modules.values()].map((m) => [m.service, m.dump()])),

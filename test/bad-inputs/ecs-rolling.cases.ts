@@ -6,6 +6,7 @@ import {
   SCALING_POLICY,
   WEB_SERVICE,
   WEB_TASK,
+  WEB_SERVICE_LINES,
   WEB_TASK_LINES,
   doc,
   webServiceWith,
@@ -33,6 +34,19 @@ function rolling(spec: Spec): BadInputCase {
   for (const [k, v] of Object.entries(inputs)) if (v === '') delete inputs[k];
   return { ...spec, action: 'ecs-rolling', inputs, files: { ...BASE_FILES, ...spec.files } };
 }
+
+/** WEB_SERVICE with its deployment configuration (from line 10) and load balancers replaced by `lines`. */
+const nativeService = (...lines: string[]): string => doc(...WEB_SERVICE_LINES.slice(0, 9), ...lines);
+const NATIVE_LB = [
+  'loadBalancers:', // 12
+  '  - targetGroupArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/1', // 13
+  '    containerName: web', // 14
+  '    containerPort: 8080', // 15
+  '    advancedConfiguration:', // 16
+  '      alternateTargetGroupArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/2',
+  '      productionListenerRule: arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/2/3',
+  '      roleArn: arn:aws:iam::123456789012:role/ecs-lb',
+];
 
 export const ROLLING_CASES: BadInputCase[] = [
   // Malformed JSON and YAML
@@ -396,5 +410,56 @@ export const ROLLING_CASES: BadInputCase[] = [
     inputs: { service: '', 'service-definition': '' },
     message: /service/,
     where: { input: 'service' },
+  }),
+  // ECS's own BLUE_GREEN, LINEAR and CANARY deployments (N2, N3): the manifest and the inputs that drive them
+  rolling({
+    name: 'service definition: BLUE_GREEN load balancer without advancedConfiguration',
+    files: { 'web-service.yaml': nativeService('  strategy: BLUE_GREEN', '  bakeTimeInMinutes: 5', ...NATIVE_LB.slice(0, 4)) },
+    message: /needs advancedConfiguration on every load balancer/,
+    where: { input: 'service-definition', file: 'web-service.yaml', line: 13, field: 'loadBalancers[0].advancedConfiguration' },
+  }),
+  rolling({
+    name: 'service definition: LINEAR stepPercent below 3',
+    files: { 'web-service.yaml': nativeService('  strategy: LINEAR', '  linearConfiguration:', '    stepPercent: 2', ...NATIVE_LB) },
+    message: /2 is out of range: ECS takes 3 to 100/,
+    where: { input: 'service-definition', file: 'web-service.yaml', line: 12, field: 'deploymentConfiguration.linearConfiguration.stepPercent' },
+  }),
+  rolling({
+    name: 'service definition: CANARY bake time above a day',
+    files: { 'web-service.yaml': nativeService('  strategy: CANARY', '  bakeTimeInMinutes: 1441', ...NATIVE_LB) },
+    message: /1441 is out of range: ECS takes 0 to 1440/,
+    where: { input: 'service-definition', file: 'web-service.yaml', line: 11, field: 'deploymentConfiguration.bakeTimeInMinutes' },
+  }),
+  rolling({
+    name: 'service definition: a PAUSE hook at PRODUCTION_TRAFFIC_SHIFT',
+    files: {
+      'web-service.yaml': nativeService('  strategy: BLUE_GREEN', '  lifecycleHooks:', '    - targetType: PAUSE', '      lifecycleStages: [PRODUCTION_TRAFFIC_SHIFT]', ...NATIVE_LB),
+    },
+    message: /a PAUSE hook cannot pause PRODUCTION_TRAFFIC_SHIFT/,
+    where: { input: 'service-definition', file: 'web-service.yaml', line: 13, field: 'deploymentConfiguration.lifecycleHooks[0].lifecycleStages[0]' },
+  }),
+  rolling({
+    name: 'wait-until is neither deployed nor ecs:<STAGE>',
+    inputs: { 'wait-until': 'ecs:POST_TEST' },
+    message: /neither 'deployed' nor 'ecs:<STAGE>'/,
+    where: { input: 'wait-until' },
+  }),
+  rolling({
+    name: 'hook-id given to a deploy',
+    inputs: { 'hook-id': 'abc' },
+    message: /only mode 'continue' uses it/,
+    where: { input: 'hook-id' },
+  }),
+  rolling({
+    name: 'continue-action is not CONTINUE or ROLLBACK',
+    inputs: { mode: 'continue', 'task-definition': '', 'service-definition': '', image: '', 'continue-action': 'PROCEED' },
+    message: /PROCEED/,
+    where: { input: 'continue-action' },
+  }),
+  rolling({
+    name: 'mode continue with a task definition',
+    inputs: { mode: 'continue', 'service-definition': '', image: '' },
+    message: /mode 'continue' does not use it/,
+    where: { input: 'task-definition' },
   }),
 ];

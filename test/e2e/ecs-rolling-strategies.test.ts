@@ -1,7 +1,6 @@
 /**
- * ecs-rolling end to end, deployment strategies it does not run (N1): the path is chosen from the live service,
- * and a CODE_DEPLOY or EXTERNAL service, or an ECS service whose deploymentConfiguration.strategy is BLUE_GREEN,
- * LINEAR or CANARY, fails the step before any change, with a message that names what the service uses and says
+ * ecs-rolling end to end, deployment controllers it does not run (N1): the path is chosen from the live service,
+ * and a CODE_DEPLOY or EXTERNAL service fails the step before any change, with a message that names what the service uses and says
  * what to do instead. The user's manifests are the usual rolling ones: only the live service tells.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
@@ -9,10 +8,8 @@ import {
   CreateServiceCommand,
   RegisterTaskDefinitionCommand,
   type CreateServiceCommandInput,
-  type DeploymentStrategy,
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
-import { eventually } from '../helpers/emulator.js';
 import {
   deployInputs,
   describeWeb,
@@ -101,18 +98,5 @@ describe('a service whose deployments another controller runs', () => {
   });
 });
 
-describe('an ECS service with a strategy other than ROLLING', () => {
-  it.each<DeploymentStrategy>(['BLUE_GREEN', 'LINEAR', 'CANARY'])('%s: refused before registering, naming the strategy', async (strategy) => {
-    const v1 = await liveService({ deploymentConfiguration: { strategy } });
-    await eventually('the first deployment COMPLETED', async () =>
-      (await describeWeb(e.ecs))?.deployments?.[0]?.rolloutState === 'COMPLETED' ? true : undefined,
-    );
-    const since = Date.now();
-    const run = await runRolling(e.emu, deployInputs('registry.example.com/web:2'));
-
-    await expectRefusedBeforeAnyChange(run, since, new RegExp(strategy));
-    const service = await describeWeb(e.ecs);
-    expect(service?.deploymentConfiguration?.strategy).toBe(strategy);
-    expect(service?.deployments?.map((d) => [d.status, d.taskDefinition])).toEqual([['PRIMARY', v1]]);
-  });
-});
+// ECS services with the BLUE_GREEN, LINEAR or CANARY strategy were refused here until issue 16; they are now followed
+// as ECS's own service deployments (N2–N4): see ecs-rolling-native.test.ts.

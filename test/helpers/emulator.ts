@@ -26,6 +26,10 @@ export interface TestEmulator {
     state(): Promise<Record<string, unknown>>;
     /** POST /_emulator/container-instances: registers EC2 container instances (cpu and memory in ECS units). */
     registerContainerInstances(spec: { cluster?: string; count?: number; cpu?: number; memory?: number }): Promise<string[]>;
+    /** POST /_emulator/hooks: how a lifecycle hook's Lambda function answers ECS (SUCCEEDED when never told). */
+    setHookResponse(response: { hookTargetArn: string; hookStatus: 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS'; stage?: string; callBackDelay?: number }): Promise<void>;
+    /** GET /_emulator/hooks: the answers set and every invocation of a hook's Lambda function. */
+    hooks(): Promise<{ responses: Record<string, unknown>[]; invocations: { hookTargetArn: string; stage: string; serviceDeploymentArn: string; hookId: string; at: number; hookStatus: string; hookDetails?: unknown }[] }>;
   };
 }
 
@@ -88,6 +92,10 @@ export async function startTestEmulator(options: Omit<StartEmulatorOptions, 'por
       state: async () => (await request('GET', 'state')) as Record<string, unknown>,
       registerContainerInstances: async (spec) =>
         ((await request('POST', 'container-instances', spec)) as { containerInstanceArns: string[] }).containerInstanceArns,
+      setHookResponse: async (response) => {
+        await request('POST', 'hooks', response);
+      },
+      hooks: async () => (await request('GET', 'hooks')) as Awaited<ReturnType<TestEmulator['control']['hooks']>>,
     },
   };
 }

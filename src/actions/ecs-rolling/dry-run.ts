@@ -15,14 +15,14 @@ import { ConfigurationError } from '../../core/errors.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { SummaryBuilder } from '../../core/io/summary.js';
 import { clusterArnOf } from '../../core/action/index.js';
-import type { DeployOptions, RollbackOptions, RollingOptions } from './options.js';
+import type { DeployOptions, RollbackOptions } from './options.js';
 
 export interface DryRunClients {
   ecs: ECSClient;
   autoscaling: ApplicationAutoScalingClient;
 }
 
-export async function dryRun(rt: ActionRuntime, clients: DryRunClients, options: RollingOptions): Promise<void> {
+export async function dryRun(rt: ActionRuntime, clients: DryRunClients, options: DeployOptions | RollbackOptions): Promise<void> {
   const { log } = rt;
   await log.group('Dry run: what would change (nothing is changed)', async () => {
     const found = await describeService(clients.ecs, options.cluster, options.serviceName, { signal: rt.cancel });
@@ -137,7 +137,7 @@ async function describeTaskDefinition(ecs: ECSClient, arn: string | undefined, i
 /** A dry run reports the live state: what a later step could read without anything being deployed. */
 function writeOutputs(
   rt: ActionRuntime,
-  options: RollingOptions,
+  options: DeployOptions | RollbackOptions,
   found: Service | undefined,
   live: Service | undefined,
   liveTd: TaskDefinition | undefined,

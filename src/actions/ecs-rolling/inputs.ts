@@ -22,11 +22,12 @@ import {
   type SharedInputName,
 } from '../../core/action/index.js';
 import type { ManifestRoots } from '../../core/manifests/index.js';
+import { parseWaitUntil } from '../../core/deploy/index.js';
 import { bindAutoScaling } from '../../core/autoscaling/apply.js';
 import { ConfigurationError } from '../../core/errors.js';
 import { Inputs } from '../../core/inputs.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
-import { MODES, type DeployOptions, type Mode, type RollbackOptions, type RollingOptions, type RunSettings } from './options.js';
+import { MODES, type ContinueOptions, type DeployOptions, type Mode, type RollbackOptions, type RollingOptions, type RunSettings } from './options.js';
 
 /** Every input declared in actions/ecs-rolling/action.yml (test/unit/action-inputs.test.ts keeps the two equal). */
 export const INPUT_NAMES = [
@@ -46,6 +47,9 @@ export const INPUT_NAMES = [
   'timeout-minutes',
   'rollback-on-failure',
   'mode',
+  'wait-until',
+  'hook-id',
+  'continue-action',
   'dry-run',
   'region',
   'max-attempts',
@@ -54,7 +58,7 @@ export const INPUT_NAMES = [
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
-export type { DeployOptions, RollbackOptions, RollingOptions } from './options.js';
+export type { ContinueOptions, DeployOptions, RollbackOptions, RollingOptions } from './options.js';
 
 /**
  * The inputs src/core/action reads for ecs-rolling (readSharedInputs). `image` and `container-name` are shared
@@ -95,38 +99,63 @@ export async function readOptions(rt: ActionRuntime): Promise<RollingOptions> {
     forceNewDeployment: inputs.boolean('force-new-deployment', false),
   };
   const { cluster, image: _notRead, ...run } = shared;
-  const common: RunSettings = { ...run, waitForSteadyState: flags.waitForSteadyState, rollbackOnFailure: flags.rollbackOnFailure };
-  if (mode === 'rollback') {
-    refuseRollbackSwitches(flags);
-    return { mode, ...common, ...readRollbackTarget(inputs, cluster) };
+  const waitUntil = parseWaitUntil(inputs.optional('wait-until'));
+  const common: RunSettings = { ...run, waitForSteadyState: flags.waitForSteadyState, rollbackOnFailure: flags.rollbackOnFailure, waitUntil };
+  refuseContinueInputs(inputs, mode);
+  if (mode === 'rollback' || mode === 'continue') {
+    refuseRollbackSwitches(flags, mode);
+    const target = readRollbackTarget(inputs, cluster, mode);
+    if (mode === 'rollback') {
+      if (waitUntil.kind === 'stage') throw new ConfigurationError("mode 'rollback' follows its rollback to the end; remove this input", { input: 'wait-until' });
+      return { mode, ...common, ...target };
+    }
+    return { mode, ...common, ...continueInputs(inputs, target) };
   }
   return { mode, ...common, ...(await readDeployment(manifestRoots(rt), inputs, cluster, flags)) };
 }
 
-/** `mode`; a rollback refuses the inputs only a deployment uses. */
+/** `mode`; a rollback or a continue refuses the inputs only a deployment uses. */
 function readMode(inputs: Inputs): Mode {
   const mode = inputs.enumValue('mode', MODES, 'deploy');
-  if (mode !== 'rollback') return mode;
-  for (const name of DEPLOY_ONLY_INPUTS) {
-    if (inputs.has(name)) {
-      throw new ConfigurationError(
-        "mode 'rollback' does not use it: a rollback deploys task-definition-arn, or the task definition of the " +
-          'previous successful deployment, with the live desired count and auto scaling; remove this input',
-        { input: name },
-      );
-    }
+  if (mode === 'deploy') return mode;
+  const why =
+    mode === 'rollback'
+      ? "mode 'rollback' does not use it: a rollback deploys task-definition-arn, or the task definition of the " +
+        'previous successful deployment, with the live desired count and auto scaling; remove this input'
+      : "mode 'continue' does not use it: it continues the service's deployment in progress; remove this input";
+  for (const name of mode === 'continue' ? [...DEPLOY_ONLY_INPUTS, 'task-definition-arn' as const] : DEPLOY_ONLY_INPUTS) {
+    if (inputs.has(name)) throw new ConfigurationError(why, { input: name });
   }
   return mode;
+}
+
+/** N3: `hook-id` and `continue-action` belong to `mode: continue` only. */
+function refuseContinueInputs(inputs: Inputs, mode: Mode): void {
+  if (mode === 'continue') return;
+  for (const name of ['hook-id', 'continue-action'] as const) {
+    if (inputs.has(name)) throw new ConfigurationError(`only mode 'continue' uses it (mode is '${mode}'); remove this input`, { input: name });
+  }
+}
+
+/** N3: the hook to answer (default: the one awaiting action) and the answer. */
+function continueInputs(inputs: Inputs, target: Pick<ContinueOptions, 'cluster' | 'serviceName'>): Omit<ContinueOptions, keyof RunSettings | 'mode'> {
+  const hookId = inputs.optional('hook-id');
+  if (hookId !== undefined && !/^[\w.:/-]{1,255}$/.test(hookId)) {
+    throw new ConfigurationError(`'${hookId}' is not a lifecycle hook id (the hookId of DescribeServiceDeployments' lifecycleHookDetails)`, { input: 'hook-id' });
+  }
+  return { ...target, hookId, continueAction: inputs.enumValue('continue-action', ['CONTINUE', 'ROLLBACK'] as const, 'CONTINUE') };
 }
 
 /**
  * A rollback keeps the live desired count and always starts a new deployment, so these switches would be silently
  * ignored: refused instead (R7).
  */
-function refuseRollbackSwitches(flags: ModeFlags): void {
+function refuseRollbackSwitches(flags: ModeFlags, mode: 'rollback' | 'continue'): void {
   const why =
-    "mode 'rollback' cannot honour it: a rollback always keeps the live desired count and forces a new deployment; " +
-    'remove this input';
+    mode === 'rollback'
+      ? "mode 'rollback' cannot honour it: a rollback always keeps the live desired count and forces a new deployment; " +
+        'remove this input'
+      : "mode 'continue' cannot honour it: it changes nothing but the paused lifecycle hook; remove this input";
   if (flags.sameAsRunning) throw new ConfigurationError(why, { input: 'same-as-running' });
   if (flags.forceNewDeployment) throw new ConfigurationError(why, { input: 'force-new-deployment' });
 }
@@ -184,10 +213,11 @@ async function readDeployment(roots: ManifestRoots, inputs: Inputs, cluster: str
 function readRollbackTarget(
   inputs: Inputs,
   clusterInput: string | undefined,
+  mode: 'rollback' | 'continue',
 ): Pick<RollbackOptions, 'cluster' | 'serviceName' | 'taskDefinitionArn'> {
   const serviceInput = inputs.optional('service');
   if (serviceInput === undefined) {
-    throw new ConfigurationError("mode 'rollback' needs the service to roll back", { input: 'service' });
+    throw new ConfigurationError(`mode '${mode}' needs the service to ${mode === 'rollback' ? 'roll back' : 'continue'}`, { input: 'service' });
   }
   const target = resolveTarget(serviceInput, clusterInput, undefined, () => ({ input: 'service' }));
   const arn = inputs.optional('task-definition-arn');

@@ -2,7 +2,10 @@
  * ecs-rolling (docs/contract.md, R1–R8). Orchestration only:
  *   S3      read and check every input and manifest before any AWS call (inputs.ts)
  *   S13     dry-run: print the diff against what is live, change nothing (dry-run.ts)
- *   R7      mode rollback: choose the revision (and say why), then deploy it like any rolling update
+ *   R7      mode rollback: choose the revision (and say why), then deploy it like any rolling update; a native
+ *           deployment in progress is stopped and its rollback followed instead (N4)
+ *   N3      mode continue: answer the PAUSE hook of the native deployment in progress, follow it to its end
+ *   N1–N5   mode deploy of a BLUE_GREEN / LINEAR / CANARY service follows ECS's service deployment (to wait-until)
  *   R1–R6   mode deploy: snapshot → register → create or update → wait → auto scaling, rollback on failure
  *   R8, S5  outputs and job summary from the Outcome (report.ts, written by finishAction); a failure fails the
  *           step with its cause first
@@ -18,7 +21,7 @@ import {
   type DeploymentRecord,
 } from '../../core/action/index.js';
 import { createAwsClients } from '../../core/aws/clients.js';
-import { deployService, rollbackService, type Outcome, type RollbackTarget, type RollingDeps, type RollingPlan } from '../../core/deploy/index.js';
+import { continueService, deployService, rollbackService, type Outcome, type RollbackTarget, type RollingDeps, type RollingPlan } from '../../core/deploy/index.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { Deadline } from '../../core/time.js';
 import { dryRun } from './dry-run.js';
@@ -33,7 +36,11 @@ export async function main(rt: ActionRuntime): Promise<void> {
     return o;
   });
   const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
-  if (options.dryRun) return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
+  if (options.dryRun) {
+    if (options.mode !== 'continue') return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
+    rt.log.info(`Dry run: mode continue would answer the PAUSE hook of service ${options.serviceName}'s deployment in progress with ${options.continueAction}; nothing was changed.`);
+    return;
+  }
 
   const deps: RollingDeps = {
     ecs: aws.ecs,
@@ -48,19 +55,34 @@ export async function main(rt: ActionRuntime): Promise<void> {
   };
   const deadline = new Deadline(rt.clock, options.timeoutMinutes * 60_000);
   const record = await startRecord(rt, options);
-  const result = await recordErrors(record, async (): Promise<Outcome & { target?: RollbackTarget }> =>
-    options.mode === 'rollback'
-      ? rollbackService(deps, {
-          cluster: options.cluster,
-          service: options.serviceName,
-          taskDefinitionArn: options.taskDefinitionArn,
-          deadline,
-          waitForSteadyState: options.waitForSteadyState,
-          rollbackOnFailure: options.rollbackOnFailure,
-        })
-      : deployService(deps, rollingPlan(options, deadline)),
-  );
+  const result = await recordErrors(record, async (): Promise<Outcome & { target?: RollbackTarget }> => run(deps, options, deadline));
   await finishAction(rt, () => report(rt, options, result, aws.ecs), record);
+}
+
+async function run(deps: RollingDeps, options: RollingOptions, deadline: Deadline): Promise<Outcome & { target?: RollbackTarget }> {
+  switch (options.mode) {
+    case 'rollback':
+      return rollbackService(deps, {
+        cluster: options.cluster,
+        service: options.serviceName,
+        taskDefinitionArn: options.taskDefinitionArn,
+        deadline,
+        waitForSteadyState: options.waitForSteadyState,
+        rollbackOnFailure: options.rollbackOnFailure,
+      });
+    case 'continue':
+      return continueService(deps, {
+        cluster: options.cluster,
+        service: options.serviceName,
+        hookId: options.hookId,
+        action: options.continueAction,
+        deadline,
+        rollbackOnFailure: options.rollbackOnFailure,
+        waitUntil: options.waitUntil,
+      });
+    default:
+      return deployService(deps, rollingPlan(options, deadline));
+  }
 }
 
 function rollingPlan(o: DeployOptions, deadline: Deadline): RollingPlan {
@@ -79,6 +101,7 @@ function rollingPlan(o: DeployOptions, deadline: Deadline): RollingPlan {
     autoScalingSources: o.autoScalingSources,
     waitForSteadyState: o.waitForSteadyState,
     rollbackOnFailure: o.rollbackOnFailure,
+    waitUntil: o.waitUntil,
     deadline,
   };
 }
@@ -110,7 +133,9 @@ async function startRecord(rt: ActionRuntime, options: RollingOptions): Promise<
   const what =
     options.mode === 'rollback'
       ? `rollback to ${options.taskDefinitionArn ?? 'the previous successful deployment'}`
-      : options.taskDefinition.kind === 'file'
+      : options.mode === 'continue'
+        ? `${options.continueAction} of the deployment in progress`
+        : options.taskDefinition.kind === 'file'
         ? options.taskDefinition.path
         : options.taskDefinition.ref;
   return startActionRecord(rt, options.github, {
@@ -123,6 +148,8 @@ function logPlan(rt: ActionRuntime, o: RollingOptions): void {
   rt.log.info(`Service: ${o.serviceName} in cluster ${o.cluster}`);
   if (o.mode === 'rollback') {
     rt.log.info(`Mode: rollback to ${o.taskDefinitionArn ?? 'the previous successful deployment (chosen from the deployment history)'}`);
+  } else if (o.mode === 'continue') {
+    rt.log.info(`Mode: continue the deployment in progress: ${o.continueAction} ${o.hookId !== undefined ? `lifecycle hook ${o.hookId}` : 'the PAUSE hook that awaits action'}`);
   } else {
     const td = o.taskDefinition.kind === 'file' ? `register ${o.taskDefinition.path}` : `${o.taskDefinition.ref} (task-definition-arn)`;
     const count = o.sameAsRunning ? 'the live one (same-as-running)' : (o.desiredCount ?? o.serviceDefinition?.desiredCount ?? 'unchanged');
@@ -131,6 +158,7 @@ function logPlan(rt: ActionRuntime, o: RollingOptions): void {
     const autoScaling = o.scalableTargets.length + o.scalingPolicies.length;
     if (autoScaling > 0) rt.log.info(`Auto scaling: ${o.scalableTargets.length} scalable target(s), ${o.scalingPolicies.length} scaling policy(ies)`);
   }
+  if (o.waitUntil.kind === 'stage') rt.log.info(`Wait until: lifecycle stage ${o.waitUntil.stage} of ECS's deployment`);
   rt.log.info(
     `Wait for steady state: ${String(o.waitForSteadyState)}, timeout ${o.timeoutMinutes} min, rollback on failure: ` +
       `${String(o.rollbackOnFailure)}${o.dryRun ? ', dry run' : ''}`,

@@ -3,12 +3,13 @@ import type {
   PutScalingPolicyCommandInput,
   RegisterScalableTargetCommandInput,
 } from '@aws-sdk/client-application-auto-scaling';
-import type { CreateServiceCommandInput } from '@aws-sdk/client-ecs';
+import type { CreateServiceCommandInput, DeploymentLifecycleHookAction } from '@aws-sdk/client-ecs';
 import type { GitHubRecordOptions } from '../../core/action/index.js';
 import type { AutoScalingSources } from '../../core/autoscaling/apply.js';
+import type { WaitUntil } from '../../core/deploy/index.js';
 import type { TaskDefinitionSource } from '../../core/ecs/task-definitions.js';
 
-export const MODES = ['deploy', 'rollback'] as const;
+export const MODES = ['deploy', 'rollback', 'continue'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** How the run goes, whatever the mode: read before the mode's own inputs. */
@@ -20,6 +21,8 @@ export interface RunSettings {
   region: string | undefined;
   maxAttempts: number;
   github: GitHubRecordOptions | undefined;
+  /** N3: `deployed` (the end of the deployment) or a lifecycle stage of a native deployment. */
+  waitUntil: WaitUntil;
 }
 
 interface CommonOptions extends RunSettings {
@@ -49,4 +52,12 @@ export interface RollbackOptions extends CommonOptions {
   taskDefinitionArn: string | undefined;
 }
 
-export type RollingOptions = DeployOptions | RollbackOptions;
+/** N3: `mode: continue` answers the PAUSE hook of the deployment in progress and follows it. */
+export interface ContinueOptions extends CommonOptions {
+  mode: 'continue';
+  /** The `hook-id` input; undefined: the hook that awaits action. */
+  hookId: string | undefined;
+  continueAction: DeploymentLifecycleHookAction;
+}
+
+export type RollingOptions = DeployOptions | RollbackOptions | ContinueOptions;

@@ -49,6 +49,7 @@ export function rollingReport(input: ReportInput): ActionReport {
       durationRow(outcome),
       resultRow(outcome),
       ...(input.target !== undefined ? [['Rolled back to', input.target.why] as const] : []),
+      ...nativeRows(outcome),
       ...rollbackRows(outcome),
     ],
     sections: [...(ok ? [] : [failureSection(failure)]), stoppedTasksSection(outcome)],
@@ -64,7 +65,24 @@ function statusLine(outcome: Outcome): string {
     const scaled = `Scaled service ${outcome.service.name} (${outcome.changeDetail ?? 'no new deployment'})`;
     return outcome.status === 'started' ? `${scaled}; not waited for` : scaled;
   }
+  const native = outcome.native;
+  if (native?.ended === 'stage') return `${outcome.taskDefinitionArn} reached lifecycle stage ${native.lifecycleStage ?? ''}; ECS goes on with the deployment`;
+  if (native?.ended === 'paused') {
+    return `${outcome.taskDefinitionArn} waits at ${native.lifecycleStage ?? 'a lifecycle stage'} on PAUSE hook ${native.pausedHook?.hookId ?? ''}: continue it with mode: continue`;
+  }
+  if (native?.ended === 'rolled-back') return `Rolled back to ${outcome.taskDefinitionArn}`;
   return outcome.status === 'started' ? `Started ${outcome.taskDefinitionArn}; not waited for` : `Deployed ${outcome.taskDefinitionArn}`;
+}
+
+/** N2: the service deployment ECS ran, and where the run left it. */
+function nativeRows(outcome: Outcome): (readonly [string, string])[] {
+  const n = outcome.native;
+  if (n === undefined) return [];
+  const rows: (readonly [string, string])[] = [
+    ['Service deployment', `${n.serviceDeploymentArn} (${n.status ?? 'unknown'}, lifecycle stage ${n.lifecycleStage ?? 'unknown'})`],
+  ];
+  if (n.pausedHook !== undefined) rows.push(['Paused on', `lifecycle hook ${n.pausedHook.hookId ?? ''} (continue it with mode: continue)`]);
+  return rows;
 }
 
 function outputs(outcome: Outcome, facts: AfterFacts): ActionReport['outputs'] {

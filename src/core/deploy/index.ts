@@ -6,6 +6,9 @@
  * Inside: strategy.ts (N1) → rolling.ts (R1–R5: snapshot.ts, service-change.ts steps, rollout.ts — or
  * scale-change.ts for an update that started no deployment — and the watcher in watch/) → auto-rollback.ts (R6,
  * after a failure; restore-snapshot.ts, first-deployment-undo.ts); manual-rollback.ts and rollback-target.ts (R7).
+ * ECS's own BLUE_GREEN, LINEAR and CANARY deployments (N2–N4) in native/: find-deployment.ts, follow.ts (on the
+ * watcher's loop), rollout.ts, stop.ts (rollback), continue.ts (`mode: continue`), manual.ts; DAEMON services (N5)
+ * in daemon.ts.
  */
 export { deployService } from './deploy.js';
 export { rollbackService } from './manual-rollback.js';
@@ -30,3 +33,8 @@ export type { DeploymentDiff } from './diff.js';
 export { describeStop, summarizeStoppedTasks, taskIdOf, toStoppedTaskReason } from './watch/index.js';
 export type { StoppedTaskReason } from './watch/index.js';
 export { waitForDeployment, waitForScale, waitForServiceInactive, waitForServiceStable } from './watch/index.js';
+export { continueService } from './native/continue.js';
+export type { ContinueRequest } from './native/continue.js';
+export { LIFECYCLE_STAGES, parseWaitUntil } from './native/stages.js';
+export type { LifecycleStage, WaitUntil } from './native/stages.js';
+export type { NativeRun } from './native/native-run.js';

@@ -1,6 +1,7 @@
 /**
  * R7: manual rollback (`mode: rollback`): choose the revision (rollback-target.ts), say which and why, then deploy
- * it as a rolling update that keeps the live desired count. A failure of the rollback itself is undone like any
+ * it as a rolling update that keeps the live desired count. A native deployment in progress is stopped instead (N4,
+ * native/manual.ts). A failure of the rollback itself is undone like any
  * failed deployment (R6, auto-rollback.ts).
  */
 import type { RollbackTarget } from './rollback-target.js';
@@ -13,6 +14,7 @@ import type { Deadline } from '../time.js';
 import { chooseDeployStrategy } from './strategy.js';
 import { sameTaskDefinition } from '../ecs/task-definition-refs.js';
 import { markRolledBackFrom } from './rollback-marks.js';
+import { stopNativeInProgress } from './native/manual.js';
 
 export interface ManualRollbackRequest {
   cluster: string;
@@ -35,7 +37,11 @@ export async function rollbackService(deps: RollingDeps, req: ManualRollbackRequ
   // N1: a service this suite cannot deploy is refused before anything is chosen or changed. Described once: the
   // choice of the target and the deployment use the same answer.
   const live = await describeService(deps.ecs, req.cluster, req.service);
-  chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
+  const strategy = chooseDeployStrategy(req.service, live?.status === 'ACTIVE' ? live : undefined, undefined);
+  if (strategy === 'native' && live !== undefined) {
+    const stopped = await stopNativeInProgress(deps, req, live);
+    if (stopped !== undefined) return stopped;
+  }
   const target = await deps.log.group(`Choose the task definition to roll back to`, async () => {
     const t = await resolveManualRollbackTarget(deps.ecs, req.cluster, req.service, req.taskDefinitionArn, { service: live });
     deps.log.info(`${t.why}.`);

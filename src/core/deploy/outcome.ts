@@ -1,5 +1,6 @@
 /** How one deployment ended (S8, S9, R6, R8): the action writes its outputs and job summary from this. */
 import type { Service, TaskDefinition } from '@aws-sdk/client-ecs';
+import type { NativeRun } from './native/native-run.js';
 import type { RollbackSnapshot } from './snapshot.js';
 import type { StoppedTaskReason } from './watch/index.js';
 
@@ -38,6 +39,8 @@ export interface Outcome {
    */
   ecsRollback?: { taskDefinitionArn: string | undefined; deploymentId: string | undefined; completed: boolean };
   stoppedTasks: StoppedTaskReason[];
+  /** A BLUE_GREEN, LINEAR or CANARY deployment (N2–N4): the service deployment ECS ran and where the run left it. */
+  native?: NativeRun;
   timings: { startedAt: number; finishedAt: number; totalMs: number; waitMs?: number; rollbackMs?: number };
   snapshot: RollbackSnapshot;
 }

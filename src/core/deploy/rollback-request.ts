@@ -108,7 +108,8 @@ export function rollbackUpdateInput(
     forceNewDeployment: true,
   };
   const desired = rollbackDesiredCount(snapshot, live, desiredCountSet).count;
-  if (desired !== undefined) input.desiredCount = desired;
+  // N5: a DAEMON service has no desired count to restore; its rollback restores the task definition only.
+  if (desired !== undefined && live?.schedulingStrategy !== 'DAEMON') input.desiredCount = desired;
   Object.assign(input, restoredSettings(snapshot, changedFields).values);
   return input;
 }

@@ -10,6 +10,7 @@ import type { CreateServiceCommandInput, ECSClient } from '@aws-sdk/client-ecs';
 import type { TaskDefinitionSource } from '../ecs/task-definitions.js';
 import type { AutoScalingSources } from '../autoscaling/apply.js';
 import type { Logger } from '../io/logger.js';
+import type { WaitUntil } from './native/stages.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 
 /**
@@ -56,6 +57,8 @@ export interface RollingPlan {
   rollbackOnFailure: boolean;
   deadline: Deadline;
   pollIntervalMs?: number;
+  /** N3: a native deployment's wait ends at this lifecycle stage (default: its end). */
+  waitUntil?: WaitUntil | undefined;
   /** Refuse to create the service (manual rollback: there must be something to roll back). */
   requireExistingService?: boolean;
 }

@@ -18,6 +18,8 @@ import { suspendAutoScaling } from '../autoscaling/suspension.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { rollBackFailedDeployment } from './auto-rollback.js';
 import { finishAutoScaling } from './auto-scaling-step.js';
+import { waitForNativeRollout } from './native/rollout.js';
+import { rollBackNativeDeployment } from './native/stop.js';
 import type { Failure, Outcome } from './outcome.js';
 import { primaryDeploymentId, waitForRollout, type RolloutResult, type ServiceBefore } from './rollout.js';
 import { ROLLBACK_SHARE, type RollingDeps, type RollingPlan } from './rolling-plan.js';
@@ -35,8 +37,11 @@ export interface DeploymentDone {
   rollout: RolloutResult;
 }
 
-/** Deploys `plan` to the service described as `live` (undefined: ECS does not know it). */
-export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: Service | undefined): Promise<Outcome> {
+/**
+ * Deploys `plan` to the service described as `live` (undefined: ECS does not know it). `native`: the service runs ECS's
+ * own BLUE_GREEN, LINEAR or CANARY deployments, followed as service deployments and stopped to roll back (N2–N4).
+ */
+export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: Service | undefined, native = false): Promise<Outcome> {
   const { log, clock } = deps;
   const startedAt = clock.now();
   const snapshot = await log.group(`Prepare rollback data for service ${plan.serviceName}`, async () => {
@@ -53,12 +58,13 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
   );
   throwIfAborted(deps.signal, log, `after registering ${taskDefinitionArn}; the service was not changed`);
 
-  const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn, beforeUpdate(snapshot, live));
+  const done = await changeAndWait(deps, plan, snapshot, taskDefinitionArn, beforeUpdate(snapshot, live), native);
   let failure = done.step.failure ?? done.rollout.failure;
   if (failure === undefined) failure = await finishAutoScaling(deps, plan, snapshot, autoScaling, done.autoScalingSuspended);
   const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
   if (runningDefinition !== undefined) outcome.previousTaskDefinition = runningDefinition;
-  if (failure !== undefined) await rollBackFailedDeployment(deps, plan, snapshot, done, failure, outcome);
+  if (done.rollout.native !== undefined) outcome.native = done.rollout.native;
+  if (failure !== undefined) await (native ? rollBackNativeDeployment : rollBackFailedDeployment)(deps, plan, snapshot, done, failure, outcome);
   else {
     if (done.rollout.waitMs !== undefined && done.rollout.service !== undefined) outcome.steadyService = done.rollout.service;
     logSuccess(log, plan.serviceName, taskDefinitionArn, done.rollout);
@@ -81,6 +87,7 @@ async function changeAndWait(
   snapshot: RollbackSnapshot,
   taskDefinitionArn: string,
   before: ServiceBefore | undefined,
+  native: boolean,
 ): Promise<DeploymentDone> {
   const signal = deps.signal !== undefined ? { signal: deps.signal } : {};
   const wait = {
@@ -90,6 +97,7 @@ async function changeAndWait(
     ...(plan.pollIntervalMs !== undefined ? { pollIntervalMs: plan.pollIntervalMs } : {}),
   };
   const done: DeploymentDone = { autoScalingSuspended: false, step: { change: { changed: false, changedFields: [] } }, rollout: {} };
+  const changedAt = deps.clock.now();
   try {
     done.step = snapshot.exists
       ? await updateStep(deps, updateInput(deps, plan, snapshot, taskDefinitionArn), async () => {
@@ -99,13 +107,15 @@ async function changeAndWait(
         })
       : await createStep(deps, createInput(plan, taskDefinitionArn), { ...wait, draining: snapshot.draining });
     if (done.step.failure !== undefined) return done;
-    done.rollout = await waitForRollout(deps, done.step.change, {
+    done.rollout = await (native ? waitForNativeRollout : waitForRollout)(deps, done.step.change, {
       ...wait,
       cluster: plan.cluster,
       serviceName: plan.serviceName,
       taskDefinitionArn,
       waitForSteadyState: plan.waitForSteadyState,
       before,
+      changedAt,
+      waitUntil: plan.waitUntil,
     });
   } catch (e) {
     done.rollout = { ...done.rollout, failure: errorFailure(e) };

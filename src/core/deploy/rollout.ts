@@ -5,6 +5,8 @@
  */
 import type { Service } from '@aws-sdk/client-ecs';
 import type { Deadline } from '../time.js';
+import type { NativeRun } from './native/native-run.js';
+import type { WaitUntil } from './native/stages.js';
 import type { Failure } from './outcome.js';
 import { waitForScaleChange } from './scale-change.js';
 import type { ServiceChange } from './service-change.js';
@@ -26,6 +28,10 @@ export interface RolloutRequest {
   pollIntervalMs?: number | undefined;
   /** An update: the service as described before it (its PRIMARY deployment and desired count). Absent for a create. */
   before?: ServiceBefore | undefined;
+  /** A native deployment (N2): epoch ms just before the change, to find the service deployment it started. */
+  changedAt?: number | undefined;
+  /** A native deployment (N3): end the wait at this lifecycle stage. */
+  waitUntil?: WaitUntil | undefined;
 }
 
 export interface ServiceBefore {
@@ -43,6 +49,8 @@ export interface RolloutResult {
   /** A new deployment, or none (a scale change): see Outcome. */
   change?: 'deployment' | 'scale';
   changeDetail?: string;
+  /** A native deployment (N2): the service deployment followed and how the wait on it ended. */
+  native?: NativeRun;
 }
 
 export async function waitForRollout(deps: WatchDeps, change: ServiceChange, req: RolloutRequest): Promise<RolloutResult> {

@@ -1,13 +1,17 @@
 /**
- * ECS's service deployment history (R7): ListServiceDeployments, DescribeServiceDeployments and
- * DescribeServiceRevisions, paged and batched as the API requires.
+ * ECS's service deployments: the history (R7) through ListServiceDeployments, DescribeServiceDeployments and
+ * DescribeServiceRevisions, paged and batched as the API requires; and the native deployments' controls (N3, N4):
+ * ContinueServiceDeployment (a PAUSE hook) and StopServiceDeployment (ROLLBACK).
  */
 import {
+  ContinueServiceDeploymentCommand,
   DescribeServiceDeploymentsCommand,
   DescribeServiceRevisionsCommand,
   ListServiceDeploymentsCommand,
+  StopServiceDeploymentCommand,
 } from '@aws-sdk/client-ecs';
 import type {
+  DeploymentLifecycleHookAction,
   ECSClient,
   ListServiceDeploymentsCommandOutput,
   ServiceDeployment,
@@ -24,6 +28,8 @@ export interface ListServiceDeploymentsRequest {
   cluster: string;
   service: string;
   status?: ServiceDeploymentStatus[];
+  /** Only deployments created after this time (`createdAt.after`). */
+  createdAfter?: Date;
   /** Pages of 100 read at most. */
   maxPages: number;
 }
@@ -42,6 +48,7 @@ export async function listServiceDeployments(
         cluster: req.cluster,
         service: req.service,
         ...(req.status !== undefined ? { status: req.status } : {}),
+        ...(req.createdAfter !== undefined ? { createdAt: { after: req.createdAfter } } : {}),
         maxResults: 100,
         ...(nextToken !== undefined ? { nextToken } : {}),
       }),
@@ -82,4 +89,20 @@ export async function describeServiceRevisions(
     all.push(...(out.serviceRevisions ?? []));
   }
   return all;
+}
+
+/** N3: answers a PAUSE lifecycle hook that is AWAITING_ACTION with CONTINUE or ROLLBACK. */
+export async function continueServiceDeployment(
+  ecs: ECSClient,
+  req: { serviceDeploymentArn: string; hookId: string; action: DeploymentLifecycleHookAction },
+  opts: AwsCallOptions = {},
+): Promise<void> {
+  opts.onCall?.('ContinueServiceDeployment');
+  await ecs.send(new ContinueServiceDeploymentCommand(req), httpOptions(opts));
+}
+
+/** N4: stops a service deployment in progress and has ECS roll the service back to its source revision. */
+export async function stopServiceDeployment(ecs: ECSClient, serviceDeploymentArn: string, opts: AwsCallOptions = {}): Promise<void> {
+  opts.onCall?.('StopServiceDeployment');
+  await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn, stopType: 'ROLLBACK' }), httpOptions(opts));
 }

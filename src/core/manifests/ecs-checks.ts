@@ -5,6 +5,7 @@
  */
 import { Compatibility, LaunchType, NetworkMode } from '@aws-sdk/client-ecs';
 import { FARGATE_SIZES, fargateSizeProblem, parseCpuUnits, parseMemoryMiB } from './fargate.js';
+import { checkNativeDeployment } from './native-checks.js';
 import type { Problem } from './problems.js';
 import { isPlainObject } from './schema-check.js';
 import { RUN_TASK_INTEGER_FIELDS, SERVICE_INTEGER_FIELDS, TASK_DEFINITION_INTEGER_FIELDS, checkWholeNumbers } from './whole-numbers.js';
@@ -116,7 +117,7 @@ function checkFargate(td: Obj, containers: Obj[], networkMode: string | undefine
 }
 
 export function checkServiceDefinition(request: Obj): Problem[] {
-  return [...checkLaunchChoice(request), ...checkWholeNumbers(request, SERVICE_INTEGER_FIELDS)];
+  return [...checkLaunchChoice(request), ...checkWholeNumbers(request, SERVICE_INTEGER_FIELDS), ...checkNativeDeployment(request)];
 }
 
 export function checkRunTaskRequest(request: Obj): Problem[] {

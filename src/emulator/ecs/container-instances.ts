@@ -99,7 +99,7 @@ interface Usage {
   tasks: number;
 }
 
-function usageOf(ctx: EcsContext, inst: ContainerInstanceRec): Usage {
+export function usageOf(ctx: EcsContext, inst: ContainerInstanceRec): Usage {
   const usage: Usage = { cpu: 0, memory: 0, ports: new Set(RESERVED_PORTS), tasks: 0 };
   for (const t of ctx.state.tasks.values()) {
     if (t.containerInstanceArn !== inst.arn || t.lastStatus === 'STOPPED') continue;
@@ -113,7 +113,7 @@ function usageOf(ctx: EcsContext, inst: ContainerInstanceRec): Usage {
 }
 
 /** Why an instance cannot take the task (ECS's words in the service event), or undefined when it can. */
-function misfit(inst: ContainerInstanceRec, used: Usage, needs: Needs): { event: string; failure: string } | undefined {
+export function misfit(inst: ContainerInstanceRec, used: Usage, needs: Needs): { event: string; failure: string } | undefined {
   if (inst.cpu - used.cpu < needs.cpu) return { event: 'has insufficient CPU units available.', failure: 'RESOURCE:CPU' };
   if (inst.memory - used.memory < needs.memory) return { event: 'has insufficient memory available.', failure: 'RESOURCE:MEMORY' };
   if (needs.ports.some((p) => used.ports.has(p))) return { event: 'is already using a port required by your task.', failure: 'RESOURCE:PORTS' };

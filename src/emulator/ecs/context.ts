@@ -5,7 +5,7 @@
  */
 import type { CloudWatchBackend, ElbBackend, LogsBackend, SimClock } from '../contracts.js';
 import type { Random } from '../random.js';
-import type { EcsState, TaskRec } from './state.js';
+import type { EcsState, ServiceRec, TaskRec } from './state.js';
 
 export interface EcsContext {
   readonly state: EcsState;
@@ -17,10 +17,16 @@ export interface EcsContext {
   readonly taskStartMs: number;
   /** DEACTIVATING lasts the target groups' deregistration delay (EmulatorOptions.waitForDeregistrationDelay). */
   readonly waitForDeregistrationDelay: boolean;
+  /** Simulated ms each lifecycle stage of a native deployment lasts at least (default: taskStartMs). */
+  readonly stageMs: number;
   elb(): ElbBackend;
   logs(): LogsBackend;
   cloudwatch(): CloudWatchBackend;
-  readonly hooks: { taskChanged(task: TaskRec): void };
+  readonly hooks: {
+    taskChanged(task: TaskRec): void;
+    /** Something about the service changed: the scheduler runs again (on the next turn). */
+    serviceChanged(service: ServiceRec): void;
+  };
 }
 
 const prefix = (ctx: EcsContext): string => `arn:aws:ecs:${ctx.region}:${ctx.accountId}`;

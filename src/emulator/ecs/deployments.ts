@@ -56,6 +56,11 @@ function startServiceDeployment(ctx: EcsContext, service: ServiceRec, d: Deploym
       old.statusReason = 'Service deployment stopped: a newer service deployment started.';
       old.stoppedAt = now;
       old.updatedAt = now;
+      if (old.native) {
+        old.native.cancel?.();
+        old.native.phase = 'stopped';
+        delete old.native.waiting;
+      }
     }
   }
   const sd: ServiceDeploymentRec = {
@@ -77,6 +82,7 @@ function startServiceDeployment(ctx: EcsContext, service: ServiceRec, d: Deploym
     },
     alarms: alarmsMonitor(service.deploymentConfiguration),
     deploymentId: d.id,
+    hookDetails: [],
   };
   ctx.state.serviceDeployments.set(sd.arn, sd);
   service.serviceDeploymentArns.push(sd.arn);
@@ -124,6 +130,16 @@ export function startDeployment(
   if (!options.serviceDeploymentArn) d.serviceDeploymentArn = startServiceDeployment(ctx, service, d).arn;
   service.steady = false;
   return d;
+}
+
+/** The service goes back to the configuration of `revision` (a rollback). */
+export function restoreServiceTo(service: ServiceRec, revision: RevisionRec): void {
+  service.loadBalancers = revision.loadBalancers;
+  service.serviceRegistries = revision.serviceRegistries;
+  if (revision.networkConfiguration !== undefined) service.networkConfiguration = revision.networkConfiguration;
+  delete service.serviceConnectConfiguration;
+  delete service.volumeConfigurations;
+  Object.assign(service, settingsOf(revision));
 }
 
 /** Marks the PRIMARY deployment COMPLETED (the scheduler calls this at steady state). */

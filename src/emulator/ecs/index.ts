@@ -8,7 +8,8 @@ import { capacityProviderOperations } from './capacity-providers.js';
 import { clusterOperations, ensureDefaultCluster } from './clusters.js';
 import { containerInstanceOperations, registerContainerInstances, type RegisterSpec } from './container-instances.js';
 import { seconds, type EcsContext } from './context.js';
-import { onTaskChanged, wakeCluster } from './scheduler.js';
+import { hookControl } from './hook-control.js';
+import { onTaskChanged, scheduleReconcile, wakeCluster } from './scheduler.js';
 import { serviceDeploymentOperations } from './service-deployments.js';
 import { updateService } from './service-update.js';
 import { serviceOperations } from './services.js';
@@ -24,6 +25,8 @@ export interface EcsModuleContext {
   taskStartMs: number;
   /** EmulatorOptions.waitForDeregistrationDelay. */
   waitForDeregistrationDelay?: boolean | undefined;
+  /** Simulated ms each native deployment stage lasts at least. */
+  stageMs: number;
   random: Random;
   /** The assembled world (ELBv2, Logs and CloudWatch backends); read lazily, after every module exists. */
   world: () => World;
@@ -67,7 +70,14 @@ function dump(ctx: EcsContext): Json {
       steadyStates: s.steadyHistory,
       serviceDeployments: s.serviceDeploymentArns.map((arn) => {
         const sd = state.serviceDeployments.get(arn);
-        return { arn, status: sd?.status, deploymentId: sd?.deploymentId, createdAt: sd?.createdAt, finishedAt: sd?.finishedAt };
+        return {
+          arn,
+          status: sd?.status,
+          lifecycleStage: sd?.lifecycleStage,
+          deploymentId: sd?.deploymentId,
+          createdAt: sd?.createdAt,
+          finishedAt: sd?.finishedAt,
+        };
       }),
       liveTasks: [...s.liveTasks].map((t) => ({
         id: t.id,
@@ -92,6 +102,8 @@ export interface EcsModule {
   backend: EcsBackend;
   /** POST /_emulator/container-instances: registers EC2 container instances to a cluster; returns their ARNs. */
   registerContainerInstances(spec: RegisterSpec): string[];
+  /** /_emulator/hooks: how lifecycle hook Lambda functions answer, and their invocations (hook-control.ts). */
+  hooks: { set(body: unknown): unknown; list(): unknown; clear(): void };
 }
 
 export function createEcsModule(mctx: EcsModuleContext): EcsModule {
@@ -104,10 +116,11 @@ export function createEcsModule(mctx: EcsModuleContext): EcsModule {
     accountId: mctx.accountId,
     taskStartMs: mctx.taskStartMs,
     waitForDeregistrationDelay: mctx.waitForDeregistrationDelay === true,
+    stageMs: mctx.stageMs,
     elb: () => mctx.world().elb,
     logs: () => mctx.world().logs,
     cloudwatch: () => mctx.world().cloudwatch,
-    hooks: { taskChanged: (task) => onTaskChanged(ctx, task) },
+    hooks: { taskChanged: (task) => onTaskChanged(ctx, task), serviceChanged: (service) => scheduleReconcile(ctx, service) },
   };
   ensureDefaultCluster(ctx);
   const all: Record<string, Operation> = {
@@ -145,5 +158,10 @@ export function createEcsModule(mctx: EcsModuleContext): EcsModule {
       if (service !== undefined) updateService(ctx, { desiredCount: count }, service);
     },
   };
-  return { module, backend, registerContainerInstances: (spec) => registerContainerInstances(ctx, spec, (cluster) => wakeCluster(ctx, cluster)) };
+  return {
+    module,
+    backend,
+    registerContainerInstances: (spec) => registerContainerInstances(ctx, spec, (cluster) => wakeCluster(ctx, cluster)),
+    hooks: { set: (body) => hookControl.set(ctx, body), list: () => hookControl.list(ctx), clear: () => hookControl.clear(ctx) },
+  };
 }

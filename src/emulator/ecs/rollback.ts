@@ -5,12 +5,13 @@
  */
 import type { EcsContext } from './context.js';
 import { breakerConfig, breakerThreshold } from './circuit-breaker.js';
-import { settingsOf } from './deployment-settings.js';
-import { serviceDeploymentOf, startDeployment } from './deployments.js';
+import { restoreServiceTo, serviceDeploymentOf, startDeployment } from './deployments.js';
 import { addEvent, messages } from './events.js';
+import { rollBackNative } from './native-rollback.js';
 import type { DeploymentRec, ServiceDeploymentRec, ServiceRec, TaskRec } from './state.js';
 
 const BREAKER_REASON = 'ECS deployment circuit breaker: tasks failed to start.';
+const USER_ROLLBACK = 'Service deployment rolled back because of a user request.';
 /** Consecutive failures after which ECS reports that the service cannot start tasks consistently. */
 const IMPAIRED_AFTER = 3;
 
@@ -35,6 +36,10 @@ export function accountTask(ctx: EcsContext, service: ServiceRec, task: TaskRec)
   }
   if (breaker.enable && d.status === 'PRIMARY' && d.failedTasks >= breakerThreshold(service, d.desiredCount)) {
     tripBreaker(ctx, service, d);
+  } else if (!breaker.enable && sd?.native) {
+    // A green task of a blue/green, linear or canary deployment failed: ECS rolls back to the blue revision.
+    const reason = `Service deployment rolled back because a task of the target service revision failed: ${task.stoppedReason ?? 'stopped'}.`;
+    rollBackNative(ctx, service, sd, reason);
   }
 }
 
@@ -56,18 +61,16 @@ function rollBackTo(
     sd.updatedAt = now;
   }
   // The service goes back to the configuration of that revision.
-  service.loadBalancers = revision.loadBalancers;
-  service.serviceRegistries = revision.serviceRegistries;
-  if (revision.networkConfiguration !== undefined) service.networkConfiguration = revision.networkConfiguration;
-  delete service.serviceConnectConfiguration;
-  delete service.volumeConfigurations;
-  Object.assign(service, settingsOf(revision));
-  startDeployment(ctx, service, target.taskDef, {
+  restoreServiceTo(service, revision);
+  const failed = service.deployments[0];
+  const back = startDeployment(ctx, service, target.taskDef, {
     revision,
     rollback: true,
     reason: rollingBack(target.deploymentId),
     ...(sd ? { serviceDeploymentArn: sd.arn } : {}),
   });
+  // After a native deployment's traffic shift (CLEAN_UP), production traffic is on the group its tasks used.
+  if (failed?.taskLoadBalancers) back.taskLoadBalancers = failed.taskLoadBalancers;
   return true;
 }
 
@@ -108,6 +111,7 @@ export function failDeployment(ctx: EcsContext, service: ServiceRec, d: Deployme
     sd.statusReason = failure.reason;
     sd.updatedAt = ctx.clock.now();
   }
+  if (failure.rollback && sd && rollBackNative(ctx, service, sd, failure.reason, failure.rollbackReason)) return;
   if (failure.rollback && rollBackTo(ctx, service, sd, failure.rollbackReason, failure.rollingBack)) return;
   if (sd) {
     sd.status = 'STOPPED';
@@ -136,15 +140,31 @@ export function stopServiceDeployment(ctx: EcsContext, service: ServiceRec, sd: 
   if (stopType === 'ROLLBACK') {
     sd.status = 'ROLLBACK_REQUESTED';
     sd.updatedAt = now;
+    if (rollBackNative(ctx, service, sd, USER_ROLLBACK)) return;
     const rollingBack = (id: string): string => `ECS deployment rolling back to deploymentId ${id}.`;
-    if (rollBackTo(ctx, service, sd, 'Service deployment rolled back because of a user request.', rollingBack)) return;
+    if (rollBackTo(ctx, service, sd, USER_ROLLBACK, rollingBack)) return;
     sd.status = 'ROLLBACK_FAILED';
     sd.statusReason = 'There is no completed service revision to roll back to.';
     sd.finishedAt = now;
     return;
   }
-  sd.status = 'STOPPED';
   sd.statusReason = 'Service deployment stopped by user request.';
-  sd.stoppedAt = now;
   sd.updatedAt = now;
+  const run = sd.native;
+  if (!run) {
+    sd.status = 'STOPPED';
+    sd.stoppedAt = now;
+    return;
+  }
+  // A native deployment is STOP_REQUESTED until its current step ends (a quarter of a stage's time).
+  run.cancel?.();
+  delete run.waiting;
+  run.phase = 'stopped';
+  sd.status = 'STOP_REQUESTED';
+  ctx.clock.after(ctx.stageMs / 4, () => {
+    if (sd.status !== 'STOP_REQUESTED') return;
+    sd.status = 'STOPPED';
+    sd.stoppedAt = ctx.clock.now();
+    sd.updatedAt = sd.stoppedAt;
+  });
 }

@@ -10,14 +10,15 @@
  *   deployment-alarms.ts, which the scheduler also asks to keep polling the alarms).
  */
 import type { EcsContext } from './context.js';
-import { assign, placeTask, unplacedMessage } from './container-instances.js';
 import { baking, bakeDone, watchAlarms } from './deployment-alarms.js';
+import { reconcileDaemon } from './daemon.js';
 import { completeDeployment } from './deployments.js';
 import { addEvent, messages } from './events.js';
+import { activeNative, reconcileNative } from './native-deployment.js';
+import { finishNativeRollbacks } from './native-rollback.js';
 import { accountTask } from './rollback.js';
 import type { DeploymentRec, ServiceRec, TaskRec } from './state.js';
-import { createTask } from './task-factory.js';
-import { launchTask } from './task-lifecycle.js';
+import { startTasks } from './service-tasks.js';
 import { stopTask } from './task-stop.js';
 
 export function scheduleReconcile(ctx: EcsContext, service: ServiceRec): void {
@@ -38,10 +39,11 @@ export function onTaskChanged(ctx: EcsContext, task: TaskRec): void {
   scheduleReconcile(ctx, service);
 }
 
-/** Capacity was freed or added: every service of the cluster waiting to place a task is scheduled again. */
+/** Capacity was freed or added: every service of the cluster waiting to place a task (and every DAEMON service) runs again. */
 export function wakeCluster(ctx: EcsContext, clusterName: string): void {
   for (const s of ctx.state.services.values()) {
-    if (s.clusterName === clusterName && s.status === 'ACTIVE' && s.placementBlocked !== undefined) scheduleReconcile(ctx, s);
+    const waiting = s.placementBlocked !== undefined || s.schedulingStrategy === 'DAEMON';
+    if (s.clusterName === clusterName && s.status === 'ACTIVE' && waiting) scheduleReconcile(ctx, s);
   }
 }
 
@@ -57,64 +59,6 @@ function stopAll(ctx: EcsContext, service: ServiceRec, tasks: TaskRec[], primary
   addEvent(ctx, service, messages.stopped(service.name, tasks.map((t) => t.id)));
 }
 
-function startTasks(ctx: EcsContext, service: ServiceRec, d: DeploymentRec, count: number): void {
-  const cluster = ctx.state.clusters.get(service.clusterName);
-  if (!cluster || count <= 0) return;
-  const ids: string[] = [];
-  const launchType = d.launchType ?? 'EC2';
-  const onInstances = launchType === 'EC2' && (d.capacityProviderStrategy?.length ?? 0) === 0;
-  for (let i = 0; i < count; i++) {
-    const placement = onInstances ? placeTask(ctx, cluster, d.taskDef) : ({ kind: 'anywhere' } as const);
-    if (placement.kind === 'unplaced') {
-      // A task still stopping frees its resources when it is STOPPED: ECS waits for it (wakeCluster) without an event.
-      if (placement.freeing) service.placementBlocked ??= 'waiting for a stopping task';
-      else reportUnplaced(ctx, service, placement.instance.id, placement.reason);
-      break;
-    }
-    const task = createTask(ctx, {
-      cluster,
-      taskDef: d.taskDef,
-      launchType,
-      ...(d.launchType === 'FARGATE' ? { platformVersion: '1.4.0' } : {}),
-      serviceKey: service.key,
-      deploymentId: d.id,
-      group: `service:${service.name}`,
-      startedBy: d.id,
-      tags: propagatedTags(service, d),
-      ...(d.networkConfiguration ? { networkConfiguration: d.networkConfiguration } : {}),
-    });
-    task.revisionArn = d.revisionArn;
-    if (placement.kind === 'placed') {
-      assign(task, placement.instance);
-      delete service.placementBlocked;
-    }
-    service.liveTasks.add(task);
-    launchTask(ctx, task, d.loadBalancers);
-    ids.push(task.id);
-  }
-  if (ids.length > 0) addEvent(ctx, service, messages.started(service.name, ids));
-}
-
-/** ECS omits a duplicate event until the cause is resolved (a task is placed) or six hours pass. */
-function reportUnplaced(ctx: EcsContext, service: ServiceRec, instanceId: string, reason: string): void {
-  const message = unplacedMessage(service.name, instanceId, reason);
-  if (service.placementBlocked === message) return;
-  service.placementBlocked = message;
-  addEvent(ctx, service, message);
-}
-
-function propagatedTags(service: ServiceRec, d: DeploymentRec): { key: string; value: string }[] {
-  const tags =
-    service.propagateTags === 'SERVICE' ? service.tags : service.propagateTags === 'TASK_DEFINITION' ? d.taskDef.tags : [];
-  const managed = service.enableECSManagedTags
-    ? [
-        { key: 'aws:ecs:clusterName', value: service.clusterName },
-        { key: 'aws:ecs:serviceName', value: service.name },
-      ]
-    : [];
-  return [...tags.map((t) => ({ ...t })), ...managed];
-}
-
 function drain(ctx: EcsContext, service: ServiceRec, active: TaskRec[]): void {
   stopAll(ctx, service, active, service.deployments[0]);
   if (service.liveTasks.size > 0 || service.inactiveScheduled) return;
@@ -126,15 +70,8 @@ function drain(ctx: EcsContext, service: ServiceRec, active: TaskRec[]): void {
   });
 }
 
-export function reconcile(ctx: EcsContext, service: ServiceRec): void {
-  if (service.status === 'INACTIVE') return;
-  const active = [...service.liveTasks].filter((t) => t.desiredStatus === 'RUNNING');
-  if (service.status === 'DRAINING') {
-    drain(ctx, service, active);
-    return;
-  }
-  const primary = service.deployments[0];
-  if (!primary) return;
+/** One pass of the REPLICA scheduler: stop older and extra tasks within minimumHealthyPercent, start within maximumPercent. */
+function reconcileReplica(ctx: EcsContext, service: ServiceRec, primary: DeploymentRec, active: TaskRec[]): void {
   const desired = service.desiredCount;
   primary.desiredCount = desired;
   const maxTotal = Math.floor((desired * percent(service, 'maximumPercent', 200)) / 100);
@@ -167,6 +104,32 @@ export function reconcile(ctx: EcsContext, service: ServiceRec): void {
     const room = maxTotal - (active.length - toStop.length);
     startTasks(ctx, service, primary, Math.min(need, room));
   }
+}
+
+export function reconcile(ctx: EcsContext, service: ServiceRec): void {
+  if (service.status === 'INACTIVE') return;
+  const active = [...service.liveTasks].filter((t) => t.desiredStatus === 'RUNNING');
+  if (service.status === 'DRAINING') {
+    drain(ctx, service, active);
+    return;
+  }
+  const primary = service.deployments[0];
+  if (!primary) return;
+  const native = activeNative(ctx, primary);
+  if (native) {
+    // A blue/green, linear or canary deployment before CLEAN_UP: native-deployment.ts decides.
+    reconcileNative(ctx, service, native, active, (count) => startTasks(ctx, service, primary, count));
+    // ECS watches the deployment alarms through the stages; a triggered one rolls back (failDeployment).
+    watchAlarms(ctx, service, primary, () => scheduleReconcile(ctx, service));
+    return;
+  }
+  finishNativeRollbacks(ctx, service);
+  if (service.schedulingStrategy === 'DAEMON') {
+    reconcileDaemon(ctx, service, primary, active, {
+      start: (instance) => startTasks(ctx, service, primary, 1, instance),
+      stop: (tasks) => stopAll(ctx, service, tasks, primary),
+    });
+  } else reconcileReplica(ctx, service, primary, active);
   // Older deployments with nothing left are gone from the list (after the bake time, when there is one).
   if (!baking(primary)) {
     service.deployments = service.deployments.filter(

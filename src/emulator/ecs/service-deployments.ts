@@ -10,7 +10,7 @@ import { stopServiceDeployment } from './rollback.js';
 import { scheduleReconcile } from './scheduler.js';
 import { findService } from './services.js';
 import type { Json } from './state.js';
-import { revisionView, serviceDeploymentBrief, serviceDeploymentView } from './views.js';
+import { revisionView, serviceDeploymentBrief, serviceDeploymentView } from './service-deployment-views.js';
 
 const STOPPABLE = new Set(['PENDING', 'IN_PROGRESS', 'STOP_REQUESTED', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS']);
 
@@ -59,6 +59,27 @@ export const serviceDeploymentOperations = {
       else failures.push({ arn, reason: 'MISSING' });
     }
     return { serviceRevisions, failures };
+  },
+
+  /**
+   * ContinueServiceDeployment: answers the PAUSE hook the deployment waits on (CONTINUE, the default, or ROLLBACK).
+   * A hook id that is not the one awaiting action is an InvalidParameterException (the emulator's wording).
+   */
+  ContinueServiceDeployment(ctx: EcsContext, p: Json): Json {
+    const arn = reqStr(p, 'serviceDeploymentArn');
+    const hookId = reqStr(p, 'hookId');
+    const action = optStr(p, 'action') ?? 'CONTINUE';
+    if (action !== 'CONTINUE' && action !== 'ROLLBACK') throw invalid(`Invalid action: ${action}. Valid values are CONTINUE, ROLLBACK.`);
+    const sd = ctx.state.serviceDeployments.get(arn);
+    if (!sd) throw new AwsServiceError('ServiceDeploymentNotFoundException', 'The service deployment does not exist.');
+    const waiting = sd.native?.waiting;
+    const detail = sd.hookDetails.find((h) => h.hookId === hookId);
+    if (!detail) throw invalid(`The lifecycle hook ${hookId} was not found in the service deployment.`);
+    if (!waiting || waiting.hookId !== hookId || detail.status !== 'AWAITING_ACTION') {
+      throw invalid(`The lifecycle hook ${hookId} is ${detail.status}, not AWAITING_ACTION.`);
+    }
+    waiting.resolve(action, hookId);
+    return { serviceDeploymentArn: sd.arn };
   },
 
   StopServiceDeployment(ctx: EcsContext, p: Json): Json {

@@ -7,7 +7,10 @@
 import { capacityUpdate } from './capacity-providers.js';
 import { resolveCluster } from './clusters.js';
 import type { EcsContext } from './context.js';
+import { checkDaemonUpdate } from './daemon.js';
 import { startDeployment } from './deployments.js';
+import { startNative } from './native-deployment.js';
+import { validateNativeLoadBalancers } from './native-validation.js';
 import { clean, invalid, optBool, optInt, optList, optObj, optStr, stable } from './params.js';
 import { scheduleReconcile } from './scheduler.js';
 import { deploymentConfiguration } from './deployment-config.js';
@@ -60,6 +63,7 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
   const force = optBool(p, 'forceNewDeployment') === true;
   let redeploy = force;
   const changed = (a: unknown, b: unknown): boolean => stable(clean(a ?? null)) !== stable(clean(b ?? null));
+  if (service.schedulingStrategy === 'DAEMON') checkDaemonUpdate(p, optObj(p, 'deploymentConfiguration')?.['strategy']);
   const desiredCount = optInt(p, 'desiredCount');
   if (desiredCount !== undefined && desiredCount < 0) throw invalid('desiredCount can not be less than 0.');
   const tdRef = optStr(p, 'taskDefinition');
@@ -78,6 +82,7 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
     ...(network ? { networkConfiguration: network } : {}),
   });
   const config = deploymentConfiguration(optObj(p, 'deploymentConfiguration'), service.deploymentConfiguration);
+  validateNativeLoadBalancers(ctx, config, loadBalancers);
   const settings = applySettings(settingsOf(service), requestedSettings(p));
   validateSettings(taskDef, settings.next);
   if (settings.changed) redeploy = true;
@@ -116,7 +121,7 @@ export function updateService(ctx: EcsContext, p: Json, service: ServiceRec): Js
     service.desiredCount = desiredCount;
     service.steady = false;
   }
-  if (redeploy || !primary) startDeployment(ctx, service, taskDef);
+  if (redeploy || !primary) startNative(ctx, service, startDeployment(ctx, service, taskDef));
   scheduleReconcile(ctx, service);
   return { service: serviceView(ctx, service, false) };
 }

@@ -3,11 +3,13 @@ import { AwsServiceError } from '../contracts.js';
 import { checkStrategyAssociated } from './capacity-providers.js';
 import { resolveCluster } from './clusters.js';
 import { arns, lastSegment, type EcsContext } from './context.js';
+import { checkDaemonCreate, DAEMON_DEPLOYMENT_DEFAULTS } from './daemon.js';
 import { startDeployment } from './deployments.js';
 import { clean, invalid, optBool, optInt, optList, optObj, optStr, paginate, reqStr, stable, strList } from './params.js';
 import { scheduleReconcile } from './scheduler.js';
 import { deploymentConfiguration } from './deployment-config.js';
 import { applySettings, givesSettings, requestedSettings, SETTINGS_NEED_ECS_CONTROLLER, validateSettings } from './deployment-settings.js';
+import { validateNativeLoadBalancers } from './native-validation.js';
 import { validateServiceConfig } from './service-validation.js';
 import type { Json, ServiceRec } from './state.js';
 import { readTags } from './tags.js';
@@ -54,8 +56,9 @@ function createService(ctx: EcsContext, p: Json): Json {
   if (existing?.status === 'DRAINING') throw invalid('Unable to Start a service that is still Draining.');
   const controller = requestedController(p);
   const schedulingStrategy = optStr(p, 'schedulingStrategy') ?? 'REPLICA';
-  if (schedulingStrategy !== 'REPLICA') throw invalid('The emulator simulates the REPLICA scheduling strategy only.');
-  const desiredCount = optInt(p, 'desiredCount');
+  if (schedulingStrategy !== 'REPLICA' && schedulingStrategy !== 'DAEMON') throw invalid(`Invalid scheduling strategy: ${schedulingStrategy}`);
+  const daemon = schedulingStrategy === 'DAEMON';
+  const desiredCount = daemon ? 0 : optInt(p, 'desiredCount');
   if (desiredCount === undefined) throw invalid('The desiredCount parameter is required for the REPLICA scheduling strategy.');
   if (desiredCount < 0) throw invalid('desiredCount can not be less than 0.');
   // An EXTERNAL service has no task definition, compute or network of its own: its task sets carry them.
@@ -65,6 +68,16 @@ function createService(ctx: EcsContext, p: Json): Json {
   const useCluster = !external && !givenLaunchType && !capacityProviderStrategy?.length && cluster.defaultCapacityProviderStrategy.length;
   const launchType = givenLaunchType ?? (capacityProviderStrategy?.length || useCluster || external ? undefined : 'EC2');
   checkCreateForController(p, controller, launchType);
+  if (daemon) {
+    checkDaemonCreate({
+      desiredCount: optInt(p, 'desiredCount'),
+      launchType: givenLaunchType,
+      capacityProviderStrategy,
+      placementStrategy: optList<Json>(p, 'placementStrategy'),
+      controller,
+      strategy: optObj(p, 'deploymentConfiguration')?.['strategy'],
+    });
+  }
   checkStrategyAssociated(cluster, capacityProviderStrategy);
   const taskDef = external ? undefined : resolveTaskDefinitionForUse(ctx, optStr(p, 'taskDefinition'));
   const networkConfiguration = optObj(p, 'networkConfiguration');
@@ -83,6 +96,8 @@ function createService(ctx: EcsContext, p: Json): Json {
       ...(role !== undefined ? { role } : {}),
     });
   }
+  const deployConfig = deploymentConfiguration(optObj(p, 'deploymentConfiguration'), daemon ? DAEMON_DEPLOYMENT_DEFAULTS : undefined, controller);
+  if (controller === 'ECS') validateNativeLoadBalancers(ctx, deployConfig, loadBalancers);
   const grace = optInt(p, 'healthCheckGracePeriodSeconds');
   if (grace !== undefined && (grace < 0 || grace > 2147483647)) throw invalid('healthCheckGracePeriodSeconds is out of range.');
   const service: ServiceRec = {
@@ -92,7 +107,7 @@ function createService(ctx: EcsContext, p: Json): Json {
     clusterName: cluster.name,
     status: 'ACTIVE',
     desiredCount,
-    deploymentConfiguration: deploymentConfiguration(optObj(p, 'deploymentConfiguration'), undefined, controller),
+    deploymentConfiguration: deployConfig,
     deployments: [],
     loadBalancers,
     serviceRegistries: clean(optList<Json>(p, 'serviceRegistries') ?? []),
@@ -143,7 +158,8 @@ export const serviceOperations = {
 
   DeleteService(ctx: EcsContext, p: Json): Json {
     const service = activeService(ctx, p);
-    if (service.desiredCount > 0 && optBool(p, 'force') !== true) {
+    // A DAEMON service has no desired count to scale to 0 first.
+    if (service.schedulingStrategy !== 'DAEMON' && service.desiredCount > 0 && optBool(p, 'force') !== true) {
       throw invalid('The service cannot be stopped while it is scaled above 0.');
     }
     service.status = 'DRAINING';
@@ -161,6 +177,8 @@ export const serviceOperations = {
         sd.status = 'STOPPED';
         sd.statusReason = 'Service deleted.';
         sd.stoppedAt = ctx.clock.now();
+        sd.native?.cancel?.();
+        if (sd.native) sd.native.phase = 'stopped';
       }
     }
     scheduleReconcile(ctx, service);

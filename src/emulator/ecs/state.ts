@@ -2,6 +2,10 @@
  * ECS records as the emulator keeps them. Timestamps are simulated epoch milliseconds (SimClock.now()); the views
  * (views.ts) turn records into API shapes. Records are plain data; behaviour lives in the other ecs/ files.
  */
+import type { HookDetailRec, HookInvocationRec, HookResponseRec, NativeRun } from './native-state.js';
+
+export type { HookDetailRec, HookInvocationRec, HookResponseRec, NativeRoute, NativeRun } from './native-state.js';
+
 export type Json = Record<string, unknown>;
 
 export interface Tag {
@@ -182,6 +186,11 @@ export interface DeploymentRec {
   alarmsMonitoring?: boolean;
   /** Deployment alarms: the simulated ms the bake time after steady state ends. */
   bakeEndsAt?: number;
+  /**
+   * Where this deployment's tasks register (a blue/green, linear or canary deployment's green tasks go to the
+   * alternate target group): the load balancers with `targetGroupArn` replaced; `loadBalancers` when absent.
+   */
+  taskLoadBalancers?: Json[];
 }
 
 /** A task set of a CODE_DEPLOY or EXTERNAL service: stored and described, its tasks are not run (README.md). */
@@ -299,6 +308,12 @@ export interface ServiceDeploymentRec {
   alarms: { status: string; alarmNames: string[]; triggeredAlarmNames: string[] };
   /** The ecs-svc/… deployment this service deployment started. */
   deploymentId: string;
+  /** BLUE_GREEN, LINEAR, CANARY: the stage the deployment is in (native-deployment.ts). */
+  lifecycleStage?: string;
+  /** Lifecycle hooks run so far (DeploymentLifecycleHookDetail; lifecycle-hooks.ts). */
+  hookDetails: HookDetailRec[];
+  /** A blue/green, linear or canary deployment being run stage by stage. */
+  native?: NativeRun;
 }
 
 export class EcsState {
@@ -313,8 +328,14 @@ export class EcsState {
   readonly containerInstances = new Map<string, ContainerInstanceRec>();
   /** Stopped task ARNs in stop order, to forget the oldest (ECS keeps stopped tasks for about an hour). */
   readonly stoppedOrder: string[] = [];
+  /** How the emulated Lambda functions of lifecycle hooks answer, newest last (POST /_emulator/hooks). */
+  readonly hookResponses: HookResponseRec[] = [];
+  /** Every lifecycle hook Lambda invocation, oldest first (the latest 1 000). */
+  readonly hookInvocations: HookInvocationRec[] = [];
 
   clear(): void {
+    this.hookResponses.length = 0;
+    this.hookInvocations.length = 0;
     this.clusters.clear();
     this.taskDefs.clear();
     this.services.clear();

@@ -1,11 +1,11 @@
 /** Records → ECS API shapes (timestamps as epoch seconds, as JSON 1.1 carries them). */
 import { arns, seconds, type EcsContext } from './context.js';
 import { deploymentCounts } from './scheduler.js';
-import type { DeploymentRec, Json, RevisionRec, ServiceDeploymentRec, ServiceRec, TaskRec } from './state.js';
+import type { DeploymentRec, Json, ServiceRec, TaskRec } from './state.js';
 import { taskHealthStatus } from './task-health.js';
 import { controllerOf, primaryTaskSet, taskSetView } from './task-sets.js';
 
-const defined = (o: Json): Json => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+export const defined = (o: Json): Json => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 export function deploymentView(ctx: EcsContext, service: ServiceRec, d: DeploymentRec): Json {
   const { running, pending } = deploymentCounts(service, d);
@@ -159,83 +159,5 @@ export function taskView(ctx: EcsContext, t: TaskRec, includeTags: boolean): Jso
     taskDefinitionArn: t.taskDef.arn,
     version: t.version,
     ephemeralStorage: t.launchType === 'FARGATE' ? { sizeInGiB: 20 } : undefined,
-  });
-}
-
-function revisionSummary(ctx: EcsContext, sd: ServiceDeploymentRec, revisionArn: string, target: boolean): Json {
-  const service = ctx.state.services.get(sd.serviceKey);
-  let running = 0;
-  let pending = 0;
-  let requested = 0;
-  for (const d of service?.deployments ?? []) {
-    if (d.revisionArn !== revisionArn) continue;
-    const counts = service ? deploymentCounts(service, d) : { running: 0, pending: 0 };
-    running += counts.running;
-    pending += counts.pending;
-    if (d.status === 'PRIMARY' && target) requested += d.desiredCount;
-  }
-  return { arn: revisionArn, requestedTaskCount: requested, runningTaskCount: running, pendingTaskCount: pending };
-}
-
-export function serviceDeploymentView(ctx: EcsContext, sd: ServiceDeploymentRec): Json {
-  return defined({
-    serviceDeploymentArn: sd.arn,
-    serviceArn: sd.serviceArn,
-    clusterArn: sd.clusterArn,
-    createdAt: seconds(sd.createdAt),
-    startedAt: seconds(sd.startedAt),
-    finishedAt: seconds(sd.finishedAt),
-    stoppedAt: seconds(sd.stoppedAt),
-    updatedAt: seconds(sd.updatedAt),
-    sourceServiceRevisions: sd.sourceRevisionArns.map((arn) => revisionSummary(ctx, sd, arn, false)),
-    targetServiceRevision: revisionSummary(ctx, sd, sd.targetRevisionArn, true),
-    status: sd.status,
-    statusReason: sd.statusReason,
-    deploymentConfiguration: sd.deploymentConfiguration,
-    rollback: sd.rollback
-      ? { reason: sd.rollback.reason, startedAt: seconds(sd.rollback.startedAt), serviceRevisionArn: sd.rollback.serviceRevisionArn }
-      : undefined,
-    deploymentCircuitBreaker: { ...sd.circuitBreaker },
-    alarms: { status: sd.alarms.status, alarmNames: [...sd.alarms.alarmNames], triggeredAlarmNames: [...sd.alarms.triggeredAlarmNames] },
-  });
-}
-
-export function serviceDeploymentBrief(sd: ServiceDeploymentRec): Json {
-  return defined({
-    serviceDeploymentArn: sd.arn,
-    serviceArn: sd.serviceArn,
-    clusterArn: sd.clusterArn,
-    startedAt: seconds(sd.startedAt),
-    createdAt: seconds(sd.createdAt),
-    finishedAt: seconds(sd.finishedAt),
-    targetServiceRevisionArn: sd.targetRevisionArn,
-    status: sd.status,
-    statusReason: sd.statusReason,
-  });
-}
-
-export function revisionView(rev: RevisionRec): Json {
-  const containers = (rev.taskDef.body['containerDefinitions'] as Json[]).map((c) => ({
-    containerName: c['name'],
-    image: c['image'],
-    imageDigest: `sha256:${Buffer.from(String(c['image'])).toString('hex').padEnd(64, '0').slice(0, 64)}`,
-  }));
-  return defined({
-    serviceRevisionArn: rev.arn,
-    serviceArn: rev.serviceArn,
-    clusterArn: rev.clusterArn,
-    taskDefinition: rev.taskDef.arn,
-    capacityProviderStrategy: rev.capacityProviderStrategy,
-    launchType: rev.launchType,
-    platformVersion: rev.platformVersion,
-    platformFamily: rev.platformFamily,
-    loadBalancers: rev.loadBalancers,
-    serviceRegistries: rev.serviceRegistries,
-    networkConfiguration: rev.networkConfiguration,
-    serviceConnectConfiguration: rev.serviceConnectConfiguration,
-    volumeConfigurations: rev.volumeConfigurations,
-    containerImages: containers,
-    guardDutyEnabled: false,
-    createdAt: seconds(rev.createdAt),
   });
 }

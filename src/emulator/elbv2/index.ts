@@ -13,6 +13,7 @@ import { tagHandlers, tagList } from './tags.js';
 import { describeTargetGroup, targetGroupHandlers } from './target-groups.js';
 import { targetHealthAt } from './target-health.js';
 import { createElbBackend, targetHandlers } from './targets.js';
+import { routeOf, setRouteWeights } from './traffic.js';
 
 export interface ElbModuleContext {
   clock: SimClock;
@@ -60,5 +61,10 @@ export function createElbv2Module(ctx: ElbModuleContext): { module: ServiceModul
       };
     },
   };
-  return { module, backend: createElbBackend(store) };
+  const backend: ElbBackend = {
+    ...createElbBackend(store),
+    route: (arn) => routeOf(store, arn),
+    setRouteWeights: (arn, weights) => setRouteWeights(store, arn, weights),
+  };
+  return { module, backend };
 }

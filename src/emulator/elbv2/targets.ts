@@ -146,7 +146,7 @@ function info(tg: TargetGroupRec): TargetGroupInfo {
   };
 }
 
-export function createElbBackend(store: ElbStore): ElbBackend {
+export function createElbBackend(store: ElbStore): Omit<ElbBackend, 'route' | 'setRouteWeights'> {
   return {
     getTargetGroup: (arn) => {
       const tg = store.targetGroups.get(arn);

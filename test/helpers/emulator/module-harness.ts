@@ -46,6 +46,8 @@ export function fakeWorld(
     registerTarget: unused('elb.registerTarget'),
     deregisterTarget: unused('elb.deregisterTarget'),
     targetHealth: unused('elb.targetHealth'),
+    route: unused('elb.route'),
+    setRouteWeights: unused('elb.setRouteWeights'),
   };
   const logs: LogsBackend = { hasGroup: unused('logs.hasGroup'), createGroup: unused('logs.createGroup'), append: unused('logs.append') };
   const autoscaling: AutoScalingBackend = options.autoscaling ?? { runAlarmAction: unused('autoscaling.runAlarmAction') };

@@ -3,7 +3,7 @@
  * accepted and described as ECS describes them (task sets, not deployments; no tasks run), UpdateService refuses
  * what those controllers do not let it change, and an ECS service's deploymentConfiguration.strategy
  * (BLUE_GREEN / LINEAR / CANARY with bake time, lifecycle hooks, linear / canary configuration) is stored and
- * described while its deployment runs as a rolling one.
+ * described (the native deployments themselves: ecs-native-*.test.ts).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
@@ -21,18 +21,23 @@ import {
   type Service,
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { eventually, startTestEmulator, type TestEmulator } from '../../helpers/emulator.js';
+import { createNativeLoadBalancer, nativeLoadBalancers } from '../../helpers/emulator/native-setup.js';
 
 let emu: TestEmulator;
 let ecs: ECSClient;
+let elb: ElasticLoadBalancingV2Client;
 const ARN = 'arn:aws:ecs:us-east-1:123456789012';
 
 beforeAll(async () => {
   emu = await startTestEmulator({ taskStartMs: 1000, speed: 50 });
   ecs = new ECSClient(emu.clientConfig());
+  elb = new ElasticLoadBalancingV2Client(emu.clientConfig());
 });
 afterAll(async () => {
   ecs.destroy();
+  elb.destroy();
   await emu.stop();
 });
 beforeEach(async () => emu.control.reset());
@@ -206,7 +211,9 @@ describe('an ECS service with a deployment strategy', () => {
 
   it('fills in the documented defaults of LINEAR and CANARY, and drops them when the strategy changes', async () => {
     const td = await registerWeb();
-    const linear = await create({ ...fargate(td), deploymentConfiguration: { strategy: 'LINEAR' } });
+    // LINEAR and CANARY need a load balancer with an advancedConfiguration (ECS refuses them without).
+    const loadBalancers = nativeLoadBalancers(await createNativeLoadBalancer(elb));
+    const linear = await create({ ...fargate(td), loadBalancers, deploymentConfiguration: { strategy: 'LINEAR' } });
     expect(linear?.deploymentConfiguration).toMatchObject({
       strategy: 'LINEAR',
       bakeTimeInMinutes: 15,

@@ -8,3 +8,6 @@ export { waitForServiceInactive } from './inactive.js';
 export type { InactiveRequest, ScaleRequest, ServiceWaitRequest, StableRequest, WatchDeps, WatchRequest, WatchResult } from './watch-result.js';
 export { describeStop, formatStoppedTask, summarizeStoppedTasks, taskIdOf, toStoppedTaskReason } from './stopped-tasks.js';
 export type { StoppedTaskReason } from './stopped-tasks.js';
+export { pollService } from './service-poll.js';
+export type { PollIo, PollObserver } from './service-poll.js';
+export { StoppedTaskCollector } from './stopped-tasks.js';

@@ -358,3 +358,36 @@ describe('readOptions: bad manifests name the file, line and field (S1–S3)', (
     expect(e.message).toContain('PolicyName');
   });
 });
+
+describe('readOptions: native deployments (N3)', () => {
+  it('wait-until: deployed by default, or ecs:<STAGE>', async () => {
+    expect((await deploy(base)).waitUntil).toEqual({ kind: 'deployed' });
+    expect((await deploy({ ...base, 'wait-until': 'ecs:POST_TEST_TRAFFIC_SHIFT' })).waitUntil).toEqual({ kind: 'stage', stage: 'POST_TEST_TRAFFIC_SHIFT' });
+  });
+
+  it.each(['POST_TEST_TRAFFIC_SHIFT', 'ecs:FAILED', 'ecs:post_test_traffic_shift', 'steady'])('refuses wait-until %j, naming the stages', async (value) => {
+    const e = await configError({ ...base, 'wait-until': value });
+    expect(e.location.input).toBe('wait-until');
+    expect(e.message).toContain('RECONCILE_SERVICE, PRE_SCALE_UP');
+  });
+
+  it('mode continue needs only the service; hook-id and continue-action are its own', async () => {
+    const { options } = await read({ mode: 'continue', service: 'web', cluster: 'shop', 'hook-id': 'hook-1', 'continue-action': 'ROLLBACK' });
+    expect(options).toMatchObject({ mode: 'continue', serviceName: 'web', cluster: 'shop', hookId: 'hook-1', continueAction: 'ROLLBACK' });
+    const plain = await read({ mode: 'continue', service: 'web' });
+    expect(plain.options).toMatchObject({ mode: 'continue', hookId: undefined, continueAction: 'CONTINUE' });
+  });
+
+  it.each(['task-definition', 'task-definition-arn', 'service-definition', 'image'])('mode continue refuses %s', async (name) => {
+    const e = await configError({ mode: 'continue', service: 'web', [name]: name === 'task-definition-arn' ? TD_ARN : 'x' });
+    expect(e.location.input).toBe(name);
+    expect(e.message).toContain("mode 'continue' does not use it");
+  });
+
+  it('hook-id and continue-action belong to mode continue; a rollback follows its rollback to the end', async () => {
+    expect((await configError({ ...base, 'hook-id': 'h' })).location.input).toBe('hook-id');
+    expect((await configError({ mode: 'rollback', service: 'web', 'continue-action': 'CONTINUE' })).location.input).toBe('continue-action');
+    expect((await configError({ mode: 'rollback', service: 'web', 'wait-until': 'ecs:BAKE_TIME' })).location.input).toBe('wait-until');
+    expect((await configError({ mode: 'continue', service: 'web', 'continue-action': 'PROCEED' })).location.input).toBe('continue-action');
+  });
+});

@@ -60,3 +60,23 @@ describe('rollingReport of a scale change', () => {
     expect(report.rows.map((r) => r[0])).not.toContain('Change');
   });
 });
+
+describe('rollingReport of a native deployment (N2, N3)', () => {
+  const arn = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/demo/web/AbC';
+
+  it('a deployment stopped at a stage says so, with the service deployment row', () => {
+    const r = rollingReport({ options, facts, outcome: outcome({ native: { serviceDeploymentArn: arn, status: 'IN_PROGRESS', lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT', ended: 'stage', ecsRolledBack: false } }) });
+    expect(r.status).toBe(`${TD} reached lifecycle stage POST_TEST_TRAFFIC_SHIFT; ECS goes on with the deployment`);
+    expect(r.rows).toContainEqual(['Service deployment', `${arn} (IN_PROGRESS, lifecycle stage POST_TEST_TRAFFIC_SHIFT)`]);
+  });
+
+  it('a deployment paused on a hook names the hook and mode continue', () => {
+    const r = rollingReport({
+      options,
+      facts,
+      outcome: outcome({ native: { serviceDeploymentArn: arn, status: 'IN_PROGRESS', lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT', ended: 'paused', ecsRolledBack: false, pausedHook: { hookId: 'h-1', targetType: 'PAUSE', status: 'AWAITING_ACTION' } } }),
+    });
+    expect(r.status).toContain('on PAUSE hook h-1: continue it with mode: continue');
+    expect(r.rows).toContainEqual(['Paused on', 'lifecycle hook h-1 (continue it with mode: continue)']);
+  });
+});

@@ -31,14 +31,28 @@ describe('chooseDeployStrategy (N1)', () => {
     expect(e.message).toContain('Nothing was changed.');
   });
 
-  it.each(['BLUE_GREEN', 'LINEAR', 'CANARY'] as const)('refuses the native ECS strategy %s and names it', (strategy) => {
-    const e = refusal(() => chooseDeployStrategy('web', live({ deploymentConfiguration: { strategy } }), undefined));
-    expect(e.message).toContain(`uses the ECS deployment strategy ${strategy}`);
-    expect(e.message).toMatch(/ecs-bluegreen-swap|ecs-canary/);
+  // Issue 16 replaced N1's refusal of ECS's own strategies with following them (N2–N4).
+  it.each(['BLUE_GREEN', 'LINEAR', 'CANARY'] as const)('follows the native ECS strategy %s as a service deployment (N2)', (strategy) => {
+    expect(chooseDeployStrategy('web', live({ deploymentConfiguration: { strategy } }), undefined)).toBe('native');
+    expect(chooseDeployStrategy('web', undefined, { serviceName: 'web', deploymentConfiguration: { strategy } })).toBe('native');
+  });
+
+  it('an update takes the strategy the service definition sets (the update applies it)', () => {
+    const definition: CreateServiceCommandInput = { serviceName: 'web', deploymentConfiguration: { strategy: 'CANARY' } };
+    expect(chooseDeployStrategy('web', live({}), definition)).toBe('native');
+    expect(chooseDeployStrategy('web', live({ deploymentConfiguration: { strategy: 'BLUE_GREEN' } }), { serviceName: 'web' })).toBe('native');
+    expect(chooseDeployStrategy('web', live({ deploymentConfiguration: { strategy: 'BLUE_GREEN' } }), { serviceName: 'web', deploymentConfiguration: { strategy: 'ROLLING' } })).toBe('rolling');
+  });
+
+  it('a DAEMON service is deployed as one (N5), and refused with a native strategy ECS does not run for it', () => {
+    expect(chooseDeployStrategy('web', live({ schedulingStrategy: 'DAEMON' }), undefined)).toBe('daemon');
+    const e = refusal(() => chooseDeployStrategy('web', live({ schedulingStrategy: 'DAEMON', deploymentConfiguration: { strategy: 'LINEAR' } }), undefined));
+    expect(e.message).toContain('DAEMON service with the ECS deployment strategy LINEAR');
+    expect(e.message).toContain('Nothing was changed.');
   });
 
   it('reads a first deployment from the service definition, and blames that field', () => {
-    const definition: CreateServiceCommandInput = { serviceName: 'web', deploymentConfiguration: { strategy: 'BLUE_GREEN' } };
+    const definition: CreateServiceCommandInput = { serviceName: 'web', schedulingStrategy: 'DAEMON', deploymentConfiguration: { strategy: 'BLUE_GREEN' } };
     const e = refusal(() => chooseDeployStrategy('web', undefined, definition));
     expect(e.location).toEqual({ input: 'service-definition', field: 'deploymentConfiguration.strategy' });
     const cd = refusal(() => chooseDeployStrategy('web', undefined, { serviceName: 'web', deploymentController: { type: 'CODE_DEPLOY' } }));
