@@ -8528,9 +8528,9 @@ const ROUNDS_REMEMBERED = 10;
  *   without a hint, the base interval;
  * - the back-off: the poll interval, doubled on each throttling/transient error up to the ceiling and, on each success, halved
  *   (back to the base within a few polls) or, with recovery 'immediate', back to the base at once;
- * - the read budget: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s. The base
- *   interval leaves headroom under it (2.2 s polls are ~27 a minute), so the few extra reads made when tasks fail
- *   do not delay the poll that notices the failure; only a sustained excess waits for the window to clear.
+ * - the read budget, hard: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s, of this
+ *   loop or, with the run's ledger, of every wait of the run. A round starts only once as many reads as the recent
+ *   rounds made fit in the window; the pacing policy spreads a "near" phase so that this seldom has to wait.
  */
 class PollPacer {
     clock;
@@ -8590,10 +8590,6 @@ class PollPacer {
             readsAfter: (t) => this.ledger.readsAfter(t),
         });
         return this.interval > this.baseIntervalMs ? Math.max(paced, this.interval) : paced;
-    }
-    /** Reads made in the last 60 s. */
-    readsInWindow() {
-        return this.ledger.window().length;
     }
     /** A read call is made now; it uses budget. */
     readMade() {
