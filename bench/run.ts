@@ -12,7 +12,7 @@ import { node24, repoRoot } from './lib/repo.js';
 import { coldStartFigures, runColdStart } from './cold-start.js';
 import { failureFigures, runFailure } from './failure.js';
 import { latencyFigures, runLatency } from './latency.js';
-import { BENCHMARKS, parseArgs, planFor, USAGE } from './lib/args.js';
+import { BENCHMARKS, parseArgs, planOf, USAGE } from './lib/args.js';
 import { judged, renderTable, type Figure } from './lib/report.js';
 import { runScale, scaleFigures } from './scale.js';
 
@@ -51,8 +51,8 @@ async function main(): Promise<number> {
     log(USAGE);
     return 0;
   }
-  const plan = planFor(args.quick);
-  const full = !args.quick && args.only.length === BENCHMARKS.length;
+  const plan = planOf(args);
+  const full = !args.quick && args.durations === undefined && args.only.length === BENCHMARKS.length;
   const out = args.out ?? join(repoRoot, 'bench', full ? 'results.json' : 'results.partial.json');
   const startedAt = new Date();
   const before = machine();

@@ -339,10 +339,11 @@ var task_definitions = __webpack_require__(1981);
 
 
 async function readAfterFacts(ecs, log, where, arns, signal, 
-/** What is already known, so it is not read again: the deployed revision's images (registered from a file) and
- * the service as the successful wait last described it. */
+/** What is already known, so it is not read again (issue 17: no read after success that a poll already made): the
+ * deployed revision's images (registered from a file), the previous revision's (read before the change) and the
+ * service as the successful wait last described it. */
 known = {}) {
-    const { deployedImages } = known;
+    const { deployedImages, previousImages } = known;
     const facts = { service: known.service, previous: undefined, deployed: undefined };
     if (signal.aborted)
         return facts;
@@ -354,7 +355,10 @@ known = {}) {
             log.debug(`Reading service ${where.serviceName} for the summary failed: ${(0,errors/* describeError */.Uc)(e)}`);
         }
     }
-    facts.previous = await labelOf(ecs, log, arns.previous, signal);
+    facts.previous =
+        previousImages !== undefined && arns.previous !== undefined
+            ? { arn: arns.previous, revision: (0,task_definition_refs/* familyRevision */.KW)(arns.previous), images: previousImages }
+            : await labelOf(ecs, log, arns.previous, signal);
     facts.deployed =
         deployedImages !== undefined && arns.deployed !== undefined
             ? { arn: arns.deployed, revision: (0,task_definition_refs/* familyRevision */.KW)(arns.deployed), images: deployedImages }
@@ -529,11 +533,13 @@ function rollingDepsOf(rt, aws) {
         log: rt.log,
         signal: rt.cancel,
         hardSignal: rt.hardCancel,
+        ...(aws.reads !== undefined ? { reads: aws.reads } : {}),
+        ...(aws.elb !== undefined ? { elb: aws.elb } : {}),
     };
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
-var deploy = __webpack_require__(4699);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 36 modules
+var deploy = __webpack_require__(1613);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/alarm-cause.js
 var alarm_cause = __webpack_require__(3366);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
@@ -1153,12 +1159,16 @@ var retry = __webpack_require__(3609);
 const THROTTLED_MAX_ATTEMPTS = 12;
 class PatientThrottlingRetryStrategy {
     maxAttempts;
+    ledger;
     mode = 'adaptive';
     inner;
     /** Never fewer attempts for a throttled call than for any other. */
     throttledMaxAttempts;
-    constructor(maxAttempts, throttledMaxAttempts = THROTTLED_MAX_ATTEMPTS) {
+    constructor(maxAttempts, throttledMaxAttempts = THROTTLED_MAX_ATTEMPTS, 
+    /** Told of each throttled attempt and each success: the back-off every wait of the run shares (read-ledger.ts). */
+    ledger) {
         this.maxAttempts = maxAttempts;
+        this.ledger = ledger;
         this.throttledMaxAttempts = Math.max(maxAttempts, throttledMaxAttempts);
         const ceiling = this.throttledMaxAttempts;
         this.inner = new retry.AdaptiveRetryStrategy(async () => ceiling);
@@ -1167,6 +1177,8 @@ class PatientThrottlingRetryStrategy {
         return this.inner.acquireInitialRetryToken(retryTokenScope);
     }
     refreshRetryTokenForRetry(token, errorInfo) {
+        if (errorInfo.errorType === 'THROTTLING')
+            this.ledger?.throttled();
         const attempts = token.getRetryCount() + 1;
         const limit = errorInfo.errorType === 'THROTTLING' ? this.throttledMaxAttempts : this.maxAttempts;
         if (attempts >= limit)
@@ -1174,6 +1186,7 @@ class PatientThrottlingRetryStrategy {
         return this.inner.refreshRetryTokenForRetry(token, errorInfo);
     }
     recordSuccess(token) {
+        this.ledger?.succeeded();
         this.inner.recordSuccess(token);
     }
 }
@@ -1230,6 +1243,10 @@ function regionHintMiddleware(choice) {
     };
 }
 
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/read-ledger.js
+var read_ledger = __webpack_require__(8441);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
+var time = __webpack_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/clients.js
 /**
  * The one factory for AWS SDK clients. Region: the `region` input, else AWS_REGION, else AWS_DEFAULT_REGION.
@@ -1241,6 +1258,8 @@ function regionHintMiddleware(choice) {
  * AWS_ENDPOINT_URL, which is how tests point the real SDK at the emulator.
  * Clients are built on first use, so an action that fails validation constructs none.
  */
+
+
 
 
 
@@ -1292,10 +1311,11 @@ function createAwsClients(options, constructors = sdkConstructors) {
     const resolved = resolveRegionChoice(options.region, options.env);
     const choice = options.regionSource !== undefined && resolved.source === 'input' ? { ...resolved, source: options.regionSource } : resolved;
     const { region } = choice;
+    const reads = new read_ledger/* ReadLedger */.EX(options.clock ?? time/* systemClock */.ml);
     const config = () => ({
         region,
         maxAttempts,
-        retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts),
+        retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts, reads),
         requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
         customUserAgent: USER_AGENT_SUFFIX,
     });
@@ -1307,6 +1327,7 @@ function createAwsClients(options, constructors = sdkConstructors) {
     const cloudwatch = lazy(() => constructors.cloudwatch(config()), (c) => addRegionHint(c.middlewareStack, choice));
     return {
         region,
+        reads,
         get ecs() {
             return ecs();
         },
@@ -1400,7 +1421,69 @@ function hasErrorName(e, ...names) {
 
 /***/ }),
 
-/***/ 4699:
+/***/ 8441:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EX: () => (/* binding */ ReadLedger)
+/* harmony export */ });
+/* unused harmony exports FIRST_PAUSE_MS, MAX_PAUSE_MS, isReadOperation */
+const WINDOW_MS = 60_000;
+const FIRST_PAUSE_MS = 500;
+const MAX_PAUSE_MS = 8_000;
+/** A read operation: what the read budget counts (S7). */
+function isReadOperation(operation) {
+    return /^(Describe|List|Get)/.test(operation);
+}
+class ReadLedger {
+    clock;
+    /** Times of the reads of the last 60 s, oldest first. */
+    reads = [];
+    pauseUntil = 0;
+    pauseMsNext = FIRST_PAUSE_MS;
+    constructor(clock) {
+        this.clock = clock;
+    }
+    /** A read is sent now. */
+    record() {
+        const now = this.clock.now();
+        this.forgetBefore(now - WINDOW_MS);
+        this.reads.push(now);
+    }
+    /** Reads sent after `t` that are still within the last 60 s. */
+    readsAfter(t) {
+        this.forgetBefore(this.clock.now() - WINDOW_MS);
+        return this.reads.filter((r) => r > t).length;
+    }
+    /** The times of the reads of the last 60 s, oldest first. */
+    window() {
+        this.forgetBefore(this.clock.now() - WINDOW_MS);
+        return [...this.reads];
+    }
+    /** A read was throttled: every read of the process waits a little longer before the next one. */
+    throttled() {
+        const now = this.clock.now();
+        this.pauseUntil = Math.max(this.pauseUntil, now + this.pauseMsNext);
+        this.pauseMsNext = Math.min(MAX_PAUSE_MS, this.pauseMsNext * 2);
+    }
+    /** A read got through: the next throttle starts from a shorter pause. */
+    succeeded() {
+        this.pauseMsNext = Math.max(FIRST_PAUSE_MS, Math.floor(this.pauseMsNext / 2));
+    }
+    /** How long a read must wait from now before it is sent (0: no pause). */
+    pauseMs() {
+        return Math.max(0, this.pauseUntil - this.clock.now());
+    }
+    forgetBefore(t) {
+        while (this.reads.length > 0 && (this.reads[0] ?? 0) <= t)
+            this.reads.shift();
+    }
+}
+
+
+/***/ }),
+
+/***/ 1613:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1932,8 +2015,8 @@ function canonical(value) {
         : v);
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 7 modules
-var watch = __webpack_require__(559);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 8 modules
+var watch = __webpack_require__(9246);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/ecs-rollback.js
 
 
@@ -2354,8 +2437,8 @@ async function finishAutoScaling(deps, plan, snapshot, manifests, suspended) {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 2 modules
-var poll = __webpack_require__(3256);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 3 modules
+var poll = __webpack_require__(6074);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/find-deployment.js
 
 
@@ -2426,7 +2509,7 @@ const SUCCESS_STATUS = 'SUCCESSFUL';
 /** Statuses of a deployment ECS is still carrying forward. */
 const ONGOING_STATUSES = ['PENDING', 'IN_PROGRESS'];
 /** Statuses of a deployment ECS is rolling back or stopping: still moving, but towards the source revision. */
-const UNWINDING_STATUSES = (/* unused pure expression or super */ null && (['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'STOP_REQUESTED']));
+const UNWINDING_STATUSES = ['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'STOP_REQUESTED'];
 /** Statuses after which the deployment changes no more. */
 const TERMINAL_STATUSES = ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED'];
 function isNativeStrategy(strategy) {
@@ -2533,6 +2616,30 @@ function shortId(arn) {
     return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/native-pace.js
+
+class NativePace {
+    stage;
+    stageSince = 0;
+    hint(sd, service, waitUntil, failing, now) {
+        if (sd.lifecycleStage !== this.stage) {
+            this.stage = sd.lifecycleStage;
+            this.stageSince = now;
+        }
+        if (failing || UNWINDING_STATUSES.includes(sd.status ?? ''))
+            return { kind: 'near' };
+        if (waitUntil.kind === 'stage' && stageIndex(sd.lifecycleStage) >= stageIndex(waitUntil.stage) - 1)
+            return { kind: 'near' };
+        if (sd.lifecycleStage === 'BAKE_TIME') {
+            const bake = service.deploymentConfiguration?.bakeTimeInMinutes;
+            return bake !== undefined ? { kind: 'eta', at: this.stageSince + bake * 60_000 } : { kind: 'near' };
+        }
+        if (sd.lifecycleStage === 'CLEAN_UP')
+            return { kind: 'near' };
+        return { kind: 'idle', since: this.stageSince };
+    }
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/native/verdict.js
 
 
@@ -2585,6 +2692,7 @@ function describeNativeFailure(sd, hooks, stage) {
 
 
 
+
 async function followServiceDeployment(deps, req) {
     const observer = new NativeObserver(deps, req);
     const result = await (0,watch/* pollService */.zS)(deps, { ...req }, observer);
@@ -2602,6 +2710,8 @@ class NativeObserver {
     failedAt;
     collector;
     failedTasks = 0;
+    /** How near the end is, for the pacing of the polls (issue 17). */
+    pace = new NativePace();
     constructor(deps, req) {
         this.deps = deps;
         this.req = req;
@@ -2642,8 +2752,10 @@ class NativeObserver {
         this.last = sd;
         await this.noticeFailedTasks(service, io);
         this.verdict = judgeServiceDeployment(sd, this.options);
-        if (this.verdict.kind === 'waiting')
+        if (this.verdict.kind === 'waiting') {
+            io.pace(this.pace.hint(sd, service, this.options.waitUntil, this.failedTasks > 0, io.now()));
             return undefined;
+        }
         if (this.verdict.kind === 'success')
             return { ok: true, service, deployment: {}, durationMs: io.now() - io.startedAt };
         await this.collect(io);
@@ -2944,10 +3056,10 @@ async function resolveTaskDefinitionArn(ecs, source, log, forced) {
  */
 async function checkRollbackTarget(ecs, snapshot, rollbackOnFailure) {
     if (!snapshot.exists || !rollbackOnFailure || snapshot.taskDefinitionArn === undefined)
-        return;
+        return undefined;
     const running = await (0,task_definitions/* describeTaskDefinition */.oh)(ecs, snapshot.taskDefinitionArn);
     if (running.status === undefined || running.status === 'ACTIVE')
-        return;
+        return running; // the summary reuses it (issue 17)
     const label = (0,task_definition_refs/* familyRevision */.KW)(snapshot.taskDefinitionArn);
     throw new errors/* ConfigurationError */.j1(`service ${snapshot.service} runs task definition ${label}, which is ${running.status} (deregistered): a rollback ` +
         `to it would fail after the service was changed. Register ${label} again and deploy that revision first, or ` +
@@ -3083,7 +3195,7 @@ async function deployRolling(deps, plan, live, native = false) {
         return s;
     });
     validatePlan(plan, snapshot);
-    await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
+    const runningDefinition = await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
     const autoScaling = (0,apply/* bindAutoScaling */.uH)(plan.scalableTargets, plan.scalingPolicies, plan.cluster, plan.serviceName, plan.autoScalingSources);
     throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
     const taskDefinitionArn = await log.group('Task definition', () => resolveTaskDefinitionArn(deps.ecs, plan.taskDefinition, log, plan.forceNewDeployment));
@@ -3093,6 +3205,8 @@ async function deployRolling(deps, plan, live, native = false) {
     if (failure === undefined)
         failure = await finishAutoScaling(deps, plan, snapshot, autoScaling, done.autoScalingSuspended);
     const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
+    if (runningDefinition !== undefined)
+        outcome.previousTaskDefinition = runningDefinition;
     if (done.rollout.native !== undefined)
         outcome.native = done.rollout.native;
     if (failure !== undefined)
@@ -4046,8 +4160,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
 var task_definition_refs = __webpack_require__(1397);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 7 modules
-var watch = __webpack_require__(559);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 8 modules
+var watch = __webpack_require__(9246);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/scale-change.js
 
 
@@ -4291,7 +4405,7 @@ const MAX_REMEMBERED_LINES = 64;
 
 /***/ }),
 
-/***/ 559:
+/***/ 9246:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4435,8 +4549,8 @@ class ProgressPrinter {
 var services = __webpack_require__(4259);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var core_time = __webpack_require__(9608);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 2 modules
-var poll = __webpack_require__(3256);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 3 modules
+var poll = __webpack_require__(6074);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/tasks.js
 var ecs_tasks = __webpack_require__(9417);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
@@ -4631,7 +4745,13 @@ async function pollService(deps, params, observer) {
     return result;
 }
 function ioOf(round) {
-    return { signal: round.signal, onCall: (operation) => round.read(operation), startedAt: round.startedAt, now: () => round.now() };
+    return {
+        signal: round.signal,
+        onCall: (operation) => round.read(operation),
+        pace: (hint) => round.pace(hint),
+        startedAt: round.startedAt,
+        now: () => round.now(),
+    };
 }
 /** ECS's placement failure among new events (`\u2026 was unable to place a task because \u2026`), the latest one. */
 function lastPlacementProblem(fresh) {
@@ -4652,7 +4772,7 @@ async function ended(end, observer, ctx) {
         message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${(0,core_time/* formatDuration */.a3)(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${placement}${error}`;
     }
     // The wait is over: a last read that explains a timeout needs no pacing.
-    const io = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };
+    const io = { signal: params.signal, onCall: () => undefined, pace: () => undefined, startedAt, now: () => clock.now() };
     const stoppedTasks = await observer.stoppedTasks(end.kind, io);
     const summary = summarizeStoppedTasks(stoppedTasks);
     return {
@@ -4662,6 +4782,82 @@ async function ended(end, observer, ctx) {
         stoppedTasks,
         ...(lastService !== undefined ? { service: lastService } : {}),
     };
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/elb/index.js + 13 modules
+var elb = __webpack_require__(925);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/rollout-pace.js
+
+const DRAINING_EVENT = /has begun draining connections/;
+class RolloutPace {
+    elb;
+    allRunningSince;
+    timing;
+    timingRead = false;
+    constructor(elb) {
+        this.elb = elb;
+    }
+    /**
+     * The hint for this round; reads the service's target groups once, the first time they matter. `failedBefore`: a
+     * task of this deployment failed earlier in the wait (ECS may have reset failedTasks since): until the tasks
+     * recover (all running), the breaker's verdict may still come.
+     */
+    async hint(service, ours, io, failedBefore = false) {
+        if (ours === undefined)
+            return { kind: 'near' };
+        const desired = ours.desiredCount ?? 0;
+        const running = ours.runningCount ?? 0;
+        if ((ours.failedTasks ?? 0) > 0 || (failedBefore && running < desired))
+            return { kind: 'near' };
+        if (running < desired) {
+            this.allRunningSince = undefined;
+            return running === 0 ? { kind: 'idle', since: ours.createdAt?.getTime() } : { kind: 'near' };
+        }
+        this.allRunningSince ??= io.now();
+        // An older deployment stays listed until its last task stopped (its running count drops as soon as ECS asks its
+        // tasks to stop, while they still drain).
+        const oldLeft = (service.deployments ?? []).some((d) => d.id !== ours.id);
+        if (!oldLeft || ours.rolloutState === 'COMPLETED')
+            return { kind: 'near' };
+        const timing = await this.readTiming(service, io);
+        if (timing === undefined)
+            return { kind: 'near' };
+        const drainStart = drainingSince(service, ours);
+        const at = drainStart !== undefined ? Math.min(drainStart, io.now()) + timing.drainMs : this.allRunningSince + timing.healthyAfterMs + timing.drainMs;
+        return { kind: 'eta', at };
+    }
+    async readTiming(service, io) {
+        if (this.timingRead)
+            return this.timing;
+        this.timingRead = true;
+        const arns = [...new Set((service.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter((a) => a !== undefined))];
+        if (this.elb === undefined || arns.length === 0)
+            return undefined;
+        try {
+            let timing = { healthyAfterMs: 0, drainMs: 0 };
+            for (const arn of arns) {
+                const tg = await (0,elb/* describeTargetGroup */.__)(this.elb, arn, { signal: io.signal, onCall: io.onCall });
+                const hc = tg.healthCheck;
+                timing = {
+                    healthyAfterMs: Math.max(timing.healthyAfterMs, (hc.intervalSeconds ?? 0) * (hc.healthyThresholdCount ?? 0) * 1000),
+                    drainMs: Math.max(timing.drainMs, (tg.deregistrationDelaySeconds ?? 0) * 1000),
+                };
+            }
+            this.timing = timing.drainMs > 0 ? timing : undefined;
+        }
+        catch {
+            this.timing = undefined; // no prediction: the rollout is paced as "near"
+        }
+        return this.timing;
+    }
+}
+/** When ECS began draining the old tasks of this rollout (its service event), if it has. */
+function drainingSince(service, ours) {
+    const after = ours.createdAt?.getTime() ?? 0;
+    const times = (service.events ?? [])
+        .filter((e) => DRAINING_EVENT.test(e.message ?? '') && (e.createdAt?.getTime() ?? 0) >= after)
+        .map((e) => e.createdAt?.getTime() ?? 0);
+    return times.length === 0 ? undefined : Math.max(...times);
 }
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
@@ -4797,6 +4993,7 @@ function failed(message) {
 
 
 
+
 /** How long a deployment id may be absent from DescribeServices before it counts as gone (read-after-write). */
 const NOT_YET_VISIBLE_GRACE_MS = 10_000;
 /**
@@ -4829,6 +5026,8 @@ class DeploymentObserver {
     progress;
     /** A crash loop stops a task every few seconds: the same reason is printed once, then counted (fold.ts). */
     stopsPrinter;
+    /** How near the end is, for the pacing of the polls (issue 17). */
+    pace;
     target;
     collector;
     lastOurs;
@@ -4850,6 +5049,7 @@ class DeploymentObserver {
         this.progress = new ProgressPrinter(deps.log, deps.clock);
         this.stopsPrinter = new fold/* RepeatFolder */.eJ((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
         this.target = target;
+        this.pace = new RolloutPace(deps.elb);
     }
     waitingFor() {
         const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
@@ -4882,8 +5082,10 @@ class DeploymentObserver {
         const verdict = this.judge(service, target, io);
         if (ours !== undefined)
             this.lastOurs = ours;
-        if (verdict.kind === 'waiting')
+        if (verdict.kind === 'waiting') {
+            io.pace(await this.pace.hint(service, ours, io, this.everFailed));
             return undefined;
+        }
         if (verdict.kind === 'success') {
             return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
         }
@@ -5049,6 +5251,8 @@ class InactiveObserver {
                 service,
             });
         }
+        // Issue 17: once no task is left, INACTIVE may come any moment; until then the tasks drain and stop.
+        io.pace((service.runningCount ?? 0) + (service.pendingCount ?? 0) === 0 ? { kind: 'near' } : { kind: 'idle' });
         return Promise.resolve(undefined);
     }
     stoppedTasks() {
@@ -5451,6 +5655,765 @@ async function stopTask(ecs, req, opts = {}) {
     opts.onCall?.('StopTask');
     return (await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .StopTaskCommand */ .PP1(req), (0,_aws_call_options_js__WEBPACK_IMPORTED_MODULE_2__/* .httpOptions */ .$)(opts))).task;
 }
+
+
+/***/ }),
+
+/***/ 925:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ll: () => (/* reexport */ RouteSwapError),
+  fx: () => (/* reexport */ describeRoute),
+  __: () => (/* reexport */ describeTargetGroup),
+  fw: () => (/* reexport */ describeTargetHealth),
+  xP: () => (/* reexport */ describeTargetReport),
+  rH: () => (/* reexport */ expectedTargetOf),
+  $6: () => (/* reexport */ findRoute),
+  pl: () => (/* reexport */ forwardOf),
+  _O: () => (/* reexport */ matchTargets),
+  Zl: () => (/* reexport */ pointRouteAt),
+  wQ: () => (/* reexport */ pointRoutesAt),
+  Bf: () => (/* reexport */ routeForward),
+  Cr: () => (/* reexport */ routeTargetGroup),
+  UO: () => (/* reexport */ serviceTargets),
+  qU: () => (/* reexport */ swapRoutes),
+  IT: () => (/* reexport */ targetGroupName),
+  mT: () => (/* reexport */ waitForHealthyTargets)
+});
+
+// UNUSED EXPORTS: DEREGISTRATION_DELAY_ATTRIBUTE, describeTargetGroups, findListener, findLoadBalancer, findRule, listListeners, listenerArnOfRule, mainTargetGroup, readRules, replaceTargetGroup, requireForward, setRuleActions, withTargetGroups
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(586);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/call-options.js
+var call_options = __webpack_require__(8820);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
+var errors = __webpack_require__(952);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
+var core_errors = __webpack_require__(9054);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/lookup-errors.js
+/**
+ * How a lookup of something the user named fails: a ConfigurationError that names the input (when the caller
+ * says which) and what was looked for. ELBv2's own "not found" and ValidationError answers to a lookup are the
+ * user's to fix; every other error (access denied, throttling, outages) propagates unchanged.
+ */
+
+
+function lookupError(detail, opts) {
+    return new core_errors/* ConfigurationError */.j1(detail, opts.input === undefined ? {} : { input: opts.input });
+}
+/**
+ * `e` as the error to throw for a failed lookup of `what` (e.g. `load balancer 'web'`): one of `notFound` (SDK error
+ * names) \u2192 "<what> not found\u2026"; ValidationError (a malformed name or ARN) \u2192 AWS's reason; else `e` itself.
+ */
+function lookupFailure(e, what, notFound, opts) {
+    if ((0,errors/* hasErrorName */.uI)(e, ...notFound))
+        return lookupError(`${what} not found`, opts);
+    if ((0,errors/* hasErrorName */.uI)(e, 'ValidationError'))
+        return lookupError(`${what}: ELBv2 refused the name: ${(0,core_errors/* describeError */.Uc)(e)}`, opts);
+    return e;
+}
+const ARN_RE = /^arn:[^:]+:elasticloadbalancing:[^:]*:[^:]*:([a-z-]+)\/.+$/;
+function isArn(ref) {
+    return ref.startsWith('arn:');
+}
+/**
+ * Checks that `arn` is an ELBv2 ARN of `resource` (`loadbalancer`, `listener`, `listener-rule`, `targetgroup`), so a
+ * target group ARN given as a listener is refused with a clear message before any call.
+ */
+function checkArnKind(arn, resource, what, opts) {
+    const kind = ARN_RE.exec(arn)?.[1];
+    if (kind === resource)
+        return;
+    const seen = kind === undefined ? 'not an Elastic Load Balancing ARN' : `a ${kind} ARN`;
+    throw lookupError(`'${arn}' is ${seen}, expected ${what} ARN (\u2026:elasticloadbalancing:\u2026:${resource}/\u2026)`, opts);
+}
+/**
+ * One read of something the user named (`what`), told to `opts.onCall` as `operation`: its ELBv2 "not found"
+ * (`notFound`) or ValidationError answer, or no item at all, is a ConfigurationError.
+ */
+async function lookupOne(what, operation, notFound, opts, read) {
+    let found;
+    try {
+        opts.onCall?.(operation);
+        found = await read();
+    }
+    catch (e) {
+        throw lookupFailure(e, what, notFound, opts);
+    }
+    if (found === undefined)
+        throw lookupError(`${what} not found`, opts);
+    return found;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/load-balancers.js
+/** A load balancer by name or ARN (application or network). */
+
+
+
+const NOT_FOUND = ['LoadBalancerNotFoundException', 'LoadBalancerNotFound'];
+/**
+ * DescribeLoadBalancers for `ref`, a load balancer name or ARN. A load balancer that does not exist, or that is a
+ * gateway load balancer, is a ConfigurationError naming `opts.input`.
+ */
+async function findLoadBalancer(elb, ref, opts = {}) {
+    const name = ref.trim();
+    if (name === '')
+        throw lookupError('a load balancer name or ARN is required', opts);
+    const byArn = isArn(name);
+    if (byArn)
+        checkArnKind(name, 'loadbalancer', 'a load balancer', opts);
+    const what = `load balancer '${name}'`;
+    const found = await lookupOne(what, 'DescribeLoadBalancers', NOT_FOUND, opts, async () => {
+        const input = byArn ? { LoadBalancerArns: [name] } : { Names: [name] };
+        const out = await elb.send(new dist_cjs/* DescribeLoadBalancersCommand */.AZi(input), (0,call_options/* httpOptions */.$)(opts));
+        return out.LoadBalancers?.find((lb) => lb.LoadBalancerArn !== undefined);
+    });
+    const type = found.Type;
+    if (type !== 'application' && type !== 'network') {
+        throw lookupError(`${what} is a ${type ?? 'load balancer of unknown type'}; only application and network load balancers route service traffic`, opts);
+    }
+    return { arn: found.LoadBalancerArn ?? '', name: found.LoadBalancerName ?? name, type, dnsName: found.DNSName };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/pages.js
+/** ELBv2 Describe* calls page with `Marker` / `NextMarker`. */
+/** Pages followed at most (400 items a page: far beyond any load balancer's listeners or a listener's rules). */
+const MAX_PAGES = 20;
+/** Every item of a Marker-paged read; `page(marker)` makes one call. */
+async function allPages(page) {
+    const items = [];
+    let marker;
+    for (let n = 0; n < MAX_PAGES; n++) {
+        const out = await page(marker);
+        items.push(...(out.items ?? []));
+        marker = out.next;
+        if (marker === undefined || marker === '')
+            break;
+    }
+    return items;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/listeners.js
+/** A listener of a load balancer, by ARN or by port. */
+
+
+
+
+const listeners_NOT_FOUND = ['ListenerNotFoundException', 'ListenerNotFound'];
+function toListenerInfo(l) {
+    return {
+        arn: l.ListenerArn ?? '',
+        loadBalancerArn: l.LoadBalancerArn ?? '',
+        port: l.Port,
+        protocol: l.Protocol,
+        defaultActions: l.DefaultActions ?? [],
+    };
+}
+/** Every listener of the load balancer (DescribeListeners, all pages). */
+async function listListeners(elb, loadBalancerArn, opts = {}) {
+    const listeners = await allPages(async (Marker) => {
+        opts.onCall?.('DescribeListeners');
+        const out = await elb.send(new dist_cjs/* DescribeListenersCommand */.AKE({ LoadBalancerArn: loadBalancerArn, ...(Marker !== undefined ? { Marker } : {}) }), (0,call_options/* httpOptions */.$)(opts));
+        return { items: out.Listeners, next: out.NextMarker };
+    });
+    return listeners.map(toListenerInfo);
+}
+/**
+ * The listener `ref` of load balancer `lb`: a listener ARN (which must belong to `lb`) or a port (a number, or a
+ * string of digits). Not found \u2192 ConfigurationError naming the ARN or port, the load balancer and `opts.input`.
+ */
+async function findListener(elb, lb, ref, opts = {}) {
+    const text = String(ref).trim();
+    if (isArn(text))
+        return listenerByArn(elb, lb, text, opts);
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 65535) {
+        throw lookupError(`'${text}' is neither a listener ARN nor a port (1-65535) of load balancer ${lb.name}`, opts);
+    }
+    const port = Number(text);
+    const listeners = await listListeners(elb, lb.arn, opts);
+    const found = listeners.find((l) => l.port === port);
+    if (found !== undefined)
+        return found;
+    const ports = listeners.map((l) => l.port).filter((p) => p !== undefined);
+    const has = ports.length === 0 ? 'it has no listeners' : `it listens on ${ports.sort((a, b) => a - b).join(', ')}`;
+    throw lookupError(`load balancer ${lb.name} has no listener on port ${port} (${has})`, opts);
+}
+async function listenerByArn(elb, lb, arn, opts) {
+    checkArnKind(arn, 'listener', 'a listener', opts);
+    const what = `listener '${arn}' of load balancer ${lb.name}`;
+    const found = await lookupOne(what, 'DescribeListeners', listeners_NOT_FOUND, opts, async () => {
+        const out = await elb.send(new dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [arn] }), (0,call_options/* httpOptions */.$)(opts));
+        return out.Listeners?.[0];
+    });
+    const listener = toListenerInfo(found);
+    if (listener.loadBalancerArn !== lb.arn) {
+        throw lookupError(`listener '${arn}' belongs to load balancer '${listener.loadBalancerArn}', not to ${lb.name} (${lb.arn})`, opts);
+    }
+    return listener;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/rules.js
+/** A listener rule by ARN, or the listener's default rule. */
+
+
+
+
+const rules_NOT_FOUND = ['RuleNotFoundException', 'RuleNotFound'];
+/**
+ * The listener a rule belongs to, read from the rule's ARN: `\u2026:listener-rule/app/<lb>/<lb id>/<listener id>/<rule id>`
+ * belongs to `\u2026:listener/app/<lb>/<lb id>/<listener id>`.
+ */
+function listenerArnOfRule(ruleArn) {
+    return ruleArn.replace(':listener-rule/', ':listener/').replace(/\/[^/]*$/, '');
+}
+function toRuleInfo(rule, listenerArn) {
+    return {
+        arn: rule.RuleArn ?? '',
+        listenerArn,
+        isDefault: rule.IsDefault === true,
+        priority: rule.Priority ?? '',
+        actions: rule.Actions ?? [],
+    };
+}
+/**
+ * The rule `ruleArn` of `listener`, or, when `ruleArn` is undefined or empty, the listener's default rule
+ * (`IsDefault`). A rule that does not exist or belongs to another listener is a ConfigurationError naming
+ * `opts.input`.
+ */
+async function findRule(elb, listener, ruleArn, opts = {}) {
+    const arn = ruleArn?.trim() ?? '';
+    if (arn === '')
+        return defaultRule(elb, listener, opts);
+    checkArnKind(arn, 'listener-rule', 'a listener rule', opts);
+    if (listenerArnOfRule(arn) !== listener.arn) {
+        throw lookupError(`rule '${arn}' is not a rule of listener '${listener.arn}' (port ${listener.port ?? '?'})`, opts);
+    }
+    const what = `rule '${arn}' of listener '${listener.arn}'`;
+    const found = await lookupOne(what, 'DescribeRules', rules_NOT_FOUND, opts, async () => {
+        const out = await elb.send(new dist_cjs/* DescribeRulesCommand */.Ggo({ RuleArns: [arn] }), (0,call_options/* httpOptions */.$)(opts));
+        return out.Rules?.[0];
+    });
+    return toRuleInfo(found, listener.arn);
+}
+async function defaultRule(elb, listener, opts) {
+    const rules = await allPages(async (Marker) => {
+        opts.onCall?.('DescribeRules');
+        const out = await elb.send(new dist_cjs/* DescribeRulesCommand */.Ggo({ ListenerArn: listener.arn, ...(Marker !== undefined ? { Marker } : {}) }), (0,call_options/* httpOptions */.$)(opts));
+        return { items: out.Rules, next: out.NextMarker };
+    });
+    const found = rules.find((r) => r.IsDefault === true);
+    if (found === undefined)
+        throw lookupError(`listener '${listener.arn}' has no default rule`, opts);
+    return toRuleInfo(found, listener.arn);
+}
+/** The current state of rules already found (one DescribeRules call): what a change is computed from. */
+async function readRules(elb, rules, opts = {}) {
+    opts.onCall?.('DescribeRules');
+    const out = await elb.send(new dist_cjs/* DescribeRulesCommand */.Ggo({ RuleArns: rules.map((r) => r.arn) }), (0,call_options/* httpOptions */.$)(opts));
+    return rules.map((rule) => {
+        const fresh = out.Rules?.find((r) => r.RuleArn === rule.arn);
+        if (fresh === undefined)
+            throw new Error(`DescribeRules did not return rule '${rule.arn}'`);
+        return toRuleInfo(fresh, rule.listenerArn);
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/forward.js
+
+/** The first forward action of `actions` (in `Order`, else list order), or undefined when none forwards. */
+function forwardOf(actions) {
+    const ordered = actions.map((action, index) => ({ action, index }));
+    ordered.sort((a, b) => (a.action.Order ?? a.index) - (b.action.Order ?? b.index));
+    const found = ordered.find(({ action }) => action.Type === 'forward');
+    if (found === undefined)
+        return undefined;
+    const { action, index } = found;
+    const config = action.ForwardConfig;
+    const tuples = config?.TargetGroups ?? [];
+    const targetGroups = tuples.length > 0
+        ? tuples.map((t) => ({ arn: t.TargetGroupArn ?? '', weight: t.Weight ?? 1 }))
+        : action.TargetGroupArn !== undefined
+            ? [{ arn: action.TargetGroupArn, weight: 1 }]
+            : [];
+    const sticky = config?.TargetGroupStickinessConfig;
+    const stickiness = sticky === undefined
+        ? undefined
+        : { enabled: sticky.Enabled === true, ...(sticky.DurationSeconds !== undefined ? { durationSeconds: sticky.DurationSeconds } : {}) };
+    return { index, targetGroups, stickiness };
+}
+/** forwardOf, or a ConfigurationError naming `where` (e.g. `the default rule of listener \u2026`) when nothing forwards. */
+function requireForward(actions, where, opts = {}) {
+    const forward = forwardOf(actions);
+    if (forward === undefined || forward.targetGroups.length === 0) {
+        const types = actions.map((a) => a.Type ?? '?').join(', ') || 'none';
+        throw lookupError(`${where} has no forward action (its actions: ${types}); it must forward to a target group`, opts);
+    }
+    return forward;
+}
+/**
+ * "The" target group of a forward action: the only group with a weight above 0. None, or several (a traffic shift in
+ * progress), is a ConfigurationError naming `where`.
+ */
+function mainTargetGroup(forward, where, opts = {}) {
+    const live = forward.targetGroups.filter((g) => g.weight > 0);
+    const [only] = live;
+    if (live.length === 1 && only !== undefined)
+        return only.arn;
+    if (live.length === 0)
+        throw lookupError(`${where} forwards to no target group with a weight above 0`, opts);
+    const split = live.map((g) => `${g.arn} (weight ${g.weight})`).join(', ');
+    throw lookupError(`${where} splits traffic between ${split}; finish or undo that traffic shift first`, opts);
+}
+/** `groups` with `from` replaced by `to` at the same weight; an entry of `to` already there is dropped. */
+function replaceTargetGroup(groups, from, to) {
+    return groups.filter((g) => g.arn !== to || g.arn === from).map((g) => (g.arn === from ? { arn: to, weight: g.weight } : g));
+}
+/**
+ * `actions` with their forward action now forwarding to `groups` (order and stickiness kept); every other action
+ * is sent back as it was described. Throws when `actions` has no forward action.
+ */
+function withTargetGroups(actions, groups) {
+    const forward = forwardOf(actions);
+    if (forward === undefined)
+        throw new Error('withTargetGroups: the actions have no forward action');
+    if (groups.length === 0)
+        throw new Error('withTargetGroups: a forward action needs at least one target group');
+    return actions.map((action, i) => (i === forward.index ? forwardAction(action, groups, forward.stickiness) : resendable(action)));
+}
+function forwardAction(previous, groups, stickiness) {
+    const order = previous.Order !== undefined ? { Order: previous.Order } : {};
+    const [single] = groups;
+    if (groups.length === 1 && single !== undefined && stickiness?.enabled !== true) {
+        return { Type: 'forward', ...order, TargetGroupArn: single.arn };
+    }
+    const config = { TargetGroups: groups.map((g) => ({ TargetGroupArn: g.arn, Weight: g.weight })) };
+    if (stickiness !== undefined) {
+        config.TargetGroupStickinessConfig = {
+            Enabled: stickiness.enabled,
+            ...(stickiness.durationSeconds !== undefined ? { DurationSeconds: stickiness.durationSeconds } : {}),
+        };
+    }
+    return { Type: 'forward', ...order, ForwardConfig: config };
+}
+/**
+ * An action as described, made fit to send back: DescribeRules never returns an OIDC client secret, so an
+ * authenticate-oidc action keeps the one ELBv2 has (`UseExistingClientSecret`).
+ */
+function resendable(action) {
+    const oidc = action.AuthenticateOidcConfig;
+    if (action.Type !== 'authenticate-oidc' || oidc === undefined || oidc.ClientSecret !== undefined)
+        return action;
+    return { ...action, AuthenticateOidcConfig: { ...oidc, UseExistingClientSecret: true } };
+}
+/** Target groups as text for logs and errors: `arn` or `arn (weight 90), arn (weight 10)`. */
+function describeTargetGroups(groups) {
+    const [only] = groups;
+    if (groups.length === 1 && only !== undefined)
+        return only.arn;
+    return groups.map((g) => `${g.arn} (weight ${g.weight})`).join(', ');
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/route.js
+
+
+
+
+/** Finds the load balancer (unless given), the listener and the rule; a missing one is a ConfigurationError. */
+async function findRoute(elb, ref, opts = {}) {
+    const call = { signal: opts.signal, onCall: opts.onCall };
+    const inputs = opts.inputs ?? {};
+    const loadBalancer = typeof ref.loadBalancer === 'string'
+        ? await findLoadBalancer(elb, ref.loadBalancer, { ...call, input: inputs.loadBalancer })
+        : ref.loadBalancer;
+    const listener = await findListener(elb, loadBalancer, ref.listener, { ...call, input: inputs.listener });
+    const rule = await findRule(elb, listener, ref.rule, { ...call, input: inputs.rule ?? inputs.listener });
+    return { loadBalancer, listener, rule };
+}
+/** `the default rule of listener 443 (HTTPS) of load balancer shop`, `rule <arn> (priority 10) of listener \u2026`. */
+function describeRoute(route) {
+    const { listener, rule, loadBalancer } = route;
+    const port = listener.port === undefined ? listener.arn : `${listener.port}${listener.protocol !== undefined ? ` (${listener.protocol})` : ''}`;
+    const of = `listener ${port} of load balancer ${loadBalancer.name}`;
+    return rule.isDefault ? `the default rule of ${of}` : `rule ${rule.arn} (priority ${rule.priority}) of ${of}`;
+}
+/** The forward action of the route's rule; none is a ConfigurationError naming the route and `input`. */
+function routeForward(route, input) {
+    return requireForward(route.rule.actions, describeRoute(route), { input });
+}
+/** The one target group the route forwards to (weight above 0); none or several is a ConfigurationError. */
+function routeTargetGroup(route, input) {
+    return mainTargetGroup(routeForward(route, input), describeRoute(route), { input });
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/target-groups.js
+/** A target group: port, protocol, type, health check and deregistration delay. */
+
+
+
+const target_groups_NOT_FOUND = ['TargetGroupNotFoundException', 'TargetGroupNotFound'];
+const DEREGISTRATION_DELAY_ATTRIBUTE = 'deregistration_delay.timeout_seconds';
+/**
+ * DescribeTargetGroups and DescribeTargetGroupAttributes for one target group ARN. A target group that does not
+ * exist is a ConfigurationError naming `opts.input`.
+ */
+async function describeTargetGroup(elb, arn, opts = {}) {
+    checkArnKind(arn, 'targetgroup', 'a target group', opts);
+    const what = `target group '${arn}'`;
+    const found = await lookupOne(what, 'DescribeTargetGroups', target_groups_NOT_FOUND, opts, async () => {
+        const out = await elb.send(new dist_cjs/* DescribeTargetGroupsCommand */.sC7({ TargetGroupArns: [arn] }), (0,call_options/* httpOptions */.$)(opts));
+        return out.TargetGroups?.[0];
+    });
+    const attributes = await lookupOne(what, 'DescribeTargetGroupAttributes', target_groups_NOT_FOUND, opts, async () => {
+        const out = await elb.send(new dist_cjs/* DescribeTargetGroupAttributesCommand */.cKh({ TargetGroupArn: arn }), (0,call_options/* httpOptions */.$)(opts));
+        return out.Attributes ?? [];
+    });
+    return toTargetGroupInfo(found, attributes.find((a) => a.Key === DEREGISTRATION_DELAY_ATTRIBUTE)?.Value);
+}
+function toTargetGroupInfo(tg, delay) {
+    const seconds = delay === undefined || delay.trim() === '' ? undefined : Number(delay);
+    return {
+        arn: tg.TargetGroupArn ?? '',
+        name: tg.TargetGroupName ?? '',
+        port: tg.Port,
+        protocol: tg.Protocol,
+        targetType: tg.TargetType ?? 'instance',
+        loadBalancerArns: tg.LoadBalancerArns ?? [],
+        healthCheck: {
+            enabled: tg.HealthCheckEnabled !== false,
+            protocol: tg.HealthCheckProtocol,
+            port: tg.HealthCheckPort,
+            path: tg.HealthCheckPath,
+            intervalSeconds: tg.HealthCheckIntervalSeconds,
+            timeoutSeconds: tg.HealthCheckTimeoutSeconds,
+            healthyThresholdCount: tg.HealthyThresholdCount,
+            unhealthyThresholdCount: tg.UnhealthyThresholdCount,
+        },
+        deregistrationDelaySeconds: seconds !== undefined && Number.isFinite(seconds) ? seconds : undefined,
+    };
+}
+/** A target group's name from its ARN: `web-tg` from `arn:aws:elasticloadbalancing:\u2026:targetgroup/web-tg/0123\u2026`. */
+function targetGroupName(arn) {
+    return /targetgroup\/([^/]+)\//.exec(arn)?.[1] ?? arn;
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/modify.js
+/**
+ * Changing where a route forwards. A listener's default rule is changed with ModifyListener (DefaultActions), any
+ * other rule with ModifyRule (Actions). Mutations never carry the abort signal: a cancel is honoured before a
+ * change is sent, never half-way through one (S10).
+ */
+
+
+
+
+
+/** Sends `actions` as the rule's actions; `onCall` is told ModifyListener or ModifyRule. No abort signal. */
+async function setRuleActions(elb, rule, actions, opts = {}) {
+    if (rule.isDefault) {
+        opts.onCall?.('ModifyListener');
+        await elb.send(new dist_cjs/* ModifyListenerCommand */.ugc({ ListenerArn: rule.listenerArn, DefaultActions: actions }));
+    }
+    else {
+        opts.onCall?.('ModifyRule');
+        await elb.send(new dist_cjs/* ModifyRuleCommand */.y5P({ RuleArn: rule.arn, Actions: actions }));
+    }
+}
+/**
+ * Points the route's forward action at `groups` with their weights (e.g. 90 % old, 10 % new), keeping the rest of
+ * its actions and its stickiness. The rule is read again first, so the change starts from what is live. The
+ * signal is checked before the change is sent (CancelledError), not during it.
+ */
+async function pointRouteAt(elb, route, groups, opts = {}) {
+    const [rule] = await readRules(elb, [route.rule], opts);
+    if (rule === undefined)
+        throw new Error(`DescribeRules did not return rule '${route.rule.arn}'`);
+    const before = requireForward(rule.actions, describeRoute(route)).targetGroups;
+    const after = groups.map((g) => ({ arn: g.arn, weight: g.weight }));
+    if (sameForward(before, after)) {
+        return { changed: false, before, after };
+    }
+    throwIfCancelled(opts.signal);
+    await setRuleActions(elb, rule, withTargetGroups(rule.actions, after), opts);
+    return { changed: true, before, after };
+}
+/** The same groups at the same weights (one group alone takes all the traffic, whatever its weight). */
+function sameForward(a, b) {
+    if (a.length === 1 && b.length === 1)
+        return a[0]?.arn === b[0]?.arn;
+    return a.length === b.length && a.every((g, i) => g.arn === b[i]?.arn && g.weight === b[i]?.weight);
+}
+/** Throws the signal's reason (a CancelledError when the runtime aborted it) when it has aborted. */
+function throwIfCancelled(signal) {
+    if (signal?.aborted !== true)
+        return;
+    const reason = signal.reason;
+    throw reason instanceof Error ? reason : new core_errors/* CancelledError */.cc('abort');
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/swap.js
+
+
+
+
+
+
+class RouteSwapError extends Error {
+    failedChange;
+    changeError;
+    restoreErrors;
+    constructor(message, 
+    /** Which change failed. */
+    failedChange, changeError, 
+    /** Errors of putting changes back; empty when every route is as it was before the swap. */
+    restoreErrors) {
+        super(message, { cause: changeError });
+        this.failedChange = failedChange;
+        this.changeError = changeError;
+        this.restoreErrors = restoreErrors;
+        this.name = 'RouteSwapError';
+    }
+    /** True when the routes are as they were before the swap. */
+    get restored() {
+        return this.restoreErrors.length === 0;
+    }
+}
+/** Makes `first` forward to the target group of `second` and `second` to that of `first`; returns both changes. */
+async function swapRoutes(elb, first, second, opts = {}) {
+    if (first.rule.arn === second.rule.arn) {
+        throw new core_errors/* ConfigurationError */.j1(`cannot swap ${describeRoute(first)} with itself: the two routes must differ`);
+    }
+    const [a, b] = await plan(elb, first, second, opts);
+    return applyAsUnit(elb, a, b, opts);
+}
+/**
+ * Points `first` and `second` at the given groups and weights as one unit, like swapRoutes: e.g. the last step of a
+ * gradual shift (prod from 10 % / 90 % to the new group alone, stage to the old one). Each rule is read again first;
+ * a rule without a forward action is a ConfigurationError.
+ */
+async function pointRoutesAt(elb, first, second, opts = {}) {
+    const [ruleA, ruleB] = await readRules(elb, [first.route.rule, second.route.rule], opts);
+    if (ruleA === undefined || ruleB === undefined)
+        throw new Error('DescribeRules did not return both rules');
+    const change = (route, rule, groups) => {
+        const before = requireForward(rule.actions, describeRoute(route)).targetGroups;
+        const after = groups.map((g) => ({ arn: g.arn, weight: g.weight }));
+        return { route, rule, before, after, undo: withTargetGroups(rule.actions, before), redo: withTargetGroups(rule.actions, after) };
+    };
+    return applyAsUnit(elb, change(first.route, ruleA, first.groups), change(second.route, ruleB, second.groups), opts);
+}
+/** The two planned changes as one unit: the signal honoured only before the first, the first put back on failure. */
+async function applyAsUnit(elb, a, b, opts) {
+    throwIfCancelled(opts.signal); // the last moment a cancel is honoured
+    const unstoppable = { onCall: opts.onCall };
+    try {
+        await setRuleActions(elb, a.rule, a.redo, unstoppable);
+    }
+    catch (e) {
+        // A 4xx answer changed nothing; a timeout or 5xx may have applied the change: put it back to be sure.
+        const restoreErrors = mayHaveApplied(e) ? await putBack(elb, [a], unstoppable) : [];
+        throw swapError('first', a, e, restoreErrors);
+    }
+    try {
+        await setRuleActions(elb, b.rule, b.redo, unstoppable);
+    }
+    catch (e) {
+        const undo = mayHaveApplied(e) ? [b, a] : [a];
+        throw swapError('second', b, e, await putBack(elb, undo, unstoppable));
+    }
+    return [summary(a), summary(b)];
+}
+async function plan(elb, first, second, opts) {
+    const [ruleA, ruleB] = await readRules(elb, [first.rule, second.rule], opts);
+    if (ruleA === undefined || ruleB === undefined)
+        throw new Error('DescribeRules did not return both rules');
+    const forwardA = requireForward(ruleA.actions, describeRoute(first));
+    const forwardB = requireForward(ruleB.actions, describeRoute(second));
+    const groupA = mainTargetGroup(forwardA, describeRoute(first));
+    const groupB = mainTargetGroup(forwardB, describeRoute(second));
+    if (groupA === groupB) {
+        throw new core_errors/* ConfigurationError */.j1(`${describeRoute(first)} and ${describeRoute(second)} both forward to ${groupA}: there is nothing to swap`);
+    }
+    const change = (route, rule, before, from, to) => {
+        const after = replaceTargetGroup(before, from, to);
+        return { route, rule, before, after, undo: withTargetGroups(rule.actions, before), redo: withTargetGroups(rule.actions, after) };
+    };
+    return [change(first, ruleA, forwardA.targetGroups, groupA, groupB), change(second, ruleB, forwardB.targetGroups, groupB, groupA)];
+}
+function mayHaveApplied(e) {
+    return (0,errors/* classifyAwsError */.u3)(e) !== 'fatal';
+}
+/** Puts each change back in turn, without the signal; returns the errors (empty: all put back). */
+async function putBack(elb, changes, opts) {
+    const errors = [];
+    for (const change of changes) {
+        try {
+            await setRuleActions(elb, change.rule, change.undo, opts);
+        }
+        catch (e) {
+            errors.push(e);
+        }
+    }
+    return errors;
+}
+function swapError(which, failed, error, restoreErrors) {
+    const head = `Swapping target groups failed: the ${which} change (${describeRoute(failed.route)}) failed: ${(0,core_errors/* describeError */.Uc)(error)}.`;
+    const tail = restoreErrors.length === 0
+        ? which === 'first'
+            ? ' Nothing was changed.'
+            : ' The first change was put back: both routes forward as before the swap.'
+        : ` Putting the routes back failed too: ${restoreErrors.map(core_errors/* describeError */.Uc).join('; ')}. Check both routes and set them by hand.`;
+    return new RouteSwapError(head + tail, which, error, restoreErrors);
+}
+function summary(change) {
+    return { route: change.route, before: change.before, after: change.after };
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/target-health.js
+/**
+ * Which of the targets we expect (a service's tasks, as ECS registers them) are registered in a target group, and
+ * in what health: one DescribeTargetHealth call for the whole group, matched against the expected targets.
+ */
+
+
+/** Every target registered in the group with its health (DescribeTargetHealth without a target list). */
+async function describeTargetHealth(elb, targetGroupArn, opts = {}) {
+    opts.onCall?.('DescribeTargetHealth');
+    const out = await elb.send(new dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: targetGroupArn }), (0,call_options/* httpOptions */.$)(opts));
+    return out.TargetHealthDescriptions ?? [];
+}
+/** Matches each expected target to a registered one and reports its health. */
+function matchTargets(expected, registered) {
+    const known = new Set(expected.filter((e) => e.id !== undefined).map((e) => `${e.id}:${e.port}`));
+    return expected.map((e) => {
+        if (e.id === undefined && e.byPortAlone !== true)
+            return { expected: e, state: 'unknown', description: 'the task has no address yet' };
+        const candidates = registered.filter((d) => d.Target?.Port === e.port && (e.id !== undefined ? d.Target.Id === e.id : !known.has(`${d.Target.Id ?? ''}:${e.port}`)));
+        const [found] = candidates;
+        if (candidates.length > 1) {
+            return { expected: e, state: 'unknown', description: `${candidates.length} targets use port ${e.port}; the task's instance id is needed to tell which` };
+        }
+        if (found === undefined)
+            return { expected: e, state: 'not-registered' };
+        const health = found.TargetHealth;
+        return {
+            expected: e,
+            id: found.Target?.Id,
+            port: found.Target?.Port,
+            state: (health?.State ?? 'unknown'),
+            reason: health?.Reason,
+            description: health?.Description,
+        };
+    });
+}
+/** `10.0.1.5:8080 (task 0123abcd) unhealthy: Target.FailedHealthChecks (Health checks failed)` */
+function describeTargetReport(report) {
+    const address = `${report.id ?? report.expected.id ?? '?'}:${report.port ?? report.expected.port}`;
+    const task = report.expected.taskArn !== undefined ? ` (task ${report.expected.taskArn.split('/').pop() ?? ''})` : '';
+    const why = [report.reason, report.description].filter((x) => x !== undefined && x !== '');
+    const detail = why.length === 0 ? '' : why.length === 1 ? `: ${why[0] ?? ''}` : `: ${why[0] ?? ''} (${why[1] ?? ''})`;
+    return `${address}${task} ${report.state}${detail}`;
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/tasks.js
+var ecs_tasks = __webpack_require__(9417);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/task-targets.js
+
+function expectedTargetOf(task, binding, instanceIdOf) {
+    const taskArn = task.taskArn;
+    const container = task.containers?.find((c) => c.name === binding.containerName);
+    const eni = task.attachments?.find((a) => a.type === 'ElasticNetworkInterface');
+    if (eni !== undefined || (container?.networkInterfaces?.length ?? 0) > 0) {
+        const ip = eni?.details?.find((d) => d.name === 'privateIPv4Address')?.value ?? container?.networkInterfaces?.[0]?.privateIpv4Address;
+        return { taskArn, id: ip, port: binding.containerPort };
+    }
+    const hostPort = container?.networkBindings?.find((b) => b.containerPort === binding.containerPort)?.hostPort;
+    const instance = task.containerInstanceArn !== undefined ? instanceIdOf?.(task.containerInstanceArn) : undefined;
+    if (hostPort === undefined)
+        return { taskArn, id: undefined, port: binding.containerPort };
+    return instance !== undefined ? { taskArn, id: instance, port: hostPort } : { taskArn, port: hostPort, byPortAlone: true };
+}
+/**
+ * A reader of the targets of the service's tasks that should be running (ListTasks desiredStatus RUNNING, then
+ * DescribeTasks), for waitForHealthyTargets.
+ */
+function serviceTargets(ecs, req) {
+    return async (call) => {
+        const arns = await (0,ecs_tasks/* listServiceTaskArns */.lI)(ecs, { cluster: req.cluster, serviceName: req.service }, call);
+        if (arns.length === 0)
+            return [];
+        const { tasks } = await (0,ecs_tasks/* describeTasks */.yz)(ecs, req.cluster, arns, call);
+        return tasks.filter((t) => t.desiredStatus !== 'STOPPED').map((t) => expectedTargetOf(t, req, req.instanceIdOf));
+    };
+}
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 3 modules
+var poll = __webpack_require__(6074);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/wait-healthy.js
+
+
+const SETTLED = new Set(['healthy', 'initial']);
+const UNHEALTHY = new Set(['unhealthy', 'unhealthy.draining']);
+async function waitForHealthyTargets(deps, request, options) {
+    const minimum = Math.max(1, request.minimum ?? 1);
+    let expected;
+    let reports = [];
+    const seen = new Map();
+    const round = async (r) => {
+        const call = { signal: r.signal, onCall: options.onCall };
+        const health = await describeTargetHealth(deps.elb, request.targetGroupArn, call); // the round's own read
+        if (expected === undefined || reports.some((t) => !SETTLED.has(t.state)) || reports.length < minimum) {
+            const onCall = (op) => {
+                r.read(op);
+                options.onCall?.(op);
+            };
+            expected = await request.targets({ signal: r.signal, onCall });
+        }
+        reports = matchTargets(expected, health);
+        for (const report of reports)
+            notifyChange(report, seen, request.onChange);
+        if (request.failOnUnhealthy === true && reports.some((t) => UNHEALTHY.has(t.state)))
+            return 'unhealthy';
+        if (reports.length >= minimum && reports.every((t) => t.state === 'healthy'))
+            return 'healthy';
+        // Issue 17: every target registered and passing its first checks: healthy any moment; otherwise tasks still start.
+        r.pace(reports.length >= minimum && reports.every((t) => SETTLED.has(t.state)) ? { kind: 'near' } : { kind: 'idle' });
+        return undefined;
+    };
+    const end = await (0,poll/* poll */.wt)(deps, options, round);
+    switch (end.kind) {
+        case 'done':
+            return { kind: end.value, targets: reports, rounds: end.rounds };
+        case 'timeout':
+            return { kind: 'timeout', targets: reports, rounds: end.rounds, lastError: end.lastError };
+        case 'cancelled':
+            return { kind: 'cancelled', targets: reports, rounds: end.rounds };
+    }
+}
+function notifyChange(report, seen, onChange) {
+    const key = report.expected.taskArn ?? `${report.expected.id ?? '?'}:${report.expected.port}`;
+    const now = `${report.state}|${report.reason ?? ''}`;
+    if (seen.get(key) === now)
+        return;
+    seen.set(key, now);
+    onChange?.(report);
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/elb/index.js
+
+
+
+
+
+
+
+
+
+
+
 
 
 /***/ }),
@@ -7466,7 +8429,7 @@ function describe(value) {
 
 /***/ }),
 
-/***/ 3256:
+/***/ 6074:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -7478,21 +8441,96 @@ __webpack_require__.d(__webpack_exports__, {
   wt: () => (/* reexport */ poll)
 });
 
-// UNUSED EXPORTS: DEFAULT_MAX_INTERVAL_MS, PollPacer
+// UNUSED EXPORTS: DEFAULT_MAX_INTERVAL_MS, DENSE_DIVISOR, NEAR_HORIZON_MS, PollPacer, SLOW_FACTOR, denseMs, paceIntervalMs, slowMs
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
 var errors = __webpack_require__(952);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/read-ledger.js
+var read_ledger = __webpack_require__(8441);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/pace.js
+/**
+ * The pacing policy of the one polling primitive (S7, issue 17): spend the read budget where the wait is about to end.
+ * After each round the watcher tells the pacer how near the end is, from what the service told it (never a fixed
+ * guess); the pacer turns that into the time until the next round:
+ *
+ * - `idle`: nothing can finish soon (no task of the deployment has started, the tasks of a run are still starting):
+ *   a quarter of the time the wait has been idle, between the base and the slow interval. A start that has not come
+ *   after t seconds is unlikely to come within much less than t/4; never faster than the base interval, since nothing
+ *   can end meanwhile (and fifty deployments starting at once must not read faster than they used to).
+ * - `eta`: the end is predicted at a moment (old targets draining for the target group's deregistration delay, the
+ *   last minutes of a bake, the start time the tasks seen so far took): half the time left, between the dense and
+ *   the slow interval, so polls close in on the moment (\u2026 4 s, 2 s, 1 s, 0.55 s before it); once it has passed
+ *   without the end, the wait is `near`.
+ * - `near`: the end may come any moment (the new tasks run and only old ones drain, a task of ours stopped with an
+ *   error and the circuit breaker's verdict may follow, the last task of a run is stopping, a native deployment is
+ *   in its last stage): dense, spreading the budget left over NEAR_HORIZON_MS, so a long "near" slows down to the
+ *   sustainable pace (about 2 s a read) instead of spending the whole budget at once and going quiet.
+ * - no hint: the base interval (a wait that does not predict, e.g. a log drain).
+ *
+ * All intervals are in units of the base interval (DEFAULT_POLL_INTERVAL_MS, 2.2 s: dense 0.55 s, slow 8.8 s), so a
+ * caller that asks for faster rounds (tests) gets the same shape faster. The hard read budget (pacer.ts) and the
+ * throttling back-off come on top of what this chooses.
+ */
+/** Dense interval: a quarter of the base (0.55 s by default). */
+const DENSE_DIVISOR = 4;
+/** Slow interval: four times the base (8.8 s by default). */
+const SLOW_FACTOR = 4;
+/** A `near` phase spreads the reads it may still make over this long (then over the next, and so on). Shorter starts
+ * denser but leaves less for a long drain: 20 s starts at ~0.75 s after an idle phase and is ~2 s a read half a
+ * minute later (the trade-off, simulated against the benchmark's rollouts, is in bench/README.md). */
+const NEAR_HORIZON_MS = 20_000;
+/** Reads kept aside for the extra reads of a round (stopped tasks that explain a failure). */
+const NEAR_RESERVE_READS = 2;
+const WINDOW_MS = 60_000;
+function denseMs(baseMs) {
+    return Math.floor(baseMs / DENSE_DIVISOR);
+}
+function slowMs(baseMs) {
+    return baseMs * SLOW_FACTOR;
+}
+/** The time from the start of the last round to the start of the next one that the hint asks for. */
+function paceIntervalMs(p) {
+    const { hint, baseMs, now } = p;
+    if (hint === undefined)
+        return baseMs;
+    const clamp = (ms) => Math.round(Math.min(slowMs(baseMs), Math.max(denseMs(baseMs), ms)));
+    switch (hint.kind) {
+        case 'idle':
+            return Math.max(baseMs, clamp((now - (hint.since ?? p.startedAt)) / DENSE_DIVISOR));
+        case 'eta': {
+            const left = hint.at - now;
+            return left > 0 ? clamp(left / 2) : nearMs(p, clamp);
+        }
+        case 'near':
+            return nearMs(p, clamp);
+    }
+}
+/**
+ * Dense, within what the budget can keep up for NEAR_HORIZON_MS: the reads that will still count in the window at
+ * the end of the horizon are taken, the rest is spread evenly over it.
+ */
+function nearMs(p, clamp) {
+    const stillCounted = p.readsAfter(p.now - (WINDOW_MS - NEAR_HORIZON_MS));
+    const spendable = p.readsPerMinute - NEAR_RESERVE_READS - stillCounted;
+    return clamp(NEAR_HORIZON_MS / Math.max(1, spendable));
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/pacer.js
+
+
 const DEFAULT_MAX_INTERVAL_MS = 15_000;
 const DEFAULT_READS_PER_MINUTE = 30;
-const WINDOW_MS = 60_000;
+const pacer_WINDOW_MS = 60_000;
+const ROUNDS_REMEMBERED = 10;
 /**
- * Decides when the next poll may start (S7). Two constraints:
- * - the poll interval, doubled on each throttling/transient error up to the ceiling and, on each success, halved
+ * Decides when the next poll may start (S7). Three constraints:
+ * - the pacing policy (pace.ts): from the hint the last round gave (how near the end is), the interval it asks for;
+ *   without a hint, the base interval;
+ * - the back-off: the poll interval, doubled on each throttling/transient error up to the ceiling and, on each success, halved
  *   (back to the base within a few polls) or, with recovery 'immediate', back to the base at once;
- * - the read budget: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s. The base
- *   interval leaves headroom under it (2.2 s polls are ~27 a minute), so the few extra reads made when tasks fail
- *   do not delay the poll that notices the failure; only a sustained excess waits for the window to clear.
+ * - the read budget, hard: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s, of this
+ *   loop or, with the run's ledger, of every wait of the run. A round starts only once as many reads as the recent
+ *   rounds made fit in the window; the pacing policy spreads a "near" phase so that this seldom has to wait.
  */
 class PollPacer {
     clock;
@@ -7502,8 +8540,15 @@ class PollPacer {
     recovery;
     interval;
     lastPollAt;
-    /** Times of the reads of the last 60 s, oldest first. */
-    reads = [];
+    startedAt;
+    /** What the last round said about how near the end is. */
+    hint;
+    /** Reads of the recent rounds (the last ROUNDS_REMEMBERED), the current one last: the next round may need as many. */
+    roundReads = [];
+    /** The reads of the last 60 s (this loop's, or the whole run's). */
+    ledger;
+    /** Without a shared ledger, the loop has a ledger of its own and keeps the base interval. */
+    ownLedger;
     constructor(clock, opts) {
         this.clock = clock;
         this.baseIntervalMs = Math.max(0, opts.baseIntervalMs);
@@ -7511,6 +8556,9 @@ class PollPacer {
         this.readsPerMinute = Math.max(1, Math.floor(opts.readsPerMinute ?? DEFAULT_READS_PER_MINUTE));
         this.recovery = opts.recovery ?? 'gradual';
         this.interval = this.baseIntervalMs;
+        this.startedAt = clock.now();
+        this.ownLedger = opts.ledger === undefined;
+        this.ledger = opts.ledger ?? new read_ledger/* ReadLedger */.EX(clock);
     }
     get intervalMs() {
         return this.interval;
@@ -7518,13 +8566,36 @@ class PollPacer {
     /** A poll starts now (it is also a read). */
     pollStarted() {
         this.lastPollAt = this.clock.now();
+        this.hint = undefined;
+        this.roundReads.push(0);
+        if (this.roundReads.length > ROUNDS_REMEMBERED)
+            this.roundReads.shift();
         this.readMade();
+    }
+    /** The round that just ran says how near the end is (pace.ts). Heeded when the loop spends a run's read budget
+     * (a shared ledger): a wait that does not know the run's budget keeps the base interval. */
+    pace(hint) {
+        if (!this.ownLedger)
+            this.hint = hint;
+    }
+    /** The interval the pacing policy asks for after the last round, lengthened while backed off. */
+    nextIntervalMs() {
+        const now = this.clock.now();
+        const paced = paceIntervalMs({
+            hint: this.hint,
+            baseMs: this.baseIntervalMs,
+            now,
+            startedAt: this.startedAt,
+            readsPerMinute: this.readsPerMinute,
+            readsAfter: (t) => this.ledger.readsAfter(t),
+        });
+        return this.interval > this.baseIntervalMs ? Math.max(paced, this.interval) : paced;
     }
     /** A read call is made now; it uses budget. */
     readMade() {
-        const now = this.clock.now();
-        this.forgetBefore(now - WINDOW_MS);
-        this.reads.push(now);
+        if (this.roundReads.length > 0)
+            this.roundReads[this.roundReads.length - 1] = (this.roundReads.at(-1) ?? 0) + 1;
+        this.ledger.record();
     }
     succeeded() {
         const next = this.recovery === 'immediate' ? this.baseIntervalMs : Math.floor(this.interval / 2);
@@ -7539,18 +8610,15 @@ class PollPacer {
         if (this.lastPollAt === undefined)
             return 0;
         const now = this.clock.now();
-        this.forgetBefore(now - WINDOW_MS);
-        let at = this.lastPollAt + this.interval;
-        if (this.reads.length >= this.readsPerMinute) {
-            // The next read fits once enough of the window's reads are older than 60 s.
-            const oldestToExpire = this.reads[this.reads.length - this.readsPerMinute] ?? now;
-            at = Math.max(at, oldestToExpire + WINDOW_MS);
-        }
+        const reads = this.ledger.window();
+        let at = Math.max(this.lastPollAt + this.nextIntervalMs(), now + this.ledger.pauseMs());
+        // The next round may read as much as the recent ones did: it starts once that fits in the budget, i.e. once
+        // enough of the window's reads are older than 60 s (the budget is never exceeded).
+        const need = Math.min(this.readsPerMinute, Math.max(1, ...this.roundReads));
+        const excess = reads.length + need - this.readsPerMinute;
+        if (excess > 0)
+            at = Math.max(at, (reads[excess - 1] ?? now) + pacer_WINDOW_MS);
         return Math.max(0, Math.ceil(at - now));
-    }
-    forgetBefore(t) {
-        while (this.reads.length > 0 && (this.reads[0] ?? 0) <= t)
-            this.reads.shift();
     }
 }
 
@@ -7567,13 +8635,14 @@ class PollPacer {
 
 
 /** 2.2 s between two rounds: about 27 reads a minute, under the 30-reads-a-minute budget (S7) with room for the
- * extra reads that explain a failure. The one default interval of every wait. */
+ * extra reads that explain a failure. The one default interval of every wait, and the unit of the pacing policy
+ * (pace.ts: dense a quarter of it, slow three times it) for waits whose rounds say how near the end is. */
 const DEFAULT_POLL_INTERVAL_MS = 2200;
 async function poll(deps, options, attempt) {
     const { clock, sleep } = deps;
     const { signal, deadline } = options;
     const startedAt = clock.now();
-    const pacer = pacerFor(clock, options);
+    const pacer = pacerFor(clock, options, deps.reads);
     let rounds = 0;
     let lastError;
     const round = (n) => ({
@@ -7581,6 +8650,7 @@ async function poll(deps, options, attempt) {
         startedAt,
         signal,
         read: () => pacer.readMade(),
+        pace: (hint) => pacer.pace(hint),
         now: () => clock.now(),
     });
     for (;;) {
@@ -7618,11 +8688,11 @@ async function poll(deps, options, attempt) {
         }
     }
 }
-function pacerFor(clock, options) {
+function pacerFor(clock, options, ledger) {
     const baseIntervalMs = options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     // A caller asking for faster rounds gets a matching budget.
     const readsPerMinute = options.readsPerMinute ?? Math.max(DEFAULT_READS_PER_MINUTE, baseIntervalMs > 0 ? 60_000 / baseIntervalMs : 0);
-    return new PollPacer(clock, { baseIntervalMs, readsPerMinute, recovery: options.recovery });
+    return new PollPacer(clock, { baseIntervalMs, readsPerMinute, recovery: options.recovery, ledger });
 }
 function jitterMs(pacer, options) {
     const fraction = Math.min(1, options.jitter ?? 0);
@@ -7638,6 +8708,7 @@ function isAborted(signal) {
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/index.js
 /** The one polling primitive every wait uses (S7): deadline, read budget, back-off, jitter, abort signal. */
+
 
 
 

@@ -33,8 +33,8 @@ var action = __webpack_require__(7745);
 var clients = __webpack_require__(4076);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
-var deploy = __webpack_require__(4699);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 36 modules
+var deploy = __webpack_require__(1613);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/rollout.js + 1 modules
 var rollout = __webpack_require__(7676);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
@@ -1068,7 +1068,7 @@ async function main(rt) {
         rt.log.info(`Load balancer ${o.routes.loadBalancer}: prod ${o.routes.prodRule ?? o.routes.prodListener}, stage ${o.routes.stageRule ?? o.routes.stageListener}`);
         return o;
     });
-    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
     const deps = {
         ecs: aws.ecs,
         elb: aws.elb,
@@ -1079,6 +1079,7 @@ async function main(rt) {
         log: rt.log,
         signal: rt.cancel,
         hardSignal: rt.hardCancel,
+        reads: aws.reads,
         deadline: new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000),
     };
     if (options.dryRun)
@@ -1111,6 +1112,381 @@ function report(o, r) {
         failure: r.ok ? undefined : (r.cause ?? 'failed'),
         status: r.ok ? `${what} succeeded` : (r.cause ?? 'failed'),
     };
+}
+
+
+/***/ }),
+
+/***/ 5701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W: () => (/* reexport */ bake)
+});
+
+// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 3 modules
+var poll = __webpack_require__(6074);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
+var errors = __webpack_require__(9054);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
+var time = __webpack_require__(9608);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/cloudwatch/index.js
+var cloudwatch = __webpack_require__(7818);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 36 modules
+var deploy = __webpack_require__(1613);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/services.js
+var services = __webpack_require__(4259);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/tasks.js
+var ecs_tasks = __webpack_require__(9417);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/elb/index.js + 13 modules
+var elb = __webpack_require__(925);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/bake/checks.js
+
+
+
+
+
+/** States that mean a target no longer takes (or never took) the traffic it should: the bake fails. */
+const FAILED_TARGET = new Set(['unhealthy', 'unhealthy.draining', 'draining', 'unused', 'unavailable', 'not-registered']);
+class BakeWatch {
+    deps;
+    plan;
+    watched;
+    constructor(deps, plan) {
+        this.deps = deps;
+        this.plan = plan;
+    }
+    async check(round) {
+        let first = true;
+        const call = {
+            signal: round.signal,
+            onCall: (op) => {
+                if (!first)
+                    round.read(op);
+                first = false;
+            },
+        };
+        const watched = this.watched ?? (await this.start(call));
+        if ('cause' in watched)
+            return { ok: false, cause: watched.cause };
+        this.watched = watched;
+        const { tasks, missing } = await (0,ecs_tasks/* describeTasks */.yz)(this.deps.ecs, this.plan.cluster, watched.taskArns, call);
+        const stopped = tasks.find((t) => t.lastStatus === 'STOPPED' || t.desiredStatus === 'STOPPED');
+        if (stopped !== undefined)
+            return { ok: false, cause: `${this.plan.label}: task ${(0,deploy/* taskIdOf */.G6)(stopped.taskArn ?? '')} stopped: ${(0,deploy/* describeStop */.Cw)((0,deploy/* toStoppedTaskReason */.kj)(stopped))}` };
+        if (missing.length > 0)
+            return { ok: false, cause: `${this.plan.label}: task ${(0,deploy/* taskIdOf */.G6)(missing[0] ?? '')} is gone` };
+        const targets = await this.checkTargets(watched, tasks, call);
+        if (!targets.ok)
+            return targets;
+        const alarms = await (0,cloudwatch/* alarmsInAlarm */.jj)(this.deps.cloudwatch, this.plan.alarms, call);
+        if (alarms.length > 0)
+            return { ok: false, cause: `${(0,cloudwatch/* describeAlarmsInAlarm */.A6)(alarms)} during the bake of ${this.plan.label}` };
+        const parts = [`${tasks.length} ${tasks.length === 1 ? 'task' : 'tasks'} running`, ...targets.parts];
+        if (this.plan.alarms.length > 0)
+            parts.push(`alarms OK (${this.plan.alarms.join(', ')})`);
+        return { ok: true, summary: parts.join('; ') };
+    }
+    /** The service's load balancer bindings for the watched target groups, and its running tasks. */
+    async start(call) {
+        const { ecs } = this.deps;
+        const { cluster, serviceName, label } = this.plan;
+        const service = await (0,services/* describeService */.Jv)(ecs, cluster, serviceName, call);
+        if (service === undefined || service.status !== 'ACTIVE')
+            return { cause: `${label}: service ${serviceName} is not ACTIVE` };
+        const bindings = [];
+        for (const tg of this.plan.targetGroupArns) {
+            const lb = (service.loadBalancers ?? []).find((l) => l.targetGroupArn === tg);
+            if (lb?.containerName === undefined || lb.containerPort === undefined) {
+                return { cause: `${label}: target group ${tg} is not one of service ${serviceName}'s load balancers` };
+            }
+            bindings.push({ targetGroupArn: tg, containerName: lb.containerName, containerPort: lb.containerPort });
+        }
+        const taskArns = await (0,ecs_tasks/* listServiceTaskArns */.lI)(ecs, { cluster, serviceName }, call);
+        if (taskArns.length === 0)
+            return { cause: `${label}: service ${serviceName} has no running task to bake` };
+        this.deps.log.info(`Watching ${taskArns.length} ${taskArns.length === 1 ? 'task' : 'tasks'} of service ${serviceName}: ${taskArns.map(deploy/* taskIdOf */.G6).join(', ')}`);
+        return { taskArns, bindings };
+    }
+    async checkTargets(watched, tasks, call) {
+        const parts = [];
+        for (const b of watched.bindings) {
+            const health = await (0,elb/* describeTargetHealth */.fw)(this.deps.elb, b.targetGroupArn, call);
+            const reports = (0,elb/* matchTargets */._O)(tasks.map((t) => (0,elb/* expectedTargetOf */.rH)(t, b)), health);
+            const bad = reports.find((r) => FAILED_TARGET.has(r.state));
+            const name = (0,elb/* targetGroupName */.IT)(b.targetGroupArn);
+            if (bad !== undefined)
+                return { ok: false, cause: `${this.plan.label}: target ${(0,elb/* describeTargetReport */.xP)(bad)} in target group ${name}` };
+            const healthy = reports.filter((r) => r.state === 'healthy').length;
+            parts.push(`target group ${name}: ${healthy} of ${reports.length} healthy (${health.length} targets in the group)`);
+        }
+        return { ok: true, parts };
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/bake/bake.js
+/**
+ * The bake loop: one round of checks (checks.ts) at each poll, a countdown line in the log whenever a tenth of the
+ * bake (at least 5 s) has passed or what was checked changed, and the first problem found ends it.
+ */
+
+
+
+
+/** Reads a round makes: DescribeTasks, one DescribeTargetHealth per target group and DescribeAlarms hit three
+ * different services' rate limits, so the read budget is larger than a single-service wait's. */
+const READS_PER_MINUTE = 60;
+async function bake(deps, plan) {
+    if (plan.durationMs <= 0)
+        return { ok: true };
+    const { log, clock } = deps;
+    return log.group(`Bake ${plan.label} for ${(0,time/* formatDuration */.a3)(plan.durationMs)}`, async () => {
+        const startedAt = clock.now();
+        const endsAt = startedAt + plan.durationMs;
+        log.info(`Baking ${plan.label} for ${(0,time/* formatDuration */.a3)(plan.durationMs)}: ${watchedThings(plan)}`);
+        if (plan.deadline.remainingMs() < plan.durationMs) {
+            log.warning(`Only ${(0,time/* formatDuration */.a3)(plan.deadline.remainingMs())} of timeout-minutes is left: the bake cannot finish in time`);
+        }
+        const watch = new BakeWatch(deps, plan);
+        const countdown = new Countdown(plan.durationMs);
+        const end = await (0,poll/* poll */.wt)(deps, {
+            deadline: new time/* Deadline */.B2(clock, Math.min(plan.durationMs, plan.deadline.remainingMs())),
+            signal: deps.signal,
+            intervalMs: plan.pollIntervalMs,
+            readsPerMinute: READS_PER_MINUTE,
+            onRetry: (e, kind) => log.info(`Bake: a ${kind} error, retrying: ${(0,errors/* describeError */.Uc)(e)}`),
+        }, async (round) => {
+            const checked = await watch.check(round);
+            if (!checked.ok)
+                return checked;
+            const now = round.now();
+            countdown.maybeLog(log, Math.max(0, endsAt - now), checked.summary);
+            if (now >= endsAt)
+                return { ok: true };
+            round.pace({ kind: 'eta', at: endsAt }); // issue 17: slow while minutes are left, closing in on the end
+            return undefined;
+        });
+        return finish(deps, plan, end, { startedAt, endsAt });
+    });
+}
+function finish(deps, plan, end, times) {
+    const elapsed = (0,time/* formatDuration */.a3)(deps.clock.now() - times.startedAt);
+    switch (end.kind) {
+        case 'done':
+            if (end.value.ok)
+                deps.log.info(`Bake of ${plan.label} passed: ${(0,time/* formatDuration */.a3)(plan.durationMs)} without a problem`);
+            else
+                deps.log.error(`Bake of ${plan.label} failed after ${elapsed}: ${end.value.cause}`);
+            return end.value;
+        case 'cancelled':
+            return { ok: false, cause: `the workflow was cancelled ${elapsed} into the bake of ${plan.label}`, cancelled: true };
+        case 'timeout': {
+            const why = end.lastError !== undefined ? ` (last error: ${(0,errors/* describeError */.Uc)(end.lastError)})` : '';
+            const ranOut = deps.clock.now() < times.endsAt || plan.deadline.expired();
+            return {
+                ok: false,
+                cause: ranOut
+                    ? `timeout-minutes ran out ${elapsed} into the ${(0,time/* formatDuration */.a3)(plan.durationMs)} bake of ${plan.label}${why}`
+                    : `the bake of ${plan.label} could not check it at the end${why}`,
+            };
+        }
+    }
+}
+function watchedThings(plan) {
+    const parts = [`its tasks keep running`];
+    if (plan.targetGroupArns.length > 0)
+        parts.push(`its targets stay healthy in ${plan.targetGroupArns.length} target group(s)`);
+    if (plan.alarms.length > 0)
+        parts.push(`alarms ${plan.alarms.join(', ')} stay out of ALARM`);
+    return parts.join(', ');
+}
+/** Logs `Bake: 40s left \u2014 \u2026` at most once a tenth of the bake (at least every 5 s), and whenever the summary changes. */
+class Countdown {
+    lastLoggedLeft;
+    lastSummary = '';
+    stepMs;
+    constructor(durationMs) {
+        this.stepMs = Math.max(5_000, Math.floor(durationMs / 10));
+    }
+    maybeLog(log, leftMs, summary) {
+        const due = this.lastLoggedLeft === undefined || this.lastLoggedLeft - leftMs >= this.stepMs || leftMs === 0;
+        if (!due && summary === this.lastSummary)
+            return;
+        this.lastLoggedLeft = leftMs;
+        this.lastSummary = summary;
+        log.info(`Bake: ${leftMs === 0 ? 'done' : `${(0,time/* formatDuration */.a3)(leftMs)} left`} \u2014 ${summary}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/bake/index.js
+/**
+ * The bake (C1, B5): watch a service that just became steady for a while before trusting it. It fails as soon as
+ * one of the service's tasks stops, one of its targets in the watched target groups stops being healthy, or one of
+ * the named CloudWatch alarms is in ALARM; it succeeds when the duration has passed with none of that. Built on the
+ * one polling primitive (src/core/poll): the overall deadline, a read budget, back-off and the abort signal.
+ */
+
+
+
+/***/ }),
+
+/***/ 7818:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A6: () => (/* binding */ describeAlarmsInAlarm),
+/* harmony export */   jj: () => (/* binding */ alarmsInAlarm),
+/* harmony export */   wb: () => (/* binding */ checkAlarmsExist)
+/* harmony export */ });
+/* unused harmony exports DESCRIBE_ALARMS_NAMES_MAX, describeAlarmStates */
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _aws_call_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8820);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9054);
+/**
+ * The CloudWatch layer: the only code that sends CloudWatch commands. Alarms, as a canary's bake (C1) and a
+ * blue/green traffic step (B5) watch them: checking before any change that every named alarm exists (a located
+ * ConfigurationError naming the input and every missing alarm), and reading which of them are in ALARM.
+ *
+ * Both read with one DescribeAlarms call by AlarmNames (at most 100 names a call, so more are read in batches),
+ * following NextToken, for metric and composite alarms alike.
+ */
+
+
+
+/** DescribeAlarms accepts at most 100 AlarmNames a call. */
+const DESCRIBE_ALARMS_NAMES_MAX = 100;
+/** The named alarms that exist, with their states (metric and composite alarms; names that do not exist are absent). */
+async function describeAlarmStates(cloudwatch, names, opts = {}) {
+    const unique = [...new Set(names)];
+    const found = [];
+    for (let i = 0; i < unique.length; i += DESCRIBE_ALARMS_NAMES_MAX) {
+        const batch = unique.slice(i, i + DESCRIBE_ALARMS_NAMES_MAX);
+        let nextToken;
+        do {
+            opts.onCall?.('DescribeAlarms');
+            const out = await cloudwatch.send(new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .DescribeAlarmsCommand */ .zWD({
+                AlarmNames: batch,
+                AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+                ...(nextToken !== undefined ? { NextToken: nextToken } : {}),
+            }), (0,_aws_call_options_js__WEBPACK_IMPORTED_MODULE_2__/* .httpOptions */ .$)(opts));
+            for (const a of out.MetricAlarms ?? [])
+                found.push(stateOf('metric', a));
+            for (const a of out.CompositeAlarms ?? [])
+                found.push(stateOf('composite', a));
+            nextToken = out.NextToken !== undefined && out.NextToken !== '' ? out.NextToken : undefined;
+        } while (nextToken !== undefined);
+    }
+    return found;
+}
+function stateOf(kind, a) {
+    return { name: a.AlarmName ?? '', kind, state: a.StateValue ?? 'INSUFFICIENT_DATA', reason: a.StateReason ?? '' };
+}
+/**
+ * Fails with a ConfigurationError naming `input` and every alarm of `names` that does not exist (C1, B5): found
+ * before anything is created. No names: no call.
+ */
+async function checkAlarmsExist(cloudwatch, names, input, opts = {}) {
+    if (names.length === 0)
+        return;
+    const found = new Set((await describeAlarmStates(cloudwatch, names, opts)).map((a) => a.name));
+    const missing = [...new Set(names)].filter((n) => !found.has(n));
+    if (missing.length === 0)
+        return;
+    const list = missing.map((n) => `'${n}'`).join(', ');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${missing.length === 1 ? 'CloudWatch alarm' : 'CloudWatch alarms'} ${list} ${missing.length === 1 ? 'does' : 'do'} not exist in this account and region`, { input });
+}
+/** The alarms of `names` that are in ALARM now, in the order given, with CloudWatch's reason. No names: no call. */
+async function alarmsInAlarm(cloudwatch, names, opts = {}) {
+    if (names.length === 0)
+        return [];
+    const states = await describeAlarmStates(cloudwatch, names, opts);
+    const byName = new Map(states.map((a) => [a.name, a]));
+    return [...new Set(names)]
+        .map((n) => byName.get(n))
+        .filter((a) => a !== undefined && a.state === 'ALARM')
+        .map((a) => ({ name: a.name, reason: a.reason }));
+}
+/** `CloudWatch alarm web-5xx is in ALARM (Threshold Crossed: ...)`, one line per alarm. */
+function describeAlarmsInAlarm(alarms) {
+    return alarms.map((a) => `CloudWatch alarm ${a.name} is in ALARM${a.reason !== '' ? ` (${a.reason})` : ''}`).join('; ');
+}
+
+
+/***/ }),
+
+/***/ 8484:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ createServiceInputFromLive)
+/* harmony export */ });
+/** The service-linked role ECS uses by itself; CreateService refuses it as `role`. */
+const SERVICE_LINKED_ROLE = /:role\/aws-service-role\//;
+function createServiceInputFromLive(live, cluster, o) {
+    const input = {
+        cluster,
+        serviceName: o.serviceName,
+        taskDefinition: o.taskDefinition,
+        ...copied(live),
+    };
+    const desiredCount = o.desiredCount ?? live.desiredCount;
+    if (live.schedulingStrategy !== 'DAEMON' && desiredCount !== undefined)
+        input.desiredCount = desiredCount;
+    const strategy = live.capacityProviderStrategy ?? [];
+    if (strategy.length > 0)
+        input.capacityProviderStrategy = strategy;
+    else if (live.launchType !== undefined)
+        input.launchType = live.launchType;
+    if (live.roleArn !== undefined && !SERVICE_LINKED_ROLE.test(live.roleArn))
+        input.role = live.roleArn;
+    const loadBalancers = o.loadBalancers ?? live.loadBalancers;
+    if (loadBalancers !== undefined && loadBalancers.length > 0)
+        input.loadBalancers = loadBalancers;
+    const tags = mergeTags(live.tags ?? [], o.tags ?? []);
+    if (tags.length > 0)
+        input.tags = tags;
+    const primary = live.deployments?.find((d) => d.status === 'PRIMARY');
+    if (primary?.serviceConnectConfiguration !== undefined)
+        input.serviceConnectConfiguration = primary.serviceConnectConfiguration;
+    if (primary?.volumeConfigurations !== undefined && primary.volumeConfigurations.length > 0) {
+        input.volumeConfigurations = primary.volumeConfigurations;
+    }
+    return input;
+}
+/** Settings that mean the same on Service and on CreateService, copied when set. */
+function copied(live) {
+    const out = {};
+    const set = (key, value) => {
+        if (value !== undefined && value !== null)
+            out[key] = value;
+    };
+    set('platformVersion', live.platformVersion);
+    set('networkConfiguration', live.networkConfiguration);
+    set('serviceRegistries', nonEmpty(live.serviceRegistries));
+    set('schedulingStrategy', live.schedulingStrategy);
+    set('deploymentController', live.deploymentController);
+    set('deploymentConfiguration', live.deploymentConfiguration);
+    set('placementConstraints', nonEmpty(live.placementConstraints));
+    set('placementStrategy', nonEmpty(live.placementStrategy));
+    set('healthCheckGracePeriodSeconds', live.healthCheckGracePeriodSeconds);
+    set('propagateTags', live.propagateTags);
+    set('enableECSManagedTags', live.enableECSManagedTags);
+    set('enableExecuteCommand', live.enableExecuteCommand);
+    set('availabilityZoneRebalancing', live.availabilityZoneRebalancing);
+    return out;
+}
+/** Live tags with `extra` over them; `aws:` tags are AWS's own and cannot be set. */
+function mergeTags(live, extra) {
+    const byKey = new Map();
+    for (const t of [...live, ...extra])
+        if (t.key !== undefined && !t.key.startsWith('aws:'))
+            byKey.set(t.key, t);
+    return [...byKey.values()];
+}
+function nonEmpty(list) {
+    return list !== undefined && list.length > 0 ? list : undefined;
 }
 
 

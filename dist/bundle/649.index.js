@@ -31,8 +31,8 @@ __webpack_require__.d(__webpack_exports__, {
 var action = __webpack_require__(7745);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
 var clients = __webpack_require__(4076);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
-var deploy = __webpack_require__(4699);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 36 modules
+var deploy = __webpack_require__(1613);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
@@ -665,7 +665,7 @@ async function main(rt) {
         logPlan(rt, o);
         return o;
     });
-    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
     const change = await rt.log.group(`Compare with service ${options.serviceName} in cluster ${options.cluster}`, async () => {
         const c = planChange(options, await readLive(aws.ecs, options));
         rt.log.info(`To do: ${describeChange(c, options)}.`);
@@ -713,7 +713,7 @@ function deployPlan(o, change, deadline) {
     };
 }
 async function report(rt, options, change, outcome, ecs) {
-    const facts = await (0,action/* readAfterFacts */.im)(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, { deployedImages: options.image, service: outcome.steadyService });
+    const facts = await (0,action/* readAfterFacts */.im)(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, { deployedImages: options.image, previousImages: (0,action/* imagesOf */.IC)(outcome.previousTaskDefinition), service: outcome.steadyService });
     return delegateReport({ options, change, outcome, facts });
 }
 function logPlan(rt, o) {

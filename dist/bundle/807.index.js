@@ -8,7 +8,7 @@ export const modules = {
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5130);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(830);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9788);
 
 
 await (0,_core_run_js__WEBPACK_IMPORTED_MODULE_0__.runAction)('ecs-run-task', _main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -18,7 +18,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 830:
+/***/ 9788:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -37,8 +37,8 @@ var time = __webpack_require__(9608);
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/io/sensitive.js
 var sensitive = __webpack_require__(4158);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
-var deploy = __webpack_require__(4699);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 36 modules
+var deploy = __webpack_require__(1613);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/io/summary.js
 var summary = __webpack_require__(5858);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definitions.js
@@ -148,8 +148,8 @@ function clientTokenFor(token, callIndex) {
     return token.slice(0, CLIENT_TOKEN_MAX - suffix.length) + suffix;
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 2 modules
-var poll = __webpack_require__(3256);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/poll/index.js + 3 modules
+var poll = __webpack_require__(6074);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/reasons.js
 /**
  * S9 for runs of many tasks: tasks that failed (or were left) for the same reason are said in one line with a count
@@ -438,7 +438,34 @@ class TaskWatch {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/task-pace.js
+const STOPPING = new Set(['DEACTIVATING', 'STOPPING', 'DEPROVISIONING']);
+const DONE = new Set(['STOPPED', 'DELETED']);
+function taskPace(all, waitingFor, until) {
+    const open = all.filter((t) => t.taskArn !== undefined && waitingFor.includes(t.taskArn));
+    if (open.length === 0 || open.some((t) => t.lastStatus === undefined))
+        return { kind: 'near' };
+    if (open.every((t) => t.desiredStatus === 'STOPPED' || STOPPING.has(t.lastStatus ?? '')))
+        return { kind: 'near' };
+    const running = all.filter((t) => t.lastStatus === 'RUNNING' || t.startedAt !== undefined);
+    if (until === 'running' && running.length > 0)
+        return { kind: 'near' };
+    if (until === 'stopped') {
+        const runTimes = all
+            .filter((t) => DONE.has(t.lastStatus ?? '') && t.startedAt !== undefined && t.stoppedAt !== undefined)
+            .map((t) => (t.stoppedAt?.getTime() ?? 0) - (t.startedAt?.getTime() ?? 0))
+            .sort((a, b) => a - b);
+        const typical = runTimes[Math.floor(runTimes.length / 2)];
+        const starts = open.map((t) => t.startedAt?.getTime()).filter((s) => s !== undefined);
+        if (typical !== undefined && starts.length === open.length)
+            return { kind: 'eta', at: Math.max(...starts) + typical };
+    }
+    const since = open.map((t) => (t.startedAt ?? t.createdAt)?.getTime()).filter((s) => s !== undefined);
+    return since.length > 0 ? { kind: 'idle', since: Math.min(...since) } : { kind: 'idle' };
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/tasks/wait.js
+
 
 
 
@@ -473,6 +500,7 @@ async function waitForTasks(deps, options) {
             log.info(`DescribeTasks recovered; polling every ${(0,time/* formatDuration */.a3)(intervalMs)}`);
         backedOff = false;
         await runOnPoll(options, watch.ordered(), log, signal);
+        round.pace(taskPace(watch.ordered(), watch.pending(), options.until));
         return watch.verdict();
     });
     return { status: end.kind === 'done' ? end.value : end.kind, tasks: watch.ordered(), failures: watch.failures(), polls: watch.polls };
@@ -498,7 +526,8 @@ function readBudget(taskCount, intervalMs) {
     if (intervalMs <= 0)
         return undefined;
     const callsPerPoll = Math.max(1, Math.ceil(taskCount / DESCRIBE_TASKS_MAX));
-    return Math.max(poll/* DEFAULT_READS_PER_MINUTE */.Ng, Math.ceil((callsPerPoll * 60_000) / intervalMs));
+    // Rounds that start within one 60 s window, each with all its calls (the budget is never exceeded, pacer.ts).
+    return Math.max(poll/* DEFAULT_READS_PER_MINUTE */.Ng, callsPerPoll * (Math.floor(60_000 / intervalMs) + 1));
 }
 async function runOnPoll(options, tasks, log, signal) {
     if (options.onPoll === undefined)
@@ -1818,11 +1847,11 @@ async function main(rt) {
     return finish(rt, options, td, outcome);
 }
 function createContext(rt, options) {
-    const clientOptions = { region: options.region, maxAttempts: options.maxAttempts, env: rt.env };
+    const clientOptions = { region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock };
     const aws = (0,clients/* createAwsClients */.Gv)(clientOptions);
     return {
         rt,
-        deps: { ecs: aws.ecs, logs: aws.logs, clock: rt.clock, sleep: rt.sleep, log: rt.log, signal: rt.cancel },
+        deps: { ecs: aws.ecs, logs: aws.logs, clock: rt.clock, sleep: rt.sleep, log: rt.log, signal: rt.cancel, reads: aws.reads },
         deadline: new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000),
         logsClientForRegion: (region) => (0,clients/* createAwsClients */.Gv)({ ...clientOptions, region, regionSource: 'awslogs-region' }).logs,
     };

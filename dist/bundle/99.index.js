@@ -31,8 +31,8 @@ __webpack_require__.d(__webpack_exports__, {
 var action = __webpack_require__(7745);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
 var clients = __webpack_require__(4076);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 35 modules
-var deploy = __webpack_require__(4699);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 36 modules
+var deploy = __webpack_require__(1613);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/autoscaling/describe.js
@@ -459,7 +459,7 @@ async function main(rt) {
         logPlan(rt, o);
         return o;
     });
-    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
     if (options.dryRun) {
         if (options.mode !== 'continue')
             return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
@@ -474,6 +474,8 @@ async function main(rt) {
         log: rt.log,
         signal: rt.cancel,
         hardSignal: rt.hardCancel,
+        reads: aws.reads,
+        elb: aws.elb,
     };
     const deadline = new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000);
     const record = await startRecord(rt, options);
@@ -529,6 +531,7 @@ function rollingPlan(o, deadline) {
 async function report(rt, options, outcome, ecs) {
     const facts = await (0,action/* readAfterFacts */.im)(ecs, rt.log, { cluster: options.cluster, serviceName: options.serviceName }, { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn }, rt.hardCancel, {
         deployedImages: options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? (0,action/* imagesOf */.IC)(options.taskDefinition.definition) : undefined,
+        previousImages: (0,action/* imagesOf */.IC)(outcome.previousTaskDefinition),
         service: outcome.steadyService,
     });
     return rollingReport({ options, outcome, facts, target: outcome.target });

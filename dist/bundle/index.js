@@ -10,7 +10,6 @@ var map = {
 		421,
 		749,
 		120,
-		368,
 		131
 	],
 	"./ecs-canary/index.js": [
@@ -18,7 +17,6 @@ var map = {
 		421,
 		749,
 		120,
-		368,
 		350
 	],
 	"./ecs-rolling/index.js": [

@@ -37,6 +37,12 @@ export interface EmulatorOptions {
   host?: string;
   /** Simulated time for a task from PROVISIONING to RUNNING, default 1000 ms. */
   taskStartMs?: number;
+  /**
+   * ECS waits out the target group's deregistration delay before it stops a task whose targets it deregistered
+   * (DEACTIVATING lasts that long), as AWS does. Default false: a deregistered task stops after the usual short
+   * DEACTIVATING, so that runs against the default 300 s delay stay fast (the target still drains in ELBv2).
+   */
+  waitForDeregistrationDelay?: boolean;
   /** Simulated ms each lifecycle stage of a blue/green, linear or canary deployment lasts at least; default taskStartMs. */
   stageMs?: number;
   /** Multiplier on all simulated durations' speed (2 = twice as fast), default 1. */
@@ -96,6 +102,8 @@ export type TargetHealthState = 'initial' | 'healthy' | 'unhealthy' | 'unused' |
 /** What ECS needs of ELBv2. */
 export interface ElbBackend {
   getTargetGroup(arn: string): TargetGroupInfo | undefined;
+  /** The group's `deregistration_delay.timeout_seconds` in ms (undefined: no such group). */
+  deregistrationDelayMs(arn: string): number | undefined;
   /** Registers a target; it starts `initial` and the ELB side moves it to healthy/unhealthy per `healthy`. */
   registerTarget(targetGroupArn: string, target: { id: string; port: number }, healthy: boolean): void;
   /** Starts draining then removes the target after the group's deregistration delay. */

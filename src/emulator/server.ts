@@ -124,7 +124,14 @@ export async function startEmulatorServer(options: ServerOptions = {}): Promise<
   const autoscaling = createAutoScalingModule(base);
   const cloudwatch = createCloudWatchModule(base);
   const assembled: { world?: World } = {};
-  const ecs = createEcsModule({ ...base, taskStartMs, stageMs: options.stageMs ?? taskStartMs, random: createRandom(seed + 2), world: () => assembled.world as World });
+  const ecs = createEcsModule({
+    ...base,
+    taskStartMs,
+    stageMs: options.stageMs ?? taskStartMs,
+    waitForDeregistrationDelay: options.waitForDeregistrationDelay,
+    random: createRandom(seed + 2),
+    world: () => assembled.world as World,
+  });
   const world: World = {
     region,
     accountId,

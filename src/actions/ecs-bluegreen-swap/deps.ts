@@ -4,6 +4,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Logger } from '../../core/io/logger.js';
+import type { ReadLedger } from '../../core/aws/read-ledger.js';
 import type { Clock, Deadline, Sleep } from '../../core/time.js';
 
 export interface BlueGreenDeps {
@@ -19,6 +20,8 @@ export interface BlueGreenDeps {
   /** The second: stop even the clean-up's waits. */
   hardSignal: AbortSignal;
   deadline: Deadline;
+  /** The run's read ledger (AwsClients.reads): one read budget for every wait of the run (S7, issue 17). */
+  reads?: ReadLedger | undefined;
 }
 
 /** How a mode ended: success with its outputs, or a failure with its cause (the outputs set so far kept). */

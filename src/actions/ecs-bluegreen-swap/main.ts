@@ -28,7 +28,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     rt.log.info(`Load balancer ${o.routes.loadBalancer}: prod ${o.routes.prodRule ?? o.routes.prodListener}, stage ${o.routes.stageRule ?? o.routes.stageListener}`);
     return o;
   });
-  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
   const deps: BlueGreenDeps = {
     ecs: aws.ecs,
     elb: aws.elb,
@@ -39,6 +39,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     log: rt.log,
     signal: rt.cancel,
     hardSignal: rt.hardCancel,
+    reads: aws.reads,
     deadline: new Deadline(rt.clock, options.timeoutMinutes * 60_000),
   };
   if (options.dryRun) return dryRun(rt, deps, options);

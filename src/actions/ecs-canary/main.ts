@@ -28,7 +28,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     logPlan(rt, o);
     return o;
   });
-  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
   const deadline = new Deadline(rt.clock, options.timeoutMinutes * 60_000);
   const deps: CanaryDeps = {
     ecs: aws.ecs,
@@ -39,6 +39,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     log: rt.log,
     signal: rt.cancel,
     hardSignal: rt.hardCancel,
+    reads: aws.reads,
   };
   if (options.mode === 'delete') return runDelete(rt, deps, options, deadline);
   return runDeploy(rt, deps, aws, options, deadline);

@@ -35,7 +35,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     logPlan(rt, o);
     return o;
   });
-  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
   if (options.dryRun) {
     if (options.mode !== 'continue') return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
     rt.log.info(`Dry run: mode continue would answer the PAUSE hook of service ${options.serviceName}'s deployment in progress with ${options.continueAction}; nothing was changed.`);
@@ -50,6 +50,8 @@ export async function main(rt: ActionRuntime): Promise<void> {
     log: rt.log,
     signal: rt.cancel,
     hardSignal: rt.hardCancel,
+    reads: aws.reads,
+    elb: aws.elb,
   };
   const deadline = new Deadline(rt.clock, options.timeoutMinutes * 60_000);
   const record = await startRecord(rt, options);
@@ -120,6 +122,7 @@ async function report(
     {
       deployedImages:
         options.mode === 'deploy' && options.taskDefinition.kind === 'file' ? imagesOf(options.taskDefinition.definition) : undefined,
+      previousImages: imagesOf(outcome.previousTaskDefinition),
       service: outcome.steadyService,
     },
   );

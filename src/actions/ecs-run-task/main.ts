@@ -53,11 +53,11 @@ export async function main(rt: ActionRuntime): Promise<void> {
 }
 
 function createContext(rt: ActionRuntime, options: RunTaskOptions): RunContext {
-  const clientOptions = { region: options.region, maxAttempts: options.maxAttempts, env: rt.env };
+  const clientOptions = { region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock };
   const aws = createAwsClients(clientOptions);
   return {
     rt,
-    deps: { ecs: aws.ecs, logs: aws.logs, clock: rt.clock, sleep: rt.sleep, log: rt.log, signal: rt.cancel },
+    deps: { ecs: aws.ecs, logs: aws.logs, clock: rt.clock, sleep: rt.sleep, log: rt.log, signal: rt.cancel, reads: aws.reads },
     deadline: new Deadline(rt.clock, options.timeoutMinutes * 60_000),
     logsClientForRegion: (region) => createAwsClients({ ...clientOptions, region, regionSource: 'awslogs-region' }).logs,
   };

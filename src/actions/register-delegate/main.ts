@@ -7,7 +7,7 @@
  *               truthful wait, events, rollback on failure); only the replicas changed: the desired count alone
  *   D4, S5      outputs and job summary (report.ts) — never the token
  */
-import { finishAction, readAfterFacts, rollingDepsOf } from '../../core/action/index.js';
+import { finishAction, imagesOf, readAfterFacts, rollingDepsOf } from '../../core/action/index.js';
 import { createAwsClients } from '../../core/aws/clients.js';
 import { deployService, type Outcome, type RollingDeps, type RollingPlan } from '../../core/deploy/index.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
@@ -23,7 +23,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     logPlan(rt, o);
     return o;
   });
-  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
   const change = await rt.log.group(`Compare with service ${options.serviceName} in cluster ${options.cluster}`, async () => {
     const c = planChange(options, await readLive(aws.ecs, options));
     rt.log.info(`To do: ${describeChange(c, options)}.`);
@@ -84,7 +84,7 @@ async function report(
     { cluster: options.cluster, serviceName: options.serviceName },
     { previous: outcome.previousTaskDefinitionArn, deployed: outcome.taskDefinitionArn },
     rt.hardCancel,
-    { deployedImages: options.image, service: outcome.steadyService },
+    { deployedImages: options.image, previousImages: imagesOf(outcome.previousTaskDefinition), service: outcome.steadyService },
   );
   return delegateReport({ options, change, outcome, facts });
 }

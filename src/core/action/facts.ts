@@ -29,11 +29,12 @@ export async function readAfterFacts(
   where: { cluster: string; serviceName: string },
   arns: { previous: string | undefined; deployed: string | undefined },
   signal: AbortSignal,
-  /** What is already known, so it is not read again: the deployed revision's images (registered from a file) and
-   * the service as the successful wait last described it. */
-  known: { deployedImages?: string | undefined; service?: Service | undefined } = {},
+  /** What is already known, so it is not read again (issue 17: no read after success that a poll already made): the
+   * deployed revision's images (registered from a file), the previous revision's (read before the change) and the
+   * service as the successful wait last described it. */
+  known: { deployedImages?: string | undefined; previousImages?: string | undefined; service?: Service | undefined } = {},
 ): Promise<AfterFacts> {
-  const { deployedImages } = known;
+  const { deployedImages, previousImages } = known;
   const facts: AfterFacts = { service: known.service, previous: undefined, deployed: undefined };
   if (signal.aborted) return facts;
   if (facts.service === undefined) {
@@ -43,7 +44,10 @@ export async function readAfterFacts(
       log.debug(`Reading service ${where.serviceName} for the summary failed: ${describeError(e)}`);
     }
   }
-  facts.previous = await labelOf(ecs, log, arns.previous, signal);
+  facts.previous =
+    previousImages !== undefined && arns.previous !== undefined
+      ? { arn: arns.previous, revision: familyRevision(arns.previous), images: previousImages }
+      : await labelOf(ecs, log, arns.previous, signal);
   facts.deployed =
     deployedImages !== undefined && arns.deployed !== undefined
       ? { arn: arns.deployed, revision: familyRevision(arns.deployed), images: deployedImages }

@@ -3,7 +3,7 @@ import type { AwsClients } from '../aws/clients.js';
 import type { RollingDeps } from '../deploy/index.js';
 import type { ActionRuntime } from '../io/runtime.js';
 
-export function rollingDepsOf(rt: ActionRuntime, aws: Pick<AwsClients, 'ecs' | 'autoscaling'>): RollingDeps {
+export function rollingDepsOf(rt: ActionRuntime, aws: Pick<AwsClients, 'ecs' | 'autoscaling'> & Partial<Pick<AwsClients, 'reads' | 'elb'>>): RollingDeps {
   return {
     ecs: aws.ecs,
     autoscaling: aws.autoscaling,
@@ -12,5 +12,7 @@ export function rollingDepsOf(rt: ActionRuntime, aws: Pick<AwsClients, 'ecs' | '
     log: rt.log,
     signal: rt.cancel,
     hardSignal: rt.hardCancel,
+    ...(aws.reads !== undefined ? { reads: aws.reads } : {}),
+    ...(aws.elb !== undefined ? { elb: aws.elb } : {}),
   };
 }

@@ -18,6 +18,9 @@ import { USER_AGENT_SUFFIX } from '../version.js';
 import type { RetryStrategyV2 } from '@smithy/types';
 import { PatientThrottlingRetryStrategy } from './retry.js';
 import { addRegionHint } from './region-hint.js';
+import { ReadLedger } from './read-ledger.js';
+import { systemClock } from '../time.js';
+import type { Clock } from '../time.js';
 import type { RegionChoice, RegionSource } from './region-hint.js';
 
 /**
@@ -37,6 +40,8 @@ export interface AwsClientOptions {
   /** Default REQUEST_TIMEOUTS (tests lower them). */
   requestTimeouts?: RequestTimeouts | undefined;
   env: Readonly<Record<string, string | undefined>>;
+  /** For the read ledger (its window and shared pause); default the system clock. */
+  clock?: Clock | undefined;
 }
 
 export interface AwsClients {
@@ -47,6 +52,8 @@ export interface AwsClients {
   readonly logs: CloudWatchLogsClient;
   /** CloudWatch (alarms). */
   readonly cloudwatch: CloudWatchClient;
+  /** The run's reads (every wait records its own) and the back-off on throttling all clients share (read-ledger.ts; S7). */
+  readonly reads: ReadLedger;
 }
 
 /** The configuration every client gets. */
@@ -120,10 +127,11 @@ export function createAwsClients(
   const resolved = resolveRegionChoice(options.region, options.env);
   const choice: RegionChoice = options.regionSource !== undefined && resolved.source === 'input' ? { ...resolved, source: options.regionSource } : resolved;
   const { region } = choice;
+  const reads = new ReadLedger(options.clock ?? systemClock);
   const config = (): AwsClientConfig => ({
     region,
     maxAttempts,
-    retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts),
+    retryStrategy: new PatientThrottlingRetryStrategy(maxAttempts, options.throttledMaxAttempts, reads),
     requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
     customUserAgent: USER_AGENT_SUFFIX,
   });
@@ -135,6 +143,7 @@ export function createAwsClients(
   const cloudwatch = lazy(() => constructors.cloudwatch(config()), (c) => addRegionHint(c.middlewareStack, choice));
   return {
     region,
+    reads,
     get ecs() {
       return ecs();
     },

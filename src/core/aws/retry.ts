@@ -7,6 +7,7 @@
  */
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from '@smithy/types';
+import type { ReadLedger } from './read-ledger.js';
 
 /** Attempts for a call that keeps being throttled: with the SDK's throttling back-off (0.5 s doubling, capped at
  * 20 s, full jitter) twelve attempts wait about a minute in all. */
@@ -21,6 +22,8 @@ export class PatientThrottlingRetryStrategy implements RetryStrategyV2 {
   constructor(
     private readonly maxAttempts: number,
     throttledMaxAttempts: number = THROTTLED_MAX_ATTEMPTS,
+    /** Told of each throttled attempt and each success: the back-off every wait of the run shares (read-ledger.ts). */
+    private readonly ledger?: ReadLedger,
   ) {
     this.throttledMaxAttempts = Math.max(maxAttempts, throttledMaxAttempts);
     const ceiling = this.throttledMaxAttempts;
@@ -32,6 +35,7 @@ export class PatientThrottlingRetryStrategy implements RetryStrategyV2 {
   }
 
   refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
+    if (errorInfo.errorType === 'THROTTLING') this.ledger?.throttled();
     const attempts = token.getRetryCount() + 1;
     const limit = errorInfo.errorType === 'THROTTLING' ? this.throttledMaxAttempts : this.maxAttempts;
     if (attempts >= limit) return Promise.reject(new Error('No retry token available'));
@@ -39,6 +43,7 @@ export class PatientThrottlingRetryStrategy implements RetryStrategyV2 {
   }
 
   recordSuccess(token: RetryToken): void {
+    this.ledger?.succeeded();
     this.inner.recordSuccess(token as StandardRetryToken);
   }
 }

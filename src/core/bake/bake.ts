@@ -39,7 +39,9 @@ export async function bake(deps: BakeDeps, plan: BakePlan): Promise<BakeResult> 
         if (!checked.ok) return checked;
         const now = round.now();
         countdown.maybeLog(log, Math.max(0, endsAt - now), checked.summary);
-        return now >= endsAt ? { ok: true } : undefined;
+        if (now >= endsAt) return { ok: true };
+        round.pace({ kind: 'eta', at: endsAt }); // issue 17: slow while minutes are left, closing in on the end
+        return undefined;
       },
     );
     return finish(deps, plan, end, { startedAt, endsAt });

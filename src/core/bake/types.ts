@@ -2,6 +2,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Logger } from '../io/logger.js';
+import type { ReadLedger } from '../aws/read-ledger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 
 export interface BakeDeps {
@@ -13,6 +14,8 @@ export interface BakeDeps {
   log: Logger;
   /** Cancellation (S10): the bake ends at once with `cancelled: true`. */
   signal?: AbortSignal | undefined;
+  /** The run's read ledger (AwsClients.reads): one read budget for every wait of the run (S7). */
+  reads?: ReadLedger | undefined;
 }
 
 export interface BakePlan {

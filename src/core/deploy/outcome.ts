@@ -1,5 +1,5 @@
 /** How one deployment ended (S8, S9, R6, R8): the action writes its outputs and job summary from this. */
-import type { Service } from '@aws-sdk/client-ecs';
+import type { Service, TaskDefinition } from '@aws-sdk/client-ecs';
 import type { NativeRun } from './native/native-run.js';
 import type { RollbackSnapshot } from './snapshot.js';
 import type { StoppedTaskReason } from './watch/index.js';
@@ -15,6 +15,8 @@ export interface Outcome {
   firstDeployment: boolean;
   taskDefinitionArn: string;
   previousTaskDefinitionArn?: string;
+  /** That revision as read before the change (the rollback-target check), so the summary need not read it again. */
+  previousTaskDefinition?: Pick<TaskDefinition, 'containerDefinitions'>;
   service: { name: string; arn?: string };
   /** After a successful wait: the service as that wait last described it (steady on the new revision). */
   steadyService?: Service;

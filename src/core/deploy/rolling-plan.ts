@@ -1,4 +1,6 @@
 /** What deployRolling (rolling.ts) is given: its dependencies and the plan of one deployment. */
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ReadLedger } from '../aws/read-ledger.js';
 import type { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import type {
   PutScalingPolicyCommandInput,
@@ -28,6 +30,10 @@ export interface RollingDeps {
   signal?: AbortSignal;
   /** Second signal: abandon the rollback's wait and report what was left behind. */
   hardSignal?: AbortSignal;
+  /** The run's read ledger (AwsClients.reads): one read budget for every wait of the deployment (S7). */
+  reads?: ReadLedger | undefined;
+  /** For the watcher's prediction of a load balancer drain (target group attributes, read once). */
+  elb?: ElasticLoadBalancingV2Client | undefined;
 }
 
 

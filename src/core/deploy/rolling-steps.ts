@@ -2,7 +2,7 @@
  * Small steps of the rolling deployment (rolling.ts): logging the snapshot, the task definition, cancellation, and
  * the line that ends a run that did not fail.
  */
-import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { ECSClient, TaskDefinition } from '@aws-sdk/client-ecs';
 import { describeTaskDefinition, resolveTaskDefinition, type TaskDefinitionSource } from '../ecs/task-definitions.js';
 import { CancelledError, ConfigurationError } from '../errors.js';
 import type { Logger } from '../io/logger.js';
@@ -55,10 +55,14 @@ export async function resolveTaskDefinitionArn(ecs: ECSClient, source: TaskDefin
  * deregistered, ECS would refuse the rollback after the service was changed, so with rollback-on-failure on the
  * deployment is refused before any change.
  */
-export async function checkRollbackTarget(ecs: ECSClient, snapshot: RollbackSnapshot, rollbackOnFailure: boolean): Promise<void> {
-  if (!snapshot.exists || !rollbackOnFailure || snapshot.taskDefinitionArn === undefined) return;
+export async function checkRollbackTarget(
+  ecs: ECSClient,
+  snapshot: RollbackSnapshot,
+  rollbackOnFailure: boolean,
+): Promise<TaskDefinition | undefined> {
+  if (!snapshot.exists || !rollbackOnFailure || snapshot.taskDefinitionArn === undefined) return undefined;
   const running = await describeTaskDefinition(ecs, snapshot.taskDefinitionArn);
-  if (running.status === undefined || running.status === 'ACTIVE') return;
+  if (running.status === undefined || running.status === 'ACTIVE') return running; // the summary reuses it (issue 17)
   const label = familyRevision(snapshot.taskDefinitionArn);
   throw new ConfigurationError(
     `service ${snapshot.service} runs task definition ${label}, which is ${running.status} (deregistered): a rollback ` +

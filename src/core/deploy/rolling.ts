@@ -50,7 +50,7 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
     return s;
   });
   validatePlan(plan, snapshot);
-  await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
+  const runningDefinition = await checkRollbackTarget(deps.ecs, snapshot, plan.rollbackOnFailure);
   const autoScaling = bindAutoScaling(plan.scalableTargets, plan.scalingPolicies, plan.cluster, plan.serviceName, plan.autoScalingSources);
   throwIfAborted(deps.signal, log, 'before the task definition was registered; nothing was changed');
   const taskDefinitionArn = await log.group('Task definition', () =>
@@ -62,6 +62,7 @@ export async function deployRolling(deps: RollingDeps, plan: RollingPlan, live: 
   let failure = done.step.failure ?? done.rollout.failure;
   if (failure === undefined) failure = await finishAutoScaling(deps, plan, snapshot, autoScaling, done.autoScalingSuspended);
   const outcome = baseOutcome(plan, snapshot, taskDefinitionArn, done, failure === undefined, startedAt);
+  if (runningDefinition !== undefined) outcome.previousTaskDefinition = runningDefinition;
   if (done.rollout.native !== undefined) outcome.native = done.rollout.native;
   if (failure !== undefined) await (native ? rollBackNativeDeployment : rollBackFailedDeployment)(deps, plan, snapshot, done, failure, outcome);
   else {

@@ -62,7 +62,10 @@ export async function waitForHealthyTargets(
     reports = matchTargets(expected, health);
     for (const report of reports) notifyChange(report, seen, request.onChange);
     if (request.failOnUnhealthy === true && reports.some((t) => UNHEALTHY.has(t.state))) return 'unhealthy';
-    return reports.length >= minimum && reports.every((t) => t.state === 'healthy') ? 'healthy' : undefined;
+    if (reports.length >= minimum && reports.every((t) => t.state === 'healthy')) return 'healthy';
+    // Issue 17: every target registered and passing its first checks: healthy any moment; otherwise tasks still start.
+    r.pace(reports.length >= minimum && reports.every((t) => SETTLED.has(t.state)) ? { kind: 'near' } : { kind: 'idle' });
+    return undefined;
   };
 
   const end = await poll(deps, options, round);

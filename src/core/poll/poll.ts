@@ -8,17 +8,25 @@
  * transient error it throws backs the pace off and the wait goes on; any other error ends the wait by propagating.
  */
 import { classifyAwsError } from '../aws/errors.js';
+import type { ReadLedger } from '../aws/read-ledger.js';
 import type { Clock, Deadline, Sleep } from '../time.js';
 import { DEFAULT_READS_PER_MINUTE, PollPacer } from './pacer.js';
 import type { PollRecovery } from './pacer.js';
+import type { PaceHint } from './pace.js';
 
 /** 2.2 s between two rounds: about 27 reads a minute, under the 30-reads-a-minute budget (S7) with room for the
- * extra reads that explain a failure. The one default interval of every wait. */
+ * extra reads that explain a failure. The one default interval of every wait, and the unit of the pacing policy
+ * (pace.ts: dense a quarter of it, slow three times it) for waits whose rounds say how near the end is. */
 export const DEFAULT_POLL_INTERVAL_MS = 2200;
 
 export interface PollDeps {
   clock: Clock;
   sleep: Sleep;
+  /** The run's read ledger (AwsClients.reads): the read budget counts the reads of every wait of the run (each
+   * records its rounds and their extra reads there), a throttled call anywhere in the process pauses the next poll too, and the
+   * pacing policy (pace.ts) spends that budget where the wait is about to end. Without it, the loop counts its own
+   * reads and polls at the base interval (hints are ignored). */
+  reads?: ReadLedger | undefined;
 }
 
 export interface PollOptions {
@@ -51,6 +59,8 @@ export interface PollRound {
   readonly signal: AbortSignal | undefined;
   /** Call before every read after the round's first one (the first is counted by the loop). */
   read(operation: string): void;
+  /** How near the end is, from what this round read (pace.ts): the pacer chooses the next interval from it. */
+  pace(hint: PaceHint): void;
   now(): number;
 }
 
@@ -68,7 +78,7 @@ export async function poll<T>(
   const { clock, sleep } = deps;
   const { signal, deadline } = options;
   const startedAt = clock.now();
-  const pacer = pacerFor(clock, options);
+  const pacer = pacerFor(clock, options, deps.reads);
   let rounds = 0;
   let lastError: unknown;
   const round = (n: number): PollRound => ({
@@ -76,6 +86,7 @@ export async function poll<T>(
     startedAt,
     signal,
     read: () => pacer.readMade(),
+    pace: (hint) => pacer.pace(hint),
     now: () => clock.now(),
   });
   for (;;) {
@@ -106,12 +117,12 @@ export async function poll<T>(
   }
 }
 
-function pacerFor(clock: Clock, options: PollOptions): PollPacer {
+function pacerFor(clock: Clock, options: PollOptions, ledger: ReadLedger | undefined): PollPacer {
   const baseIntervalMs = options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   // A caller asking for faster rounds gets a matching budget.
   const readsPerMinute =
     options.readsPerMinute ?? Math.max(DEFAULT_READS_PER_MINUTE, baseIntervalMs > 0 ? 60_000 / baseIntervalMs : 0);
-  return new PollPacer(clock, { baseIntervalMs, readsPerMinute, recovery: options.recovery });
+  return new PollPacer(clock, { baseIntervalMs, readsPerMinute, recovery: options.recovery, ledger });
 }
 
 function jitterMs(pacer: PollPacer, options: PollOptions): number {

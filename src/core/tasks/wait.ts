@@ -13,6 +13,7 @@ import type { PollRound } from '../poll/index.js';
 import type { TaskDefinitionLike } from './evaluate.js';
 import { describeTaskBatch } from '../ecs/tasks.js';
 import { TaskWatch } from './task-watch.js';
+import { taskPace } from './task-pace.js';
 import type { TaskWaitFailure, TaskWaitStatus, WaitGoal } from './task-watch.js';
 
 export type { TaskWaitFailure, WaitGoal } from './task-watch.js';
@@ -53,7 +54,7 @@ export interface WaitForTasksResult {
   polls: number;
 }
 
-type WaitDeps = Pick<TaskDeps, 'ecs' | 'clock' | 'sleep' | 'log'> & { signal?: AbortSignal | undefined };
+type WaitDeps = Pick<TaskDeps, 'ecs' | 'clock' | 'sleep' | 'log' | 'reads'> & { signal?: AbortSignal | undefined };
 
 export async function waitForTasks(deps: WaitDeps, options: WaitForTasksOptions): Promise<WaitForTasksResult> {
   const { log } = deps;
@@ -79,6 +80,7 @@ export async function waitForTasks(deps: WaitDeps, options: WaitForTasksOptions)
     if (backedOff) log.info(`DescribeTasks recovered; polling every ${formatDuration(intervalMs)}`);
     backedOff = false;
     await runOnPoll(options, watch.ordered(), log, signal);
+    round.pace(taskPace(watch.ordered(), watch.pending(), options.until));
     return watch.verdict();
   });
   return { status: end.kind === 'done' ? end.value : end.kind, tasks: watch.ordered(), failures: watch.failures(), polls: watch.polls };
@@ -102,7 +104,8 @@ async function describePending(ecs: ECSClient, cluster: string, watch: TaskWatch
 function readBudget(taskCount: number, intervalMs: number): number | undefined {
   if (intervalMs <= 0) return undefined;
   const callsPerPoll = Math.max(1, Math.ceil(taskCount / DESCRIBE_TASKS_MAX));
-  return Math.max(DEFAULT_READS_PER_MINUTE, Math.ceil((callsPerPoll * 60_000) / intervalMs));
+  // Rounds that start within one 60 s window, each with all its calls (the budget is never exceeded, pacer.ts).
+  return Math.max(DEFAULT_READS_PER_MINUTE, callsPerPoll * (Math.floor(60_000 / intervalMs) + 1));
 }
 
 async function runOnPoll(

@@ -15,6 +15,8 @@ export interface EcsContext {
   readonly accountId: string;
   /** Simulated ms from PROVISIONING to RUNNING. */
   readonly taskStartMs: number;
+  /** DEACTIVATING lasts the target groups' deregistration delay (EmulatorOptions.waitForDeregistrationDelay). */
+  readonly waitForDeregistrationDelay: boolean;
   /** Simulated ms each lifecycle stage of a native deployment lasts at least (default: taskStartMs). */
   readonly stageMs: number;
   elb(): ElbBackend;

@@ -23,6 +23,8 @@ export interface EcsModuleContext {
   region: string;
   accountId: string;
   taskStartMs: number;
+  /** EmulatorOptions.waitForDeregistrationDelay. */
+  waitForDeregistrationDelay?: boolean | undefined;
   /** Simulated ms each native deployment stage lasts at least. */
   stageMs: number;
   random: Random;
@@ -113,6 +115,7 @@ export function createEcsModule(mctx: EcsModuleContext): EcsModule {
     region: mctx.region,
     accountId: mctx.accountId,
     taskStartMs: mctx.taskStartMs,
+    waitForDeregistrationDelay: mctx.waitForDeregistrationDelay === true,
     stageMs: mctx.stageMs,
     elb: () => mctx.world().elb,
     logs: () => mctx.world().logs,

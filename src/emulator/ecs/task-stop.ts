@@ -1,5 +1,6 @@
 /**
- * Stopping a task: desiredStatus STOPPED at once, then RUNNING → (DEACTIVATING while its targets drain) →
+ * Stopping a task: desiredStatus STOPPED at once, then RUNNING → (DEACTIVATING while its targets drain: 0.3 × the
+ * task start time, or the deregistration delay when the emulator waits it out) →
  * STOPPING → (DEPROVISIONING for awsvpc) → STOPPED over simulated time, or straight to STOPPED when it never ran.
  */
 import type { EcsContext } from './context.js';
@@ -67,6 +68,13 @@ function deregisterTargets(ctx: EcsContext, task: TaskRec): void {
   }
 }
 
+/** How long ECS waits for the task's targets to drain: the longest deregistration delay of its target groups, when
+ * the emulator waits it out (EmulatorOptions.waitForDeregistrationDelay); otherwise 0. */
+function drainingMs(ctx: EcsContext, task: TaskRec): number {
+  if (!ctx.waitForDeregistrationDelay) return 0;
+  return Math.max(0, ...task.targets.map((t) => ctx.elb().deregistrationDelayMs(t.targetGroupArn) ?? 0));
+}
+
 export function stopTask(ctx: EcsContext, task: TaskRec, stopCode: string, reason: string, options: StopOptions = {}): void {
   if (task.desiredStatus === 'STOPPED' || task.lastStatus === 'STOPPED') return;
   for (const cancel of task.timers) cancel();
@@ -106,8 +114,9 @@ export function stopTask(ctx: EcsContext, task: TaskRec, stopCode: string, reaso
   };
   if (task.targets.length > 0) {
     setStatus(task, 'DEACTIVATING');
+    const drainMs = drainingMs(ctx, task);
     deregisterTargets(ctx, task);
-    step(ctx, task, T * 0.3, () => {
+    step(ctx, task, Math.max(T * 0.3, drainMs), () => {
       if (service) for (const t of task.targets) queueTargetEvent(ctx, service, 'deregistered', t.targetGroupArn);
       stopping();
     });

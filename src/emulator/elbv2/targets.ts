@@ -152,6 +152,10 @@ export function createElbBackend(store: ElbStore): Omit<ElbBackend, 'route' | 's
       const tg = store.targetGroups.get(arn);
       return tg ? info(tg) : undefined;
     },
+    deregistrationDelayMs: (arn) => {
+      const tg = store.targetGroups.get(arn);
+      return tg ? deregistrationDelayMs(tg) : undefined;
+    },
     registerTarget: (arn, target, healthy) => register(store, store.targetGroup(arn), target, healthy),
     deregisterTarget: (arn, target) => {
       const tg = store.targetGroups.get(arn);

@@ -42,6 +42,7 @@ export function fakeWorld(
   };
   const elb: ElbBackend = {
     getTargetGroup: unused('elb.getTargetGroup'),
+    deregistrationDelayMs: unused('elb.deregistrationDelayMs'),
     registerTarget: unused('elb.registerTarget'),
     deregisterTarget: unused('elb.deregisterTarget'),
     targetHealth: unused('elb.targetHealth'),

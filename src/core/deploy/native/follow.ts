@@ -10,6 +10,7 @@ import { sameTaskDefinition } from '../../ecs/task-definition-refs.js';
 import type { Deadline } from '../../time.js';
 import { pollService, StoppedTaskCollector, summarizeStoppedTasks, type PollIo, type PollObserver, type StoppedTaskReason, type WatchDeps, type WatchResult } from '../watch/index.js';
 import { NativeProgressPrinter } from './progress.js';
+import { NativePace } from './native-pace.js';
 import type { WaitUntil } from './stages.js';
 import { describeNativeFailure, failedHooks, judgeServiceDeployment, type NativeVerdict, type VerdictOptions } from './verdict.js';
 
@@ -60,6 +61,8 @@ class NativeObserver implements PollObserver {
   private failedAt: string | undefined;
   private collector: StoppedTaskCollector | undefined;
   private failedTasks = 0;
+  /** How near the end is, for the pacing of the polls (issue 17). */
+  private readonly pace = new NativePace();
 
   constructor(
     private readonly deps: WatchDeps,
@@ -102,7 +105,10 @@ class NativeObserver implements PollObserver {
     this.last = sd;
     await this.noticeFailedTasks(service, io);
     this.verdict = judgeServiceDeployment(sd, this.options);
-    if (this.verdict.kind === 'waiting') return undefined;
+    if (this.verdict.kind === 'waiting') {
+      io.pace(this.pace.hint(sd, service, this.options.waitUntil, this.failedTasks > 0, io.now()));
+      return undefined;
+    }
     if (this.verdict.kind === 'success') return { ok: true, service, deployment: {}, durationMs: io.now() - io.startedAt };
     await this.collect(io);
     return { ok: false, reason: 'failed', message: this.failureMessage(sd), stoppedTasks: [...(this.collector?.all ?? [])], service };

@@ -53,6 +53,8 @@ class InactiveObserver implements PollObserver {
         service,
       });
     }
+    // Issue 17: once no task is left, INACTIVE may come any moment; until then the tasks drain and stop.
+    io.pace((service.runningCount ?? 0) + (service.pendingCount ?? 0) === 0 ? { kind: 'near' } : { kind: 'idle' });
     return Promise.resolve(undefined);
   }
 

@@ -10,7 +10,7 @@ import { describeServiceAnyStatus } from '../../ecs/services.js';
 import { formatDuration } from '../../time.js';
 import type { Clock, Deadline } from '../../time.js';
 import { poll } from '../../poll/index.js';
-import type { PollEnd, PollRound } from '../../poll/index.js';
+import type { PaceHint, PollEnd, PollRound } from '../../poll/index.js';
 import { EventPrinter, UNSEEN_EVENT_WINDOW_MS } from './events.js';
 import { summarizeStoppedTasks } from './stopped-tasks.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
@@ -44,6 +44,8 @@ export interface PollIo {
   signal: AbortSignal | undefined;
   /** Call before every extra read call, so the loop keeps the read budget (S7). */
   onCall: (operation: string) => void;
+  /** How near the end is, from this answer: the next poll comes sooner or later (src/core/poll/pace.ts). */
+  pace: (hint: PaceHint) => void;
   /** Startup time of the loop (epoch ms). */
   startedAt: number;
   now(): number;
@@ -93,7 +95,13 @@ export async function pollService(deps: WatchDeps, params: ServicePollParams, ob
 }
 
 function ioOf(round: PollRound): PollIo {
-  return { signal: round.signal, onCall: (operation) => round.read(operation), startedAt: round.startedAt, now: () => round.now() };
+  return {
+    signal: round.signal,
+    onCall: (operation) => round.read(operation),
+    pace: (hint) => round.pace(hint),
+    startedAt: round.startedAt,
+    now: () => round.now(),
+  };
 }
 
 interface EndContext {
@@ -128,7 +136,7 @@ async function ended(
     message = `timed out after waiting ${waited} for ${observer.waitingFor()} (the action's deadline, timeout-minutes, is ${formatDuration(params.deadline.timeoutMs)})${seen !== undefined ? `; last seen: ${seen}` : ''}${placement}${error}`;
   }
   // The wait is over: a last read that explains a timeout needs no pacing.
-  const io: PollIo = { signal: params.signal, onCall: () => undefined, startedAt, now: () => clock.now() };
+  const io: PollIo = { signal: params.signal, onCall: () => undefined, pace: () => undefined, startedAt, now: () => clock.now() };
   const stoppedTasks = await observer.stoppedTasks(end.kind, io);
   const summary = summarizeStoppedTasks(stoppedTasks);
   return {

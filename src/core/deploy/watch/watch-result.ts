@@ -1,4 +1,6 @@
 import type { Deployment, ECSClient, Service } from '@aws-sdk/client-ecs';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ReadLedger } from '../../aws/read-ledger.js';
 import type { Logger } from '../../io/logger.js';
 import type { Clock, Deadline, Sleep } from '../../time.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
@@ -9,6 +11,10 @@ export interface WatchDeps {
   clock: Clock;
   sleep: Sleep;
   log: Logger;
+  /** The run's read ledger (AwsClients.reads): every wait of the run shares one read budget (S7). */
+  reads?: ReadLedger | undefined;
+  /** Reads the target groups of a service behind a load balancer once, to predict when its old targets have drained. */
+  elb?: ElasticLoadBalancingV2Client | undefined;
 }
 
 /** How a wait ended (S7–S9). Failures carry the cause and the stopped-task reasons seen while waiting. */

@@ -5,6 +5,7 @@ import { pollService } from './service-poll.js';
 import type { PollIo, PollObserver } from './service-poll.js';
 import { StoppedTaskCollector, describeStop, formatStoppedTask, formatStoppedTasks, summarizeStoppedTasks } from './stopped-tasks.js';
 import { RepeatFolder } from './fold.js';
+import { RolloutPace } from './rollout-pace.js';
 import type { StoppedTaskReason } from './stopped-tasks.js';
 import { classifyAwsError } from '../../aws/errors.js';
 import { judgeDeployment, judgeScale } from './verdict.js';
@@ -49,6 +50,8 @@ class DeploymentObserver implements PollObserver {
   private readonly progress: ProgressPrinter;
   /** A crash loop stops a task every few seconds: the same reason is printed once, then counted (fold.ts). */
   private readonly stopsPrinter: RepeatFolder<StoppedTaskReason>;
+  /** How near the end is, for the pacing of the polls (issue 17). */
+  private readonly pace: RolloutPace;
   private target: DeploymentTarget | undefined;
   private collector: StoppedTaskCollector | undefined;
   private lastOurs: Deployment | undefined;
@@ -73,6 +76,7 @@ class DeploymentObserver implements PollObserver {
     this.progress = new ProgressPrinter(deps.log, deps.clock);
     this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
     this.target = target;
+    this.pace = new RolloutPace(deps.elb);
   }
 
   waitingFor(): string {
@@ -102,7 +106,10 @@ class DeploymentObserver implements PollObserver {
     if (ours !== undefined) await this.noticeFailedTasks(ours, target, io);
     const verdict = this.judge(service, target, io);
     if (ours !== undefined) this.lastOurs = ours;
-    if (verdict.kind === 'waiting') return undefined;
+    if (verdict.kind === 'waiting') {
+      io.pace(await this.pace.hint(service, ours, io, this.everFailed));
+      return undefined;
+    }
     if (verdict.kind === 'success') {
       return { ok: true, service, deployment: verdict.deployment, durationMs: io.now() - io.startedAt };
     }

@@ -55,6 +55,22 @@ describe('readAfterFacts', () => {
     expect(facts.deployed).toEqual({ arn: ARN(3), revision: 'web:3', images: 'web=nginx:1.27' });
     expect(ecsMock.commandCalls(DescribeTaskDefinitionCommand).map((c) => c.args[0].input.taskDefinition)).toEqual([ARN(2)]);
   });
+
+  it('after a successful wait reads nothing: the service from the last poll, both revisions known (issue 17)', async () => {
+    const where = { cluster: 'shop', serviceName: 'web' };
+    const steady = { serviceName: 'web', serviceArn: SERVICE_ARN, status: 'ACTIVE', desiredCount: 2 };
+    const facts = await readAfterFacts(ecs, new RecordingLogger(), where, { previous: ARN(2), deployed: ARN(3) }, live(), {
+      deployedImages: 'web=nginx:1.27',
+      previousImages: 'web=nginx:1.26',
+      service: steady,
+    });
+    expect(facts).toEqual({
+      service: steady,
+      previous: { arn: ARN(2), revision: 'web:2', images: 'web=nginx:1.26' },
+      deployed: { arn: ARN(3), revision: 'web:3', images: 'web=nginx:1.27' },
+    });
+    expect(ecsMock.calls()).toHaveLength(0);
+  });
 });
 
 describe('clusterArnOf', () => {

@@ -1,0 +1,91 @@
+/**
+ * The pacing policy of the one polling primitive (S7, issue 17): spend the read budget where the wait is about to end.
+ * After each round the watcher tells the pacer how near the end is, from what the service told it (never a fixed
+ * guess); the pacer turns that into the time until the next round:
+ *
+ * - `idle`: nothing can finish soon (no task of the deployment has started, the tasks of a run are still starting):
+ *   a quarter of the time the wait has been idle, between the base and the slow interval. A start that has not come
+ *   after t seconds is unlikely to come within much less than t/4; never faster than the base interval, since nothing
+ *   can end meanwhile (and fifty deployments starting at once must not read faster than they used to).
+ * - `eta`: the end is predicted at a moment (old targets draining for the target group's deregistration delay, the
+ *   last minutes of a bake, the start time the tasks seen so far took): half the time left, between the dense and
+ *   the slow interval, so polls close in on the moment (… 4 s, 2 s, 1 s, 0.55 s before it); once it has passed
+ *   without the end, the wait is `near`.
+ * - `near`: the end may come any moment (the new tasks run and only old ones drain, a task of ours stopped with an
+ *   error and the circuit breaker's verdict may follow, the last task of a run is stopping, a native deployment is
+ *   in its last stage): dense, spreading the budget left over NEAR_HORIZON_MS, so a long "near" slows down to the
+ *   sustainable pace (about 2 s a read) instead of spending the whole budget at once and going quiet.
+ * - no hint: the base interval (a wait that does not predict, e.g. a log drain).
+ *
+ * All intervals are in units of the base interval (DEFAULT_POLL_INTERVAL_MS, 2.2 s: dense 0.55 s, slow 8.8 s), so a
+ * caller that asks for faster rounds (tests) gets the same shape faster. The hard read budget (pacer.ts) and the
+ * throttling back-off come on top of what this chooses.
+ */
+
+/** How near the end of a wait is, as the last round saw it. */
+export type PaceHint =
+  /** Nothing can finish soon; `since`: when this state began (epoch ms; default: when the wait began). */
+  | { kind: 'idle'; since?: number | undefined }
+  /** The end is expected at `at` (epoch ms). */
+  | { kind: 'eta'; at: number }
+  /** The end may come any moment. */
+  | { kind: 'near' };
+
+/** Dense interval: a quarter of the base (0.55 s by default). */
+export const DENSE_DIVISOR = 4;
+/** Slow interval: four times the base (8.8 s by default). */
+export const SLOW_FACTOR = 4;
+/** A `near` phase spreads the reads it may still make over this long (then over the next, and so on). Shorter starts
+ * denser but leaves less for a long drain: 20 s starts at ~0.75 s after an idle phase and is ~2 s a read half a
+ * minute later (the trade-off, simulated against the benchmark's rollouts, is in bench/README.md). */
+export const NEAR_HORIZON_MS = 20_000;
+/** Reads kept aside for the extra reads of a round (stopped tasks that explain a failure). */
+export const NEAR_RESERVE_READS = 2;
+const WINDOW_MS = 60_000;
+
+export interface PaceInputs {
+  hint: PaceHint | undefined;
+  baseMs: number;
+  now: number;
+  /** When the wait began. */
+  startedAt: number;
+  /** Read calls allowed in any 60 s. */
+  readsPerMinute: number;
+  /** Reads made after `t` (within the last 60 s). */
+  readsAfter(t: number): number;
+}
+
+export function denseMs(baseMs: number): number {
+  return Math.floor(baseMs / DENSE_DIVISOR);
+}
+
+export function slowMs(baseMs: number): number {
+  return baseMs * SLOW_FACTOR;
+}
+
+/** The time from the start of the last round to the start of the next one that the hint asks for. */
+export function paceIntervalMs(p: PaceInputs): number {
+  const { hint, baseMs, now } = p;
+  if (hint === undefined) return baseMs;
+  const clamp = (ms: number): number => Math.round(Math.min(slowMs(baseMs), Math.max(denseMs(baseMs), ms)));
+  switch (hint.kind) {
+    case 'idle':
+      return Math.max(baseMs, clamp((now - (hint.since ?? p.startedAt)) / DENSE_DIVISOR));
+    case 'eta': {
+      const left = hint.at - now;
+      return left > 0 ? clamp(left / 2) : nearMs(p, clamp);
+    }
+    case 'near':
+      return nearMs(p, clamp);
+  }
+}
+
+/**
+ * Dense, within what the budget can keep up for NEAR_HORIZON_MS: the reads that will still count in the window at
+ * the end of the horizon are taken, the rest is spread evenly over it.
+ */
+function nearMs(p: PaceInputs, clamp: (ms: number) => number): number {
+  const stillCounted = p.readsAfter(p.now - (WINDOW_MS - NEAR_HORIZON_MS));
+  const spendable = p.readsPerMinute - NEAR_RESERVE_READS - stillCounted;
+  return clamp(NEAR_HORIZON_MS / Math.max(1, spendable));
+}
