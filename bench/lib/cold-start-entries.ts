@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { entryPath, makeWorkspace, ROOT_ACTION } from '../../test/helpers/run-action.js';
 import type { BenchEmulator } from './emulator.js';
-import { CLUSTER, createServiceDirectly, ensureCluster, IMAGE_REPO, rollingInputs, serviceWorkspace, taskDefinitionYaml } from './fixtures.js';
+import { CLUSTER, createLoadBalancer, createServiceDirectly, ensureCluster, IMAGE_REPO, rollingInputs, serviceDefinitionYaml, serviceWorkspace, taskDefinitionYaml } from './fixtures.js';
 
 export interface Prepared {
   inputs: Record<string, string>;
@@ -46,7 +46,74 @@ async function runTask(emu: BenchEmulator): Promise<Prepared> {
   };
 }
 
+/** ecs-canary of service `cold` (dry run: its reads, then the plan; the first request is the base service's read). */
+async function canary(emu: BenchEmulator): Promise<Prepared> {
+  await createServiceDirectly(emu, 'cold', 1, `${IMAGE_REPO}:1.0`);
+  const workspace = makeWorkspace({ 'cold-task.yaml': taskDefinitionYaml('cold') });
+  return { inputs: { cluster: CLUSTER, service: 'cold', 'task-definition': 'cold-task.yaml', image: `${IMAGE_REPO}:2.0`, 'dry-run': 'true' }, workspace };
+}
+
+/** ecs-bluegreen-swap deploy of `cold` behind load balancer `cold` (prod 80, stage 8080), as a dry run. */
+async function blueGreen(emu: BenchEmulator): Promise<Prepared> {
+  await ensureCluster(emu);
+  await createLoadBalancer(emu, 'cold', [80, 8080]);
+  const service = serviceDefinitionYaml('cold', 1).replace(/^serviceName: .*$/m, 'serviceName: cold') +
+    'loadBalancers:\n  - targetGroupArn: <+targetGroupArn>\n    containerName: web\n    containerPort: 8080\n';
+  const workspace = makeWorkspace({ 'cold-task.yaml': taskDefinitionYaml('cold'), 'cold-service.yaml': service });
+  return {
+    inputs: {
+      cluster: CLUSTER,
+      'load-balancer': 'cold',
+      'prod-listener': '80',
+      'stage-listener': '8080',
+      'task-definition': 'cold-task.yaml',
+      'service-definition': 'cold-service.yaml',
+      image: `${IMAGE_REPO}:2.0`,
+      'dry-run': 'true',
+    },
+    workspace,
+  };
+}
+
+/** register-delegate, Fargate preset, token from Secrets Manager, as a dry run (reads the live service, changes nothing). */
+async function delegate(emu: BenchEmulator): Promise<Prepared> {
+  await ensureCluster(emu);
+  return {
+    inputs: {
+      cluster: CLUSTER,
+      preset: 'fargate',
+      'account-id': 'px7xd_BFRCi-pfWPYXVjvw',
+      'delegate-token-secret-arn': 'arn:aws:secretsmanager:us-east-1:123456789012:secret:harness/delegate-token-AbCdEf',
+      'manager-host-and-port': 'https://app.harness.io',
+      'execution-role-arn': 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+      subnets: 'subnet-0a1b2c3d',
+      'security-groups': 'sg-0a1b2c3d',
+      'dry-run': 'true',
+    },
+    workspace: makeWorkspace({}),
+  };
+}
+
 const withCommand = (command: string, p: Prepared): Prepared => ({ ...p, inputs: { command, ...p.inputs } });
+
+type Bad = ColdStartEntry['badInput'];
+
+/** An action's own entry and the root action running it, with the same run and the same bad input. */
+function both(name: string, prepare: (emu: BenchEmulator) => Promise<Prepared>, badInput: Bad): ColdStartEntry[] {
+  return [
+    { name, script: entryPath(name), prepare, badInput },
+    { name: `${ROOT_ACTION} → ${name}`, script: entryPath(ROOT_ACTION), prepare: async (emu) => withCommand(name, await prepare(emu)), badInput },
+  ];
+}
+
+/** The three actions after the first two, each directly and through the root action. */
+function laterEntries(): ColdStartEntry[] {
+  return [
+    ...both('ecs-canary', canary, { what: 'canary-count and canary-percent both given', inputs: (p) => ({ ...p.inputs, 'canary-count': '1', 'canary-percent': '10' }) }),
+    ...both('ecs-bluegreen-swap', blueGreen, { what: 'traffic-steps that fall (50,10)', inputs: (p) => ({ ...p.inputs, mode: 'swap', 'traffic-steps': '50,10' }) }),
+    ...both('register-delegate', delegate, { what: 'a manager URL that is not https', inputs: (p) => ({ ...p.inputs, 'manager-host-and-port': 'http://app.harness.io' }) }),
+  ];
+}
 
 /** The actions' own entries and the root action running each of them. */
 export function suiteEntries(): ColdStartEntry[] {
@@ -68,6 +135,7 @@ export function suiteEntries(): ColdStartEntry[] {
       prepare: async (emu) => withCommand('ecs-run-task', await runTask(emu)),
       badInput: badCount,
     },
+    ...laterEntries(),
   ];
 }
 

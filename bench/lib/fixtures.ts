@@ -132,3 +132,19 @@ export async function createTargetGroup(emu: BenchEmulator, name: string, deregi
     elb.destroy();
   }
 }
+
+/** Load balancer `name` with one listener per port, each forwarding to its own new ip target group (`name-<port>`). */
+export async function createLoadBalancer(emu: BenchEmulator, name: string, ports: readonly number[]): Promise<void> {
+  const elb = new ElasticLoadBalancingV2Client({ endpoint: emu.url, region: REGION, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'bench' } });
+  try {
+    const lb = await elb.send(new CreateLoadBalancerCommand({ Name: name, Subnets: ['subnet-0a1b2c3d', 'subnet-0e1f2a3b'] }));
+    const lbArn = lb.LoadBalancers?.[0]?.LoadBalancerArn ?? '';
+    for (const port of ports) {
+      const tg = await elb.send(new CreateTargetGroupCommand({ Name: `${name}-${port}`, Protocol: 'HTTP', Port: 8080, VpcId: 'vpc-bench', TargetType: 'ip' }));
+      const arn = tg.TargetGroups?.[0]?.TargetGroupArn ?? '';
+      await elb.send(new CreateListenerCommand({ LoadBalancerArn: lbArn, Protocol: 'HTTP', Port: port, DefaultActions: [{ Type: 'forward', TargetGroupArn: arn }] }));
+    }
+  } finally {
+    elb.destroy();
+  }
+}
