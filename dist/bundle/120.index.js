@@ -4824,7 +4824,8 @@ class RolloutPace {
             return { kind: 'near' };
         const drainStart = drainingSince(service, ours);
         const at = drainStart !== undefined ? Math.min(drainStart, io.now()) + timing.drainMs : this.allRunningSince + timing.healthyAfterMs + timing.drainMs;
-        return { kind: 'eta', at };
+        // The delay is the longest a target drains: with no in-flight requests ELB deregisters it at once.
+        return { kind: 'eta', at, latest: true };
     }
     async readTiming(service, io) {
         if (this.timingRead)
@@ -8499,7 +8500,8 @@ function paceIntervalMs(p) {
             return Math.max(baseMs, clamp((now - (hint.since ?? p.startedAt)) / DENSE_DIVISOR));
         case 'eta': {
             const left = hint.at - now;
-            return left > 0 ? clamp(left / 2) : nearMs(p, clamp);
+            const ms = left > 0 ? clamp(left / 2) : nearMs(p, clamp);
+            return hint.latest === true ? Math.min(baseMs, ms) : ms;
         }
         case 'near':
             return nearMs(p, clamp);

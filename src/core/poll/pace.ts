@@ -26,8 +26,12 @@
 export type PaceHint =
   /** Nothing can finish soon; `since`: when this state began (epoch ms; default: when the wait began). */
   | { kind: 'idle'; since?: number | undefined }
-  /** The end is expected at `at` (epoch ms). */
-  | { kind: 'eta'; at: number }
+  /**
+   * The end is expected at `at` (epoch ms). `latest`: `at` is only the latest moment (a target group's deregistration
+   * delay: ELB ends a target's draining at once when it has no in-flight requests), so the end may come any moment
+   * before it and the rounds are never further apart than the base interval.
+   */
+  | { kind: 'eta'; at: number; latest?: boolean }
   /** The end may come any moment. */
   | { kind: 'near' };
 
@@ -73,7 +77,8 @@ export function paceIntervalMs(p: PaceInputs): number {
       return Math.max(baseMs, clamp((now - (hint.since ?? p.startedAt)) / DENSE_DIVISOR));
     case 'eta': {
       const left = hint.at - now;
-      return left > 0 ? clamp(left / 2) : nearMs(p, clamp);
+      const ms = left > 0 ? clamp(left / 2) : nearMs(p, clamp);
+      return hint.latest === true ? Math.min(baseMs, ms) : ms;
     }
     case 'near':
       return nearMs(p, clamp);

@@ -7,9 +7,11 @@
  * - none of its tasks running yet: idle since the deployment was created (a task start takes what it takes; the
  *   longer none has started, the less likely one starts in the next instant);
  * - some running, some not: near, the others started with them;
- * - all running, old tasks left and the service behind a load balancer whose target groups were read once: the end is
- *   predicted at the moment the old targets finish draining, from ECS's own "has begun draining connections" event
- *   (or, before it, when all our tasks ran + the health checks that make a target healthy) + the deregistration delay;
+ * - all running, old tasks left and the service behind a load balancer whose target groups were read once: the end
+ *   comes at the latest when the old targets finish draining, from ECS's own "has begun draining connections" event
+ *   (or, before it, when all our tasks ran + the health checks that make a target healthy) + the deregistration delay
+ *   (at the latest: ELB ends the draining of a target without in-flight requests at once, so never slower than the
+ *   base interval before it);
  * - otherwise (all running, the old tasks stopping, the rollout being marked COMPLETED): near.
  */
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
@@ -58,7 +60,8 @@ export class RolloutPace {
     if (timing === undefined) return { kind: 'near' };
     const drainStart = drainingSince(service, ours);
     const at = drainStart !== undefined ? Math.min(drainStart, io.now()) + timing.drainMs : this.allRunningSince + timing.healthyAfterMs + timing.drainMs;
-    return { kind: 'eta', at };
+    // The delay is the longest a target drains: with no in-flight requests ELB deregisters it at once.
+    return { kind: 'eta', at, latest: true };
   }
 
   private async readTiming(service: Service, io: PollIo): Promise<DrainTiming | undefined> {

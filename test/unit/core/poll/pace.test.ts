@@ -30,6 +30,13 @@ describe('paceIntervalMs: the interval chosen for what the last round saw (issue
     expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 41_000, 8))).toBe(1000);
   });
 
+  it('never waits longer than the base interval before an end that is only the latest moment (a deregistration delay)', () => {
+    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 300_000, latest: true }, 10_000))).toBe(2200);
+    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000, latest: true }, 30_000))).toBe(2200);
+    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000, latest: true }, 39_000))).toBe(550);
+    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000, latest: true }, 41_000, 8))).toBe(1000);
+  });
+
   it('spreads what the budget has left over the next 20 s when the end may come any moment', () => {
     expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 0))).toBe(714); // 20 s / 28 reads
     expect(paceIntervalMs(inputs({ kind: 'near' }, 0, 8))).toBe(1000); // 20 s / 20 reads

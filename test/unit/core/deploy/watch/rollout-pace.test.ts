@@ -60,13 +60,13 @@ describe('RolloutPace: how near a rollout is to its end (issue 17)', () => {
     const calls: string[] = [];
     const lb = { loadBalancers: [{ targetGroupArn: TG, containerName: 'web', containerPort: 80 }] };
     // All new tasks run at 10 s: healthy after 5 s × 2, then the 30 s drain: the end is expected at 50 s.
-    expect(await pace.hint(service([ours(2), old], lb), ours(2), io(10_000, calls))).toEqual({ kind: 'eta', at: T0 + 50_000 });
+    expect(await pace.hint(service([ours(2), old], lb), ours(2), io(10_000, calls))).toEqual({ kind: 'eta', at: T0 + 50_000, latest: true });
     // ECS says it began draining at 18 s: the end is expected at 48 s.
     const draining = { ...lb, events: [{ id: 'e1', createdAt: new Date(T0 + 18_000), message: '(service web) has begun draining connections on 2 tasks.' }] };
-    expect(await pace.hint(service([ours(2), old], draining), ours(2), io(20_000, calls))).toEqual({ kind: 'eta', at: T0 + 48_000 });
+    expect(await pace.hint(service([ours(2), old], draining), ours(2), io(20_000, calls))).toEqual({ kind: 'eta', at: T0 + 48_000, latest: true });
     // The old deployment's running count drops when ECS asks its tasks to stop; it stays listed while they drain.
     const stopping = { ...old, runningCount: 0, desiredCount: 0 };
-    expect(await pace.hint(service([ours(2), stopping], draining), ours(2), io(30_000, calls))).toEqual({ kind: 'eta', at: T0 + 48_000 });
+    expect(await pace.hint(service([ours(2), stopping], draining), ours(2), io(30_000, calls))).toEqual({ kind: 'eta', at: T0 + 48_000, latest: true });
     // Old tasks gone: the rollout is being marked COMPLETED.
     expect(await pace.hint(service([ours(2)], draining), ours(2), io(49_000, calls))).toEqual({ kind: 'near' });
     expect(calls).toEqual(['DescribeTargetGroups', 'DescribeTargetGroupAttributes']);
