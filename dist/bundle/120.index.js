@@ -30,6 +30,7 @@ __webpack_require__.d(__webpack_exports__, {
   XX: () => (/* reexport */ parseServiceInput),
   im: () => (/* reexport */ readAfterFacts),
   vr: () => (/* reexport */ readImageChoice),
+  Ko: () => (/* reexport */ readInputs),
   lS: () => (/* reexport */ readSharedInputs),
   b: () => (/* reexport */ recordErrors),
   A8: () => (/* reexport */ refuseContainerNameForRegistered),
@@ -37,6 +38,7 @@ __webpack_require__.d(__webpack_exports__, {
   AX: () => (/* reexport */ resultRow),
   sT: () => (/* reexport */ rollbackRows),
   Xn: () => (/* reexport */ rollingDepsOf),
+  Ld: () => (/* reexport */ runDepsOf),
   OI: () => (/* reexport */ startActionRecord),
   ww: () => (/* reexport */ stoppedTaskListSection),
   dZ: () => (/* reexport */ stoppedTasksSection),
@@ -524,16 +526,30 @@ async function recordErrors(record, work) {
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/action/rolling-deps.js
-function rollingDepsOf(rt, aws) {
+/** Reads and checks the inputs inside the `Inputs` log group, then logs the plan they make. */
+async function readInputs(rt, read, logPlan) {
+    return rt.log.group('Inputs', async () => {
+        const options = await read(rt);
+        logPlan(rt, options);
+        return options;
+    });
+}
+/** The runtime's clock, sleep, log and signals, and the run's read ledger. */
+function runDepsOf(rt, aws) {
     return {
-        ecs: aws.ecs,
-        autoscaling: aws.autoscaling,
         clock: rt.clock,
         sleep: rt.sleep,
         log: rt.log,
         signal: rt.cancel,
         hardSignal: rt.hardCancel,
         ...(aws.reads !== undefined ? { reads: aws.reads } : {}),
+    };
+}
+function rollingDepsOf(rt, aws) {
+    return {
+        ...runDepsOf(rt, aws),
+        ecs: aws.ecs,
+        autoscaling: aws.autoscaling,
         ...(aws.elb !== undefined ? { elb: aws.elb } : {}),
     };
 }

@@ -1062,24 +1062,17 @@ function swapOutputs(routes, release) {
 
 
 async function main(rt) {
-    const options = await rt.log.group('Inputs', async () => {
-        const o = await readOptions(rt);
+    const options = await (0,action/* readInputs */.Ko)(rt, readOptions, (_, o) => {
         rt.log.info(`Mode: ${o.mode}; services ${o.baseName}__1 / ${o.baseName}__2 in cluster ${o.cluster}`);
         rt.log.info(`Load balancer ${o.routes.loadBalancer}: prod ${o.routes.prodRule ?? o.routes.prodListener}, stage ${o.routes.stageRule ?? o.routes.stageListener}`);
-        return o;
     });
     const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
     const deps = {
+        ...(0,action/* runDepsOf */.Ld)(rt, aws),
         ecs: aws.ecs,
         elb: aws.elb,
         autoscaling: aws.autoscaling,
         cloudwatch: aws.cloudwatch,
-        clock: rt.clock,
-        sleep: rt.sleep,
-        log: rt.log,
-        signal: rt.cancel,
-        hardSignal: rt.hardCancel,
-        reads: aws.reads,
         deadline: new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000),
     };
     if (options.dryRun)

@@ -663,24 +663,10 @@ function deletionWords(d) {
 
 
 async function main(rt) {
-    const options = await rt.log.group('Inputs', async () => {
-        const o = await readOptions(rt);
-        logPlan(rt, o);
-        return o;
-    });
+    const options = await (0,action/* readInputs */.Ko)(rt, readOptions, logPlan);
     const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
     const deadline = new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000);
-    const deps = {
-        ecs: aws.ecs,
-        elb: aws.elb,
-        cloudwatch: aws.cloudwatch,
-        clock: rt.clock,
-        sleep: rt.sleep,
-        log: rt.log,
-        signal: rt.cancel,
-        hardSignal: rt.hardCancel,
-        reads: aws.reads,
-    };
+    const deps = { ...(0,action/* runDepsOf */.Ld)(rt, aws), ecs: aws.ecs, elb: aws.elb, cloudwatch: aws.cloudwatch };
     if (options.mode === 'delete')
         return runDelete(rt, deps, options, deadline);
     return runDeploy(rt, deps, aws, options, deadline);

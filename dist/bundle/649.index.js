@@ -660,11 +660,7 @@ function liveOutputs(options, change, changed) {
 
 
 async function main(rt) {
-    const options = await rt.log.group('Inputs', async () => {
-        const o = await readOptions(rt);
-        logPlan(rt, o);
-        return o;
-    });
+    const options = await (0,action/* readInputs */.Ko)(rt, readOptions, logPlan);
     const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
     const change = await rt.log.group(`Compare with service ${options.serviceName} in cluster ${options.cluster}`, async () => {
         const c = planChange(options, await readLive(aws.ecs, options));

@@ -1824,11 +1824,7 @@ function statusRows(tasks) {
 
 
 async function main(rt) {
-    const options = await rt.log.group('Inputs', async () => {
-        const o = await readOptions(rt);
-        logPlan(rt, o);
-        return o;
-    });
+    const options = await (0,action/* readInputs */.Ko)(rt, readOptions, logPlan);
     const ctx = createContext(rt, options);
     if (options.dryRun)
         return dryRun(rt, ctx.deps.ecs, options);

@@ -454,11 +454,7 @@ function outputs(outcome, facts) {
 
 
 async function main(rt) {
-    const options = await rt.log.group('Inputs', async () => {
-        const o = await readOptions(rt);
-        logPlan(rt, o);
-        return o;
-    });
+    const options = await (0,action/* readInputs */.Ko)(rt, readOptions, logPlan);
     const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
     if (options.dryRun) {
         if (options.mode !== 'continue')
@@ -466,17 +462,7 @@ async function main(rt) {
         rt.log.info(`Dry run: mode continue would answer the PAUSE hook of service ${options.serviceName}'s deployment in progress with ${options.continueAction}; nothing was changed.`);
         return;
     }
-    const deps = {
-        ecs: aws.ecs,
-        autoscaling: aws.autoscaling,
-        clock: rt.clock,
-        sleep: rt.sleep,
-        log: rt.log,
-        signal: rt.cancel,
-        hardSignal: rt.hardCancel,
-        reads: aws.reads,
-        elb: aws.elb,
-    };
+    const deps = (0,action/* rollingDepsOf */.Xn)(rt, aws);
     const deadline = new time/* Deadline */.B2(rt.clock, options.timeoutMinutes * 60_000);
     const record = await startRecord(rt, options);
     const result = await (0,action/* recordErrors */.b)(record, async () => run(deps, options, deadline));

@@ -8,7 +8,7 @@
  *   B7      swap and rollback from deploy's outputs or from the BG_VERSION tags (pair.ts)
  * With github-token, the run is recorded as a GitHub deployment (in_progress → success / failure).
  */
-import { finishAction, recordErrors, startActionRecord, type ActionReport } from '../../core/action/index.js';
+import { finishAction, readInputs, recordErrors, runDepsOf, startActionRecord, type ActionReport } from '../../core/action/index.js';
 import { createAwsClients } from '../../core/aws/clients.js';
 import { failureSection } from '../../core/action/index.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
@@ -22,24 +22,17 @@ import { runRollback } from './rollback.js';
 import { runSwap } from './swap.js';
 
 export async function main(rt: ActionRuntime): Promise<void> {
-  const options = await rt.log.group('Inputs', async () => {
-    const o = await readOptions(rt);
+  const options = await readInputs(rt, readOptions, (_, o) => {
     rt.log.info(`Mode: ${o.mode}; services ${o.baseName}__1 / ${o.baseName}__2 in cluster ${o.cluster}`);
     rt.log.info(`Load balancer ${o.routes.loadBalancer}: prod ${o.routes.prodRule ?? o.routes.prodListener}, stage ${o.routes.stageRule ?? o.routes.stageListener}`);
-    return o;
   });
   const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
   const deps: BlueGreenDeps = {
+    ...runDepsOf(rt, aws),
     ecs: aws.ecs,
     elb: aws.elb,
     autoscaling: aws.autoscaling,
     cloudwatch: aws.cloudwatch,
-    clock: rt.clock,
-    sleep: rt.sleep,
-    log: rt.log,
-    signal: rt.cancel,
-    hardSignal: rt.hardCancel,
-    reads: aws.reads,
     deadline: new Deadline(rt.clock, options.timeoutMinutes * 60_000),
   };
   if (options.dryRun) return dryRun(rt, deps, options);

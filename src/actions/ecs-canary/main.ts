@@ -9,7 +9,7 @@
  *   S5      outputs and job summary (report.ts, written by finishAction); a failure fails the step with its cause first
  * With github-token, the run is recorded as a GitHub deployment (in_progress → success / failure).
  */
-import { finishAction, recordErrors, startActionRecord, type DeploymentRecord } from '../../core/action/index.js';
+import { finishAction, readInputs, recordErrors, runDepsOf, startActionRecord, type DeploymentRecord } from '../../core/action/index.js';
 import { createAwsClients, type AwsClients } from '../../core/aws/clients.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { Deadline } from '../../core/time.js';
@@ -23,24 +23,10 @@ import { prepareCanary } from './prepare.js';
 import { deleteReport, deployReport } from './report.js';
 
 export async function main(rt: ActionRuntime): Promise<void> {
-  const options = await rt.log.group('Inputs', async () => {
-    const o = await readOptions(rt);
-    logPlan(rt, o);
-    return o;
-  });
+  const options = await readInputs(rt, readOptions, logPlan);
   const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
   const deadline = new Deadline(rt.clock, options.timeoutMinutes * 60_000);
-  const deps: CanaryDeps = {
-    ecs: aws.ecs,
-    elb: aws.elb,
-    cloudwatch: aws.cloudwatch,
-    clock: rt.clock,
-    sleep: rt.sleep,
-    log: rt.log,
-    signal: rt.cancel,
-    hardSignal: rt.hardCancel,
-    reads: aws.reads,
-  };
+  const deps: CanaryDeps = { ...runDepsOf(rt, aws), ecs: aws.ecs, elb: aws.elb, cloudwatch: aws.cloudwatch };
   if (options.mode === 'delete') return runDelete(rt, deps, options, deadline);
   return runDeploy(rt, deps, aws, options, deadline);
 }

@@ -15,7 +15,9 @@ import {
   finishAction,
   imagesOf,
   readAfterFacts,
+  readInputs,
   recordErrors,
+  rollingDepsOf,
   startActionRecord,
   type ActionReport,
   type DeploymentRecord,
@@ -30,11 +32,7 @@ import type { DeployOptions, RollingOptions } from './options.js';
 import { rollingReport } from './report.js';
 
 export async function main(rt: ActionRuntime): Promise<void> {
-  const options = await rt.log.group('Inputs', async () => {
-    const o = await readOptions(rt);
-    logPlan(rt, o);
-    return o;
-  });
+  const options = await readInputs(rt, readOptions, logPlan);
   const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
   if (options.dryRun) {
     if (options.mode !== 'continue') return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
@@ -42,17 +40,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     return;
   }
 
-  const deps: RollingDeps = {
-    ecs: aws.ecs,
-    autoscaling: aws.autoscaling,
-    clock: rt.clock,
-    sleep: rt.sleep,
-    log: rt.log,
-    signal: rt.cancel,
-    hardSignal: rt.hardCancel,
-    reads: aws.reads,
-    elb: aws.elb,
-  };
+  const deps: RollingDeps = rollingDepsOf(rt, aws);
   const deadline = new Deadline(rt.clock, options.timeoutMinutes * 60_000);
   const record = await startRecord(rt, options);
   const result = await recordErrors(record, async (): Promise<Outcome & { target?: RollbackTarget }> => run(deps, options, deadline));

@@ -9,7 +9,7 @@
  *   S10 cancelled or timed out: stop the tasks this run started, then fail
  *   S13 dry-run: print the task definition diff and the RunTask request, change nothing (dry-run.ts)
  */
-import { finishAction } from '../../core/action/index.js';
+import { finishAction, readInputs } from '../../core/action/index.js';
 import { createAwsClients } from '../../core/aws/clients.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
 import { Deadline } from '../../core/time.js';
@@ -25,11 +25,7 @@ import { resolveTaskDefinition } from './task-definition.js';
 import type { ResolvedTaskDefinition } from './task-definition.js';
 
 export async function main(rt: ActionRuntime): Promise<void> {
-  const options = await rt.log.group('Inputs', async () => {
-    const o = await readOptions(rt);
-    logPlan(rt, o);
-    return o;
-  });
+  const options = await readInputs(rt, readOptions, logPlan);
   const ctx = createContext(rt, options);
   if (options.dryRun) return dryRun(rt, ctx.deps.ecs, options);
 

@@ -7,7 +7,7 @@
  *               truthful wait, events, rollback on failure); only the replicas changed: the desired count alone
  *   D4, S5      outputs and job summary (report.ts) — never the token
  */
-import { finishAction, imagesOf, readAfterFacts, rollingDepsOf } from '../../core/action/index.js';
+import { finishAction, imagesOf, readAfterFacts, readInputs, rollingDepsOf } from '../../core/action/index.js';
 import { createAwsClients } from '../../core/aws/clients.js';
 import { deployService, type Outcome, type RollingDeps, type RollingPlan } from '../../core/deploy/index.js';
 import type { ActionRuntime } from '../../core/io/runtime.js';
@@ -18,11 +18,7 @@ import { capacityWarning, describeChange, planChange, readLive, type DelegateCha
 import { delegateReport, dryRunReport, upToDateReport } from './report.js';
 
 export async function main(rt: ActionRuntime): Promise<void> {
-  const options = await rt.log.group('Inputs', async () => {
-    const o = await readOptions(rt);
-    logPlan(rt, o);
-    return o;
-  });
+  const options = await readInputs(rt, readOptions, logPlan);
   const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
   const change = await rt.log.group(`Compare with service ${options.serviceName} in cluster ${options.cluster}`, async () => {
     const c = planChange(options, await readLive(aws.ecs, options));

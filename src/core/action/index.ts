@@ -54,7 +54,8 @@ export {
 export { clusterArnOf, imagesOf, labelOf, readAfterFacts, type AfterFacts, type TaskDefinitionLabel } from './facts.js';
 export { failureSection, finishAction, summaryOf, type ActionReport, type SummarySection } from './finish.js';
 export { recordErrors, startActionRecord, type DeploymentRecord, type RecordRequest } from './record.js';
-export { rollingDepsOf } from './rolling-deps.js';
+export { readInputs, rollingDepsOf, runDepsOf } from './rolling-deps.js';
+export type { RunDeps } from './rolling-deps.js';
 export {
   changeRows,
   deployFailureMessage,
