@@ -2469,7 +2469,7 @@ async function findServiceDeployment(deps, req) {
     const createdAfter = new Date(req.changedAt - CLOCK_SKEW_MS);
     const end = await (0,poll/* poll */.wt)(deps, { deadline: req.deadline, signal: req.signal, intervalMs: req.pollIntervalMs }, async (round) => {
         const opts = { signal: round.signal, onCall: (op) => round.read(op) };
-        const listed = await listServiceDeployments(deps.ecs, { cluster: req.cluster, service: req.service, createdAfter, maxPages: 1 });
+        const listed = await listServiceDeployments(deps.ecs, { cluster: req.cluster, service: req.service, createdAfter, maxPages: 1 }, opts);
         const arns = listed.flatMap((b) => (b.serviceDeploymentArn === undefined ? [] : [b.serviceDeploymentArn]));
         const ordered = req.preferredArn !== undefined && arns.includes(req.preferredArn) ? [req.preferredArn, ...arns.filter((a) => a !== req.preferredArn)] : arns;
         const match = ordered.length === 0 ? undefined : await matching(deps, ordered.slice(0, CANDIDATES), req.taskDefinitionArn, opts);

@@ -41,7 +41,7 @@ export async function findServiceDeployment(deps: WatchDeps, req: FindRequest): 
     { deadline: req.deadline, signal: req.signal, intervalMs: req.pollIntervalMs },
     async (round) => {
       const opts = { signal: round.signal, onCall: (op: string) => round.read(op) };
-      const listed = await listServiceDeployments(deps.ecs, { cluster: req.cluster, service: req.service, createdAfter, maxPages: 1 });
+      const listed = await listServiceDeployments(deps.ecs, { cluster: req.cluster, service: req.service, createdAfter, maxPages: 1 }, opts);
       const arns = listed.flatMap((b) => (b.serviceDeploymentArn === undefined ? [] : [b.serviceDeploymentArn]));
       const ordered = req.preferredArn !== undefined && arns.includes(req.preferredArn) ? [req.preferredArn, ...arns.filter((a) => a !== req.preferredArn)] : arns;
       const match = ordered.length === 0 ? undefined : await matching(deps, ordered.slice(0, CANDIDATES), req.taskDefinitionArn, opts);
