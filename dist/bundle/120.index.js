@@ -2031,8 +2031,8 @@ function canonical(value) {
         : v);
 }
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 8 modules
-var watch = __webpack_require__(9246);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 9 modules
+var watch = __webpack_require__(2032);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/ecs-rollback.js
 
 
@@ -4176,8 +4176,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definition-refs.js
 var task_definition_refs = __webpack_require__(1397);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 8 modules
-var watch = __webpack_require__(9246);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/watch/index.js + 9 modules
+var watch = __webpack_require__(2032);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/scale-change.js
 
 
@@ -4421,7 +4421,7 @@ const MAX_REMEMBERED_LINES = 64;
 
 /***/ }),
 
-/***/ 9246:
+/***/ 2032:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4801,22 +4801,96 @@ async function ended(end, observer, ctx) {
 }
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/elb/index.js + 13 modules
-var elb = __webpack_require__(925);
+var core_elb = __webpack_require__(925);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/ecs/task-definitions.js
+var task_definitions = __webpack_require__(1981);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/rollout-timing.js
+
+
+/** ECS's stop timeout when a container definition sets none (SIGTERM, then SIGKILL 30 s later). */
+const DEFAULT_STOP_TIMEOUT_MS = 30_000;
+const DRAINING_EVENT = /has begun draining connections/;
+const DEREGISTERED_EVENT = /deregistered \d+ targets/;
+const STOPPED_EVENT = /has stopped \d+ running tasks/;
+/** The service's target groups, read once: undefined when it has none, they cannot be read, or nothing drains. */
+async function readDrainTiming(elb, service, io) {
+    const arns = [...new Set((service.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter((a) => a !== undefined))];
+    if (elb === undefined || arns.length === 0)
+        return undefined;
+    try {
+        let timing = { healthyAfterMs: 0, drainMs: 0 };
+        for (const arn of arns) {
+            const tg = await (0,core_elb/* describeTargetGroup */.__)(elb, arn, { signal: io.signal, onCall: io.onCall });
+            const hc = tg.healthCheck;
+            timing = {
+                healthyAfterMs: Math.max(timing.healthyAfterMs, (hc.intervalSeconds ?? 0) * (hc.healthyThresholdCount ?? 0) * 1000),
+                drainMs: Math.max(timing.drainMs, (tg.deregistrationDelaySeconds ?? 0) * 1000),
+            };
+        }
+        return timing.drainMs > 0 ? timing : undefined;
+    }
+    catch {
+        return undefined; // no prediction: the rollout is paced as "near"
+    }
+}
+/**
+ * The longest time ECS gives the old revisions' containers to exit once it stops their tasks: the largest
+ * `stopTimeout` of their containers (30 s for a container that sets none). Undefined when it cannot be read.
+ */
+async function readStopTimeoutMs(ecs, service, ours, io) {
+    const revisions = new Set((service.deployments ?? []).filter((d) => d.id !== ours.id).map((d) => d.taskDefinition));
+    if (ecs === undefined || revisions.size === 0)
+        return undefined;
+    try {
+        let longest = 0;
+        for (const arn of revisions) {
+            if (arn === undefined)
+                return undefined;
+            const td = await (0,task_definitions/* describeTaskDefinition */.oh)(ecs, arn, { signal: io.signal, onCall: io.onCall });
+            for (const c of td.containerDefinitions ?? [])
+                longest = Math.max(longest, (c.stopTimeout ?? DEFAULT_STOP_TIMEOUT_MS / 1000) * 1000);
+        }
+        return longest > 0 ? longest : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** When ECS last said, during this rollout, that it began draining the old targets. */
+function drainingSince(service, ours) {
+    return lastEvent(service, DRAINING_EVENT, ours.createdAt?.getTime() ?? 0);
+}
+/** When ECS said the targets it drained since `after` were deregistered (their drain ended, maybe before the delay). */
+function deregisteredSince(service, after) {
+    return lastEvent(service, DEREGISTERED_EVENT, after);
+}
+/** When ECS last said, during this rollout, that it stopped running tasks (SIGTERM to their containers). */
+function stoppedSince(service, ours) {
+    return lastEvent(service, STOPPED_EVENT, ours.createdAt?.getTime() ?? 0);
+}
+function lastEvent(service, pattern, after) {
+    const times = (service.events ?? [])
+        .filter((e) => pattern.test(e.message ?? '') && (e.createdAt?.getTime() ?? 0) >= after)
+        .map((e) => e.createdAt?.getTime() ?? 0);
+    return times.length === 0 ? undefined : Math.max(...times);
+}
+
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/deploy/watch/rollout-pace.js
 
-const DRAINING_EVENT = /has begun draining connections/;
 class RolloutPace {
     elb;
+    ecs;
     allRunningSince;
-    timing;
-    timingRead = false;
-    constructor(elb) {
+    drain = { read: false };
+    stop = { read: false };
+    constructor(elb, ecs) {
         this.elb = elb;
+        this.ecs = ecs;
     }
     /**
-     * The hint for this round; reads the service's target groups once, the first time they matter. `failedBefore`: a
-     * task of this deployment failed earlier in the wait (ECS may have reset failedTasks since): until the tasks
-     * recover (all running), the breaker's verdict may still come.
+     * The hint for this round; reads the service's target groups and the old revision once each, the first time they
+     * matter. `failedBefore`: a task of this deployment failed earlier in the wait (ECS may have reset failedTasks
+     * since): until the tasks recover (all running), the breaker's verdict may still come.
      */
     async hint(service, ours, io, failedBefore = false) {
         if (ours === undefined)
@@ -4830,51 +4904,39 @@ class RolloutPace {
             return running === 0 ? { kind: 'idle', since: ours.createdAt?.getTime() } : { kind: 'near' };
         }
         this.allRunningSince ??= io.now();
-        // An older deployment stays listed until its last task stopped (its running count drops as soon as ECS asks its
-        // tasks to stop, while they still drain).
+        // An older deployment stays listed until its last task stopped.
         const oldLeft = (service.deployments ?? []).some((d) => d.id !== ours.id);
         if (!oldLeft || ours.rolloutState === 'COMPLETED')
             return { kind: 'near' };
-        const timing = await this.readTiming(service, io);
-        if (timing === undefined)
+        let stopStart = stoppedSince(service, ours);
+        const timing = await this.drainTiming(service, io);
+        if (timing !== undefined) {
+            const drainStart = drainingSince(service, ours);
+            if (drainStart === undefined)
+                return { kind: 'eta', at: this.allRunningSince + timing.healthyAfterMs + timing.drainMs, latest: true };
+            const drainEnd = Math.min(deregisteredSince(service, drainStart) ?? Infinity, Math.min(drainStart, io.now()) + timing.drainMs);
+            if (io.now() < drainEnd)
+                return { kind: 'eta', at: drainEnd, latest: true, since: drainStart };
+            stopStart = drainEnd;
+        }
+        if (stopStart === undefined)
             return { kind: 'near' };
-        const drainStart = drainingSince(service, ours);
-        const at = drainStart !== undefined ? Math.min(drainStart, io.now()) + timing.drainMs : this.allRunningSince + timing.healthyAfterMs + timing.drainMs;
-        // The delay is the longest a target drains: with no in-flight requests ELB deregisters it at once.
-        return { kind: 'eta', at, latest: true };
+        const stopTimeoutMs = await this.stopTimeoutMs(service, ours, io);
+        if (stopTimeoutMs === undefined)
+            return { kind: 'near' };
+        const since = Math.min(stopStart, io.now());
+        return { kind: 'within', since, until: since + stopTimeoutMs };
     }
-    async readTiming(service, io) {
-        if (this.timingRead)
-            return this.timing;
-        this.timingRead = true;
-        const arns = [...new Set((service.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter((a) => a !== undefined))];
-        if (this.elb === undefined || arns.length === 0)
-            return undefined;
-        try {
-            let timing = { healthyAfterMs: 0, drainMs: 0 };
-            for (const arn of arns) {
-                const tg = await (0,elb/* describeTargetGroup */.__)(this.elb, arn, { signal: io.signal, onCall: io.onCall });
-                const hc = tg.healthCheck;
-                timing = {
-                    healthyAfterMs: Math.max(timing.healthyAfterMs, (hc.intervalSeconds ?? 0) * (hc.healthyThresholdCount ?? 0) * 1000),
-                    drainMs: Math.max(timing.drainMs, (tg.deregistrationDelaySeconds ?? 0) * 1000),
-                };
-            }
-            this.timing = timing.drainMs > 0 ? timing : undefined;
-        }
-        catch {
-            this.timing = undefined; // no prediction: the rollout is paced as "near"
-        }
-        return this.timing;
+    async drainTiming(service, io) {
+        if (!this.drain.read)
+            this.drain = { read: true, timing: await readDrainTiming(this.elb, service, io) };
+        return this.drain.timing;
     }
-}
-/** When ECS began draining the old tasks of this rollout (its service event), if it has. */
-function drainingSince(service, ours) {
-    const after = ours.createdAt?.getTime() ?? 0;
-    const times = (service.events ?? [])
-        .filter((e) => DRAINING_EVENT.test(e.message ?? '') && (e.createdAt?.getTime() ?? 0) >= after)
-        .map((e) => e.createdAt?.getTime() ?? 0);
-    return times.length === 0 ? undefined : Math.max(...times);
+    async stopTimeoutMs(service, ours, io) {
+        if (!this.stop.read)
+            this.stop = { read: true, timeoutMs: await readStopTimeoutMs(this.ecs, service, ours, io) };
+        return this.stop.timeoutMs;
+    }
 }
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/errors.js
@@ -5066,7 +5128,7 @@ class DeploymentObserver {
         this.progress = new ProgressPrinter(deps.log, deps.clock);
         this.stopsPrinter = new fold/* RepeatFolder */.eJ((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
         this.target = target;
-        this.pace = new RolloutPace(deps.elb);
+        this.pace = new RolloutPace(deps.elb, deps.ecs);
     }
     waitingFor() {
         const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
@@ -8474,14 +8536,19 @@ var read_ledger = __webpack_require__(8441);
  *   a quarter of the time the wait has been idle, between the base and the slow interval. A start that has not come
  *   after t seconds is unlikely to come within much less than t/4; never faster than the base interval, since nothing
  *   can end meanwhile (and fifty deployments starting at once must not read faster than they used to).
- * - `eta`: the end is predicted at a moment (old targets draining for the target group's deregistration delay, the
- *   last minutes of a bake, the start time the tasks seen so far took): half the time left, between the dense and
+ * - `eta`: the end is predicted at a moment (the last minutes of a bake): half the time left, between the dense and
  *   the slow interval, so polls close in on the moment (\u2026 4 s, 2 s, 1 s, 0.55 s before it); once it has passed
- *   without the end, the wait is `near`.
- * - `near`: the end may come any moment (the new tasks run and only old ones drain, a task of ours stopped with an
- *   error and the circuit breaker's verdict may follow, the last task of a run is stopping, a native deployment is
- *   in its last stage): dense, spreading the budget left over NEAR_HORIZON_MS, so a long "near" slows down to the
- *   sustainable pace (about 2 s a read) instead of spending the whole budget at once and going quiet.
+ *   without the end, the wait is `near`. With `latest` (old targets draining for the target group's deregistration
+ *   delay, from `since`) the moment is only the latest one: a drain ends at once when no request is in flight, or
+ *   when the delay runs out. So dense for the first moments after `since`, then never further apart than the base
+ *   interval while closing in on `at`.
+ * - `within`: the end comes any moment from `since` to `until` at the latest (ECS stopped the old tasks; their
+ *   containers get their stop timeout to exit): dense for the first moments (most containers exit at SIGTERM), then
+ *   evenly until `until`, as densely as the budget can keep up until then; past `until`, `near`.
+ * - `near`: the end may come any moment, with no bound (a task of ours stopped with an error and the circuit
+ *   breaker's verdict may follow, the last task of a run is stopping, a native deployment is in its last stage):
+ *   dense, spreading the budget left over NEAR_HORIZON_MS, so a long "near" slows down to the sustainable pace
+ *   (about 2 s a read) instead of spending the whole budget at once and going quiet.
  * - no hint: the base interval (a wait that does not predict, e.g. a log drain).
  *
  * All intervals are in units of the base interval (DEFAULT_POLL_INTERVAL_MS, 2.2 s: dense 0.55 s, slow 8.8 s), so a
@@ -8492,9 +8559,11 @@ var read_ledger = __webpack_require__(8441);
 const DENSE_DIVISOR = 4;
 /** Slow interval: four times the base (8.8 s by default). */
 const SLOW_FACTOR = 4;
+/** The first moments of a bounded phase (`within`, a `latest` eta), polled densely: one base interval (2.2 s). */
+const FIRST_MOMENTS_FACTOR = 1;
 /** A `near` phase spreads the reads it may still make over this long (then over the next, and so on). Shorter starts
- * denser but leaves less for a long drain: 20 s starts at ~0.75 s after an idle phase and is ~2 s a read half a
- * minute later (the trade-off, simulated against the benchmark's rollouts, is in bench/README.md). */
+ * denser but leaves less for a long one (the trade-off, simulated against the benchmark's rollouts, is in
+ * bench/README.md). */
 const NEAR_HORIZON_MS = 20_000;
 /** Reads kept aside for the extra reads of a round (stopped tasks that explain a failure). */
 const NEAR_RESERVE_READS = 2;
@@ -8511,14 +8580,33 @@ function paceIntervalMs(p) {
     if (hint === undefined)
         return baseMs;
     const clamp = (ms) => Math.round(Math.min(slowMs(baseMs), Math.max(denseMs(baseMs), ms)));
+    const firstMoments = (since) => since !== undefined && now - since < baseMs * FIRST_MOMENTS_FACTOR;
     switch (hint.kind) {
         case 'idle':
             return Math.max(baseMs, clamp((now - (hint.since ?? p.startedAt)) / DENSE_DIVISOR));
         case 'eta': {
             const left = hint.at - now;
-            const ms = left > 0 ? clamp(left / 2) : nearMs(p, clamp);
-            return hint.latest === true ? Math.min(baseMs, ms) : ms;
+            if (left <= 0)
+                return nearMs(p, clamp);
+            if (hint.latest !== true)
+                return clamp(left / 2);
+            const moments = baseMs * FIRST_MOMENTS_FACTOR;
+            if (firstMoments(hint.since))
+                return Math.max(denseMs(baseMs), shortMs(p, clamp));
+            // The last moments before `at`: close in on it.
+            if (left <= 2 * moments)
+                return Math.max(clamp(left / 2), shortMs(p, clamp));
+            // Between: evenly, keeping the reads of the last moments and of the first moments after `at` (what follows).
+            return Math.min(baseMs * 2, evenMs(p, hint.at - 2 * moments, clamp, momentReads() * 3));
         }
+        case 'within':
+            if (hint.until <= now)
+                return nearMs(p, clamp);
+            if (firstMoments(hint.since))
+                return Math.max(denseMs(baseMs), shortMs(p, clamp));
+            // Then evenly until `until`, denser while the phase is young (a stop that has not ended after t seconds is
+            // unlikely to end within much less than t/4), within the budget.
+            return Math.max(shortMs(p, clamp), Math.min(evenMs(p, hint.until, clamp), clamp((now - hint.since) / DENSE_DIVISOR)));
         case 'near':
             return nearMs(p, clamp);
     }
@@ -8531,6 +8619,26 @@ function nearMs(p, clamp) {
     const stillCounted = p.readsAfter(p.now - (WINDOW_MS - NEAR_HORIZON_MS));
     const spendable = p.readsPerMinute - NEAR_RESERVE_READS - stillCounted;
     return clamp(NEAR_HORIZON_MS / Math.max(1, spendable));
+}
+/** The reads of a few dense moments. */
+function momentReads() {
+    return FIRST_MOMENTS_FACTOR * DENSE_DIVISOR;
+}
+/** Dense for the first moments, within what the budget has left for them. */
+function shortMs(p, clamp) {
+    const horizon = p.baseMs * FIRST_MOMENTS_FACTOR;
+    const spendable = p.readsPerMinute - NEAR_RESERVE_READS - p.readsAfter(p.now + horizon - WINDOW_MS);
+    return clamp(horizon / Math.max(1, spendable));
+}
+/**
+ * Evenly until `until`, within what the budget can keep up until then: the reads that will still count in the window
+ * at `until` are taken, the rest is spread (beyond a minute ahead, at the sustainable pace).
+ */
+function evenMs(p, until, clamp, keep = 0) {
+    const left = until - p.now;
+    const stillCounted = p.readsAfter(until - WINDOW_MS);
+    const spendable = (p.readsPerMinute - NEAR_RESERVE_READS) * Math.max(1, left / WINDOW_MS) - stillCounted - keep;
+    return clamp(left / Math.max(1, spendable));
 }
 
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/poll/pacer.js

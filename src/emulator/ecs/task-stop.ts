@@ -1,7 +1,8 @@
 /**
  * Stopping a task: desiredStatus STOPPED at once, then RUNNING → (DEACTIVATING while its targets drain: 0.3 × the
- * task start time, or the deregistration delay when the emulator waits it out) →
- * STOPPING → (DEPROVISIONING for awsvpc) → STOPPED over simulated time, or straight to STOPPED when it never ran.
+ * task start time, or the deregistration delay when the emulator waits it out) → STOPPING (0.2 × the task start
+ * time, at most the containers' stopTimeout) → (DEPROVISIONING for awsvpc) → STOPPED over simulated time, or
+ * straight to STOPPED when it never ran.
  */
 import type { EcsContext } from './context.js';
 import { queueTargetEvent } from './events.js';
@@ -75,6 +76,13 @@ function drainingMs(ctx: EcsContext, task: TaskRec): number {
   return Math.max(0, ...task.targets.map((t) => ctx.elb().deregistrationDelayMs(t.targetGroupArn) ?? 0));
 }
 
+/** ECS sends the containers SIGTERM and kills them once their stopTimeout has passed (30 s when a container sets
+ * none): a task is never STOPPING for longer than its longest stopTimeout. */
+function stopTimeoutMs(task: TaskRec): number {
+  const defs = (task.taskDef.body['containerDefinitions'] as Record<string, unknown>[] | undefined) ?? [];
+  return Math.max(0, ...defs.map((c) => (typeof c['stopTimeout'] === 'number' ? c['stopTimeout'] : 30) * 1000));
+}
+
 export function stopTask(ctx: EcsContext, task: TaskRec, stopCode: string, reason: string, options: StopOptions = {}): void {
   if (task.desiredStatus === 'STOPPED' || task.lastStatus === 'STOPPED') return;
   for (const cancel of task.timers) cancel();
@@ -104,7 +112,7 @@ export function stopTask(ctx: EcsContext, task: TaskRec, stopCode: string, reaso
   const service = task.serviceKey ? ctx.state.services.get(task.serviceKey) : undefined;
   const stopping = (): void => {
     setStatus(task, 'STOPPING');
-    step(ctx, task, T * 0.2, () => {
+    step(ctx, task, Math.min(T * 0.2, stopTimeoutMs(task)), () => {
       task.executionStoppedAt = ctx.clock.now();
       if (task.networkMode === 'awsvpc') {
         setStatus(task, 'DEPROVISIONING');

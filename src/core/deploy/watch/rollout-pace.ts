@@ -7,40 +7,36 @@
  * - none of its tasks running yet: idle since the deployment was created (a task start takes what it takes; the
  *   longer none has started, the less likely one starts in the next instant);
  * - some running, some not: near, the others started with them;
- * - all running, old tasks left and the service behind a load balancer whose target groups were read once: the end
- *   comes at the latest when the old targets finish draining, from ECS's own "has begun draining connections" event
- *   (or, before it, when all our tasks ran + the health checks that make a target healthy) + the deregistration delay
- *   (at the latest: ELB ends the draining of a target without in-flight requests at once, so never slower than the
- *   base interval before it);
- * - otherwise (all running, the old tasks stopping, the rollout being marked COMPLETED): near.
+ * - all running and old tasks left, behind a load balancer (its target groups read once): until ECS says the old
+ *   targets were deregistered, the end comes at the latest when they finish draining — ECS's "has begun draining
+ *   connections" event (or, before it, all our tasks running + the health checks that make a target healthy) + the
+ *   deregistration delay; ELB ends the draining of a target without in-flight requests at once, so any moment before;
+ * - all running and ECS has stopped the old tasks (its "has stopped N running tasks" event, or the end of their
+ *   drain): they are gone at the latest when their containers' `stopTimeout` has passed (read once from the old
+ *   revision; ECS then kills them), any moment before;
+ * - otherwise (old tasks not stopped yet, nothing could be read, the rollout being marked COMPLETED): near.
  */
-import type { Deployment, Service } from '@aws-sdk/client-ecs';
+import type { Deployment, ECSClient, Service } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { describeTargetGroup } from '../../elb/index.js';
 import type { PaceHint } from '../../poll/index.js';
 import type { PollIo } from './service-poll.js';
-
-const DRAINING_EVENT = /has begun draining connections/;
-
-/** What the target groups of the service say about the end of a rollout: the longest of each. */
-export interface DrainTiming {
-  /** Interval × healthy threshold: how long a new target takes to become healthy. */
-  healthyAfterMs: number;
-  /** `deregistration_delay.timeout_seconds`: how long an old target drains. */
-  drainMs: number;
-}
+import { deregisteredSince, drainingSince, readDrainTiming, readStopTimeoutMs, stoppedSince } from './rollout-timing.js';
+import type { DrainTiming } from './rollout-timing.js';
 
 export class RolloutPace {
   private allRunningSince: number | undefined;
-  private timing: DrainTiming | undefined;
-  private timingRead = false;
+  private drain: { read: boolean; timing?: DrainTiming | undefined } = { read: false };
+  private stop: { read: boolean; timeoutMs?: number | undefined } = { read: false };
 
-  constructor(private readonly elb: ElasticLoadBalancingV2Client | undefined) {}
+  constructor(
+    private readonly elb: ElasticLoadBalancingV2Client | undefined,
+    private readonly ecs?: ECSClient | undefined,
+  ) {}
 
   /**
-   * The hint for this round; reads the service's target groups once, the first time they matter. `failedBefore`: a
-   * task of this deployment failed earlier in the wait (ECS may have reset failedTasks since): until the tasks
-   * recover (all running), the breaker's verdict may still come.
+   * The hint for this round; reads the service's target groups and the old revision once each, the first time they
+   * matter. `failedBefore`: a task of this deployment failed earlier in the wait (ECS may have reset failedTasks
+   * since): until the tasks recover (all running), the breaker's verdict may still come.
    */
   async hint(service: Service, ours: Deployment | undefined, io: PollIo, failedBefore = false): Promise<PaceHint> {
     if (ours === undefined) return { kind: 'near' };
@@ -52,46 +48,32 @@ export class RolloutPace {
       return running === 0 ? { kind: 'idle', since: ours.createdAt?.getTime() } : { kind: 'near' };
     }
     this.allRunningSince ??= io.now();
-    // An older deployment stays listed until its last task stopped (its running count drops as soon as ECS asks its
-    // tasks to stop, while they still drain).
+    // An older deployment stays listed until its last task stopped.
     const oldLeft = (service.deployments ?? []).some((d) => d.id !== ours.id);
     if (!oldLeft || ours.rolloutState === 'COMPLETED') return { kind: 'near' };
-    const timing = await this.readTiming(service, io);
-    if (timing === undefined) return { kind: 'near' };
-    const drainStart = drainingSince(service, ours);
-    const at = drainStart !== undefined ? Math.min(drainStart, io.now()) + timing.drainMs : this.allRunningSince + timing.healthyAfterMs + timing.drainMs;
-    // The delay is the longest a target drains: with no in-flight requests ELB deregisters it at once.
-    return { kind: 'eta', at, latest: true };
-  }
-
-  private async readTiming(service: Service, io: PollIo): Promise<DrainTiming | undefined> {
-    if (this.timingRead) return this.timing;
-    this.timingRead = true;
-    const arns = [...new Set((service.loadBalancers ?? []).map((lb) => lb.targetGroupArn).filter((a): a is string => a !== undefined))];
-    if (this.elb === undefined || arns.length === 0) return undefined;
-    try {
-      let timing: DrainTiming = { healthyAfterMs: 0, drainMs: 0 };
-      for (const arn of arns) {
-        const tg = await describeTargetGroup(this.elb, arn, { signal: io.signal, onCall: io.onCall });
-        const hc = tg.healthCheck;
-        timing = {
-          healthyAfterMs: Math.max(timing.healthyAfterMs, (hc.intervalSeconds ?? 0) * (hc.healthyThresholdCount ?? 0) * 1000),
-          drainMs: Math.max(timing.drainMs, (tg.deregistrationDelaySeconds ?? 0) * 1000),
-        };
-      }
-      this.timing = timing.drainMs > 0 ? timing : undefined;
-    } catch {
-      this.timing = undefined; // no prediction: the rollout is paced as "near"
+    let stopStart = stoppedSince(service, ours);
+    const timing = await this.drainTiming(service, io);
+    if (timing !== undefined) {
+      const drainStart = drainingSince(service, ours);
+      if (drainStart === undefined) return { kind: 'eta', at: this.allRunningSince + timing.healthyAfterMs + timing.drainMs, latest: true };
+      const drainEnd = Math.min(deregisteredSince(service, drainStart) ?? Infinity, Math.min(drainStart, io.now()) + timing.drainMs);
+      if (io.now() < drainEnd) return { kind: 'eta', at: drainEnd, latest: true, since: drainStart };
+      stopStart = drainEnd;
     }
-    return this.timing;
+    if (stopStart === undefined) return { kind: 'near' };
+    const stopTimeoutMs = await this.stopTimeoutMs(service, ours, io);
+    if (stopTimeoutMs === undefined) return { kind: 'near' };
+    const since = Math.min(stopStart, io.now());
+    return { kind: 'within', since, until: since + stopTimeoutMs };
   }
-}
 
-/** When ECS began draining the old tasks of this rollout (its service event), if it has. */
-function drainingSince(service: Service, ours: Deployment): number | undefined {
-  const after = ours.createdAt?.getTime() ?? 0;
-  const times = (service.events ?? [])
-    .filter((e) => DRAINING_EVENT.test(e.message ?? '') && (e.createdAt?.getTime() ?? 0) >= after)
-    .map((e) => e.createdAt?.getTime() ?? 0);
-  return times.length === 0 ? undefined : Math.max(...times);
+  private async drainTiming(service: Service, io: PollIo): Promise<DrainTiming | undefined> {
+    if (!this.drain.read) this.drain = { read: true, timing: await readDrainTiming(this.elb, service, io) };
+    return this.drain.timing;
+  }
+
+  private async stopTimeoutMs(service: Service, ours: Deployment, io: PollIo): Promise<number | undefined> {
+    if (!this.stop.read) this.stop = { read: true, timeoutMs: await readStopTimeoutMs(this.ecs, service, ours, io) };
+    return this.stop.timeoutMs;
+  }
 }

@@ -30,11 +30,32 @@ describe('paceIntervalMs: the interval chosen for what the last round saw (issue
     expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000 }, 41_000, 8))).toBe(1000);
   });
 
-  it('never waits longer than the base interval before an end that is only the latest moment (a deregistration delay)', () => {
-    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 300_000, latest: true }, 10_000))).toBe(2200);
-    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000, latest: true }, 30_000))).toBe(2200);
-    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000, latest: true }, 39_000))).toBe(550);
-    expect(paceIntervalMs(inputs({ kind: 'eta', at: T0 + 40_000, latest: true }, 41_000, 8))).toBe(1000);
+  it('follows a drain to its latest end: dense at first, then evenly keeping reads for its last moments, then closing in', () => {
+    const drain = { kind: 'eta', at: T0 + 40_000, latest: true, since: T0 + 10_000 } as const;
+    // The first moments after the drain began: a drain without in-flight requests ends at once.
+    expect(paceIntervalMs(inputs(drain, 11_000))).toBe(550);
+    // Between: 23.4 s until its last moments, 28 reads a minute less the 12 kept for them and after: 1.46 s.
+    expect(paceIntervalMs(inputs(drain, 10_000 + 2200, 0))).toBe(Math.round(23_400 / 16));
+    // Never slower than twice the base interval, even with the budget spent.
+    expect(paceIntervalMs(inputs(drain, 20_000, 20))).toBe(4400);
+    // The last moments: closing in on the latest end.
+    expect(paceIntervalMs(inputs(drain, 38_000))).toBe(1000);
+    expect(paceIntervalMs(inputs(drain, 39_500))).toBe(550);
+    // Past it without the end: dense.
+    expect(paceIntervalMs(inputs(drain, 41_000, 8))).toBe(1000);
+  });
+
+  it('covers a phase bounded by a latest end (old tasks stopping within their stop timeout) densely, then evenly', () => {
+    const stopping = { kind: 'within', since: T0 + 60_000, until: T0 + 90_000 } as const;
+    expect(paceIntervalMs(inputs(stopping, 61_000))).toBe(550);
+    // 6 s into it: evenly over the 24 s left (28 reads: 0.86 s) ...
+    expect(paceIntervalMs(inputs(stopping, 66_000))).toBe(857);
+    // ... or, with 16 reads that will still count at its end (24 s / 12 reads: 2 s), a quarter of its age (1.5 s).
+    expect(paceIntervalMs(inputs(stopping, 66_000, 16))).toBe(1500);
+    // 20 s into it: evenly over the 10 s left, with 16 reads still counted at the end: 10 s / 12 reads.
+    expect(paceIntervalMs(inputs(stopping, 80_000, 16))).toBe(833);
+    // Past its latest end without the end: near.
+    expect(paceIntervalMs(inputs(stopping, 91_000, 8))).toBe(1000);
   });
 
   it('spreads what the budget has left over the next 20 s when the end may come any moment', () => {
@@ -89,6 +110,19 @@ describe('poll with pace hints (FakeTime)', () => {
     expect(gaps[0]).toBeLessThan(1000);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(2600);
     expect((s.roundsAt.at(-1) ?? 0) - 120_000).toBeLessThanOrEqual(2600);
+    expect(s.worst()).toBeLessThanOrEqual(30);
+  });
+
+  it('a 120 s rollout whose old tasks stop within their 30 s stop timeout: every round of the stop under 1.6 s apart', async () => {
+    const stop = { kind: 'within', since: T0 + 92_000, until: T0 + 122_000 } as const;
+    const s = scenario((t) => (t < 92_000 ? { kind: 'idle' } : stop), 119_600);
+    await poll({ clock: s.time.clock, sleep: s.time.sleep, reads: s.ledger }, { deadline: s.deadline }, s.attempt);
+    const stopping = s.roundsAt.filter((t) => t >= 92_000);
+    const gaps = stopping.slice(1).map((t, i) => t - (stopping[i] ?? 0));
+    // Seen 2.8 s after it began (the idle rounds were 8.8 s apart): a quarter of its age, then evenly (1.17 s).
+    expect(gaps[0]).toBeLessThan(1000);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1600);
+    expect((s.roundsAt.at(-1) ?? 0) - 119_600).toBeLessThanOrEqual(1600);
     expect(s.worst()).toBeLessThanOrEqual(30);
   });
 
