@@ -48,8 +48,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_ENVIRONMENT, MAX_ATTEMPTS, SHARED_INPUT_NAMES, TIMEOUT_MINUTES, checkRegion, containerImageOf, labelOf, readCluster, readEnvironment, readGitHubToken, readMaxAttempts, readRegion, readTimeoutMinutes, summaryOf
 
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
-var clients = __webpack_require__(4076);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 4 modules
+var clients = __webpack_require__(4336);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/errors.js
 var errors = __webpack_require__(9054);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/manifests/index.js + 12 modules
@@ -1129,7 +1129,7 @@ function httpOptions(opts) {
 
 /***/ }),
 
-/***/ 4076:
+/***/ 4336:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1261,6 +1261,26 @@ function regionHintMiddleware(choice) {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/aws/read-ledger.js
 var read_ledger = __webpack_require__(8441);
+;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/read-middleware.js
+
+/** Inside the retries: once per attempt. */
+const READ_LEDGER_STEP = { relation: 'after', toMiddleware: 'retryMiddleware', name: 'ecsDeliveryReadLedger', override: true };
+function addReadLedger(stack, ledger, sleep) {
+    stack.addRelativeTo(readLedgerMiddleware(ledger, sleep), READ_LEDGER_STEP);
+}
+function readLedgerMiddleware(ledger, sleep) {
+    return (next, context) => async (args) => {
+        const operation = (context.commandName ?? '').replace(/Command$/, '');
+        if ((0,read_ledger/* isReadOperation */.GR)(operation)) {
+            const pause = ledger.pauseMs();
+            if (pause > 0)
+                await sleep(pause);
+        }
+        ledger.callSent(operation);
+        return next(args);
+    };
+}
+
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
 ;// CONCATENATED MODULE: ./.build/dist-src/src/core/aws/clients.js
@@ -1274,6 +1294,7 @@ var time = __webpack_require__(9608);
  * AWS_ENDPOINT_URL, which is how tests point the real SDK at the emulator.
  * Clients are built on first use, so an action that fails validation constructs none.
  */
+
 
 
 
@@ -1335,12 +1356,18 @@ function createAwsClients(options, constructors = sdkConstructors) {
         requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
         customUserAgent: USER_AGENT_SUFFIX,
     });
-    // A region whose endpoints do not resolve is said to be the likely cause (region-hint.ts).
-    const ecs = lazy(() => constructors.ecs(config()), (c) => addRegionHint(c.middlewareStack, choice));
-    const elb = lazy(() => constructors.elb(config()), (c) => addRegionHint(c.middlewareStack, choice));
-    const autoscaling = lazy(() => constructors.autoscaling(config()), (c) => addRegionHint(c.middlewareStack, choice));
-    const logs = lazy(() => constructors.logs(config()), (c) => addRegionHint(c.middlewareStack, choice));
-    const cloudwatch = lazy(() => constructors.cloudwatch(config()), (c) => addRegionHint(c.middlewareStack, choice));
+    const sleep = options.sleep ?? time/* realSleep */.uk;
+    // A region whose endpoints do not resolve is said to be the likely cause (region-hint.ts); every call is told to
+    // the run's read ledger (read-middleware.ts).
+    const prepare = (stack) => {
+        addRegionHint(stack, choice);
+        addReadLedger(stack, reads, sleep);
+    };
+    const ecs = lazy(() => constructors.ecs(config()), (c) => prepare(c.middlewareStack));
+    const elb = lazy(() => constructors.elb(config()), (c) => prepare(c.middlewareStack));
+    const autoscaling = lazy(() => constructors.autoscaling(config()), (c) => prepare(c.middlewareStack));
+    const logs = lazy(() => constructors.logs(config()), (c) => prepare(c.middlewareStack));
+    const cloudwatch = lazy(() => constructors.cloudwatch(config()), (c) => prepare(c.middlewareStack));
     return {
         region,
         reads,
@@ -1441,9 +1468,27 @@ function hasErrorName(e, ...names) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EX: () => (/* binding */ ReadLedger)
+/* harmony export */   EX: () => (/* binding */ ReadLedger),
+/* harmony export */   GR: () => (/* binding */ isReadOperation)
 /* harmony export */ });
-/* unused harmony exports FIRST_PAUSE_MS, MAX_PAUSE_MS, isReadOperation */
+/* unused harmony exports FIRST_PAUSE_MS, MAX_PAUSE_MS */
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
+/**
+ * The reads of one action run (S7, issue 17), and the client-side back-off they all share when AWS throttles. An
+ * action run is one deployment, so this is the deployment's read budget: every wait of the run (the polling
+ * primitive, src/core/poll) records its rounds and their extra reads here, so the rollout, a healthy-target wait, a
+ * bake and a rollback that follow each other share one window of 30 reads in any 60 s.
+ *
+ * A throttled call of any client (the retry strategy reports it, retry.ts) opens a pause that the next poll of every
+ * wait waits out: 0.5 s, doubled on each further throttle up to MAX_PAUSE_MS, shortened again by each call that gets
+ * through. Without it each client backs off alone (the SDK's adaptive rate limiter is per client) and the other
+ * waits keep asking. Every read call of the run waits that pause out too (read-middleware.ts).
+ *
+ * The reads outside the waits (a snapshot, the summary's, a rollback's first look) are counted from the run's first
+ * change (its first call that is not a read) by every client's middleware (read-middleware.ts); the waits count
+ * their own, so each read is counted once.
+ */
+
 const WINDOW_MS = 60_000;
 const FIRST_PAUSE_MS = 500;
 const MAX_PAUSE_MS = 8_000;
@@ -1457,6 +1502,10 @@ class ReadLedger {
     reads = [];
     pauseUntil = 0;
     pauseMsNext = FIRST_PAUSE_MS;
+    /** Set while a wait's round runs: its reads are counted by the wait. */
+    waits = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+    /** The run has made its first change. */
+    changed = false;
     constructor(clock) {
         this.clock = clock;
     }
@@ -1465,6 +1514,17 @@ class ReadLedger {
         const now = this.clock.now();
         this.forgetBefore(now - WINDOW_MS);
         this.reads.push(now);
+    }
+    /** Runs one round of a wait: the reads it makes are the wait's to count. */
+    insideWait(round) {
+        return this.waits.run(true, round);
+    }
+    /** A call of any client is sent now (its middleware says): a change starts the count, a read outside a wait is counted. */
+    callSent(operation) {
+        if (!isReadOperation(operation))
+            this.changed = true;
+        else if (this.changed && this.waits.getStore() !== true)
+            this.record();
     }
     /** Reads sent after `t` that are still within the last 60 s. */
     readsAfter(t) {
@@ -8785,7 +8845,9 @@ async function poll(deps, options, attempt) {
         pacer.pollStarted();
         rounds += 1;
         try {
-            const value = await attempt(round(rounds));
+            const r = round(rounds);
+            // The round's reads are counted by the pacer; the run's ledger leaves them to it.
+            const value = await (deps.reads !== undefined ? deps.reads.insideWait(() => attempt(r)) : attempt(r));
             pacer.succeeded();
             lastError = undefined;
             if (value !== undefined)

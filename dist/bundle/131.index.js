@@ -29,8 +29,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/action/index.js + 10 modules
 var action = __webpack_require__(7745);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
-var clients = __webpack_require__(4076);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 4 modules
+var clients = __webpack_require__(4336);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 36 modules
@@ -1066,7 +1066,7 @@ async function main(rt) {
         rt.log.info(`Mode: ${o.mode}; services ${o.baseName}__1 / ${o.baseName}__2 in cluster ${o.cluster}`);
         rt.log.info(`Load balancer ${o.routes.loadBalancer}: prod ${o.routes.prodRule ?? o.routes.prodListener}, stage ${o.routes.stageRule ?? o.routes.stageListener}`);
     });
-    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
+    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock, sleep: rt.sleep });
     const deps = {
         ...(0,action/* runDepsOf */.Ld)(rt, aws),
         ecs: aws.ecs,
@@ -1228,9 +1228,6 @@ class BakeWatch {
 
 
 
-/** Reads a round makes: DescribeTasks, one DescribeTargetHealth per target group and DescribeAlarms hit three
- * different services' rate limits, so the read budget is larger than a single-service wait's. */
-const READS_PER_MINUTE = 60;
 async function bake(deps, plan) {
     if (plan.durationMs <= 0)
         return { ok: true };
@@ -1248,7 +1245,6 @@ async function bake(deps, plan) {
             deadline: new time/* Deadline */.B2(clock, Math.min(plan.durationMs, plan.deadline.remainingMs())),
             signal: deps.signal,
             intervalMs: plan.pollIntervalMs,
-            readsPerMinute: READS_PER_MINUTE,
             onRetry: (e, kind) => log.info(`Bake: a ${kind} error, retrying: ${(0,errors/* describeError */.Uc)(e)}`),
         }, async (round) => {
             const checked = await watch.check(round);

@@ -29,8 +29,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/action/index.js + 10 modules
 var action = __webpack_require__(7745);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
-var clients = __webpack_require__(4076);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 4 modules
+var clients = __webpack_require__(4336);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 36 modules
 var deploy = __webpack_require__(1613);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
@@ -661,7 +661,7 @@ function liveOutputs(options, change, changed) {
 
 async function main(rt) {
     const options = await (0,action/* readInputs */.Ko)(rt, readOptions, logPlan);
-    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
+    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock, sleep: rt.sleep });
     const change = await rt.log.group(`Compare with service ${options.serviceName} in cluster ${options.cluster}`, async () => {
         const c = planChange(options, await readLive(aws.ecs, options));
         rt.log.info(`To do: ${describeChange(c, options)}.`);

@@ -29,8 +29,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/action/index.js + 10 modules
 var action = __webpack_require__(7745);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
-var clients = __webpack_require__(4076);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 4 modules
+var clients = __webpack_require__(4336);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
 var time = __webpack_require__(9608);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -1843,7 +1843,7 @@ async function main(rt) {
     return finish(rt, options, td, outcome);
 }
 function createContext(rt, options) {
-    const clientOptions = { region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock };
+    const clientOptions = { region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock, sleep: rt.sleep };
     const aws = (0,clients/* createAwsClients */.Gv)(clientOptions);
     return {
         rt,

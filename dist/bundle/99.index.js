@@ -29,8 +29,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./.build/dist-src/src/core/action/index.js + 10 modules
 var action = __webpack_require__(7745);
-// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 3 modules
-var clients = __webpack_require__(4076);
+// EXTERNAL MODULE: ./.build/dist-src/src/core/aws/clients.js + 4 modules
+var clients = __webpack_require__(4336);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/deploy/index.js + 36 modules
 var deploy = __webpack_require__(1613);
 // EXTERNAL MODULE: ./.build/dist-src/src/core/time.js
@@ -455,7 +455,7 @@ function outputs(outcome, facts) {
 
 async function main(rt) {
     const options = await (0,action/* readInputs */.Ko)(rt, readOptions, logPlan);
-    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
+    const aws = (0,clients/* createAwsClients */.Gv)({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock, sleep: rt.sleep });
     if (options.dryRun) {
         if (options.mode !== 'continue')
             return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);

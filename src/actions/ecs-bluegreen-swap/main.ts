@@ -26,7 +26,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
     rt.log.info(`Mode: ${o.mode}; services ${o.baseName}__1 / ${o.baseName}__2 in cluster ${o.cluster}`);
     rt.log.info(`Load balancer ${o.routes.loadBalancer}: prod ${o.routes.prodRule ?? o.routes.prodListener}, stage ${o.routes.stageRule ?? o.routes.stageListener}`);
   });
-  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock, sleep: rt.sleep });
   const deps: BlueGreenDeps = {
     ...runDepsOf(rt, aws),
     ecs: aws.ecs,

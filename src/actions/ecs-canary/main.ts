@@ -24,7 +24,7 @@ import { deleteReport, deployReport } from './report.js';
 
 export async function main(rt: ActionRuntime): Promise<void> {
   const options = await readInputs(rt, readOptions, logPlan);
-  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock, sleep: rt.sleep });
   const deadline = new Deadline(rt.clock, options.timeoutMinutes * 60_000);
   const deps: CanaryDeps = { ...runDepsOf(rt, aws), ecs: aws.ecs, elb: aws.elb, cloudwatch: aws.cloudwatch };
   if (options.mode === 'delete') return runDelete(rt, deps, options, deadline);

@@ -33,7 +33,7 @@ import { rollingReport } from './report.js';
 
 export async function main(rt: ActionRuntime): Promise<void> {
   const options = await readInputs(rt, readOptions, logPlan);
-  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock, sleep: rt.sleep });
   if (options.dryRun) {
     if (options.mode !== 'continue') return dryRun(rt, { ecs: aws.ecs, autoscaling: aws.autoscaling }, options);
     rt.log.info(`Dry run: mode continue would answer the PAUSE hook of service ${options.serviceName}'s deployment in progress with ${options.continueAction}; nothing was changed.`);

@@ -49,7 +49,7 @@ export async function main(rt: ActionRuntime): Promise<void> {
 }
 
 function createContext(rt: ActionRuntime, options: RunTaskOptions): RunContext {
-  const clientOptions = { region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock };
+  const clientOptions = { region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock, sleep: rt.sleep };
   const aws = createAwsClients(clientOptions);
   return {
     rt,

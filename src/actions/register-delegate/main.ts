@@ -19,7 +19,7 @@ import { delegateReport, dryRunReport, upToDateReport } from './report.js';
 
 export async function main(rt: ActionRuntime): Promise<void> {
   const options = await readInputs(rt, readOptions, logPlan);
-  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock });
+  const aws = createAwsClients({ region: options.region, maxAttempts: options.maxAttempts, env: rt.env, clock: rt.clock, sleep: rt.sleep });
   const change = await rt.log.group(`Compare with service ${options.serviceName} in cluster ${options.cluster}`, async () => {
     const c = planChange(options, await readLive(aws.ecs, options));
     rt.log.info(`To do: ${describeChange(c, options)}.`);

@@ -15,12 +15,13 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ConfigurationError } from '../errors.js';
 import { USER_AGENT_SUFFIX } from '../version.js';
-import type { RetryStrategyV2 } from '@smithy/types';
+import type { MetadataBearer, MiddlewareStack, RetryStrategyV2 } from '@smithy/types';
 import { PatientThrottlingRetryStrategy } from './retry.js';
 import { addRegionHint } from './region-hint.js';
 import { ReadLedger } from './read-ledger.js';
-import { systemClock } from '../time.js';
-import type { Clock } from '../time.js';
+import { addReadLedger } from './read-middleware.js';
+import { realSleep, systemClock } from '../time.js';
+import type { Clock, Sleep } from '../time.js';
 import type { RegionChoice, RegionSource } from './region-hint.js';
 
 /**
@@ -42,6 +43,8 @@ export interface AwsClientOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** For the read ledger (its window and shared pause); default the system clock. */
   clock?: Clock | undefined;
+  /** How a read waits out the shared pause after throttling; default a real timer. */
+  sleep?: Sleep | undefined;
 }
 
 export interface AwsClients {
@@ -135,12 +138,18 @@ export function createAwsClients(
     requestHandler: { ...(options.requestTimeouts ?? REQUEST_TIMEOUTS), throwOnRequestTimeout: true },
     customUserAgent: USER_AGENT_SUFFIX,
   });
-  // A region whose endpoints do not resolve is said to be the likely cause (region-hint.ts).
-  const ecs = lazy(() => constructors.ecs(config()), (c) => addRegionHint(c.middlewareStack, choice));
-  const elb = lazy(() => constructors.elb(config()), (c) => addRegionHint(c.middlewareStack, choice));
-  const autoscaling = lazy(() => constructors.autoscaling(config()), (c) => addRegionHint(c.middlewareStack, choice));
-  const logs = lazy(() => constructors.logs(config()), (c) => addRegionHint(c.middlewareStack, choice));
-  const cloudwatch = lazy(() => constructors.cloudwatch(config()), (c) => addRegionHint(c.middlewareStack, choice));
+  const sleep = options.sleep ?? realSleep;
+  // A region whose endpoints do not resolve is said to be the likely cause (region-hint.ts); every call is told to
+  // the run's read ledger (read-middleware.ts).
+  const prepare = <I extends object, O extends MetadataBearer>(stack: MiddlewareStack<I, O>): void => {
+    addRegionHint(stack, choice);
+    addReadLedger(stack, reads, sleep);
+  };
+  const ecs = lazy(() => constructors.ecs(config()), (c) => prepare(c.middlewareStack));
+  const elb = lazy(() => constructors.elb(config()), (c) => prepare(c.middlewareStack));
+  const autoscaling = lazy(() => constructors.autoscaling(config()), (c) => prepare(c.middlewareStack));
+  const logs = lazy(() => constructors.logs(config()), (c) => prepare(c.middlewareStack));
+  const cloudwatch = lazy(() => constructors.cloudwatch(config()), (c) => prepare(c.middlewareStack));
   return {
     region,
     reads,

@@ -7,8 +7,13 @@
  * A throttled call of any client (the retry strategy reports it, retry.ts) opens a pause that the next poll of every
  * wait waits out: 0.5 s, doubled on each further throttle up to MAX_PAUSE_MS, shortened again by each call that gets
  * through. Without it each client backs off alone (the SDK's adaptive rate limiter is per client) and the other
- * waits keep asking.
+ * waits keep asking. Every read call of the run waits that pause out too (read-middleware.ts).
+ *
+ * The reads outside the waits (a snapshot, the summary's, a rollback's first look) are counted from the run's first
+ * change (its first call that is not a read) by every client's middleware (read-middleware.ts); the waits count
+ * their own, so each read is counted once.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Clock } from '../time.js';
 
 const WINDOW_MS = 60_000;
@@ -25,6 +30,10 @@ export class ReadLedger {
   private readonly reads: number[] = [];
   private pauseUntil = 0;
   private pauseMsNext = FIRST_PAUSE_MS;
+  /** Set while a wait's round runs: its reads are counted by the wait. */
+  private readonly waits = new AsyncLocalStorage<true>();
+  /** The run has made its first change. */
+  private changed = false;
 
   constructor(readonly clock: Clock) {}
 
@@ -33,6 +42,17 @@ export class ReadLedger {
     const now = this.clock.now();
     this.forgetBefore(now - WINDOW_MS);
     this.reads.push(now);
+  }
+
+  /** Runs one round of a wait: the reads it makes are the wait's to count. */
+  insideWait<T>(round: () => Promise<T>): Promise<T> {
+    return this.waits.run(true, round);
+  }
+
+  /** A call of any client is sent now (its middleware says): a change starts the count, a read outside a wait is counted. */
+  callSent(operation: string): void {
+    if (!isReadOperation(operation)) this.changed = true;
+    else if (this.changed && this.waits.getStore() !== true) this.record();
   }
 
   /** Reads sent after `t` that are still within the last 60 s. */

@@ -9,10 +9,6 @@ import { Deadline, formatDuration } from '../time.js';
 import { BakeWatch } from './checks.js';
 import type { BakeDeps, BakePlan, BakeResult } from './types.js';
 
-/** Reads a round makes: DescribeTasks, one DescribeTargetHealth per target group and DescribeAlarms hit three
- * different services' rate limits, so the read budget is larger than a single-service wait's. */
-const READS_PER_MINUTE = 60;
-
 export async function bake(deps: BakeDeps, plan: BakePlan): Promise<BakeResult> {
   if (plan.durationMs <= 0) return { ok: true };
   const { log, clock } = deps;
@@ -31,7 +27,6 @@ export async function bake(deps: BakeDeps, plan: BakePlan): Promise<BakeResult> 
         deadline: new Deadline(clock, Math.min(plan.durationMs, plan.deadline.remainingMs())),
         signal: deps.signal,
         intervalMs: plan.pollIntervalMs,
-        readsPerMinute: READS_PER_MINUTE,
         onRetry: (e, kind) => log.info(`Bake: a ${kind} error, retrying: ${describeError(e)}`),
       },
       async (round: PollRound): Promise<BakeResult | undefined> => {

@@ -94,7 +94,9 @@ export async function poll<T>(
     pacer.pollStarted();
     rounds += 1;
     try {
-      const value = await attempt(round(rounds));
+      const r = round(rounds);
+      // The round's reads are counted by the pacer; the run's ledger leaves them to it.
+      const value = await (deps.reads !== undefined ? deps.reads.insideWait(() => attempt(r)) : attempt(r));
       pacer.succeeded();
       lastError = undefined;
       if (value !== undefined) return { kind: 'done', value, rounds };

@@ -37,7 +37,11 @@ describe('createAwsClients (recording constructors)', () => {
     const middleware: string[] = [];
     const record = <T>(name: string) => (config: AwsClientConfig): T => {
       built.push([name, config]);
-      const middlewareStack = { add: (_m: unknown, options: { step: string; name: string }) => middleware.push(`${name}: ${options.step} ${options.name}`) };
+      const middlewareStack = {
+        add: (_m: unknown, options: { step: string; name: string }) => middleware.push(`${name}: ${options.step} ${options.name}`),
+        addRelativeTo: (_m: unknown, options: { relation: string; toMiddleware: string; name: string }) =>
+          middleware.push(`${name}: ${options.relation} ${options.toMiddleware} ${options.name}`),
+      };
       return { name, middlewareStack } as T;
     };
     return {
@@ -47,11 +51,13 @@ describe('createAwsClients (recording constructors)', () => {
     };
   }
 
-  it('gives every client the region hint, outside the retries', () => {
+  it('gives every client the region hint, outside the retries, and the read ledger, inside them (each attempt)', () => {
     const { ctors, middleware } = recording();
     const clients = createAwsClients({ env: { AWS_REGION: 'eu-west-1' } }, ctors);
     void [clients.ecs, clients.elb, clients.autoscaling, clients.logs, clients.ecs];
-    expect(middleware).toEqual(['ecs', 'elb', 'autoscaling', 'logs'].map((n) => `${n}: initialize ecsDeliveryRegionHint`));
+    expect(middleware).toEqual(
+      ['ecs', 'elb', 'autoscaling', 'logs'].flatMap((n) => [`${n}: initialize ecsDeliveryRegionHint`, `${n}: after retryMiddleware ecsDeliveryReadLedger`]),
+    );
   });
 
   it('constructs nothing until a client is used, then each once, with region, adaptive retry and user agent', () => {

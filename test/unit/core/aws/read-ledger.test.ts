@@ -33,6 +33,24 @@ describe('ReadLedger (issue 17)', () => {
     expect(ledger.pauseMs()).toBe(MAX_PAUSE_MS / 2);
   });
 
+  it('counts the reads sent outside the waits from the first change on; a wait\'s reads are its own to count', async () => {
+    const clock = new FakeClock();
+    const ledger = new ReadLedger(clock);
+    ledger.callSent('DescribeServices'); // before any change: the budget starts with the first change
+    ledger.callSent('DescribeTaskDefinition');
+    expect(ledger.window()).toHaveLength(0);
+    ledger.callSent('UpdateService');
+    ledger.callSent('DescribeScalableTargets');
+    expect(ledger.window()).toHaveLength(1);
+    await ledger.insideWait(async () => {
+      await Promise.resolve();
+      ledger.callSent('DescribeServices'); // counted by the wait's pacer
+    });
+    expect(ledger.window()).toHaveLength(1);
+    ledger.callSent('ListTasks');
+    expect(ledger.window()).toHaveLength(2);
+  });
+
   it('counts Describe, List and Get operations as reads', () => {
     expect(['DescribeServices', 'ListTasks', 'GetLogEvents'].every(isReadOperation)).toBe(true);
     expect(['UpdateService', 'RunTask', 'PutScalingPolicy'].some(isReadOperation)).toBe(false);
@@ -42,7 +60,7 @@ describe('ReadLedger (issue 17)', () => {
     const configs: AwsClientConfig[] = [];
     const record = <T>(config: AwsClientConfig): T => {
       configs.push(config);
-      return { middlewareStack: { add: () => undefined } } as T;
+      return { middlewareStack: { add: () => undefined, addRelativeTo: () => undefined } } as T;
     };
     const ctors: AwsClientConstructors = { ecs: record, elb: record, autoscaling: record, logs: record, cloudwatch: record };
     const clients = createAwsClients({ env: { AWS_REGION: 'eu-west-1' }, clock: new FakeClock() }, ctors);
