@@ -1502,6 +1502,7 @@ class ReadLedger {
     reads = [];
     pauseUntil = 0;
     pauseMsNext = FIRST_PAUSE_MS;
+    lastThrottledAt;
     /** Set while a wait's round runs: its reads are counted by the wait. */
     waits = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
     /** The run has made its first change. */
@@ -1539,12 +1540,18 @@ class ReadLedger {
     /** A read was throttled: every read of the process waits a little longer before the next one. */
     throttled() {
         const now = this.clock.now();
+        this.lastThrottledAt = now;
         this.pauseUntil = Math.max(this.pauseUntil, now + this.pauseMsNext);
         this.pauseMsNext = Math.min(MAX_PAUSE_MS, this.pauseMsNext * 2);
     }
     /** A read got through: the next throttle starts from a shorter pause. */
     succeeded() {
         this.pauseMsNext = Math.max(FIRST_PAUSE_MS, Math.floor(this.pauseMsNext / 2));
+    }
+    /** AWS throttled a call of the run within the last 60 s: the account is busy (other deployments), so the waits do
+     * not poll faster than their base interval meanwhile (pacer.ts). */
+    throttledRecently() {
+        return this.lastThrottledAt !== undefined && this.clock.now() - this.lastThrottledAt < WINDOW_MS;
     }
     /** How long a read must wait from now before it is sent (0: no pause). */
     pauseMs() {
@@ -8711,7 +8718,8 @@ const ROUNDS_REMEMBERED = 10;
 /**
  * Decides when the next poll may start (S7). Three constraints:
  * - the pacing policy (pace.ts): from the hint the last round gave (how near the end is), the interval it asks for;
- *   without a hint, the base interval;
+ *   without a hint, the base interval; never faster than the base interval within a minute of a throttled call of
+ *   the run (the account is busy: dense rounds of many deployments would only add to it);
  * - the back-off: the poll interval, doubled on each throttling/transient error up to the ceiling and, on each success, halved
  *   (back to the base within a few polls) or, with recovery 'immediate', back to the base at once;
  * - the read budget, hard: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s, of this
@@ -8775,7 +8783,9 @@ class PollPacer {
             readsPerMinute: this.readsPerMinute,
             readsAfter: (t) => this.ledger.readsAfter(t),
         });
-        return this.interval > this.baseIntervalMs ? Math.max(paced, this.interval) : paced;
+        // A throttled account (many deployments at once) gets no dense rounds for a minute: each would add to the load.
+        const floor = this.ledger.throttledRecently() ? Math.max(this.baseIntervalMs, paced) : paced;
+        return this.interval > this.baseIntervalMs ? Math.max(floor, this.interval) : floor;
     }
     /** A read call is made now; it uses budget. */
     readMade() {

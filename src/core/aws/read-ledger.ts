@@ -30,6 +30,7 @@ export class ReadLedger {
   private readonly reads: number[] = [];
   private pauseUntil = 0;
   private pauseMsNext = FIRST_PAUSE_MS;
+  private lastThrottledAt: number | undefined;
   /** Set while a wait's round runs: its reads are counted by the wait. */
   private readonly waits = new AsyncLocalStorage<true>();
   /** The run has made its first change. */
@@ -70,6 +71,7 @@ export class ReadLedger {
   /** A read was throttled: every read of the process waits a little longer before the next one. */
   throttled(): void {
     const now = this.clock.now();
+    this.lastThrottledAt = now;
     this.pauseUntil = Math.max(this.pauseUntil, now + this.pauseMsNext);
     this.pauseMsNext = Math.min(MAX_PAUSE_MS, this.pauseMsNext * 2);
   }
@@ -77,6 +79,12 @@ export class ReadLedger {
   /** A read got through: the next throttle starts from a shorter pause. */
   succeeded(): void {
     this.pauseMsNext = Math.max(FIRST_PAUSE_MS, Math.floor(this.pauseMsNext / 2));
+  }
+
+  /** AWS throttled a call of the run within the last 60 s: the account is busy (other deployments), so the waits do
+   * not poll faster than their base interval meanwhile (pacer.ts). */
+  throttledRecently(): boolean {
+    return this.lastThrottledAt !== undefined && this.clock.now() - this.lastThrottledAt < WINDOW_MS;
   }
 
   /** How long a read must wait from now before it is sent (0: no pause). */

@@ -28,7 +28,8 @@ const ROUNDS_REMEMBERED = 10;
 /**
  * Decides when the next poll may start (S7). Three constraints:
  * - the pacing policy (pace.ts): from the hint the last round gave (how near the end is), the interval it asks for;
- *   without a hint, the base interval;
+ *   without a hint, the base interval; never faster than the base interval within a minute of a throttled call of
+ *   the run (the account is busy: dense rounds of many deployments would only add to it);
  * - the back-off: the poll interval, doubled on each throttling/transient error up to the ceiling and, on each success, halved
  *   (back to the base within a few polls) or, with recovery 'immediate', back to the base at once;
  * - the read budget, hard: at most readsPerMinute read calls (polls, ListTasks, DescribeTasks) in any 60 s, of this
@@ -96,7 +97,9 @@ export class PollPacer {
       readsPerMinute: this.readsPerMinute,
       readsAfter: (t) => this.ledger.readsAfter(t),
     });
-    return this.interval > this.baseIntervalMs ? Math.max(paced, this.interval) : paced;
+    // A throttled account (many deployments at once) gets no dense rounds for a minute: each would add to the load.
+    const floor = this.ledger.throttledRecently() ? Math.max(this.baseIntervalMs, paced) : paced;
+    return this.interval > this.baseIntervalMs ? Math.max(floor, this.interval) : floor;
   }
 
   /** A read call is made now; it uses budget. */

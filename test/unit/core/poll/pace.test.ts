@@ -157,8 +157,25 @@ describe('poll with pace hints (FakeTime)', () => {
       round.pace({ kind: 'near' });
       return roundsAt.length === 3 ? 'done' : undefined;
     });
-    expect(roundsAt).toEqual([0, 2000, 2769]); // then 20 s / 26 reads left
+    // Then no faster than the base interval: the account was throttled within the last minute.
+    expect(roundsAt).toEqual([0, 2200, 4400]);
     expect(reads.pauseMs()).toBe(0);
+  });
+
+  it('polls densely again a minute after the last throttled call of the run', async () => {
+    const time = new FakeTime(T0);
+    const reads = new ReadLedger(time.clock);
+    reads.throttled();
+    time.clock.advance(50_000); // the wait begins 50 s after the throttled call
+    const roundsAt: number[] = [];
+    await poll({ clock: time.clock, sleep: time.sleep, reads }, { deadline: new Deadline(time.clock, 600_000) }, async (round) => {
+      roundsAt.push(round.now() - T0);
+      round.pace({ kind: 'near' });
+      return round.now() - T0 > 75_000 ? 'done' : undefined;
+    });
+    const gaps = roundsAt.slice(1).map((t, i) => [roundsAt[i] ?? 0, t - (roundsAt[i] ?? 0)] as const);
+    expect(gaps.filter(([at]) => at < 58_000).map(([, g]) => g)).toEqual([2200, 2200, 2200, 2200]);
+    expect(gaps.find(([at]) => at > 60_000)?.[1]).toBeLessThan(1000);
   });
 });
 
