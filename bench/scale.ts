@@ -40,6 +40,9 @@ export interface ThrottleStats {
   byOperation: Record<string, { calls: number; throttled: number }>;
   /** Throttled calls with no later success of the same call (first 20): operation and parameters. */
   notRetried: { operation: string; time: number; parameters: string }[];
+  /** Throttled calls before their service's UpdateService went through (the start-up burst: registering, the
+   * snapshot, the update itself) and after it (the waits and what follows them, which pacing decides). */
+  byPhase: { beforeUpdate: number; afterUpdate: number };
 }
 
 export interface RollingScale {
@@ -74,15 +77,25 @@ export interface ScaleBenchmark {
 const key = (c: CallRecord): string => `${c.service}.${c.operation} ${JSON.stringify(c.parameters)}`;
 
 export function throttleStats(calls: readonly CallRecord[]): ThrottleStats {
-  const stats: ThrottleStats = { calls: calls.length, throttled: 0, retried: 0, byOperation: {}, notRetried: [] };
+  const stats: ThrottleStats = { calls: calls.length, throttled: 0, retried: 0, byOperation: {}, notRetried: [], byPhase: { beforeUpdate: 0, afterUpdate: 0 } };
   const lastOk = new Map<string, number>();
+  const updated = new Map<string, number>();
+  const serviceOf = (c: CallRecord): string | undefined => /svc-\d+/.exec(JSON.stringify(c.parameters))?.[0];
   for (const c of calls) if (c.status === 200) lastOk.set(key(c), Math.max(lastOk.get(key(c)) ?? 0, c.time));
+  for (const c of calls) {
+    const svc = serviceOf(c);
+    if (c.operation === 'UpdateService' && c.status === 200 && svc !== undefined && !updated.has(svc)) updated.set(svc, c.time);
+  }
   for (const c of calls) {
     const op = (stats.byOperation[c.operation] ??= { calls: 0, throttled: 0 });
     op.calls++;
     if (!isThrottle(c)) continue;
     op.throttled++;
     stats.throttled++;
+    const svc = serviceOf(c);
+    const at = svc === undefined ? undefined : updated.get(svc);
+    if (at !== undefined && c.time > at) stats.byPhase.afterUpdate++;
+    else stats.byPhase.beforeUpdate++;
     if ((lastOk.get(key(c)) ?? -1) >= c.time) stats.retried++;
     else if (stats.notRetried.length < 20) stats.notRetried.push({ operation: c.operation, time: c.time, parameters: JSON.stringify(c.parameters).slice(0, 200) });
   }
@@ -217,7 +230,7 @@ export function scaleFigures(b: ScaleBenchmark): Figure[] {
   return [
     { benchmark: 'scale', name: `${n} concurrent ecs-rolling: steps failed`, value: n - succeeded, unit: '', target: 0, note: `${succeeded}/${n} succeeded in ${round(rolling.wallMs / 1000, 1)} s wall` },
     { benchmark: 'scale', name: `${n} concurrent ecs-rolling: false results`, value: falseResults, unit: '', target: 0, note: 'outcome vs the emulator final state' },
-    { benchmark: 'scale', name: `${n} concurrent ecs-rolling: ThrottlingExceptions seen`, value: t.throttled, unit: '', note: `of ${t.calls} calls; ${Object.entries(t.byOperation).filter(([, v]) => v.throttled > 0).map(([op, v]) => `${op} ${v.throttled}`).join(', ') || 'none'}` },
+    { benchmark: 'scale', name: `${n} concurrent ecs-rolling: ThrottlingExceptions seen`, value: t.throttled, unit: '', note: `of ${t.calls} calls; ${t.byPhase.beforeUpdate} before the service's UpdateService went through, ${t.byPhase.afterUpdate} after; ${Object.entries(t.byOperation).filter(([, v]) => v.throttled > 0).map(([op, v]) => `${op} ${v.throttled}`).join(', ') || 'none'}` },
     {
       benchmark: 'scale',
       name: `${n} concurrent ecs-rolling: throttled calls not retried`,

@@ -4947,12 +4947,14 @@ function lastEvent(service, pattern, after) {
 class RolloutPace {
     elb;
     ecs;
+    reads;
     allRunningSince;
     drain = { read: false };
     stop = { read: false };
-    constructor(elb, ecs) {
+    constructor(elb, ecs, reads) {
         this.elb = elb;
         this.ecs = ecs;
+        this.reads = reads;
     }
     /**
      * The hint for this round; reads the service's target groups and the old revision once each, the first time they
@@ -4995,14 +4997,17 @@ class RolloutPace {
         return { kind: 'within', since, until: since + stopTimeoutMs };
     }
     async drainTiming(service, io) {
-        if (!this.drain.read)
+        if (!this.drain.read && !this.busy())
             this.drain = { read: true, timing: await readDrainTiming(this.elb, service, io) };
         return this.drain.timing;
     }
     async stopTimeoutMs(service, ours, io) {
-        if (!this.stop.read)
+        if (!this.stop.read && !this.busy())
             this.stop = { read: true, timeoutMs: await readStopTimeoutMs(this.ecs, service, ours, io) };
         return this.stop.timeoutMs;
+    }
+    busy() {
+        return this.reads?.throttledRecently() === true;
     }
 }
 
@@ -5195,7 +5200,7 @@ class DeploymentObserver {
         this.progress = new ProgressPrinter(deps.log, deps.clock);
         this.stopsPrinter = new fold/* RepeatFolder */.eJ((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
         this.target = target;
-        this.pace = new RolloutPace(deps.elb, deps.ecs);
+        this.pace = new RolloutPace(deps.elb, deps.ecs, deps.reads);
     }
     waitingFor() {
         const which = this.target !== undefined ? `deployment ${this.target.deploymentId}` : 'the PRIMARY deployment';
@@ -8606,12 +8611,15 @@ var read_ledger = __webpack_require__(8441);
  * - `eta`: the end is predicted at a moment (the last minutes of a bake): half the time left, between the dense and
  *   the slow interval, so polls close in on the moment (\u2026 4 s, 2 s, 1 s, 0.55 s before it); once it has passed
  *   without the end, the wait is `near`. With `latest` (old targets draining for the target group's deregistration
- *   delay, from `since`) the moment is only the latest one: a drain ends at once when no request is in flight, or
- *   when the delay runs out. So dense for the first moments after `since`, then never further apart than the base
- *   interval while closing in on `at`.
+ *   delay, from `since`) the moment is only the latest one: a drain ends at once when no request is in flight, when
+ *   its last connection closes, or when the delay runs out. So dense for the first moments after `since`, evenly
+ *   between (at most twice the base interval apart) keeping the reads of its last moments and of the first moments of
+ *   what follows it (the tasks' stop), and closing in on `at` in its last moments.
  * - `within`: the end comes any moment from `since` to `until` at the latest (ECS stopped the old tasks; their
  *   containers get their stop timeout to exit): dense for the first moments (most containers exit at SIGTERM), then
- *   evenly until `until`, as densely as the budget can keep up until then; past `until`, `near`.
+ *   the denser of a quarter of the phase's age and an even spread of the budget until `until`; past `until`, `near`.
+ *
+ * Simulated against the benchmark's rollouts by bench/pace-sim.ts (a second, no emulator) before the benchmark.
  * - `near`: the end may come any moment, with no bound (a task of ours stopped with an error and the circuit
  *   breaker's verdict may follow, the last task of a run is stopping, a native deployment is in its last stage):
  *   dense, spreading the budget left over NEAR_HORIZON_MS, so a long "near" slows down to the sustainable pace

@@ -10,12 +10,15 @@
  * - `eta`: the end is predicted at a moment (the last minutes of a bake): half the time left, between the dense and
  *   the slow interval, so polls close in on the moment (… 4 s, 2 s, 1 s, 0.55 s before it); once it has passed
  *   without the end, the wait is `near`. With `latest` (old targets draining for the target group's deregistration
- *   delay, from `since`) the moment is only the latest one: a drain ends at once when no request is in flight, or
- *   when the delay runs out. So dense for the first moments after `since`, then never further apart than the base
- *   interval while closing in on `at`.
+ *   delay, from `since`) the moment is only the latest one: a drain ends at once when no request is in flight, when
+ *   its last connection closes, or when the delay runs out. So dense for the first moments after `since`, evenly
+ *   between (at most twice the base interval apart) keeping the reads of its last moments and of the first moments of
+ *   what follows it (the tasks' stop), and closing in on `at` in its last moments.
  * - `within`: the end comes any moment from `since` to `until` at the latest (ECS stopped the old tasks; their
  *   containers get their stop timeout to exit): dense for the first moments (most containers exit at SIGTERM), then
- *   evenly until `until`, as densely as the budget can keep up until then; past `until`, `near`.
+ *   the denser of a quarter of the phase's age and an even spread of the budget until `until`; past `until`, `near`.
+ *
+ * Simulated against the benchmark's rollouts by bench/pace-sim.ts (a second, no emulator) before the benchmark.
  * - `near`: the end may come any moment, with no bound (a task of ours stopped with an error and the circuit
  *   breaker's verdict may follow, the last task of a run is stopping, a native deployment is in its last stage):
  *   dense, spreading the budget left over NEAR_HORIZON_MS, so a long "near" slows down to the sustainable pace

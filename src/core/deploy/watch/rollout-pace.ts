@@ -15,9 +15,14 @@
  *   drain): they are gone at the latest when their containers' `stopTimeout` has passed (read once from the old
  *   revision; ECS then kills them), any moment before;
  * - otherwise (old tasks not stopped yet, nothing could be read, the rollout being marked COMPLETED): near.
+ *
+ * While the run's calls are being throttled (a busy account: many deployments at once) the waits poll no faster than
+ * their base interval whatever the hint (pacer.ts), so the target groups and the old revision are not read then
+ * (they would only add to the load; they are read once the account is quiet again).
  */
 import type { Deployment, ECSClient, Service } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ReadLedger } from '../../aws/read-ledger.js';
 import type { PaceHint } from '../../poll/index.js';
 import type { PollIo } from './service-poll.js';
 import { deregisteredSince, drainingSince, readDrainTiming, readStopTimeoutMs, stoppedSince } from './rollout-timing.js';
@@ -31,6 +36,7 @@ export class RolloutPace {
   constructor(
     private readonly elb: ElasticLoadBalancingV2Client | undefined,
     private readonly ecs?: ECSClient | undefined,
+    private readonly reads?: ReadLedger | undefined,
   ) {}
 
   /**
@@ -68,12 +74,16 @@ export class RolloutPace {
   }
 
   private async drainTiming(service: Service, io: PollIo): Promise<DrainTiming | undefined> {
-    if (!this.drain.read) this.drain = { read: true, timing: await readDrainTiming(this.elb, service, io) };
+    if (!this.drain.read && !this.busy()) this.drain = { read: true, timing: await readDrainTiming(this.elb, service, io) };
     return this.drain.timing;
   }
 
   private async stopTimeoutMs(service: Service, ours: Deployment, io: PollIo): Promise<number | undefined> {
-    if (!this.stop.read) this.stop = { read: true, timeoutMs: await readStopTimeoutMs(this.ecs, service, ours, io) };
+    if (!this.stop.read && !this.busy()) this.stop = { read: true, timeoutMs: await readStopTimeoutMs(this.ecs, service, ours, io) };
     return this.stop.timeoutMs;
+  }
+
+  private busy(): boolean {
+    return this.reads?.throttledRecently() === true;
   }
 }

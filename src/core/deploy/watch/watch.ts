@@ -76,7 +76,7 @@ class DeploymentObserver implements PollObserver {
     this.progress = new ProgressPrinter(deps.log, deps.clock);
     this.stopsPrinter = new RepeatFolder((line) => deps.log.info(line), deps.clock, { one: formatStoppedTask, many: formatStoppedTasks });
     this.target = target;
-    this.pace = new RolloutPace(deps.elb, deps.ecs);
+    this.pace = new RolloutPace(deps.elb, deps.ecs, deps.reads);
   }
 
   waitingFor(): string {

@@ -8,6 +8,8 @@ import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { RolloutPace } from '../../../../../src/core/deploy/watch/rollout-pace.js';
+import { ReadLedger } from '../../../../../src/core/aws/read-ledger.js';
+import { FakeClock } from '../../../../helpers/fakes.js';
 import type { PollIo } from '../../../../../src/core/deploy/watch/service-poll.js';
 
 const T0 = Date.UTC(2024, 4, 1, 12, 0, 0);
@@ -100,6 +102,20 @@ describe('RolloutPace: how near a rollout is to its end (issue 17)', () => {
     expect(await pace.hint(service([ours(2), old], stopped), ours(2), io(14_000, calls))).toEqual({ kind: 'within', since: T0 + 13_500, until: T0 + 58_500 });
     expect(await pace.hint(service([ours(2), old], stopped), ours(2), io(20_000, calls))).toEqual({ kind: 'within', since: T0 + 13_500, until: T0 + 58_500 });
     expect(calls).toEqual(['DescribeTaskDefinition']);
+  });
+
+  it('does not read the old revision while the run is throttled (a busy account), and reads it once it is quiet', async () => {
+    ecsMock.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { containerDefinitions: [{ name: 'web' }] } });
+    const clock = new FakeClock(T0);
+    const reads = new ReadLedger(clock);
+    reads.throttled();
+    const pace = new RolloutPace(undefined, ecs, reads);
+    const stopped = { events: [event(13_500, '(service web) has stopped 2 running tasks: (task c) (task d).')] };
+    expect(await pace.hint(service([ours(2), old], stopped), ours(2), io(14_000))).toEqual({ kind: 'near' });
+    expect(ecsMock.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(0);
+    clock.advance(60_000);
+    expect(await pace.hint(service([ours(2), old], stopped), ours(2), io(15_000))).toEqual({ kind: 'within', since: T0 + 13_500, until: T0 + 43_500 });
+    expect(ecsMock.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(1);
   });
 
   it('paces the stop as near when the old revision cannot be read, and does not read it again', async () => {
