@@ -130,14 +130,16 @@ export function reconcile(ctx: EcsContext, service: ServiceRec): void {
       stop: (tasks) => stopAll(ctx, service, tasks, primary),
     });
   } else reconcileReplica(ctx, service, primary, active);
-  // Older deployments with nothing left are gone from the list (after the bake time, when there is one).
+  watchAlarms(ctx, service, primary, () => scheduleReconcile(ctx, service));
+  checkSteadyState(ctx, service, primary);
+  // Older deployments with nothing left are gone from the list (after the bake time, when there is one). After the
+  // steady-state check, which starts the bake time: the pass in which the last old task stopped is the one that
+  // reaches steady state, and the older deployments stay listed through the bake that begins there.
   if (!baking(primary)) {
     service.deployments = service.deployments.filter(
       (d) => d === primary || [...service.liveTasks].some((t) => t.deploymentId === d.id),
     );
   }
-  watchAlarms(ctx, service, primary, () => scheduleReconcile(ctx, service));
-  checkSteadyState(ctx, service, primary);
 }
 
 function checkSteadyState(ctx: EcsContext, service: ServiceRec, primary: DeploymentRec): void {
