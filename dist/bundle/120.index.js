@@ -1537,7 +1537,7 @@ class ReadLedger {
         this.forgetBefore(this.clock.now() - WINDOW_MS);
         return [...this.reads];
     }
-    /** A read was throttled: every read of the process waits a little longer before the next one. */
+    /** A call of the run was throttled: every read of the process waits a little longer before the next one. */
     throttled() {
         const now = this.clock.now();
         this.lastThrottledAt = now;
@@ -8636,6 +8636,8 @@ const DENSE_DIVISOR = 4;
 const SLOW_FACTOR = 4;
 /** The first moments of a bounded phase (`within`, a `latest` eta), polled densely: one base interval (2.2 s). */
 const FIRST_MOMENTS_FACTOR = 1;
+/** The reads of those moments at the dense interval. */
+const MOMENT_READS = FIRST_MOMENTS_FACTOR * DENSE_DIVISOR;
 /** A `near` phase spreads the reads it may still make over this long (then over the next, and so on). Shorter starts
  * denser but leaves less for a long one (the trade-off, simulated against the benchmark's rollouts, is in
  * bench/README.md). */
@@ -8672,7 +8674,7 @@ function paceIntervalMs(p) {
             if (left <= 2 * moments)
                 return Math.max(clamp(left / 2), shortMs(p, clamp));
             // Between: evenly, keeping the reads of the last moments and of the first moments after `at` (what follows).
-            return Math.min(baseMs * 2, evenMs(p, hint.at - 2 * moments, clamp, momentReads() * 3));
+            return Math.min(baseMs * 2, evenMs(p, hint.at - 2 * moments, clamp, MOMENT_READS * 3));
         }
         case 'within':
             if (hint.until <= now)
@@ -8694,10 +8696,6 @@ function nearMs(p, clamp) {
     const stillCounted = p.readsAfter(p.now - (WINDOW_MS - NEAR_HORIZON_MS));
     const spendable = p.readsPerMinute - NEAR_RESERVE_READS - stillCounted;
     return clamp(NEAR_HORIZON_MS / Math.max(1, spendable));
-}
-/** The reads of a few dense moments. */
-function momentReads() {
-    return FIRST_MOMENTS_FACTOR * DENSE_DIVISOR;
 }
 /** Dense for the first moments, within what the budget has left for them. */
 function shortMs(p, clamp) {

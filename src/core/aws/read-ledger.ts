@@ -68,7 +68,7 @@ export class ReadLedger {
     return [...this.reads];
   }
 
-  /** A read was throttled: every read of the process waits a little longer before the next one. */
+  /** A call of the run was throttled: every read of the process waits a little longer before the next one. */
   throttled(): void {
     const now = this.clock.now();
     this.lastThrottledAt = now;

@@ -50,6 +50,8 @@ export const DENSE_DIVISOR = 4;
 export const SLOW_FACTOR = 4;
 /** The first moments of a bounded phase (`within`, a `latest` eta), polled densely: one base interval (2.2 s). */
 export const FIRST_MOMENTS_FACTOR = 1;
+/** The reads of those moments at the dense interval. */
+const MOMENT_READS = FIRST_MOMENTS_FACTOR * DENSE_DIVISOR;
 /** A `near` phase spreads the reads it may still make over this long (then over the next, and so on). Shorter starts
  * denser but leaves less for a long one (the trade-off, simulated against the benchmark's rollouts, is in
  * bench/README.md). */
@@ -96,7 +98,7 @@ export function paceIntervalMs(p: PaceInputs): number {
       // The last moments before `at`: close in on it.
       if (left <= 2 * moments) return Math.max(clamp(left / 2), shortMs(p, clamp));
       // Between: evenly, keeping the reads of the last moments and of the first moments after `at` (what follows).
-      return Math.min(baseMs * 2, evenMs(p, hint.at - 2 * moments, clamp, momentReads() * 3));
+      return Math.min(baseMs * 2, evenMs(p, hint.at - 2 * moments, clamp, MOMENT_READS * 3));
     }
     case 'within':
       if (hint.until <= now) return nearMs(p, clamp);
@@ -117,11 +119,6 @@ function nearMs(p: PaceInputs, clamp: (ms: number) => number): number {
   const stillCounted = p.readsAfter(p.now - (WINDOW_MS - NEAR_HORIZON_MS));
   const spendable = p.readsPerMinute - NEAR_RESERVE_READS - stillCounted;
   return clamp(NEAR_HORIZON_MS / Math.max(1, spendable));
-}
-
-/** The reads of a few dense moments. */
-function momentReads(): number {
-  return FIRST_MOMENTS_FACTOR * DENSE_DIVISOR;
 }
 
 /** Dense for the first moments, within what the budget has left for them. */
